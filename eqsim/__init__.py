@@ -1,0 +1,32 @@
+"""eqsim: spiking neural networks from equation strings, compiled.
+
+``from eqsim import *`` gives what a Brian2 script uses: groups, synapses,
+monitors, ``run``, units, NumPy and the pylab plotting functions.
+"""
+import logging as _logging
+
+import numpy as np
+
+try:  # Brian2 scripts use pylab names (plot, xlabel, ...) after `from brian2 import *`
+    from matplotlib.pylab import *  # noqa: F401,F403
+except ImportError:  # pragma: no cover - matplotlib is a dependency
+    from numpy import *  # noqa: F401,F403
+
+from .units import *  # noqa: F401,F403
+from .units import Quantity, Dimension, DIMENSIONLESS, check_units, get_dimensions
+from .errors import (EqsimError, EquationError, UnresolvedNameError, DimensionMismatchError,
+                     IntegrationError, CodegenError, CompilationError, ConnectError, NetworkError)
+from .parsing.equations import Equations
+from .core.clock import Clock, defaultclock
+from .core.base import start_scope
+from .core.network import Network
+from .core.magic import run, store, restore, collect
+from .core.netop import network_operation, NetworkOperation
+from .core.preferences import prefs
+from .core.seeding import seed
+from .groups.neurongroup import NeuronGroup
+from .monitors import StateMonitor, SpikeMonitor, EventMonitor, PopulationRateMonitor
+
+_logging.getLogger("eqsim").addHandler(_logging.NullHandler())
+
+__version__ = "0.1.0"

@@ -1,0 +1,297 @@
+"""Compile Cython source text into an imported extension module, cached on disk.
+
+The cold-build budget is a few seconds per network, so the build skips
+setuptools: Cython translates the source in-process, then one ``gcc`` call
+compiles and links the C file. Modules are cached under a content hash of
+everything that can change the binary (source, included headers, flags,
+Cython/NumPy/Python versions, compiler version and the CPU ``-march=native``
+resolves to), so a warm load is a plain import of a ``.so``.
+
+Concurrent builds of the same module (several processes, MPI ranks) are safe:
+a per-module ``flock`` lets one process build while the others wait, and a
+build happens in a private directory and is moved into place with
+``os.replace``, so a half-written ``.so`` is never visible.
+"""
+import contextlib
+import fcntl
+import functools
+import hashlib
+import importlib.machinery
+import importlib.util
+import io
+import logging
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import sysconfig
+import tempfile
+import time
+
+from ..errors import CompilationError
+
+__all__ = ["load_module", "cache_dir", "clear_cache"]
+
+logger = logging.getLogger(__name__)
+
+COMPILER = "gcc"
+# -ffast-math minus -ffinite-math-only (isnan must keep working), spelled out:
+# with -ffast-math or -funsafe-math-optimizations on the link line, gcc < 13
+# links crtfastmath.o into the shared object, whose constructor sets
+# flush-to-zero for the whole Python process when the module is imported.
+FLOAT_FLAGS = (
+    "-fno-math-errno", "-fno-trapping-math", "-fno-signed-zeros",
+    "-fassociative-math", "-freciprocal-math", "-fcx-limited-range",
+    "-fno-finite-math-only",
+)
+BASE_FLAGS = (
+    "-shared", "-fPIC", "-O3", "-march=native", *FLOAT_FLAGS, "-fopenmp-simd",
+    "-fno-strict-aliasing", "-w", "-DNPY_NO_DEPRECATED_API=NPY_1_7_API_VERSION",
+)
+# Files in include directories whose contents go into the cache key.
+HEADER_SUFFIXES = (".h", ".pxd", ".pxi")
+ERROR_LINES = 40
+
+_loaded = {}
+
+
+def cache_dir():
+    """Return the module cache folder (created if missing).
+
+    ``$EQSIM_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/eqsim``, else
+    ``~/.cache/eqsim``.
+    """
+    path = os.environ.get("EQSIM_CACHE_DIR")
+    if not path:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(
+            os.path.expanduser("~"), ".cache")
+        path = os.path.join(base, "eqsim")
+    os.makedirs(path, exist_ok=True)
+    return path
+
+
+def clear_cache():
+    """Delete every cached module, build leftover and kept failing source.
+
+    Modules already imported in this process stay usable (Python cannot
+    unload extension modules); the next ``load_module`` of the same source
+    rebuilds.
+    """
+    path = cache_dir()
+    for entry in os.listdir(path):
+        full = os.path.join(path, entry)
+        if os.path.isdir(full) and not os.path.islink(full):
+            shutil.rmtree(full, ignore_errors=True)
+        else:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(full)
+    _loaded.clear()
+
+
+def _run(command):
+    return subprocess.run(command, capture_output=True, text=True, check=False)
+
+
+@functools.lru_cache(maxsize=None)
+def _toolchain_signature():
+    """Everything outside the source that changes the binary, once per process.
+
+    ``gcc -march=native -Q --help=target`` lists every target option that
+    ``-march=native`` resolves to on this CPU (~10 ms).
+    """
+    import numpy
+    import Cython
+
+    version = _run([COMPILER, "-dumpfullversion", "-dumpversion"])
+    target = _run([COMPILER, "-march=native", "-Q", "--help=target"])
+    if version.returncode != 0 or target.returncode != 0:
+        raise CompilationError(
+            f"the C compiler '{COMPILER}' does not run",
+            hint="install gcc, or use the numpy target (prefs.codegen.target = 'numpy')")
+    return "\n".join([
+        f"cython {Cython.__version__}", f"numpy {numpy.__version__}",
+        f"python {sys.version}", f"abi {sys.implementation.cache_tag} {_extension_suffix()}",
+        f"machine {platform.machine()}", f"gcc {version.stdout.strip()}", target.stdout,
+        f"mvec {_has_libmvec()}",
+    ])
+
+
+@functools.lru_cache(maxsize=None)
+def _has_libmvec():
+    # gcc echoes the bare name back when the library is not on its search path.
+    found = _run([COMPILER, "-print-file-name=libmvec.so"]).stdout.strip()
+    return os.path.isabs(found) and os.path.exists(found)
+
+
+def _extension_suffix():
+    return importlib.machinery.EXTENSION_SUFFIXES[0]
+
+
+@functools.lru_cache(maxsize=None)
+def _python_include_dirs():
+    import numpy
+    return (sysconfig.get_paths()["include"], numpy.get_include())
+
+
+def _header_digest(include_dirs):
+    digest = hashlib.sha256()
+    for folder in include_dirs:
+        digest.update(os.path.abspath(folder).encode() + b"\0")
+        if not os.path.isdir(folder):
+            continue
+        for entry in sorted(os.listdir(folder)):
+            if entry.endswith(HEADER_SUFFIXES):
+                digest.update(entry.encode() + b"\0")
+                with open(os.path.join(folder, entry), "rb") as handle:
+                    digest.update(handle.read() + b"\0")
+    return digest.hexdigest()
+
+
+def _module_name(source, name_hint, include_dirs, compile_args, language_level):
+    if not name_hint.isidentifier():
+        raise ValueError(f"name_hint must be a Python identifier, not {name_hint!r}")
+    digest = hashlib.sha256()
+    for part in (source, _header_digest(include_dirs), "\0".join(compile_args),
+                 str(language_level), _toolchain_signature()):
+        digest.update(part.encode("utf-8") + b"\0\1")
+    return f"{name_hint}_{digest.hexdigest()[:16]}"
+
+
+def _import_extension(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    sys.modules[name] = module
+    return module
+
+
+def load_module(source, *, name_hint="eqsim_module", include_dirs=(), extra_compile_args=(),
+                language_level=3):
+    """Compile Cython source text into a module, or load it from the cache.
+
+    Parameters
+    ----------
+    source : str
+        Cython (``.pyx``) source.
+    name_hint : str, optional
+        Prefix of the module name; the name is ``<name_hint>_<16 hex digits of
+        the cache key>``.
+    include_dirs : sequence of str, optional
+        Folders searched for ``cdef extern from`` headers and ``cimport``-ed
+        ``.pxd`` files. Their ``.h``/``.pxd``/``.pxi`` files are part of the
+        cache key.
+    extra_compile_args : sequence of str, optional
+        Appended to the gcc command line.
+    language_level : int, optional
+        Cython language level.
+
+    Returns
+    -------
+    types.ModuleType
+
+    Raises
+    ------
+    CompilationError
+        If Cython or gcc rejects the source; the message holds the first
+        lines of the compiler output and the path of the kept source.
+    """
+    include_dirs = tuple(str(d) for d in include_dirs)
+    compile_args = tuple(str(a) for a in extra_compile_args)
+    name = _module_name(source, name_hint, include_dirs, compile_args, language_level)
+    if name in _loaded:
+        return _loaded[name]
+    folder = cache_dir()
+    path = os.path.join(folder, name + _extension_suffix())
+    if not os.path.exists(path):
+        with _build_lock(folder, name):
+            if not os.path.exists(path):  # another process may have built it meanwhile
+                _build(source, name, folder, path, include_dirs, compile_args, language_level)
+    start = time.perf_counter()
+    module = _import_extension(name, path)
+    logger.debug("loaded %s in %.1f ms", name, 1e3 * (time.perf_counter() - start))
+    _loaded[name] = module
+    return module
+
+
+@contextlib.contextmanager
+def _build_lock(folder, name):
+    lock_dir = os.path.join(folder, "locks")
+    os.makedirs(lock_dir, exist_ok=True)
+    with open(os.path.join(lock_dir, name + ".lock"), "w") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _build(source, name, folder, path, include_dirs, compile_args, language_level):
+    build_dir = tempfile.mkdtemp(prefix=f".build-{name}-", dir=folder)
+    try:
+        pyx = os.path.join(build_dir, name + ".pyx")
+        with open(pyx, "w", encoding="utf-8") as handle:
+            handle.write(source)
+        start = time.perf_counter()
+        c_file = _cythonize(pyx, name, folder, include_dirs, language_level)
+        translated = time.perf_counter()
+        built = os.path.join(build_dir, name + _extension_suffix())
+        _gcc(c_file, built, pyx, name, folder, include_dirs, compile_args)
+        compiled = time.perf_counter()
+        os.replace(built, path)
+        logger.debug("built %s: cython %.2f s, gcc %.2f s", name, translated - start,
+                     compiled - translated)
+    finally:
+        shutil.rmtree(build_dir, ignore_errors=True)
+
+
+def _keep_failed(pyx, name, folder, c_file=None):
+    failed_dir = os.path.join(folder, "failed")
+    os.makedirs(failed_dir, exist_ok=True)
+    kept = os.path.join(failed_dir, name + ".pyx")
+    shutil.copyfile(pyx, kept)
+    if c_file and os.path.exists(c_file):
+        shutil.copyfile(c_file, os.path.join(failed_dir, name + ".c"))
+    return kept
+
+
+def _first_lines(text):
+    lines = text.strip().splitlines()
+    if len(lines) > ERROR_LINES:
+        lines = lines[:ERROR_LINES] + [f"... ({len(lines) - ERROR_LINES} more lines)"]
+    return "\n".join(lines)
+
+
+def _cythonize(pyx, name, folder, include_dirs, language_level):
+    from Cython.Compiler import Main
+
+    options = Main.CompilationOptions(
+        Main.default_options, include_path=list(include_dirs),
+        compiler_directives={"language_level": language_level},
+        output_file=os.path.splitext(pyx)[0] + ".c")
+    messages = io.StringIO()
+    try:
+        with contextlib.redirect_stderr(messages), contextlib.redirect_stdout(messages):
+            result = Main.compile_single(pyx, options, full_module_name=name)
+        failed = result.num_errors > 0 or not os.path.exists(result.c_file)
+    except Exception as error:  # Cython raises for some fatal errors instead of counting
+        messages.write(f"{type(error).__name__}: {error}\n")
+        failed = True
+    if failed:
+        kept = _keep_failed(pyx, name, folder)
+        raise CompilationError(
+            f"Cython rejected module '{name}':\n{_first_lines(messages.getvalue())}",
+            hint=f"the source is kept in {kept}")
+    return result.c_file
+
+
+def _gcc(c_file, output, pyx, name, folder, include_dirs, compile_args):
+    includes = [f"-I{d}" for d in (*_python_include_dirs(), *include_dirs)]
+    libraries = ["-lm"] + (["-lmvec"] if _has_libmvec() else [])
+    command = [COMPILER, *BASE_FLAGS, *includes, *compile_args, c_file, "-o", output, *libraries]
+    result = _run(command)
+    if result.returncode != 0 or not os.path.exists(output):
+        kept = _keep_failed(pyx, name, folder, c_file)
+        raise CompilationError(
+            f"gcc failed on module '{name}':\n{_first_lines(result.stderr or result.stdout)}",
+            hint=f"the source is kept in {kept} (C file beside it)")

@@ -1,0 +1,134 @@
+"""Turn one IR Operation into the template context of one kernel for a target.
+
+The context lists which arrays the kernel reads into locals, which it writes
+back, its temporaries, and its statements printed for the target. Everything
+here is target independent except the printer class passed in.
+"""
+import hashlib
+from dataclasses import dataclass, field
+
+import sympy
+
+from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
+from .printers import random_calls
+
+
+@dataclass
+class Access:
+    local: str
+    c_name: str
+    c_type: str
+    shared: bool
+
+
+@dataclass
+class ModuleSymbols:
+    """Everything a whole module declares: arrays, scalars, record buffers."""
+    arrays: dict = field(default_factory=dict)      # c_name -> ArrayVariable (or raw array holder)
+    constants: dict = field(default_factory=dict)   # c_name -> (value, c_type)
+    buffers: dict = field(default_factory=dict)     # c_name -> dtype string
+
+    def array(self, var):
+        name = "_a_" + var.c_name
+        self.arrays[name] = var
+        return name
+
+    def constant(self, name, value, c_type="double"):
+        self.constants[name] = (value, c_type)
+        return name
+
+    def buffer(self, name, dtype):
+        self.buffers[name] = dtype
+        return name
+
+
+def stream_id(*names):
+    """A stable 64-bit random stream number for a named draw (not Python's salted hash)."""
+    digest = hashlib.blake2b("\0".join(names).encode(), digest_size=8).digest()
+    return int.from_bytes(digest, "little") & ((1 << 52) - 1)  # exact as a double
+
+
+def _free_names(exprs):
+    names = set()
+    for e in exprs:
+        if e is not None and hasattr(e, "free_symbols"):
+            names |= {s.name for s in e.free_symbols}
+    return names
+
+
+def kernel_context(op, symbols, printer_cls, *, index_name):
+    """Template context for ``op``; registers its arrays/constants in ``symbols``."""
+    statements = [s.as_plain() for s in op.statements]
+    exprs = [s.expr for s in statements] + [op.condition]
+    used = _free_names(exprs)
+    targets = [s.target for s in statements]
+    names = {}
+    reads, writes, temps = [], [], []
+    prefix = op.name
+    for name in sorted(used | set(targets)):
+        var = op.variables.get(name)
+        if isinstance(var, ArrayVariable):
+            c_name = symbols.array(var)
+            access = Access(name, c_name, var.c_type, var.shared)
+            if name in used:
+                reads.append(access)
+            if name in targets:
+                writes.append(access)
+                if name not in used:
+                    temps.append(name)  # written only: still needs a local
+        elif isinstance(var, ConstantVariable):
+            c_type = "int64_t" if var.is_integer else "double"
+            names[name] = symbols.constant(f"_k_{prefix}_{name}", var.value, c_type)
+        elif isinstance(var, IndexVariable):
+            offset = op.extra.get("index_offset", 0)
+            names[name] = f"(double)(_i - {offset})" if printer_cls.__name__ == "CPrinter" else f"(_i - {offset})"
+        elif name in ("t", "dt"):
+            continue
+        elif name in targets:
+            temps.append(name)
+        else:
+            raise KeyError(f"operation {op.name} uses '{name}' which was not resolved")
+    streams = {}
+    for call in random_calls(exprs):
+        key = int(call.args[0])
+        streams[key] = symbols.constant(f"_r_{prefix}_{len(streams)}",
+                                        stream_id(op.name, str(len(streams))), "uint64_t")
+    printer = printer_cls(names=names, random_streams=streams, index=index_name,
+                          user_functions=op.extra.get("user_functions"))
+    end = ";" if printer_cls.__name__ == "CPrinter" else ""
+    lines = [f"{s.target} = {printer.doprint(s.expr)}{end}" for s in statements]
+    start = symbols.constant(f"_k_{prefix}_start", op.start, "int64_t")
+    stop = symbols.constant(f"_k_{prefix}_stop", op.stop, "int64_t")
+    context = dict(
+        name=f"_kernel_{op.name}", comment=f"{op.kind} of {op.owner}", kind=op.kind,
+        start=start, stop=stop, reads=reads, writes=writes, temps=temps,
+        statements=lines,
+        condition=printer.doprint(op.condition) if op.condition is not None else None,
+    )
+    if op.events is not None:
+        events = op.variables[op.events]
+        context["events"] = symbols.array(events)
+        context["events_size"] = symbols.constant(f"_k_{prefix}_events_size", events.array.size - 1,
+                                                  "int64_t")
+    _monitor_context(op, symbols, context, prefix)
+    return context
+
+
+def _monitor_context(op, symbols, context, prefix):
+    extra = op.extra
+    if "recorded" in extra:  # name of local holding the value -> buffer
+        context["recorded"] = [(symbols.buffer(f"_b_{prefix}_{var}", "float64"), local)
+                               for var, local in extra["recorded"]]
+        context["value_buffers"] = [b for b, _ in context["recorded"]]
+    if "indices" in extra:
+        context["indices"] = symbols.array(op.variables[extra["indices"]])
+        context["n_indices"] = symbols.constant(f"_k_{prefix}_n_indices",
+                                                op.variables[extra["indices"]].array.size, "int64_t")
+    if extra.get("time_buffer"):
+        context["time_buffer"] = symbols.buffer(f"_b_{prefix}_t", "float64")
+    if extra.get("index_buffer"):
+        context["index_buffer"] = symbols.buffer(f"_b_{prefix}_i", "int32")
+    if extra.get("rate_buffer"):
+        context["rate_buffer"] = symbols.buffer(f"_b_{prefix}_rate", "float64")
+    if "count" in extra:
+        context["count"] = symbols.array(op.variables[extra["count"]])

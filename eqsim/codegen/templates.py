@@ -1,0 +1,28 @@
+"""Locate and load the Jinja2 templates (installed as ``eqsim.templates``)."""
+import functools
+import os
+
+import jinja2
+
+
+def template_root():
+    """The folder holding ``cython/`` and ``numpy/`` templates.
+
+    Installed packages carry them as ``eqsim/templates``; in a source checkout
+    they sit at the top level next to the package.
+    """
+    here = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    for candidate in (os.path.join(here, "templates"),
+                      os.path.join(os.path.dirname(here), "templates")):
+        if os.path.isdir(os.path.join(candidate, "cython")):
+            return candidate
+    raise FileNotFoundError("eqsim templates not found; reinstall eqsim")
+
+
+@functools.lru_cache(maxsize=None)
+def environment(target):
+    """A Jinja2 environment for one target folder (``cython`` or ``numpy``)."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(os.path.join(template_root(), target)),
+        undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
+        trim_blocks=False, lstrip_blocks=False)

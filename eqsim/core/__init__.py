@@ -1,0 +1,1 @@
+"""Clocks, schedule, networks and the magic run()."""

@@ -1,0 +1,75 @@
+"""The base of every object a Network runs: clock, schedule slot, scope."""
+from ..errors import NetworkError
+from .clock import Clock, defaultclock
+from .names import Nameable
+
+SCHEDULE = ["start", "groups", "thresholds", "synapses", "resets", "end"]
+
+
+def schedule_index(when):
+    """Sort key of a schedule slot; ``before_x``/``after_x`` sit around slot ``x``."""
+    if when in SCHEDULE:
+        return 3 * SCHEDULE.index(when) + 1
+    for prefix, shift in (("before_", 0), ("after_", 2)):
+        if when.startswith(prefix) and when[len(prefix):] in SCHEDULE:
+            return 3 * SCHEDULE.index(when[len(prefix):]) + shift
+    raise NetworkError(f"unknown schedule slot when='{when}'",
+                       hint=f"use one of {SCHEDULE}, optionally prefixed with before_ or after_")
+
+
+class _Scope:
+    key = 0
+
+
+def start_scope():
+    """Start a new scope: objects created before are no longer collected by ``run()``,
+    and the time of the magic network returns to 0."""
+    from .magic import magic_network
+    _Scope.key += 1
+    magic_network.reset()
+
+
+class EqsimObject(Nameable):
+    """Something a Network runs: it owns a clock and a schedule position.
+
+    Parameters
+    ----------
+    dt : Quantity, optional
+        Time step (second) of an own clock.
+    clock : Clock, optional
+        The clock to use (default: ``defaultclock``).
+    when : str
+        Schedule slot.
+    order : int
+        Position within the slot.
+    name : str, optional
+    """
+
+    def __init__(self, *, dt=None, clock=None, when="start", order=0, name=None):
+        if dt is not None and clock is not None:
+            raise NetworkError("give either dt or clock, not both")
+        schedule_index(when)
+        super().__init__(name)
+        if clock is None:
+            clock = Clock(dt, name=f"{self.name}_clock") if dt is not None else defaultclock._clock
+        self.clock = clock
+        self.when = when
+        self.order = order
+        self.active = True
+        self.contained_objects = []
+        self._scope_key = _Scope.key
+
+    # the Network calls these; subclasses override what they need
+    def operations(self, run_namespace):
+        """Operations (IR) or NetworkOperation slots this object runs every step."""
+        return []
+
+    def after_run(self, module):
+        """Collect what the run produced (monitor buffers) from the generated module."""
+
+    def get_state(self):
+        """A copy of everything a ``store()`` must save."""
+        return {}
+
+    def set_state(self, state):
+        """Put back what ``get_state`` returned."""

@@ -1,0 +1,66 @@
+"""Resolving the names in user strings that are not model variables.
+
+Order, as in Brian2: the object's explicit ``namespace``; otherwise the
+namespace of the ``run()`` call (the calling script's variables); then unit
+names and a few constants. An unknown name is an error that names it.
+"""
+import difflib
+import inspect
+import numbers
+
+import numpy as np
+
+from ..errors import UnresolvedNameError, EquationError
+from ..units import Quantity, all_units, get_dimensions, DIMENSIONLESS
+
+CONSTANTS = {"pi": np.pi, "e": np.e, "inf": np.inf}
+
+
+def caller_namespace(level):
+    """Locals over globals of the frame ``level`` levels above the caller."""
+    frame = inspect.currentframe().f_back
+    for _ in range(level + 1):
+        frame = frame.f_back
+    namespace = dict(frame.f_globals)
+    namespace.update(frame.f_locals)
+    del frame
+    return namespace
+
+
+def resolve_external(name, group_namespace=None, run_namespace=None, obj=None):
+    """Value of an external identifier: a float in SI units with its dimension,
+    or a callable object (TimedArray / function).
+
+    Returns
+    -------
+    tuple (value, Dimension)
+    """
+    for namespace in ((group_namespace,) if group_namespace is not None else (run_namespace,)):
+        if namespace is not None and name in namespace:
+            return _as_value(name, namespace[name], obj)
+    if name in all_units:
+        unit = all_units[name]
+        return float(np.asarray(unit)), get_dimensions(unit)
+    if name in CONSTANTS:
+        return CONSTANTS[name], DIMENSIONLESS
+    known = list(group_namespace or {}) + list(run_namespace or {}) + list(all_units)
+    close = difflib.get_close_matches(name, [k for k in known if not k.startswith("_")], n=3)
+    hint = f"did you mean {', '.join(close)}?" if close else \
+        "define it in the script before run(), or pass namespace={...}"
+    raise UnresolvedNameError(f"the identifier '{name}' is not defined", obj=obj, hint=hint)
+
+
+def _as_value(name, value, obj):
+    if hasattr(value, "_eqsim_function"):
+        return value, None
+    if isinstance(value, (bool, np.bool_)):
+        return float(value), DIMENSIONLESS
+    if isinstance(value, Quantity) or isinstance(value, (numbers.Number, np.number, np.ndarray)):
+        arr = np.asarray(value)
+        if arr.size != 1:
+            raise EquationError(f"'{name}' is an array of {arr.size} values; only scalars can be used "
+                                f"as constants in model strings", obj=obj,
+                                hint="make it a model variable (e.g. 'x : volt') and assign the array")
+        return float(arr.reshape(())), get_dimensions(value)
+    raise EquationError(f"'{name}' refers to a {type(value).__name__}, which cannot be used in a model "
+                        f"string", obj=obj, hint="use a number, a quantity, or a TimedArray")

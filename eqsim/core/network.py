@@ -1,0 +1,236 @@
+"""Network: collects objects, builds one module for their operations, runs it."""
+import copy
+import logging
+import os
+import pickle
+
+import numpy as np
+import time
+
+from ..codegen.module import NetworkModule
+from ..errors import NetworkError
+from ..units import Quantity, second, fail_for_dimension_mismatch
+from .base import EqsimObject, schedule_index
+from .clock import steps_for
+from .names import Nameable
+from .namespace import caller_namespace
+from .netop import NetworkOperation
+from .preferences import prefs
+from .reporting import make_reporter
+from .seeding import current_seed
+
+logger = logging.getLogger("eqsim.network")
+
+
+def _flatten(items):
+    for item in items:
+        if isinstance(item, EqsimObject):
+            yield item
+        elif isinstance(item, dict):
+            yield from _flatten(item.values())
+        elif isinstance(item, (list, tuple, set, frozenset)):
+            yield from _flatten(item)
+        else:
+            raise NetworkError(f"cannot add {item!r} to a network",
+                               hint="add groups, synapses, monitors or network operations")
+
+
+class Network(Nameable):
+    """A set of objects simulated together.
+
+    Parameters
+    ----------
+    *objs : objects or containers of objects
+        Groups, synapses, monitors, network operations (lists and dicts are unpacked).
+    name : str, optional
+    """
+    _base_name = "network"
+
+    def __init__(self, *objs, name=None):
+        super().__init__(name)
+        self.objects = []
+        self.t_ = 0.0
+        self._stored = {}
+        self._module = None
+        self.add(*objs)
+
+    def add(self, *objs):
+        """Add objects (or lists/dicts of objects) to the network."""
+        for obj in _flatten(objs):
+            if not any(obj is o for o in self.objects):
+                self.objects.append(obj)
+
+    def remove(self, *objs):
+        """Remove objects from the network."""
+        for obj in _flatten(objs):
+            self.objects = [o for o in self.objects if o is not obj]
+
+    def __len__(self):
+        return len(self.objects)
+
+    def __getitem__(self, name):
+        for obj in self._all_objects():
+            if obj.name == name:
+                return obj
+        raise KeyError(name)
+
+    @property
+    def t(self):
+        """Current simulation time (second)."""
+        return Quantity(self.t_, dim=second.dim)
+
+    def _all_objects(self):
+        seen, out = set(), []
+
+        def visit(obj):
+            if id(obj) in seen:
+                return
+            seen.add(id(obj))
+            out.append(obj)
+            for child in obj.contained_objects:
+                visit(child)
+        for obj in self.objects:
+            visit(obj)
+        names = {}
+        for obj in out:
+            if obj.name in names and names[obj.name] is not obj:
+                raise NetworkError(f"two objects in the network share the name '{obj.name}'",
+                                   hint="give each object a unique name=")
+            names[obj.name] = obj
+        return out
+
+    def _build(self, run_namespace):
+        entries, netops, clocks = [], [], []
+        for position, obj in enumerate(o for o in self._all_objects() if o.active):
+            if isinstance(obj, NetworkOperation):
+                items = [obj]
+            else:
+                items = obj.operations(run_namespace)
+            for item in items:
+                key = (schedule_index(item.when), item.order, position)
+                entries.append((key, item))
+                if not any(item.clock is c for c in clocks):
+                    clocks.append(item.clock)
+        entries.sort(key=lambda e: e[0])
+        clock_index = lambda clock: next(k for k, c in enumerate(clocks) if c is clock)
+        schedule = []
+        for _, item in entries:
+            if isinstance(item, NetworkOperation):
+                schedule.append((clock_index(item.clock), len(netops)))
+                netops.append(item)
+            else:
+                schedule.append(item)
+        target = prefs["codegen.target"]
+        started = time.perf_counter()
+        module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
+                               len(clocks))
+        logger.debug("built %s module in %.3f s", target, time.perf_counter() - started)
+        return module, netops, clocks
+
+    def run(self, duration, report=None, report_period=10 * second, namespace=None, level=0):
+        """Simulate for ``duration``.
+
+        Parameters
+        ----------
+        duration : Quantity
+            Simulated time (second).
+        report : {None, 'text', 'stdout', 'stderr'} or callable
+            Progress reports; a callable gets ``(elapsed, completed, start, duration)``.
+        report_period : Quantity
+            Wall-clock time between reports (second).
+        namespace : dict, optional
+            Names for external constants in model strings; default: the caller's variables.
+        level : int
+            How many frames above the caller to take the namespace from.
+        """
+        fail_for_dimension_mismatch(duration, second, "duration must be a time")
+        duration_s = float(np.asarray(duration))
+        if duration_s < 0:
+            raise NetworkError(f"cannot run for a negative duration ({duration})")
+        if namespace is None:
+            namespace = caller_namespace(level)
+        objects = self._all_objects()
+        module, netops, clocks = self._build(namespace)
+        t_start, t_end = self.t_, self.t_ + duration_s
+        for clock in clocks:
+            clock.set_time(t_start)
+        module.bind(current_seed())
+        reporter = make_reporter(report)
+
+        def netop_caller(op, k):
+            def call():
+                op.clock.step = module.module.clock_steps()[k]
+                op.call()
+            return call
+        callbacks = [netop_caller(op, next(k for k, c in enumerate(clocks) if c is op.clock))
+                     for op in netops]
+        wall = time.perf_counter()
+        if reporter is None:
+            self._run_until(module, clocks, t_end, callbacks)
+        else:
+            reporter(0.0, 0.0, t_start, duration_s)
+            last_report = wall
+            n_chunks = 100
+            for chunk in range(1, n_chunks + 1):
+                self._run_until(module, clocks, t_start + duration_s * chunk / n_chunks, callbacks)
+                now = time.perf_counter()
+                if now - last_report >= float(np.asarray(report_period)) or chunk == n_chunks:
+                    reporter(now - wall, chunk / n_chunks, t_start, duration_s)
+                    last_report = now
+        self.t_ = t_end
+        for obj in objects:
+            obj.after_run(module)
+        self._module = module
+
+    @staticmethod
+    def _run_until(module, clocks, t_end, callbacks):
+        module.module.set_clocks([c.dt_ for c in clocks], [c.step for c in clocks],
+                                 [steps_for(t_end, c.dt_) for c in clocks])
+        module.module.run(callbacks)
+        for clock, step in zip(clocks, module.module.clock_steps()):
+            clock.step = step
+
+    # --- store / restore -------------------------------------------------------------
+    def _snapshot(self):
+        objects = self._all_objects()
+        return {"t": self.t_,
+                "objects": {obj.name: copy.deepcopy(obj.get_state()) for obj in objects},
+                "clocks": {obj.clock.name: obj.clock.step for obj in objects}}
+
+    def store(self, name="default", filename=None):
+        """Save the state of every object (in memory, or to ``filename``)."""
+        snapshot = self._snapshot()
+        if filename is None:
+            self._stored[name] = snapshot
+            return
+        stored = {}
+        if os.path.exists(filename):
+            with open(filename, "rb") as f:
+                stored = pickle.load(f)
+        stored[name] = snapshot
+        with open(filename, "wb") as f:
+            pickle.dump(stored, f)
+
+    def restore(self, name="default", filename=None):
+        """Return every object to a state saved by :meth:`store`."""
+        if filename is None:
+            if name not in self._stored:
+                raise NetworkError(f"no state stored under the name '{name}'",
+                                   hint=f"stored: {sorted(self._stored)}")
+            snapshot = self._stored[name]
+        else:
+            with open(filename, "rb") as f:
+                stored = pickle.load(f)
+            if name not in stored:
+                raise NetworkError(f"no state named '{name}' in {filename}")
+            snapshot = stored[name]
+        objects = self._all_objects()
+        missing = [o.name for o in objects if o.name not in snapshot["objects"]]
+        if missing:
+            raise NetworkError(f"the stored state has no data for {missing}",
+                               hint="restore into a network with the same objects as when stored")
+        for obj in objects:
+            obj.set_state(copy.deepcopy(snapshot["objects"][obj.name]))
+            if obj.clock.name in snapshot["clocks"]:
+                obj.clock.step = snapshot["clocks"][obj.clock.name]
+        self.t_ = snapshot["t"]

@@ -1,0 +1,61 @@
+"""Preferences: ``prefs.codegen.target = 'numpy'`` or ``prefs['codegen.target']``."""
+import os
+
+from ..errors import EqsimError
+
+_DEFAULTS = {
+    "codegen.target": ("cython", "Code generation target: 'cython' (compiled, default) or 'numpy' "
+                                 "(reference, needs no compiler)."),
+    "codegen.string_expression_target": ("numpy", "Target for evaluating string assignments."),
+    "core.default_float_dtype": ("float64", "Floating point type of state variables."),
+}
+
+
+class PreferenceError(EqsimError):
+    default_code = "EQ700"
+
+
+class _Section:
+    def __init__(self, prefs, path):
+        object.__setattr__(self, "_prefs", prefs)
+        object.__setattr__(self, "_path", path)
+
+    def __getattr__(self, item):
+        return self._prefs[f"{self._path}.{item}"] if f"{self._path}.{item}" in self._prefs._values \
+            else _Section(self._prefs, f"{self._path}.{item}")
+
+    def __setattr__(self, key, value):
+        self._prefs[f"{self._path}.{key}"] = value
+
+
+class Preferences:
+    """All preferences, declared with their defaults and documentation."""
+
+    def __init__(self):
+        self._values = {k: v for k, (v, _) in _DEFAULTS.items()}
+        if os.environ.get("EQSIM_TARGET"):
+            self._values["codegen.target"] = os.environ["EQSIM_TARGET"]
+
+    def __getitem__(self, key):
+        if key not in self._values:
+            raise PreferenceError(f"unknown preference '{key}'", hint=f"known: {sorted(self._values)}")
+        return self._values[key]
+
+    def __setitem__(self, key, value):
+        if key not in self._values:
+            raise PreferenceError(f"unknown preference '{key}'", hint=f"known: {sorted(self._values)}")
+        if key == "codegen.target" and value not in ("cython", "numpy"):
+            raise PreferenceError(f"unknown code generation target '{value}'",
+                                  hint="use 'cython' (compiled) or 'numpy' (reference)")
+        self._values[key] = value
+
+    def __getattr__(self, item):
+        if item.startswith("_"):
+            raise AttributeError(item)
+        return _Section(self, item)
+
+    def documentation(self):
+        return "\n".join(f"{k} = {self._values[k]!r}\n    {doc}" for k, (_, doc) in _DEFAULTS.items())
+
+
+prefs = Preferences()

@@ -1,0 +1,29 @@
+"""The global seed of the counter-based random number generator."""
+import secrets
+
+import numpy as np
+
+_state = {"seed": None}
+
+
+def seed(value=None):
+    """Fix the random numbers of every following run (and NumPy's global generator).
+
+    Parameters
+    ----------
+    value : int, optional
+        The seed; ``None`` picks a fresh random one.
+    """
+    if value is None:
+        _state["seed"] = secrets.randbits(63)
+        np.random.seed(None)
+    else:
+        _state["seed"] = int(value)
+        np.random.seed(int(value) % 2**32)
+
+
+def current_seed():
+    """The seed in use, choosing a random one the first time if none was set."""
+    if _state["seed"] is None:
+        _state["seed"] = secrets.randbits(63)
+    return _state["seed"]

@@ -1,0 +1,1 @@
+"""Groups of neurons and inputs, with state access by name."""

@@ -1,0 +1,217 @@
+"""Group: the common base of everything with named per-element state."""
+import numpy as np
+import sympy
+
+from ..core.base import EqsimObject
+from ..core.namespace import caller_namespace, resolve_external
+from ..errors import EqsimError, DimensionMismatchError
+from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
+from ..units import Quantity, DIMENSIONLESS, get_dimensions, second
+from .expression_eval import evaluate
+from .variable_view import VariableView
+
+
+class StateError(EqsimError):
+    """Reading or writing a group's state in a way that cannot work."""
+    default_code = "EQ800"
+
+
+def _as_index(item, size):
+    """Normalise ``G.v[item]`` indices (int, slice, array, bool mask) to an index array."""
+    if isinstance(item, (int, np.integer)):
+        if not -size <= item < size:
+            raise StateError(f"index {item} is out of range for {size} elements")
+        return np.array([item % size])
+    arr = np.arange(size)[item]
+    return np.atleast_1d(arr)
+
+
+class Group(EqsimObject):
+    """Base of NeuronGroup and the input groups: owns ArrayVariables and gives
+    attribute access to them with units."""
+
+    _start = 0
+
+    def _init_state(self, N):
+        object.__setattr__(self, "variables", {})
+        object.__setattr__(self, "_subexpressions", {})
+        self.N = int(N)
+        self._stop = self.N
+        self.variables["i"] = IndexVariable("i", self.name, DIMENSIONLESS)
+        self.variables["N"] = ConstantVariable("N", self.name, DIMENSIONLESS, value=self.N,
+                                               is_integer=True)
+
+    def add_array(self, name, dim, dtype=np.float64, *, shared=False, size=None, **flags):
+        size = 1 if shared else (self.N if size is None else size)
+        var = ArrayVariable(name, self.name, dim, array=np.zeros(size, dtype=dtype),
+                            shared=shared, **flags)
+        self.variables[name] = var
+        return var
+
+    # --- reading and writing state --------------------------------------------------------
+    @property
+    def _owner(self):
+        return self
+
+    def __len__(self):
+        return self._stop - self._start
+
+    def __getattr__(self, name):
+        if name.startswith("__") or "variables" not in self.__dict__:
+            raise AttributeError(name)
+        raw = name.endswith("_") and name[:-1] in self.variables
+        base = name[:-1] if raw else name
+        if isinstance(self.variables.get(base), ArrayVariable):
+            if raw:
+                return np.asarray(self.get_values(base))
+            return VariableView(self, base)
+        if base in self._subexpressions:
+            values = self.get_values(base)
+            return np.asarray(values) if raw else values
+        if base in ("i", "N"):
+            return self.get_values(base)
+        raise AttributeError(f"'{type(self).__name__}' object '{self.name}' has no attribute "
+                             f"'{name}'")
+
+    def __setattr__(self, name, value):
+        variables = self.__dict__.get("variables")
+        if variables is not None and not name.startswith("_"):
+            base = name[:-1] if name.endswith("_") and name[:-1] in variables else name
+            if base in variables or base in self._subexpressions:
+                self.set_values(base, value, slice(None), level=1, raw=(base != name))
+                return
+            if self.__dict__.get("_locked"):
+                raise StateError(f"'{self.name}' has no variable '{name}'",
+                                 hint=f"its variables are {self.state_names()}")
+        object.__setattr__(self, name, value)
+
+    def state_names(self):
+        return sorted(n for n, v in self.variables.items()
+                      if isinstance(v, ArrayVariable) and not n.startswith("_"))
+
+    def _indices(self, item, level=1):
+        """Absolute indices (in the owner's arrays) for an index expression."""
+        size = self._stop - self._start
+        if isinstance(item, str):
+            all_idx = np.arange(self._start, self._stop)
+            mask = evaluate(self, item, all_idx, caller_namespace(level + 1),
+                            expected_dim=DIMENSIONLESS, what="condition")
+            return all_idx[np.asarray(mask, dtype=bool)]
+        return _as_index(item, size) + self._start
+
+    def get_values(self, name, item=slice(None)):
+        if name == "i":
+            return np.arange(self._stop - self._start)[item]
+        if name == "N":
+            return self._stop - self._start
+        if name in self._subexpressions:
+            idx = self._indices(item, level=1)
+            _, dim = self._subexpressions[name]
+            values = evaluate(self, name, idx, caller_namespace(1))
+            return Quantity(values, dim=dim) if not dim.is_dimensionless else values
+        var = self.variables[name]
+        if var.shared:
+            values = var.array[0]
+        else:
+            idx = self._indices(item, level=1)
+            values = var.array[idx]
+            if isinstance(item, (int, np.integer)):
+                values = values[0]
+        if var.array.dtype == np.bool_ or var.dim.is_dimensionless:
+            return np.asarray(values) if not np.isscalar(values) else values
+        return Quantity(values, dim=var.dim)
+
+    def set_values(self, name, value, item=slice(None), level=0, raw=False):
+        if name in self._subexpressions or name not in self.variables or \
+                not isinstance(self.variables[name], ArrayVariable):
+            raise StateError(f"'{name}' of '{self.name}' cannot be assigned",
+                             hint="subexpressions and built-in variables are computed, not set")
+        var = self.variables[name]
+        if var.read_only:
+            raise StateError(f"'{name}' of '{self.name}' is read-only")
+        idx = np.array([0]) if var.shared else self._indices(item, level=level)
+        if isinstance(value, str):
+            values = evaluate(self, value, idx if not var.shared else np.arange(self._start, self._start + 1),
+                              caller_namespace(level), expected_dim=var.dim,
+                              what=f"value for '{name}'")
+        else:
+            if isinstance(value, VariableView):
+                value = value.values()
+            if not raw:
+                found = get_dimensions(value)
+                if found != var.dim and not (np.all(np.asarray(value) == 0)):
+                    raise DimensionMismatchError(
+                        f"cannot set '{name}' (dimension {var.dim}) of '{self.name}' to a value with "
+                        f"dimension {found}", found, var.dim, obj=self.name,
+                        hint=f"give the value in units of {var.dim}")
+            values = np.asarray(value, dtype=float if var.array.dtype != np.bool_ else bool)
+        if var.shared:
+            var.array[0] = np.asarray(values).reshape(-1)[0]
+        else:
+            var.array[idx] = values
+
+    # --- names in model strings -----------------------------------------------------------
+    def substitute_subexpressions(self, expr):
+        """Replace subexpression names by their definitions (recursively)."""
+        for _ in range(len(self._subexpressions) + 1):
+            names = {s.name for s in expr.free_symbols} & set(self._subexpressions)
+            if not names:
+                return expr
+            expr = expr.xreplace({sympy.Symbol(n, real=True): self._subexpressions[n][0]
+                                  for n in names})
+        return expr
+
+    def resolve_for_evaluation(self, names, indices, run_namespace):
+        """Values for evaluating an expression over ``indices`` in NumPy: {name: (value, dim)}."""
+        out = {}
+        for name in names:
+            var = self.variables.get(name)
+            if isinstance(var, ArrayVariable):
+                value = var.array[0] if var.shared else var.array[indices]
+                out[name] = (value, var.dim)
+            elif name == "i":
+                out[name] = (indices - self._start, DIMENSIONLESS)
+            elif name == "N":
+                out[name] = (self._stop - self._start, DIMENSIONLESS)
+            elif name == "t":
+                out[name] = (self.clock.t_, second.dim)
+            elif name == "dt":
+                out[name] = (self.clock.dt_, second.dim)
+            else:
+                value, dim = resolve_external(name, getattr(self, "namespace", None), run_namespace,
+                                              obj=self.name)
+                out[name] = (value, dim)
+        return out
+
+    def resolve_for_kernel(self, names, run_namespace):
+        """Variables for an Operation: own arrays, built-ins, externals as constants."""
+        out = {}
+        for name in names:
+            if name in ("t", "dt"):
+                continue
+            var = self.variables.get(name)
+            if var is not None:
+                out[name] = var
+                continue
+            value, dim = resolve_external(name, getattr(self, "namespace", None), run_namespace,
+                                          obj=self.name)
+            out[name] = ConstantVariable(name, self.name, dim, value=value)
+        return out
+
+    def kernel_dimensions(self, variables):
+        dims = {name: var.dim for name, var in variables.items()}
+        dims.update(t=second.dim, dt=second.dim)
+        return dims
+
+    # --- store / restore -------------------------------------------------------------------
+    def get_state(self):
+        return {name: var.array.copy() for name, var in self.variables.items()
+                if isinstance(var, ArrayVariable)}
+
+    def set_state(self, state):
+        for name, values in state.items():
+            var = self.variables[name]
+            if var.array.shape == values.shape:
+                var.array[...] = values
+            else:
+                var.array = values

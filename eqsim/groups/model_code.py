@@ -1,0 +1,140 @@
+"""From a group's model strings to IR operations: state update, threshold, reset,
+custom events and run_regularly. Shared by NeuronGroup and (later) Synapses."""
+import numpy as np
+import sympy
+
+from ..errors import DimensionMismatchError, EquationError
+from ..ir.operations import Assignment, Operation
+from ..parsing.dimensions import dimension_of, check_equation_dimensions
+from ..parsing.functions import timestep
+from ..stateupdate import integrate
+from ..units import DIMENSIONLESS, second
+
+T, DT = sympy.Symbol("t", real=True), sympy.Symbol("dt", real=True)
+NOT_REFRACTORY = sympy.Symbol("not_refractory", real=True)
+LASTSPIKE = sympy.Symbol("lastspike", real=True)
+
+
+def free_names(exprs):
+    names = set()
+    for e in exprs:
+        names |= {s.name for s in e.free_symbols}
+    return names
+
+
+def check_statements(group, statements, dims, source):
+    """Each statement's value must have its target's dimension."""
+    for st in statements:
+        found = dimension_of(st.expr, dims, source=source, line=st.line, obj=group.name)
+        target_dim = dims.get(st.var)
+        if target_dim is None:
+            continue
+        expected = target_dim if st.op in ("=", "+=", "-=") else DIMENSIONLESS
+        if found != expected and not st.expr.is_zero:
+            raise DimensionMismatchError(
+                f"'{st.text.strip()}' assigns a value with dimension {found} to '{st.var}' "
+                f"(dimension {target_dim})", found, expected, obj=group.name, source=source,
+                line=st.line, hint="check the units of both sides")
+
+
+def state_update_statements(group, method):
+    """Integrated statements for the group's differential equations (cached: sympy is slow)."""
+    key = method
+    cache = group.__dict__.setdefault("_integration_cache", {})
+    if key not in cache:
+        diff = {name: group.substitute_subexpressions(eq.expr)
+                for name, eq in group.equations.equations.items() if eq.kind == "differential"
+                and not set(eq.flags) & {"event-driven"}}
+        if not diff:
+            cache[key] = ([], None)
+        else:
+            cache[key] = integrate(diff, method, obj=group.name)
+    return cache[key]
+
+
+def make_state_update(group, method, refractory, run_namespace, when="groups", order=0):
+    statements, _ = state_update_statements(group, method)
+    unless = {name for name, eq in group.equations.equations.items()
+              if "unless refractory" in eq.flags}
+    out = []
+    if refractory is not False and refractory is not None:
+        out.append(Assignment("not_refractory", "=",
+                              refractory_condition(group, refractory, run_namespace)))
+    for target, expr in statements:
+        if target in unless:
+            expr = sympy.Piecewise((expr, NOT_REFRACTORY > 0), (sympy.Symbol(target, real=True), True))
+        out.append(Assignment(target, "=", expr))
+    if not out:
+        return None
+    names = free_names([a.expr for a in out]) | {a.target for a in out}
+    variables = group.resolve_for_kernel(names - set(_temporaries(out, group)), run_namespace)
+    check_equation_dimensions(group.equations, model_dimensions(group, run_namespace))
+    return Operation(f"{group.name}_stateupdater", "stateupdate", group.name, 0, group.N,
+                     statements=out, variables=variables, when=when, order=order, clock=group.clock,
+                     source=group)
+
+
+def model_dimensions(group, run_namespace):
+    """Dimensions of every name the model equations use."""
+    eqs = group.equations.equations
+    names = free_names([eq.expr for eq in eqs.values() if eq.expr is not None]) - set(eqs)
+    names = {n for n in names if not (n == "xi" or n.startswith("xi_"))}
+    dims = group.kernel_dimensions(group.resolve_for_kernel(names, run_namespace))
+    dims.update({n: eq.dim for n, eq in eqs.items()})
+    return dims
+
+
+def _temporaries(assignments, group):
+    return [a.target for a in assignments if a.target not in group.variables]
+
+
+def refractory_condition(group, refractory, run_namespace):
+    """Brian2's rule: a time (or time expression) counts steps since the last spike;
+    a boolean expression is refractoriness while it holds."""
+    if isinstance(refractory, sympy.Basic):
+        expr = refractory
+    else:
+        expr = sympy.Float(float(np.asarray(refractory)))
+    dims = group.kernel_dimensions(group.resolve_for_kernel(free_names([expr]), run_namespace))
+    dim = dimension_of(expr, dims, obj=group.name)
+    if dim == second.dim:
+        return sympy.Ge(timestep(T - LASTSPIKE, DT), timestep(expr, DT))
+    if dim.is_dimensionless and isinstance(expr, (sympy.logic.boolalg.Boolean, sympy.core.relational.Relational)):
+        return sympy.Not(expr)
+    raise EquationError(f"refractory must be a time or a boolean condition, got dimension {dim}",
+                        obj=group.name, hint="e.g. refractory=5*ms or refractory='v > -50*mV'")
+
+
+def make_threshold(group, event, condition, refractory, run_namespace, when="thresholds", order=0):
+    condition = group.substitute_subexpressions(condition)
+    statements = []
+    if event == "spike" and refractory is not False and refractory is not None:
+        condition = sympy.And(condition, NOT_REFRACTORY > 0)
+        statements = [Assignment("lastspike", "=", T), Assignment("not_refractory", "=", sympy.Integer(0))]
+    names = free_names([condition] + [a.expr for a in statements]) | {a.target for a in statements}
+    variables = group.resolve_for_kernel(names, run_namespace)
+    dims = group.kernel_dimensions(variables)
+    dimension_of(condition, dims, obj=group.name)
+    events_name = group.event_array_name(event)
+    variables[events_name] = group.variables[events_name]
+    return Operation(f"{group.name}_{'thresholder' if event == 'spike' else event + '_thresholder'}",
+                     "threshold", group.name, 0, group.N, statements=statements, condition=condition,
+                     variables=variables, when=when, order=order, clock=group.clock,
+                     events=events_name, source=group)
+
+
+def make_event_code(group, event, statements, source, run_namespace, name, when, order):
+    assignments = [Assignment(st.var, st.op, group.substitute_subexpressions(st.expr))
+                   for st in statements]
+    names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}
+    variables = group.resolve_for_kernel(names, run_namespace)
+    for st in statements:
+        if st.var not in group.variables:
+            raise EquationError(f"'{st.var}' is not a variable of '{group.name}'", obj=group.name,
+                                source=source, line=st.line, hint=f"variables: {group.state_names()}")
+    check_statements(group, statements, group.kernel_dimensions(variables), source)
+    events_name = group.event_array_name(event)
+    variables[events_name] = group.variables[events_name]
+    return Operation(name, "reset", group.name, 0, group.N, statements=assignments,
+                     variables=variables, when=when, order=order, clock=group.clock,
+                     events=events_name, source=group)

@@ -1,0 +1,160 @@
+"""NeuronGroup: neurons defined by equation strings."""
+import numpy as np
+import sympy
+
+from ..errors import EquationError, EqsimError
+from ..parsing.equations import Equations
+from ..parsing.expressions import parse_expression
+from ..parsing.statements import parse_statements
+from ..units import DIMENSIONLESS, Quantity, second, get_dimensions
+from .group import Group
+from .model_code import make_event_code, make_state_update, make_threshold
+from .subgroup import Subgroup
+
+_DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
+RESERVED = {"t", "dt", "i", "N", "xi", "lastspike", "not_refractory", "refractory"}
+
+
+class NeuronGroup(Group):
+    """A group of neurons whose state follows differential equations.
+
+    Parameters
+    ----------
+    N : int
+        Number of neurons.
+    model : str or Equations
+        The equations (Brian2 syntax, with units).
+    method : str, optional
+        Integration method ('exact', 'euler', 'rk2', 'rk4', 'exponential_euler', 'heun',
+        'milstein'); chosen automatically if omitted.
+    threshold : str, optional
+        Spike condition, e.g. ``'v > -50*mV'``.
+    reset : str, optional
+        Statements run for each spiking neuron, e.g. ``'v = -70*mV'``.
+    refractory : Quantity or str, optional
+        Refractory period (second), a time expression, or a boolean condition.
+    events : dict, optional
+        Custom events: name -> condition string.
+    namespace : dict, optional
+        Names for external constants (default: the namespace of ``run()``).
+    dt : Quantity, optional
+        Own time step (second).
+    clock : Clock, optional
+    order : int
+    name : str, optional
+    """
+    _base_name = "neurongroup"
+
+    def __init__(self, N, model, method=None, threshold=None, reset=None, refractory=False,
+                 events=None, namespace=None, dtype=None, dt=None, clock=None, order=0, name=None,
+                 codeobj_class=None):
+        label = name or "neurongroup"
+        try:
+            N = int(N)
+        except (TypeError, ValueError):
+            raise EqsimError(f"N must be a whole number, got {N!r}", obj=label) from None
+        if N < 1:
+            raise EqsimError(f"a NeuronGroup needs at least one neuron, got N={N}", obj=label)
+        equations = model if isinstance(model, Equations) else Equations(model, obj=label)
+        for bad in set(equations.names) & RESERVED:
+            raise EquationError(f"'{bad}' is a reserved name and cannot be a model variable",
+                                obj=label, hint="rename the variable")
+        conditions = {}
+        if threshold is not None:
+            conditions["spike"] = (parse_expression(threshold, obj=label), threshold)
+        for event_name, condition in (events or {}).items():
+            if event_name == "spike":
+                raise EquationError("the event name 'spike' is reserved for threshold=", obj=label)
+            conditions[event_name] = (parse_expression(condition, obj=label), condition)
+        reset_statements = parse_statements(reset, obj=label) if reset else []
+        if isinstance(refractory, str):
+            refractory = parse_expression(refractory, obj=label)
+        elif refractory is not False and refractory is not None:
+            if get_dimensions(refractory) != second.dim:
+                raise EquationError(f"refractory must be a time, got {refractory!r}", obj=label,
+                                    hint="e.g. refractory=5*ms")
+        # everything validated: now the object comes into being
+        super().__init__(dt=dt, clock=clock, when="groups", order=order, name=name)
+        self.namespace = namespace
+        self.method_choice = method
+        self.equations = equations
+        self._conditions = conditions
+        self._reset = (reset_statements, reset)
+        self._refractory = refractory
+        self._event_code = []  # (event, statements, source, when, order, name)
+        self._run_regularly = []
+        self._init_state(N)
+        for name_, eq in equations.equations.items():
+            if eq.kind == "subexpression":
+                self._subexpressions[name_] = (eq.expr, eq.dim)
+            else:
+                self.add_array(name_, eq.dim, _DTYPES[eq.var_type], shared="shared" in eq.flags,
+                               constant="constant" in eq.flags,
+                               unless_refractory="unless refractory" in eq.flags,
+                               var_type=eq.var_type)
+        if refractory is not False and refractory is not None:
+            self.add_array("lastspike", second.dim)
+            self.variables["lastspike"].array[:] = -1e4
+            self.add_array("not_refractory", DIMENSIONLESS, np.bool_)
+            self.variables["not_refractory"].array[:] = True
+        for event_name in conditions:
+            self.add_array(self.event_array_name(event_name), DIMENSIONLESS, np.int32, size=N + 1,
+                           read_only=True)
+        object.__setattr__(self, "_locked", True)
+
+    @staticmethod
+    def event_array_name(event):
+        return "_spikespace" if event == "spike" else f"_eventspace_{event}"
+
+    @property
+    def events(self):
+        return list(self._conditions)
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            raise EqsimError("subgroups are created with slices, e.g. G[10:20]", obj=self.name)
+        start, stop, step = item.indices(self.N)
+        if step != 1 or stop <= start:
+            raise EqsimError(f"invalid subgroup slice {item}", obj=self.name,
+                             hint="use a contiguous, non-empty slice such as G[0:100]")
+        return Subgroup(self, start, stop)
+
+    def run_on_event(self, event, code, when="after_resets", order=None):
+        """Run ``code`` (statements) for each neuron in which ``event`` happens."""
+        if event not in self._conditions:
+            raise EqsimError(f"'{self.name}' has no event '{event}'", obj=self.name,
+                             hint=f"events: {self.events}")
+        statements = parse_statements(code, obj=self.name)
+        name = f"{self.name}_{event}_resetter"
+        self._event_code.append((event, statements, code, when,
+                                 self.order if order is None else order, name))
+
+    def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
+        """Run ``code`` (statements) for every neuron at intervals of ``dt``."""
+        from .run_regularly import RunRegularly
+        statements = parse_statements(code, obj=self.name)
+        obj = RunRegularly(self, statements, code, dt=dt, clock=clock, when=when, order=order,
+                           name=name)
+        self.contained_objects.append(obj)
+        return obj
+
+    def operations(self, run_namespace):
+        ops = []
+        update = make_state_update(self, self.method_choice, self._refractory, run_namespace,
+                                   order=self.order)
+        if update is not None:
+            ops.append(update)
+        for event, (condition, _) in self._conditions.items():
+            ops.append(make_threshold(self, event, condition, self._refractory, run_namespace,
+                                      order=self.order))
+        statements, source = self._reset
+        if statements:
+            ops.append(make_event_code(self, "spike", statements, source, run_namespace,
+                                       f"{self.name}_resetter", "resets", self.order))
+        for event, statements, source, when, order, name in self._event_code:
+            ops.append(make_event_code(self, event, statements, source, run_namespace, name,
+                                       when, order))
+        return ops
+
+    def __repr__(self):
+        return f"NeuronGroup({self.N}, name={self.name!r})"

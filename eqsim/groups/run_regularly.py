@@ -1,0 +1,29 @@
+"""``G.run_regularly(code, dt=...)``: statements over every element at its own interval."""
+from ..core.base import EqsimObject
+from ..ir.operations import Assignment, Operation
+from .model_code import check_statements, free_names
+
+
+class RunRegularly(EqsimObject):
+    """Statements run for every element of ``group`` at each tick of its clock."""
+
+    def __init__(self, group, statements, source, dt=None, clock=None, when="start", order=0,
+                 name=None):
+        if dt is None and clock is None:
+            clock = group.clock
+        super().__init__(dt=dt, clock=clock, when=when, order=order,
+                         name=name or f"{group.name}_run_regularly*")
+        self.group = group
+        self.statements = statements
+        self.source = source
+
+    def operations(self, run_namespace):
+        g = self.group
+        assignments = [Assignment(st.var, st.op, g.substitute_subexpressions(st.expr))
+                       for st in self.statements]
+        names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}
+        variables = g.resolve_for_kernel(names, run_namespace)
+        check_statements(g, self.statements, g.kernel_dimensions(variables), self.source)
+        return [Operation(self.name, "stateupdate", g.name, g._start, g._stop,
+                          statements=assignments, variables=variables, when=self.when,
+                          order=self.order, clock=self.clock, source=self)]

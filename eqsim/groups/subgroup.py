@@ -1,0 +1,48 @@
+"""Subgroup: a contiguous slice ``G[a:b]`` of a group, sharing its state."""
+from .group import Group
+
+
+class Subgroup(Group):
+    """Neurons ``start`` to ``stop - 1`` of ``source``; state access, monitors and
+    synapses use the parent's arrays with an offset."""
+
+    def __init__(self, source, start, stop, name=None):
+        object.__setattr__(self, "variables", source.variables)
+        object.__setattr__(self, "_subexpressions", source._subexpressions)
+        object.__setattr__(self, "source", source)
+        object.__setattr__(self, "name", name or f"{source.name}_subgroup_{start}_{stop}")
+        object.__setattr__(self, "clock", source.clock)
+        object.__setattr__(self, "namespace", getattr(source, "namespace", None))
+        object.__setattr__(self, "contained_objects", [])
+        object.__setattr__(self, "_start", start)
+        object.__setattr__(self, "_stop", stop)
+        object.__setattr__(self, "N", stop - start)
+        object.__setattr__(self, "_locked", True)
+        object.__setattr__(self, "active", True)
+        object.__setattr__(self, "when", source.when)
+        object.__setattr__(self, "order", source.order)
+        object.__setattr__(self, "_scope_key", -1)  # never collected by run() on its own
+
+    @property
+    def _owner(self):
+        return self.source
+
+    def event_array_name(self, event):
+        return self.source.event_array_name(event)
+
+    @property
+    def events(self):
+        return self.source.events
+
+    def __getitem__(self, item):
+        start, stop, _ = item.indices(self.N)
+        return Subgroup(self.source, self._start + start, self._start + stop)
+
+    def get_state(self):
+        return {}
+
+    def set_state(self, state):
+        pass
+
+    def __repr__(self):
+        return f"<{self.source.name}[{self._start}:{self._stop}]>"

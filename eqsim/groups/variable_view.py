@@ -1,0 +1,87 @@
+"""``G.v``: a live view on a group's variable, with units, that can be indexed and assigned."""
+import operator
+
+import numpy as np
+
+from ..units import Quantity, DIMENSIONLESS
+
+
+class VariableView:
+    """What ``G.v`` returns: reads give quantities, item assignment writes through.
+
+    ``G.v[:5] = -70*mV``, ``G.v['i > 2'] = 'rand()*mV'``, ``G.v[0]``, ``np.mean(G.v)``,
+    ``G.v / mV`` all work as for a quantity array.
+    """
+
+    __array_priority__ = 100
+
+    def __init__(self, group, name):
+        self._group = group
+        self._name = name
+
+    @property
+    def variable(self):
+        return self._group.variables[self._name]
+
+    def values(self):
+        """Current values: a Quantity (or a plain array for dimensionless variables)."""
+        return self._group.get_values(self._name)
+
+    def __getitem__(self, item):
+        return self._group.get_values(self._name, item)
+
+    def __setitem__(self, item, value):
+        self._group.set_values(self._name, value, item, level=1)
+
+    def __array__(self, dtype=None, copy=None):
+        arr = np.asarray(self.values())
+        return arr.astype(dtype) if dtype is not None else arr
+
+    def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
+        inputs = tuple(i.values() if isinstance(i, VariableView) else i for i in inputs)
+        return getattr(ufunc, method)(*inputs, **kwargs)
+
+    def __array_function__(self, func, types, args, kwargs):
+        args = tuple(a.values() if isinstance(a, VariableView) else a for a in args)
+        return func(*args, **kwargs)
+
+    def __len__(self):
+        return len(self.values())
+
+    def __iter__(self):
+        return iter(self.values())
+
+    def __repr__(self):
+        return f"<{self._group.name}.{self._name}: {self.values()!r}>"
+
+    def __str__(self):
+        return str(self.values())
+
+    def __float__(self):
+        return float(self.values())
+
+    def __getattr__(self, item):
+        if item.startswith("__"):
+            raise AttributeError(item)
+        return getattr(self.values(), item)
+
+    @property
+    def dim(self):
+        return getattr(self.variable, "dim", DIMENSIONLESS)
+
+
+def _delegate(name):
+    op = getattr(operator, name, None)
+
+    def method(self, *args):
+        args = tuple(a.values() if isinstance(a, VariableView) else a for a in args)
+        return getattr(self.values(), f"__{name.strip('_')}__")(*args)
+    method.__name__ = f"__{name.strip('_')}__"
+    return method
+
+
+for _name in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv", "floordiv",
+              "rfloordiv", "mod", "pow", "rpow", "neg", "pos", "abs", "lt", "le", "gt", "ge",
+              "eq", "ne", "matmul"):
+    setattr(VariableView, f"__{_name}__", _delegate(_name))
+VariableView.__hash__ = None

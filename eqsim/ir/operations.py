@@ -1,0 +1,72 @@
+"""Operations: what one object does in one time step, as ordered statements."""
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Assignment:
+    """``target op expr`` with ``op`` one of ``=``, ``+=``, ``-=``, ``*=``, ``/=``.
+
+    ``expr`` is a sympy expression over names of the operation's variables.
+    Targets that are not variables of the operation are local temporaries.
+    """
+    target: str
+    op: str
+    expr: object
+
+    def as_plain(self):
+        """The same assignment with an in-place operator written out (``x = x + e``)."""
+        import sympy
+        if self.op == "=":
+            return self
+        sym = sympy.Symbol(self.target, real=True)
+        expr = {"+=": sym + self.expr, "-=": sym - self.expr,
+                "*=": sym * self.expr, "/=": sym / self.expr}[self.op]
+        return Assignment(self.target, "=", expr)
+
+
+@dataclass(eq=False)
+class Operation:
+    """One scheduled kernel.
+
+    Attributes
+    ----------
+    name : str
+        Unique name in the network (``neurongroup_stateupdater``).
+    kind : str
+        Which template renders it: ``stateupdate`` (statements over every element),
+        ``threshold`` (``condition`` fills ``events``), ``reset`` (statements over
+        the elements in ``events``), ``statemonitor``, ``spikemonitor``,
+        ``ratemonitor``.
+    owner : str
+        Name of the group whose elements the kernel iterates over.
+    size : str
+        Name of the constant holding the owner's element count.
+    start, stop : int
+        The index range iterated (a subgroup is a range of its parent).
+    statements : list of Assignment
+    condition : sympy expression or None
+    variables : dict
+        Name in statements -> Variable, for every name used.
+    when, order : str, int
+        Position in the schedule.
+    clock : object
+        The Clock the operation runs on.
+    events : str or None
+        Name of the event array written (threshold) or read (reset, monitors).
+    extra : dict
+        Kind-specific settings (monitor buffers, recorded indices, ...).
+    """
+    name: str
+    kind: str
+    owner: str
+    start: int
+    stop: int
+    statements: list = field(default_factory=list)
+    condition: object = None
+    variables: dict = field(default_factory=dict)
+    when: str = "groups"
+    order: int = 0
+    clock: object = None
+    events: str = None
+    extra: dict = field(default_factory=dict)
+    source: object = None  # the user-facing object this came from (for error messages)

@@ -1,0 +1,93 @@
+"""PopulationRateMonitor: the instantaneous firing rate of a group."""
+import numpy as np
+
+from ..core.base import EqsimObject
+from ..errors import EqsimError
+from ..ir.operations import Operation
+from ..units import Quantity, second, fail_for_dimension_mismatch, get_dimensions
+from .recording import Recording
+
+
+class PopulationRateMonitor(EqsimObject):
+    """Fraction of neurons of ``source`` spiking in each step, divided by ``dt``.
+
+    Parameters
+    ----------
+    source : Group
+    when : str
+        Schedule slot (default ``'end'``).
+    order : int
+    name : str, optional
+    """
+    _base_name = "ratemonitor"
+
+    def __init__(self, source, when="end", order=0, name=None):
+        if "spike" not in source.events:
+            raise EqsimError(f"'{source.name}' has no threshold, so no spikes to count",
+                             hint="give the group a threshold=")
+        super().__init__(clock=source.clock, when=when, order=order, name=name)
+        self.source = source
+        self._data = Recording({"t": np.float64, "rate": np.float64})
+
+    def operations(self, run_namespace):
+        group = self.source
+        events = group.event_array_name("spike")
+        return [Operation(self.name, "ratemonitor", group._owner.name, group._start, group._stop,
+                          variables={events: group.variables[events]}, when=self.when,
+                          order=self.order, clock=self.clock, events=events, source=self,
+                          extra={"time_buffer": True, "rate_buffer": True})]
+
+    def after_run(self, module):
+        if f"_b_{self.name}_t" in module.module.BUFFERS:
+            self._data.append("t", module.module.take_buffer(f"_b_{self.name}_t"))
+            self._data.append("rate", module.module.take_buffer(f"_b_{self.name}_rate"))
+
+    @property
+    def t(self):
+        """Times (second)."""
+        return Quantity(self._data.get("t"), dim=second.dim)
+
+    @property
+    def rate(self):
+        """Population rate per step (hertz)."""
+        return Quantity(self._data.get("rate"), dim=(1 / second).dim)
+
+    def smooth_rate(self, window="gaussian", width=None):
+        """The rate smoothed with a window.
+
+        Parameters
+        ----------
+        window : {'gaussian', 'flat'} or ndarray
+            Gaussian of standard deviation ``width`` (cut at 4 sd), a flat window of
+            ``width``, or explicit weights (normalised to sum 1).
+        width : Quantity
+            Window width (second).
+        """
+        dt = self.clock.dt_
+        if isinstance(window, str):
+            if width is None:
+                raise EqsimError("smooth_rate needs a width (a time) for a named window")
+            fail_for_dimension_mismatch(width, second, "width must be a time")
+            w = float(np.asarray(width))
+            if window == "gaussian":
+                half = int(np.round(4 * w / dt))
+                x = np.arange(-half, half + 1) * dt
+                weights = np.exp(-x ** 2 / (2 * w ** 2))
+            elif window == "flat":
+                half = int(np.round(w / 2 / dt))
+                weights = np.ones(2 * half + 1)
+            else:
+                raise EqsimError(f"unknown window '{window}'", hint="use 'gaussian' or 'flat'")
+        else:
+            weights = np.asarray(window, dtype=float)
+            if weights.ndim != 1 or weights.size % 2 == 0:
+                raise EqsimError("a custom window must be 1-D with an odd number of weights")
+        weights = weights / weights.sum()
+        smoothed = np.convolve(self._data.get("rate"), weights, mode="same")
+        return Quantity(smoothed, dim=(1 / second).dim)
+
+    def get_state(self):
+        return self._data.state()
+
+    def set_state(self, state):
+        self._data.set_state(state)

@@ -1,0 +1,195 @@
+"""SpikeMonitor and EventMonitor: indices and times of events, with optional values."""
+import numpy as np
+import sympy
+
+from ..core.base import EqsimObject
+from ..errors import EqsimError
+from ..ir.operations import Assignment, Operation
+from ..ir.variables import ArrayVariable
+from ..units import DIMENSIONLESS, Quantity, second
+from .recording import Recording
+
+
+class EventMonitor(EqsimObject):
+    """Record the elements and times at which ``event`` happens in ``source``.
+
+    Parameters
+    ----------
+    source : Group
+        The group (or subgroup) whose events are recorded.
+    event : str
+        The event name (``'spike'`` for the threshold).
+    variables : str or list of str, optional
+        Variables whose values are recorded at each event.
+    record : bool
+        Record individual events (``False``: only counts).
+    when : str
+        Schedule slot (default ``'thresholds'``, right after events are found).
+    order : int
+        Default 1, after the threshold.
+    name : str, optional
+    """
+    _base_name = "eventmonitor"
+
+    def __init__(self, source, event, variables=None, record=True, when="thresholds", order=1,
+                 name=None):
+        if event not in source.events:
+            raise EqsimError(f"'{source.name}' has no event '{event}'",
+                             hint="define a threshold= (spikes) or events={...}" if not source.events
+                             else f"events: {source.events}")
+        if isinstance(variables, str):
+            variables = [variables]
+        variables = list(variables or [])
+        known = set(source.state_names()) | set(source._subexpressions)
+        for var in variables:
+            if var not in known:
+                raise EqsimError(f"'{source.name}' has no variable '{var}' to record",
+                                 hint=f"variables: {sorted(known)}")
+        super().__init__(clock=source.clock, when=when, order=order, name=name)
+        self.source = source
+        self.event = event
+        self.record_variables = variables
+        self.record = record
+        self._count = ArrayVariable("_count", self.name, DIMENSIONLESS,
+                                    array=np.zeros(len(source), dtype=np.int32))
+        self._data = Recording({"i": np.int32, "t": np.float64,
+                                **{v: np.float64 for v in variables}})
+        self._dims = {v: (source.variables[v].dim if v in source.variables
+                          else source._subexpressions[v][1]) for v in variables}
+
+    def operations(self, run_namespace):
+        group = self.source
+        statements = [Assignment(f"_rec_{v}", "=",
+                                 group.substitute_subexpressions(sympy.Symbol(v, real=True)))
+                      for v in self.record_variables]
+        names = set()
+        for a in statements:
+            names |= {s.name for s in a.expr.free_symbols}
+        variables = group.resolve_for_kernel(names, run_namespace)
+        events = group.event_array_name(self.event)
+        variables[events] = group.variables[events]
+        variables["_count"] = self._count
+        return [Operation(self.name, "spikemonitor", group._owner.name, group._start, group._stop,
+                          statements=statements, variables=variables, when=self.when,
+                          order=self.order, clock=self.clock, events=events, source=self,
+                          extra={"time_buffer": True, "index_buffer": True, "count": "_count",
+                                 "recorded": [(v, f"_rec_{v}") for v in self.record_variables],
+                                 "index_offset": group._start})]
+
+    def after_run(self, module):
+        if f"_b_{self.name}_t" not in module.module.BUFFERS:
+            return
+        i = module.module.take_buffer(f"_b_{self.name}_i")
+        t = module.module.take_buffer(f"_b_{self.name}_t")
+        values = {v: module.module.take_buffer(f"_b_{self.name}_{v}") for v in self.record_variables}
+        if self.record:
+            self._data.append("i", i)
+            self._data.append("t", t)
+            for v, vals in values.items():
+                self._data.append(v, vals)
+
+    @property
+    def i(self):
+        """Element indices of the recorded events (relative to the source)."""
+        return self._data.get("i")
+
+    @property
+    def t(self):
+        """Times of the recorded events (second)."""
+        return Quantity(self._data.get("t"), dim=second.dim)
+
+    @property
+    def t_(self):
+        return self._data.get("t")
+
+    @property
+    def it(self):
+        """``(i, t)`` of all events."""
+        return self.i, self.t
+
+    @property
+    def it_(self):
+        return self.i, self.t_
+
+    @property
+    def count(self):
+        """Number of events of each element."""
+        return self._count.array.copy()
+
+    @property
+    def num_events(self):
+        """Total number of events."""
+        return int(self._count.array.sum())
+
+    def values(self, var):
+        """``{index: values of var at each event of that element}``."""
+        return self._split(self._quantity(var))
+
+    def all_values(self):
+        """``{'t': {...}, var: {...}}`` for every recorded variable."""
+        out = {"t": self._split(self.t)}
+        for v in self.record_variables:
+            out[v] = self.values(v)
+        return out
+
+    def event_trains(self):
+        """``{index: event times}`` for every element of the source."""
+        return self._split(self.t)
+
+    def _quantity(self, var):
+        values = self._data.get(var)
+        dim = self._dims[var]
+        return values if dim.is_dimensionless else Quantity(values, dim=dim)
+
+    def _split(self, values):
+        i = self.i
+        order = np.argsort(i, kind="stable")
+        bounds = np.searchsorted(i[order], np.arange(len(self.source) + 1))
+        return {k: values[order[bounds[k]:bounds[k + 1]]] for k in range(len(self.source))}
+
+    def __getattr__(self, item):
+        if item.startswith("_"):
+            raise AttributeError(item)
+        data = self.__dict__.get("_data")
+        raw = item.endswith("_")
+        name = item[:-1] if raw else item
+        if data is not None and name in self.record_variables:
+            return data.get(name) if raw else self._quantity(name)
+        raise AttributeError(f"'{type(self).__name__}' has no attribute '{item}'")
+
+    def get_state(self):
+        return {"data": self._data.state(), "count": self._count.array.copy()}
+
+    def set_state(self, state):
+        self._data.set_state(state["data"])
+        self._count.array[:] = state["count"]
+
+
+class SpikeMonitor(EventMonitor):
+    """Record spikes of a group: ``i``, ``t``, ``count``, ``num_spikes``, ``spike_trains()``.
+
+    Parameters
+    ----------
+    source : Group
+    variables : str or list of str, optional
+        Variables recorded at each spike.
+    record : bool
+        Record individual spikes (``False``: only counts).
+    when : str
+    order : int
+    name : str, optional
+    """
+    _base_name = "spikemonitor"
+
+    def __init__(self, source, variables=None, record=True, when="thresholds", order=1, name=None):
+        super().__init__(source, "spike", variables=variables, record=record, when=when,
+                         order=order, name=name)
+
+    @property
+    def num_spikes(self):
+        """Total number of spikes."""
+        return self.num_events
+
+    def spike_trains(self):
+        """``{index: spike times}`` for every neuron of the source."""
+        return self.event_trains()

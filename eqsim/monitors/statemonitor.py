@@ -1,0 +1,143 @@
+"""StateMonitor: values of variables over time."""
+import numpy as np
+import sympy
+
+from ..core.base import EqsimObject
+from ..errors import EqsimError
+from ..ir.operations import Assignment, Operation
+from ..ir.variables import ArrayVariable
+from ..units import Quantity, second
+from .recording import Recording
+
+
+class StateMonitor(EqsimObject):
+    """Record variables of a group at every step of its clock.
+
+    Parameters
+    ----------
+    source : Group
+        The group (or subgroup) to record from.
+    variables : str, list of str or True
+        Names to record (``True``: all state variables).
+    record : bool, int or sequence of int
+        Which elements: ``True`` all, ``False`` none, or indices.
+    dt : Quantity, optional
+        Recording interval (second); default: the source's clock.
+    when : str
+        Schedule slot (default ``'start'``, before the state update, as in Brian2).
+    order : int
+    name : str, optional
+    """
+    _base_name = "statemonitor"
+
+    def __init__(self, source, variables, record, dt=None, clock=None, when="start", order=0,
+                 name=None):
+        if isinstance(variables, str):
+            variables = [variables]
+        elif variables is True:
+            variables = source.state_names()
+        variables = list(variables)
+        known = set(source.state_names()) | set(source._subexpressions) | {"i", "N"}
+        for var in variables:
+            if var not in known:
+                raise EqsimError(f"'{source.name}' has no variable '{var}' to record",
+                                 hint=f"variables: {sorted(known - {'N'})}")
+        size = len(source)
+        if record is True:
+            indices = np.arange(size)
+        elif record is False or record is None:
+            indices = np.arange(0)
+        else:
+            indices = np.atleast_1d(np.asarray(record, dtype=np.int64))
+            if indices.size and (indices.min() < 0 or indices.max() >= size):
+                raise EqsimError(f"record indices must lie in [0, {size - 1}] for '{source.name}'",
+                                 hint=f"got {indices.tolist()}")
+        if dt is None and clock is None:
+            clock = source.clock
+        super().__init__(dt=dt, clock=clock, when=when, order=order, name=name)
+        self.source = source
+        self.record_variables = variables
+        self.record = indices
+        self._indices = ArrayVariable("_indices", self.name, None,
+                                      array=(indices + source._start).astype(np.int32))
+        self._data = Recording({"t": np.float64, **{v: np.float64 for v in variables}})
+        self._dims = {v: (source.variables[v].dim if v in source.variables
+                          else source._subexpressions[v][1]) for v in variables}
+
+    def operations(self, run_namespace):
+        if self.record.size == 0:
+            return []
+        group = self.source
+        statements = [Assignment(f"_rec_{v}", "=",
+                                 group.substitute_subexpressions(sympy.Symbol(v, real=True)))
+                      for v in self.record_variables]
+        names = set()
+        for a in statements:
+            names |= {s.name for s in a.expr.free_symbols}
+        variables = group.resolve_for_kernel(names, run_namespace)
+        variables["_indices"] = self._indices
+        return [Operation(self.name, "statemonitor", group._owner.name, group._start, group._stop,
+                          statements=statements, variables=variables, when=self.when,
+                          order=self.order, clock=self.clock, source=self,
+                          extra={"indices": "_indices", "time_buffer": True,
+                                 "recorded": [(v, f"_rec_{v}") for v in self.record_variables],
+                                 "index_offset": group._start})]
+
+    def after_run(self, module):
+        if self.record.size == 0 or self.name + "_t" not in _buffer_names(module, self.name):
+            return
+        self._data.append("t", module.module.take_buffer(f"_b_{self.name}_t"))
+        for v in self.record_variables:
+            self._data.append(v, module.module.take_buffer(f"_b_{self.name}_{v}"))
+
+    @property
+    def t(self):
+        """Recording times (second)."""
+        return Quantity(self._data.get("t"), dim=second.dim)
+
+    @property
+    def t_(self):
+        return self._data.get("t")
+
+    def _values(self, var):
+        flat = self._data.get(var)
+        return flat.reshape(-1, self.record.size).T
+
+    def __getattr__(self, item):
+        if item.startswith("_") and not item.endswith("_"):
+            raise AttributeError(item)
+        data = self.__dict__.get("_data")
+        raw = item.endswith("_")
+        name = item[:-1] if raw else item
+        if data is not None and name in self.record_variables:
+            values = self._values(name)
+            dim = self._dims[name]
+            return values if raw or dim.is_dimensionless else Quantity(values, dim=dim)
+        raise AttributeError(f"StateMonitor '{self.__dict__.get('name')}' has no attribute '{item}'")
+
+    def __getitem__(self, item):
+        """``M[i]``: the recordings of element ``i`` (``M[0].v``)."""
+        positions = np.flatnonzero(self.record == int(item))
+        if positions.size == 0:
+            raise EqsimError(f"element {item} was not recorded by '{self.name}'",
+                             hint=f"recorded: {self.record.tolist()[:10]}...")
+        return _SingleRecording(self, positions[0])
+
+    def get_state(self):
+        return self._data.state()
+
+    def set_state(self, state):
+        self._data.set_state(state)
+
+
+class _SingleRecording:
+    def __init__(self, monitor, position):
+        self._monitor = monitor
+        self._position = position
+
+    def __getattr__(self, item):
+        return getattr(self._monitor, item)[self._position]
+
+
+def _buffer_names(module, name):
+    return {b[3:] for b in module.module.BUFFERS}

@@ -1,0 +1,298 @@
+"""Build sympy objects from a whitelisted Python syntax tree.
+
+Only the node types listed in :class:`ExpressionBuilder` are accepted;
+everything else is rejected with an error that names the construct and
+points at it. Nothing is evaluated as Python.
+"""
+import ast
+import itertools
+import math
+
+import sympy
+from sympy.logic.boolalg import Boolean
+
+from eqsim.parsing import error_codes as codes
+from eqsim.parsing.functions import FUNCTIONS
+from eqsim.parsing.source_positions import SYNTAX_HINT, check_identifier
+
+__all__ = ["ExpressionBuilder", "build_checked", "is_boolean"]
+
+# Each rand()/randn() gets its own occurrence number, process wide, so that
+# sympy never merges two draws (``rand() - rand()`` must not become 0).
+_random_draw_numbers = itertools.count()
+
+# Exact constant powers are computed by sympy; beyond this many bits the
+# result is far outside double range and computing it could exhaust memory.
+_MAX_CONSTANT_POWER_BITS = 4096
+
+# Constructs outside the whitelist, with what to tell the user.
+_FORBIDDEN_NODES = {
+    ast.Attribute: ("attribute access ('.')",
+                    "Use variable names directly; attributes of objects cannot be accessed."),
+    ast.Subscript: ("indexing ('[...]')", "Model strings work on whole variables; indexing is not supported."),
+    ast.Slice: ("slicing", "Model strings work on whole variables; slicing is not supported."),
+    ast.Lambda: ("lambda", "Define functions outside the model string and pass them in."),
+    ast.ListComp: ("list comprehension", None),
+    ast.SetComp: ("set comprehension", None),
+    ast.DictComp: ("dict comprehension", None),
+    ast.GeneratorExp: ("generator expression", None),
+    ast.JoinedStr: ("f-string", "Strings are not allowed in model expressions."),
+    ast.FormattedValue: ("f-string", "Strings are not allowed in model expressions."),
+    ast.Starred: ("starred argument ('*')", None),
+    ast.Dict: ("dict display", None),
+    ast.List: ("list display", None),
+    ast.Set: ("set display", None),
+    ast.Tuple: ("tuple", "A model expression has a single value; remove the comma."),
+    ast.NamedExpr: ("assignment expression (':=')", "Use a separate statement to assign a variable."),
+    ast.Await: ("await", None),
+    ast.Yield: ("yield", None),
+    ast.YieldFrom: ("yield from", None),
+}
+
+_OPERATOR_SYMBOLS = {
+    ast.BitAnd: ("&", "Use 'and' for logical conjunction."),
+    ast.BitOr: ("|", "Use 'or' for logical disjunction."),
+    ast.BitXor: ("^", "Use '**' for powers."),
+    ast.LShift: ("<<", None),
+    ast.RShift: (">>", None),
+    ast.MatMult: ("@", None),
+    ast.Invert: ("~", "Use 'not' for logical negation."),
+    ast.Is: ("is", "Use '==' to compare values."),
+    ast.IsNot: ("is not", "Use '!=' to compare values."),
+    ast.In: ("in", None),
+    ast.NotIn: ("not in", None),
+}
+
+_COMPARISONS = {
+    ast.Lt: sympy.Lt, ast.LtE: sympy.Le, ast.Gt: sympy.Gt, ast.GtE: sympy.Ge,
+    ast.Eq: sympy.Eq, ast.NotEq: sympy.Ne,
+}
+
+# Errors sympy raises when asked to combine things that do not combine.
+_SYMPY_ERRORS = (TypeError, ValueError, AttributeError, ZeroDivisionError)
+
+
+def is_boolean(value):
+    """Whether a built sympy value can be used as a truth value.
+
+    Symbols count: a boolean variable is a symbol, and its type is checked
+    when names are resolved.
+    """
+    return isinstance(value, Boolean)
+
+
+def _is_truth_value_only(value):
+    # Relations, and/or/not and True/False, which cannot take part in arithmetic.
+    return isinstance(value, Boolean) and not isinstance(value, sympy.Symbol)
+
+
+class ExpressionBuilder:
+    """Build sympy objects from whitelisted AST nodes.
+
+    Parameters
+    ----------
+    origin : SourceOrigin
+        Where the parsed text comes from (for error positions).
+    """
+
+    def __init__(self, origin):
+        self.origin = origin
+        self._builders = {
+            ast.Expression: lambda node: self.build(node.body),
+            ast.Constant: self._constant,
+            ast.Name: self._name,
+            ast.BinOp: self._binary_operation,
+            ast.UnaryOp: self._unary_operation,
+            ast.BoolOp: self._boolean_operation,
+            ast.Compare: self._comparison,
+            ast.Call: self._call,
+            ast.IfExp: self._conditional,
+        }
+
+    def build(self, node):
+        """Return the sympy object for ``node``, or raise EquationError."""
+        builder = self._builders.get(type(node))
+        if builder is None:
+            self._reject(node)
+        return builder(node)
+
+    # -- rejection -----------------------------------------------------------
+    def _reject(self, node):
+        what, hint = _FORBIDDEN_NODES.get(type(node), (f"'{type(node).__name__}' construct", None))
+        raise self.origin.error(node, f"{what[0].upper()}{what[1:]} is not allowed in model "
+                                      "expressions.", code=codes.FORBIDDEN_CONSTRUCT,
+                                hint=hint or SYNTAX_HINT)
+
+    def _reject_operator(self, node, operator):
+        symbol, hint = _OPERATOR_SYMBOLS.get(type(operator), (type(operator).__name__, None))
+        raise self.origin.error(node, f"The operator '{symbol}' is not allowed in model expressions.",
+                                code=codes.FORBIDDEN_CONSTRUCT, hint=hint or SYNTAX_HINT)
+
+    def _invalid_operand(self, node, message, hint=None):
+        return self.origin.error(node, message, code=codes.INVALID_OPERAND, hint=hint)
+
+    # -- leaves --------------------------------------------------------------
+    def _constant(self, node):
+        value = node.value
+        if isinstance(value, bool):
+            return sympy.true if value else sympy.false
+        if isinstance(value, int):
+            return sympy.Integer(value)
+        if isinstance(value, float):
+            if not math.isfinite(value):
+                raise self.origin.error(node, "The number is too large to be represented as a "
+                                              "double.", code=codes.NUMBER_OUT_OF_RANGE,
+                                        hint="Use a number below 1.8e308.")
+            return sympy.Float(value)
+        kind = {str: "A string", bytes: "A bytes literal", complex: "A complex number",
+                type(None): "None", type(Ellipsis): "'...'"}.get(type(value), "This literal")
+        raise self.origin.error(node, f"{kind} is not allowed in model expressions.",
+                                code=codes.FORBIDDEN_CONSTRUCT, hint=SYNTAX_HINT)
+
+    def _name(self, node):
+        check_identifier(node.id, node, self.origin)
+        return sympy.Symbol(node.id, real=True)
+
+    # -- operators -----------------------------------------------------------
+    def _numeric(self, node, operand_node):
+        value = self.build(operand_node)
+        if _is_truth_value_only(value):
+            raise self._invalid_operand(
+                operand_node, f"The condition '{ast.unparse(operand_node)}' cannot be used in "
+                              "arithmetic.", hint="Convert it to a number with int(...).")
+        return value
+
+    def _binary_operation(self, node):
+        operations = {
+            ast.Add: lambda a, b: a + b,
+            ast.Sub: lambda a, b: a - b,
+            ast.Mult: lambda a, b: a * b,
+            ast.Div: lambda a, b: a / b,
+            ast.FloorDiv: lambda a, b: sympy.floor(a / b),
+            ast.Mod: sympy.Mod,
+            ast.Pow: lambda a, b: self._power(node, a, b),
+        }
+        operation = operations.get(type(node.op))
+        if operation is None:
+            self._reject_operator(node, node.op)
+        left = self._numeric(node, node.left)
+        right = self._numeric(node, node.right)
+        try:
+            result = operation(left, right)
+        except ZeroDivisionError:
+            result = sympy.zoo
+        except _SYMPY_ERRORS as exc:
+            raise self._invalid_operand(node, f"Cannot compute '{ast.unparse(node)}': {exc}.") from None
+        if result.has(sympy.zoo, sympy.nan):
+            raise self.origin.error(node, f"Division by zero in '{ast.unparse(node)}'.",
+                                    code=codes.NUMBER_OUT_OF_RANGE)
+        return result
+
+    def _power(self, node, base, exponent):
+        if base.is_Rational and exponent.is_Rational:
+            magnitude_bits = max(abs(base.p).bit_length(), abs(base.q).bit_length())
+            if abs(exponent) * magnitude_bits > _MAX_CONSTANT_POWER_BITS:
+                raise self.origin.error(node, f"The constant '{ast.unparse(node)}' is too large to "
+                                              "be represented as a double.",
+                                        code=codes.NUMBER_OUT_OF_RANGE)
+        return base ** exponent
+
+    def _unary_operation(self, node):
+        if isinstance(node.op, ast.Not):
+            return sympy.Not(self._boolean(node, node.operand))
+        if isinstance(node.op, ast.USub):
+            return -self._numeric(node, node.operand)
+        if isinstance(node.op, ast.UAdd):
+            return self._numeric(node, node.operand)
+        self._reject_operator(node, node.op)
+
+    def _boolean(self, node, operand_node):
+        value = self.build(operand_node)
+        if not is_boolean(value):
+            word = {ast.BoolOp: "'and'/'or'", ast.UnaryOp: "'not'",
+                    ast.IfExp: "a condition"}.get(type(node), "a condition")
+            raise self._invalid_operand(
+                operand_node, f"'{ast.unparse(operand_node)}' is not a truth value, so it cannot "
+                              f"be used with {word}.",
+                hint="Compare it explicitly, e.g. 'x > 0' or 'x != 0'.")
+        return value
+
+    def _boolean_operation(self, node):
+        values = [self._boolean(node, value) for value in node.values]
+        combine = sympy.And if isinstance(node.op, ast.And) else sympy.Or
+        return combine(*values)
+
+    def _comparison(self, node):
+        operands = [node.left] + list(node.comparators)
+        built = [self.build(operand) for operand in operands]
+        relations = []
+        for index, operator in enumerate(node.ops):
+            relation = _COMPARISONS.get(type(operator))
+            if relation is None:
+                self._reject_operator(node, operator)
+            left, right = built[index], built[index + 1]
+            if relation not in (sympy.Eq, sympy.Ne):
+                for value, operand in ((left, operands[index]), (right, operands[index + 1])):
+                    if _is_truth_value_only(value):
+                        raise self._invalid_operand(
+                            operand, f"The condition '{ast.unparse(operand)}' cannot be ordered "
+                                     "with '<' or '>'.")
+            try:
+                relations.append(relation(left, right))
+            except _SYMPY_ERRORS as exc:
+                raise self._invalid_operand(node, f"Cannot compare in '{ast.unparse(node)}': "
+                                                  f"{exc}.") from None
+        return relations[0] if len(relations) == 1 else sympy.And(*relations)
+
+    def _conditional(self, node):
+        condition = self._boolean(node, node.test)
+        if_true = self.build(node.body)
+        if_false = self.build(node.orelse)
+        try:
+            return sympy.Piecewise((if_true, condition), (if_false, True))
+        except _SYMPY_ERRORS as exc:
+            raise self._invalid_operand(node, f"Cannot build '{ast.unparse(node)}': {exc}.") from None
+
+    # -- calls ---------------------------------------------------------------
+    def _call(self, node):
+        if not isinstance(node.func, ast.Name):
+            raise self.origin.error(node, f"Only named functions can be called; "
+                                          f"'{ast.unparse(node.func)}' is not a plain name.",
+                                    code=codes.FORBIDDEN_CONSTRUCT, hint=SYNTAX_HINT)
+        name = node.func.id
+        check_identifier(name, node.func, self.origin)
+        if node.keywords:
+            keyword = node.keywords[0]
+            raise self.origin.error(keyword, f"Keyword arguments are not allowed in calls "
+                                             f"('{ast.unparse(keyword)}' in {name}(...)).",
+                                    code=codes.FORBIDDEN_CONSTRUCT,
+                                    hint="Pass the arguments by position.")
+        if name not in FUNCTIONS:
+            # Anything else is a user function (e.g. a TimedArray), resolved later by name.
+            return sympy.Function(name)(*[self.build(arg) for arg in node.args])
+        function, n_arguments, rule = FUNCTIONS[name]
+        if len(node.args) != n_arguments:
+            plural = "" if n_arguments == 1 else "s"
+            raise self.origin.error(node, f"{name}() takes {n_arguments} argument{plural}, "
+                                          f"{len(node.args)} given.",
+                                    code=codes.WRONG_ARGUMENT_COUNT)
+        if rule == "random":
+            return function(sympy.Integer(next(_random_draw_numbers)))
+        if rule == "int":
+            arguments = [self.build(arg) for arg in node.args]
+        else:
+            arguments = [self._numeric(node, arg) for arg in node.args]
+        try:
+            return function(*arguments)
+        except _SYMPY_ERRORS as exc:
+            raise self._invalid_operand(node, f"Cannot compute '{ast.unparse(node)}': {exc}.") from None
+
+
+def build_checked(node, origin):
+    """Build ``node`` with :class:`ExpressionBuilder`, guarding against deep nesting."""
+    try:
+        return ExpressionBuilder(origin).build(node)
+    except RecursionError:
+        raise origin.error(node, "The expression is nested too deeply to be analysed.",
+                           code=codes.TOO_DEEPLY_NESTED,
+                           hint="Split it into several subexpressions.") from None

@@ -1,0 +1,79 @@
+"""Brian2's keyword substitution: ``Equations('dx/dt = -x/tau : volt', x='v', tau=0.01)``.
+
+Names are renamed, or replaced by plain numbers, token by token on each
+equation's text; the result is parsed again by :class:`~eqsim.parsing.equations.Equations`
+so that everything downstream sees (and errors quote) the substituted text.
+"""
+import io
+import math
+import numbers
+import re
+import tokenize
+from dataclasses import replace
+
+from eqsim.errors import EquationError
+from eqsim.parsing import error_codes as codes
+from eqsim.parsing.expressions import get_identifiers
+
+__all__ = ["substituted_text"]
+
+_IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
+
+
+def substituted_text(equations, substitutions, obj):
+    """The equations' text with names renamed or replaced by numbers."""
+    defined = {eq.name for eq in equations}
+    used = set(defined)
+    for eq in equations:
+        if eq.expr_text is not None:
+            used |= get_identifiers(eq.expr_text)
+    replacements = {}
+    for name, value in substitutions.items():
+        if name not in used:
+            raise EquationError(f"Cannot substitute '{name}': the equations do not use it.",
+                                code=codes.INVALID_SUBSTITUTION, obj=obj,
+                                hint=f"Names used: {', '.join(sorted(used))}.")
+        replacements[name] = _replacement_text(name, value, name in defined, obj)
+    lines = []
+    for eq in equations:
+        new_name = replacements.get(eq.name, eq.name)
+        expr_text = None if eq.expr_text is None else _rename_tokens(eq.expr_text, replacements)
+        lines.append(str(replace(eq, name=new_name, expr_text=expr_text)))
+    return "\n".join(lines)
+
+
+def _replacement_text(name, value, is_defined, obj):
+    if isinstance(value, str):
+        if not re.fullmatch(_IDENTIFIER, value):
+            raise EquationError(f"Cannot rename '{name}' to '{value}': not a valid name.",
+                                code=codes.INVALID_SUBSTITUTION, obj=obj,
+                                hint="Give a name made of letters, digits and '_'.")
+        return value
+    if isinstance(value, numbers.Real) and not is_defined and getattr(value, "dim", None) is None:
+        if isinstance(value, bool):
+            return "True" if value else "False"
+        number = int(value) if isinstance(value, numbers.Integral) else float(value)
+        if not math.isfinite(number):
+            raise EquationError(f"Cannot substitute the non-finite value {number} for '{name}'.",
+                                code=codes.INVALID_SUBSTITUTION, obj=obj)
+        literal = repr(number)
+        return f"({literal})" if number < 0 else literal
+    what = "a variable the equations define" if is_defined else "this value"
+    raise EquationError(f"Cannot substitute {what} for '{name}'.", code=codes.INVALID_SUBSTITUTION,
+                        obj=obj, hint=("Substitute a new name (a string) or a plain number for names "
+                                       "that are not defined here; pass quantities with units "
+                                       "through the namespace instead."))
+
+
+def _rename_tokens(text, replacements):
+    """Replace whole NAME tokens of ``text`` (never parts of names or numbers)."""
+    tokens = tokenize.generate_tokens(io.StringIO(text).readline)
+    pieces, position = [], 0
+    for token in tokens:
+        if token.type == tokenize.NAME and token.string in replacements:
+            start, end = token.start[1], token.end[1]
+            pieces.append(text[position:start])
+            pieces.append(replacements[token.string])
+            position = end
+    pieces.append(text[position:])
+    return "".join(pieces)

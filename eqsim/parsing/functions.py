@@ -1,0 +1,78 @@
+"""The functions a user string may call, as sympy objects.
+
+This table is the single whitelist shared by the parser (which names may be
+called), the dimension checker (what each does to units) and the code printers
+(how each is written in C and in NumPy).
+"""
+import sympy
+
+
+class rand(sympy.Function):
+    """A uniform draw in (0, 1). Its argument is an occurrence number that keeps
+    two draws in one expression distinct (``rand() - rand()`` is not zero)."""
+    nargs = 1
+
+
+class randn(sympy.Function):
+    """A standard normal draw; the argument is an occurrence number as for ``rand``."""
+    nargs = 1
+
+
+class clip(sympy.Function):
+    """``clip(x, low, high)``: ``x`` limited to the closed interval [low, high]."""
+    nargs = 3
+
+
+class int_(sympy.Function):
+    """``int(x)``: truncation towards zero, as Python's ``int``."""
+    nargs = 1
+
+
+class log10(sympy.Function):
+    """Base-10 logarithm (kept as one call so that generated code stays readable)."""
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return 1 / (self.args[0] * sympy.log(10))
+
+
+class timestep(sympy.Function):
+    """``timestep(t, dt)``: the integer time step of time ``t`` (Brian2 semantics)."""
+    nargs = 2
+
+
+# name in user strings -> (sympy callable, number of arguments, dimension rule)
+# dimension rules: 'dimensionless' (args and result dimensionless), 'same' (result has the
+# first argument's dimension, all arguments must agree), 'sqrt', 'sign' (any arg, result
+# dimensionless), 'random' (no arguments, dimensionless result), 'int' (dimensionless arg)
+FUNCTIONS = {
+    "exp": (sympy.exp, 1, "dimensionless"),
+    "log": (sympy.log, 1, "dimensionless"),
+    "log10": (log10, 1, "dimensionless"),
+    "sqrt": (sympy.sqrt, 1, "sqrt"),
+    "sin": (sympy.sin, 1, "dimensionless"),
+    "cos": (sympy.cos, 1, "dimensionless"),
+    "tan": (sympy.tan, 1, "dimensionless"),
+    "sinh": (sympy.sinh, 1, "dimensionless"),
+    "cosh": (sympy.cosh, 1, "dimensionless"),
+    "tanh": (sympy.tanh, 1, "dimensionless"),
+    "arcsin": (sympy.asin, 1, "dimensionless"),
+    "arccos": (sympy.acos, 1, "dimensionless"),
+    "arctan": (sympy.atan, 1, "dimensionless"),
+    "abs": (sympy.Abs, 1, "same"),
+    "clip": (clip, 3, "same"),
+    "floor": (sympy.floor, 1, "same"),
+    "ceil": (sympy.ceiling, 1, "same"),
+    "int": (int_, 1, "int"),
+    "sign": (sympy.sign, 1, "sign"),
+    "rand": (rand, 0, "random"),
+    "randn": (randn, 0, "random"),
+    "timestep": (timestep, 2, "timestep"),
+}
+
+RANDOM_FUNCTIONS = (rand, randn)
+
+
+def is_noise_name(name):
+    """``xi`` and ``xi_<suffix>`` are white-noise terms (dimension second**-0.5)."""
+    return name == "xi" or name.startswith("xi_")

@@ -1,0 +1,224 @@
+/*
+ * eqsim_random.h -- counter-based random numbers for compiled eqsim kernels.
+ *
+ * The C twin of eqsim/runtime/random.py; read its module docstring for the design.
+ * Every draw is a pure function of (seed, stream, step, index), all uint64_t:
+ *
+ *   counter = (index lo32, index hi32, step lo32, step hi32)
+ *   key     = splitmix64(splitmix64(splitmix64(seed) ^ stream) ^ sub)
+ *   words   = Philox4x32-10(counter, key)          (two 64-bit words)
+ *
+ * Uniforms and binomials are bit-identical to the NumPy version; normals,
+ * exponentials and geometrics use libm's log/cos and agree to about an ulp.
+ * Kernels are compiled with fast-math style flags, so the functions whose
+ * results depend on the exact order of floating-point operations (binomial,
+ * geometric) are compiled with strict IEEE semantics (EQSIM_STRICT_FP).
+ * The uniform conversion is exact and cannot be changed by reassociation.
+ */
+#ifndef EQSIM_RANDOM_H
+#define EQSIM_RANDOM_H
+
+#include <stdint.h>
+#include <math.h>
+
+#if defined(__GNUC__) && !defined(__clang__)
+#define EQSIM_STRICT_FP __attribute__((optimize("no-fast-math", "no-associative-math", \
+                                                "no-reciprocal-math", "fp-contract=off")))
+#define EQSIM_STRICT_FP_BODY
+#elif defined(__clang__)
+#define EQSIM_STRICT_FP
+#define EQSIM_STRICT_FP_BODY _Pragma("float_control(precise, on)") \
+                             _Pragma("clang fp contract(off)")
+#else
+#define EQSIM_STRICT_FP
+#define EQSIM_STRICT_FP_BODY
+#endif
+
+#define EQSIM_TWO_PI 6.283185307179586
+#define EQSIM_BINOMIAL_CHUNK_MEAN 30.0
+#define EQSIM_ATTEMPT_SHIFT 40
+
+typedef struct {
+    uint64_t word0;
+    uint64_t word1;
+} eqsim_words;
+
+static inline uint64_t eqsim_splitmix64(uint64_t x)
+{
+    uint64_t z = x + UINT64_C(0x9E3779B97F4A7C15);
+    z = (z ^ (z >> 30)) * UINT64_C(0xBF58476D1CE4E5B9);
+    z = (z ^ (z >> 27)) * UINT64_C(0x94D049BB133111EB);
+    return z ^ (z >> 31);
+}
+
+static inline uint64_t eqsim_key_base(uint64_t seed, uint64_t stream)
+{
+    return eqsim_splitmix64(eqsim_splitmix64(seed) ^ stream);
+}
+
+static inline uint64_t eqsim_key(uint64_t seed, uint64_t stream, uint64_t sub)
+{
+    return eqsim_splitmix64(eqsim_key_base(seed, stream) ^ sub);
+}
+
+/* Philox4x32-10 (Salmon et al., SC'11), Random123's round and key schedule. */
+static inline eqsim_words eqsim_philox(uint64_t key, uint64_t step, uint64_t index)
+{
+    uint32_t c0 = (uint32_t)index, c1 = (uint32_t)(index >> 32);
+    uint32_t c2 = (uint32_t)step, c3 = (uint32_t)(step >> 32);
+    uint32_t k0 = (uint32_t)key, k1 = (uint32_t)(key >> 32);
+    eqsim_words out;
+    int round;
+    for (round = 0; round < 10; round++) {
+        uint64_t p0, p1;
+        uint32_t n0, n2;
+        if (round) {
+            k0 += UINT32_C(0x9E3779B9);
+            k1 += UINT32_C(0xBB67AE85);
+        }
+        p0 = (uint64_t)UINT32_C(0xD2511F53) * c0;
+        p1 = (uint64_t)UINT32_C(0xCD9E8D57) * c2;
+        n0 = (uint32_t)(p1 >> 32) ^ c1 ^ k0;
+        n2 = (uint32_t)(p0 >> 32) ^ c3 ^ k1;
+        c1 = (uint32_t)p1;
+        c3 = (uint32_t)p0;
+        c0 = n0;
+        c2 = n2;
+    }
+    out.word0 = (uint64_t)c0 | ((uint64_t)c1 << 32);
+    out.word1 = (uint64_t)c2 | ((uint64_t)c3 << 32);
+    return out;
+}
+
+/* 52 bits + 0.5: exact, in (0, 1), smallest 2^-53, largest 1 - 2^-53. */
+static inline double eqsim_bits_to_uniform(uint64_t bits)
+{
+    return ((double)(int64_t)(bits >> 12) + 0.5) * 0x1p-52;
+}
+
+static inline uint64_t eqsim_bits(uint64_t seed, uint64_t stream, uint64_t step, uint64_t index)
+{
+    return eqsim_philox(eqsim_key(seed, stream, 0), step, index).word0;
+}
+
+static inline double eqsim_uniform_sub(uint64_t seed, uint64_t stream, uint64_t step,
+                                       uint64_t index, uint64_t sub)
+{
+    return eqsim_bits_to_uniform(eqsim_philox(eqsim_key(seed, stream, sub), step, index).word0);
+}
+
+static inline double eqsim_uniform(uint64_t seed, uint64_t stream, uint64_t step, uint64_t index)
+{
+    return eqsim_uniform_sub(seed, stream, step, index, 0);
+}
+
+/* Box-Muller, cosine branch: one key, one normal. */
+static inline double eqsim_normal(uint64_t seed, uint64_t stream, uint64_t step, uint64_t index)
+{
+    eqsim_words w = eqsim_philox(eqsim_key(seed, stream, 0), step, index);
+    double radius = sqrt(-2.0 * log(eqsim_bits_to_uniform(w.word0)));
+    return radius * cos(EQSIM_TWO_PI * eqsim_bits_to_uniform(w.word1));
+}
+
+static inline double eqsim_exponential(uint64_t seed, uint64_t stream, uint64_t step,
+                                       uint64_t index)
+{
+    return -log(eqsim_uniform(seed, stream, step, index));
+}
+
+/* Failures before the first success; p <= 0 gives UINT64_MAX (never). */
+static inline EQSIM_STRICT_FP uint64_t eqsim_geometric(double p, uint64_t seed, uint64_t stream,
+                                                       uint64_t step, uint64_t index)
+{
+    EQSIM_STRICT_FP_BODY
+    double skips;
+    if (p >= 1.0)
+        return 0;
+    if (!(p > 0.0))
+        return UINT64_MAX;
+    skips = floor(log(eqsim_uniform(seed, stream, step, index)) / log1p(-p));
+    if (!(skips < 18446744073709551616.0))
+        return UINT64_MAX;
+    return (uint64_t)skips;
+}
+
+static inline EQSIM_STRICT_FP double eqsim_power(double base, uint64_t exponent)
+{
+    EQSIM_STRICT_FP_BODY
+    double result = 1.0;
+    while (exponent) {
+        if (exponent & 1)
+            result *= base;
+        base *= base;
+        exponent >>= 1;
+    }
+    return result;
+}
+
+/* Inversion by sequential search of Binomial(trials, p): the first k whose cumulative
+   probability reaches u; first_pmf = (1-p)^trials, ratio = p/(1-p). Returns trials + 1
+   when rounding or underflow leaves u uncovered (the caller draws again). */
+static inline EQSIM_STRICT_FP uint64_t eqsim_binomial_search(double u, uint64_t trials,
+                                                             double first_pmf, double ratio)
+{
+    EQSIM_STRICT_FP_BODY
+    uint64_t k = 0;
+    double pmf = first_pmf, cdf = first_pmf;
+    while (u > cdf) {
+        k++;
+        if (k > trials)
+            return trials + 1;
+        pmf *= ((double)(int64_t)(trials - k + 1) * ratio) / (double)(int64_t)k;
+        if (pmf == 0.0)
+            return trials + 1;
+        cdf += pmf;
+    }
+    return k;
+}
+
+/* Exact Binomial(n, p); the algorithm is documented in random.py:binomial. */
+static inline EQSIM_STRICT_FP uint64_t eqsim_binomial(uint64_t n, double p, uint64_t seed,
+                                                      uint64_t stream, uint64_t step,
+                                                      uint64_t index)
+{
+    EQSIM_STRICT_FP_BODY
+    int flip;
+    double prob, q, ratio, full_pmf, remainder_pmf;
+    uint64_t chunk_trials, full_chunks, remainder, n_chunks, chunk, base, total = 0;
+    if (n == 0 || !(p > 0.0))
+        return 0;
+    if (p >= 1.0)
+        return n;
+    flip = p > 0.5;
+    prob = flip ? 1.0 - p : p;
+    q = 1.0 - prob;
+    ratio = prob / q;
+    chunk_trials = n;
+    if ((double)n * prob >= EQSIM_BINOMIAL_CHUNK_MEAN) {
+        chunk_trials = (uint64_t)(EQSIM_BINOMIAL_CHUNK_MEAN / prob);
+        if (chunk_trials > n)
+            chunk_trials = n;
+    }
+    full_chunks = n / chunk_trials;
+    remainder = n % chunk_trials;
+    n_chunks = full_chunks + (remainder > 0);
+    full_pmf = eqsim_power(q, chunk_trials);
+    remainder_pmf = eqsim_power(q, remainder);
+    base = eqsim_key_base(seed, stream);
+    for (chunk = 0; chunk < n_chunks; chunk++) {
+        uint64_t trials = chunk < full_chunks ? chunk_trials : remainder;
+        double first_pmf = chunk < full_chunks ? full_pmf : remainder_pmf;
+        uint64_t attempt, k = 0;
+        for (attempt = 0;; attempt++) {
+            uint64_t key = eqsim_splitmix64(base ^ (chunk | (attempt << EQSIM_ATTEMPT_SHIFT)));
+            double u = eqsim_bits_to_uniform(eqsim_philox(key, step, index).word0);
+            k = eqsim_binomial_search(u, trials, first_pmf, ratio);
+            if (k <= trials)
+                break;
+        }
+        total += k;
+    }
+    return flip ? n - total : total;
+}
+
+#endif /* EQSIM_RANDOM_H */

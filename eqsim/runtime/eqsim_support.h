@@ -1,0 +1,51 @@
+/* Hand-written support for generated kernels: growable record buffers and
+ * Brian2's time-step rounding. Kept in C so that kernels never call Python. */
+#ifndef EQSIM_SUPPORT_H
+#define EQSIM_SUPPORT_H
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <math.h>
+
+/* Integer time step of time t: rounding tolerates float error in t, as Brian2's timestep(). */
+static inline int64_t eqsim_timestep(double t, double dt) {
+    return (int64_t)((t + 1e-3 * dt) / dt);
+}
+
+/* A growable array of fixed-size items that monitors append to during a run. */
+typedef struct {
+    char *data;
+    int64_t size;      /* items stored */
+    int64_t capacity;  /* items allocated */
+    int64_t itemsize;  /* bytes per item */
+} eqsim_buffer;
+
+static inline int eqsim_buffer_reserve(eqsim_buffer *b, int64_t extra) {
+    if (b->size + extra <= b->capacity) return 0;
+    int64_t cap = b->capacity ? b->capacity : 1024;
+    while (cap < b->size + extra) cap *= 2;
+    char *p = (char *)realloc(b->data, (size_t)(cap * b->itemsize));
+    if (!p) return -1;
+    b->data = p;
+    b->capacity = cap;
+    return 0;
+}
+
+static inline void eqsim_push_double(eqsim_buffer *b, double x) {
+    if (b->size == b->capacity && eqsim_buffer_reserve(b, 1)) abort();
+    ((double *)b->data)[b->size++] = x;
+}
+
+static inline void eqsim_push_int32(eqsim_buffer *b, int32_t x) {
+    if (b->size == b->capacity && eqsim_buffer_reserve(b, 1)) abort();
+    ((int32_t *)b->data)[b->size++] = x;
+}
+
+static inline void eqsim_buffer_clear(eqsim_buffer *b) { b->size = 0; }
+
+static inline void eqsim_buffer_free(eqsim_buffer *b) {
+    free(b->data);
+    b->data = NULL;
+    b->size = b->capacity = 0;
+}
+#endif

@@ -1,0 +1,514 @@
+"""Counter-based random numbers that NumPy and the compiled kernels agree on.
+
+Every draw is a pure function of four unsigned 64-bit integers
+``(seed, stream, step, index)``; there is no generator state to carry, split or
+synchronise, so a seeded model gives the same numbers on either target, in any
+order of evaluation and on any number of MPI processes.
+
+The generator is Philox4x32-10 (Salmon, Moraes, Dror & Shaw, "Parallel random
+numbers: as easy as 1, 2, 3", SC'11), the counter-based generator of Random123,
+cuRAND and JAX; it passes TestU01 BigCrush. The mapping of our four integers on
+its 128-bit counter and 64-bit key is::
+
+    counter = (index & 0xffffffff, index >> 32, step & 0xffffffff, step >> 32)
+    key     = splitmix64(splitmix64(splitmix64(seed) ^ stream) ^ sub)
+
+``sub`` is a sub-counter (0 for ``uniform``/``normal``/``exponential``) that lets
+one key yield several numbers (the binomial sampler). The key derivation is a
+bijection in each argument when the others are fixed, so two seeds (or two
+streams) never share a key. One Philox call gives two 64-bit words; ``uint64``
+and ``uniform`` use the first, ``normal`` uses both.
+
+The C twin of this module is ``eqsim_random.h`` (next to this file); both
+implement the same arithmetic so that uniforms and binomials are bit-identical
+and normals/exponentials agree to the last ulp or so of ``log``/``cos``.
+"""
+import hashlib
+import os
+
+import numpy as np
+
+__all__ = [
+    "uint64", "uniform", "normal", "exponential", "geometric", "binomial",
+    "philox_key", "stream_id", "random_header_dir", "CYTHON_DECLARATIONS",
+]
+
+# Philox4x32 multipliers and Weyl key increments (Random123).
+_M0 = np.uint64(0xD2511F53)
+_M1 = np.uint64(0xCD9E8D57)
+_W0 = 0x9E3779B9
+_W1 = 0xBB67AE85
+_ROUNDS = 10
+_MASK32 = np.uint64(0xFFFFFFFF)
+_SHIFT32 = np.uint64(32)
+_U64_MAX = (1 << 64) - 1
+
+# splitmix64 (Steele, Lea & Flood 2014; Stafford's "Mix13" finaliser).
+_GOLDEN = np.uint64(0x9E3779B97F4A7C15)
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+
+# Elements per block: large enough to amortise NumPy call overhead, small
+# enough that the ~10 temporaries stay in cache (measured: 16k is the sweet spot).
+_BLOCK = 16384
+
+# 52 random bits + 0.5 keep every uniform exactly representable: no rounding
+# can reach 0 or 1, and no compiler reassociation can change the value.
+_UNIFORM_SHIFT = np.uint64(12)
+_UNIFORM_SCALE = 2.0 ** -52
+_TWO_PI = 6.283185307179586
+
+# Binomial: each inversion chunk has a mean of at most this many successes,
+# which bounds the sequential search and keeps (1-p)**m far from underflow.
+_BINOMIAL_CHUNK_MEAN = 30.0
+# Sub-counter layout of a binomial draw: chunk number | (attempt << 40).
+_ATTEMPT_SHIFT = 40
+# Chunks expanded at once by the NumPy binomial (memory bound, not semantics).
+_BINOMIAL_BATCH = 1 << 20
+
+CYTHON_DECLARATIONS = '''\
+from libc.stdint cimport uint64_t
+cdef extern from "eqsim_random.h" nogil:
+    uint64_t eqsim_key(uint64_t seed, uint64_t stream, uint64_t sub)
+    uint64_t eqsim_bits(uint64_t seed, uint64_t stream, uint64_t step, uint64_t index)
+    double eqsim_uniform(uint64_t seed, uint64_t stream, uint64_t step, uint64_t index)
+    double eqsim_uniform_sub(uint64_t seed, uint64_t stream, uint64_t step, uint64_t index,
+                             uint64_t sub)
+    double eqsim_normal(uint64_t seed, uint64_t stream, uint64_t step, uint64_t index)
+    double eqsim_exponential(uint64_t seed, uint64_t stream, uint64_t step, uint64_t index)
+    uint64_t eqsim_geometric(double p, uint64_t seed, uint64_t stream, uint64_t step,
+                             uint64_t index)
+    uint64_t eqsim_binomial(uint64_t n, double p, uint64_t seed, uint64_t stream,
+                            uint64_t step, uint64_t index)
+'''
+"""Cython ``cdef extern`` block declaring the C functions of ``eqsim_random.h``."""
+
+
+def random_header_dir():
+    """Return the folder holding ``eqsim_random.h`` (add it to the include path)."""
+    return os.path.dirname(os.path.abspath(__file__))
+
+
+def stream_id(*names):
+    """Return a stable 64-bit stream number for a tuple of names.
+
+    Uses BLAKE2b, not Python's ``hash()`` (which is salted per process), so the
+    same names give the same stream in every process and every run.
+
+    Parameters
+    ----------
+    *names : str or int
+        For example ``stream_id('neurongroup', 'v', 'randn', 0)``.
+
+    Returns
+    -------
+    int
+        In ``[0, 2**64)``.
+    """
+    digest = hashlib.blake2b(digest_size=8, person=b"eqsim-stream")
+    for name in names:
+        if isinstance(name, bool) or not isinstance(name, (str, int)):
+            raise TypeError(f"stream names must be str or int, not {type(name).__name__}")
+        # Type tag and length prefix: ('ab', 'c') and ('a', 'bc') must differ.
+        data = str(name).encode("utf-8")
+        tag = b"s" if isinstance(name, str) else b"i"
+        digest.update(tag + len(data).to_bytes(8, "little") + data)
+    return int.from_bytes(digest.digest(), "little")
+
+
+def _as_u64(value, what):
+    """Convert integers to uint64, wrapping negatives modulo 2**64 as C does."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        return np.asarray(value & _U64_MAX, dtype=np.uint64)
+    array = np.asarray(value)
+    if array.dtype.kind == "u":
+        return array.astype(np.uint64, copy=False)
+    if array.dtype.kind in "ib":
+        return array.astype(np.int64, copy=False).view(np.uint64)
+    if array.dtype == object:
+        return np.asarray([int(v) & _U64_MAX for v in array.ravel()],
+                          dtype=np.uint64).reshape(array.shape)
+    raise TypeError(f"{what} must be an integer or an integer array, not {array.dtype}")
+
+
+def _splitmix64(x):
+    with np.errstate(over="ignore"):
+        z = x + _GOLDEN
+        z = (z ^ (z >> np.uint64(30))) * _MIX1
+        z = (z ^ (z >> np.uint64(27))) * _MIX2
+        return z ^ (z >> np.uint64(31))
+
+
+def _key_base(seed, stream):
+    return _splitmix64(_splitmix64(seed) ^ stream)
+
+
+def philox_key(seed, stream, sub=0):
+    """Return the 64-bit Philox key of ``(seed, stream, sub)`` (C: ``eqsim_key``)."""
+    key = _splitmix64(_key_base(_as_u64(seed, "seed"), _as_u64(stream, "stream"))
+                      ^ _as_u64(sub, "sub"))
+    return int(key) if np.ndim(key) == 0 else key
+
+
+def _philox_block(key, step, index):
+    """Philox4x32-10 on one block; returns the two output words as uint64 arrays."""
+    c0 = index & _MASK32
+    c1 = index >> _SHIFT32
+    c2 = np.broadcast_to(step & _MASK32, c0.shape).copy()
+    c3 = np.broadcast_to(step >> _SHIFT32, c0.shape).copy()
+    scalar_key = key.ndim == 0
+    k0 = int(key) & 0xFFFFFFFF if scalar_key else key & _MASK32
+    k1 = int(key) >> 32 if scalar_key else key >> _SHIFT32
+    p0 = np.empty_like(c0)
+    p1 = np.empty_like(c0)
+    for round_number in range(_ROUNDS):
+        if round_number:
+            if scalar_key:
+                k0 = (k0 + _W0) & 0xFFFFFFFF
+                k1 = (k1 + _W1) & 0xFFFFFFFF
+            else:
+                k0 = (k0 + np.uint64(_W0)) & _MASK32
+                k1 = (k1 + np.uint64(_W1)) & _MASK32
+        np.multiply(c0, _M0, out=p0)
+        np.multiply(c2, _M1, out=p1)
+        # (c0, c1, c2, c3) <- (hi(p1) ^ c1 ^ k0, lo(p1), hi(p0) ^ c3 ^ k1, lo(p0))
+        np.right_shift(p1, _SHIFT32, out=c0)
+        np.bitwise_xor(c0, c1, out=c0)
+        np.bitwise_xor(c0, np.uint64(k0) if scalar_key else k0, out=c0)
+        np.bitwise_and(p1, _MASK32, out=c1)
+        np.right_shift(p0, _SHIFT32, out=c2)
+        np.bitwise_xor(c2, c3, out=c2)
+        np.bitwise_xor(c2, np.uint64(k1) if scalar_key else k1, out=c2)
+        np.bitwise_and(p0, _MASK32, out=c3)
+    np.left_shift(c1, _SHIFT32, out=c1)
+    np.left_shift(c3, _SHIFT32, out=c3)
+    return c0 | c1, c2 | c3
+
+
+def _draw(key, step, index, transform):
+    """Run Philox over the broadcast of ``key``, ``step``, ``index`` block by block.
+
+    ``transform(word0, word1)`` turns one block of raw words into results.
+    Returns a NumPy scalar for scalar inputs, an array of the broadcast shape
+    otherwise.
+    """
+    key, step, index = np.broadcast_arrays(key, step, index)
+    shape = index.shape
+    key, step, index = (np.ascontiguousarray(a).ravel() for a in (key, step, index))
+    same_key = key.size > 0 and bool(np.all(key == key[0]))
+    same_step = step.size > 0 and bool(np.all(step == step[0]))
+    results = []
+    for start in range(0, index.size, _BLOCK):
+        stop = start + _BLOCK
+        block_key = key[0] if same_key else key[start:stop]
+        block_step = step[0] if same_step else step[start:stop]
+        words = _philox_block(np.asarray(block_key), block_step, index[start:stop])
+        results.append(transform(*words))
+    if not results:
+        out = transform(np.empty(0, np.uint64), np.empty(0, np.uint64))
+    else:
+        out = results[0] if len(results) == 1 else np.concatenate(results)
+    out = out.reshape(shape)
+    return out[()] if out.ndim == 0 else out
+
+
+def _keys(seed, stream, sub):
+    return _splitmix64(_key_base(_as_u64(seed, "seed"), _as_u64(stream, "stream"))
+                       ^ _as_u64(sub, "sub"))
+
+
+def _to_uniform(word):
+    out = (word >> _UNIFORM_SHIFT).astype(np.float64)
+    out += 0.5
+    out *= _UNIFORM_SCALE
+    return out
+
+
+def _normal_from_words(word0, word1):
+    radius = np.log(_to_uniform(word0))
+    radius *= -2.0
+    np.sqrt(radius, out=radius)
+    angle = _to_uniform(word1)
+    angle *= _TWO_PI
+    np.cos(angle, out=angle)
+    radius *= angle
+    return radius
+
+
+def _exponential_from_words(word0, word1):
+    out = np.log(_to_uniform(word0))
+    np.negative(out, out=out)
+    return out
+
+
+def uint64(seed, stream, step, index, *, sub=0):
+    """Raw random bits: the first 64-bit output word of Philox4x32-10.
+
+    Parameters
+    ----------
+    seed, stream, step, index : int or array_like of int
+        The counter coordinates (uint64; negative values wrap as in C). All
+        four broadcast against each other.
+    sub : int or array_like of int, optional
+        Sub-counter for several independent numbers per coordinate.
+
+    Returns
+    -------
+    numpy.uint64 or ndarray of uint64
+    """
+    return _draw(_keys(seed, stream, sub), _as_u64(step, "step"), _as_u64(index, "index"),
+                 lambda word0, word1: word0)
+
+
+def uniform(seed, stream, step, index, *, sub=0):
+    """Uniform draws in the open interval (0, 1) (C: ``eqsim_uniform``).
+
+    The value is ``((bits >> 12) + 0.5) * 2**-52``: 52 random bits, every
+    result exactly representable, the smallest ``2**-53`` and the largest
+    ``1 - 2**-53``.
+
+    Parameters
+    ----------
+    seed, stream, step, index : int or array_like of int
+        Broadcast against each other.
+    sub : int or array_like of int, optional
+        Sub-counter (C: ``eqsim_uniform_sub``).
+
+    Returns
+    -------
+    numpy.float64 or ndarray of float64
+    """
+    return _draw(_keys(seed, stream, sub), _as_u64(step, "step"), _as_u64(index, "index"),
+                 lambda word0, word1: _to_uniform(word0))
+
+
+def normal(seed, stream, step, index, *, sub=0):
+    """Standard normal draws (C: ``eqsim_normal``).
+
+    Box-Muller, cosine branch only, so one key gives one number:
+    ``sqrt(-2 log u1) * cos(2 pi u2)`` with ``u1``, ``u2`` the uniforms of the
+    two Philox output words.
+
+    Parameters
+    ----------
+    seed, stream, step, index : int or array_like of int
+        Broadcast against each other.
+    sub : int or array_like of int, optional
+        Sub-counter.
+
+    Returns
+    -------
+    numpy.float64 or ndarray of float64
+    """
+    return _draw(_keys(seed, stream, sub), _as_u64(step, "step"), _as_u64(index, "index"),
+                 _normal_from_words)
+
+
+def exponential(seed, stream, step, index, *, sub=0):
+    """Exponential draws with mean 1, ``-log(u)`` (C: ``eqsim_exponential``).
+
+    Parameters
+    ----------
+    seed, stream, step, index : int or array_like of int
+        Broadcast against each other.
+    sub : int or array_like of int, optional
+        Sub-counter.
+
+    Returns
+    -------
+    numpy.float64 or ndarray of float64
+    """
+    return _draw(_keys(seed, stream, sub), _as_u64(step, "step"), _as_u64(index, "index"),
+                 _exponential_from_words)
+
+
+def _check_probability(p):
+    p = np.asarray(p, dtype=np.float64)
+    if not np.all((p >= 0.0) & (p <= 1.0)):
+        raise ValueError("probabilities must lie in [0, 1]")
+    return p
+
+
+def geometric(p, seed, stream, step, index):
+    """Number of failures before the first success in Bernoulli(p) trials.
+
+    ``floor(log(u) / log1p(-p))`` (C: ``eqsim_geometric``), the gap to skip when
+    sampling connections with probability ``p``. Agrees with C except when the
+    quotient falls within an ulp of an integer (``log`` may differ by an ulp
+    between libm and NumPy), which happens with probability ~1e-15 per draw.
+    ``p == 0`` gives ``2**64 - 1`` (never).
+
+    Parameters
+    ----------
+    p : float or array_like of float
+        Success probability in [0, 1].
+    seed, stream, step, index : int or array_like of int
+        Broadcast against each other and against ``p``.
+
+    Returns
+    -------
+    numpy.uint64 or ndarray of uint64
+    """
+    p = _check_probability(p)
+    u = uniform(seed, stream, step, index)
+    p, u = np.broadcast_arrays(p, u)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        skips = np.floor(np.log(u) / np.log1p(-p))
+    never = (p == 0.0) | ~(skips < 2.0 ** 64)
+    out = np.where(never, 0.0, skips).astype(np.uint64)
+    out[never] = _U64_MAX
+    out[p == 1.0] = 0
+    return out[()] if out.ndim == 0 else out
+
+
+def _power(base, exponent):
+    """``base ** exponent`` by binary exponentiation, the same products as the C code."""
+    result = np.ones_like(base)
+    base = base.copy()
+    exponent = exponent.copy()
+    while np.any(exponent):
+        odd = (exponent & np.uint64(1)).astype(bool)
+        result[odd] *= base[odd]
+        base *= base
+        exponent >>= np.uint64(1)
+    return result
+
+
+def _cdf_tables(trials, first_pmf, ratio):
+    """Cumulative probabilities of Binomial(trials, p), one row per distinct chunk kind.
+
+    Built with exactly the operations of the C search loop, so a sorted search
+    in a row returns the same ``k`` as C. A row stops where C would stop:
+    at 1 (every uniform is covered), past ``trials`` or when the probability
+    underflows to 0 (C then draws again). Returns the rows and their lengths.
+    """
+    pmf = first_pmf.copy()
+    columns = [first_pmf.copy()]
+    lengths = np.ones(trials.size, dtype=np.int64)
+    growing = np.flatnonzero(first_pmf < 1.0)
+    k = 0
+    while growing.size:
+        k += 1
+        column = np.full(trials.size, np.inf)
+        growing = growing[trials[growing] >= np.uint64(k)]
+        factor = (trials[growing] - np.uint64(k - 1)).astype(np.float64)
+        factor *= ratio[growing]
+        factor /= float(k)
+        pmf[growing] *= factor
+        growing = growing[pmf[growing] != 0.0]
+        column[growing] = columns[-1][growing] + pmf[growing]
+        lengths[growing] += 1
+        columns.append(column)
+        growing = growing[column[growing] < 1.0]
+    return np.stack(columns, axis=1), lengths
+
+
+def _chunk_kinds(trials, first_pmf, ratio):
+    """Number the distinct chunk kinds ``(trials, first_pmf, ratio)``; tabulate each once."""
+    kinds = np.stack([trials, first_pmf.view(np.uint64), ratio.view(np.uint64)], axis=1)
+    kinds, kind_of = np.unique(kinds, axis=0, return_inverse=True)
+    tables, lengths = _cdf_tables(kinds[:, 0].copy(), kinds[:, 1].copy().view(np.float64),
+                                  kinds[:, 2].copy().view(np.float64))
+    return kind_of.ravel(), tables, lengths
+
+
+def _binomial_chunks(kind_of, tables, lengths, key_base, step, index, chunk):
+    """Binomial draws for a flat batch of independent chunks by inversion.
+
+    The draw is the first ``k`` whose cumulative probability in the chunk's
+    table reaches the uniform; a uniform beyond the end of the table is
+    replaced by the next attempt's, as in C.
+    """
+    successes = np.zeros(kind_of.size, dtype=np.uint64)
+    pending = np.arange(kind_of.size)
+    attempt = 0
+    while pending.size:
+        sub = chunk[pending] | np.uint64(attempt << _ATTEMPT_SHIFT)
+        u = np.atleast_1d(_draw(_splitmix64(key_base[pending] ^ sub), step[pending],
+                                index[pending], lambda word0, word1: _to_uniform(word0)))
+        k = np.empty(pending.size, dtype=np.int64)
+        pending_kind = kind_of[pending]
+        order = np.argsort(pending_kind, kind="stable")
+        bounds = np.searchsorted(pending_kind[order], np.arange(len(tables) + 1))
+        for kind in np.flatnonzero(np.diff(bounds)):
+            members = order[bounds[kind]:bounds[kind + 1]]
+            k[members] = np.searchsorted(tables[kind, :lengths[kind]], u[members])
+        done = k < lengths[pending_kind]
+        successes[pending[done]] = k[done]
+        pending = pending[~done]
+        attempt += 1
+    return successes
+
+
+def binomial(n, p, seed, stream, step, index):
+    """Exact Binomial(n, p) draws (C: ``eqsim_binomial``, bit-identical).
+
+    Algorithm (identical in C): for ``p > 1/2`` return ``n - B(n, 1-p)``. Split
+    the ``n`` trials into chunks of ``m = n`` trials when ``n p < 30``, else
+    ``m = floor(30 / p)`` (the last chunk takes the remainder); a sum of
+    independent binomials with the same ``p`` is binomial, so this is exact.
+    Each chunk is sampled by inversion: the first ``k`` whose cumulative
+    probability (summed from ``(1-p)**m``, computed by repeated squaring)
+    reaches the uniform of sub-counter ``chunk | attempt << 40``; when
+    rounding leaves the uniform uncovered, the next attempt draws again. Only
+    correctly rounded ``+ - * /`` touch the numbers, so C and NumPy agree bit
+    for bit. The cost grows like ``n p``.
+
+    Parameters
+    ----------
+    n : int or array_like of int
+        Number of trials (>= 0).
+    p : float or array_like of float
+        Success probability in [0, 1].
+    seed, stream, step, index : int or array_like of int
+        Counter coordinates; everything broadcasts.
+
+    Returns
+    -------
+    numpy.uint64 or ndarray of uint64
+    """
+    n_array = np.asarray(n)
+    if n_array.dtype.kind not in "iub" or np.any(n_array < 0):
+        raise ValueError("the number of trials must be a non-negative integer")
+    arrays = np.broadcast_arrays(n_array.astype(np.uint64), _check_probability(p),
+                                 _as_u64(seed, "seed"), _as_u64(stream, "stream"),
+                                 _as_u64(step, "step"), _as_u64(index, "index"))
+    shape = arrays[0].shape
+    n_flat, p_flat, seed_flat, stream_flat, step_flat, index_flat = (
+        np.ascontiguousarray(a).ravel() for a in arrays)
+    flip = p_flat > 0.5
+    prob = np.where(flip, 1.0 - p_flat, p_flat)
+    out = np.zeros(n_flat.size, dtype=np.uint64)
+    live = np.flatnonzero((prob > 0.0) & (n_flat > 0))
+    if live.size:
+        trials, prob = n_flat[live], prob[live]
+        q = 1.0 - prob
+        ratio = prob / q
+        chunk_trials = trials.copy()
+        large = trials.astype(np.float64) * prob >= _BINOMIAL_CHUNK_MEAN
+        chunk_trials[large] = np.minimum(
+            (_BINOMIAL_CHUNK_MEAN / prob[large]).astype(np.uint64), trials[large])
+        full_chunks = trials // chunk_trials
+        remainder = trials % chunk_trials
+        n_chunks = (full_chunks + (remainder > 0)).astype(np.int64)
+        sizes = np.concatenate([chunk_trials, remainder])
+        kind_of, tables, lengths = _chunk_kinds(
+            sizes, _power(np.concatenate([q, q]), sizes), np.concatenate([ratio, ratio]))
+        full_kind, remainder_kind = kind_of[:live.size], kind_of[live.size:]
+        key_base = _key_base(seed_flat[live], stream_flat[live])
+        step_live, index_live = step_flat[live], index_flat[live]
+        # Bound the memory of one batch of expanded chunks.
+        batch_of = np.cumsum(n_chunks) // _BINOMIAL_BATCH
+        for batch in np.unique(batch_of):
+            members = np.flatnonzero(batch_of == batch)
+            counts = n_chunks[members]
+            owner = np.repeat(members, counts)
+            first = np.cumsum(counts) - counts
+            chunk = (np.arange(owner.size) - np.repeat(first, counts)).astype(np.uint64)
+            kind = np.where(chunk < full_chunks[owner], full_kind[owner], remainder_kind[owner])
+            successes = _binomial_chunks(kind, tables, lengths, key_base[owner],
+                                         step_live[owner], index_live[owner], chunk)
+            out[live[members]] = np.add.reduceat(successes, first)
+    out[flip] = n_flat[flip] - out[flip]
+    out = out.reshape(shape)
+    return out[()] if out.ndim == 0 else out

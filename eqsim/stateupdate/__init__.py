@@ -1,0 +1,110 @@
+"""Integration methods: differential equations (sympy) in, one time step's statements out.
+
+Usage::
+
+    statements, used = integrate({'v': (I - v)/tau}, 'exact')
+    # statements == [('v', I + (v - I)*exp(-dt/tau))], used == 'exact'
+
+Methods: 'exact' (alias 'linear'), 'euler', 'rk2', 'rk4', 'exponential_euler',
+'heun', 'milstein'; ``method=None`` chooses as Brian2 does (exact, else euler, else
+heun). Noise symbols ``xi``/``xi_<suffix>`` are white noise: ``dx/dt = f + g*xi`` gets
+the increment ``g*dW`` with ``dW = sqrt(dt)*randn()``, one Wiener process per symbol.
+With additive noise (``g`` free of state variables) Ito and Stratonovich coincide;
+multiplicative noise is read in the Stratonovich sense by 'heun' and 'milstein', as in
+Brian2.
+
+Error codes (IntegrationError): EQ301 unknown method, EQ302 not linear (exact),
+EQ303 time-dependent coefficients (exact), EQ304 noise where the method allows none,
+EQ305 multiplicative noise with an additive-only method, EQ306 noise entering
+non-linearly, EQ307 rand()/randn() in a differential equation, EQ308 not linear in
+its own variable (exponential_euler), EQ309 coupled linear system without a usable
+closed form (exact), EQ310 non-diagonal multiplicative noise (milstein), EQ311 no
+method can integrate the equations (automatic choice), EQ312 noise coefficient
+without a closed-form derivative (milstein).
+"""
+import logging
+import time
+
+from eqsim.errors import IntegrationError
+
+from .registry import AUTOMATIC_ORDER, METHODS, available_methods, resolve
+from .statements import assemble, describe
+from .system import analyse
+
+__all__ = ["integrate", "available_methods", "describe"]
+
+logger = logging.getLogger("eqsim.stateupdate")
+
+
+def _object_name(obj):
+    if obj is None:
+        return None
+    return getattr(obj, "name", None) or str(obj)
+
+
+def _apply(name, system):
+    intermediates, new_values = METHODS[name](system)
+    return assemble(intermediates, new_values, system.symbols)
+
+
+def _choose(system, obj):
+    started = time.perf_counter()
+    reasons = []
+    for name in AUTOMATIC_ORDER:
+        try:
+            statements = _apply(name, system)
+        except IntegrationError as error:
+            reasons.append(f"{name}: {error.message}")
+            continue
+        where = f"'{_object_name(obj)}'" if obj is not None else "the equations"
+        logger.info("No integration method specified for %s, using method '%s' "
+                    "(took %.2fs).", where, name, time.perf_counter() - started)
+        return statements, name
+    raise IntegrationError(
+        "no integration method can integrate these equations (" + "; ".join(reasons) + ")",
+        code="EQ311", obj=_object_name(obj),
+        hint=f"choose one explicitly from: {', '.join(available_methods())}")
+
+
+def integrate(equations, method=None, *, constants=frozenset(), obj=None):
+    """Statements that advance ``equations`` by one time step ``dt``.
+
+    Parameters
+    ----------
+    equations : dict
+        State variable name -> sympy right-hand side of ``d<name>/dt``, with
+        subexpressions already substituted. Symbols are ``Symbol(name, real=True)``;
+        ``t`` and ``dt`` are time and time step; ``xi``/``xi_*`` are white noise.
+    method : str, optional
+        A name from :func:`available_methods`; ``None`` chooses automatically and
+        logs the choice at INFO level on the ``eqsim.stateupdate`` logger.
+    constants : set of str, optional
+        Names known not to change during a run. Informational: every symbol that is
+        neither a state variable nor ``t`` is treated as constant over a step.
+    obj : object or str, optional
+        The group the equations belong to, named in log messages and errors.
+
+    Returns
+    -------
+    statements : list of (str, sympy.Expr)
+        Assignments to execute in order once per step. Temporaries start with ``_``;
+        no statement reads a state variable after it was overwritten in the step.
+    method : str
+        The canonical name of the method used.
+
+    Raises
+    ------
+    IntegrationError
+        If the method is unknown or cannot integrate the equations (codes above).
+    """
+    del constants  # every non-state symbol is already treated as constant over dt
+    try:
+        system = analyse(equations)
+        if method is None:
+            return _choose(system, obj)
+        name = resolve(method)
+        return _apply(name, system), name
+    except IntegrationError as error:
+        if obj is not None and error.obj is None:
+            raise error.with_context(obj=_object_name(obj)) from None
+        raise

@@ -1,0 +1,25 @@
+"""Catalogue of the error codes the units layer raises (EQ2xx).
+
+Every code names one user mistake so docs and tests can refer to it.
+"""
+
+#: Two values with different dimensions were combined (generic).
+DIMENSION_MISMATCH = "EQ200"
+#: ``+``, ``-``, ``np.maximum``, ``np.concatenate``... on different dimensions.
+ARITHMETIC_MISMATCH = "EQ201"
+#: ``<``, ``==``... between different dimensions.
+COMPARISON_MISMATCH = "EQ202"
+#: ``exp``, ``log``, ``sin``... applied to a value that has a dimension.
+NEEDS_DIMENSIONLESS = "EQ203"
+#: A function decorated with ``check_units`` got an argument in the wrong unit.
+ARGUMENT_UNIT = "EQ204"
+#: ``float()``/``int()`` of a value that has a dimension.
+CONVERSION_NEEDS_DIMENSIONLESS = "EQ205"
+#: ``q[i] = value`` or ``q.fill(value)`` with the wrong dimension.
+ASSIGNMENT_MISMATCH = "EQ206"
+#: ``q ** x`` with an exponent that has a dimension or differs per element.
+BAD_EXPONENT = "EQ207"
+#: A dimensioned result written into a plain array (``out=``) would lose its unit.
+UNIT_LOST = "EQ208"
+#: A function decorated with ``check_units`` returned the wrong unit.
+RESULT_UNIT = "EQ209"

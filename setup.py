@@ -1,0 +1,22 @@
+from setuptools import setup, find_packages
+
+setup(
+    name="eqsim",
+    version="0.1.0",
+    description="Spiking neural networks from Brian2-style equation strings, compiled to C via Cython",
+    long_description=open("README.md").read(),
+    long_description_content_type="text/markdown",
+    python_requires=">=3.10",
+    packages=find_packages(include=["eqsim", "eqsim.*"]) + ["eqsim.templates"],
+    package_dir={"eqsim.templates": "templates"},
+    package_data={
+        "eqsim.templates": ["cython/*.j2", "numpy/*.j2"],
+        "eqsim.runtime": ["*.h"],
+    },
+    install_requires=["numpy", "sympy", "cython>=3", "jinja2", "matplotlib"],
+    extras_require={
+        "test": ["pytest", "pytest-xdist", "nbclient", "nbformat", "ipykernel"],
+        "mpi": ["mpi4py", "mpich"],
+        "bench": ["brian2==2.9.0", "numpy<2.4"],
+    },
+)

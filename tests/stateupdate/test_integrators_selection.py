@@ -1,0 +1,153 @@
+"""Method lookup, automatic choice, refusals, and the shape of the emitted statements."""
+import logging
+
+import pytest
+import sympy
+
+from eqsim.errors import IntegrationError
+from eqsim.parsing.functions import clip
+from eqsim.stateupdate import available_methods, describe, integrate
+
+v, x, w, I, tau, sigma, t, dt, g, tau_g, E = (
+    sympy.Symbol(n, real=True) for n in ["v", "x", "w", "I", "tau", "sigma", "t", "dt", "g",
+                                          "tau_g", "E"])
+xi, xi_a = sympy.Symbol("xi", real=True), sympy.Symbol("xi_a", real=True)
+
+ALL_METHODS = ["euler", "exact", "exponential_euler", "heun", "linear", "milstein", "rk2", "rk4"]
+
+
+def test_available_methods_lists_every_name_and_alias():
+    assert available_methods() == ALL_METHODS
+
+
+def test_unknown_method_error_lists_valid_methods():
+    with pytest.raises(IntegrationError) as caught:
+        integrate({"v": -v / tau}, "runge_kutta")
+    assert caught.value.code == "EQ301"
+    assert "runge_kutta" in str(caught.value)
+    for name in ALL_METHODS:
+        assert name in str(caught.value)
+
+
+def test_linear_is_an_alias_of_exact():
+    assert integrate({"v": -v / tau}, "linear") == integrate({"v": -v / tau}, "exact")
+    assert integrate({"v": -v / tau}, "linear")[1] == "exact"
+
+
+@pytest.mark.parametrize("equations, expected", [
+    ({"v": (I - v) / tau}, "exact"),
+    ({"x": v, "v": -w**2 * x}, "exact"),
+    ({"v": v**2 / tau}, "euler"),
+    ({"v": (I - v) / tau + sympy.sin(t) / tau}, "euler"),
+    ({"v": -v / tau + sigma * xi * tau**-0.5}, "euler"),
+    ({"v": -v / tau + sigma * v * xi * tau**-0.5}, "heun"),
+])
+def test_automatic_choice_follows_brian2_order(equations, expected):
+    assert integrate(equations)[1] == expected
+
+
+def test_automatic_choice_is_logged_with_method_and_object(caplog):
+    with caplog.at_level(logging.INFO, logger="eqsim.stateupdate"):
+        integrate({"v": v**2 / tau}, obj="neurongroup_1")
+    (record,) = [r for r in caplog.records if r.name == "eqsim.stateupdate"]
+    assert record.levelno == logging.INFO
+    assert "'euler'" in record.getMessage()
+    assert "neurongroup_1" in record.getMessage()
+
+
+def test_explicit_choice_is_not_logged(caplog):
+    with caplog.at_level(logging.INFO, logger="eqsim.stateupdate"):
+        integrate({"v": -v / tau}, "rk4")
+    assert not [r for r in caplog.records if r.name == "eqsim.stateupdate"]
+
+
+def test_exact_refuses_non_linear_equation_and_names_object():
+    with pytest.raises(IntegrationError) as caught:
+        integrate({"v": v**2 / tau}, "exact", obj="neurons")
+    assert caught.value.code == "EQ302"
+    assert caught.value.obj == "neurons"
+    assert "v**2" in str(caught.value)
+
+
+def test_exact_refuses_time_dependent_coefficients():
+    with pytest.raises(IntegrationError) as caught:
+        integrate({"v": (sympy.sin(t) - v) / tau}, "exact")
+    assert caught.value.code == "EQ303"
+
+
+def test_exact_refuses_coupling_whose_solution_depends_on_parameter_sign():
+    # Eigenvalues of [[0, 1], [-w, 0]] are real or imaginary depending on the sign of w.
+    with pytest.raises(IntegrationError) as caught:
+        integrate({"x": v, "v": -w * x}, "exact")
+    assert caught.value.code == "EQ309"
+
+
+def test_exponential_euler_refuses_equation_non_linear_in_own_variable():
+    with pytest.raises(IntegrationError) as caught:
+        integrate({"v": v**2 / tau}, "exponential_euler")
+    assert caught.value.code == "EQ308"
+
+
+def test_milstein_refuses_noise_coefficient_without_closed_form_derivative():
+    with pytest.raises(IntegrationError) as caught:
+        integrate({"v": sigma * clip(v, 0, 1) * xi}, "milstein")
+    assert caught.value.code == "EQ312"
+
+
+def test_string_right_hand_side_is_rejected_not_evaluated():
+    with pytest.raises(TypeError):
+        integrate({"v": "-v/tau"}, "euler")
+
+
+def test_constant_drift_gives_a_single_euler_like_statement_for_rk4():
+    # All four rk4 stages are equal, so they collapse into one increment.
+    statements, _ = integrate({"v": I / tau}, "rk4")
+    assert len(statements) == 1
+    assert sympy.simplify(statements[0][1] - (v + dt * I / tau)) == 0
+
+
+def test_unchanging_variable_gets_no_statement():
+    for method in ["exact", "euler", "rk2", "rk4", "exponential_euler", "heun", "milstein"]:
+        statements, _ = integrate({"v": sympy.S.Zero, "x": -x / tau}, method)
+        assert [target for target, _ in statements if not target.startswith("_")] == ["x"]
+
+
+def test_unused_noise_support_points_are_not_emitted():
+    # Additive noise: heun's support point and milstein's correction are not needed.
+    for method in ["heun", "milstein"]:
+        statements, _ = integrate({"v": -v / tau + sigma * xi}, method)
+        assert [target for target, _ in statements] == ["v"]
+
+
+COUPLED_SYSTEMS = {
+    "exact": {"x": v, "v": -w**2 * x},
+    "euler": {"x": v, "v": -w**2 * x + sigma * xi},
+    "rk2": {"x": v, "v": -w**2 * x},
+    "rk4": {"x": v, "v": -w**2 * x},
+    "exponential_euler": {"v": (E - v + g) / tau, "g": (v - g) / tau_g},
+    "heun": {"x": v + sigma * x * xi_a, "v": -w**2 * x + sigma * v * xi_a},
+    "milstein": {"x": v * x, "v": -w**2 * x + sigma * v * xi},
+}
+
+
+@pytest.mark.parametrize("method", sorted(COUPLED_SYSTEMS))
+def test_no_statement_reads_a_state_variable_after_overwriting_it(method):
+    equations = COUPLED_SYSTEMS[method]
+    statements, _ = integrate(equations, method)
+    overwritten = set()
+    for target, expr in statements:
+        read = {s.name for s in expr.free_symbols}
+        assert not read & overwritten, f"{target} = {expr} reads an updated variable"
+        if target in equations:
+            overwritten.add(target)
+        else:
+            assert target.startswith("_")
+    assert overwritten == set(equations)
+
+
+def test_describe_prints_one_assignment_per_line():
+    statements, _ = integrate({"x": v, "v": -w**2 * x}, "rk2")
+    text = describe(statements)
+    lines = text.splitlines()
+    assert len(lines) == len(statements)
+    assert all(line.startswith(f"{target} = ") for line, (target, _) in zip(lines, statements))
