@@ -25,6 +25,7 @@ from .core.netop import network_operation, NetworkOperation
 from .core.preferences import prefs
 from .core.seeding import seed
 from .groups.neurongroup import NeuronGroup
+from .synapses.synapses import Synapses
 from .monitors import StateMonitor, SpikeMonitor, EventMonitor, PopulationRateMonitor
 
 _logging.getLogger("eqsim").addHandler(_logging.NullHandler())

@@ -27,6 +27,7 @@ import subprocess
 import sys
 import sysconfig
 import tempfile
+import threading
 import time
 
 from ..errors import CompilationError
@@ -54,6 +55,7 @@ HEADER_SUFFIXES = (".h", ".pxd", ".pxi")
 ERROR_LINES = 40
 
 _loaded = {}
+_thread_lock = threading.Lock()
 
 
 def cache_dir():
@@ -113,7 +115,7 @@ def _toolchain_signature():
         f"cython {Cython.__version__}", f"numpy {numpy.__version__}",
         f"python {sys.version}", f"abi {sys.implementation.cache_tag} {_extension_suffix()}",
         f"machine {platform.machine()}", f"gcc {version.stdout.strip()}", target.stdout,
-        f"mvec {_has_libmvec()}",
+        f"mvec {_has_libmvec()}", "flags " + " ".join(BASE_FLAGS),
     ])
 
 
@@ -201,16 +203,20 @@ def load_module(source, *, name_hint="eqsim_module", include_dirs=(), extra_comp
     name = _module_name(source, name_hint, include_dirs, compile_args, language_level)
     if name in _loaded:
         return _loaded[name]
-    folder = cache_dir()
-    path = os.path.join(folder, name + _extension_suffix())
-    if not os.path.exists(path):
-        with _build_lock(folder, name):
-            if not os.path.exists(path):  # another process may have built it meanwhile
-                _build(source, name, folder, path, include_dirs, compile_args, language_level)
-    start = time.perf_counter()
-    module = _import_extension(name, path)
-    logger.debug("loaded %s in %.1f ms", name, 1e3 * (time.perf_counter() - start))
-    _loaded[name] = module
+    with _thread_lock:  # Cython's compiler keeps global state: one build at a time
+        if name in _loaded:
+            return _loaded[name]
+        folder = cache_dir()
+        path = os.path.join(folder, name + _extension_suffix())
+        if not os.path.exists(path):
+            with _build_lock(folder, name):
+                if not os.path.exists(path):  # another process may have built it meanwhile
+                    _build(source, name, folder, path, include_dirs, compile_args,
+                           language_level)
+        start = time.perf_counter()
+        module = _import_extension(name, path)
+        logger.debug("loaded %s in %.1f ms", name, 1e3 * (time.perf_counter() - start))
+        _loaded[name] = module
     return module
 
 
@@ -279,8 +285,9 @@ def _cythonize(pyx, name, folder, include_dirs, language_level):
         failed = True
     if failed:
         kept = _keep_failed(pyx, name, folder)
+        report = messages.getvalue().replace(pyx, kept)
         raise CompilationError(
-            f"Cython rejected module '{name}':\n{_first_lines(messages.getvalue())}",
+            f"Cython rejected module '{name}':\n{_first_lines(report)}",
             hint=f"the source is kept in {kept}")
     return result.c_file
 
@@ -292,6 +299,7 @@ def _gcc(c_file, output, pyx, name, folder, include_dirs, compile_args):
     result = _run(command)
     if result.returncode != 0 or not os.path.exists(output):
         kept = _keep_failed(pyx, name, folder, c_file)
+        report = (result.stderr or result.stdout).replace(c_file, kept[:-len(".pyx")] + ".c")
         raise CompilationError(
-            f"gcc failed on module '{name}':\n{_first_lines(result.stderr or result.stdout)}",
+            f"gcc failed on module '{name}':\n{_first_lines(report)}",
             hint=f"the source is kept in {kept} (C file beside it)")

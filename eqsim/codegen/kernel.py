@@ -19,6 +19,7 @@ class Access:
     c_name: str
     c_type: str
     shared: bool
+    index: str = ""
 
 
 @dataclass
@@ -27,6 +28,7 @@ class ModuleSymbols:
     arrays: dict = field(default_factory=dict)      # c_name -> ArrayVariable (or raw array holder)
     constants: dict = field(default_factory=dict)   # c_name -> (value, c_type)
     buffers: dict = field(default_factory=dict)     # c_name -> dtype string
+    queues: list = field(default_factory=list)      # spike queue names
 
     def array(self, var):
         name = "_a_" + var.c_name
@@ -69,7 +71,8 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         var = op.variables.get(name)
         if isinstance(var, ArrayVariable):
             c_name = symbols.array(var)
-            access = Access(name, c_name, var.c_type, var.shared)
+            access = Access(name, c_name, var.c_type, var.shared,
+                            _index_text(op, name, var, symbols, index_name))
             if name in used:
                 reads.append(access)
             if name in targets:
@@ -111,7 +114,21 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         context["events_size"] = symbols.constant(f"_k_{prefix}_events_size", events.array.size - 1,
                                                   "int64_t")
     _monitor_context(op, symbols, context, prefix)
+    _synapse_context(op, symbols, context, prefix, index_name)
     return context
+
+
+def _index_text(op, name, var, symbols, element):
+    """How the kernel indexes ``name``: its own element, a mapped index (synapses'
+    pre/post neuron), or slot 0 for shared variables."""
+    if var.shared:
+        return "0"
+    mapped = op.extra.get("var_index", {}).get(name)
+    if mapped is None:
+        return element
+    index_var, offset = mapped
+    text = f"{symbols.array(index_var)}[{element}]"
+    return f"({text} + {offset})" if offset else text
 
 
 def _monitor_context(op, symbols, context, prefix):
@@ -132,3 +149,32 @@ def _monitor_context(op, symbols, context, prefix):
         context["rate_buffer"] = symbols.buffer(f"_b_{prefix}_rate", "float64")
     if "count" in extra:
         context["count"] = symbols.array(op.variables[extra["count"]])
+
+
+def _synapse_context(op, symbols, context, prefix, element):
+    extra = op.extra
+    if op.kind == "pathway":
+        context["queue"] = extra["queue"]
+        if extra["queue"] not in symbols.queues:
+            symbols.queues.append(extra["queue"])
+        context["homogeneous"] = extra["homogeneous"]
+        if extra["homogeneous"]:
+            context["delay"] = symbols.constant(f"_k_{prefix}_delay", extra["delay"], "int64_t")
+        else:
+            context["delay"] = symbols.array(op.variables[extra["delay"]])
+        context["csr_ptr"] = symbols.array(op.variables[extra["csr_ptr"]])
+        context["csr_order"] = symbols.array(op.variables[extra["csr_order"]])
+        context["source_start"] = symbols.constant(f"_k_{prefix}_source_start",
+                                                   extra["source_start"], "int64_t")
+        context["source_stop"] = symbols.constant(f"_k_{prefix}_source_stop",
+                                                  extra["source_stop"], "int64_t")
+        context["rounds_by"] = [symbols.array(op.variables[n]) for n in extra["rounds_by"]]
+    elif op.kind == "summed":
+        context["target"] = symbols.array(extra["target"])
+        context["target_start"] = symbols.constant(f"_k_{prefix}_target_start",
+                                                   extra["target_start"], "int64_t")
+        context["target_stop"] = symbols.constant(f"_k_{prefix}_target_stop",
+                                                  extra["target_stop"], "int64_t")
+        index_var, offset = extra["target_index"]
+        text = f"{symbols.array(index_var)}[{element}]"
+        context["target_index"] = f"({text} + {offset})" if offset else text

@@ -59,7 +59,7 @@ class NetworkModule:
             max_size = max(max_size, entry.stop)
         self.source = env.get_template(module_template).render(
             network_name=name, kernels=kernels, schedule=slots, n_clocks=max(n_clocks, 1),
-            max_size=max_size,
+            max_size=max_size, queues=self.symbols.queues,
             arrays=[_Obj(c_name=n, c_type=v.c_type) for n, v in self.symbols.arrays.items()],
             constants=[_Obj(c_name=n, c_type=t) for n, (_, t) in self.symbols.constants.items()],
             buffers=[_Obj(c_name=n, dtype=d, itemsize=8 if d == "float64" else 4)
@@ -81,6 +81,13 @@ class NetworkModule:
         arrays = {n: v.array for n, v in self.symbols.arrays.items()}
         constants = {n: value for n, (value, _) in self.symbols.constants.items()}
         self.module.bind(arrays, constants, int(seed) & 0xFFFFFFFFFFFFFFFF)
+
+    def queue_contents(self, name):
+        """Spikes in flight in a pathway's queue: entry k arrives in k steps."""
+        return self.module.queue_contents(name)
+
+    def queue_reset(self, name, n_slots, contents):
+        self.module.queue_reset(name, n_slots, contents)
 
     def set_constant_values(self, values):
         """Update scalar values (by c name) before a run, without rebuilding."""

@@ -64,6 +64,9 @@ class EqsimObject(Nameable):
         """Operations (IR) or NetworkOperation slots this object runs every step."""
         return []
 
+    def before_run(self, module):
+        """Prepare the generated module (e.g. refill spike queues) just before a run."""
+
     def after_run(self, module):
         """Collect what the run produced (monitor buffers) from the generated module."""
 

@@ -155,6 +155,8 @@ class Network(Nameable):
         for clock in clocks:
             clock.set_time(t_start)
         module.bind(current_seed())
+        for obj in objects:
+            obj.before_run(module)
         reporter = make_reporter(report)
 
         def netop_caller(op, k):

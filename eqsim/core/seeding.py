@@ -3,7 +3,7 @@ import secrets
 
 import numpy as np
 
-_state = {"seed": None}
+_state = {"seed": None, "evaluations": 0}
 
 
 def seed(value=None):
@@ -14,6 +14,7 @@ def seed(value=None):
     value : int, optional
         The seed; ``None`` picks a fresh random one.
     """
+    _state["evaluations"] = 0
     if value is None:
         _state["seed"] = secrets.randbits(63)
         np.random.seed(None)
@@ -27,3 +28,9 @@ def current_seed():
     if _state["seed"] is None:
         _state["seed"] = secrets.randbits(63)
     return _state["seed"]
+
+
+def next_evaluation_number():
+    """Numbers the random draws of string evaluations outside a run; restarts at seed()."""
+    _state["evaluations"] += 1
+    return _state["evaluations"]

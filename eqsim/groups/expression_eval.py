@@ -4,21 +4,16 @@ Used for string assignments (``G.v = 'i*0.1*mV'``) and string indices
 (``G.v['i > 5']``). The string is parsed and whitelisted, dimension-checked,
 then printed by the NumPy code printer; only that generated code runs.
 """
-import itertools
-
 import numpy as np
 
 from ..codegen.kernel import stream_id
 from ..codegen.printers import NumpyPrinter, random_calls
-from ..core.seeding import current_seed
+from ..core.seeding import current_seed, next_evaluation_number
 from ..errors import DimensionMismatchError
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 from ..runtime.random import normal as _normal, uniform as _uniform
 from ..units import DIMENSIONLESS, get_dimensions
-
-_evaluation_counter = itertools.count()
-
 
 def evaluate(group, text, indices, run_namespace, *, expected_dim=None, what="expression"):
     """Values of expression ``text`` for the elements ``indices`` (absolute, in the owner).
@@ -33,25 +28,33 @@ def evaluate(group, text, indices, run_namespace, *, expected_dim=None, what="ex
         The caller's variables, for external names.
     expected_dim : Dimension, optional
         Raise DimensionMismatchError when the expression has another dimension
-        (a dimensionless literal 0 is accepted for any dimension).
+        (a literal 0 is accepted for any dimension).
     """
-    expr = parse_expression(text, obj=group.name)
-    expr = group.substitute_subexpressions(expr)
+    expr = group.substitute_subexpressions(parse_expression(text, obj=group.name))
     names = {s.name for s in expr.free_symbols}
     values = group.resolve_for_evaluation(names, indices, run_namespace)
+    return evaluate_parsed(expr, values, indices, obj=group.name, text=text,
+                           expected_dim=expected_dim, what=what)
+
+
+def evaluate_parsed(expr, values, indices, *, obj, text=None, expected_dim=None,
+                    what="expression"):
+    """Evaluate a parsed expression given ``values`` {name: (array or scalar, dim)};
+    ``indices`` key the random draws and give the result its shape."""
+    text = text if text is not None else str(expr)
     dims = {name: dim for name, (_, dim) in values.items()}
-    found = dimension_of(expr, dims, source=text, obj=group.name)
+    found = dimension_of(expr, dims, source=text, obj=obj)
     if expected_dim is not None and found != expected_dim and not (expr.is_zero is True):
         raise DimensionMismatchError(
             f"the {what} '{text}' has dimension {found}, but {expected_dim} is needed",
-            found, expected_dim, obj=group.name, source=text, line=1,
+            found, expected_dim, obj=obj, source=text, line=1,
             hint="multiply by the right unit, e.g. '... * mV'")
-    k = next(_evaluation_counter)
+    k = next_evaluation_number()
     streams = {int(c.args[0]): f"_s{n}" for n, c in enumerate(random_calls([expr]))}
     namespace = {"numpy": np, "_uniform": _uniform, "_normal": _normal,
                  "_seed": current_seed(), "_step": 2**40 + k, "_idx": indices}
     for key, stream_name in streams.items():
-        namespace[stream_name] = stream_id("evaluate", group.name, str(k), stream_name)
+        namespace[stream_name] = stream_id("evaluate", str(obj), str(k), stream_name)
     code_names = {}
     for name, (value, _) in values.items():
         code_names[name] = f"_v_{name}"
@@ -59,4 +62,4 @@ def evaluate(group, text, indices, run_namespace, *, expected_dim=None, what="ex
     code = NumpyPrinter(names=code_names, random_streams=streams).doprint(expr)
     # generated from the whitelisted parse tree; no user text is evaluated verbatim
     result = eval(compile(code, "<eqsim expression>", "eval"), namespace)
-    return np.broadcast_to(np.asarray(result), indices.shape)
+    return np.broadcast_to(np.asarray(result), np.shape(indices))

@@ -54,10 +54,12 @@ def state_update_statements(group, method):
 
 def make_state_update(group, method, refractory, run_namespace, when="groups", order=0):
     statements, _ = state_update_statements(group, method)
+    refractory_used = refractory is not False and refractory is not None
+    # without refractoriness a neuron is never refractory: the flag changes nothing
     unless = {name for name, eq in group.equations.equations.items()
-              if "unless refractory" in eq.flags}
+              if "unless refractory" in eq.flags} if refractory_used else set()
     out = []
-    if refractory is not False and refractory is not None:
+    if refractory_used:
         out.append(Assignment("not_refractory", "=",
                               refractory_condition(group, refractory, run_namespace)))
     for target, expr in statements:
@@ -91,10 +93,10 @@ def _temporaries(assignments, group):
 def refractory_condition(group, refractory, run_namespace):
     """Brian2's rule: a time (or time expression) counts steps since the last spike;
     a boolean expression is refractoriness while it holds."""
-    if isinstance(refractory, sympy.Basic):
-        expr = refractory
-    else:
-        expr = sympy.Float(float(np.asarray(refractory)))
+    if not isinstance(refractory, sympy.Basic):  # a Quantity, checked to be a time
+        period = sympy.Float(float(np.asarray(refractory)))
+        return sympy.Ge(timestep(T - LASTSPIKE, DT), timestep(period, DT))
+    expr = refractory
     dims = group.kernel_dimensions(group.resolve_for_kernel(free_names([expr]), run_namespace))
     dim = dimension_of(expr, dims, obj=group.name)
     if dim == second.dim:

@@ -29,7 +29,8 @@ _MAX_CONSTANT_POWER_BITS = 4096
 _FORBIDDEN_NODES = {
     ast.Attribute: ("attribute access ('.')",
                     "Use variable names directly; attributes of objects cannot be accessed."),
-    ast.Subscript: ("indexing ('[...]')", "Model strings work on whole variables; indexing is not supported."),
+    ast.Subscript: ("indexing ('[...]')",
+                    "Model strings work on whole variables; indexing is not supported."),
     ast.Slice: ("slicing", "Model strings work on whole variables; slicing is not supported."),
     ast.Lambda: ("lambda", "Define functions outside the model string and pass them in."),
     ast.ListComp: ("list comprehension", None),
@@ -43,7 +44,8 @@ _FORBIDDEN_NODES = {
     ast.List: ("list display", None),
     ast.Set: ("set display", None),
     ast.Tuple: ("tuple", "A model expression has a single value; remove the comma."),
-    ast.NamedExpr: ("assignment expression (':=')", "Use a separate statement to assign a variable."),
+    ast.NamedExpr: ("assignment expression (':=')",
+                    "Use a separate statement to assign a variable."),
     ast.Await: ("await", None),
     ast.Yield: ("yield", None),
     ast.YieldFrom: ("yield from", None),
@@ -62,6 +64,19 @@ _OPERATOR_SYMBOLS = {
     ast.In: ("in", None),
     ast.NotIn: ("not in", None),
 }
+
+_BINARY_OPERATIONS = {
+    ast.Add: lambda a, b: a + b,
+    ast.Sub: lambda a, b: a - b,
+    ast.Mult: lambda a, b: a * b,
+    ast.Div: lambda a, b: a / b,
+    ast.FloorDiv: lambda a, b: sympy.floor(a / b),
+    ast.Mod: sympy.Mod,
+    ast.Pow: lambda a, b: a ** b,
+}
+
+# Operators that chain left to right at the same precedence.
+_OPERATOR_FAMILIES = {ast.Add: "sum", ast.Sub: "sum", ast.Mult: "product", ast.Div: "product"}
 
 _COMPARISONS = {
     ast.Lt: sympy.Lt, ast.LtE: sympy.Le, ast.Gt: sympy.Gt, ast.GtE: sympy.Ge,
@@ -119,13 +134,14 @@ class ExpressionBuilder:
     # -- rejection -----------------------------------------------------------
     def _reject(self, node):
         what, hint = _FORBIDDEN_NODES.get(type(node), (f"'{type(node).__name__}' construct", None))
-        raise self.origin.error(node, f"{what[0].upper()}{what[1:]} is not allowed in model "
-                                      "expressions.", code=codes.FORBIDDEN_CONSTRUCT,
+        raise self.origin.error(node, f"Model expressions cannot contain {what}.",
+                                code=codes.FORBIDDEN_CONSTRUCT,
                                 hint=hint or SYNTAX_HINT)
 
     def _reject_operator(self, node, operator):
         symbol, hint = _OPERATOR_SYMBOLS.get(type(operator), (type(operator).__name__, None))
-        raise self.origin.error(node, f"The operator '{symbol}' is not allowed in model expressions.",
+        raise self.origin.error(node, f"The operator '{symbol}' is not allowed in model "
+                                      "expressions.",
                                 code=codes.FORBIDDEN_CONSTRUCT, hint=hint or SYNTAX_HINT)
 
     def _invalid_operand(self, node, message, hint=None):
@@ -154,7 +170,7 @@ class ExpressionBuilder:
         return sympy.Symbol(node.id, real=True)
 
     # -- operators -----------------------------------------------------------
-    def _numeric(self, node, operand_node):
+    def _numeric(self, operand_node):
         value = self.build(operand_node)
         if _is_truth_value_only(value):
             raise self._invalid_operand(
@@ -163,47 +179,64 @@ class ExpressionBuilder:
         return value
 
     def _binary_operation(self, node):
-        operations = {
-            ast.Add: lambda a, b: a + b,
-            ast.Sub: lambda a, b: a - b,
-            ast.Mult: lambda a, b: a * b,
-            ast.Div: lambda a, b: a / b,
-            ast.FloorDiv: lambda a, b: sympy.floor(a / b),
-            ast.Mod: sympy.Mod,
-            ast.Pow: lambda a, b: self._power(node, a, b),
-        }
-        operation = operations.get(type(node.op))
-        if operation is None:
+        if type(node.op) not in _BINARY_OPERATIONS:
             self._reject_operator(node, node.op)
-        left = self._numeric(node, node.left)
-        right = self._numeric(node, node.right)
-        try:
-            result = operation(left, right)
-        except ZeroDivisionError:
-            result = sympy.zoo
-        except _SYMPY_ERRORS as exc:
-            raise self._invalid_operand(node, f"Cannot compute '{ast.unparse(node)}': {exc}.") from None
+        # A long sum or product is a left-deep chain of BinOp nodes; walk it in a
+        # loop rather than by recursion so that long model lines stay parseable,
+        # and build one n-ary Add/Mul (linear, where repeated binary ones are quadratic).
+        links, leftmost = [node], node.left
+        family = _OPERATOR_FAMILIES.get(type(node.op))
+        while (family is not None and isinstance(leftmost, ast.BinOp)
+               and _OPERATOR_FAMILIES.get(type(leftmost.op)) == family):
+            links.append(leftmost)
+            leftmost = leftmost.left
+        links.reverse()
+        operands = [self._numeric(leftmost)] + [self._numeric(link.right) for link in links]
+        if family == "sum":
+            terms = [operands[0]] + [-operand if isinstance(link.op, ast.Sub) else operand
+                                     for link, operand in zip(links, operands[1:])]
+            result = self._guarded(node, lambda: sympy.Add(*terms))
+        elif family == "product":
+            factors = [operands[0]] + [
+                sympy.Pow(operand, -1) if isinstance(link.op, ast.Div) else operand
+                for link, operand in zip(links, operands[1:])]
+            result = self._guarded(node, lambda: sympy.Mul(*factors))
+        else:
+            left, right = operands
+            if isinstance(node.op, ast.Pow):
+                self._check_power_size(node, left, right)
+            operation = _BINARY_OPERATIONS[type(node.op)]
+            result = self._guarded(node, lambda: operation(left, right))
         if result.has(sympy.zoo, sympy.nan):
             raise self.origin.error(node, f"Division by zero in '{ast.unparse(node)}'.",
                                     code=codes.NUMBER_OUT_OF_RANGE)
         return result
 
-    def _power(self, node, base, exponent):
+    def _guarded(self, node, compute):
+        """``compute()``, with sympy's complaints turned into an error at ``node``."""
+        try:
+            return compute()
+        except ZeroDivisionError:
+            return sympy.zoo  # reported as a division by zero by the caller
+        except _SYMPY_ERRORS as exc:
+            message = f"Cannot compute '{ast.unparse(node)}': {exc}."
+            raise self._invalid_operand(node, message) from None
+
+    def _check_power_size(self, node, base, exponent):
         if base.is_Rational and exponent.is_Rational:
             magnitude_bits = max(abs(base.p).bit_length(), abs(base.q).bit_length())
             if abs(exponent) * magnitude_bits > _MAX_CONSTANT_POWER_BITS:
                 raise self.origin.error(node, f"The constant '{ast.unparse(node)}' is too large to "
                                               "be represented as a double.",
                                         code=codes.NUMBER_OUT_OF_RANGE)
-        return base ** exponent
 
     def _unary_operation(self, node):
         if isinstance(node.op, ast.Not):
             return sympy.Not(self._boolean(node, node.operand))
         if isinstance(node.op, ast.USub):
-            return -self._numeric(node, node.operand)
+            return -self._numeric(node.operand)
         if isinstance(node.op, ast.UAdd):
-            return self._numeric(node, node.operand)
+            return self._numeric(node.operand)
         self._reject_operator(node, node.op)
 
     def _boolean(self, node, operand_node):
@@ -251,7 +284,8 @@ class ExpressionBuilder:
         try:
             return sympy.Piecewise((if_true, condition), (if_false, True))
         except _SYMPY_ERRORS as exc:
-            raise self._invalid_operand(node, f"Cannot build '{ast.unparse(node)}': {exc}.") from None
+            message = f"Cannot build '{ast.unparse(node)}': {exc}."
+            raise self._invalid_operand(node, message) from None
 
     # -- calls ---------------------------------------------------------------
     def _call(self, node):
@@ -281,11 +315,12 @@ class ExpressionBuilder:
         if rule == "int":
             arguments = [self.build(arg) for arg in node.args]
         else:
-            arguments = [self._numeric(node, arg) for arg in node.args]
+            arguments = [self._numeric(arg) for arg in node.args]
         try:
             return function(*arguments)
         except _SYMPY_ERRORS as exc:
-            raise self._invalid_operand(node, f"Cannot compute '{ast.unparse(node)}': {exc}.") from None
+            message = f"Cannot compute '{ast.unparse(node)}': {exc}."
+            raise self._invalid_operand(node, message) from None
 
 
 def build_checked(node, origin):

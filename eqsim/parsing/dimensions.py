@@ -106,8 +106,8 @@ def check_equation_dimensions(eqs, dims, functions=MappingProxyType({}), *, obj=
                        f"{eq.unit_text}/second ({_show(expected)}) is expected.")
             code = codes.DIFFERENTIAL_MISMATCH
         else:
-            message = (f"The subexpression '{eq.name}' has dimension {_show(found)}, but its declared "
-                       f"unit {eq.unit_text} has dimension {_show(expected)}.")
+            message = (f"The subexpression '{eq.name}' has dimension {_show(found)}, but its "
+                       f"declared unit {eq.unit_text} has dimension {_show(expected)}.")
             code = codes.SUBEXPRESSION_MISMATCH
         raise DimensionMismatchError(message, found, expected, code=code, source=eq.source,
                                      line=eq.line, obj=obj,
@@ -203,16 +203,17 @@ class _DimensionChecker:
         if base_dim == DIMENSIONLESS:
             return DIMENSIONLESS
         if not exponent.is_Number:
-            raise self.mismatch(f"'{base}' has dimension {_show(base_dim)}, so the exponent '{exponent}' "
-                                f"in '{expr}' must be a number.", base_dim, code=codes.BAD_EXPONENT,
+            raise self.mismatch(f"'{base}' has dimension {_show(base_dim)}, so the exponent "
+                                f"'{exponent}' in '{expr}' must be a number.", base_dim,
+                                code=codes.BAD_EXPONENT,
                                 hint="Only constant powers of dimensioned values are defined.")
         return base_dim ** float(exponent)
 
     def require_dimensionless(self, expr, argument, code, what):
         dim = self.dimension(argument)
         if dim != DIMENSIONLESS:
-            raise self.mismatch(f"'{argument}' in '{expr}' has dimension {_show(dim)}, but {what} is "
-                                "needed here (dimensionless).", dim, code=code)
+            raise self.mismatch(f"'{argument}' in '{expr}' has dimension {_show(dim)}, but "
+                                f"{what} is needed here (dimensionless).", dim, code=code)
 
     def piecewise(self, expr):
         for _, condition in expr.args:
@@ -243,7 +244,8 @@ class _DimensionChecker:
                 dim = self.dimension(argument)
                 if dim != SECOND:
                     raise self.mismatch(f"timestep() needs times, but '{argument}' in '{expr}' "
-                                        f"has dimension {_show(dim)}.", dim, code=codes.TIMESTEP_MISMATCH,
+                                        f"has dimension {_show(dim)}.", dim,
+                                        code=codes.TIMESTEP_MISMATCH,
                                         hint="Use timestep(t, dt) with times in seconds.")
             return DIMENSIONLESS
         raise ValueError(f"Unknown dimension rule {rule!r} for {name}() in the function table.")

@@ -60,9 +60,9 @@ def _replacement_text(name, value, is_defined, obj):
         return f"({literal})" if number < 0 else literal
     what = "a variable the equations define" if is_defined else "this value"
     raise EquationError(f"Cannot substitute {what} for '{name}'.", code=codes.INVALID_SUBSTITUTION,
-                        obj=obj, hint=("Substitute a new name (a string) or a plain number for names "
-                                       "that are not defined here; pass quantities with units "
-                                       "through the namespace instead."))
+                        obj=obj, hint=("Substitute a new name (a string), or a plain number for "
+                                       "a name that is not defined here; pass quantities with "
+                                       "units through the namespace instead."))
 
 
 def _rename_tokens(text, replacements):

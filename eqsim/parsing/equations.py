@@ -293,7 +293,8 @@ def _parse_line(code, number, source, obj):
     else:
         what = ("a variable name or 'd<name>/dt'" if assignment else "a variable name")
         fail(f"'{lhs}' cannot be defined: the left-hand side must be {what}.", lhs_column)
-    _check_variable_name(name, fail, lhs_column + (differential.start("name") if differential else 0))
+    name_column = lhs_column + (differential.start("name") if differential else 0)
+    _check_variable_name(name, fail, name_column)
 
     expr = expr_text = None
     if assignment:

@@ -93,8 +93,8 @@ def parse_source(origin, mode):
     try:
         return ast.parse(origin.text, mode=mode)
     except SyntaxError as exc:
-        node = ast.Constant(None, lineno=exc.lineno or 1,
-                            col_offset=_character_to_byte_offset(origin.text, exc.lineno, exc.offset))
+        column = _character_to_byte_offset(origin.text, exc.lineno, exc.offset)
+        node = ast.Constant(None, lineno=exc.lineno or 1, col_offset=column)
         detail = exc.msg or "invalid syntax"
         raise origin.error(node, f"Invalid syntax: {detail}.", code=codes.SYNTAX_ERROR,
                            hint=SYNTAX_HINT) from None

@@ -19,7 +19,8 @@ __all__ = ["VARIABLE_TYPES", "parse_unit"]
 #: Type names allowed in place of a unit; such variables are dimensionless.
 VARIABLE_TYPES = ("boolean", "integer")
 
-_UNIT_HINT = "Write a unit such as 'volt', 'mV/ms', 'siemens/meter**2', '1' (dimensionless) or a type ('boolean', 'integer')."
+_UNIT_HINT = ("Write a unit such as 'volt', 'mV/ms', 'siemens/meter**2', '1' (dimensionless) "
+              "or a type ('boolean', 'integer').")
 
 
 def parse_unit(text, *, source=None, line=1, col_offset=0, obj=None):

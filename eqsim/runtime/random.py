@@ -405,11 +405,17 @@ def _cdf_tables(trials, first_pmf, ratio):
 
 def _chunk_kinds(trials, first_pmf, ratio):
     """Number the distinct chunk kinds ``(trials, first_pmf, ratio)``; tabulate each once."""
-    kinds = np.stack([trials, first_pmf.view(np.uint64), ratio.view(np.uint64)], axis=1)
-    kinds, kind_of = np.unique(kinds, axis=0, return_inverse=True)
-    tables, lengths = _cdf_tables(kinds[:, 0].copy(), kinds[:, 1].copy().view(np.float64),
-                                  kinds[:, 2].copy().view(np.float64))
-    return kind_of.ravel(), tables, lengths
+    columns = (trials, first_pmf.view(np.uint64), ratio.view(np.uint64))
+    order = np.lexsort(columns[::-1])
+    changed = np.zeros(order.size, dtype=bool)
+    changed[0] = True
+    for column in columns:
+        changed[1:] |= column[order][1:] != column[order][:-1]
+    firsts = order[changed]
+    kind_of = np.empty(order.size, dtype=np.int64)
+    kind_of[order] = np.cumsum(changed) - 1
+    tables, lengths = _cdf_tables(trials[firsts], first_pmf[firsts], ratio[firsts])
+    return kind_of, tables, lengths
 
 
 def _binomial_chunks(kind_of, tables, lengths, key_base, step, index, chunk):

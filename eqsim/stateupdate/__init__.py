@@ -25,6 +25,8 @@ without a closed-form derivative (milstein).
 import logging
 import time
 
+import sympy
+
 from eqsim.errors import IntegrationError
 
 from .registry import AUTOMATIC_ORDER, METHODS, available_methods, resolve
@@ -66,7 +68,9 @@ def _choose(system, obj):
         hint=f"choose one explicitly from: {', '.join(available_methods())}")
 
 
-def integrate(equations, method=None, *, constants=frozenset(), obj=None):
+def integrate(equations: dict[str, sympy.Expr], method: str | None = None, *,
+              constants: set[str] = frozenset(),
+              obj=None) -> tuple[list[tuple[str, sympy.Expr]], str]:
     """Statements that advance ``equations`` by one time step ``dt``.
 
     Parameters

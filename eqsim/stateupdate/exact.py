@@ -17,6 +17,7 @@ on the sign of a parameter expression (complex eigenvalues that sympy cannot set
 are refused with a hint to use a numerical method.
 """
 import sympy
+from sympy.matrices.exceptions import MatrixError
 
 from eqsim.errors import IntegrationError
 
@@ -114,7 +115,7 @@ def _coupled_update(system, names, matrix, offset, dt):
     augmented[:n, n] = offset
     try:
         propagator = (augmented * dt).exp()
-    except (NotImplementedError, ValueError, sympy.matrices.MatrixError) as error:
+    except (NotImplementedError, ValueError, MatrixError) as error:
         raise _unsolvable(names, f"sympy cannot exponentiate the system matrix ({error})")
     parts = propagator.atoms(sympy.re, sympy.im)
     if any(part.free_symbols - {dt} for part in parts):

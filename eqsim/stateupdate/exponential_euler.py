@@ -41,11 +41,11 @@ def linear_coefficients(system, name):
     return a, f.xreplace({x: sympy.S.Zero})
 
 
-def _simpler(expr):
-    # cancel() turns (I/tau)/(1/tau) into I but can also multiply out large rational
-    # expressions; keep it only when it shortens the expression.
-    candidate = sympy.cancel(expr)
-    return candidate if sympy.count_ops(candidate) < sympy.count_ops(expr) else expr
+def _fixed_point_ratio(a, b, a_symbol):
+    # B/A in its cheapest form: sympy often cancels it to something short (B/A of
+    # (I - v)/tau is -I); otherwise divide by the stored A rather than repeat it.
+    candidates = [b / a, sympy.cancel(b / a), b / a_symbol]
+    return min(candidates, key=sympy.count_ops)
 
 
 def scheme(system):
@@ -67,7 +67,9 @@ def scheme(system):
         elif b == 0:
             new_values[name] = x * sympy.exp(a * system.dt)
         else:
-            ratio = temporary(f"BA_{name}")
-            intermediates.append((ratio, _simpler(b / a)))
-            new_values[name] = -ratio + (x + ratio) * sympy.exp(a * system.dt)
+            # A is stored once: it appears in the exponent and, usually, in B/A.
+            a_symbol, ratio = temporary(f"A_{name}"), temporary(f"BA_{name}")
+            intermediates.append((a_symbol, a))
+            intermediates.append((ratio, _fixed_point_ratio(a, b, a_symbol)))
+            new_values[name] = -ratio + (x + ratio) * sympy.exp(a_symbol * system.dt)
     return intermediates, new_values

@@ -15,7 +15,6 @@ scheme reduces to Euler–Maruyama (with ``g`` averaged over ``t`` and ``t + dt`
 Strong order 1 for a single (commutative) noise; non-diagonal noise is accepted.
 The drift part is forward Euler, also as in Brian2.
 """
-import sympy
 
 from .noise import diffusion_by_noise, wiener_increments
 from .statements import temporary

@@ -14,7 +14,7 @@ ALIASES = {"linear": "exact"}
 AUTOMATIC_ORDER = ("exact", "euler", "heun")
 
 
-def available_methods():
+def available_methods() -> list[str]:
     """Names accepted as ``method``, aliases included, sorted."""
     return sorted(set(METHODS) | set(ALIASES))
 

@@ -111,7 +111,7 @@ def assemble(intermediates, new_values, symbols):
     return statements + _simultaneous(new_values, symbols)
 
 
-def describe(statements):
+def describe(statements) -> str:
     """The statements as readable text, one ``name = expression`` per line.
 
     Parameters

@@ -6,6 +6,7 @@ common case and they can be used as dictionary keys.
 """
 
 import numbers
+from fractions import Fraction
 
 import numpy as np
 
@@ -37,8 +38,10 @@ _KEYWORD_INDEX = {
     "cd": 6, "luminosity": 6, "candela": 6, "j": 6,
 }
 
-# Exponent round-off (e.g. (1/3)*3) must not create "different" dimensions.
-_EXPONENT_DECIMALS = 10
+# Exponent round-off (e.g. (1/3)*3) must not create "different" dimensions:
+# exponents are snapped to the nearest simple fraction.
+_MAX_DENOMINATOR = 1000
+_SNAP_TOLERANCE = 1e-9
 
 _interned = {}
 # Arithmetic on quantities multiplies dimensions on every operation; the set
@@ -47,8 +50,18 @@ _products = {}
 _quotients = {}
 
 
+def _snap(exponent):
+    exponent = float(exponent)
+    if exponent == int(exponent):
+        return float(int(exponent))  # also turns -0.0 into 0.0
+    fraction = Fraction(exponent).limit_denominator(_MAX_DENOMINATOR)
+    if abs(float(fraction) - exponent) < _SNAP_TOLERANCE:
+        return float(fraction)
+    return exponent
+
+
 def _normalise(exponents):
-    values = tuple(float(round(float(e), _EXPONENT_DECIMALS)) + 0.0 for e in exponents)
+    values = tuple(_snap(e) for e in exponents)
     if len(values) != 7:
         raise ValueError(f"A dimension needs 7 exponents, got {len(values)}.")
     return values

@@ -1,0 +1,1 @@
+"""Synapses: connections between groups, spike propagation, plasticity."""

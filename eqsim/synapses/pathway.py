@@ -1,0 +1,78 @@
+"""A synaptic pathway: which events trigger it, its delays, and its spike queue."""
+import numpy as np
+
+from ..units import Quantity, second
+
+
+class SynapticPathway:
+    """``S.pre`` / ``S.post``: statements run when events of the source (``pre``) or
+    target (``post``) group reach a synapse, after the pathway's delay."""
+
+    def __init__(self, synapses, name, role, statements, source_text, delay_name):
+        self.synapses = synapses
+        self.name = name
+        self.role = role
+        self.statements = statements
+        self.source_text = source_text
+        self.delay_name = delay_name
+        self.queue_name = f"_q_{synapses.name}_{name}"
+        self.queue_state = []       # in-flight items between runs, entry k arrives in k steps
+        self.queue_mode = None      # 'sources' (homogeneous) or 'synapses'
+
+    @property
+    def trigger_group(self):
+        return self.synapses.source if self.role == "pre" else self.synapses.target
+
+    @property
+    def delay(self):
+        """Per-synapse delays (second)."""
+        return self.synapses.get_values(self.delay_name)
+
+    @delay.setter
+    def delay(self, value):
+        self.synapses.set_values(self.delay_name, value, slice(None), level=1)
+
+    def csr(self):
+        """(ptr, order): synapses of trigger element k are order[ptr[k]:ptr[k+1]]."""
+        index = self.synapses.variables["_synaptic_" + self.role].array
+        n = len(self.trigger_group)
+        order = np.argsort(index, kind="stable").astype(np.int32)
+        ptr = np.zeros(n + 1, dtype=np.int64)
+        np.cumsum(np.bincount(index, minlength=n), out=ptr[1:])
+        return ptr, order
+
+    def delay_steps(self, dt):
+        delays = self.synapses.variables[self.delay_name].array
+        return np.floor(delays / dt + 0.5).astype(np.int32)
+
+    def save_queue(self, module):
+        if self.queue_name in module.module.QUEUES:
+            self.queue_state = [np.asarray(a, dtype=np.int32) for a in
+                                module.queue_contents(self.queue_name)]
+            self.queue_mode = self._mode
+
+    def restore_queue(self, module):
+        if self.queue_name not in module.module.QUEUES:
+            return
+        contents = self.queue_state
+        if self.queue_mode is not None and self.queue_mode != self._mode and contents:
+            contents = self._convert(contents)
+        contents = contents[: self._n_slots]
+        module.queue_reset(self.queue_name, self._n_slots, contents)
+
+    def _convert(self, contents):
+        ptr, order = self.csr()
+        index = self.synapses.variables["_synaptic_" + self.role].array
+        if self._mode == "synapses":  # sources -> their synapses
+            return [np.concatenate([order[ptr[s]:ptr[s + 1]] for s in slot]).astype(np.int32)
+                    if len(slot) else slot for slot in contents]
+        return [np.unique(index[slot]).astype(np.int32) for slot in contents]
+
+    def prepare(self, dt):
+        """Decide homogeneous vs heterogeneous delays for the next run."""
+        steps = self.delay_steps(dt)
+        self._homogeneous = steps.size == 0 or bool(np.all(steps == steps[0]))
+        self._steps = steps
+        self._mode = "sources" if self._homogeneous else "synapses"
+        self._n_slots = int(steps.max()) + 1 if steps.size else 1
+        return self._homogeneous, (int(steps[0]) if steps.size else 0)

@@ -1,0 +1,143 @@
+"""The IR operations of a Synapses object: clock-driven state update, summed
+variables, and one pathway kernel per on_pre/on_post."""
+import dataclasses
+
+import numpy as np
+import sympy
+
+from ..errors import EquationError
+from ..groups.model_code import check_statements, free_names, make_state_update
+from ..ir.operations import Assignment, Operation
+from ..ir.variables import ArrayVariable
+from ..parsing.dimensions import dimension_of
+from ..stateupdate import integrate
+from ..units import DIMENSIONLESS, second
+from .references import normalise_target, split_suffix
+
+T = sympy.Symbol("t", real=True)
+DT = sympy.Symbol("dt", real=True)
+LASTUPDATE = sympy.Symbol("lastupdate", real=True)
+
+
+def make_synaptic_operations(synapses, run_namespace):
+    _refresh_derived_arrays(synapses)
+    ops = []
+    update = make_state_update(synapses, synapses.method_choice, None, run_namespace,
+                               order=synapses.order)
+    if update is not None:
+        update.start, update.stop = 0, synapses.N
+        update.extra["var_index"] = synapses.index_map(update.variables)
+        ops.append(update)
+    for name, eq in synapses._summed.items():
+        ops.append(_summed_operation(synapses, name, eq, run_namespace))
+    for order_shift, pathway in enumerate(synapses.pathways):
+        ops.append(_pathway_operation(synapses, pathway, run_namespace, order_shift))
+    return ops
+
+
+def _refresh_derived_arrays(synapses):
+    for name, values in synapses._fan_counts().items():
+        synapses.variables[name] = ArrayVariable(name, synapses.name, DIMENSIONLESS, array=values,
+                                                 read_only=True, dynamic=True)
+
+
+def _event_driven_updates(synapses):
+    """Exact integration of event-driven variables over the time since ``lastupdate``."""
+    eqs = {name: synapses.substitute_subexpressions(eq.expr)
+           for name, eq in synapses.equations.equations.items()
+           if eq.kind == "differential" and "event-driven" in eq.flags}
+    if not eqs:
+        return []
+    cache = synapses.__dict__.setdefault("_event_driven_cache", {})
+    if "statements" not in cache:
+        statements, _ = integrate(eqs, "exact", obj=synapses.name)
+        cache["statements"] = [Assignment(target, "=", expr.xreplace({DT: T - LASTUPDATE}))
+                               for target, expr in statements]
+    return cache["statements"]
+
+
+def _pathway_operation(synapses, pathway, run_namespace, order_shift):
+    statements = []
+    for st in pathway.statements:
+        target = normalise_target(synapses, st.var)
+        statements.append(dataclasses.replace(st, var=target,
+                                              expr=synapses.substitute_subexpressions(st.expr)))
+    assignments = list(_event_driven_updates(synapses))
+    assignments += [Assignment(st.var, st.op, st.expr) for st in statements]
+    if "lastupdate" in synapses.variables:
+        assignments.append(Assignment("lastupdate", "=", T))
+    names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}
+    temporaries = {a.target for a in assignments if a.target.startswith("_")}
+    variables = synapses.resolve_for_kernel(names - temporaries, run_namespace)
+    for st in statements:
+        var = variables.get(st.var)
+        if not isinstance(var, ArrayVariable):
+            raise EquationError(f"'{st.var}' cannot be assigned in the {pathway.name} code of "
+                                f"'{synapses.name}'", obj=synapses.name, source=pathway.source_text,
+                                line=st.line, hint="assign synaptic variables or x_pre / x_post")
+        if var.read_only:
+            raise EquationError(f"'{st.var}' is read-only", obj=synapses.name,
+                                source=pathway.source_text, line=st.line)
+    dims = {name: var.dim for name, var in variables.items()}
+    dims.update(t=second.dim, dt=second.dim)
+    check_statements(synapses, statements, dims, pathway.source_text)
+    trigger = pathway.trigger_group
+    events = trigger.event_array_name("spike")
+    if events not in trigger.variables:
+        raise EquationError(f"'{trigger.name}' has no threshold, so its spikes cannot trigger "
+                            f"the {pathway.name} pathway of '{synapses.name}'", obj=synapses.name,
+                            hint="give the group a threshold=")
+    homogeneous, delay = pathway.prepare(synapses.clock.dt_)
+    ptr, order = pathway.csr()
+    extra_vars = {
+        events: trigger.variables[events],
+        "_csr_ptr": ArrayVariable("_csr_ptr_" + pathway.name, synapses.name, DIMENSIONLESS,
+                                  array=ptr),
+        "_csr_order": ArrayVariable("_csr_order_" + pathway.name, synapses.name, DIMENSIONLESS,
+                                    array=order),
+    }
+    if not homogeneous:
+        extra_vars["_delay_steps"] = ArrayVariable("_delay_steps_" + pathway.name, synapses.name,
+                                                   second.dim, array=pathway._steps)
+    rounds_by = []
+    written_sides = {split_suffix(a.target)[1] for a in assignments
+                     if a.target not in synapses.variables and split_suffix(a.target)[1]}
+    for side in sorted(written_sides):
+        rounds_by.append("_synaptic_" + side)
+        extra_vars["_synaptic_" + side] = synapses.variables["_synaptic_" + side]
+    variables.update(extra_vars)
+    return Operation(
+        f"{synapses.name}_{pathway.name}", "pathway", synapses.name, 0, synapses.N,
+        statements=assignments, variables=variables, when="synapses",
+        order=synapses.order + order_shift, clock=synapses.clock, events=events, source=synapses,
+        extra={"var_index": synapses.index_map(variables), "queue": pathway.queue_name,
+               "homogeneous": homogeneous, "delay": delay if homogeneous else "_delay_steps",
+               "csr_ptr": "_csr_ptr", "csr_order": "_csr_order",
+               "source_start": trigger._start, "source_stop": trigger._stop,
+               "rounds_by": rounds_by})
+
+
+def _summed_operation(synapses, name, eq, run_namespace):
+    base, side = split_suffix(name)
+    group = {"pre": synapses.source, "post": synapses.target}.get(side or "post")
+    target_var = group.variables.get(base)
+    if not isinstance(target_var, ArrayVariable):
+        raise EquationError(f"the summed variable '{name}' needs a variable '{base}' in "
+                            f"'{group.name}'", obj=synapses.name,
+                            hint=f"declare '{base} : <unit>' in the target group's equations")
+    if target_var.dim != eq.dim:
+        raise EquationError(f"the summed variable '{name}' has unit {eq.dim} but '{base}' of "
+                            f"'{group.name}' has {target_var.dim}", obj=synapses.name)
+    expr = synapses.substitute_subexpressions(eq.expr)
+    variables = synapses.resolve_for_kernel(free_names([expr]), run_namespace)
+    dims = {n: v.dim for n, v in variables.items()}
+    dims.update(t=second.dim, dt=second.dim)
+    dimension_of(expr, dims, obj=synapses.name)
+    index = synapses.variables["_synaptic_" + (side or "post")]
+    return Operation(
+        f"{synapses.name}_summed_{base}", "summed", synapses.name, 0, synapses.N,
+        statements=[Assignment("_summed", "=", expr)], variables=variables, when="groups",
+        order=group.order - 1, clock=group.clock, source=synapses,
+        extra={"var_index": synapses.index_map(variables), "target": target_var,
+               "target_start": group._start, "target_stop": group._stop,
+               "target_index": (index, group._start)})

@@ -1,0 +1,301 @@
+"""Synapses: connections between two groups with their own state and event code."""
+import numpy as np
+import sympy
+
+from ..core.namespace import caller_namespace
+from ..codegen.kernel import stream_id
+from ..core.seeding import current_seed
+from ..errors import ConnectError, EqsimError, EquationError
+from ..groups.expression_eval import evaluate_parsed
+from ..groups.group import Group, StateError
+from ..ir.variables import ArrayVariable, ConstantVariable
+from ..parsing.equations import Equations
+from ..parsing.statements import parse_statements
+from ..units import DIMENSIONLESS, Quantity, get_dimensions, second
+from .pathway import SynapticPathway
+from .references import normalise_names, resolve_synaptic, split_suffix, \
+    substitute_subexpressions
+from .synapse_ops import make_synaptic_operations
+
+_DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
+
+
+class Synapses(Group):
+    """Connections from ``source`` to ``target`` with per-synapse state and event code.
+
+    Parameters
+    ----------
+    source : Group
+        Presynaptic group (its spikes trigger ``on_pre``).
+    target : Group, optional
+        Postsynaptic group (default: ``source``).
+    model : str or Equations
+        Synaptic variables and equations; flags ``(clock-driven)``, ``(event-driven)``,
+        ``(summed)``, ``(constant)``, ``(shared)``.
+    on_pre : str or dict
+        Statements run when a presynaptic spike arrives (a dict names several pathways).
+    on_post : str or dict
+        Statements run when a postsynaptic spike arrives.
+    delay : Quantity or dict, optional
+        Delay (second) of the pre pathway, or {pathway: delay}.
+    method : str, optional
+        Integration method of clock-driven equations.
+    namespace : dict, optional
+    dt : Quantity, optional
+    clock : Clock, optional
+    order : int
+    name : str, optional
+    """
+    _base_name = "synapses"
+
+    def __init__(self, source, target=None, model="", on_pre=None, on_post=None, pre=None,
+                 post=None, delay=None, on_event="spike", multisynaptic_index=None, namespace=None,
+                 dtype=None, method=None, dt=None, clock=None, order=0, name=None):
+        target = source if target is None else target
+        label = name or "synapses"
+        on_pre = on_pre if on_pre is not None else pre
+        on_post = on_post if on_post is not None else post
+        equations = model if isinstance(model, Equations) else Equations(model or "", obj=label)
+        pathways = []
+        for role, code, group in (("pre", on_pre, source), ("post", on_post, target)):
+            if code is None:
+                continue
+            items = code.items() if isinstance(code, dict) else [(role, code)]
+            for path_name, text in items:
+                pathways.append((path_name, role, parse_statements(text, obj=label), text))
+        super().__init__(dt=dt, clock=clock if clock is not None or dt is not None else
+                         source.clock, when="synapses", order=order, name=name)
+        self.source, self.target = source, target
+        self.namespace = namespace
+        self.method_choice = method
+        self.equations = equations
+        self.multisynaptic_index = multisynaptic_index
+        self._init_state(0)
+        self.variables["N_pre"] = ConstantVariable("N_pre", self.name, DIMENSIONLESS,
+                                                   value=len(source), is_integer=True)
+        self.variables["N_post"] = ConstantVariable("N_post", self.name, DIMENSIONLESS,
+                                                    value=len(target), is_integer=True)
+        for side in ("pre", "post"):
+            var = self.add_array("_synaptic_" + side, DIMENSIONLESS, np.int32, read_only=True,
+                                 dynamic=True)
+            self.variables["i" if side == "pre" else "j"] = var
+        self._summed = {}
+        for eq_name, eq in equations.equations.items():
+            if eq.kind == "subexpression" and "summed" in eq.flags:
+                self._summed[eq_name] = eq
+            elif eq.kind == "subexpression":
+                self._subexpressions[eq_name] = (eq.expr, eq.dim)
+            else:
+                self.add_array(eq_name, eq.dim, _DTYPES[eq.var_type], shared="shared" in eq.flags,
+                               constant="constant" in eq.flags, var_type=eq.var_type,
+                               dynamic=True)
+        if any("event-driven" in eq.flags for eq in equations.equations.values()):
+            self.add_array("lastupdate", second.dim, dynamic=True)
+        self.pathways = []
+        for path_name, role, statements, text in pathways:
+            delay_name = "delay" if path_name == "pre" else f"{path_name}_delay"
+            self.add_array(delay_name, second.dim, dynamic=True)
+            pathway = SynapticPathway(self, path_name, role, statements, text, delay_name)
+            self.pathways.append(pathway)
+            object.__setattr__(self, path_name, pathway)
+        default_delays = delay if isinstance(delay, dict) else {"pre": delay}
+        self._default_delay = {}
+        for path_name, value in default_delays.items():
+            if value is None:
+                continue
+            if get_dimensions(value) != second.dim:
+                raise EquationError(f"delay must be a time, got {value!r}", obj=self.name)
+            self._default_delay[path_name] = float(np.asarray(value))
+        self._connect_calls = 0
+        self._csr_cache = None
+        object.__setattr__(self, "_locked", True)
+
+    # --- size and state ------------------------------------------------------------------
+    def __len__(self):
+        return self.N
+
+    def _resize(self, new_size):
+        for var in {id(v): v for v in self.variables.values()}.values():
+            if isinstance(var, ArrayVariable) and var.dynamic and not var.shared:
+                grown = np.zeros(new_size, dtype=var.array.dtype)
+                grown[: min(var.array.size, new_size)] = var.array[:new_size]
+                var.array = grown
+        object.__setattr__(self, "N", new_size)
+        self._stop = new_size
+        self.variables["N"].value = new_size
+        self._csr_cache = None
+
+    def connect(self, condition=None, i=None, j=None, p=1.0, n=1, skip_if_invalid=False,
+                namespace=None, level=0):
+        """Create synapses (Brian2's ``connect``: all-to-all, ``i=``/``j=`` arrays,
+        ``condition=``, ``p=``, ``n=``, generator syntax ``j='k for k in range(...)'``).
+
+        Parameters
+        ----------
+        condition : str or bool, optional
+            Boolean expression in ``i``, ``j`` and pre/post variables.
+        i, j : int, array or str, optional
+            Explicit indices, or (``j``) an expression/generator of ``i``.
+        p : float or str
+            Connection probability (dimensionless).
+        n : int or str
+            Number of synapses per pair.
+        skip_if_invalid : bool
+            Drop generated indices outside the target instead of raising.
+        namespace : dict, optional
+        """
+        from .connect import connection_pairs
+        if condition is True:
+            condition = None
+        if condition is False:
+            return
+        run_namespace = namespace if namespace is not None else caller_namespace(level)
+
+        def evaluate(expr, ii, jj):
+            return self._evaluate_pairs(expr, ii, jj, run_namespace)
+        stream = stream_id("connect", self.name, str(self._connect_calls))
+        new_i, new_j = connection_pairs(
+            n_pre=len(self.source), n_post=len(self.target), condition=condition, i=i, j=j, p=p,
+            n=n, skip_if_invalid=skip_if_invalid, seed=current_seed(), stream=stream,
+            evaluate=evaluate, obj=self.name)
+        self._connect_calls += 1
+        old = self.N
+        self._resize(old + len(new_i))
+        self.variables["_synaptic_pre"].array[old:] = new_i
+        self.variables["_synaptic_post"].array[old:] = new_j
+        for pathway in self.pathways:
+            default = self._default_delay.get(pathway.name, 0.0)
+            self.variables[pathway.delay_name].array[old:] = default
+        if "lastupdate" in self.variables:
+            self.variables["lastupdate"].array[old:] = 0.0
+
+    def _evaluate_pairs(self, expr, ii, jj, run_namespace):
+        ii = np.asarray(ii, dtype=np.int64)
+        jj = np.asarray(jj, dtype=np.int64)
+        expr = substitute_subexpressions(self, expr)
+        values = {}
+        for symbol in expr.free_symbols:
+            name = symbol.name
+            if name == "i":
+                values[name] = (ii, DIMENSIONLESS)
+            elif name == "j":
+                values[name] = (jj, DIMENSIONLESS)
+            elif name in ("N_pre", "N_post"):
+                values[name] = (self.variables[name].value, DIMENSIONLESS)
+            else:
+                base, side = split_suffix(name)
+                group = {"pre": self.source, "post": self.target}.get(side)
+                if group is not None and isinstance(group.variables.get(base), ArrayVariable):
+                    var = group.variables[base]
+                    idx = (ii if side == "pre" else jj) + group._start
+                    values[name] = (var.array[0] if var.shared else var.array[idx], var.dim)
+                elif group is not None and base == "N":
+                    values[name] = (len(group), DIMENSIONLESS)
+                else:
+                    from ..core.namespace import resolve_external
+                    values[name] = resolve_external(name, self.namespace, run_namespace,
+                                                    obj=self.name)
+        return evaluate_parsed(expr, values, ii * len(self.target) + jj, obj=self.name)
+
+    # --- names in model strings ----------------------------------------------------------
+    def substitute_subexpressions(self, expr):
+        return substitute_subexpressions(self, expr)
+
+    def resolve_for_kernel(self, names, run_namespace):
+        variables, _ = resolve_synaptic(self, names, run_namespace)
+        return variables
+
+    def index_map(self, variables):
+        """Which kernel names are indexed through the synapse's pre/post neuron."""
+        var_index = {}
+        for name, var in variables.items():
+            base, side = split_suffix(name)
+            group = {"pre": self.source, "post": self.target}.get(side)
+            if group is not None and group.variables.get(base) is var and \
+                    isinstance(var, ArrayVariable) and not var.shared:
+                var_index[name] = (self.variables["_synaptic_" + side], group._start)
+        return var_index
+
+    def resolve_for_evaluation(self, names, indices, run_namespace):
+        pre = self.variables["_synaptic_pre"].array[indices]
+        post = self.variables["_synaptic_post"].array[indices]
+        out = {}
+        for name in names:
+            own = self.variables.get(name)
+            if isinstance(own, ArrayVariable):
+                out[name] = (own.array[0] if own.shared else own.array[indices], own.dim)
+                continue
+            base, side = split_suffix(name)
+            group = {"pre": self.source, "post": self.target}.get(side)
+            if group is not None and isinstance(group.variables.get(base), ArrayVariable):
+                var = group.variables[base]
+                idx = (pre if side == "pre" else post) + group._start
+                out[name] = (var.array[0] if var.shared else var.array[idx], var.dim)
+            elif name in ("N_pre", "N_post", "N"):
+                out[name] = (self.variables[name].value, DIMENSIONLESS)
+            elif name in ("t", "dt"):
+                out[name] = (self.clock.t_ if name == "t" else self.clock.dt_, second.dim)
+            else:
+                from ..core.namespace import resolve_external
+                out[name] = resolve_external(name, self.namespace, run_namespace, obj=self.name)
+        return out
+
+    def _indices(self, item, level=1):
+        if isinstance(item, tuple) and len(item) == 2:
+            pre_sel = np.arange(len(self.source))[item[0]]
+            post_sel = np.arange(len(self.target))[item[1]]
+            pre = self.variables["_synaptic_pre"].array
+            post = self.variables["_synaptic_post"].array
+            return np.flatnonzero(np.isin(pre, np.atleast_1d(pre_sel)) &
+                                  np.isin(post, np.atleast_1d(post_sel)))
+        return super()._indices(item, level=level + 1)
+
+    def __getattr__(self, name):
+        if not name.startswith("_") and "variables" in self.__dict__:
+            base, side = split_suffix(name)
+            group = {"pre": self.source, "post": self.target}.get(side)
+            if group is not None and base in group.variables and base not in ("i", "N"):
+                idx = self.variables["_synaptic_" + side].array + group._start
+                var = group.variables[base]
+                values = var.array[idx] if not var.shared else np.full(self.N, var.array[0])
+                return values if var.dim.is_dimensionless else Quantity(values, dim=var.dim)
+            if name == "N_incoming" or name == "N_outgoing":
+                return self._fan_counts()[name][:]
+        return super().__getattr__(name)
+
+    def _fan_counts(self):
+        pre = self.variables["_synaptic_pre"].array
+        post = self.variables["_synaptic_post"].array
+        n_out = np.bincount(pre, minlength=len(self.source))[pre] if pre.size else pre.copy()
+        n_in = np.bincount(post, minlength=len(self.target))[post] if post.size else post.copy()
+        return {"N_outgoing": n_out.astype(np.int32), "N_incoming": n_in.astype(np.int32)}
+
+    def operations(self, run_namespace):
+        return make_synaptic_operations(self, run_namespace)
+
+    def before_run(self, module):
+        for pathway in self.pathways:
+            pathway.restore_queue(module)
+
+    def after_run(self, module):
+        for pathway in self.pathways:
+            pathway.save_queue(module)
+
+    def get_state(self):
+        state = super().get_state()
+        state["_N"] = self.N
+        state["_queues"] = {p.name: [a.copy() for a in p.queue_state] for p in self.pathways}
+        return state
+
+    def set_state(self, state):
+        state = dict(state)
+        n = state.pop("_N")
+        queues = state.pop("_queues", {})
+        self._resize(n)
+        super().set_state(state)
+        for p in self.pathways:
+            p.queue_state = queues.get(p.name, [])
+
+    def __repr__(self):
+        return f"Synapses({self.source.name} -> {self.target.name}, {self.N} synapses, " \
+               f"name={self.name!r})"

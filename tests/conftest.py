@@ -1,0 +1,34 @@
+"""Shared test setup: a private module cache, a headless plot backend, both code
+generation targets, and a fresh scope with the default time step for every test."""
+import os
+import tempfile
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+# CI may point EQSIM_CACHE_DIR at a persistent cache; otherwise build into a
+# session-wide folder so tests never touch the user's ~/.cache/eqsim.
+if not os.environ.get("EQSIM_CACHE_DIR"):
+    os.environ["EQSIM_CACHE_DIR"] = tempfile.mkdtemp(prefix="eqsim-test-cache-")
+
+import pytest  # noqa: E402
+
+from eqsim import defaultclock, ms, prefs, start_scope  # noqa: E402
+
+
+@pytest.fixture(params=["numpy", "cython"])
+def target(request):
+    """Run the test once per code generation target; the name of the target."""
+    previous = prefs["codegen.target"]
+    prefs["codegen.target"] = request.param
+    yield request.param
+    prefs["codegen.target"] = previous
+
+
+@pytest.fixture(autouse=True)
+def fresh_scope():
+    """Objects of earlier tests are not collected, and dt is the default."""
+    start_scope()
+    defaultclock.dt = 0.1 * ms
+    yield

@@ -1,0 +1,177 @@
+"""End-to-end dynamics of NeuronGroup on both targets: analytic solutions, spike timing,
+refractoriness, and agreement of the two targets on random models."""
+import numpy as np
+import pytest
+
+from eqsim import (NeuronGroup, SpikeMonitor, StateMonitor, defaultclock, ms, prefs, run, second,
+                   seed, start_scope)
+
+LIF = """dv/dt = (I - v)/tau : 1 (unless refractory)
+I : 1
+tau : second (constant)"""
+
+
+def lif(n=2, refractory=False, model=LIF, **kwargs):
+    """The shared LIF shape (fixed names, so compiled modules are reused across tests)."""
+    G = NeuronGroup(n, model, threshold="v > 1", reset="v = 0", refractory=refractory,
+                    method="exact", name="G", **kwargs)
+    G.tau = 10 * ms
+    return G
+
+
+def first_passage_steps(I, tau, dt):
+    """Steps from the start of integration until v = I(1 - exp(-t/tau)) exceeds 1."""
+    return int(np.ceil(-tau * np.log(1 - 1 / I) / dt))
+
+
+def test_lif_spike_times_are_analytic_first_passage_rounded_to_the_step(target):
+    G = lif()
+    G.I = [2.0, 1.5]
+    S = SpikeMonitor(G, name="S")
+    run(60 * ms)
+    dt = 0.1e-3
+    for k, I in enumerate([2.0, 1.5]):
+        period = first_passage_steps(I, 10e-3, dt)
+        # threshold runs after the update of the same step; the spike gets that step's t
+        expected = (np.arange(1, 100) * period - 1) * dt
+        expected = expected[expected < 60e-3]
+        times = np.asarray(S.spike_trains()[k])
+        assert len(times) == len(expected) and len(times) > 2
+        np.testing.assert_allclose(times, expected, rtol=0, atol=1e-12)
+
+
+def test_exact_exponential_decay_matches_exp_to_1e12(target):
+    G = NeuronGroup(1, "dv/dt = -v/tau : 1", method="exact", name="D")
+    G.v = 1
+    tau = 7 * ms
+    M = StateMonitor(G, "v", record=0, name="MD")
+    run(50 * ms)
+    t = np.asarray(M.t)
+    np.testing.assert_allclose(M.v[0], np.exp(-t / 7e-3), rtol=1e-12, atol=0)
+    assert len(t) == 500
+
+
+def test_euler_exponential_decay_has_the_first_order_error(target):
+    G = NeuronGroup(1, "dv/dt = -v/tau : 1", method="euler", name="D")
+    G.v = 1
+    tau = 7 * ms
+    M = StateMonitor(G, "v", record=0, name="MD")
+    run(50 * ms)
+    n = np.arange(500)
+    h = 0.1 / 7
+    np.testing.assert_allclose(M.v[0], (1 - h) ** n, rtol=1e-12)
+    # global error of Euler: v_n - exp(-n h) ~ -n h^2 / 2 exp(-n h)
+    error = M.v[0] - np.exp(-n * h)
+    predicted = -n * h ** 2 / 2 * np.exp(-n * h)
+    np.testing.assert_allclose(error[100:], predicted[100:], rtol=0.05)
+
+
+def test_refractory_time_clamps_v_and_separates_spikes(target):
+    G = lif(refractory=5 * ms)
+    G.I = [2.0, 50.0]
+    S = SpikeMonitor(G, name="S")
+    M = StateMonitor(G, "v", record=True, name="M")
+    run(60 * ms)
+    steps = first_passage_steps(2.0, 10e-3, 1e-4)
+    # 49 steps held at the reset value, then a free rise taking `steps` steps
+    expected = (steps - 1 + np.arange(10) * (49 + steps)) * 1e-4
+    np.testing.assert_allclose(np.asarray(S.spike_trains()[0]), expected[expected < 60e-3], atol=1e-12)
+    fast = np.asarray(S.spike_trains()[1])
+    assert len(fast) > 5 and np.all(np.diff(fast) >= 5e-3 - 1e-12)
+    # v stays at the reset value while refractory: recorded at steps spike+1 .. spike+50
+    v = M.v[1]
+    for spike in np.round(fast / 1e-4).astype(int)[:-1]:
+        assert np.all(v[spike + 1:spike + 51] == 0)
+        assert v[spike + 51] > 0
+
+
+def test_refractory_string_time_expression_per_neuron(target):
+    model = LIF + "\nref : second (constant)"
+    G = lif(refractory="ref", model=model)
+    G.I = 50.0
+    G.ref = [2, 6] * ms
+    S = SpikeMonitor(G, name="S")
+    run(40 * ms)
+    for k, ref in enumerate([2e-3, 6e-3]):
+        isi = np.diff(np.asarray(S.spike_trains()[k]))
+        # held for the refractory period minus one step, then a free rise to threshold
+        expected = ref + (first_passage_steps(50.0, 10e-3, 1e-4) - 1) * 1e-4
+        assert len(isi) > 4
+        np.testing.assert_allclose(isi, expected, atol=1e-12)
+
+
+def test_refractory_boolean_condition_equals_the_time_version(target):
+    G = lif(refractory="(t - lastspike) < 4.95*ms")
+    G.I = [2.0, 50.0]
+    S = SpikeMonitor(G, name="S")
+    run(60 * ms)
+    boolean = (S.i.copy(), np.asarray(S.t).copy())
+    start_scope()
+    G = lif(refractory=5 * ms)
+    G.I = [2.0, 50.0]
+    S = SpikeMonitor(G, name="S")
+    run(60 * ms)
+    np.testing.assert_array_equal(boolean[0], S.i)
+    np.testing.assert_allclose(boolean[1], np.asarray(S.t), atol=1e-12)
+    assert len(S.i) > 10
+
+
+def test_unless_refractory_without_refractory_period_is_ignored(target):
+    G = lif()
+    G.I = 2.0
+    S = SpikeMonitor(G, name="S")
+    run(20 * ms)
+    assert S.count.tolist() == [2, 2]
+
+
+NOISY = """dv/dt = -v/tau + sigma*xi*tau**-0.5 : 1
+sigma : 1 (constant)
+tau : second (constant)"""
+
+
+def run_noisy(target_name, seed_value):
+    prefs["codegen.target"] = target_name
+    start_scope()
+    seed(seed_value)
+    G = NeuronGroup(3, NOISY, threshold="v > 0.3", reset="v = rand()*0.1", method="euler",
+                    name="N")
+    G.sigma = 2
+    G.tau = 10 * ms
+    M = StateMonitor(G, "v", record=True, name="MN")
+    S = SpikeMonitor(G, name="SN")
+    run(30 * ms)
+    return M.v.copy(), S.i.copy(), np.asarray(S.t).copy()
+
+
+def test_numpy_and_cython_agree_on_noise_and_rand_in_reset():
+    previous = prefs["codegen.target"]
+    try:
+        v_np, i_np, t_np = run_noisy("numpy", 2024)
+        v_cy, i_cy, t_cy = run_noisy("cython", 2024)
+    finally:
+        prefs["codegen.target"] = previous
+    assert len(i_np) > 5  # the reset (and its rand()) did run
+    np.testing.assert_array_equal(i_np, i_cy)
+    np.testing.assert_allclose(t_np, t_cy, atol=1e-12)
+    np.testing.assert_allclose(v_np, v_cy, rtol=1e-12, atol=1e-12)
+
+
+def test_seed_makes_runs_reproducible_and_different_seeds_differ(target):
+    first = run_noisy(target, 11)
+    again = run_noisy(target, 11)
+    other = run_noisy(target, 12)
+    np.testing.assert_array_equal(first[0], again[0])
+    np.testing.assert_array_equal(first[1], again[1])
+    assert not np.allclose(first[0], other[0])
+    assert np.std(first[0]) > 0.01  # the noise is there at all
+
+
+def test_rand_in_reset_draws_uniform_values_in_range(target):
+    seed(5)
+    G = NeuronGroup(200, "v : 1", threshold="v > 1", reset="v = rand()*0.1", name="R")
+    G.v = 2
+    run(0.1 * ms)  # one step: every neuron spikes and is reset once
+    v = np.asarray(G.v)
+    assert np.all(v >= 0) and np.all(v < 0.1)
+    assert len(np.unique(v)) == 200
+    assert 0.03 < v.mean() < 0.07
