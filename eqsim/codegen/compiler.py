@@ -105,9 +105,12 @@ def _toolchain_signature():
     import numpy
     import Cython
 
-    version = _run([COMPILER, "-dumpfullversion", "-dumpversion"])
-    target = _run([COMPILER, "-march=native", "-Q", "--help=target"])
-    if version.returncode != 0 or target.returncode != 0:
+    try:
+        version = _run([COMPILER, "-dumpfullversion", "-dumpversion"])
+        target = _run([COMPILER, "-march=native", "-Q", "--help=target"])
+    except OSError:
+        version = target = None
+    if version is None or version.returncode != 0 or target.returncode != 0:
         raise CompilationError(
             f"the C compiler '{COMPILER}' does not run",
             hint="install gcc, or use the numpy target (prefs.codegen.target = 'numpy')")

@@ -65,8 +65,7 @@ class StateMonitor(EqsimObject):
                           else source._subexpressions[v][1]) for v in variables}
 
     def operations(self, run_namespace):
-        if self.record.size == 0:
-            return []
+        # with record=False only the times are recorded, as in Brian2
         group = self.source
         statements = [Assignment(f"_rec_{v}", "=",
                                  group.substitute_subexpressions(sympy.Symbol(v, real=True)))
@@ -84,7 +83,7 @@ class StateMonitor(EqsimObject):
                                  "index_offset": group._start})]
 
     def after_run(self, module):
-        if self.record.size == 0 or self.name + "_t" not in _buffer_names(module, self.name):
+        if self.name + "_t" not in _buffer_names(module, self.name):
             return
         self._data.append("t", module.module.take_buffer(f"_b_{self.name}_t"))
         for v in self.record_variables:
@@ -101,7 +100,7 @@ class StateMonitor(EqsimObject):
 
     def _values(self, var):
         flat = self._data.get(var)
-        return flat.reshape(-1, self.record.size).T
+        return flat.reshape(self._data.get("t").size, self.record.size).T
 
     def __getattr__(self, item):
         if item.startswith("_") and not item.endswith("_"):

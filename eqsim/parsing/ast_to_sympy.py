@@ -207,9 +207,14 @@ class ExpressionBuilder:
                 self._check_power_size(node, left, right)
             operation = _BINARY_OPERATIONS[type(node.op)]
             result = self._guarded(node, lambda: operation(left, right))
-        if result.has(sympy.zoo, sympy.nan):
-            raise self.origin.error(node, f"Division by zero in '{ast.unparse(node)}'.",
-                                    code=codes.NUMBER_OUT_OF_RANGE)
+        return self._check_real(node, result)
+
+    def _check_real(self, node, result):
+        """Reject constant folding that left the real numbers (1/0, log(0), (-1)**0.5)."""
+        if result.has(sympy.zoo, sympy.nan, sympy.oo, -sympy.oo, sympy.I):
+            raise self.origin.error(node, f"'{ast.unparse(node)}' is not a finite real number "
+                                          "(division by zero or a value outside a function's "
+                                          "domain).", code=codes.NUMBER_OUT_OF_RANGE)
         return result
 
     def _guarded(self, node, compute):
@@ -217,7 +222,7 @@ class ExpressionBuilder:
         try:
             return compute()
         except ZeroDivisionError:
-            return sympy.zoo  # reported as a division by zero by the caller
+            return sympy.zoo  # reported by _check_real
         except _SYMPY_ERRORS as exc:
             message = f"Cannot compute '{ast.unparse(node)}': {exc}."
             raise self._invalid_operand(node, message) from None
@@ -270,22 +275,14 @@ class ExpressionBuilder:
                         raise self._invalid_operand(
                             operand, f"The condition '{ast.unparse(operand)}' cannot be ordered "
                                      "with '<' or '>'.")
-            try:
-                relations.append(relation(left, right))
-            except _SYMPY_ERRORS as exc:
-                raise self._invalid_operand(node, f"Cannot compare in '{ast.unparse(node)}': "
-                                                  f"{exc}.") from None
+            relations.append(self._guarded(node, lambda: relation(left, right)))
         return relations[0] if len(relations) == 1 else sympy.And(*relations)
 
     def _conditional(self, node):
         condition = self._boolean(node, node.test)
         if_true = self.build(node.body)
         if_false = self.build(node.orelse)
-        try:
-            return sympy.Piecewise((if_true, condition), (if_false, True))
-        except _SYMPY_ERRORS as exc:
-            message = f"Cannot build '{ast.unparse(node)}': {exc}."
-            raise self._invalid_operand(node, message) from None
+        return self._guarded(node, lambda: sympy.Piecewise((if_true, condition), (if_false, True)))
 
     # -- calls ---------------------------------------------------------------
     def _call(self, node):
@@ -303,7 +300,8 @@ class ExpressionBuilder:
                                     hint="Pass the arguments by position.")
         if name not in FUNCTIONS:
             # Anything else is a user function (e.g. a TimedArray), resolved later by name.
-            return sympy.Function(name)(*[self.build(arg) for arg in node.args])
+            arguments = [self.build(arg) for arg in node.args]
+            return self._guarded(node, lambda: sympy.Function(name)(*arguments))
         function, n_arguments, rule = FUNCTIONS[name]
         if len(node.args) != n_arguments:
             plural = "" if n_arguments == 1 else "s"
@@ -316,11 +314,7 @@ class ExpressionBuilder:
             arguments = [self.build(arg) for arg in node.args]
         else:
             arguments = [self._numeric(arg) for arg in node.args]
-        try:
-            return function(*arguments)
-        except _SYMPY_ERRORS as exc:
-            message = f"Cannot compute '{ast.unparse(node)}': {exc}."
-            raise self._invalid_operand(node, message) from None
+        return self._check_real(node, self._guarded(node, lambda: function(*arguments)))
 
 
 def build_checked(node, origin):

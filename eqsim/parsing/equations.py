@@ -34,7 +34,7 @@ PARAMETER = "parameter"
 FLAGS_BY_KIND = {
     DIFFERENTIAL: frozenset({"unless refractory", "clock-driven", "event-driven"}),
     SUBEXPRESSION: frozenset({"shared", "constant over dt", "summed"}),
-    PARAMETER: frozenset({"constant", "shared", "linked"}),
+    PARAMETER: frozenset({"constant", "shared", "linked", "constant over dt"}),
 }
 _ALL_FLAGS = frozenset().union(*FLAGS_BY_KIND.values())
 
@@ -199,14 +199,24 @@ class Equations(Mapping):
 
     @property
     def identifiers(self):
-        """set of str: names the right-hand sides use that these equations do not define."""
+        """set of str: names the right-hand sides use that these equations do not define.
+
+        Noise terms (``xi``, ``xi_*``) are listed in :attr:`stochastic_variables` instead.
+        """
+        used = self._used_names()
+        return {name for name in used if not is_noise_name(name)} - set(self._equations)
+
+    @property
+    def stochastic_variables(self):
+        """set of str: the noise terms (``xi``, ``xi_*``) the equations use."""
+        return {name for name in self._used_names() if is_noise_name(name)}
+
+    def _used_names(self):
         used = set()
         for eq in self._equations.values():
             if eq.expr_text is not None:
                 used |= get_identifiers(eq.expr_text)
-            elif eq.expr is not None:
-                used |= get_identifiers(eq.expr)
-        return used - set(self._equations)
+        return used
 
     def _names_of(self, kind):
         return {name: None for name, eq in self._equations.items() if eq.kind == kind}.keys()

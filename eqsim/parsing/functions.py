@@ -12,10 +12,16 @@ class rand(sympy.Function):
     two draws in one expression distinct (``rand() - rand()`` is not zero)."""
     nargs = 1
 
+    def _eval_evalf(self, prec):
+        return None  # a draw has no value at build time (sympy would call mpmath's rand)
+
 
 class randn(sympy.Function):
     """A standard normal draw; the argument is an occurrence number as for ``rand``."""
     nargs = 1
+
+    def _eval_evalf(self, prec):
+        return None
 
 
 class clip(sympy.Function):

@@ -143,10 +143,14 @@ def _key_base(seed, stream):
     return _splitmix64(_splitmix64(seed) ^ stream)
 
 
+def _keys(seed, stream, sub):
+    return _splitmix64(_key_base(_as_u64(seed, "seed"), _as_u64(stream, "stream"))
+                       ^ _as_u64(sub, "sub"))
+
+
 def philox_key(seed, stream, sub=0):
     """Return the 64-bit Philox key of ``(seed, stream, sub)`` (C: ``eqsim_key``)."""
-    key = _splitmix64(_key_base(_as_u64(seed, "seed"), _as_u64(stream, "stream"))
-                      ^ _as_u64(sub, "sub"))
+    key = _keys(seed, stream, sub)
     return int(key) if np.ndim(key) == 0 else key
 
 
@@ -192,17 +196,19 @@ def _draw(key, step, index, transform):
     Returns a NumPy scalar for scalar inputs, an array of the broadcast shape
     otherwise.
     """
-    key, step, index = np.broadcast_arrays(key, step, index)
-    shape = index.shape
-    key, step, index = (np.ascontiguousarray(a).ravel() for a in (key, step, index))
-    same_key = key.size > 0 and bool(np.all(key == key[0]))
-    same_step = step.size > 0 and bool(np.all(step == step[0]))
+    key, step, index = np.asarray(key), np.asarray(step), np.asarray(index)
+    # A scalar key or step (the common case) stays a scalar inside the rounds.
+    same_key, same_step = key.ndim == 0, step.ndim == 0
+    shape = np.broadcast_shapes(key.shape, step.shape, index.shape)
+    index = np.ascontiguousarray(np.broadcast_to(index, shape)).ravel()
+    key = key if same_key else np.ascontiguousarray(np.broadcast_to(key, shape)).ravel()
+    step = step if same_step else np.ascontiguousarray(np.broadcast_to(step, shape)).ravel()
     results = []
     for start in range(0, index.size, _BLOCK):
         stop = start + _BLOCK
-        block_key = key[0] if same_key else key[start:stop]
-        block_step = step[0] if same_step else step[start:stop]
-        words = _philox_block(np.asarray(block_key), block_step, index[start:stop])
+        block_key = key if same_key else key[start:stop]
+        block_step = step if same_step else step[start:stop]
+        words = _philox_block(block_key, block_step, index[start:stop])
         results.append(transform(*words))
     if not results:
         out = transform(np.empty(0, np.uint64), np.empty(0, np.uint64))
@@ -210,11 +216,6 @@ def _draw(key, step, index, transform):
         out = results[0] if len(results) == 1 else np.concatenate(results)
     out = out.reshape(shape)
     return out[()] if out.ndim == 0 else out
-
-
-def _keys(seed, stream, sub):
-    return _splitmix64(_key_base(_as_u64(seed, "seed"), _as_u64(stream, "stream"))
-                       ^ _as_u64(sub, "sub"))
 
 
 def _to_uniform(word):

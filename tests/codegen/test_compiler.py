@@ -142,7 +142,8 @@ def test_cython_syntax_error_raises_compilation_error_and_keeps_source(cache):
 
 
 def test_c_compiler_error_names_the_missing_header(cache):
-    source = 'cdef extern from "no_such_header_eqsim.h":\n    int value\n\ndef f():\n    return value\n'
+    source = ('cdef extern from "no_such_header_eqsim.h":\n    int value\n\n'
+              'def f():\n    return value\n')
     with pytest.raises(CompilationError) as info:
         compiler.load_module(source, name_hint="missing_header")
     assert "gcc failed" in info.value.message

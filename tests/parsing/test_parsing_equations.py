@@ -82,6 +82,7 @@ def test_dimensions_and_types_of_every_variable():
     ("dv / dt = -v/tau : volt", "v", ()),
     ("d delta/dt = -delta/tau : 1 (event-driven)", "delta", ("event-driven",)),
     ("x = v : 1 (constant over dt)", "x", ("constant over dt",)),
+    ("x : 1 (constant over dt)", "x", ("constant over dt",)),
     ("g_post = g : siemens (summed)", "g_post", ("summed",)),
     ("c : 1 (constant, shared)", "c", ("constant", "shared")),
     ("s = a == b : boolean", "s", ()),
@@ -171,8 +172,9 @@ def test_addition_rejects_duplicates():
 
 
 def test_identifiers_are_the_names_used_but_not_defined():
-    eqs = Equations("dv/dt = (El - v + stim(t))/tau : volt\ntau : second")
-    assert eqs.identifiers == {"El", "stim", "t"}
+    eqs = Equations("dv/dt = (El - v + stim(t))/tau + s*xi*tau**-0.5 : volt\ntau : second")
+    assert eqs.identifiers == {"El", "stim", "t", "s"}
+    assert eqs.stochastic_variables == {"xi"}
 
 
 def test_substitution_renames_identifiers_including_the_defined_variable():

@@ -70,6 +70,17 @@ def test_modulo_becomes_sympy_mod():
     assert parse_expression("a % 3") == sympy.Mod(a, 3)
 
 
+def test_mixed_chains_of_sums_and_products_keep_python_semantics():
+    assert parse_expression("a - b - c + x") == a - b - c + x
+    assert parse_expression("a / b / c * x") == a * x / (b * c)
+    assert parse_expression("a - b*c/x - 2/4") == a - b * c / x - sympy.Rational(1, 2)
+
+
+def test_long_sum_is_parsed_without_hitting_the_recursion_limit():
+    text = " + ".join(f"w{k}*x/tau{k}" for k in range(1200))
+    assert len(parse_expression(text).args) == 1200
+
+
 def test_integer_division_is_exact_rational():
     assert parse_expression("1/2") == sympy.Rational(1, 2)
 
@@ -241,6 +252,11 @@ def test_moderate_constant_powers_are_computed_exactly():
 def test_division_by_zero_is_rejected():
     assert error_of("1/0").code == "EQ106"
     assert error_of("a % 0").code == "EQ106"
+
+
+@pytest.mark.parametrize("text", ["log(0)", "sqrt(-1)", "(-1)**0.5"])
+def test_constant_outside_the_real_numbers_is_rejected(text):
+    assert error_of(text).code == "EQ106"
 
 
 def test_float_literal_overflowing_to_infinity_is_rejected():

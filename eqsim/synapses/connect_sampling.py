@@ -1,0 +1,206 @@
+"""Random subsets of index ranges, drawn from the counter-based generator.
+
+The two samplers behind ``connect``: every element of a range kept
+independently with probability ``p`` (``sample(..., p=...)`` and
+``connect(p=...)``), and a fixed number of distinct elements
+(``sample(..., size=...)``). Each works on many rows (source neurons) at once,
+and every draw is keyed by the row's own index and the draw's number within
+the row, so a row's result never depends on which other rows are processed
+with it, on the block size, or on the order of processing.
+"""
+import numpy as np
+
+from eqsim.runtime.random import uniform
+
+__all__ = ["SUB_SAMPLE", "SUB_KEEP", "SUB_SIZE", "bernoulli_positions",
+           "fixed_size_positions", "fixed_size_cost", "expand_ranges"]
+
+#: Sub-counters that keep the kinds of draws of one connect call apart.
+SUB_SAMPLE = 0  # geometric gaps of sample(p=...) / connect(p=...)
+SUB_KEEP = 1    # one keep-or-drop draw per candidate pair
+SUB_SIZE = 2    # fixed-size samples
+
+# Extra draws per row beyond the expected number, in standard deviations, so
+# that one pass almost always finishes a row (more passes stay correct).
+_MARGIN_SD = 5.0
+
+# Floyd's algorithm costs ~size**2/2 comparisons per row, sorting random keys
+# ~40 ns per element of the range; pick the cheaper one (measured ratio).
+_FLOYD_RATIO = 64
+
+
+def expand_ranges(lengths):
+    """Flat ``(row, position)`` pairs enumerating ``range(lengths[r])`` for each row.
+
+    Parameters
+    ----------
+    lengths : ndarray of int64
+        Number of positions in each row (non-negative).
+
+    Returns
+    -------
+    rows, positions : ndarray of int64
+        Sorted by row, then position.
+    """
+    lengths = np.asarray(lengths, dtype=np.int64)
+    rows = np.repeat(np.arange(lengths.size), lengths)
+    firsts = np.cumsum(lengths) - lengths
+    positions = np.arange(rows.size, dtype=np.int64) - np.repeat(firsts, lengths)
+    return rows, positions
+
+
+def bernoulli_positions(keys, lengths, p, *, seed, stream):
+    """Positions of each row kept independently with probability ``p``.
+
+    Row ``r`` walks over ``range(lengths[r])`` by geometric gaps
+    ``floor(log(u) / log(1 - p))``: its ``m``-th draw is
+    ``uniform(seed, stream, step=keys[r], index=m)``, so the cost is
+    proportional to the number of positions kept, not to the range's length.
+
+    Parameters
+    ----------
+    keys : ndarray of int
+        The RNG step of each row (the source neuron's index).
+    lengths : ndarray of int64
+        Length of each row's range.
+    p : ndarray of float
+        Keep probability of each row, in [0, 1].
+    seed, stream : int
+        Counter coordinates of this connect call.
+
+    Returns
+    -------
+    rows, positions : ndarray of int64
+        Row numbers (into ``keys``) and kept positions, sorted by row, then position.
+    """
+    keys = np.asarray(keys, dtype=np.int64)
+    lengths = np.asarray(lengths, dtype=np.int64)
+    p = np.broadcast_to(np.asarray(p, dtype=np.float64), lengths.shape)
+    live = np.flatnonzero((lengths > 0) & (p > 0.0))
+    last = np.full(live.size, -1, dtype=np.int64)   # last kept (or passed) position
+    drawn = np.zeros(live.size, dtype=np.int64)     # draws used so far
+    found_rows, found_positions = [], []
+    with np.errstate(divide="ignore"):
+        log_q = np.log1p(-p)  # -inf for p == 1: every gap is 0
+    while live.size:
+        remaining = lengths[live] - last - 1
+        busy = remaining > 0
+        live, last, drawn, remaining = live[busy], last[busy], drawn[busy], remaining[busy]
+        if not live.size:
+            break
+        expected = remaining * p[live]
+        # Each draw advances at least one position, so never more than `remaining`.
+        batch = np.minimum(np.ceil(expected + _MARGIN_SD * np.sqrt(expected) + 2.0),
+                           remaining).astype(np.int64)
+        owner, number = expand_ranges(batch)
+        u = uniform(seed, stream, keys[live][owner], drawn[owner] + number, sub=SUB_SAMPLE)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            gaps = np.floor(np.log(u) / log_q[live][owner])
+        steps = np.minimum(gaps, remaining[owner]).astype(np.int64) + 1
+        walked = np.cumsum(steps)
+        firsts = np.cumsum(batch) - batch
+        before = np.where(firsts > 0, walked[firsts - 1], 0)
+        positions = last[owner] + walked - np.repeat(before, batch)
+        inside = positions < lengths[live][owner]
+        found_rows.append(live[owner[inside]])  # sorted by row, positions ascending
+        found_positions.append(positions[inside])
+        # A row whose every draw landed inside its range may have more to come.
+        more = np.bincount(owner[inside], minlength=live.size) == batch
+        ends = firsts + batch - 1
+        last = positions[ends[more]]
+        drawn = drawn[more] + batch[more]
+        live = live[more]
+    return _sorted_by_row(found_rows, found_positions)
+
+
+def fixed_size_cost(lengths, sizes):
+    """Work (in elements) of :func:`fixed_size_positions` for each row, for block sizing."""
+    lengths = np.asarray(lengths, dtype=np.int64)
+    sizes = np.asarray(sizes, dtype=np.int64)
+    floyd = _use_floyd(lengths, sizes)
+    return np.where(floyd, sizes + sizes * sizes // _FLOYD_RATIO, lengths)
+
+
+def _use_floyd(lengths, sizes):
+    return sizes.astype(np.float64) ** 2 <= _FLOYD_RATIO * lengths.astype(np.float64)
+
+
+def fixed_size_positions(keys, lengths, sizes, *, seed, stream):
+    """``sizes[r]`` distinct positions of ``range(lengths[r])`` for each row, uniformly.
+
+    Small samples of long ranges use Floyd's algorithm (draw ``m`` of row
+    ``r`` is ``uniform(seed, stream, step=keys[r], index=m)``); large ones keep
+    the ``size`` positions with the smallest random keys (the key of position
+    ``x`` is ``uniform(..., index=x)``). Both give every subset the same
+    probability, and the choice depends only on the row's own numbers.
+
+    Parameters
+    ----------
+    keys : ndarray of int
+        The RNG step of each row.
+    lengths, sizes : ndarray of int64
+        Range length and sample size of each row (``0 <= sizes <= lengths``).
+    seed, stream : int
+        Counter coordinates of this connect call.
+
+    Returns
+    -------
+    rows, positions : ndarray of int64
+        Sorted by row, then position.
+    """
+    keys = np.asarray(keys, dtype=np.int64)
+    lengths = np.asarray(lengths, dtype=np.int64)
+    sizes = np.asarray(sizes, dtype=np.int64)
+    floyd = _use_floyd(lengths, sizes) & (sizes > 0)
+    by_floyd = _floyd_positions(np.flatnonzero(floyd), keys, lengths, sizes, seed, stream)
+    by_keys = _smallest_key_positions(np.flatnonzero(~floyd & (sizes > 0)), keys, lengths,
+                                      sizes, seed, stream)
+    return _sorted_by_row([by_floyd[0], by_keys[0]], [by_floyd[1], by_keys[1]])
+
+
+def _floyd_positions(rows, keys, lengths, sizes, seed, stream):
+    """Floyd's sampling without replacement, vectorised over rows.
+
+    For ``m`` in ``0..size-1`` with ``t = length - size + m``: draw ``r``
+    uniformly in ``[0, t]``; take ``r`` unless already taken, then ``t``.
+    """
+    size = sizes[rows]
+    chosen = np.full((rows.size, int(size.max(initial=0))), -1, dtype=np.int64)
+    for m in range(chosen.shape[1]):
+        active = np.flatnonzero(size > m)
+        top = lengths[rows[active]] - size[active] + m
+        u = uniform(seed, stream, keys[rows[active]], m, sub=SUB_SIZE)
+        pick = np.minimum((u * (top + 1)).astype(np.int64), top)
+        taken = (chosen[active, :m] == pick[:, None]).any(axis=1)
+        chosen[active, m] = np.where(taken, top, pick)
+    chosen.sort(axis=1)
+    mask = chosen >= 0
+    owner = np.broadcast_to(rows[:, None], chosen.shape)[mask]
+    return owner, chosen[mask]
+
+
+def _smallest_key_positions(rows, keys, lengths, sizes, seed, stream):
+    """The ``size`` positions with the smallest uniform keys, per row."""
+    owner, positions = expand_ranges(lengths[rows])
+    u = uniform(seed, stream, keys[rows][owner], positions, sub=SUB_SIZE)
+    order = np.lexsort((u, owner))
+    firsts = np.cumsum(lengths[rows]) - lengths[rows]
+    rank = np.arange(order.size) - firsts[owner[order]]
+    picked = np.sort(order[rank < sizes[rows][owner[order]]])
+    return rows[owner[picked]], positions[picked]
+
+
+def _sorted_by_row(row_parts, position_parts):
+    """Merge parts, each sorted by (row, position), into one sorted by (row, position).
+
+    A row's positions must ascend across the parts in part order (true for
+    successive passes of the walk, and for rows that lie in a single part).
+    """
+    if not row_parts:
+        return np.empty(0, np.int64), np.empty(0, np.int64)
+    rows = np.concatenate(row_parts).astype(np.int64, copy=False)
+    positions = np.concatenate(position_parts).astype(np.int64, copy=False)
+    if len(row_parts) > 1:
+        order = np.argsort(rows, kind="stable")  # radix sort on integers: linear time
+        rows, positions = rows[order], positions[order]
+    return rows, positions

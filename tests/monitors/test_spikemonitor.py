@@ -1,0 +1,145 @@
+"""SpikeMonitor, EventMonitor and PopulationRateMonitor on both targets."""
+import numpy as np
+import pytest
+
+from eqsim import (EqsimError, EventMonitor, NeuronGroup, PopulationRateMonitor, SpikeMonitor,
+                   StateMonitor, Hz, ms, run, second)
+from eqsim.units import get_dimensions
+
+# neuron k fires regularly with period PERIODS[k] steps (I is chosen so that the
+# exact solution crosses 1 in that many steps), neuron 0 never
+MODEL = """dv/dt = (I - v)/tau : 1
+I : 1
+tau : second (constant)"""
+PERIOD_STEPS = [None, 7, 20, 45]
+
+
+def input_for(steps, tau=10e-3, dt=1e-4):
+    """I such that v = I(1 - exp(-t/tau)) crosses 1 between steps - 1 and steps."""
+    return 1 / (1 - np.exp(-(steps - 0.5) * dt / tau))
+
+
+def pacemakers():
+    G = NeuronGroup(4, MODEL, threshold="v > 1", reset="v = 0", method="exact", name="P")
+    G.I = [0] + [input_for(s) for s in PERIOD_STEPS[1:]]
+    G.tau = 10 * ms
+    return G
+
+
+def expected_trains(duration_steps, first=0):
+    trains = {}
+    for k, steps in enumerate(PERIOD_STEPS[first:], start=first):
+        times = [] if steps is None else [s * 1e-4 for s in range(steps - 1, duration_steps, steps)]
+        trains[k - first] = np.array(times)
+    return trains
+
+
+def record_all():
+    G = pacemakers()
+    S = SpikeMonitor(G, variables="v", name="SP")
+    sub = SpikeMonitor(G[2:4], name="SS")
+    R = PopulationRateMonitor(G, name="RP")
+    run(20 * ms)
+    return G, S, sub, R
+
+
+def test_spike_monitor_indices_times_and_counts(target):
+    G, S, sub, R = record_all()
+    trains = expected_trains(200)
+    for k in range(4):
+        np.testing.assert_allclose(np.asarray(S.spike_trains()[k]), trains[k], atol=1e-12)
+    assert S.count.tolist() == [len(trains[k]) for k in range(4)]
+    assert S.num_spikes == sum(len(t) for t in trains.values()) == len(S.i) == len(S.t)
+    assert get_dimensions(S.t) == second.dim
+    assert np.all(np.diff(np.asarray(S.t)) >= 0)  # in time order
+    i, t = S.it
+    np.testing.assert_array_equal(i, S.i)
+
+
+def test_spike_monitor_records_variables_at_the_spike(target):
+    G, S, sub, R = record_all()
+    # recorded after the threshold and before the reset: the value that crossed
+    assert len(S.v) == S.num_spikes
+    assert np.all(S.v > 1)
+    for k in (1, 2, 3):
+        I = G.I[k]
+        steps = PERIOD_STEPS[k]
+        np.testing.assert_allclose(S.values("v")[k], I * (1 - np.exp(-steps * 1e-4 / 10e-3)),
+                                   rtol=1e-12)
+
+
+def test_spike_monitor_on_subgroup_uses_subgroup_indices(target):
+    G, S, sub, R = record_all()
+    trains = expected_trains(200, first=2)
+    assert set(np.unique(sub.i)) == {0, 1}
+    assert sub.count.tolist() == [len(trains[0]), len(trains[1])]
+    for k in (0, 1):
+        np.testing.assert_allclose(np.asarray(sub.spike_trains()[k]), trains[k], atol=1e-12)
+
+
+def test_population_rate_is_spike_fraction_per_step(target):
+    G, S, sub, R = record_all()
+    assert len(R.t) == 200 and get_dimensions(R.rate) == Hz.dim
+    steps = np.round(np.asarray(S.t) / 1e-4).astype(int)
+    expected = np.bincount(steps, minlength=200) / 4 / 1e-4
+    np.testing.assert_allclose(np.asarray(R.rate), expected, rtol=1e-12)
+
+
+def test_smooth_rate_flat_averages_over_the_window(target):
+    G, S, sub, R = record_all()
+    smooth = np.asarray(R.smooth_rate("flat", width=2.1 * ms))  # 21 steps
+    rate = np.asarray(R.rate)
+    np.testing.assert_allclose(smooth[100], rate[90:111].mean(), rtol=1e-12)
+    # the mean is kept away from the edges
+    np.testing.assert_allclose(smooth[10:190].sum(), np.convolve(rate, np.ones(21) / 21)[20:200][10:190].sum(),
+                               rtol=1e-12)
+
+
+def test_smooth_rate_gaussian_has_the_given_width(target):
+    G, S, sub, R = record_all()
+    rate = np.asarray(R.rate)
+    smooth = np.asarray(R.smooth_rate("gaussian", width=0.5 * ms))
+    spike = int(np.flatnonzero(rate)[0])  # the first spike is isolated: see its kernel
+    x = (np.arange(200) - spike) * 1e-4
+    window = slice(max(spike - 20, 0), spike + 21)
+    weights = smooth[window]
+    assert np.argmax(smooth[:spike + 21]) == spike
+    sd = np.sqrt(np.sum(weights * x[window] ** 2) / weights.sum())
+    assert sd == pytest.approx(0.5e-3, rel=0.02)
+    assert weights.sum() == pytest.approx(rate[spike], rel=1e-3)
+    with pytest.raises(EqsimError):
+        R.smooth_rate("flat")
+
+
+def test_spike_monitor_without_record_counts_only(target):
+    G = pacemakers()
+    S = SpikeMonitor(G, record=False, name="SC")
+    run(20 * ms)
+    assert S.count.tolist() == [len(t) for t in expected_trains(200).values()]
+    assert len(S.i) == 0
+
+
+def test_event_monitor_and_run_on_event_for_a_custom_event(target):
+    G = NeuronGroup(3, """dv/dt = rate : 1
+rate : Hz (constant)
+n : integer""", events={"up": "v > 0.55"}, method="euler", name="E")
+    G.rate = [0, 1000, 500] * Hz  # 0.1 and 0.05 per step
+    G.run_on_event("up", "n += 1")
+    E = EventMonitor(G, "up", variables="v", name="EM")
+    run(2 * ms)
+    # neuron 1 exceeds 0.55 from step 5 on, neuron 2 from step 11 (20 steps in all)
+    assert E.count.tolist() == [0, 15, 9]
+    assert G.n[:].tolist() == [0, 15, 9]
+    np.testing.assert_allclose(np.asarray(E.event_trains()[1]), np.arange(5, 20) * 1e-4, atol=1e-12)
+    assert np.all(E.v > 0.55)
+    assert E.num_events == 24
+
+
+def test_monitoring_an_unknown_event_or_group_without_spikes_raises():
+    G = NeuronGroup(2, "v : 1", events={"up": "v > 1"}, name="X")
+    with pytest.raises(EqsimError, match="down"):
+        EventMonitor(G, "down")
+    with pytest.raises(EqsimError):
+        SpikeMonitor(G)
+    with pytest.raises(EqsimError):
+        PopulationRateMonitor(G)

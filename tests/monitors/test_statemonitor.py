@@ -1,0 +1,104 @@
+"""StateMonitor on both targets: which elements, which variables, when and how often."""
+import numpy as np
+import pytest
+
+from eqsim import EqsimError, NeuronGroup, StateMonitor, ms, run, second
+from eqsim.units import get_dimensions
+
+MODEL = """dv/dt = (I - v)/tau : 1
+I : 1
+tau : second (constant)
+w = 2*v + I : 1"""
+
+
+def charging_group():
+    G = NeuronGroup(4, MODEL, method="exact", name="C")
+    G.I = [0, 1, 2, 3]
+    G.tau = 10 * ms
+    return G
+
+
+def analytic(I, t):
+    return np.outer(I, 1 - np.exp(-np.asarray(t) / 10e-3))
+
+
+def test_record_true_gives_every_element_at_every_step(target):
+    G = charging_group()
+    M = StateMonitor(G, "v", record=True, name="MA")
+    run(5 * ms)
+    np.testing.assert_allclose(np.asarray(M.t), np.arange(50) * 1e-4, atol=1e-15)
+    assert get_dimensions(M.t) == second.dim
+    assert M.v.shape == (4, 50)
+    # recorded at 'start': the value before the step's update
+    np.testing.assert_allclose(M.v, analytic([0, 1, 2, 3], M.t_), rtol=1e-12, atol=1e-15)
+
+
+def test_record_list_selects_elements_and_indexing_by_element(target):
+    G = charging_group()
+    M = StateMonitor(G, ["v", "w"], record=[1, 3], name="ML")
+    run(5 * ms)
+    assert M.v.shape == (2, 50)
+    np.testing.assert_allclose(M.v[1], analytic([3], M.t_)[0], rtol=1e-12)
+    np.testing.assert_array_equal(M[3].v, M.v[1])
+    np.testing.assert_array_equal(M[1].w, 2 * M.v[0] + 1)
+    with pytest.raises(EqsimError):
+        M[0]
+
+
+def test_record_false_records_times_but_no_values(target):
+    G = charging_group()
+    M = StateMonitor(G, "v", record=False, name="MF")
+    run(2 * ms)
+    assert len(M.t) == 20
+    assert M.v.shape == (0, 20)
+
+
+def test_monitor_dt_records_at_its_own_interval(target):
+    G = charging_group()
+    M = StateMonitor(G, "v", record=[2], dt=1 * ms, name="MT")
+    run(10 * ms)
+    np.testing.assert_allclose(np.asarray(M.t), np.arange(10) * 1e-3, atol=1e-15)
+    np.testing.assert_allclose(M.v[0], analytic([2], M.t_)[0], rtol=1e-12)
+
+
+def test_when_end_sees_values_after_the_update(target):
+    G = charging_group()
+    start = StateMonitor(G, "v", record=[3], name="MS")
+    end = StateMonitor(G, "v", record=[3], when="end", name="ME")
+    run(3 * ms)
+    np.testing.assert_allclose(end.v[0][:-1], start.v[0][1:], rtol=1e-14)
+    np.testing.assert_allclose(end.v[0], analytic([3], end.t_ + 1e-4)[0], rtol=1e-12)
+
+
+def test_recording_a_subexpression_and_all_variables(target):
+    G = charging_group()
+    M = StateMonitor(G, True, record=[0, 2], name="MV")
+    W = StateMonitor(G, "w", record=[0, 2], name="MW")
+    run(1 * ms)
+    assert set(M.record_variables) == {"v", "I", "tau"}
+    np.testing.assert_allclose(W.w, 2 * M.v + M.I, rtol=1e-14)
+    np.testing.assert_allclose(np.asarray(M.tau), 10e-3)
+
+
+def test_monitor_on_subgroup_counts_elements_from_the_subgroup_start(target):
+    G = charging_group()
+    M = StateMonitor(G[2:4], "v", record=[1], name="MG")
+    run(1 * ms)
+    np.testing.assert_allclose(M.v[0], analytic([3], M.t_)[0], rtol=1e-12)
+
+
+def test_recording_continues_over_several_runs(target):
+    G = charging_group()
+    M = StateMonitor(G, "v", record=[1], name="MR")
+    run(1 * ms)
+    run(1 * ms)
+    np.testing.assert_allclose(np.asarray(M.t), np.arange(20) * 1e-4, atol=1e-15)
+    np.testing.assert_allclose(M.v[0], analytic([1], M.t_)[0], rtol=1e-12)
+
+
+def test_unknown_variable_or_index_is_refused():
+    G = charging_group()
+    with pytest.raises(EqsimError, match="x"):
+        StateMonitor(G, "x", record=True)
+    with pytest.raises(EqsimError):
+        StateMonitor(G, "v", record=[4])
