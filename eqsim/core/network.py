@@ -11,7 +11,7 @@ from ..codegen.module import NetworkModule
 from ..errors import NetworkError
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
-from .clock import steps_for
+from .clock import defaultclock, steps_for
 from .names import Nameable
 from .namespace import caller_namespace
 from .netop import NetworkOperation
@@ -112,6 +112,8 @@ class Network(Nameable):
                 if not any(item.clock is c for c in clocks):
                     clocks.append(item.clock)
         entries.sort(key=lambda e: e[0])
+        if not clocks:  # nothing to run: time still advances on the default clock
+            clocks.append(defaultclock._clock)
         clock_index = lambda clock: next(k for k, c in enumerate(clocks) if c is clock)
         schedule = []
         for _, item in entries:
@@ -166,19 +168,29 @@ class Network(Nameable):
             return call
         callbacks = [netop_caller(op, next(k for k, c in enumerate(clocks) if c is op.clock))
                      for op in netops]
-        wall = time.perf_counter()
-        if reporter is None:
-            self._run_until(module, clocks, t_end, callbacks)
-        else:
-            reporter(0.0, 0.0, t_start, duration_s)
-            last_report = wall
-            n_chunks = 100
-            for chunk in range(1, n_chunks + 1):
-                self._run_until(module, clocks, t_start + duration_s * chunk / n_chunks, callbacks)
-                now = time.perf_counter()
-                if now - last_report >= float(np.asarray(report_period)) or chunk == n_chunks:
-                    reporter(now - wall, chunk / n_chunks, t_start, duration_s)
-                    last_report = now
+        try:
+            wall = time.perf_counter()
+            if reporter is None:
+                self._run_until(module, clocks, t_end, callbacks)
+            else:
+                reporter(0.0, 0.0, t_start, duration_s)
+                last_report = wall
+                n_chunks = 100
+                for chunk in range(1, n_chunks + 1):
+                    self._run_until(module, clocks, t_start + duration_s * chunk / n_chunks, callbacks)
+                    now = time.perf_counter()
+                    if now - last_report >= float(np.asarray(report_period)) or chunk == n_chunks:
+                        reporter(now - wall, chunk / n_chunks, t_start, duration_s)
+                        last_report = now
+        except BaseException:
+            # a failing network operation or Ctrl-C: keep what was simulated and recorded
+            # so far; the interrupted step is not counted, a next run starts it again
+            for clock, step in zip(clocks, module.module.clock_steps()):
+                clock.step = step
+            self.t_ = min(clock.t_ for clock in clocks)
+            for obj in objects:
+                obj.after_run(module)
+            raise
         self.t_ = t_end
         for obj in objects:
             obj.after_run(module)

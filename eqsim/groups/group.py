@@ -100,7 +100,8 @@ class Group(EqsimObject):
         return _as_index(item, size) + self._start
 
     def get_values(self, name, item=slice(None)):
-        if name == "i":
+        # a Synapses' `i` is its stored presynaptic index, not the element index
+        if name == "i" and isinstance(self.variables.get("i"), IndexVariable):
             return np.arange(self._stop - self._start)[item]
         if name == "N":
             return self._stop - self._start

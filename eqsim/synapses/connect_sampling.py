@@ -82,6 +82,8 @@ def bernoulli_positions(keys, lengths, p, *, seed, stream):
     found_rows, found_positions = [], []
     with np.errstate(divide="ignore"):
         log_q = np.log1p(-p)  # -inf for p == 1: every gap is 0
+    uniform_p = bool(live.size) and bool(np.all(p[live] == p[live[0]]))
+    longest = float(lengths.max(initial=0))
     while live.size:
         remaining = lengths[live] - last - 1
         busy = remaining > 0
@@ -92,21 +94,29 @@ def bernoulli_positions(keys, lengths, p, *, seed, stream):
         # Each draw advances at least one position, so never more than `remaining`.
         batch = np.minimum(np.ceil(expected + _MARGIN_SD * np.sqrt(expected) + 2.0),
                            remaining).astype(np.int64)
-        owner, number = expand_ranges(batch)
-        u = uniform(seed, stream, keys[live][owner], drawn[owner] + number, sub=SUB_SAMPLE)
-        with np.errstate(divide="ignore", invalid="ignore"):
-            gaps = np.floor(np.log(u) / log_q[live][owner])
-        steps = np.minimum(gaps, remaining[owner]).astype(np.int64) + 1
-        walked = np.cumsum(steps)
+        # Flat arrays over all draws of this pass; per-row values are spread
+        # with np.repeat (much faster than fancy indexing with a row array).
         firsts = np.cumsum(batch) - batch
-        before = np.where(firsts > 0, walked[firsts - 1], 0)
-        positions = last[owner] + walked - np.repeat(before, batch)
-        inside = positions < lengths[live][owner]
-        found_rows.append(live[owner[inside]])  # sorted by row, positions ascending
+        owner = np.repeat(live, batch)
+        index = np.arange(owner.size, dtype=np.int64)
+        index += np.repeat(drawn - firsts, batch)  # the m-th draw of a row has index m
+        values = uniform(seed, stream, np.repeat(keys[live], batch), index, sub=SUB_SAMPLE)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            np.log(values, out=values)
+            values /= log_q[live[0]] if uniform_p else np.repeat(log_q[live], batch)
+        np.floor(values, out=values)  # the geometric gaps
+        np.minimum(values, longest, out=values)  # keeps the int conversion finite
+        positions = values.astype(np.int64)
+        positions += 1
+        np.cumsum(positions, out=positions)
+        walked_before = np.where(firsts > 0, positions[firsts - 1], 0)
+        positions += np.repeat(last - walked_before, batch)
+        inside = positions < np.repeat(lengths[live], batch)
+        found_rows.append(owner[inside])  # sorted by row, positions ascending
         found_positions.append(positions[inside])
-        # A row whose every draw landed inside its range may have more to come.
-        more = np.bincount(owner[inside], minlength=live.size) == batch
+        # A row whose last draw (hence every draw) landed inside may have more to come.
         ends = firsts + batch - 1
+        more = inside[ends]
         last = positions[ends[more]]
         drawn = drawn[more] + batch[more]
         live = live[more]

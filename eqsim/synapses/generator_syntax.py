@@ -160,10 +160,12 @@ class _GeneratorParser:
 
     def parse(self, node):
         if len(node.generators) != 1:
-            raise self.error(node.generators[1], "A connect generator may have only one 'for'.")
+            # comprehension nodes carry no position: point at the second loop's variable
+            raise self.error(node.generators[1].target,
+                             "A connect generator may have only one 'for'.")
         loop = node.generators[0]
         if loop.is_async:
-            raise self.error(loop, "'async for' is not allowed in a connect generator.")
+            raise self.error(loop.target, "'async for' is not allowed in a connect generator.")
         if not isinstance(loop.target, ast.Name):
             raise self.error(loop.target, "A connect generator must iterate over a single "
                                           "variable name.")

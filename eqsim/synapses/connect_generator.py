@@ -1,0 +1,335 @@
+"""Evaluate a connect generator (``k for k in range(...)/sample(...) if ...``) block by block.
+
+The outer index (``i`` for ``j='...'``, ``j`` for ``i='...'``) runs over its
+group in blocks of rows sized by the expected work. For each row the iterator
+arguments give a range; ``range`` enumerates it, ``sample`` draws from it
+(:mod:`eqsim.synapses.connect_sampling`); then the generated element, the
+``if`` clause, the bounds check and the keep probability ``p`` are applied in
+Brian2's order. Random draws are keyed by the row and the candidate's own
+number, so the result does not depend on the block size.
+"""
+from dataclasses import dataclass, replace
+from typing import Callable
+
+import numpy as np
+import sympy
+
+from eqsim.errors import ConnectError
+from eqsim.parsing.functions import rand, randn
+from eqsim.runtime.random import uniform
+from eqsim.synapses.connect_errors import (INDEX_OUT_OF_RANGE, INVALID_DEPENDENCY,
+                                          INVALID_PROBABILITY, INVALID_RANGE,
+                                          INVALID_SAMPLE_SIZE)
+from eqsim.synapses.connect_sampling import (SUB_KEEP, bernoulli_positions, expand_ranges,
+                                             fixed_size_cost, fixed_size_positions)
+
+__all__ = ["Side", "ConnectContext", "generator_pairs", "is_constant", "constant_value",
+           "empty_pairs"]
+
+# Candidate pairs (or draws) handled per block: bounds the temporaries.
+_BLOCK_ELEMENTS = 1 << 21
+
+
+@dataclass(frozen=True)
+class Side:
+    """Which index a generator iterates over (outer) and which it generates (target)."""
+    outer: str            # 'i' for j=... generators, 'j' for i=... generators
+    target: str
+    target_suffix: str    # names of the target group's variables end with this
+    target_group: str     # 'postsynaptic' / 'presynaptic', for messages
+    n_outer: int
+    n_target: int
+
+    def ij(self, outer_values, target_values):
+        return ((outer_values, target_values) if self.outer == "i"
+                else (target_values, outer_values))
+
+
+@dataclass(frozen=True)
+class ConnectContext:
+    """What every part of one connect call needs: group sizes, RNG coordinates, the
+    caller's ``evaluate(expr, i, j)``, the object's name and ``skip_if_invalid``."""
+    n_pre: int
+    n_post: int
+    seed: int
+    stream: int
+    evaluate: Callable
+    obj: str | None
+    skip_if_invalid: bool
+
+
+def generator_pairs(context, spec, side, *, keep):
+    """All (i, j) pairs a generator creates, computed block by block over the outer index.
+
+    Parameters
+    ----------
+    context : ConnectContext
+    spec : GeneratorSpec
+        The parsed generator.
+    side : Side
+        Whether the generator yields ``j`` for each ``i`` or ``i`` for each ``j``.
+    keep : float or sympy.Expr
+        Probability of keeping each generated pair (connect's ``p``); draws are
+        ``uniform(seed, stream, step=outer index, index=k, sub=SUB_KEEP)``.
+
+    Returns
+    -------
+    i, j : ndarray of int32
+        Ordered by the outer index, then in iteration order.
+    """
+    _check_dependencies(context, spec, side)
+    plan = _plan_rows(context, spec, side)
+    spec = plan.spec
+    plain_range = not np.any(plan.start) and np.all(plan.step == 1)  # k is the position
+    pre_parts, post_parts = [], []
+    for rows in _row_blocks(plan.cost, _BLOCK_ELEMENTS):
+        if spec.p is not None:
+            owner, position = bernoulli_positions(rows, plan.lengths[rows], plan.sample_p[rows],
+                                                  seed=context.seed, stream=context.stream)
+        elif spec.size is not None:
+            owner, position = fixed_size_positions(rows, plan.lengths[rows], plan.sizes[rows],
+                                                   seed=context.seed, stream=context.stream)
+        else:
+            owner, position = expand_ranges(plan.lengths[rows])
+        outer_index = rows[owner]
+        k = position if plain_range else (plan.start[outer_index]
+                                          + position * plan.step[outer_index])
+        outer_index, k, target = _select(context, spec, side, outer_index, k)
+        outer_index, target = _keep(context, side, keep, outer_index, k, target)
+        pre, post = side.ij(outer_index, target)
+        pre_parts.append(pre.astype(np.int32))
+        post_parts.append(post.astype(np.int32))
+    if not pre_parts:
+        return empty_pairs()
+    return np.concatenate(pre_parts), np.concatenate(post_parts)
+
+
+@dataclass(frozen=True)
+class _RowPlan:
+    """What each outer index iterates over: ``range(start, start + lengths*step, step)``."""
+    spec: object
+    start: np.ndarray
+    step: np.ndarray
+    lengths: np.ndarray
+    sample_p: np.ndarray | None
+    sizes: np.ndarray | None
+    cost: np.ndarray
+
+
+def _plan_rows(context, spec, side):
+    """Evaluate the iterator arguments for every outer index.
+
+    A condition that depends on neither the iteration variable nor the target
+    (``'i < 10'``) is decided once per row, as Brian2 does, before sample
+    sizes and probabilities are checked; rows that fail it iterate over nothing.
+    """
+    outer = np.arange(side.n_outer, dtype=np.int64)
+    start = _row_integers(context, spec, spec.start, side, outer, "start")
+    stop = _row_integers(context, spec, spec.stop, side, outer, "stop")
+    step = _row_integers(context, spec, spec.step, side, outer, "step")
+    if np.any(step == 0):
+        raise ConnectError(f"The step of the range in '{spec.text}' is 0.",
+                           code=INVALID_RANGE, obj=context.obj, hint="Use a non-zero step.")
+    lengths = np.maximum(0, -((start - stop) // step))  # ceil((stop - start) / step)
+    active = np.ones(side.n_outer, dtype=bool)
+    condition = spec.condition
+    if condition is not None and not _uses_target(condition, side) \
+            and spec.variable_symbol not in condition.free_symbols \
+            and not condition.atoms(rand, randn):  # random conditions stay per pair
+        active = _as_bool(_evaluate(context, condition, side, outer, np.zeros_like(outer)))
+        lengths = np.where(active, lengths, 0)
+        spec = replace(spec, condition=None)
+    sample_p = sizes = None
+    if spec.p is not None:
+        sample_p = _row_probabilities(context, spec, side, outer, active)
+        cost = lengths * sample_p + 1.0
+    elif spec.size is not None:
+        sizes = _row_sample_sizes(context, spec, side, outer, lengths, active)
+        cost = fixed_size_cost(lengths, sizes)
+    else:
+        cost = lengths
+    return _RowPlan(spec, start, step, lengths, sample_p, sizes, cost)
+
+
+def _row_blocks(cost, budget):
+    """Consecutive row ranges whose summed cost stays near ``budget`` (at least one row each)."""
+    total = np.cumsum(np.asarray(cost, dtype=np.float64))
+    first = 0
+    while first < total.size:
+        done = total[first - 1] if first else 0.0
+        last = max(int(np.searchsorted(total, done + budget, side="right")), first + 1)
+        last = min(last, total.size)
+        yield np.arange(first, last, dtype=np.int64)
+        first = last
+
+
+def _select(context, spec, side, outer, k):
+    """Element values, the ``if`` clause and the bounds check, in Brian2's order.
+
+    A condition that refers to the target index (or target variables) can only
+    be evaluated for valid targets, so bounds are checked first; otherwise the
+    condition goes first and may exclude out-of-range candidates itself.
+    """
+    variable = spec.variable_symbol
+    target_symbol = sympy.Symbol(side.target, real=True)
+    if spec.element == variable:
+        target = k
+    else:
+        values = _evaluate(context, spec.element.subs(variable, target_symbol), side, outer, k)
+        target = _as_index(context, values, spec, "element")
+    condition = spec.condition
+    if condition is None:
+        return _bounds(context, spec, side, outer, k, target)
+    uses_k = variable in condition.free_symbols
+    if _uses_target(condition, side):
+        outer, k, target = _bounds(context, spec, side, outer, k, target)
+        if uses_k and spec.element != variable:
+            raise ConnectError(
+                f"The 'if' clause of '{spec.text}' uses both '{spec.variable}' and the "
+                f"generated index '{side.target}' (or {side.target_group} variables), "
+                f"which is only supported when the generated element is '{spec.variable}' itself.",
+                code=INVALID_DEPENDENCY, obj=context.obj,
+                hint=f"Write the condition in terms of '{side.target}' only.")
+        passed = _evaluate(context, condition.subs(variable, target_symbol), side, outer, target)
+        mask = _as_bool(passed)
+        return outer[mask], k[mask], target[mask]
+    second = k if uses_k else np.clip(target, 0, max(side.n_target - 1, 0))
+    mask = _as_bool(_evaluate(context, condition.subs(variable, target_symbol), side, outer,
+                              second))
+    return _bounds(context, spec, side, outer[mask], k[mask], target[mask])
+
+
+def _bounds(context, spec, side, outer, k, target):
+    valid = (target >= 0) & (target < side.n_target)
+    if valid.all():
+        return outer, k, target
+    if not context.skip_if_invalid:
+        bad = int(np.flatnonzero(~valid)[0])
+        raise ConnectError(
+            f"The generated index {side.target}={int(target[bad])} (for {side.outer}="
+            f"{int(outer[bad])}, from '{spec.text}') is outside the {side.target_group} group "
+            f"(valid: 0 to {side.n_target - 1}, N_{side.target_suffix[1:]}={side.n_target}).",
+            code=INDEX_OUT_OF_RANGE, obj=context.obj,
+            hint="Pass skip_if_invalid=True to drop such indices, or exclude them with an "
+                 "'if' clause.")
+    return outer[valid], k[valid], target[valid]
+
+
+def _keep(context, side, keep, outer, k, target):
+    """Keep each pair with probability ``keep``, drawn per (outer index, candidate)."""
+    if isinstance(keep, float) and keep == 1.0:
+        return outer, target
+    if isinstance(keep, float):
+        probability = keep
+    else:
+        probability = np.asarray(_evaluate(context, keep, side, outer, target), dtype=np.float64)
+    u = uniform(context.seed, context.stream, outer, k, sub=SUB_KEEP)
+    kept = np.atleast_1d(u < probability)
+    return outer[kept], target[kept]
+
+
+def _check_dependencies(context, spec, side):
+    """Reject generator parts that depend on what is not known when they are evaluated."""
+    forbidden_in_range = {spec.variable, side.target}
+    for what, expr in (("range arguments", spec.start), ("range arguments", spec.stop),
+                       ("range arguments", spec.step), ("sample probability", spec.p),
+                       ("sample size", spec.size), ("generated element", spec.element)):
+        if expr is None:
+            continue
+        names = {symbol.name for symbol in expr.free_symbols}
+        allowed_k = what == "generated element"
+        bad = sorted(name for name in names
+                     if (name in forbidden_in_range and not (allowed_k and name == spec.variable))
+                     or _is_target_variable(name, side))
+        if bad:
+            raise ConnectError(
+                f"The {what} of '{spec.text}' cannot depend on {', '.join(repr(b) for b in bad)}: "
+                f"they are evaluated for each {side.outer} before any {side.target} exists.",
+                code=INVALID_DEPENDENCY, obj=context.obj,
+                hint=f"Use '{side.outer}', N_pre, N_post, constants and variables ending in "
+                     f"'{'_pre' if side.outer == 'i' else '_post'}'; filter on "
+                     f"'{side.target}' in the 'if' clause.")
+
+
+def _uses_target(expr, side):
+    return any(symbol.name == side.target or _is_target_variable(symbol.name, side)
+               for symbol in expr.free_symbols)
+
+
+def _is_target_variable(name, side):
+    # N_pre and N_post are group sizes, constants for the whole call.
+    return name.endswith(side.target_suffix) and name not in ("N_pre", "N_post")
+
+
+# -- per-row iterator arguments ----------------------------------------------------------------
+def _row_integers(context, spec, expr, side, outer, what):
+    values = np.asarray(_evaluate(context, expr, side, outer, np.zeros_like(outer)))
+    if values.dtype.kind == "b" or not np.all(np.isfinite(values)):
+        raise ConnectError(f"The range {what} in '{spec.text}' must be a finite number.",
+                           code=INVALID_RANGE, obj=context.obj)
+    return np.trunc(values).astype(np.int64)  # C's int conversion, as in Brian2
+
+
+def _row_probabilities(context, spec, side, outer, used):
+    values = np.asarray(_evaluate(context, spec.p, side, outer, np.zeros_like(outer)),
+                        dtype=np.float64)
+    invalid = used & ~((values >= 0.0) & (values <= 1.0))
+    if invalid.any():
+        bad = values[invalid][0]
+        raise ConnectError(f"The sample probability p={bad} in '{spec.text}' is outside [0, 1].",
+                           code=INVALID_PROBABILITY, obj=context.obj, hint="Use a value in [0, 1].")
+    return values
+
+
+def _row_sample_sizes(context, spec, side, outer, lengths, active):
+    sizes = _row_integers(context, spec, spec.size, side, outer, "sample size")
+    sizes = np.where(active, sizes, 0)  # rows excluded by a per-row condition sample nothing
+    invalid = (sizes < 0) | (sizes > lengths)
+    if invalid.any():
+        if context.skip_if_invalid:
+            return np.clip(sizes, 0, lengths)
+        bad = int(np.flatnonzero(invalid)[0])
+        raise ConnectError(
+            f"The sample size {int(sizes[bad])} in '{spec.text}' (for {side.outer}={bad}) is "
+            f"{'negative' if sizes[bad] < 0 else f'larger than the range ({int(lengths[bad])} elements)'}.",
+            code=INVALID_SAMPLE_SIZE, obj=context.obj,
+            hint="Pass skip_if_invalid=True to clip sample sizes to the range.")
+    return sizes
+
+
+def is_constant(expr):
+    """Whether ``expr`` has one value for every pair (no names, no random draws)."""
+    return not expr.free_symbols and not expr.atoms(rand, randn)
+
+
+def constant_value(expr):
+    """The Python value (bool or float) of a constant expression."""
+    if expr is sympy.true or expr is sympy.false:
+        return bool(expr)
+    return float(expr)
+
+
+# -- helpers ---------------------------------------------------------------------------------
+def _evaluate(context, expr, side, outer, second):
+    """Values of ``expr`` for aligned outer/target index arrays, broadcast to their shape."""
+    if is_constant(expr):
+        return np.full(outer.shape, constant_value(expr))
+    i, j = side.ij(outer, second)
+    return np.broadcast_to(np.asarray(context.evaluate(expr, i, j)), outer.shape)
+
+
+def _as_index(context, values, spec, what):
+    values = np.asarray(values)
+    if values.dtype.kind == "b" or not np.all(np.isfinite(values)):
+        raise ConnectError(f"The {what} of '{spec.text}' must evaluate to finite numbers.",
+                           code=INVALID_RANGE, obj=context.obj)
+    return np.trunc(values).astype(np.int64)
+
+
+def _as_bool(values):
+    return np.asarray(values).astype(bool)
+
+
+def empty_pairs():
+    """No synapses: empty (i, j) index arrays."""
+    return np.empty(0, np.int64), np.empty(0, np.int64)
