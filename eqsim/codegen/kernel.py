@@ -50,6 +50,17 @@ def stream_id(*names):
     return int.from_bytes(digest, "little") & ((1 << 52) - 1)  # exact as a double
 
 
+def _random_key(op):
+    """Streams follow the owning object's creation number and the operation's role,
+    not the object's (possibly auto-numbered) name."""
+    source = op.source
+    number = getattr(source, "_random_id", None)
+    if number is None:
+        return op.name
+    role = op.name[len(source.name):] if op.name.startswith(source.name) else op.name
+    return f"{number}{role}"
+
+
 def _free_names(exprs):
     names = set()
     for e in exprs:
@@ -92,10 +103,11 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         else:
             raise KeyError(f"operation {op.name} uses '{name}' which was not resolved")
     streams = {}
+    random_key = _random_key(op)
     for call in random_calls(exprs):
         key = int(call.args[0])
         streams[key] = symbols.constant(f"_r_{prefix}_{len(streams)}",
-                                        stream_id(op.name, str(len(streams))), "uint64_t")
+                                        stream_id(random_key, str(len(streams))), "uint64_t")
     printer = printer_cls(names=names, random_streams=streams, index=index_name,
                           user_functions=op.extra.get("user_functions"))
     end = ";" if printer_cls.__name__ == "CPrinter" else ""

@@ -2,6 +2,7 @@
 from ..errors import NetworkError
 from .clock import Clock, defaultclock
 from .names import Nameable
+from .seeding import next_object_number
 
 SCHEDULE = ["start", "groups", "thresholds", "synapses", "resets", "end"]
 
@@ -58,6 +59,7 @@ class EqsimObject(Nameable):
         self.active = True
         self.contained_objects = []
         self._scope_key = _Scope.key
+        self._random_id = next_object_number()
 
     # the Network calls these; subclasses override what they need
     def operations(self, run_namespace):

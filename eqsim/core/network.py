@@ -151,6 +151,7 @@ class Network(Nameable):
             raise NetworkError(f"cannot run for a negative duration ({duration})")
         if namespace is None:
             namespace = caller_namespace(level)
+        reporter = make_reporter(report)  # a bad report fails before anything is built
         objects = self._all_objects()
         module, netops, clocks = self._build(namespace)
         t_start, t_end = self.t_, self.t_ + duration_s
@@ -159,7 +160,6 @@ class Network(Nameable):
         module.bind(current_seed())
         for obj in objects:
             obj.before_run(module)
-        reporter = make_reporter(report)
 
         def netop_caller(op, k):
             def call():

@@ -3,7 +3,7 @@ import secrets
 
 import numpy as np
 
-_state = {"seed": None, "evaluations": 0}
+_state = {"seed": None, "evaluations": 0, "objects": 0}
 
 
 def seed(value=None):
@@ -15,6 +15,7 @@ def seed(value=None):
         The seed; ``None`` picks a fresh random one.
     """
     _state["evaluations"] = 0
+    _state["objects"] = 0
     if value is None:
         _state["seed"] = secrets.randbits(63)
         np.random.seed(None)
@@ -34,3 +35,11 @@ def next_evaluation_number():
     """Numbers the random draws of string evaluations outside a run; restarts at seed()."""
     _state["evaluations"] += 1
     return _state["evaluations"]
+
+
+def next_object_number():
+    """Numbers objects in creation order since the last seed(): their random streams
+    derive from it (not from their names), so a seeded script repeats exactly even
+    when auto-generated names differ."""
+    _state["objects"] += 1
+    return _state["objects"]

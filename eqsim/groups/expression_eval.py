@@ -54,7 +54,7 @@ def evaluate_parsed(expr, values, indices, *, obj, text=None, expected_dim=None,
     namespace = {"numpy": np, "_uniform": _uniform, "_normal": _normal,
                  "_seed": current_seed(), "_step": 2**40 + k, "_idx": indices}
     for key, stream_name in streams.items():
-        namespace[stream_name] = stream_id("evaluate", str(obj), str(k), stream_name)
+        namespace[stream_name] = stream_id("evaluate", str(k), stream_name)
     code_names = {}
     for name, (value, _) in values.items():
         code_names[name] = f"_v_{name}"

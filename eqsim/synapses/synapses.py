@@ -153,7 +153,7 @@ class Synapses(Group):
 
         def evaluate(expr, ii, jj):
             return self._evaluate_pairs(expr, ii, jj, run_namespace)
-        stream = stream_id("connect", self.name, str(self._connect_calls))
+        stream = stream_id("connect", str(self._random_id), str(self._connect_calls))
         new_i, new_j = connection_pairs(
             n_pre=len(self.source), n_post=len(self.target), condition=condition, i=i, j=j, p=p,
             n=n, skip_if_invalid=skip_if_invalid, seed=current_seed(), stream=stream,

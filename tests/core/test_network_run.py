@@ -42,6 +42,7 @@ def test_two_runs_continue_time_and_state_like_one_long_run(target):
     np.testing.assert_allclose(split[4], net_G.v_, rtol=1e-12, atol=1e-12)
 
 
+@pytest.mark.parametrize("target", ["numpy"], indirect=True)  # bookkeeping only
 def test_explicit_network_with_add_runs_only_its_objects_and_keeps_its_time(target):
     G = NeuronGroup(1, "dv/dt = 1/second : 1", method="euler", name="A")
     left_out = NeuronGroup(1, "dv/dt = 1/second : 1", method="euler", name="B")
@@ -158,10 +159,11 @@ def test_report_callable_gets_progress_up_to_completion(target):
     np.testing.assert_allclose(G.v_, 3e-3, rtol=1e-12)
 
 
-def test_unknown_report_is_refused():
+def test_unknown_report_is_refused_before_running():
     G = NeuronGroup(1, "dv/dt = 1/second : 1", method="euler", name="A")
-    with pytest.raises(EqsimError):
+    with pytest.raises(EqsimError, match="loud"):
         run(1 * ms, report="loud")
+    assert G.v_[0] == 0
 
 
 def test_changing_defaultclock_dt_between_runs(target):

@@ -144,6 +144,7 @@ def test_integer_and_boolean_variables_keep_their_types():
 
 def test_constant_variable_is_settable_before_run_and_used(target):
     G = NeuronGroup(2, "dv/dt = -v/tau : 1\ntau : second (constant)", method="exact", name="D")
+    M = StateMonitor(G, "v", record=True, name="MD")
     G.v = 1
     G.tau = [10, 20] * ms
     run(1 * ms)

@@ -22,78 +22,77 @@ def analytic(I, t):
     return np.outer(I, 1 - np.exp(-np.asarray(t) / 10e-3))
 
 
-def test_record_true_gives_every_element_at_every_step(target):
+def record_everything():
+    """One network with every monitor the tests below look at (one compiled module).
+
+    Runs 5 ms twice, so every monitor also shows that recording continues over runs.
+    """
     G = charging_group()
-    M = StateMonitor(G, "v", record=True, name="MA")
+    # run() collects the script's variables (not the contents of containers)
+    all_ = StateMonitor(G, "v", record=True, name="MA")
+    listed = StateMonitor(G, ["v", "w"], record=[1, 3], name="ML")
+    nothing = StateMonitor(G, "v", record=False, name="MF")
+    sparse = StateMonitor(G, "v", record=[2], dt=1 * ms, name="MT")
+    end = StateMonitor(G, "v", record=[3], when="end", name="ME")
+    every = StateMonitor(G, True, record=[0, 2], name="MV")
+    sub = StateMonitor(G[2:4], "v", record=[1], name="MG")
+    monitors = {"all": all_, "listed": listed, "nothing": nothing, "sparse": sparse, "end": end,
+                "every": every, "sub": sub}
     run(5 * ms)
-    np.testing.assert_allclose(np.asarray(M.t), np.arange(50) * 1e-4, atol=1e-15)
+    run(5 * ms)
+    return monitors
+
+
+def test_record_true_gives_every_element_at_every_step(target):
+    M = record_everything()["all"]
+    np.testing.assert_allclose(np.asarray(M.t), np.arange(100) * 1e-4, atol=1e-15)
     assert get_dimensions(M.t) == second.dim
-    assert M.v.shape == (4, 50)
+    assert M.v.shape == (4, 100)
     # recorded at 'start': the value before the step's update
     np.testing.assert_allclose(M.v, analytic([0, 1, 2, 3], M.t_), rtol=1e-12, atol=1e-15)
 
 
 def test_record_list_selects_elements_and_indexing_by_element(target):
-    G = charging_group()
-    M = StateMonitor(G, ["v", "w"], record=[1, 3], name="ML")
-    run(5 * ms)
-    assert M.v.shape == (2, 50)
+    M = record_everything()["listed"]
+    assert M.v.shape == (2, 100)
     np.testing.assert_allclose(M.v[1], analytic([3], M.t_)[0], rtol=1e-12)
     np.testing.assert_array_equal(M[3].v, M.v[1])
-    np.testing.assert_array_equal(M[1].w, 2 * M.v[0] + 1)
+    np.testing.assert_array_equal(M[1].w, 2 * M.v[0] + 1)  # a subexpression
     with pytest.raises(EqsimError):
         M[0]
 
 
 def test_record_false_records_times_but_no_values(target):
-    G = charging_group()
-    M = StateMonitor(G, "v", record=False, name="MF")
-    run(2 * ms)
-    assert len(M.t) == 20
-    assert M.v.shape == (0, 20)
+    M = record_everything()["nothing"]
+    assert len(M.t) == 100
+    assert M.v.shape == (0, 100)
 
 
 def test_monitor_dt_records_at_its_own_interval(target):
-    G = charging_group()
-    M = StateMonitor(G, "v", record=[2], dt=1 * ms, name="MT")
-    run(10 * ms)
+    M = record_everything()["sparse"]
     np.testing.assert_allclose(np.asarray(M.t), np.arange(10) * 1e-3, atol=1e-15)
     np.testing.assert_allclose(M.v[0], analytic([2], M.t_)[0], rtol=1e-12)
 
 
 def test_when_end_sees_values_after_the_update(target):
-    G = charging_group()
-    start = StateMonitor(G, "v", record=[3], name="MS")
-    end = StateMonitor(G, "v", record=[3], when="end", name="ME")
-    run(3 * ms)
-    np.testing.assert_allclose(end.v[0][:-1], start.v[0][1:], rtol=1e-14)
+    monitors = record_everything()
+    start, end = monitors["listed"], monitors["end"]
+    np.testing.assert_allclose(end.v[0][:-1], start.v[1][1:], rtol=1e-14)
     np.testing.assert_allclose(end.v[0], analytic([3], end.t_ + 1e-4)[0], rtol=1e-12)
 
 
-def test_recording_a_subexpression_and_all_variables(target):
-    G = charging_group()
-    M = StateMonitor(G, True, record=[0, 2], name="MV")
-    W = StateMonitor(G, "w", record=[0, 2], name="MW")
-    run(1 * ms)
+def test_recording_all_variables_includes_parameters(target):
+    M = record_everything()["every"]
     assert set(M.record_variables) == {"v", "I", "tau"}
-    np.testing.assert_allclose(W.w, 2 * M.v + M.I, rtol=1e-14)
+    np.testing.assert_allclose(M.v, analytic([0, 2], M.t_), rtol=1e-12, atol=1e-15)
+    np.testing.assert_allclose(M.I, [[0] * 100, [2] * 100])
     np.testing.assert_allclose(np.asarray(M.tau), 10e-3)
 
 
 def test_monitor_on_subgroup_counts_elements_from_the_subgroup_start(target):
-    G = charging_group()
-    M = StateMonitor(G[2:4], "v", record=[1], name="MG")
-    run(1 * ms)
+    M = record_everything()["sub"]
+    np.testing.assert_array_equal(M.record, [1])
     np.testing.assert_allclose(M.v[0], analytic([3], M.t_)[0], rtol=1e-12)
-
-
-def test_recording_continues_over_several_runs(target):
-    G = charging_group()
-    M = StateMonitor(G, "v", record=[1], name="MR")
-    run(1 * ms)
-    run(1 * ms)
-    np.testing.assert_allclose(np.asarray(M.t), np.arange(20) * 1e-4, atol=1e-15)
-    np.testing.assert_allclose(M.v[0], analytic([1], M.t_)[0], rtol=1e-12)
 
 
 def test_unknown_variable_or_index_is_refused():
