@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import sympy
 
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
+from .functions import tabulated_helpers
 from .printers import random_calls
 
 
@@ -96,8 +97,8 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         elif isinstance(var, IndexVariable):
             offset = op.extra.get("index_offset", 0)
             names[name] = f"(double)(_i - {offset})" if printer_cls.__name__ == "CPrinter" else f"(_i - {offset})"
-        elif name in ("t", "dt"):
-            continue
+        elif name in ("t", "dt") or name in op.extra.get("template_locals", ()):
+            continue  # template_locals: values the kind's template computes itself
         elif name in targets:
             temps.append(name)
         else:
@@ -108,8 +109,10 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         key = int(call.args[0])
         streams[key] = symbols.constant(f"_r_{prefix}_{len(streams)}",
                                         stream_id(random_key, str(len(streams))), "uint64_t")
+    user_functions, tabulated = tabulated_helpers(op, exprs, symbols, prefix)
+    user_functions.update(op.extra.get("user_functions", {}))
     printer = printer_cls(names=names, random_streams=streams, index=index_name,
-                          user_functions=op.extra.get("user_functions"))
+                          user_functions=user_functions)
     end = ";" if printer_cls.__name__ == "CPrinter" else ""
     lines = [f"{s.target} = {printer.doprint(s.expr)}{end}" for s in statements]
     start = symbols.constant(f"_k_{prefix}_start", op.start, "int64_t")
@@ -127,6 +130,8 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
                                                   "int64_t")
     _monitor_context(op, symbols, context, prefix)
     _synapse_context(op, symbols, context, prefix, index_name)
+    _input_context(op, symbols, context, prefix)
+    context["tabulated"] = tabulated  # helpers rendered before the kernel (module.py)
     return context
 
 
@@ -190,3 +195,13 @@ def _synapse_context(op, symbols, context, prefix, element):
         index_var, offset = extra["target_index"]
         text = f"{symbols.array(index_var)}[{element}]"
         context["target_index"] = f"({text} + {offset})" if offset else text
+
+
+def _input_context(op, symbols, context, prefix):
+    """Arrays and scalars that a kind's template names directly (``op.extra['arrays']``:
+    context key -> variable name; ``op.extra['constants']``: key -> (value, C type)),
+    as the input groups' kernels need."""
+    for key, name in op.extra.get("arrays", {}).items():
+        context[key] = symbols.array(op.variables[name])
+    for key, (value, c_type) in op.extra.get("constants", {}).items():
+        context[key] = symbols.constant(f"_k_{prefix}_{key}", value, c_type)

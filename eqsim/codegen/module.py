@@ -38,9 +38,12 @@ class NetworkModule:
         tuples for network operations.
     clock_of : callable
         Maps an Operation to its clock index.
+    n_clocks : int
+    vector_math : bool
+        Let compiled loops call vectorised exp/log (a few ulp from the scalar ones).
     """
 
-    def __init__(self, target, name, schedule, clock_of, n_clocks):
+    def __init__(self, target, name, schedule, clock_of, n_clocks, *, vector_math=True):
         if target not in TARGETS:
             raise CodegenError(f"unknown code generation target '{target}'",
                                hint=f"choose one of {sorted(TARGETS)}")
@@ -54,12 +57,14 @@ class NetworkModule:
                 slots.append(dict(clock=entry[0], netop=entry[1], kernel=None))
                 continue
             context = kernel_context(entry, self.symbols, printer, index_name=index_name)
-            kernels.append(env.get_template(entry.kind + suffix).render(k=_Obj(context)))
+            helpers = "".join(env.get_template("tabulated" + suffix).render(f=_Obj(h))
+                              for h in context.get("tabulated", ()))
+            kernels.append(helpers + env.get_template(entry.kind + suffix).render(k=_Obj(context)))
             slots.append(dict(clock=clock_of(entry), netop=None, kernel=context["name"]))
             max_size = max(max_size, entry.stop)
         self.source = env.get_template(module_template).render(
             network_name=name, kernels=kernels, schedule=slots, n_clocks=max(n_clocks, 1),
-            max_size=max_size, queues=self.symbols.queues,
+            max_size=max_size, queues=self.symbols.queues, vector_math=vector_math,
             arrays=[_Obj(c_name=n, c_type=v.c_type) for n, v in self.symbols.arrays.items()],
             constants=[_Obj(c_name=n, c_type=t) for n, (_, t) in self.symbols.constants.items()],
             buffers=[_Obj(c_name=n, dtype=d, itemsize=8 if d == "float64" else 4)

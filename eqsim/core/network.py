@@ -125,7 +125,7 @@ class Network(Nameable):
         target = prefs["codegen.target"]
         started = time.perf_counter()
         module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
-                               len(clocks))
+                               len(clocks), vector_math=prefs["codegen.cython.vector_math"])
         logger.debug("built %s module in %.3f s", target, time.perf_counter() - started)
         return module, netops, clocks
 

@@ -6,6 +6,9 @@ from ..errors import EqsimError
 _DEFAULTS = {
     "codegen.target": ("cython", "Code generation target: 'cython' (compiled, default) or 'numpy' "
                                  "(reference, needs no compiler)."),
+    "codegen.cython.vector_math": (True, "Let compiled state updates call glibc's vectorised "
+                                         "exp/log/sin/cos/pow (faster; results differ from the "
+                                         "NumPy target by a few ulp per step)."),
     "codegen.string_expression_target": ("numpy", "Target for evaluating string assignments."),
     "core.default_float_dtype": ("float64", "Floating point type of state variables."),
 }

@@ -58,34 +58,39 @@ def test_explicit_network_with_add_runs_only_its_objects_and_keeps_its_time(targ
     assert len(net) == 1 and net["A"] is G
 
 
-def test_network_operation_is_called_every_step_with_and_without_time(target):
-    G = NeuronGroup(1, "dv/dt = 1/second : 1", method="euler", name="A")
-    seen_times, values = [], []
+def run_with_network_operations():
+    """Two neurons; one operation every step, one every 0.5 ms taking t, one every 1 ms
+    (slot 'end') setting neuron 1 to 0. One shape (one compiled module) for the tests below."""
+    G = NeuronGroup(2, "dv/dt = 1/second : 1", method="euler", name="A")
+    M = StateMonitor(G, "v", record=[1], when="end", name="MA")
+    log = {"values": [], "times": []}
 
     @network_operation
     def without_time():
-        values.append(G.v_[0])
+        log["values"].append(G.v_[0])
 
     @network_operation(dt=0.5 * ms)
     def with_time(t):
-        seen_times.append(float(t / ms))
-
-    Network(G, without_time, with_time, name="netops").run(2 * ms)
-    # 'start' slot: each call sees the state before the step's update
-    np.testing.assert_allclose(values, np.arange(20) * 1e-4, atol=1e-15)
-    np.testing.assert_allclose(seen_times, [0, 0.5, 1, 1.5])
-    assert isinstance(without_time, NetworkOperation)
-
-
-def test_network_operation_can_change_state_seen_by_the_kernels(target):
-    G = NeuronGroup(2, "dv/dt = 1/second : 1", method="euler", name="A")
-    M = StateMonitor(G, "v", record=[1], when="end", name="MA")
+        log["times"].append(float(t / ms))
 
     @network_operation(dt=1 * ms, when="end")
     def reset_neuron_one():
         G.v[1] = 0
 
-    Network(G, M, reset_neuron_one, name="netops").run(3 * ms)
+    Network(G, M, without_time, with_time, reset_neuron_one, name="netops").run(3 * ms)
+    assert isinstance(without_time, NetworkOperation)
+    return G, M, log
+
+
+def test_network_operation_is_called_every_step_with_and_without_time(target):
+    G, M, log = run_with_network_operations()
+    # 'start' slot: each call sees the state before the step's update
+    np.testing.assert_allclose(log["values"], np.arange(30) * 1e-4, atol=1e-15)
+    np.testing.assert_allclose(log["times"], [0, 0.5, 1, 1.5, 2, 2.5])
+
+
+def test_network_operation_can_change_state_seen_by_the_kernels(target):
+    G, M, log = run_with_network_operations()
     np.testing.assert_allclose(G.v_, [3e-3, 0.9e-3], rtol=1e-12)
     # the monitor (order 0, added before) records before the reset in the same slot
     assert M.v[0][10] == pytest.approx(1e-3) and M.v[0][11] == pytest.approx(0.1e-3)

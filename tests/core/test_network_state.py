@@ -52,6 +52,7 @@ def test_store_to_file_and_restore_in_a_new_network(target, tmp_path):
     expected = (S.i.copy(), S.t_.copy(), G.v_.copy())
 
     start_scope()
+    seed(3)  # as when the script runs again: same seed, objects created in the same order
     G2 = noisy_lif()  # same names: the stored state fits
     S2 = SpikeMonitor(G2, name="SL")
     net2 = Network(G2, S2, name="stored")

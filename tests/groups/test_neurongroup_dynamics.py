@@ -118,9 +118,20 @@ def test_refractory_boolean_condition_acts_like_the_time_version(target):
     G = lif(refractory="(t - lastspike) < 4.95*ms")
     G.I = [2.0, 50.0]
     S = SpikeMonitor(G, name="S")
+    # without (unless refractory) v keeps rising, but the threshold waits for the period
+    free = NeuronGroup(1, "dv/dt = (I - v)/tau : 1\nI : 1\ntau : second (constant)",
+                       threshold="v > 1", reset="v = 0", refractory="(t - lastspike) < 4.95*ms",
+                       method="exact", name="H")
+    free.I = 50.0
+    free.tau = 10 * ms
+    S_free = SpikeMonitor(free, name="SH")
     run(60 * ms)
     for k, expected in enumerate(expected_refractory_trains(60e-3)):
         np.testing.assert_allclose(np.asarray(S.spike_trains()[k]), expected, atol=1e-12)
+    np.testing.assert_allclose(G.lastspike_, [S.spike_trains()[k][-1] / ms * 1e-3 for k in (0, 1)],
+                               atol=1e-12)
+    first = (first_passage_steps(50.0, 10e-3, 1e-4) - 1) * 1e-4
+    np.testing.assert_allclose(S_free.t_, first + np.arange(12) * 5e-3, atol=1e-12)
 
 
 def test_unless_refractory_without_refractory_period_is_ignored(target):
@@ -136,31 +147,34 @@ sigma : 1 (constant)
 tau : second (constant)"""
 
 
-def run_noisy(target_name, seed_value):
+def run_noisy(target_name, seed_value, n=3, sigma=2, v0=0, duration=30 * ms):
+    """The noisy model with a random reset; returns (v trace, spike indices, spike times, v)."""
     prefs["codegen.target"] = target_name
     start_scope()
     seed(seed_value)
-    G = NeuronGroup(3, NOISY, threshold="v > 0.3", reset="v = rand()*0.1", method="euler",
+    G = NeuronGroup(n, NOISY, threshold="v > 0.3", reset="v = rand()*0.1", method="euler",
                     name="N")
-    G.sigma = 2
+    G.sigma = sigma
     G.tau = 10 * ms
-    M = StateMonitor(G, "v", record=True, name="MN")
+    G.v = v0
+    M = StateMonitor(G, "v", record=[0], name="MN")
     S = SpikeMonitor(G, name="SN")
-    run(30 * ms)
-    return M.v.copy(), S.i.copy(), np.asarray(S.t).copy()
+    run(duration)
+    return M.v.copy(), S.i.copy(), np.asarray(S.t).copy(), G.v_.copy()
 
 
 def test_numpy_and_cython_agree_on_noise_and_rand_in_reset():
     previous = prefs["codegen.target"]
     try:
-        v_np, i_np, t_np = run_noisy("numpy", 2024)
-        v_cy, i_cy, t_cy = run_noisy("cython", 2024)
+        v_np, i_np, t_np, final_np = run_noisy("numpy", 2024)
+        v_cy, i_cy, t_cy, final_cy = run_noisy("cython", 2024)
     finally:
         prefs["codegen.target"] = previous
     assert len(i_np) > 5  # the reset (and its rand()) did run
     np.testing.assert_array_equal(i_np, i_cy)
     np.testing.assert_allclose(t_np, t_cy, atol=1e-12)
     np.testing.assert_allclose(v_np, v_cy, rtol=1e-12, atol=1e-12)
+    np.testing.assert_allclose(final_np, final_cy, rtol=1e-12, atol=1e-12)
 
 
 def test_seed_makes_runs_reproducible_and_different_seeds_differ(target):
@@ -174,11 +188,9 @@ def test_seed_makes_runs_reproducible_and_different_seeds_differ(target):
 
 
 def test_rand_in_reset_draws_uniform_values_in_range(target):
-    seed(5)
-    G = NeuronGroup(200, "v : 1", threshold="v > 1", reset="v = rand()*0.1", name="R")
-    G.v = 2
-    run(0.1 * ms)  # one step: every neuron spikes and is reset once
-    v = np.asarray(G.v)
+    # no noise, all start above threshold: one step, every neuron spikes and is reset once
+    _, i, _, v = run_noisy(target, 5, n=200, sigma=0, v0=2, duration=0.1 * ms)
+    assert sorted(i) == list(range(200))
     assert np.all(v >= 0) and np.all(v < 0.1)
     assert len(np.unique(v)) == 200
     assert 0.03 < v.mean() < 0.07

@@ -40,12 +40,13 @@ def record_all():
     sub = SpikeMonitor(G[2:4], name="SS")
     R = PopulationRateMonitor(G, name="RP")
     counter = SpikeMonitor(G, record=False, name="SC")
+    R_sub = PopulationRateMonitor(G[2:4], name="RS")
     run(20 * ms)
-    return G, S, sub, R, counter
+    return G, S, sub, R, counter, R_sub
 
 
 def test_spike_monitor_indices_times_and_counts(target):
-    G, S, sub, R, counter = record_all()
+    G, S, sub, R, counter, R_sub = record_all()
     trains = expected_trains(200)
     for k in range(4):
         np.testing.assert_allclose(np.asarray(S.spike_trains()[k]), trains[k], atol=1e-12)
@@ -58,7 +59,7 @@ def test_spike_monitor_indices_times_and_counts(target):
 
 
 def test_spike_monitor_records_variables_at_the_spike(target):
-    G, S, sub, R, counter = record_all()
+    G, S, sub, R, counter, R_sub = record_all()
     # recorded after the threshold and before the reset: the value that crossed
     assert len(S.v) == S.num_spikes
     assert np.all(S.v > 1)
@@ -70,7 +71,7 @@ def test_spike_monitor_records_variables_at_the_spike(target):
 
 
 def test_spike_monitor_on_subgroup_uses_subgroup_indices(target):
-    G, S, sub, R, counter = record_all()
+    G, S, sub, R, counter, R_sub = record_all()
     trains = expected_trains(200, first=2)
     assert set(np.unique(sub.i)) == {0, 1}
     assert sub.count.tolist() == [len(trains[0]), len(trains[1])]
@@ -79,15 +80,22 @@ def test_spike_monitor_on_subgroup_uses_subgroup_indices(target):
 
 
 def test_population_rate_is_spike_fraction_per_step(target):
-    G, S, sub, R, counter = record_all()
+    G, S, sub, R, counter, R_sub = record_all()
     assert len(R.t) == 200 and get_dimensions(R.rate) == Hz.dim
     steps = np.round(np.asarray(S.t) / 1e-4).astype(int)
     expected = np.bincount(steps, minlength=200) / 4 / 1e-4
     np.testing.assert_allclose(np.asarray(R.rate), expected, rtol=1e-12)
 
 
+def test_population_rate_of_a_subgroup_counts_only_its_neurons(target):
+    G, S, sub, R, counter, R_sub = record_all()
+    steps = np.round(np.asarray(sub.t) / 1e-4).astype(int)
+    expected = np.bincount(steps, minlength=200) / 2 / 1e-4
+    np.testing.assert_allclose(np.asarray(R_sub.rate), expected, rtol=1e-12)
+
+
 def test_smooth_rate_flat_averages_over_the_window(target):
-    G, S, sub, R, counter = record_all()
+    G, S, sub, R, counter, R_sub = record_all()
     smooth = np.asarray(R.smooth_rate("flat", width=2 * ms))  # 21 steps
     rate = np.asarray(R.rate)
     np.testing.assert_allclose(smooth[100], rate[90:111].mean(), rtol=1e-12)
@@ -96,7 +104,7 @@ def test_smooth_rate_flat_averages_over_the_window(target):
 
 
 def test_smooth_rate_gaussian_has_the_given_width(target):
-    G, S, sub, R, counter = record_all()
+    G, S, sub, R, counter, R_sub = record_all()
     rate = np.asarray(R.rate)
     smooth = np.asarray(R.smooth_rate("gaussian", width=0.1 * ms))
     spike = int(np.flatnonzero(rate)[0])  # 7 steps before the next spike: its kernel stands alone
@@ -113,7 +121,7 @@ def test_smooth_rate_gaussian_has_the_given_width(target):
 
 
 def test_spike_monitor_without_record_counts_only(target):
-    G, S, sub, R, counter = record_all()
+    G, S, sub, R, counter, R_sub = record_all()
     assert counter.count.tolist() == [len(t) for t in expected_trains(200).values()]
     assert counter.num_spikes == S.num_spikes
     assert len(counter.i) == 0 and len(counter.t) == 0
