@@ -91,7 +91,7 @@ def tabulated_helpers(op, exprs, symbols, prefix):
         factor = upsampling_factor(op.clock.dt_, function.dt)
         helper = f"_f_{prefix}_{name}"
         helpers.append(dict(
-            name=helper, values=symbols.array(function.values), two_d=bool(function.n_columns),
+            name=helper, table=symbols.array(function.values), two_d=bool(function.n_columns),
             epsilon=symbols.constant(f"_k_{prefix}_{name}_eps", function.dt / factor),
             factor=symbols.constant(f"_k_{prefix}_{name}_K", float(factor)),
             n_times=symbols.constant(f"_k_{prefix}_{name}_rows", function.n_times, "int64_t"),

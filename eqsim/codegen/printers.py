@@ -28,6 +28,27 @@ class _NameMixin:
         # repr round-trips a double exactly; sympy's default printing keeps 15 digits
         return repr(float(expr))
 
+    def _print_Relational(self, expr):
+        return f"({self._print(expr.lhs)} {expr.rel_op} {self._print(expr.rhs)})"
+
+    def _print_Piecewise(self, expr):
+        """Nested conditionals, last (default) branch innermost; no default gives NaN."""
+        text = None
+        for value, cond in reversed(expr.args):
+            v = self._print(value)
+            if cond is sympy.true:
+                text = v
+            else:
+                text = self._conditional(self._print(cond), v, self._nan if text is None else text)
+        return text
+
+    def _print_Function(self, expr):
+        name = expr.func.__name__
+        if name in self._user_functions:
+            args = ", ".join(self._print(a) for a in expr.args)
+            return f"{self._user_functions[name]}({args})"
+        return super()._print_Function(expr)
+
     def _stream(self, expr):
         key = int(expr.args[0])
         if key not in self._streams:
@@ -67,19 +88,10 @@ class CPrinter(_NameMixin, C99CodePrinter):
         # Python (and sympy) take the sign of the divisor; C's fmod that of the dividend
         return f"(({a}) - floor(({a})/({b}))*({b}))"
 
-    def _print_Piecewise(self, expr):
-        text = None
-        for value, cond in reversed(expr.args):
-            v = self._print(value)
-            if cond is sympy.true or text is None:
-                text = v if cond is sympy.true else f"(({self._print(cond)}) ? ({v}) : NAN)"
-            else:
-                text = f"(({self._print(cond)}) ? ({v}) : ({text}))"
-        return text
+    _nan = "NAN"
 
-    def _print_Relational(self, expr):
-        op = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}[expr.rel_op]
-        return f"({self._print(expr.lhs)} {op} {self._print(expr.rhs)})"
+    def _conditional(self, cond, value, otherwise):
+        return f"(({cond}) ? ({value}) : ({otherwise}))"
 
     def _print_BooleanTrue(self, expr):
         return "1"
@@ -97,12 +109,6 @@ class CPrinter(_NameMixin, C99CodePrinter):
             return "(1.0/(" + "*".join([f"({b})"] * -int(exp)) + "))"
         return super()._print_Pow(expr)
 
-    def _print_Function(self, expr):
-        name = expr.func.__name__
-        if name in self._user_functions:
-            args = ", ".join(self._print(a) for a in expr.args)
-            return f"{self._user_functions[name]}({args})"
-        return super()._print_Function(expr)
 
 
 class NumpyPrinter(_NameMixin, NumPyPrinter):
@@ -131,19 +137,10 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
         t, dt = (self._print(a) for a in expr.args)
         return f"_timestep({t}, {dt})"
 
-    def _print_Piecewise(self, expr):
-        text = None
-        for value, cond in reversed(expr.args):
-            v = self._print(value)
-            if cond is sympy.true or text is None:
-                text = v if cond is sympy.true else f"numpy.where({self._print(cond)}, {v}, numpy.nan)"
-            else:
-                text = f"numpy.where({self._print(cond)}, {v}, {text})"
-        return text
+    _nan = "numpy.nan"
 
-    def _print_Relational(self, expr):
-        op = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}[expr.rel_op]
-        return f"({self._print(expr.lhs)} {op} {self._print(expr.rhs)})"
+    def _conditional(self, cond, value, otherwise):
+        return f"numpy.where({cond}, {value}, {otherwise})"
 
     def _print_And(self, expr):
         return "(" + " & ".join(f"numpy.asarray({self._print(a)}, dtype=bool)" for a in expr.args) + ")"
@@ -160,12 +157,6 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
     def _print_BooleanFalse(self, expr):
         return "False"
 
-    def _print_Function(self, expr):
-        name = expr.func.__name__
-        if name in self._user_functions:
-            args = ", ".join(self._print(a) for a in expr.args)
-            return f"{self._user_functions[name]}({args})"
-        return super()._print_Function(expr)
 
 
 def random_calls(exprs):

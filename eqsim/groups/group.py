@@ -2,6 +2,7 @@
 import numpy as np
 import sympy
 
+from ..codegen.functions import called_functions
 from ..core.base import EqsimObject
 from ..core.namespace import caller_namespace, resolve_external
 from ..errors import EqsimError, DimensionMismatchError
@@ -185,9 +186,11 @@ class Group(EqsimObject):
         return out
 
     def resolve_for_kernel(self, names, run_namespace):
-        """Variables for an Operation: own arrays, built-ins, externals as constants."""
+        """Variables for an Operation: own arrays, built-ins, externals as constants,
+        functions (TimedArrays) by name. The functions called in subexpressions are
+        always included: a kernel that reads a subexpression (a monitor) calls them."""
         out = {}
-        for name in names:
+        for name in set(names) | called_functions(e for e, _ in self._subexpressions.values()):
             if name in ("t", "dt"):
                 continue
             var = self.variables.get(name)
@@ -196,7 +199,10 @@ class Group(EqsimObject):
                 continue
             value, dim = resolve_external(name, getattr(self, "namespace", None), run_namespace,
                                           obj=self.name)
-            out[name] = ConstantVariable(name, self.name, dim, value=value)
+            if hasattr(value, "_eqsim_function"):
+                out[name] = value._eqsim_function(name)
+            else:
+                out[name] = ConstantVariable(name, self.name, dim, value=value)
         return out
 
     def kernel_dimensions(self, variables):

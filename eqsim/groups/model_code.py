@@ -3,8 +3,10 @@ custom events and run_regularly. Shared by NeuronGroup and (later) Synapses."""
 import numpy as np
 import sympy
 
+from ..codegen.functions import TabulatedFunction, called_functions
 from ..errors import DimensionMismatchError, EquationError
 from ..ir.operations import Assignment, Operation
+from ..ir.variables import ArrayVariable
 from ..parsing.dimensions import dimension_of, check_equation_dimensions
 from ..parsing.functions import timestep
 from ..stateupdate import integrate
@@ -22,10 +24,23 @@ def free_names(exprs):
     return names
 
 
-def check_statements(group, statements, dims, source):
+def used_names(exprs):
+    """Free symbols and called user functions (TimedArrays) of ``exprs``."""
+    exprs = list(exprs)
+    return free_names(exprs) | called_functions(exprs)
+
+
+def function_rules(variables):
+    """Dimension rules of the user functions among ``variables``, for ``dimension_of``."""
+    return {name: var.dimension_rule for name, var in variables.items()
+            if isinstance(var, TabulatedFunction)}
+
+
+def check_statements(group, statements, dims, source, functions=None):
     """Each statement's value must have its target's dimension."""
     for st in statements:
-        found = dimension_of(st.expr, dims, source=source, line=st.line, obj=group.name)
+        found = dimension_of(st.expr, dims, functions=functions or {}, source=source,
+                             line=st.line, obj=group.name)
         target_dim = dims.get(st.var)
         if target_dim is None:
             continue
@@ -35,6 +50,28 @@ def check_statements(group, statements, dims, source):
                 f"'{st.text.strip()}' assigns a value with dimension {found} to '{st.var}' "
                 f"(dimension {target_dim})", found, expected, obj=group.name, source=source,
                 line=st.line, hint="check the units of both sides")
+
+
+def is_condition(expr, equations):
+    """Whether ``expr`` is a truth value: a comparison, boolean logic or a boolean variable
+    (a sympy Symbol counts as Boolean, so names are looked up)."""
+    if isinstance(expr, sympy.Symbol):
+        eq = equations.equations.get(expr.name)
+        return expr.name == "not_refractory" or (eq is not None and eq.var_type == "boolean")
+    return isinstance(expr, sympy.logic.boolalg.Boolean)
+
+
+def check_targets(group, statements, source):
+    """Statements may only write the group's own, writable state variables."""
+    for st in statements:
+        var = group.variables.get(st.var)
+        if var is None:
+            raise EquationError(f"'{st.var}' is not a variable of '{group.name}'", obj=group.name,
+                                source=source, line=st.line, hint=f"variables: {group.state_names()}")
+        if not isinstance(var, ArrayVariable) or var.constant or var.read_only:
+            raise EquationError(f"'{st.var}' of '{group.name}' is constant and cannot be assigned",
+                                code="EQ802", obj=group.name, source=source, line=st.line,
+                                hint="built-in and (constant) variables change only between runs")
 
 
 def state_update_statements(group, method):
@@ -68,9 +105,10 @@ def make_state_update(group, method, refractory, run_namespace, when="groups", o
         out.append(Assignment(target, "=", expr))
     if not out:
         return None
-    names = free_names([a.expr for a in out]) | {a.target for a in out}
+    names = used_names(a.expr for a in out) | {a.target for a in out}
     variables = group.resolve_for_kernel(names - set(_temporaries(out, group)), run_namespace)
-    check_equation_dimensions(group.equations, model_dimensions(group, run_namespace))
+    check_equation_dimensions(group.equations, model_dimensions(group, run_namespace),
+                              functions=function_rules(variables))
     return Operation(f"{group.name}_stateupdater", "stateupdate", group.name, 0, group.N,
                      statements=out, variables=variables, when=when, order=order, clock=group.clock,
                      source=group)
@@ -79,7 +117,7 @@ def make_state_update(group, method, refractory, run_namespace, when="groups", o
 def model_dimensions(group, run_namespace):
     """Dimensions of every name the model equations use."""
     eqs = group.equations.equations
-    names = free_names([eq.expr for eq in eqs.values() if eq.expr is not None]) - set(eqs)
+    names = used_names(eq.expr for eq in eqs.values() if eq.expr is not None) - set(eqs)
     names = {n for n in names if not (n == "xi" or n.startswith("xi_"))}
     dims = group.kernel_dimensions(group.resolve_for_kernel(names, run_namespace))
     dims.update({n: eq.dim for n, eq in eqs.items()})
@@ -97,11 +135,12 @@ def refractory_condition(group, refractory, run_namespace):
         period = sympy.Float(float(np.asarray(refractory)))
         return sympy.Ge(timestep(T - LASTSPIKE, DT), timestep(period, DT))
     expr = refractory
-    dims = group.kernel_dimensions(group.resolve_for_kernel(free_names([expr]), run_namespace))
-    dim = dimension_of(expr, dims, obj=group.name)
+    variables = group.resolve_for_kernel(used_names([expr]), run_namespace)
+    dim = dimension_of(expr, group.kernel_dimensions(variables), functions=function_rules(variables),
+                       obj=group.name)
     if dim == second.dim:
         return sympy.Ge(timestep(T - LASTSPIKE, DT), timestep(expr, DT))
-    if dim.is_dimensionless and isinstance(expr, (sympy.logic.boolalg.Boolean, sympy.core.relational.Relational)):
+    if dim.is_dimensionless and is_condition(expr, group.equations):
         return sympy.Not(expr)
     raise EquationError(f"refractory must be a time or a boolean condition, got dimension {dim}",
                         obj=group.name, hint="e.g. refractory=5*ms or refractory='v > -50*mV'")
@@ -113,10 +152,10 @@ def make_threshold(group, event, condition, refractory, run_namespace, when="thr
     if event == "spike" and refractory is not False and refractory is not None:
         condition = sympy.And(condition, NOT_REFRACTORY > 0)
         statements = [Assignment("lastspike", "=", T), Assignment("not_refractory", "=", sympy.Integer(0))]
-    names = free_names([condition] + [a.expr for a in statements]) | {a.target for a in statements}
+    names = used_names([condition] + [a.expr for a in statements]) | {a.target for a in statements}
     variables = group.resolve_for_kernel(names, run_namespace)
     dims = group.kernel_dimensions(variables)
-    dimension_of(condition, dims, obj=group.name)
+    dimension_of(condition, dims, functions=function_rules(variables), obj=group.name)
     events_name = group.event_array_name(event)
     variables[events_name] = group.variables[events_name]
     return Operation(f"{group.name}_{'thresholder' if event == 'spike' else event + '_thresholder'}",
@@ -128,13 +167,11 @@ def make_threshold(group, event, condition, refractory, run_namespace, when="thr
 def make_event_code(group, event, statements, source, run_namespace, name, when, order):
     assignments = [Assignment(st.var, st.op, group.substitute_subexpressions(st.expr))
                    for st in statements]
-    names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}
+    check_targets(group, statements, source)
+    names = used_names(a.expr for a in assignments) | {a.target for a in assignments}
     variables = group.resolve_for_kernel(names, run_namespace)
-    for st in statements:
-        if st.var not in group.variables:
-            raise EquationError(f"'{st.var}' is not a variable of '{group.name}'", obj=group.name,
-                                source=source, line=st.line, hint=f"variables: {group.state_names()}")
-    check_statements(group, statements, group.kernel_dimensions(variables), source)
+    check_statements(group, statements, group.kernel_dimensions(variables), source,
+                     function_rules(variables))
     events_name = group.event_array_name(event)
     variables[events_name] = group.variables[events_name]
     return Operation(name, "reset", group.name, 0, group.N, statements=assignments,

@@ -8,7 +8,7 @@ from ..parsing.expressions import parse_expression
 from ..parsing.statements import parse_statements
 from ..units import DIMENSIONLESS, Quantity, second, get_dimensions
 from .group import Group
-from .model_code import make_event_code, make_state_update, make_threshold
+from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import Subgroup
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
@@ -66,6 +66,11 @@ class NeuronGroup(Group):
             if event_name == "spike":
                 raise EquationError("the event name 'spike' is reserved for threshold=", obj=label)
             conditions[event_name] = (parse_expression(condition, obj=label), condition)
+        for event_name, (condition, text) in conditions.items():
+            if not is_condition(condition, equations):
+                raise EquationError(f"the condition '{text}' of the '{event_name}' event is not a "
+                                    f"truth value", code="EQ801", obj=label, source=text, line=1,
+                                    hint="compare, e.g. 'v > -50*mV'")
         reset_statements = parse_statements(reset, obj=label) if reset else []
         if isinstance(refractory, str):
             refractory = parse_expression(refractory, obj=label)

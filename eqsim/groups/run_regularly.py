@@ -1,7 +1,7 @@
 """``G.run_regularly(code, dt=...)``: statements over every element at its own interval."""
 from ..core.base import EqsimObject
 from ..ir.operations import Assignment, Operation
-from .model_code import check_statements, free_names
+from .model_code import check_statements, check_targets, free_names
 
 
 class RunRegularly(EqsimObject):
@@ -19,6 +19,7 @@ class RunRegularly(EqsimObject):
 
     def operations(self, run_namespace):
         g = self.group
+        check_targets(g, self.statements, self.source)
         assignments = [Assignment(st.var, st.op, g.substitute_subexpressions(st.expr))
                        for st in self.statements]
         names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}

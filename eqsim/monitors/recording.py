@@ -1,5 +1,8 @@
 """Growing record storage shared by the monitors: chunks appended after each run."""
 import numpy as np
+import sympy
+
+from ..ir.operations import Assignment
 
 
 class Recording:
@@ -27,3 +30,21 @@ class Recording:
     def set_state(self, state):
         self.chunks = {name: [np.asarray(values)] for name, values in state.items()}
         self._cache = {}
+
+
+def recorded_dimensions(source, names):
+    """Dimension of each recorded name (state variable or subexpression)."""
+    return {v: (source.variables[v].dim if v in source.variables
+                else source._subexpressions[v][1]) for v in names}
+
+
+def recording_statements(group, names, run_namespace):
+    """``_rec_<v> = <v>`` for each recorded name (subexpressions expanded), and the
+    variables the kernel needs for them."""
+    statements = [Assignment(f"_rec_{v}", "=",
+                             group.substitute_subexpressions(sympy.Symbol(v, real=True)))
+                  for v in names]
+    used = set()
+    for a in statements:
+        used |= {s.name for s in a.expr.free_symbols}
+    return statements, group.resolve_for_kernel(used, run_namespace)

@@ -1,13 +1,12 @@
 """SpikeMonitor and EventMonitor: indices and times of events, with optional values."""
 import numpy as np
-import sympy
 
 from ..core.base import EqsimObject
 from ..errors import EqsimError
-from ..ir.operations import Assignment, Operation
+from ..ir.operations import Operation
 from ..ir.variables import ArrayVariable
 from ..units import DIMENSIONLESS, Quantity, second
-from .recording import Recording
+from .recording import Recording, recorded_dimensions, recording_statements
 
 
 class EventMonitor(EqsimObject):
@@ -54,18 +53,12 @@ class EventMonitor(EqsimObject):
                                     array=np.zeros(len(source), dtype=np.int32))
         self._data = Recording({"i": np.int32, "t": np.float64,
                                 **{v: np.float64 for v in variables}})
-        self._dims = {v: (source.variables[v].dim if v in source.variables
-                          else source._subexpressions[v][1]) for v in variables}
+        self._dims = recorded_dimensions(source, variables)
 
     def operations(self, run_namespace):
         group = self.source
-        statements = [Assignment(f"_rec_{v}", "=",
-                                 group.substitute_subexpressions(sympy.Symbol(v, real=True)))
-                      for v in self.record_variables]
-        names = set()
-        for a in statements:
-            names |= {s.name for s in a.expr.free_symbols}
-        variables = group.resolve_for_kernel(names, run_namespace)
+        statements, variables = recording_statements(group, self.record_variables,
+                                                     run_namespace)
         events = group.event_array_name(self.event)
         variables[events] = group.variables[events]
         variables["_count"] = self._count

@@ -1,13 +1,12 @@
 """StateMonitor: values of variables over time."""
 import numpy as np
-import sympy
 
 from ..core.base import EqsimObject
 from ..errors import EqsimError
-from ..ir.operations import Assignment, Operation
+from ..ir.operations import Operation
 from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
-from .recording import Recording
+from .recording import Recording, recorded_dimensions, recording_statements
 
 
 class StateMonitor(EqsimObject):
@@ -61,19 +60,13 @@ class StateMonitor(EqsimObject):
         self._indices = ArrayVariable("_indices", self.name, None,
                                       array=(indices + source._start).astype(np.int32))
         self._data = Recording({"t": np.float64, **{v: np.float64 for v in variables}})
-        self._dims = {v: (source.variables[v].dim if v in source.variables
-                          else source._subexpressions[v][1]) for v in variables}
+        self._dims = recorded_dimensions(source, variables)
 
     def operations(self, run_namespace):
         # with record=False only the times are recorded, as in Brian2
         group = self.source
-        statements = [Assignment(f"_rec_{v}", "=",
-                                 group.substitute_subexpressions(sympy.Symbol(v, real=True)))
-                      for v in self.record_variables]
-        names = set()
-        for a in statements:
-            names |= {s.name for s in a.expr.free_symbols}
-        variables = group.resolve_for_kernel(names, run_namespace)
+        statements, variables = recording_statements(group, self.record_variables,
+                                                     run_namespace)
         variables["_indices"] = self._indices
         return [Operation(self.name, "statemonitor", group._owner.name, group._start, group._stop,
                           statements=statements, variables=variables, when=self.when,

@@ -1,0 +1,112 @@
+"""PoissonGroup: independent Poisson spike trains with given rates."""
+import numpy as np
+import sympy
+
+from ..errors import DimensionMismatchError, EqsimError
+from ..parsing.dimensions import dimension_of
+from ..parsing.expressions import parse_expression
+from ..units import DIMENSIONLESS, Hz, get_dimensions
+from .group import Group
+from .model_code import function_rules, make_threshold, used_names
+from .subgroup import Subgroup
+
+#: Each neuron spikes in a step with probability rates*dt (Brian2's rule): one
+#: uniform per neuron and step, keyed by (seed, stream, step, neuron), so both
+#: targets draw the same numbers.
+SPIKE_CONDITION = "rand() < rates*dt"
+
+
+class PoissonGroup(Group):
+    """``N`` independent Poisson processes.
+
+    Parameters
+    ----------
+    N : int
+        Number of neurons.
+    rates : Quantity, array of Quantity, or str
+        Firing rate(s) (Hz): one value, one per neuron (assignable later as
+        ``P.rates = ...``), or an expression evaluated every step, e.g.
+        ``'10*Hz + i*Hz'`` or ``'stimulus(t)'`` with a TimedArray.
+    dt : Quantity, optional
+        Own time step (second).
+    clock : Clock, optional
+    when : str
+        Schedule slot (default ``'thresholds'``).
+    order : int
+    namespace : dict, optional
+        Names for external constants in a rate expression.
+    name : str, optional
+    """
+    _base_name = "poissongroup"
+
+    def __init__(self, N, rates, dt=None, clock=None, when="thresholds", order=0, namespace=None,
+                 name=None, codeobj_class=None):
+        label = name or "poissongroup"
+        try:
+            N = int(N)
+        except (TypeError, ValueError):
+            raise EqsimError(f"N must be a whole number, got {N!r}", obj=label) from None
+        if N < 1:
+            raise EqsimError(f"a PoissonGroup needs at least one neuron, got N={N}", obj=label)
+        rate_expr = None
+        if isinstance(rates, str):
+            rate_expr = parse_expression(rates, obj=label)
+        else:
+            found = get_dimensions(rates)
+            if found != Hz.dim and not np.all(np.asarray(rates) == 0):
+                raise DimensionMismatchError(f"rates must be a rate (Hz), got dimension {found}",
+                                             found, Hz.dim, code="EQ901", obj=label,
+                                             hint="e.g. rates=10*Hz")
+            if np.ndim(rates) not in (0, 1) or np.size(rates) not in (1, N):
+                raise EqsimError(f"rates must be one value or {N} values, got shape "
+                                 f"{np.shape(rates)}", code="EQ902", obj=label)
+        super().__init__(dt=dt, clock=clock, when=when, order=order, name=name)
+        self.namespace = namespace
+        self._init_state(N)
+        if rate_expr is None:
+            self.add_array("rates", Hz.dim)
+            self.variables["rates"].array[:] = np.asarray(rates, dtype=float)
+        else:
+            self._subexpressions["rates"] = (rate_expr, Hz.dim)
+        self._rates_text = rates if isinstance(rates, str) else None
+        self.add_array("_spikespace", DIMENSIONLESS, np.int32, size=N + 1, read_only=True)
+        object.__setattr__(self, "_locked", True)
+
+    @staticmethod
+    def event_array_name(event):
+        return "_spikespace"
+
+    @property
+    def events(self):
+        return ["spike"]
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            raise EqsimError("subgroups are created with slices, e.g. P[10:20]", obj=self.name)
+        start, stop, step = item.indices(self.N)
+        if step != 1 or stop <= start:
+            raise EqsimError(f"invalid subgroup slice {item}", obj=self.name,
+                             hint="use a contiguous, non-empty slice such as P[0:100]")
+        return Subgroup(self, start, stop)
+
+    def operations(self, run_namespace):
+        if self._rates_text is not None:
+            self._check_rate_expression(run_namespace)
+        condition = parse_expression(SPIKE_CONDITION, obj=self.name)
+        return [make_threshold(self, "spike", condition, None, run_namespace, when=self.when,
+                               order=self.order)]
+
+    def _check_rate_expression(self, run_namespace):
+        expr, _ = self._subexpressions["rates"]
+        variables = self.resolve_for_kernel(used_names([expr]), run_namespace)
+        found = dimension_of(expr, self.kernel_dimensions(variables),
+                             functions=function_rules(variables), source=self._rates_text,
+                             obj=self.name)
+        if found != Hz.dim and not expr.is_zero:
+            raise DimensionMismatchError(
+                f"the rates expression '{self._rates_text}' has dimension {found}, but a rate "
+                f"(Hz) is needed", found, Hz.dim, code="EQ901", obj=self.name,
+                source=self._rates_text, hint="e.g. rates='10*Hz + i*Hz'")
+
+    def __repr__(self):
+        return f"PoissonGroup({self.N}, name={self.name!r})"

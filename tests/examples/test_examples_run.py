@@ -1,0 +1,64 @@
+"""The scripts in examples/ run as a user runs them (a fresh interpreter, in some folder),
+exit cleanly, print their firing rates and save their figure there."""
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+EXAMPLES = REPO_ROOT / "examples"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+TIMEOUT_SECONDS = 600  # a cold run compiles the network first
+
+
+def run_example(script, *args, cwd):
+    """Run ``examples/<script>`` in a subprocess from ``cwd``; return the completed process.
+
+    The checkout goes first on PYTHONPATH so that the example runs the code under test, whether
+    or not eqsim is also pip-installed. EQSIM_CACHE_DIR (set by conftest.py or CI) passes through.
+    """
+    env = dict(os.environ)
+    paths = [str(REPO_ROOT)] + [p for p in env.get("PYTHONPATH", "").split(os.pathsep) if p]
+    env["PYTHONPATH"] = os.pathsep.join(paths)
+    env["MPLBACKEND"] = "Agg"
+    return subprocess.run([sys.executable, str(EXAMPLES / script), *args], cwd=cwd, env=env,
+                          capture_output=True, text=True, timeout=TIMEOUT_SECONDS)
+
+
+def assert_succeeded(result):
+    assert result.returncode == 0, f"exit code {result.returncode}\n{result.stdout}\n{result.stderr}"
+
+
+def assert_is_png(path):
+    assert path.is_file(), f"{path.name} was not written"
+    assert path.read_bytes()[:8] == PNG_SIGNATURE, f"{path.name} is not a PNG file"
+
+
+def test_lif_example_prints_rates_matching_theory_and_saves_its_figure(tmp_path):
+    result = run_example("lif.py", cwd=tmp_path)
+    assert_succeeded(result)
+    assert_is_png(tmp_path / "lif.png")
+    # table rows: current (nA), simulated rate (Hz), analytic rate (Hz)
+    rows = [tuple(map(float, row)) for row in
+            re.findall(r"^\s+(\d+\.\d+)\s+(\d+\.\d)\s+(\d+\.\d)$", result.stdout, re.MULTILINE)]
+    assert len(rows) >= 5, result.stdout
+    below_rheobase = [rate for current, rate, _ in rows if current < 0.2]
+    above_rheobase = [rate for current, rate, _ in rows if current > 0.21]
+    assert below_rheobase and all(rate == 0 for rate in below_rheobase)
+    assert above_rheobase and all(rate > 0 for rate in above_rheobase)
+    assert above_rheobase == sorted(above_rheobase), "rate must grow with the current"
+    deviation = float(re.search(r"largest deviation from the analytic rate (\S+) Hz",
+                                result.stdout).group(1))
+    assert deviation < 2.0, result.stdout  # only the 0.1 ms time grid separates the two
+
+
+def test_ei_network_example_runs_200_ms_prints_both_rates_and_saves_raster(tmp_path):
+    result = run_example("ei_network.py", "200", cwd=tmp_path)
+    assert_succeeded(result)
+    assert_is_png(tmp_path / "ei_network_raster.png")
+    rates = dict(re.findall(r"(excitatory|inhibitory): \d+ spikes, mean rate (\S+) Hz",
+                            result.stdout))
+    assert set(rates) == {"excitatory", "inhibitory"}, result.stdout
+    assert all(0 < float(rate) < 200 for rate in rates.values()), result.stdout
+    assert "200 ms simulated" in result.stdout

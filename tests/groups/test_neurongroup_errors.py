@@ -1,0 +1,71 @@
+"""Mistakes in NeuronGroup definitions are reported as EqsimErrors naming the culprit,
+at construction where possible, else at the start of the run, before anything runs."""
+import pytest
+
+from eqsim import (DimensionMismatchError, EqsimError, EquationError, IntegrationError,
+                   NeuronGroup, mV, ms, run)
+
+DECAY = "dv/dt = -v/(10*ms) : 1"
+
+
+@pytest.mark.parametrize("keyword", [dict(threshold="v + 1"), dict(events={"up": "v"})])
+def test_condition_that_is_not_a_truth_value_is_refused_at_construction(keyword):
+    with pytest.raises(EquationError, match="truth value") as raised:
+        NeuronGroup(1, DECAY, **keyword)
+    assert raised.value.code == "EQ801"
+
+
+def test_boolean_variable_is_a_valid_condition():
+    G = NeuronGroup(1, DECAY + "\nflag : boolean", events={"up": "flag"}, name="F")
+    assert G.events == ["up"]
+
+
+def test_refractory_that_is_neither_time_nor_condition_is_refused():
+    G = NeuronGroup(1, DECAY, threshold="v > 1", refractory="v", name="F")
+    with pytest.raises(EquationError, match="refractory"):
+        run(0.1 * ms)
+    with pytest.raises(EquationError, match="time"):
+        NeuronGroup(1, DECAY, threshold="v > 1", refractory=5 * mV)
+
+
+@pytest.mark.parametrize("code", ["N = 2", "x = 2"])
+def test_reset_cannot_write_constants_or_built_in_values(code):
+    G = NeuronGroup(1, DECAY + "\nx : 1 (constant)", threshold="v > 1", reset=code, name="F")
+    with pytest.raises(EquationError, match=code.split()[0]) as raised:
+        run(0.1 * ms)
+    assert raised.value.code == "EQ802"
+
+
+def test_run_regularly_and_run_on_event_cannot_write_constants():
+    G = NeuronGroup(1, "x : 1 (constant)", events={"up": "x > 0"}, name="F")
+    G.run_regularly("x = 1")
+    with pytest.raises(EquationError, match="x"):
+        run(0.1 * ms)
+    H = NeuronGroup(1, "x : 1 (constant)", events={"up": "x > 0"}, name="H")
+    H.run_on_event("up", "x = 1")
+    del G
+    with pytest.raises(EquationError, match="x"):
+        run(0.1 * ms)
+
+
+def test_threshold_comparing_different_dimensions_is_a_dimension_error():
+    G = NeuronGroup(1, DECAY, threshold="v > 1*mV", name="F")
+    with pytest.raises(DimensionMismatchError):
+        run(0.1 * ms)
+
+
+def test_unknown_integration_method_is_reported_at_run():
+    G = NeuronGroup(1, DECAY, method="foo", name="F")
+    with pytest.raises(IntegrationError, match="foo"):
+        run(0.1 * ms)
+
+
+@pytest.mark.parametrize("N", [0, -3, "many"])
+def test_group_size_must_be_a_positive_whole_number(N):
+    with pytest.raises(EqsimError):
+        NeuronGroup(N, "v : 1")
+
+
+def test_reserved_names_cannot_be_variables():
+    with pytest.raises(EquationError, match="lastspike"):
+        NeuronGroup(1, "lastspike : second")
