@@ -25,6 +25,10 @@ from .core.netop import network_operation, NetworkOperation
 from .core.preferences import prefs
 from .core.seeding import seed
 from .groups.neurongroup import NeuronGroup
+from .groups.poissongroup import PoissonGroup
+from .groups.poissoninput import PoissonInput
+from .groups.spikegenerator import SpikeGeneratorGroup
+from .groups.timedarray import TimedArray
 from .synapses.synapses import Synapses
 from .monitors import StateMonitor, SpikeMonitor, EventMonitor, PopulationRateMonitor
 

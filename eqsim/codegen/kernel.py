@@ -180,7 +180,8 @@ def _synapse_context(op, symbols, context, prefix, element):
         else:
             context["delay"] = symbols.array(op.variables[extra["delay"]])
         context["csr_ptr"] = symbols.array(op.variables[extra["csr_ptr"]])
-        context["csr_order"] = symbols.array(op.variables[extra["csr_order"]])
+        context["csr_order"] = (symbols.array(op.variables[extra["csr_order"]])
+                                if extra["csr_order"] else None)
         context["source_start"] = symbols.constant(f"_k_{prefix}_source_start",
                                                    extra["source_start"], "int64_t")
         context["source_stop"] = symbols.constant(f"_k_{prefix}_source_stop",

@@ -1,6 +1,5 @@
 """PoissonGroup: independent Poisson spike trains with given rates."""
 import numpy as np
-import sympy
 
 from ..errors import DimensionMismatchError, EqsimError
 from ..parsing.dimensions import dimension_of

@@ -28,6 +28,8 @@ class VariableView:
         return self._group.get_values(self._name)
 
     def __getitem__(self, item):
+        if isinstance(item, tuple) and any(x is None or x is Ellipsis for x in item):
+            return self.values()[item]  # NumPy-style reshaping (matplotlib does x[:, None])
         return self._group.get_values(self._name, item)
 
     def __setitem__(self, item, value):

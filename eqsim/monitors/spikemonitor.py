@@ -109,6 +109,10 @@ class EventMonitor(EqsimObject):
         """Number of events of each element."""
         return self._count.array.copy()
 
+    def __len__(self):
+        """Number of recorded events (as Brian2)."""
+        return int(self._data.get("i").size)
+
     @property
     def num_events(self):
         """Total number of events."""

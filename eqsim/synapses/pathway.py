@@ -33,16 +33,20 @@ class SynapticPathway:
         self.synapses.set_values(self.delay_name, value, slice(None), level=1)
 
     def csr(self):
-        """(ptr, order): synapses of trigger element k are order[ptr[k]:ptr[k+1]]."""
+        """(ptr, order): synapses of trigger element k are order[ptr[k]:ptr[k+1]];
+        ``order`` is None when synapses are stored sorted by that element (the usual
+        case for the pre pathway), and the synapse index is the position itself."""
         index = self.synapses.variables["_synaptic_" + self.role].array
         n = len(self.trigger_group)
-        order = np.argsort(index, kind="stable").astype(np.int32)
+        ordered = index.size < 2 or bool(np.all(index[1:] >= index[:-1]))
+        order = None if ordered else np.argsort(index, kind="stable").astype(np.int32)
         ptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(index, minlength=n), out=ptr[1:])
         return ptr, order
 
     def delay_steps(self, dt):
-        delays = self.synapses.variables[self.delay_name].array
+        var = self.synapses.variables[self.delay_name]
+        delays = np.full(self.synapses.N, var.array[0]) if var.shared else var.array
         return np.floor(delays / dt + 0.5).astype(np.int32)
 
     def save_queue(self, module):
@@ -62,6 +66,7 @@ class SynapticPathway:
 
     def _convert(self, contents):
         ptr, order = self.csr()
+        order = np.arange(ptr[-1], dtype=np.int32) if order is None else order
         index = self.synapses.variables["_synaptic_" + self.role].array
         if self._mode == "synapses":  # sources -> their synapses
             return [np.concatenate([order[ptr[s]:ptr[s + 1]] for s in slot]).astype(np.int32)

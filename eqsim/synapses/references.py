@@ -4,6 +4,7 @@ import sympy
 
 from ..core.namespace import resolve_external
 from ..ir.variables import ArrayVariable, ConstantVariable
+from ..units import DIMENSIONLESS
 
 
 def split_suffix(name):
@@ -40,6 +41,10 @@ def resolve_synaptic(synapses, names, run_namespace):
         own = synapses.variables.get(name)
         if own is not None:
             variables[name] = own
+            continue
+        if name in ("N_incoming", "N_outgoing"):  # computed only when code uses them
+            variables[name] = ArrayVariable(name, synapses.name, DIMENSIONLESS,
+                                            array=synapses._fan_counts()[name], read_only=True)
             continue
         base, side = split_suffix(name)
         group = {"pre": synapses.source, "post": synapses.target}.get(side)

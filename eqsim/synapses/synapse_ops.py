@@ -20,7 +20,6 @@ LASTUPDATE = sympy.Symbol("lastupdate", real=True)
 
 
 def make_synaptic_operations(synapses, run_namespace):
-    _refresh_derived_arrays(synapses)
     ops = []
     update = make_state_update(synapses, synapses.method_choice, None, run_namespace,
                                order=synapses.order)
@@ -33,12 +32,6 @@ def make_synaptic_operations(synapses, run_namespace):
     for order_shift, pathway in enumerate(synapses.pathways):
         ops.append(_pathway_operation(synapses, pathway, run_namespace, order_shift))
     return ops
-
-
-def _refresh_derived_arrays(synapses):
-    for name, values in synapses._fan_counts().items():
-        synapses.variables[name] = ArrayVariable(name, synapses.name, DIMENSIONLESS, array=values,
-                                                 read_only=True, dynamic=True)
 
 
 def _event_driven_updates(synapses):
@@ -93,9 +86,10 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
         events: trigger.variables[events],
         "_csr_ptr": ArrayVariable("_csr_ptr_" + pathway.name, synapses.name, DIMENSIONLESS,
                                   array=ptr),
-        "_csr_order": ArrayVariable("_csr_order_" + pathway.name, synapses.name, DIMENSIONLESS,
-                                    array=order),
     }
+    if order is not None:
+        extra_vars["_csr_order"] = ArrayVariable("_csr_order_" + pathway.name, synapses.name,
+                                                 DIMENSIONLESS, array=order)
     if not homogeneous:
         extra_vars["_delay_steps"] = ArrayVariable("_delay_steps_" + pathway.name, synapses.name,
                                                    second.dim, array=pathway._steps)
@@ -112,7 +106,7 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
         order=synapses.order + order_shift, clock=synapses.clock, events=events, source=synapses,
         extra={"var_index": synapses.index_map(variables), "queue": pathway.queue_name,
                "homogeneous": homogeneous, "delay": delay if homogeneous else "_delay_steps",
-               "csr_ptr": "_csr_ptr", "csr_order": "_csr_order",
+               "csr_ptr": "_csr_ptr", "csr_order": None if order is None else "_csr_order",
                "source_start": trigger._start, "source_stop": trigger._stop,
                "rounds_by": rounds_by})
 

@@ -91,13 +91,6 @@ class Synapses(Group):
                                dynamic=True)
         if any("event-driven" in eq.flags for eq in equations.equations.values()):
             self.add_array("lastupdate", second.dim, dynamic=True)
-        self.pathways = []
-        for path_name, role, statements, text in pathways:
-            delay_name = "delay" if path_name == "pre" else f"{path_name}_delay"
-            self.add_array(delay_name, second.dim, dynamic=True)
-            pathway = SynapticPathway(self, path_name, role, statements, text, delay_name)
-            self.pathways.append(pathway)
-            object.__setattr__(self, path_name, pathway)
         default_delays = delay if isinstance(delay, dict) else {"pre": delay}
         self._default_delay = {}
         for path_name, value in default_delays.items():
@@ -106,6 +99,15 @@ class Synapses(Group):
             if get_dimensions(value) != second.dim:
                 raise EquationError(f"delay must be a time, got {value!r}", obj=self.name)
             self._default_delay[path_name] = float(np.asarray(value))
+        self.pathways = []
+        for path_name, role, statements, text in pathways:
+            delay_name = "delay" if path_name == "pre" else f"{path_name}_delay"
+            # one shared value until a per-synapse delay is assigned: no memory per synapse
+            var = self.add_array(delay_name, second.dim, shared=True, dynamic=True)
+            var.array[0] = self._default_delay.get(path_name, 0.0)
+            pathway = SynapticPathway(self, path_name, role, statements, text, delay_name)
+            self.pathways.append(pathway)
+            object.__setattr__(self, path_name, pathway)
         self._connect_calls = 0
         self._csr_cache = None
         object.__setattr__(self, "_locked", True)
@@ -164,10 +166,21 @@ class Synapses(Group):
         self.variables["_synaptic_pre"].array[old:] = new_i
         self.variables["_synaptic_post"].array[old:] = new_j
         for pathway in self.pathways:
-            default = self._default_delay.get(pathway.name, 0.0)
-            self.variables[pathway.delay_name].array[old:] = default
+            delay_var = self.variables[pathway.delay_name]
+            if not delay_var.shared:
+                delay_var.array[old:] = self._default_delay.get(pathway.name, 0.0)
         if "lastupdate" in self.variables:
             self.variables["lastupdate"].array[old:] = 0.0
+
+    def set_values(self, name, value, item=slice(None), level=0, raw=False):
+        delay_var = self.variables.get(name)
+        if any(p.delay_name == name for p in self.pathways) and delay_var.shared:
+            per_synapse = isinstance(value, str) or np.size(np.asarray(value)) > 1 or \
+                not (isinstance(item, slice) and item == slice(None))
+            if per_synapse:  # heterogeneous delays from now on
+                delay_var.array = np.full(self.N, delay_var.array[0])
+                delay_var.shared = False
+        super().set_values(name, value, item, level=level + 1, raw=raw)
 
     def _evaluate_pairs(self, expr, ii, jj, run_namespace):
         ii = np.asarray(ii, dtype=np.int64)

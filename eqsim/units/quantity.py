@@ -238,12 +238,12 @@ class Quantity(np.ndarray):
                 code=error_codes.CONVERSION_NEEDS_DIMENSIONLESS,
                 hint=f"divide by a unit first, e.g. {what}(x/ms)")
 
+    # As in Brian2, float()/int() give the value in SI units whatever the dimension:
+    # matplotlib and NumPy call them on elements when plotting or converting.
     def __float__(self):
-        self._require_dimensionless("float")
         return float(self.view(np.ndarray))
 
     def __int__(self):
-        self._require_dimensionless("int")
         return int(self.view(np.ndarray))
 
     def __complex__(self):
@@ -283,11 +283,15 @@ class Quantity(np.ndarray):
         self.view(np.ndarray)[key] = value_values
 
     def __iter__(self):
+        # not a generator function: iter() itself must raise for 0-d values, as
+        # np.iterable (used by matplotlib) relies on that
         if self.ndim == 0:
             raise TypeError("iteration over a 0-d quantity")
         dim = self.dim
-        for item in self.view(np.ndarray):
-            yield wrap_result(np.asarray(item), dim) if dim is not DIMENSIONLESS else item
+        values = self.view(np.ndarray)
+        if dim is DIMENSIONLESS:
+            return iter(values)
+        return (wrap_result(np.asarray(item), dim) for item in values)
 
     def fill(self, value):
         """Set all elements to ``value``, which must have this quantity's unit."""

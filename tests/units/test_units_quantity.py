@@ -297,14 +297,11 @@ def test_len_iteration_and_tolist_give_quantities():
 
 # -- conversions -----------------------------------------------------------------------
 
-def test_float_only_for_dimensionless_values():
+def test_float_and_int_give_si_values_as_brian2_does():
     assert float(Quantity(3.0)) == 3.0
     assert float(10 * ms / second) == pytest.approx(0.01)
-    with pytest.raises(DimensionMismatchError) as info:
-        float(3 * mV)
-    assert info.value.code == "EQ205"
-    with pytest.raises(DimensionMismatchError):
-        int(3 * mV)
+    assert float(3 * mV) == pytest.approx(0.003)
+    assert int(3 * volt) == 3
 
 
 # -- display ---------------------------------------------------------------------------

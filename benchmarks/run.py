@@ -1,0 +1,174 @@
+"""Run the benchmark suite on eqsim and, when available, on Brian2; print one table.
+
+Usage::
+
+    python benchmarks/run.py [--quick] [--only NAME[,NAME...]] [--no-brian2]
+                             [--brian2-python PATH] [--json out.json] [--scale F]
+
+For each benchmark and simulator, the runner script runs twice in a fresh subprocess: first
+with an empty compiled-code cache (cold build), then with the cache the first process left
+(warm build). eqsim runs with ``EQSIM_CACHE_DIR`` set to a temporary directory; Brian2's
+Cython runtime with ``prefs.codegen.runtime.cython.cache_dir`` set to one; Brian2's C++
+standalone device builds in a temporary project directory, reused for the warm run (``make``
+recompiles nothing when the generated files did not change).
+
+Brian2 runs under its own interpreter: ``--brian2-python``, else ``$BRIAN2_PYTHON``, else
+``/work/brian2-venv/bin/python`` if it exists; eqsim is never imported there.
+
+The run time reported is the smaller of the two processes' timed runs (both simulate the same
+seeded network); spikes and memory come from the warm process. See ``runners/measure.py``
+for what each number measures.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+
+BENCH_DIR = os.path.dirname(os.path.abspath(__file__))
+REPO_DIR = os.path.dirname(BENCH_DIR)
+sys.path.insert(0, BENCH_DIR)
+
+from models import all_benchmarks, spec_for  # noqa: E402
+from runners.measure import RESULT_PREFIX  # noqa: E402
+from table import format_table, rate_mismatch  # noqa: E402
+
+DEFAULT_BRIAN2_PYTHON = "/work/brian2-venv/bin/python"
+SIMULATORS = ("eqsim", "brian2-cython", "brian2-standalone")
+CHILD_TIMEOUT = 3600  # seconds; a cold Brian2 build of a big network takes minutes
+
+
+def parse_result(stdout):
+    """The record of the runner's ``BENCHMARK_RESULT`` line, or None."""
+    for line in reversed(stdout.splitlines()):
+        if line.startswith(RESULT_PREFIX):
+            return json.loads(line[len(RESULT_PREFIX):])
+    return None
+
+
+def run_child(command, env, log):
+    """Run one runner process; its record (an error record if it printed none)."""
+    log(f"    $ {' '.join(command)}")
+    try:
+        done = subprocess.run(command, env=env, capture_output=True, text=True,
+                              timeout=CHILD_TIMEOUT, cwd=REPO_DIR)
+    except subprocess.TimeoutExpired:
+        return dict(status="error", message=f"timed out after {CHILD_TIMEOUT} s")
+    record = parse_result(done.stdout)
+    if record is None:
+        tail = (done.stderr or done.stdout).strip().splitlines()[-5:]
+        return dict(status="error", message=f"runner exited {done.returncode} without a "
+                                            f"result: {' | '.join(tail)}")
+    return record
+
+
+def runner_command(simulator, benchmark, options, python, cache):
+    common = ["--benchmark", benchmark, "--scale", str(options.scale)]
+    if options.quick:
+        common.append("--quick")
+    if simulator == "eqsim":
+        return [python, os.path.join(BENCH_DIR, "runners", "run_eqsim.py"), *common]
+    script = os.path.join(BENCH_DIR, "runners", "run_brian2.py")
+    if simulator == "brian2-cython":
+        return [python, script, *common, "--device", "cython", "--cache-dir", cache]
+    return [python, script, *common, "--device", "cpp_standalone", "--build-dir", cache]
+
+
+def child_environment(simulator, cache):
+    env = dict(os.environ)
+    if simulator == "eqsim":
+        env["PYTHONPATH"] = os.pathsep.join(p for p in (REPO_DIR, env.get("PYTHONPATH")) if p)
+        env["EQSIM_CACHE_DIR"] = cache
+    else:
+        env.pop("PYTHONPATH", None)  # Brian2's interpreter must not see the checkout
+    return env
+
+
+def cold_and_warm(simulator, benchmark, options, python, log):
+    """Run the runner with an empty cache, then again with the same cache; one row."""
+    cache = tempfile.mkdtemp(prefix=f"eqsim-bench-{simulator}-{benchmark}-")
+    try:
+        env = child_environment(simulator, cache)
+        command = runner_command(simulator, benchmark, options, python, cache)
+        cold = run_child(command, env, log)
+        if cold.get("status") != "ok":
+            return dict(cold, simulator=simulator, benchmark=benchmark)
+        warm = run_child(command, env, log)
+        if warm.get("status") != "ok":
+            return dict(warm, simulator=simulator, benchmark=benchmark)
+    finally:
+        shutil.rmtree(cache, ignore_errors=True)
+    row = dict(warm)
+    row["cold_build_s"] = cold["build_s"]
+    row["warm_build_s"] = warm["build_s"]
+    row["run_s"] = min(cold["run_s"], warm["run_s"])
+    row["run_per_sim_s"] = row["run_s"] / row["duration"]
+    if row.get("events") is not None and row["run_s"] > 0:
+        row["events_per_s"] = row["events"] / row["run_s"]
+    row["cold"], row["warm"] = cold, warm
+    return row
+
+
+def brian2_python(options):
+    candidate = options.brian2_python or os.environ.get("BRIAN2_PYTHON") or DEFAULT_BRIAN2_PYTHON
+    return candidate if candidate and os.path.exists(candidate) else None
+
+
+def machine_description():
+    return dict(platform=platform.platform(), processor=platform.processor() or platform.machine(),
+                cpus=os.cpu_count(), python=platform.python_version(),
+                load_average_at_start=os.getloadavg())
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--quick", action="store_true",
+                        help="shorter simulated durations (each spec's QUICK_DURATION)")
+    parser.add_argument("--only", help="comma-separated benchmark names "
+                                       f"({', '.join(all_benchmarks())})")
+    parser.add_argument("--no-brian2", action="store_true", help="run eqsim only")
+    parser.add_argument("--brian2-python", help="interpreter with Brian2 installed")
+    parser.add_argument("--json", help="write all results to this file")
+    parser.add_argument("--scale", type=float, default=1.0,
+                        help="extra size factor for every benchmark (debugging)")
+    options = parser.parse_args(argv)
+    names = options.only.split(",") if options.only else all_benchmarks()
+    for name in names:
+        spec_for(name)  # unknown names fail before anything runs
+    b2_python = None if options.no_brian2 else brian2_python(options)
+    if not options.no_brian2 and b2_python is None:
+        print("Brian2 interpreter not found (use --brian2-python or BRIAN2_PYTHON); "
+              "running eqsim only", file=sys.stderr)
+
+    def log(message):
+        print(message, file=sys.stderr, flush=True)
+
+    started = datetime.datetime.now()
+    machine = machine_description()
+    rows = []
+    for name in names:
+        for simulator in SIMULATORS:
+            if simulator != "eqsim" and b2_python is None:
+                continue
+            python = sys.executable if simulator == "eqsim" else b2_python
+            log(f"[{datetime.datetime.now():%H:%M:%S}] {name} on {simulator}")
+            rows.append(cold_and_warm(simulator, name, options, python, log))
+    for row in rows:
+        row["rate_mismatch"] = rate_mismatch(row, rows)
+    command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+    print(f"# {command.strip()}  ({started:%Y-%m-%d %H:%M}, {machine['cpus']} cores, "
+          f"{machine['processor']}, load average at start {machine['load_average_at_start'][0]:.1f})")
+    print(format_table(rows))
+    if options.json:
+        with open(options.json, "w") as f:
+            json.dump(dict(command=command.strip(), started=started.isoformat(),
+                           machine=machine, results=rows), f, indent=1)
+    return 0 if all(r.get("status") in ("ok", "unavailable") for r in rows) else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

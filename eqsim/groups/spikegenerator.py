@@ -1,0 +1,205 @@
+"""SpikeGeneratorGroup: neurons that spike at given times."""
+import numpy as np
+
+from ..errors import EqsimError
+from ..ir.operations import Operation
+from ..units import DIMENSIONLESS, second, fail_for_dimension_mismatch
+from .group import Group
+from .subgroup import Subgroup
+
+
+class SpikeGeneratorError(EqsimError):
+    """Spike indices, times or period that a SpikeGeneratorGroup cannot emit."""
+    default_code = "EQ920"
+
+
+class SpikeGeneratorGroup(Group):
+    """``N`` neurons that spike exactly at the given ``(index, time)`` pairs.
+
+    A spike at time ``t`` is emitted in the step ``int(t/dt)`` (with Brian2's
+    tolerance of ``1e-3*dt`` for floating-point error); a neuron may spike at most
+    once per step. With ``period > 0`` the pattern repeats every ``period``.
+
+    Parameters
+    ----------
+    N : int
+        Number of neurons.
+    indices : array of int
+        Neuron of each spike.
+    times : Quantity
+        Time of each spike (second), in any order.
+    period : Quantity, optional
+        Repetition period (second); 0 (default) emits the pattern once.
+    when : str
+        Schedule slot (default ``'thresholds'``).
+    order : int
+    sorted : bool
+        Accepted for Brian2 compatibility; spikes are always sorted here.
+    dt : Quantity, optional
+    clock : Clock, optional
+    name : str, optional
+    """
+    _base_name = "spikegeneratorgroup"
+
+    def __init__(self, N, indices, times, dt=None, clock=None, period=0 * second,
+                 when="thresholds", order=0, sorted=False, name=None, codeobj_class=None):
+        label = name or "spikegeneratorgroup"
+        try:
+            N = int(N)
+        except (TypeError, ValueError):
+            raise SpikeGeneratorError(f"N must be a whole number, got {N!r}", obj=label) from None
+        if N < 1:
+            raise SpikeGeneratorError(f"a SpikeGeneratorGroup needs at least one neuron, got N={N}",
+                                      obj=label)
+        spikes = _checked_spikes(N, indices, times, period, label)
+        super().__init__(dt=dt, clock=clock, when=when, order=order, name=name)
+        self._init_state(N)
+        self.add_array("_spikespace", DIMENSIONLESS, np.int32, size=N + 1, read_only=True)
+        self.add_array("_neuron_index", DIMENSIONLESS, np.int32, size=0, read_only=True)
+        self.add_array("_timebins", DIMENSIONLESS, np.int64, size=0, read_only=True)
+        self.add_array("_lastindex", DIMENSIONLESS, np.int64, size=1, read_only=True)
+        self._store_spikes(*spikes)
+        object.__setattr__(self, "_locked", True)
+
+    # --- the spikes ------------------------------------------------------------------------
+    def set_spikes(self, indices, times, period=0 * second, sorted=False):
+        """Replace the spikes (and period) emitted from now on.
+
+        Parameters
+        ----------
+        indices : array of int
+        times : Quantity
+        period : Quantity, optional
+        sorted : bool
+            Accepted for Brian2 compatibility.
+        """
+        self._store_spikes(*_checked_spikes(self.N, indices, times, period, self.name))
+
+    def _store_spikes(self, indices, times, period):
+        order = np.lexsort((indices, times))
+        object.__setattr__(self, "_spike_indices", indices[order])
+        object.__setattr__(self, "_spike_times", times[order])
+        object.__setattr__(self, "_period", period)
+        object.__setattr__(self, "_binned_for", None)  # (dt, ...) the bins were computed for
+
+    @property
+    def spike_indices(self):
+        """Neuron of each spike, sorted by time."""
+        return self._spike_indices.copy()
+
+    @property
+    def spike_times(self):
+        """Time of each spike, sorted (second)."""
+        from ..units import Quantity
+        return Quantity(self._spike_times.copy(), dim=second.dim)
+
+    @property
+    def period(self):
+        from ..units import Quantity
+        return Quantity(self._period, dim=second.dim)
+
+    def _bin_spikes(self):
+        """Time steps of the spikes for the current dt; checks one spike per neuron and step
+        and skips spikes that lie before the current time (Brian2 ignores them too)."""
+        dt = self.clock.dt_
+        if self._period and self._period < dt:
+            raise SpikeGeneratorError(f"the period of '{self.name}' ({self._period} s) is shorter "
+                                      f"than its dt ({dt} s)", obj=self.name)
+        # a tolerance of 1e-3*dt, as Brian2: a spike at a whole multiple of dt must not
+        # fall into the previous step through floating-point error
+        bins = ((self._spike_times + 1e-3 * dt) / dt).astype(np.int64)
+        order = np.lexsort((self._spike_indices, bins))
+        bins, indices = bins[order], self._spike_indices[order]
+        repeated = (np.diff(bins) == 0) & (np.diff(indices) == 0)
+        if repeated.any():
+            k = int(np.flatnonzero(repeated)[0])
+            raise SpikeGeneratorError(
+                f"neuron {indices[k]} of '{self.name}' spikes more than once in time step "
+                f"{bins[k]} (dt = {dt} s)", obj=self.name,
+                hint="give each neuron at most one spike per time step, or use a smaller dt")
+        period_bins = int(round(self._period / dt)) if self._period else 0
+        self.variables["_neuron_index"].array = indices.astype(np.int32)
+        self.variables["_timebins"].array = bins
+        step = self.clock.step % period_bins if period_bins else self.clock.step
+        self.variables["_lastindex"].array[0] = np.searchsorted(bins, step, side="left")
+        object.__setattr__(self, "_binned_for", dt)
+        object.__setattr__(self, "_period_bins", period_bins)
+
+    # --- as a source of spikes ----------------------------------------------------------
+    @staticmethod
+    def event_array_name(event):
+        return "_spikespace"
+
+    @property
+    def events(self):
+        return ["spike"]
+
+    def __getitem__(self, item):
+        if not isinstance(item, slice):
+            raise EqsimError("subgroups are created with slices, e.g. G[10:20]", obj=self.name)
+        start, stop, step = item.indices(self.N)
+        if step != 1 or stop <= start:
+            raise EqsimError(f"invalid subgroup slice {item}", obj=self.name)
+        return Subgroup(self, start, stop)
+
+    def operations(self, run_namespace):
+        if self._binned_for != self.clock.dt_:
+            self._bin_spikes()
+        names = ("_spikespace", "_neuron_index", "_timebins", "_lastindex")
+        variables = {n: self.variables[n] for n in names}
+        return [Operation(f"{self.name}_spikegenerator", "spikegenerator", self.name, 0, self.N,
+                          variables=variables, when=self.when, order=self.order,
+                          clock=self.clock, events="_spikespace", source=self,
+                          extra={"arrays": {"neuron_index": "_neuron_index",
+                                            "timebins": "_timebins", "lastindex": "_lastindex"},
+                                 "constants": {
+                                     "n_spikes": (self.variables["_timebins"].array.size,
+                                                  "int64_t"),
+                                     "period_bins": (self._period_bins, "int64_t")}})]
+
+    def get_state(self):
+        state = super().get_state()
+        state["_spikes"] = (self._spike_indices.copy(), self._spike_times.copy(), self._period,
+                            self._binned_for, getattr(self, "_period_bins", 0))
+        return state
+
+    def set_state(self, state):
+        state = dict(state)
+        indices, times, period, binned_for, period_bins = state.pop("_spikes")
+        super().set_state(state)
+        object.__setattr__(self, "_spike_indices", indices)
+        object.__setattr__(self, "_spike_times", times)
+        object.__setattr__(self, "_period", period)
+        object.__setattr__(self, "_binned_for", binned_for)
+        object.__setattr__(self, "_period_bins", period_bins)
+
+    def __repr__(self):
+        return f"SpikeGeneratorGroup({self.N}, {self._spike_times.size} spikes, name={self.name!r})"
+
+
+def _checked_spikes(N, indices, times, period, label):
+    """Validated ``(indices int64, times float seconds, period seconds)``."""
+    fail_for_dimension_mismatch(times, second, "spike times must be times")
+    fail_for_dimension_mismatch(period, second, "the period must be a time")
+    indices = np.asarray(indices)
+    times = np.asarray(times, dtype=float)
+    if indices.ndim != 1 or times.ndim != 1 or indices.size != times.size:
+        raise SpikeGeneratorError(f"indices and times must be 1-D arrays of the same length, got "
+                                  f"{indices.shape} and {times.shape}", obj=label)
+    if indices.size and indices.dtype.kind not in "iu":
+        if not np.all(indices == np.round(indices)):
+            raise SpikeGeneratorError("spike indices must be whole numbers", obj=label)
+    indices = indices.astype(np.int64)
+    if indices.size and (indices.min() < 0 or indices.max() >= N):
+        raise SpikeGeneratorError(f"spike indices must lie in [0, {N}), got values from "
+                                  f"{indices.min()} to {indices.max()}", obj=label)
+    if times.size and (not np.all(np.isfinite(times)) or times.min() < 0):
+        raise SpikeGeneratorError("spike times must be finite and not negative", obj=label)
+    period = float(np.asarray(period))
+    if period < 0:
+        raise SpikeGeneratorError(f"the period must not be negative, got {period} s", obj=label)
+    if period > 0 and times.size and times.max() >= period:
+        raise SpikeGeneratorError(f"the period ({period} s) must be longer than the last spike "
+                                  f"time ({times.max()} s)", obj=label,
+                                  hint="spike times are relative to the start of each period")
+    return indices, times, period
