@@ -94,6 +94,9 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         elif isinstance(var, ConstantVariable):
             c_type = "int64_t" if var.is_integer else "double"
             names[name] = symbols.constant(f"_k_{prefix}_{name}", var.value, c_type)
+        elif name in op.extra.get("index_exprs", {}):
+            expr = op.extra["index_exprs"][name]
+            names[name] = f"((double){expr})" if printer_cls.__name__ == "CPrinter" else expr
         elif isinstance(var, IndexVariable):
             offset = op.extra.get("index_offset", 0)
             names[name] = f"(double)(_i - {offset})" if printer_cls.__name__ == "CPrinter" else f"(_i - {offset})"
@@ -144,7 +147,8 @@ def _index_text(op, name, var, symbols, element):
     if mapped is None:
         return element
     index_var, offset = mapped
-    text = f"{symbols.array(index_var)}[{element}]"
+    # an index array (stored synapses) or an index expression (procedural synapses)
+    text = index_var if isinstance(index_var, str) else f"{symbols.array(index_var)}[{element}]"
     return f"({text} + {offset})" if offset else text
 
 
@@ -187,6 +191,17 @@ def _synapse_context(op, symbols, context, prefix, element):
         context["source_stop"] = symbols.constant(f"_k_{prefix}_source_stop",
                                                   extra["source_stop"], "int64_t")
         context["rounds_by"] = [symbols.array(op.variables[n]) for n in extra["rounds_by"]]
+    elif op.kind == "procedural":
+        context["queue"] = extra["queue"]
+        if extra["queue"] not in symbols.queues:
+            symbols.queues.append(extra["queue"])
+        context["delay"] = symbols.constant(f"_k_{prefix}_delay", extra["delay"], "int64_t")
+        for key in ("source_start", "source_stop", "n_post"):
+            context[key] = symbols.constant(f"_k_{prefix}_{key}", extra[key], "int64_t")
+        context["p"] = symbols.constant(f"_k_{prefix}_p", extra["p"], "double")
+        context["conn_seed"] = symbols.constant(f"_k_{prefix}_conn_seed", extra["seed"], "uint64_t")
+        context["conn_stream"] = symbols.constant(f"_k_{prefix}_conn_stream", extra["stream"],
+                                                  "uint64_t")
     elif op.kind == "summed":
         context["target"] = symbols.array(extra["target"])
         context["target_start"] = symbols.constant(f"_k_{prefix}_target_start",

@@ -75,6 +75,12 @@ class SynapticPathway:
 
     def prepare(self, dt):
         """Decide homogeneous vs heterogeneous delays for the next run."""
+        var = self.synapses.variables[self.delay_name]
+        if var.shared:  # one delay for every synapse (also when none is stored)
+            delay = int(np.floor(var.array[0] / dt + 0.5))
+            self._homogeneous, self._mode, self._n_slots = True, "sources", delay + 1
+            self._steps = None
+            return True, delay
         steps = self.delay_steps(dt)
         self._homogeneous = steps.size == 0 or bool(np.all(steps == steps[0]))
         self._steps = steps

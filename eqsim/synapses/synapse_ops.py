@@ -8,7 +8,7 @@ import sympy
 from ..errors import EquationError
 from ..groups.model_code import check_statements, free_names, make_state_update
 from ..ir.operations import Assignment, Operation
-from ..ir.variables import ArrayVariable
+from ..ir.variables import ArrayVariable, IndexVariable
 from ..parsing.dimensions import dimension_of
 from ..stateupdate import integrate
 from ..units import DIMENSIONLESS, second
@@ -30,7 +30,10 @@ def make_synaptic_operations(synapses, run_namespace):
     for name, eq in synapses._summed.items():
         ops.append(_summed_operation(synapses, name, eq, run_namespace))
     for order_shift, pathway in enumerate(synapses.pathways):
-        ops.append(_pathway_operation(synapses, pathway, run_namespace, order_shift))
+        if synapses._procedural is not None:
+            ops.append(_procedural_operation(synapses, pathway, run_namespace, order_shift))
+        else:
+            ops.append(_pathway_operation(synapses, pathway, run_namespace, order_shift))
     return ops
 
 
@@ -50,11 +53,7 @@ def _event_driven_updates(synapses):
 
 
 def _pathway_operation(synapses, pathway, run_namespace, order_shift):
-    statements = []
-    for st in pathway.statements:
-        target = normalise_target(synapses, st.var)
-        statements.append(dataclasses.replace(st, var=target,
-                                              expr=synapses.substitute_subexpressions(st.expr)))
+    statements = _pathway_statements(synapses, pathway)
     assignments = list(_event_driven_updates(synapses))
     assignments += [Assignment(st.var, st.op, st.expr) for st in statements]
     if "lastupdate" in synapses.variables:
@@ -109,6 +108,52 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
                "csr_ptr": "_csr_ptr", "csr_order": None if order is None else "_csr_order",
                "source_start": trigger._start, "source_stop": trigger._stop,
                "rounds_by": rounds_by})
+
+
+def _pathway_statements(synapses, pathway):
+    """The pathway's statements with unsuffixed target names made explicit."""
+    return [dataclasses.replace(st, var=normalise_target(synapses, st.var),
+                                expr=synapses.substitute_subexpressions(st.expr))
+            for st in pathway.statements]
+
+
+def _procedural_operation(synapses, pathway, run_namespace, order_shift):
+    """Pathway of connections regenerated at each spike: statements may only use
+    shared synaptic values and pre/post neuron variables."""
+    statements = _pathway_statements(synapses, pathway)
+    assignments = [Assignment(st.var, st.op, st.expr) for st in statements]
+    names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}
+    variables = synapses.resolve_for_kernel(names, run_namespace)
+    var_index = {}
+    for name, var in list(variables.items()):
+        base, side = split_suffix(name)
+        if name in ("i", "j"):
+            variables[name] = IndexVariable(name, synapses.name, DIMENSIONLESS)
+        elif isinstance(var, ArrayVariable) and side and not var.shared:
+            group = synapses.source if side == "pre" else synapses.target
+            var_index[name] = ("_src" if side == "pre" else "_tgt", group._start)
+        elif isinstance(var, ArrayVariable) and not var.shared:
+            raise EquationError(f"'{name}' is a per-synapse variable, but procedural synapses "
+                                f"store nothing per synapse", obj=synapses.name,
+                                source=pathway.source_text,
+                                hint="make it (shared) or a constant, or connect without "
+                                     "procedural=True")
+    dims = {name: var.dim for name, var in variables.items()}
+    dims.update(t=second.dim, dt=second.dim)
+    check_statements(synapses, statements, dims, pathway.source_text)
+    trigger = pathway.trigger_group
+    events = trigger.event_array_name("spike")
+    variables[events] = trigger.variables[events]
+    homogeneous, delay = pathway.prepare(synapses.clock.dt_)
+    spec = synapses._procedural
+    return Operation(
+        f"{synapses.name}_{pathway.name}", "procedural", synapses.name, 0, 0,
+        statements=assignments, variables=variables, when="synapses",
+        order=synapses.order + order_shift, clock=synapses.clock, events=events, source=synapses,
+        extra={"var_index": var_index, "index_exprs": {"i": "_src", "j": "_tgt"},
+               "queue": pathway.queue_name, "delay": delay, "p": spec["p"], "seed": spec["seed"],
+               "stream": spec["stream"], "n_post": len(synapses.target),
+               "source_start": trigger._start, "source_stop": trigger._stop})
 
 
 def _summed_operation(synapses, name, eq, run_namespace):

@@ -109,11 +109,16 @@ class Synapses(Group):
             self.pathways.append(pathway)
             object.__setattr__(self, path_name, pathway)
         self._connect_calls = 0
+        self._procedural = None  # {p, seed, stream} when connections are regenerated, not stored
         self._csr_cache = None
         object.__setattr__(self, "_locked", True)
 
     # --- size and state ------------------------------------------------------------------
     def __len__(self):
+        if self._procedural is not None:
+            if "count" not in self._procedural:
+                self._procedural["count"] = self._procedural_count()
+            return self._procedural["count"]
         return self.N
 
     def _resize(self, new_size):
@@ -128,7 +133,7 @@ class Synapses(Group):
         self._csr_cache = None
 
     def connect(self, condition=None, i=None, j=None, p=1.0, n=1, skip_if_invalid=False,
-                namespace=None, level=0):
+                namespace=None, level=0, procedural=False):
         """Create synapses (Brian2's ``connect``: all-to-all, ``i=``/``j=`` arrays,
         ``condition=``, ``p=``, ``n=``, generator syntax ``j='k for k in range(...)'``).
 
@@ -145,8 +150,15 @@ class Synapses(Group):
         skip_if_invalid : bool
             Drop generated indices outside the target instead of raising.
         namespace : dict, optional
+        procedural : bool
+            Store nothing: regenerate each spike's targets from the counter-based
+            generator (only ``p=`` as a number; synaptic values must be shared
+            constants). The connections are those ``connect(p=...)`` would store.
         """
         from .connect import connection_pairs
+        if procedural or self._procedural is not None:
+            self._connect_procedural(condition, i, j, p, n, procedural)
+            return
         if condition is True:
             condition = None
         if condition is False:
@@ -171,6 +183,45 @@ class Synapses(Group):
                 delay_var.array[old:] = self._default_delay.get(pathway.name, 0.0)
         if "lastupdate" in self.variables:
             self.variables["lastupdate"].array[old:] = 0.0
+
+    def _connect_procedural(self, condition, i, j, p, n, procedural):
+        if self._procedural is not None or (procedural and self.N):
+            raise ConnectError("procedural connections cannot be combined with other connect() "
+                               "calls on the same Synapses", obj=self.name,
+                               hint="use one Synapses object per procedural connect(p=...)")
+        if condition is not None or i is not None or j is not None or n != 1 or \
+                isinstance(p, str) or not 0 <= float(p) <= 1:
+            raise ConnectError("procedural=True supports only connect(p=<number in [0, 1]>)",
+                               obj=self.name, hint="store the synapses for other forms")
+        stored = [name for name, var in self.variables.items()
+                  if isinstance(var, ArrayVariable) and var.dynamic and not var.shared
+                  and not name.startswith("_synaptic") and name not in ("i", "j")]
+        if stored or any(p.role == "post" for p in self.pathways):
+            raise ConnectError("procedural synapses cannot have per-synapse variables or an "
+                               f"on_post pathway (found {stored or 'on_post'})", obj=self.name,
+                               hint="declare synaptic values (shared) or use constants")
+        self._procedural = {"p": float(p), "seed": current_seed(),
+                            "stream": stream_id("connect", str(self._random_id), "0")}
+
+    def _procedural_count(self, block=512):
+        """Number of connections, counted row block by row block (memory stays small)."""
+        from .connect_sampling import bernoulli_positions
+        spec, n_pre, n_post = self._procedural, len(self.source), len(self.target)
+        total = 0
+        for start in range(0, n_pre, block):
+            rows = np.arange(start, min(start + block, n_pre))
+            found, _ = bernoulli_positions(rows, np.full(rows.size, n_post), spec["p"],
+                                           seed=spec["seed"], stream=spec["stream"])
+            total += found.size
+        return total
+
+    def _procedural_pairs(self):
+        """The (i, j) pairs procedural connections stand for (computed, not stored)."""
+        from .connect import connection_pairs
+        spec = self._procedural
+        return connection_pairs(n_pre=len(self.source), n_post=len(self.target), p=spec["p"],
+                                seed=spec["seed"], stream=spec["stream"], evaluate=None,
+                                obj=self.name)
 
     def set_values(self, name, value, item=slice(None), level=0, raw=False):
         delay_var = self.variables.get(name)
