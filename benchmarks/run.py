@@ -156,7 +156,10 @@ def main(argv=None):
                 continue
             python = sys.executable if simulator == "eqsim" else b2_python
             log(f"[{datetime.datetime.now():%H:%M:%S}] {name} on {simulator}")
-            rows.append(cold_and_warm(simulator, name, options, python, log))
+            row = cold_and_warm(simulator, name, options, python, log)
+            rows.append(row)
+            log(f"    -> {row.get('status')}" + (f": {row.get('message')}" if row.get("status") != "ok"
+                                                   else f", run {row['run_s']:.3g} s"))
     for row in rows:
         row["rate_mismatch"] = rate_mismatch(row, rows)
     command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])

@@ -7,10 +7,19 @@ import logging as _logging
 
 import numpy as np
 
-try:  # Brian2 scripts use pylab names (plot, xlabel, ...) after `from brian2 import *`
-    from matplotlib.pylab import *  # noqa: F401,F403
-except ImportError:  # pragma: no cover - matplotlib is a dependency
-    from numpy import *  # noqa: F401,F403
+from numpy import *  # noqa: F401,F403  (Brian2 scripts use NumPy names unqualified)
+from .pylab_names import LAZY_FUNCTIONS as _LAZY_FUNCTIONS
+
+globals().update(_LAZY_FUNCTIONS)  # plot, xlabel, figure ... as after `from brian2 import *`
+del test  # numpy's test runner: pytest would collect it from test modules doing `import *`
+import builtins as _builtins
+
+# numpy's star import shadows Python builtins (max(a, b) would become numpy.max(a, axis=b));
+# keep the builtins, as pylab does
+for _name in ("abs", "all", "any", "max", "min", "pow", "round", "sum", "bool", "int", "float",
+              "complex", "object", "str", "range"):
+    if hasattr(_builtins, _name):
+        globals()[_name] = getattr(_builtins, _name)
 
 from .units import *  # noqa: F401,F403
 from .units import Quantity, Dimension, DIMENSIONLESS, check_units, get_dimensions
