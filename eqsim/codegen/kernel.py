@@ -25,14 +25,26 @@ class Access:
 
 @dataclass
 class ModuleSymbols:
-    """Everything a whole module declares: arrays, scalars, record buffers."""
+    """Everything a whole module declares: arrays, scalars, record buffers, queues.
+
+    Object names never appear in the generated source: each object gets a short
+    alias by order of appearance, so that the same model built under other
+    (auto-numbered) names produces the same source and hits the compiled cache.
+    """
     arrays: dict = field(default_factory=dict)      # c_name -> ArrayVariable (or raw array holder)
     constants: dict = field(default_factory=dict)   # c_name -> (value, c_type)
     buffers: dict = field(default_factory=dict)     # c_name -> dtype string
-    queues: list = field(default_factory=list)      # spike queue names
+    queues: list = field(default_factory=list)      # spike queue c names
+    aliases: dict = field(default_factory=dict)     # object or operation name -> alias
+    queue_aliases: dict = field(default_factory=dict)  # queue name -> c name
+
+    def alias(self, name):
+        if name not in self.aliases:
+            self.aliases[name] = f"o{len(self.aliases)}"
+        return self.aliases[name]
 
     def array(self, var):
-        name = "_a_" + var.c_name
+        name = f"_a_{self.alias(var.owner)}_{var.name}"
         self.arrays[name] = var
         return name
 
@@ -43,6 +55,16 @@ class ModuleSymbols:
     def buffer(self, name, dtype):
         self.buffers[name] = dtype
         return name
+
+    def buffer_name(self, op_name, suffix):
+        """C name of the record buffer ``suffix`` of operation ``op_name``."""
+        return f"_b_{self.aliases.get(op_name, op_name)}_{suffix}"
+
+    def queue(self, name):
+        if name not in self.queue_aliases:
+            self.queue_aliases[name] = f"_q{len(self.queue_aliases)}"
+            self.queues.append(self.queue_aliases[name])
+        return self.queue_aliases[name]
 
 
 def stream_id(*names):
@@ -78,7 +100,7 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     targets = [s.target for s in statements]
     names = {}
     reads, writes, temps = [], [], []
-    prefix = op.name
+    prefix = symbols.alias(op.name)
     for name in sorted(used | set(targets)):
         var = op.variables.get(name)
         if isinstance(var, ArrayVariable):
@@ -121,7 +143,7 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     start = symbols.constant(f"_k_{prefix}_start", op.start, "int64_t")
     stop = symbols.constant(f"_k_{prefix}_stop", op.stop, "int64_t")
     context = dict(
-        name=f"_kernel_{op.name}", comment=f"{op.kind} of {op.owner}", kind=op.kind,
+        name=f"_kernel_{prefix}", comment=op.kind, kind=op.kind,
         start=start, stop=stop, reads=reads, writes=writes, temps=temps,
         statements=lines,
         condition=printer.doprint(op.condition) if op.condition is not None else None,
@@ -175,9 +197,7 @@ def _monitor_context(op, symbols, context, prefix):
 def _synapse_context(op, symbols, context, prefix, element):
     extra = op.extra
     if op.kind == "pathway":
-        context["queue"] = extra["queue"]
-        if extra["queue"] not in symbols.queues:
-            symbols.queues.append(extra["queue"])
+        context["queue"] = symbols.queue(extra["queue"])
         context["homogeneous"] = extra["homogeneous"]
         if extra["homogeneous"]:
             context["delay"] = symbols.constant(f"_k_{prefix}_delay", extra["delay"], "int64_t")
@@ -192,9 +212,7 @@ def _synapse_context(op, symbols, context, prefix, element):
                                                   extra["source_stop"], "int64_t")
         context["rounds_by"] = [symbols.array(op.variables[n]) for n in extra["rounds_by"]]
     elif op.kind == "procedural":
-        context["queue"] = extra["queue"]
-        if extra["queue"] not in symbols.queues:
-            symbols.queues.append(extra["queue"])
+        context["queue"] = symbols.queue(extra["queue"])
         context["delay"] = symbols.constant(f"_k_{prefix}_delay", extra["delay"], "int64_t")
         for key in ("source_start", "source_stop", "n_post"):
             context[key] = symbols.constant(f"_k_{prefix}_{key}", extra[key], "int64_t")

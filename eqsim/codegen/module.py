@@ -63,7 +63,7 @@ class NetworkModule:
             slots.append(dict(clock=clock_of(entry), netop=None, kernel=context["name"]))
             max_size = max(max_size, entry.stop)
         self.source = env.get_template(module_template).render(
-            network_name=name, kernels=kernels, schedule=slots, n_clocks=max(n_clocks, 1),
+            kernels=kernels, schedule=slots, n_clocks=max(n_clocks, 1),
             max_size=max_size, queues=self.symbols.queues, vector_math=vector_math,
             arrays=[_Obj(c_name=n, c_type=v.c_type) for n, v in self.symbols.arrays.items()],
             constants=[_Obj(c_name=n, c_type=t) for n, (_, t) in self.symbols.constants.items()],
@@ -87,12 +87,22 @@ class NetworkModule:
         constants = {n: value for n, (value, _) in self.symbols.constants.items()}
         self.module.bind(arrays, constants, int(seed) & 0xFFFFFFFFFFFFFFFF)
 
+    def has_queue(self, name):
+        return name in self.symbols.queue_aliases
+
     def queue_contents(self, name):
         """Spikes in flight in a pathway's queue: entry k arrives in k steps."""
-        return self.module.queue_contents(name)
+        return self.module.queue_contents(self.symbols.queue_aliases[name])
 
     def queue_reset(self, name, n_slots, contents):
-        self.module.queue_reset(name, n_slots, contents)
+        self.module.queue_reset(self.symbols.queue_aliases[name], n_slots, contents)
+
+    def has_buffer(self, op_name, suffix):
+        return self.symbols.buffer_name(op_name, suffix) in self.symbols.buffers
+
+    def take_buffer(self, op_name, suffix):
+        """Copy out and empty the record buffer ``suffix`` of operation ``op_name``."""
+        return self.module.take_buffer(self.symbols.buffer_name(op_name, suffix))
 
     def set_constant_values(self, values):
         """Update scalar values (by c name) before a run, without rebuilding."""

@@ -99,8 +99,8 @@ class SpikeGeneratorGroup(Group):
         return Quantity(self._period, dim=second.dim)
 
     def _bin_spikes(self):
-        """Time steps of the spikes for the current dt; checks one spike per neuron and step
-        and skips spikes that lie before the current time (Brian2 ignores them too)."""
+        """Time steps of the spikes for the current dt; checks one spike per neuron and step.
+        Spikes before the start of the next run are skipped (``before_run``), as in Brian2."""
         dt = self.clock.dt_
         if self._period and self._period < dt:
             raise SpikeGeneratorError(f"the period of '{self.name}' ({self._period} s) is shorter "
@@ -120,10 +120,18 @@ class SpikeGeneratorGroup(Group):
         period_bins = int(round(self._period / dt)) if self._period else 0
         self.variables["_neuron_index"].array = indices.astype(np.int32)
         self.variables["_timebins"].array = bins
-        step = self.clock.step % period_bins if period_bins else self.clock.step
-        self.variables["_lastindex"].array[0] = np.searchsorted(bins, step, side="left")
         object.__setattr__(self, "_binned_for", dt)
         object.__setattr__(self, "_period_bins", period_bins)
+        object.__setattr__(self, "_rebinned", True)
+
+    def before_run(self, module):
+        """After new bins: start at the first spike not before the run's first step (the
+        clock is set to the start time only now)."""
+        if self.__dict__.get("_rebinned"):
+            bins = self.variables["_timebins"].array
+            step = self.clock.step % self._period_bins if self._period_bins else self.clock.step
+            self.variables["_lastindex"].array[0] = np.searchsorted(bins, step, side="left")
+            object.__setattr__(self, "_rebinned", False)
 
     # --- as a source of spikes ----------------------------------------------------------
     @staticmethod

@@ -38,9 +38,9 @@ class PopulationRateMonitor(EqsimObject):
                           extra={"time_buffer": True, "rate_buffer": True})]
 
     def after_run(self, module):
-        if f"_b_{self.name}_t" in module.module.BUFFERS:
-            self._data.append("t", module.module.take_buffer(f"_b_{self.name}_t"))
-            self._data.append("rate", module.module.take_buffer(f"_b_{self.name}_rate"))
+        if module.has_buffer(self.name, "t"):
+            self._data.append("t", module.take_buffer(self.name, "t"))
+            self._data.append("rate", module.take_buffer(self.name, "rate"))
 
     @property
     def t(self):

@@ -70,11 +70,11 @@ class EventMonitor(EqsimObject):
                                  "index_offset": group._start})]
 
     def after_run(self, module):
-        if f"_b_{self.name}_t" not in module.module.BUFFERS:
+        if not module.has_buffer(self.name, "t"):
             return
-        i = module.module.take_buffer(f"_b_{self.name}_i")
-        t = module.module.take_buffer(f"_b_{self.name}_t")
-        values = {v: module.module.take_buffer(f"_b_{self.name}_{v}") for v in self.record_variables}
+        i = module.take_buffer(self.name, "i")
+        t = module.take_buffer(self.name, "t")
+        values = {v: module.take_buffer(self.name, v) for v in self.record_variables}
         if self.record:
             self._data.append("i", i)
             self._data.append("t", t)

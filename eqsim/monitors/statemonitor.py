@@ -76,11 +76,11 @@ class StateMonitor(EqsimObject):
                                  "index_offset": group._start})]
 
     def after_run(self, module):
-        if self.name + "_t" not in _buffer_names(module, self.name):
+        if not module.has_buffer(self.name, "t"):
             return
-        self._data.append("t", module.module.take_buffer(f"_b_{self.name}_t"))
+        self._data.append("t", module.take_buffer(self.name, "t"))
         for v in self.record_variables:
-            self._data.append(v, module.module.take_buffer(f"_b_{self.name}_{v}"))
+            self._data.append(v, module.take_buffer(self.name, v))
 
     @property
     def t(self):
@@ -129,7 +129,3 @@ class _SingleRecording:
 
     def __getattr__(self, item):
         return getattr(self._monitor, item)[self._position]
-
-
-def _buffer_names(module, name):
-    return {b[3:] for b in module.module.BUFFERS}

@@ -50,13 +50,13 @@ class SynapticPathway:
         return np.floor(delays / dt + 0.5).astype(np.int32)
 
     def save_queue(self, module):
-        if self.queue_name in module.module.QUEUES:
+        if module.has_queue(self.queue_name):
             self.queue_state = [np.asarray(a, dtype=np.int32) for a in
                                 module.queue_contents(self.queue_name)]
             self.queue_mode = self._mode
 
     def restore_queue(self, module):
-        if self.queue_name not in module.module.QUEUES:
+        if not module.has_queue(self.queue_name):
             return
         contents = self.queue_state
         if self.queue_mode is not None and self.queue_mode != self._mode and contents:

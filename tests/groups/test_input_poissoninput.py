@@ -1,0 +1,73 @@
+"""PoissonInput on both targets: the mean and variance of the increments, string
+weights, subgroup targets, determinism across targets, errors."""
+import numpy as np
+import pytest
+
+from eqsim import (DimensionMismatchError, EqsimError, Hz, NeuronGroup, PoissonInput,
+                   StateMonitor, ms, mV, nS, prefs, run, seed, start_scope)
+
+
+def test_mean_increment_per_step_is_n_rate_dt_weight(target):
+    seed(4)
+    G = NeuronGroup(200, "v : volt")
+    P_in = PoissonInput(G, "v", N=40, rate=50 * Hz, weight=0.2 * mV)
+    mon = StateMonitor(G, "v", record=True)
+    run(20 * ms)
+    steps = np.diff(np.asarray(mon.v), axis=1) / 0.2e-3  # arrivals per step
+    assert np.allclose(steps, np.round(steps))  # whole numbers of inputs
+    n, p = 40, 50 * 1e-4
+    count = steps.size
+    assert abs(steps.mean() - n * p) < 5 * np.sqrt(n * p * (1 - p) / count)
+    assert abs(steps.var() - n * p * (1 - p)) < 0.1 * n * p  # binomial variance
+    final = np.asarray(G.v)  # the last step's input arrives after the last record
+    assert abs(final.mean() - n * 50 * 0.02 * 0.2e-3) < 5 * np.sqrt(n * 50 * 0.02 / 200) * 0.2e-3
+
+
+def test_string_weight_uses_target_variables_and_subgroup_gets_only_its_range(target):
+    seed(6)
+    G = NeuronGroup(20, """v : volt
+                           w_in : volt (constant)""")
+    G.w_in = "(i + 1)*0.1*mV"
+    P_in = PoissonInput(G[10:20], "v", N=100, rate=100 * Hz, weight="w_in")
+    run(10 * ms)
+    v = np.asarray(G.v)
+    assert np.all(v[:10] == 0)
+    arrivals = v[10:] / ((np.arange(10, 20) + 1) * 0.1e-3)
+    np.testing.assert_allclose(arrivals, np.round(arrivals), atol=1e-9)
+    assert abs(arrivals.sum() - 10 * 100 * 100 * 0.01) < 5 * np.sqrt(1000)
+
+
+def test_seeded_poisson_input_is_identical_on_numpy_and_cython():
+    def simulate(target_name):
+        prefs["codegen.target"] = target_name
+        start_scope()
+        seed(99)
+        G = NeuronGroup(50, "dg/dt = -g/(5*ms) : siemens", method="exact", name="PIG")
+        P1 = PoissonInput(G, "g", N=1000, rate=3 * Hz, weight=0.5 * nS, name="PI")
+        P2 = PoissonInput(G, "g", N=7, rate=200 * Hz, weight="0.1*nS", name="PI2")
+        run(20 * ms)
+        return np.asarray(G.g).copy()
+
+    previous = prefs["codegen.target"]
+    try:
+        a, b = simulate("numpy"), simulate("cython")
+    finally:
+        prefs["codegen.target"] = previous
+    assert np.all(a > 0)
+    np.testing.assert_allclose(a, b, rtol=1e-12, atol=0)
+
+
+def test_invalid_poisson_inputs_are_errors():
+    G = NeuronGroup(2, "v : volt")
+    with pytest.raises(EqsimError):
+        PoissonInput(G, "u", N=10, rate=1 * Hz, weight=1 * mV)
+    with pytest.raises(DimensionMismatchError):
+        PoissonInput(G, "v", N=10, rate=1 * Hz, weight=1 * nS)
+    with pytest.raises(DimensionMismatchError):
+        PoissonInput(G, "v", N=10, rate=1 * ms, weight=1 * mV)
+    with pytest.raises(EqsimError):
+        PoissonInput(G, "v", N=2.5, rate=1 * Hz, weight=1 * mV)
+    P = PoissonInput(G, "v", N=10, rate=1 * Hz, weight="2*nS")
+    with pytest.raises(DimensionMismatchError) as info:
+        run(1 * ms)
+    assert "2*nS" in str(info.value)
