@@ -1,6 +1,7 @@
 """The suite's table: one row per benchmark and simulator, and the rate agreement check."""
 
-RATE_TOLERANCE = 0.10  # relative difference of a population's mean rate flagged as a mismatch
+RATE_TOLERANCE = 0.10
+MESSAGE_WIDTH = 160  # error messages are cut in the table; the JSON keeps them whole  # relative difference of a population's mean rate flagged as a mismatch
 
 COLUMNS = ("benchmark", "simulator", "cold build s", "warm build s", "run s/sim s",
            "run() fixed ms", "spikes (mean Hz)", "synapses", "Mevents/s", "peak MB", "B/syn",
@@ -57,7 +58,10 @@ def row_cells(row, rows):
     head = [row.get("benchmark", "?"), row.get("simulator", "?")]
     if row.get("status") != "ok":
         label = "not available yet" if row.get("status") == "unavailable" else "ERROR"
-        return head + ["-"] * (len(COLUMNS) - 3) + [f"{label}: {row.get('message', '')}"]
+        message = " ".join(str(row.get("message", "")).split())  # one line in the table
+        if len(message) > MESSAGE_WIDTH:
+            message = message[:MESSAGE_WIDTH - 3] + "..."
+        return head + ["-"] * (len(COLUMNS) - 3) + [f"{label}: {message}"]
     n_neurons = sum(row["neurons_by_population"].values())
     mean_rate = row["spikes"] / max(n_neurons, 1) / row["duration"]
     fixed = row.get("fixed_cost_s")

@@ -7,6 +7,7 @@ here is target independent except the printer class passed in.
 import hashlib
 from dataclasses import dataclass, field
 
+import numpy as np
 import sympy
 
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
@@ -37,6 +38,7 @@ class ModuleSymbols:
     queues: list = field(default_factory=list)      # spike queue c names
     aliases: dict = field(default_factory=dict)     # object or operation name -> alias
     queue_aliases: dict = field(default_factory=dict)  # queue name -> c name
+    threads: int = 1                                # OpenMP threads (1: serial code)
 
     def alias(self, name):
         if name not in self.aliases:
@@ -174,6 +176,29 @@ def _index_text(op, name, var, symbols, element):
     return f"({text} + {offset})" if offset else text
 
 
+def thread_partition(post, ptr, order, threads):
+    """Per-thread CSR of a pathway: thread k gets the synapses onto targets in its
+    share of the target range, in the serial (presynaptic, then storage) order.
+
+    Returns ``(ptr, syn)``: the synapses of source s for thread k are
+    ``syn[ptr[k*(n+1) + s] : ptr[k*(n+1) + s + 1]]``.
+    """
+    n_sources = ptr.size - 1
+    serial = np.arange(post.size, dtype=np.int64) if order is None else order.astype(np.int64)
+    source_of = np.repeat(np.arange(n_sources), np.diff(ptr))
+    bounds = np.linspace(0, post.max(initial=-1) + 1, threads + 1).astype(np.int64)
+    thread_of = np.searchsorted(bounds, post[serial], side="right") - 1
+    ptrs, syns, offset = [], [], 0
+    for k in range(threads):
+        mine = thread_of == k
+        counts = np.bincount(source_of[mine], minlength=n_sources)
+        ptrs.append(offset + np.concatenate([[0], np.cumsum(counts)]))
+        syns.append(serial[mine])
+        offset += int(mine.sum())
+    return (np.concatenate(ptrs).astype(np.int64),
+            np.concatenate(syns).astype(np.int32) if syns else np.empty(0, np.int32))
+
+
 def _monitor_context(op, symbols, context, prefix):
     extra = op.extra
     if "recorded" in extra:  # name of local holding the value -> buffer
@@ -211,6 +236,23 @@ def _synapse_context(op, symbols, context, prefix, element):
         context["source_stop"] = symbols.constant(f"_k_{prefix}_source_stop",
                                                   extra["source_stop"], "int64_t")
         context["rounds_by"] = [symbols.array(op.variables[n]) for n in extra["rounds_by"]]
+        # threads split the synapses by target neuron, so no two threads write one neuron
+        # and each neuron sees its synapses in the serial order
+        context["threaded"] = (symbols.threads > 1 and extra["homogeneous"]
+                               and not any(n.endswith("_pre") for n in extra["rounds_by"])
+                               and extra.get("post_index") is not None)
+        if context["threaded"]:
+            ptr, syn = thread_partition(op.variables[extra["post_index"]].array,
+                                        op.variables[extra["csr_ptr"]].array,
+                                        None if not extra["csr_order"]
+                                        else op.variables[extra["csr_order"]].array,
+                                        symbols.threads)
+            context["thread_ptr"] = symbols.array(ArrayVariable(
+                f"_tptr_{op.name}", op.owner, None, array=ptr))
+            context["thread_syn"] = symbols.array(ArrayVariable(
+                f"_tsyn_{op.name}", op.owner, None, array=syn))
+            context["n_sources"] = symbols.constant(f"_k_{prefix}_n_sources", ptr.size //
+                                                    symbols.threads - 1, "int64_t")
     elif op.kind == "procedural":
         context["queue"] = symbols.queue(extra["queue"])
         context["delay"] = symbols.constant(f"_k_{prefix}_delay", extra["delay"], "int64_t")

@@ -41,15 +41,20 @@ class NetworkModule:
     n_clocks : int
     vector_math : bool
         Let compiled loops call vectorised exp/log (a few ulp from the scalar ones).
+    num_threads : int
+        OpenMP threads of the compiled target (1: no OpenMP). Threaded kernels give
+        the same results as single-threaded ones, bit for bit.
     """
 
-    def __init__(self, target, name, schedule, clock_of, n_clocks, *, vector_math=True):
+    def __init__(self, target, name, schedule, clock_of, n_clocks, *, vector_math=True,
+                 num_threads=1):
         if target not in TARGETS:
             raise CodegenError(f"unknown code generation target '{target}'",
                                hint=f"choose one of {sorted(TARGETS)}")
         printer, index_name, suffix, module_template = TARGETS[target]
         self.target = target
-        self.symbols = ModuleSymbols()
+        self.threads = max(1, int(num_threads)) if target == "cython" else 1
+        self.symbols = ModuleSymbols(threads=self.threads)
         env = environment(target)
         kernels, slots, max_size = [], [], 1
         for entry in schedule:
@@ -59,12 +64,14 @@ class NetworkModule:
             context = kernel_context(entry, self.symbols, printer, index_name=index_name)
             helpers = "".join(env.get_template("tabulated" + suffix).render(f=_Obj(h))
                               for h in context.get("tabulated", ()))
-            kernels.append(helpers + env.get_template(entry.kind + suffix).render(k=_Obj(context)))
+            kernels.append(helpers + env.get_template(entry.kind + suffix).render(k=_Obj(context),
+                                                                      threads=self.threads))
             slots.append(dict(clock=clock_of(entry), netop=None, kernel=context["name"]))
             max_size = max(max_size, entry.stop)
         self.source = env.get_template(module_template).render(
             kernels=kernels, schedule=slots, n_clocks=max(n_clocks, 1),
             max_size=max_size, queues=self.symbols.queues, vector_math=vector_math,
+            threads=self.threads,
             arrays=[_Obj(c_name=n, c_type=v.c_type) for n, v in self.symbols.arrays.items()],
             constants=[_Obj(c_name=n, c_type=t) for n, (_, t) in self.symbols.constants.items()],
             buffers=[_Obj(c_name=n, dtype=d, itemsize=8 if d == "float64" else 4)
@@ -79,7 +86,8 @@ class NetworkModule:
             exec(compile(self.source, f"<eqsim numpy network {digest}>", "exec"), module.__dict__)
             return module
         from .compiler import load_module
-        return load_module(self.source, name_hint="eqsim_net", include_dirs=[runtime_include_dir()])
+        return load_module(self.source, name_hint="eqsim_net", include_dirs=[runtime_include_dir()],
+                           extra_compile_args=["-fopenmp"] if self.threads > 1 else [])
 
     def bind(self, seed):
         """Pass current array addresses and scalar values to the module."""

@@ -125,7 +125,8 @@ class Network(Nameable):
         target = prefs["codegen.target"]
         started = time.perf_counter()
         module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
-                               len(clocks), vector_math=prefs["codegen.cython.vector_math"])
+                               len(clocks), vector_math=prefs["codegen.cython.vector_math"],
+                               num_threads=prefs["codegen.cython.num_threads"])
         logger.debug("built %s module in %.3f s", target, time.perf_counter() - started)
         return module, netops, clocks
 

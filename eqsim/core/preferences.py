@@ -9,6 +9,10 @@ _DEFAULTS = {
     "codegen.cython.vector_math": (True, "Let compiled state updates call glibc's vectorised "
                                          "exp/log/sin/cos/pow (faster; results differ from the "
                                          "NumPy target by a few ulp per step)."),
+    "codegen.cython.num_threads": (int(os.environ.get("EQSIM_NUM_THREADS", "1") or 1),
+                                   "OpenMP threads of the compiled target (default: the "
+                                   "EQSIM_NUM_THREADS environment variable, else 1). Results do "
+                                   "not depend on it."),
     "codegen.string_expression_target": ("numpy", "Target for evaluating string assignments."),
     "core.default_float_dtype": ("float64", "Floating point type of state variables."),
 }
@@ -47,6 +51,8 @@ class Preferences:
     def __setitem__(self, key, value):
         if key not in self._values:
             raise PreferenceError(f"unknown preference '{key}'", hint=f"known: {sorted(self._values)}")
+        if key == "codegen.cython.num_threads" and (not isinstance(value, int) or value < 1):
+            raise PreferenceError(f"num_threads must be a whole number >= 1, got {value!r}")
         if key == "codegen.target" and value not in ("cython", "numpy"):
             raise PreferenceError(f"unknown code generation target '{value}'",
                                   hint="use 'cython' (compiled) or 'numpy' (reference)")

@@ -24,6 +24,9 @@ double sin(double);
 double cos(double);
 #endif
 
+/* Elements per block of a state-update loop: the unit threads share out. */
+#define EQSIM_BLOCK 256
+
 /* Integer time step of time t: rounding tolerates float error in t, as Brian2's timestep(). */
 static inline int64_t eqsim_timestep(double t, double dt) {
     return (int64_t)((t + 1e-3 * dt) / dt);

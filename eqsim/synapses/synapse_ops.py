@@ -97,6 +97,7 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
                      if a.target not in synapses.variables and split_suffix(a.target)[1]}
     for side in sorted(written_sides):
         rounds_by.append("_synaptic_" + side)
+    for side in ("pre", "post"):  # post: how threads split the synapses
         extra_vars["_synaptic_" + side] = synapses.variables["_synaptic_" + side]
     variables.update(extra_vars)
     return Operation(
@@ -107,7 +108,7 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
                "homogeneous": homogeneous, "delay": delay if homogeneous else "_delay_steps",
                "csr_ptr": "_csr_ptr", "csr_order": None if order is None else "_csr_order",
                "source_start": trigger._start, "source_stop": trigger._stop,
-               "rounds_by": rounds_by})
+               "rounds_by": rounds_by, "post_index": "_synaptic_post"})
 
 
 def _pathway_statements(synapses, pathway):

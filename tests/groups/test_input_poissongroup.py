@@ -19,10 +19,12 @@ def test_mean_rate_of_a_constant_rate_group_is_within_five_sigma(target):
     assert set(np.unique(M.i)) <= set(range(400))
 
 
-def test_spikes_are_bernoulli_per_step_so_intervals_are_geometric(target):
-    # p = rate*dt = 0.1 per step: P(interval = k steps) = 0.9**(k-1) * 0.1
+@pytest.mark.parametrize("rates", [1000 * Hz, "1000*Hz"], ids=["gap-sampling", "per-step"])
+def test_spikes_are_bernoulli_per_step_so_intervals_are_geometric(target, rates):
+    # p = rate*dt = 0.1 per step: P(interval = k steps) = 0.9**(k-1) * 0.1. Constant
+    # rates sample the gaps directly, expressions draw every step: same process.
     seed(5)
-    P = PoissonGroup(50, rates=1000 * Hz)
+    P = PoissonGroup(50, rates=rates)
     M = SpikeMonitor(P)
     run(200 * ms)
     steps = np.round(np.asarray(M.t) / DT).astype(int)
@@ -78,9 +80,11 @@ def test_seeded_poisson_spikes_are_identical_on_numpy_and_cython():
         start_scope()
         seed(42)
         P = PoissonGroup(30, rates="50*Hz + i*5*Hz", name="PG")
-        Q = PoissonGroup(10, rates=80 * Hz, name="PQ")
+        Q = PoissonGroup(10, rates=np.arange(10) * 30 * Hz, name="PQ")
         M, N = SpikeMonitor(P, name="MPG"), SpikeMonitor(Q, name="MPQ")
-        run(50 * ms)
+        run(30 * ms)
+        Q.rates = 500 * Hz  # new rates: the next spikes are drawn again
+        run(20 * ms)
         return M.i.copy(), np.asarray(M.t).copy(), N.i.copy(), np.asarray(N.t).copy()
 
     previous = prefs["codegen.target"]
@@ -117,3 +121,20 @@ def test_rates_with_the_wrong_dimension_are_errors():
         PoissonGroup(5, rates=[1, 2] * Hz)
     with pytest.raises(EqsimError):
         PoissonGroup(0, rates=1 * Hz)
+
+
+def test_constant_rate_spikes_continue_across_runs_and_replay_after_restore(target):
+    from eqsim import Network
+    seed(9)
+    P = PoissonGroup(20, rates=300 * Hz)
+    M = SpikeMonitor(P)
+    net = Network(P, M)
+    net.run(10 * ms)
+    net.store()
+    net.run(20 * ms)
+    first = (M.i.copy(), np.asarray(M.t).copy())
+    net.restore()
+    net.run(20 * ms)
+    np.testing.assert_array_equal(M.i, first[0])
+    np.testing.assert_array_equal(np.asarray(M.t), first[1])
+    assert abs(first[0].size - 20 * 300 * 0.03) < 5 * np.sqrt(20 * 300 * 0.03)
