@@ -36,8 +36,11 @@ class SynapticPathway:
         """(ptr, order): synapses of trigger element k are order[ptr[k]:ptr[k+1]];
         ``order`` is None when synapses are stored sorted by that element (the usual
         case for the pre pathway), and the synapse index is the position itself."""
-        index = self.synapses.variables["_synaptic_" + self.role].array
+        variable = self.synapses.variables["_synaptic_" + self.role]
         n = len(self.trigger_group)
+        if getattr(variable, "row_pointers", None) is not None:  # implicit, sorted storage
+            return variable.row_pointers.copy(), None
+        index = variable.array
         ordered = index.size < 2 or bool(np.all(index[1:] >= index[:-1]))
         order = None if ordered else np.argsort(index, kind="stable").astype(np.int32)
         ptr = np.zeros(n + 1, dtype=np.int64)

@@ -13,6 +13,7 @@ from ..parsing.equations import Equations
 from ..parsing.statements import parse_statements
 from ..units import DIMENSIONLESS, Quantity, get_dimensions, second
 from .pathway import SynapticPathway
+from .presynaptic_index import PresynapticIndex
 from .references import normalise_names, resolve_synaptic, split_suffix, \
     substitute_subexpressions
 from .synapse_ops import make_synaptic_operations
@@ -75,10 +76,10 @@ class Synapses(Group):
                                                    value=len(source), is_integer=True)
         self.variables["N_post"] = ConstantVariable("N_post", self.name, DIMENSIONLESS,
                                                     value=len(target), is_integer=True)
-        for side in ("pre", "post"):
-            var = self.add_array("_synaptic_" + side, DIMENSIONLESS, np.int32, read_only=True,
-                                 dynamic=True)
-            self.variables["i" if side == "pre" else "j"] = var
+        self.variables["_synaptic_pre"] = self.variables["i"] = PresynapticIndex(
+            self.name, len(source))
+        self.variables["j"] = self.add_array("_synaptic_post", DIMENSIONLESS, np.int32,
+                                             read_only=True, dynamic=True)
         self._summed = {}
         for eq_name, eq in equations.equations.items():
             if eq.kind == "subexpression" and "summed" in eq.flags:
@@ -123,7 +124,8 @@ class Synapses(Group):
 
     def _resize(self, new_size):
         for var in {id(v): v for v in self.variables.values()}.values():
-            if isinstance(var, ArrayVariable) and var.dynamic and not var.shared:
+            if isinstance(var, ArrayVariable) and var.dynamic and not var.shared and \
+                    not isinstance(var, PresynapticIndex):  # that one grows by append()
                 grown = np.zeros(new_size, dtype=var.array.dtype)
                 grown[: min(var.array.size, new_size)] = var.array[:new_size]
                 var.array = grown
@@ -175,7 +177,7 @@ class Synapses(Group):
         self._connect_calls += 1
         old = self.N
         self._resize(old + len(new_i))
-        self.variables["_synaptic_pre"].array[old:] = new_i
+        self.variables["_synaptic_pre"].append(new_i)
         self.variables["_synaptic_post"].array[old:] = new_j
         for pathway in self.pathways:
             delay_var = self.variables[pathway.delay_name]
@@ -355,7 +357,10 @@ class Synapses(Group):
         state = dict(state)
         n = state.pop("_N")
         queues = state.pop("_queues", {})
+        pre = state.pop("_synaptic_pre")
+        state.pop("i", None)
         self._resize(n)
+        self.variables["_synaptic_pre"].assign(pre)
         super().set_state(state)
         for p in self.pathways:
             p.queue_state = queues.get(p.name, [])

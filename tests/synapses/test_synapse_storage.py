@@ -1,0 +1,45 @@
+"""How much a stored synapse costs, and that compact storage reads back correctly."""
+import numpy as np
+
+from eqsim import NeuronGroup, Network, Synapses, ms
+
+
+def _per_synapse_bytes(syn):
+    arrays = {id(v): v for v in syn.variables.values()
+              if getattr(v, "dynamic", False) and not getattr(v, "shared", False)
+              and getattr(v, "_explicit", 0) is not None and v.array.size == len(syn)}
+    return sum(v.array.nbytes for v in arrays.values()) / len(syn)
+
+
+def test_weighted_synapse_with_shared_delay_costs_at_most_12_bytes():
+    g = NeuronGroup(1000, "v : 1")
+    syn = Synapses(g, g, "w : 1", on_pre="v_post += w", delay=1 * ms)
+    syn.connect(p=0.05)
+    assert syn.variables["_synaptic_pre"].implicit
+    assert _per_synapse_bytes(syn) <= 12
+
+
+def test_implicit_presynaptic_indices_read_back_exactly():
+    g = NeuronGroup(6, "v : 1")
+    syn = Synapses(g, g, "w : 1")
+    syn.connect(i=[0, 0, 2, 5], j=[1, 2, 3, 4])
+    syn.connect(i=[5, 5], j=[0, 1])  # still in presynaptic order: stays implicit
+    assert syn.variables["_synaptic_pre"].implicit
+    np.testing.assert_array_equal(syn.i[:], [0, 0, 2, 5, 5, 5])
+    syn.connect(i=[1], j=[1])  # out of order: stored explicitly from now on
+    assert not syn.variables["_synaptic_pre"].implicit
+    np.testing.assert_array_equal(syn.i[:], [0, 0, 2, 5, 5, 5, 1])
+    np.testing.assert_array_equal(syn.j[:], [1, 2, 3, 4, 0, 1, 1])
+
+
+def test_store_and_restore_bring_back_the_connections():
+    g = NeuronGroup(10, "v : 1")
+    syn = Synapses(g, g, "w : 1", name="stored_syn")
+    syn.connect(j="i")
+    net = Network(g, syn)
+    net.store()
+    syn.connect(i=0, j=5)
+    net.restore()
+    assert len(syn) == 10
+    np.testing.assert_array_equal(syn.i[:], np.arange(10))
+    assert syn.variables["_synaptic_pre"].implicit
