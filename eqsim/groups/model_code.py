@@ -90,6 +90,7 @@ def state_update_statements(group, method):
 
 
 def make_state_update(group, method, refractory, run_namespace, when="groups", order=0):
+    check_model_units(group, run_namespace)  # also when nothing is integrated
     statements, _ = state_update_statements(group, method)
     refractory_used = refractory is not False and refractory is not None
     # without refractoriness a neuron is never refractory: the flag changes nothing
@@ -107,21 +108,20 @@ def make_state_update(group, method, refractory, run_namespace, when="groups", o
         return None
     names = used_names(a.expr for a in out) | {a.target for a in out}
     variables = group.resolve_for_kernel(names - set(_temporaries(out, group)), run_namespace)
-    check_equation_dimensions(group.equations, model_dimensions(group, run_namespace),
-                              functions=function_rules(variables))
     return Operation(f"{group.name}_stateupdater", "stateupdate", group.name, 0, group.N,
                      statements=out, variables=variables, when=when, order=order, clock=group.clock,
                      source=group)
 
 
-def model_dimensions(group, run_namespace):
-    """Dimensions of every name the model equations use."""
+def check_model_units(group, run_namespace):
+    """Every equation and subexpression of the model has consistent units."""
     eqs = group.equations.equations
     names = used_names(eq.expr for eq in eqs.values() if eq.expr is not None) - set(eqs)
     names = {n for n in names if not (n == "xi" or n.startswith("xi_"))}
-    dims = group.kernel_dimensions(group.resolve_for_kernel(names, run_namespace))
+    variables = group.resolve_for_kernel(names, run_namespace)
+    dims = group.kernel_dimensions(variables)
     dims.update({n: eq.dim for n, eq in eqs.items()})
-    return dims
+    check_equation_dimensions(group.equations, dims, functions=function_rules(variables))
 
 
 def _temporaries(assignments, group):

@@ -63,7 +63,10 @@ def resolve_synaptic(synapses, names, run_namespace):
         if group is not None and base in group._subexpressions:
             raise KeyError(name)  # substituted before resolution
         value, dim = resolve_external(name, synapses.namespace, run_namespace, obj=synapses.name)
-        variables[name] = ConstantVariable(name, synapses.name, dim, value=value)
+        if hasattr(value, "_eqsim_function"):  # a TimedArray called in synaptic code
+            variables[name] = value._eqsim_function(name)
+        else:
+            variables[name] = ConstantVariable(name, synapses.name, dim, value=value)
     return variables, var_index
 
 

@@ -6,7 +6,8 @@ import numpy as np
 import sympy
 
 from ..errors import EquationError
-from ..groups.model_code import check_statements, free_names, make_state_update
+from ..groups.model_code import (check_statements, function_rules,
+                                 make_state_update, used_names)
 from ..ir.operations import Assignment, Operation
 from ..ir.variables import ArrayVariable, IndexVariable
 from ..parsing.dimensions import dimension_of
@@ -58,7 +59,7 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
     assignments += [Assignment(st.var, st.op, st.expr) for st in statements]
     if "lastupdate" in synapses.variables:
         assignments.append(Assignment("lastupdate", "=", T))
-    names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}
+    names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
     temporaries = {a.target for a in assignments if a.target.startswith("_")}
     variables = synapses.resolve_for_kernel(names - temporaries, run_namespace)
     for st in statements:
@@ -72,7 +73,8 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
                                 source=pathway.source_text, line=st.line)
     dims = {name: var.dim for name, var in variables.items()}
     dims.update(t=second.dim, dt=second.dim)
-    check_statements(synapses, statements, dims, pathway.source_text)
+    check_statements(synapses, statements, dims, pathway.source_text,
+                     functions=function_rules(variables))
     trigger = pathway.trigger_group
     events = trigger.event_array_name("spike")
     if events not in trigger.variables:
@@ -123,7 +125,7 @@ def _procedural_operation(synapses, pathway, run_namespace, order_shift):
     shared synaptic values and pre/post neuron variables."""
     statements = _pathway_statements(synapses, pathway)
     assignments = [Assignment(st.var, st.op, st.expr) for st in statements]
-    names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}
+    names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
     variables = synapses.resolve_for_kernel(names, run_namespace)
     var_index = {}
     for name, var in list(variables.items()):
@@ -141,7 +143,8 @@ def _procedural_operation(synapses, pathway, run_namespace, order_shift):
                                      "procedural=True")
     dims = {name: var.dim for name, var in variables.items()}
     dims.update(t=second.dim, dt=second.dim)
-    check_statements(synapses, statements, dims, pathway.source_text)
+    check_statements(synapses, statements, dims, pathway.source_text,
+                     functions=function_rules(variables))
     trigger = pathway.trigger_group
     events = trigger.event_array_name("spike")
     variables[events] = trigger.variables[events]
@@ -169,10 +172,10 @@ def _summed_operation(synapses, name, eq, run_namespace):
         raise EquationError(f"the summed variable '{name}' has unit {eq.dim} but '{base}' of "
                             f"'{group.name}' has {target_var.dim}", obj=synapses.name)
     expr = synapses.substitute_subexpressions(eq.expr)
-    variables = synapses.resolve_for_kernel(free_names([expr]), run_namespace)
+    variables = synapses.resolve_for_kernel(used_names([expr]), run_namespace)
     dims = {n: v.dim for n, v in variables.items()}
     dims.update(t=second.dim, dt=second.dim)
-    dimension_of(expr, dims, obj=synapses.name)
+    dimension_of(expr, dims, functions=function_rules(variables), obj=synapses.name)
     index = synapses.variables["_synaptic_" + (side or "post")]
     return Operation(
         f"{synapses.name}_summed_{base}", "summed", synapses.name, 0, synapses.N,
