@@ -132,10 +132,11 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
             raise KeyError(f"operation {op.name} uses '{name}' which was not resolved")
     streams = {}
     random_key = _random_key(op)
+    given = op.extra.get("random_streams")  # stream ids fixed by the caller (assignments)
     for call in random_calls(exprs):
         key = int(call.args[0])
-        streams[key] = symbols.constant(f"_r_{prefix}_{len(streams)}",
-                                        stream_id(random_key, str(len(streams))), "uint64_t")
+        number = given[len(streams)] if given else stream_id(random_key, str(len(streams)))
+        streams[key] = symbols.constant(f"_r_{prefix}_{len(streams)}", number, "uint64_t")
     user_functions, tabulated = tabulated_helpers(op, exprs, symbols, prefix)
     user_functions.update(op.extra.get("user_functions", {}))
     printer = printer_cls(names=names, random_streams=streams, index=index_name,
@@ -150,6 +151,8 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         statements=lines,
         condition=printer.doprint(op.condition) if op.condition is not None else None,
     )
+    if "time" in op.extra:  # a kernel run outside the step loop, at a given time
+        context["time"] = symbols.constant(f"_k_{prefix}_time", op.extra["time"], "double")
     if op.events is not None:
         events = op.variables[op.events]
         context["events"] = symbols.array(events)

@@ -13,7 +13,10 @@ _DEFAULTS = {
                                    "OpenMP threads of the compiled target (default: the "
                                    "EQSIM_NUM_THREADS environment variable, else 1). Results do "
                                    "not depend on it."),
-    "codegen.string_expression_target": ("numpy", "Target for evaluating string assignments."),
+    "codegen.cython.compiled_assignment_size": (50_000, "Synaptic string assignments over at "
+                                                        "least this many synapses run as a "
+                                                        "compiled kernel (fewer: NumPy, no "
+                                                        "compile wait). Same values either way."),
     "core.default_float_dtype": ("float64", "Floating point type of state variables."),
 }
 

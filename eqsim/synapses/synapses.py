@@ -3,9 +3,11 @@ import numpy as np
 import sympy
 
 from ..core.namespace import caller_namespace
+from ..core.preferences import prefs
 from ..codegen.kernel import stream_id
 from ..core.seeding import current_seed
 from ..errors import ConnectError, EqsimError, EquationError
+from ..groups.compiled_assignment import assign_compiled
 from ..groups.expression_eval import evaluate_parsed
 from ..groups.group import Group, StateError
 from ..ir.variables import ArrayVariable, ConstantVariable
@@ -233,6 +235,13 @@ class Synapses(Group):
             if per_synapse:  # heterogeneous delays from now on
                 delay_var.array = np.full(self.N, delay_var.array[0])
                 delay_var.shared = False
+        var = self.variables.get(name)
+        if isinstance(value, str) and isinstance(var, ArrayVariable) and not var.shared \
+                and not var.read_only and prefs["codegen.target"] == "cython":
+            indices = self._indices(item, level=level)
+            if indices.size >= prefs["codegen.cython.compiled_assignment_size"]:
+                assign_compiled(self, name, value, indices, caller_namespace(level))
+                return
         super().set_values(name, value, item, level=level + 1, raw=raw)
 
     def _evaluate_pairs(self, expr, ii, jj, run_namespace):
