@@ -118,8 +118,20 @@ def brian2_python(options):
     return candidate if candidate and os.path.exists(candidate) else None
 
 
+def cpu_model():
+    """The CPU's model name (Linux), else what ``platform`` knows."""
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    return line.split(":", 1)[1].strip()
+    except OSError:
+        pass
+    return platform.processor() or platform.machine()
+
+
 def machine_description():
-    return dict(platform=platform.platform(), processor=platform.processor() or platform.machine(),
+    return dict(platform=platform.platform(), processor=cpu_model(),
                 cpus=os.cpu_count(), python=platform.python_version(),
                 load_average_at_start=os.getloadavg())
 

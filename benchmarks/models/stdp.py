@@ -3,7 +3,7 @@
 1000 Poisson inputs at 15 Hz onto one conductance-based LIF neuron through synapses with
 additive, clipped STDP (tau_pre = tau_post = 20 ms, dApre = 0.01 gmax,
 dApost = -1.05 dApre, gmax = 0.01), initial weights uniform in [0, gmax), forward Euler,
-dt 0.1 ms, 100 s.
+dt 0.1 ms, 100 s. The neuron starts at El (the example leaves v at 0 V, an immediate spike).
 """
 from . import Model
 

@@ -151,6 +151,8 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         statements=lines,
         condition=printer.doprint(op.condition) if op.condition is not None else None,
     )
+    context["flags"] = (symbols.array(op.variables[op.extra["flags"]])
+                        if "flags" in op.extra else None)
     if "time" in op.extra:  # a kernel run outside the step loop, at a given time
         context["time"] = symbols.constant(f"_k_{prefix}_time", op.extra["time"], "double")
     if op.events is not None:
@@ -245,11 +247,17 @@ def _synapse_context(op, symbols, context, prefix, element):
                                and not any(n.endswith("_pre") for n in extra["rounds_by"])
                                and extra.get("post_index") is not None)
         if context["threaded"]:
-            ptr, syn = thread_partition(op.variables[extra["post_index"]].array,
-                                        op.variables[extra["csr_ptr"]].array,
-                                        None if not extra["csr_order"]
-                                        else op.variables[extra["csr_order"]].array,
-                                        symbols.threads)
+            post = op.variables[extra["post_index"]]
+            key = (id(post.array), post.array.size, symbols.threads, op.name)
+            cache = post.__dict__.setdefault("_thread_partitions", {})
+            if key not in cache:  # computed once per connectivity, not at every run()
+                for stale in [k for k in cache if k[:2] != key[:2]]:
+                    del cache[stale]
+                cache[key] = thread_partition(post.array, op.variables[extra["csr_ptr"]].array,
+                                              None if not extra["csr_order"]
+                                              else op.variables[extra["csr_order"]].array,
+                                              symbols.threads)
+            ptr, syn = cache[key]
             context["thread_ptr"] = symbols.array(ArrayVariable(
                 f"_tptr_{op.name}", op.owner, None, array=ptr))
             context["thread_syn"] = symbols.array(ArrayVariable(

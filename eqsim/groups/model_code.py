@@ -158,10 +158,16 @@ def make_threshold(group, event, condition, refractory, run_namespace, when="thr
     dimension_of(condition, dims, functions=function_rules(variables), obj=group.name)
     events_name = group.event_array_name(event)
     variables[events_name] = group.variables[events_name]
+    # one byte per element for the vectorised condition (scratch, not state)
+    flags = group.__dict__.setdefault("_condition_flags", {})
+    if event not in flags or flags[event].array.size != group.N:
+        flags[event] = ArrayVariable(f"_flags_{event}", group.name, DIMENSIONLESS,
+                                     array=np.zeros(group.N, dtype=np.bool_))
+    variables["_condition_flags"] = flags[event]
     return Operation(f"{group.name}_{'thresholder' if event == 'spike' else event + '_thresholder'}",
                      "threshold", group.name, 0, group.N, statements=statements, condition=condition,
                      variables=variables, when=when, order=order, clock=group.clock,
-                     events=events_name, source=group)
+                     events=events_name, source=group, extra={"flags": "_condition_flags"})
 
 
 def make_event_code(group, event, statements, source, run_namespace, name, when, order):
