@@ -9,7 +9,7 @@ from ..parsing.statements import parse_statements
 from ..units import DIMENSIONLESS, Quantity, second, get_dimensions
 from .group import Group
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
-from .subgroup import Subgroup
+from .subgroup import slice_subgroup
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 RESERVED = {"t", "dt", "i", "N", "xi", "lastspike", "not_refractory", "refractory"}
@@ -116,13 +116,7 @@ class NeuronGroup(Group):
         return list(self._conditions)
 
     def __getitem__(self, item):
-        if not isinstance(item, slice):
-            raise EqsimError("subgroups are created with slices, e.g. G[10:20]", obj=self.name)
-        start, stop, step = item.indices(self.N)
-        if step != 1 or stop <= start:
-            raise EqsimError(f"invalid subgroup slice {item}", obj=self.name,
-                             hint="use a contiguous, non-empty slice such as G[0:100]")
-        return Subgroup(self, start, stop)
+        return slice_subgroup(self, item)
 
     def run_on_event(self, event, code, when="after_resets", order=None):
         """Run ``code`` (statements) for each neuron in which ``event`` happens."""

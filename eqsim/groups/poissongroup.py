@@ -11,7 +11,7 @@ from ..runtime.random import geometric
 from ..units import DIMENSIONLESS, Hz, get_dimensions
 from .group import Group
 from .model_code import function_rules, make_threshold, used_names
-from .subgroup import Subgroup
+from .subgroup import SpikeSource
 
 #: Each neuron spikes in a step with probability rates*dt (Brian2's rule). For rates
 #: given as an expression this is one uniform per neuron and step, keyed by (seed,
@@ -22,7 +22,7 @@ SPIKE_CONDITION = "rand() < rates*dt"
 # draw per spike instead of one per neuron and step (26x faster at 10 Hz in C).
 
 
-class PoissonGroup(Group):
+class PoissonGroup(SpikeSource, Group):
     """``N`` independent Poisson processes: each neuron spikes in a step with
     probability ``rates*dt``.
 
@@ -84,23 +84,6 @@ class PoissonGroup(Group):
         self._rates_text = rates if isinstance(rates, str) else None
         self.add_array("_spikespace", DIMENSIONLESS, np.int32, size=N + 1, read_only=True)
         object.__setattr__(self, "_locked", True)
-
-    @staticmethod
-    def event_array_name(event):
-        return "_spikespace"
-
-    @property
-    def events(self):
-        return ["spike"]
-
-    def __getitem__(self, item):
-        if not isinstance(item, slice):
-            raise EqsimError("subgroups are created with slices, e.g. P[10:20]", obj=self.name)
-        start, stop, step = item.indices(self.N)
-        if step != 1 or stop <= start:
-            raise EqsimError(f"invalid subgroup slice {item}", obj=self.name,
-                             hint="use a contiguous, non-empty slice such as P[0:100]")
-        return Subgroup(self, start, stop)
 
     def operations(self, run_namespace):
         if self._rates_text is None:

@@ -5,7 +5,7 @@ from ..errors import EqsimError
 from ..ir.operations import Operation
 from ..units import DIMENSIONLESS, second, fail_for_dimension_mismatch
 from .group import Group
-from .subgroup import Subgroup
+from .subgroup import SpikeSource
 
 
 class SpikeGeneratorError(EqsimError):
@@ -13,7 +13,7 @@ class SpikeGeneratorError(EqsimError):
     default_code = "EQ920"
 
 
-class SpikeGeneratorGroup(Group):
+class SpikeGeneratorGroup(SpikeSource, Group):
     """``N`` neurons that spike exactly at the given ``(index, time)`` pairs.
 
     A spike at time ``t`` is emitted in the step ``int(t/dt)`` (with Brian2's
@@ -134,22 +134,6 @@ class SpikeGeneratorGroup(Group):
             object.__setattr__(self, "_rebinned", False)
 
     # --- as a source of spikes ----------------------------------------------------------
-    @staticmethod
-    def event_array_name(event):
-        return "_spikespace"
-
-    @property
-    def events(self):
-        return ["spike"]
-
-    def __getitem__(self, item):
-        if not isinstance(item, slice):
-            raise EqsimError("subgroups are created with slices, e.g. G[10:20]", obj=self.name)
-        start, stop, step = item.indices(self.N)
-        if step != 1 or stop <= start:
-            raise EqsimError(f"invalid subgroup slice {item}", obj=self.name)
-        return Subgroup(self, start, stop)
-
     def operations(self, run_namespace):
         if self._binned_for != self.clock.dt_:
             self._bin_spikes()

@@ -1,5 +1,33 @@
 """Subgroup: a contiguous slice ``G[a:b]`` of a group, sharing its state."""
+from ..errors import EqsimError
 from .group import Group
+
+
+def slice_subgroup(group, item):
+    """``group[a:b]``: the Subgroup of elements a to b-1 (contiguous slices only)."""
+    if not isinstance(item, slice):
+        raise EqsimError("subgroups are created with slices, e.g. G[10:20]", obj=group.name)
+    start, stop, step = item.indices(group.N)
+    if step != 1 or stop <= start:
+        raise EqsimError(f"invalid subgroup slice {item}", obj=group.name,
+                         hint="use a contiguous, non-empty slice such as G[0:100]")
+    return Subgroup(group, start, stop)
+
+
+class SpikeSource:
+    """Mixin of the input groups: their one event is 'spike', and they slice into
+    subgroups like a NeuronGroup."""
+
+    @staticmethod
+    def event_array_name(event):
+        return "_spikespace"
+
+    @property
+    def events(self):
+        return ["spike"]
+
+    def __getitem__(self, item):
+        return slice_subgroup(self, item)
 
 
 class Subgroup(Group):

@@ -6,19 +6,8 @@ import pytest
 from eqsim import (EqsimError, Network, NetworkOperation, NeuronGroup, SpikeMonitor, StateMonitor,
                    defaultclock, ms, network_operation, run, second, seed, start_scope)
 
-NOISY_LIF = """dv/dt = (I - v)/tau + 0.3*xi*tau**-0.5 : 1
-I : 1
-tau : second (constant)"""
 
-
-def noisy_lif():
-    G = NeuronGroup(3, NOISY_LIF, threshold="v > 1", reset="v = 0", method="euler", name="L")
-    G.I = [0.5, 1.2, 2.0]
-    G.tau = 10 * ms
-    return G
-
-
-def test_two_runs_continue_time_and_state_like_one_long_run(target):
+def test_two_runs_continue_time_and_state_like_one_long_run(target, noisy_lif):
     seed(7)
     G = noisy_lif()
     S = SpikeMonitor(G, name="SL")

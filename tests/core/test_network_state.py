@@ -7,19 +7,8 @@ from eqsim import (DimensionMismatchError, EqsimError, EquationError, Network, N
                    SpikeMonitor, StateMonitor, UnresolvedNameError, defaultclock, ms, restore, run,
                    second, seed, start_scope, store, volt)
 
-NOISY_LIF = """dv/dt = (I - v)/tau + 0.3*xi*tau**-0.5 : 1
-I : 1
-tau : second (constant)"""
 
-
-def noisy_lif():
-    G = NeuronGroup(3, NOISY_LIF, threshold="v > 1", reset="v = 0", method="euler", name="L")
-    G.I = [0.5, 1.2, 2.0]
-    G.tau = 10 * ms
-    return G
-
-
-def test_restore_in_memory_then_rerun_gives_identical_results(target):
+def test_restore_in_memory_then_rerun_gives_identical_results(target, noisy_lif):
     seed(3)
     G = noisy_lif()
     S = SpikeMonitor(G, name="SL")
@@ -40,7 +29,7 @@ def test_restore_in_memory_then_rerun_gives_identical_results(target):
 
 
 @pytest.mark.parametrize("target", ["numpy"], indirect=True)  # the file format is target independent
-def test_store_to_file_and_restore_in_a_new_network(target, tmp_path):
+def test_store_to_file_and_restore_in_a_new_network(target, tmp_path, noisy_lif):
     filename = str(tmp_path / "state.pkl")
     seed(3)
     G = noisy_lif()
