@@ -193,6 +193,9 @@ class Network(Nameable):
                 obj.after_run(module)
             raise
         self.t_ = t_end
+        for obj in objects:  # objects with nothing to run still follow the network's time
+            if not any(obj.clock is c for c in clocks):
+                obj.clock.set_time(t_end)
         for obj in objects:
             obj.after_run(module)
         self._module = module

@@ -71,6 +71,8 @@ class Group(EqsimObject):
             return np.asarray(values) if raw else values
         if base in ("i", "N"):
             return self.get_values(base)
+        if name in ("t", "dt", "t_", "dt_"):  # the group's clock, as Brian2's G.t
+            return getattr(self.clock, name)
         raise AttributeError(f"'{type(self).__name__}' object '{self.name}' has no attribute "
                              f"'{name}'")
 
@@ -150,7 +152,12 @@ class Group(EqsimObject):
         if var.shared:
             var.array[0] = np.asarray(values).reshape(-1)[0]
         else:
-            var.array[idx] = values
+            try:
+                var.array[idx] = values
+            except ValueError:
+                raise StateError(f"cannot set {np.size(values)} values into {idx.size} elements of "
+                                 f"'{name}' of '{self.name}'",
+                                 hint="give one value, or one per element") from None
 
     # --- names in model strings -----------------------------------------------------------
     def substitute_subexpressions(self, expr):

@@ -165,3 +165,18 @@ flag : boolean""", threshold="v > 0.25", reset="n += 1\nflag = n > 1\nv = 0", me
     # monitors read them as numbers (recorded before the step's reset)
     assert M.n[0].tolist() == [0, 0, 0, 1, 1, 1, 2, 2, 2, 3]
     assert M.flag[0].tolist() == [0] * 6 + [1] * 4
+
+
+def test_group_time_and_step_come_from_its_clock():
+    from eqsim import NeuronGroup, run
+    G = NeuronGroup(2, "v : volt", dt=0.5 * ms)
+    run(2 * ms)
+    assert float(G.t / ms) == pytest.approx(2.0)
+    assert float(G.dt / ms) == pytest.approx(0.5)
+
+
+def test_assigning_the_wrong_number_of_values_is_a_clear_error():
+    from eqsim import EqsimError, NeuronGroup
+    G = NeuronGroup(5, "v : volt")
+    with pytest.raises(EqsimError, match="2 values into 5 elements"):
+        G.v = [1, 2] * mV
