@@ -11,7 +11,7 @@ setup(
     package_dir={"eqsim.templates": "templates"},
     package_data={
         "eqsim.templates": ["cython/*.j2", "numpy/*.j2"],
-        "eqsim.runtime": ["*.h"],
+        "eqsim.runtime": ["*.h", "*.pyx"],
     },
     install_requires=["numpy", "sympy", "cython>=3", "jinja2", "matplotlib"],
     extras_require={

@@ -223,6 +223,41 @@ def load_module(source, *, name_hint="eqsim_module", include_dirs=(), extra_comp
     return module
 
 
+def build_library(source, *, name_hint="eqsim_lib", include_dirs=(), extra_compile_args=()):
+    """Compile plain C source into a shared library, or find it in the cache.
+
+    Network kernels are plain C: gcc alone builds them in a fraction of a second,
+    and the hand-written Cython glue (``eqsim.runtime.network_glue``) loads them.
+    Same cache, key and locking as :func:`load_module`.
+
+    Returns
+    -------
+    str
+        Path of the shared library.
+    """
+    include_dirs = tuple(str(d) for d in include_dirs)
+    compile_args = tuple(str(a) for a in extra_compile_args)
+    name = _module_name(source, name_hint, include_dirs, compile_args, "c")
+    folder = cache_dir()
+    path = os.path.join(folder, name + ".so")
+    if not os.path.exists(path):
+        with _build_lock(folder, name):
+            if not os.path.exists(path):
+                build_dir = tempfile.mkdtemp(prefix=f".build-{name}-", dir=folder)
+                try:
+                    c_file = os.path.join(build_dir, name + ".c")
+                    with open(c_file, "w", encoding="utf-8") as handle:
+                        handle.write(source)
+                    built = os.path.join(build_dir, name + ".so")
+                    start = time.perf_counter()
+                    _gcc(c_file, built, c_file, name, folder, include_dirs, compile_args)
+                    os.replace(built, path)
+                    logger.debug("built %s: gcc %.2f s", name, time.perf_counter() - start)
+                finally:
+                    shutil.rmtree(build_dir, ignore_errors=True)
+    return path
+
+
 @contextlib.contextmanager
 def _build_lock(folder, name):
     lock_dir = os.path.join(folder, "locks")
@@ -257,7 +292,7 @@ def _build(source, name, folder, path, include_dirs, compile_args, language_leve
 def _keep_failed(pyx, name, folder, c_file=None):
     failed_dir = os.path.join(folder, "failed")
     os.makedirs(failed_dir, exist_ok=True)
-    kept = os.path.join(failed_dir, name + ".pyx")
+    kept = os.path.join(failed_dir, name + os.path.splitext(pyx)[1])
     shutil.copyfile(pyx, kept)
     if c_file and os.path.exists(c_file):
         shutil.copyfile(c_file, os.path.join(failed_dir, name + ".c"))
@@ -302,7 +337,7 @@ def _gcc(c_file, output, pyx, name, folder, include_dirs, compile_args):
     result = _run(command)
     if result.returncode != 0 or not os.path.exists(output):
         kept = _keep_failed(pyx, name, folder, c_file)
-        report = (result.stderr or result.stdout).replace(c_file, kept[:-len(".pyx")] + ".c")
+        report = (result.stderr or result.stdout).replace(c_file, os.path.splitext(kept)[0] + ".c")
         raise CompilationError(
             f"gcc failed on module '{name}':\n{_first_lines(report)}",
             hint=f"the source is kept in {kept} (C file beside it)")

@@ -15,9 +15,19 @@ from .templates import environment
 
 TARGETS = {
     # target: (printer, per-element index name, kernel template suffix, module template)
-    "cython": (CPrinter, "_i", ".c.j2", "network.pyx.j2"),
+    "cython": (CPrinter, "_i", ".c.j2", "network.c.j2"),
     "numpy": (NumpyPrinter, "_idx", ".py.j2", "network.py.j2"),
 }
+
+
+def network_glue():
+    """The hand-written Cython module that drives generated network libraries
+    (compiled once per machine and cached like any module)."""
+    from .compiler import load_module
+    path = os.path.join(runtime_include_dir(), "network_glue.pyx")
+    with open(path, encoding="utf-8") as handle:
+        return load_module(handle.read(), name_hint="eqsim_network_glue",
+                           include_dirs=[runtime_include_dir()])
 
 
 def runtime_include_dir():
@@ -68,6 +78,7 @@ class NetworkModule:
                                                                       threads=self.threads))
             slots.append(dict(clock=clock_of(entry), netop=None, kernel=context["name"]))
             max_size = max(max_size, entry.stop)
+        self.n_clocks = max(n_clocks, 1)
         self.source = env.get_template(module_template).render(
             kernels=kernels, schedule=slots, n_clocks=max(n_clocks, 1),
             max_size=max_size, queues=self.symbols.queues, vector_math=vector_math,
@@ -85,9 +96,15 @@ class NetworkModule:
             # the source is generated from parsed, whitelisted IR: no user text reaches it verbatim
             exec(compile(self.source, f"<eqsim numpy network {digest}>", "exec"), module.__dict__)
             return module
-        from .compiler import load_module
-        return load_module(self.source, name_hint="eqsim_net", include_dirs=[runtime_include_dir()],
-                           extra_compile_args=["-fopenmp"] if self.threads > 1 else [])
+        from .compiler import build_library
+        path = build_library(self.source, name_hint="eqsim_net",
+                             include_dirs=[runtime_include_dir()],
+                             extra_compile_args=["-fopenmp"] if self.threads > 1 else [])
+        symbols = self.symbols
+        return network_glue().NetworkLibrary(
+            path, list(symbols.arrays), list(symbols.constants),
+            [t == "uint64_t" for _, t in symbols.constants.values()], list(symbols.buffers),
+            list(symbols.buffers.values()), list(symbols.queues), self.n_clocks)
 
     def bind(self, seed):
         """Pass current array addresses and scalar values to the module."""

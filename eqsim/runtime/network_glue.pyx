@@ -1,0 +1,161 @@
+# cython: language_level=3, boundscheck=False, wraparound=False
+"""Hand-written glue between Python and a network's generated C library.
+
+The library (kernels + step loop, plain C) is compiled per network by gcc alone;
+this module is compiled once and drives any such library: it binds arrays by
+address, sets scalars and clocks, runs the loop (calling Python back only for
+network operations) and copies out monitor buffers and spike queues.
+"""
+from libc.stdint cimport int32_t, int64_t, uint64_t
+from libc.string cimport memcpy
+import numpy as np
+
+cdef extern from "dlfcn.h":
+    void *dlopen(const char *filename, int flag)
+    void *dlsym(void *handle, const char *symbol)
+    char *dlerror()
+    int RTLD_NOW
+    int RTLD_LOCAL
+
+cdef extern from "eqsim_support.h":
+    ctypedef struct eqsim_buffer:
+        char *data
+        int64_t size
+        int64_t capacity
+        int64_t itemsize
+
+ctypedef int (*run_f)()
+ctypedef void (*bind_f)(int, void *)
+ctypedef void (*set_double_f)(int, double)
+ctypedef void (*set_u64_f)(int, uint64_t)
+ctypedef void (*seed_f)(uint64_t)
+ctypedef void (*clock_f)(int, double, int64_t, int64_t)
+ctypedef int64_t (*clock_step_f)(int)
+ctypedef eqsim_buffer *(*buffer_f)(int)
+ctypedef void (*buffer_clear_f)(int)
+ctypedef void (*queue_reset_f)(int, int64_t)
+ctypedef void (*queue_push_f)(int, int64_t, int32_t)
+ctypedef int32_t *(*queue_slot_f)(int, int64_t, int64_t *)
+ctypedef int64_t (*queue_slots_f)(int)
+
+
+cdef void *_symbol(void *handle, name) except NULL:
+    cdef bytes encoded = name.encode()
+    cdef void *found = dlsym(handle, encoded)
+    if found == NULL:
+        raise RuntimeError(f"generated library lacks {name}")
+    return found
+
+
+cdef class NetworkLibrary:
+    """One loaded network library, with the names its arrays, scalars, buffers and
+    queues have (in the order the C switch statements number them)."""
+    cdef run_f _run
+    cdef bind_f _bind
+    cdef set_double_f _set_constant
+    cdef set_u64_f _set_constant_u64
+    cdef seed_f _set_seed
+    cdef clock_f _set_clock
+    cdef clock_step_f _clock_step
+    cdef buffer_f _buffer
+    cdef buffer_clear_f _buffer_clear
+    cdef queue_reset_f _queue_reset
+    cdef queue_push_f _queue_push
+    cdef queue_slot_f _queue_slot
+    cdef queue_slots_f _queue_slots
+    cdef public list ARRAYS, CONSTANTS, CONSTANT_IS_U64, BUFFERS, BUFFER_DTYPES, QUEUES
+    cdef public int N_CLOCKS
+    cdef list _bound  # keeps bound arrays alive while C holds their addresses
+
+    def __init__(self, path, arrays, constants, constant_is_u64, buffers, buffer_dtypes,
+                 queues, int n_clocks):
+        cdef bytes encoded = path.encode()
+        cdef void *handle = dlopen(encoded, RTLD_NOW | RTLD_LOCAL)
+        if handle == NULL:
+            raise OSError(f"cannot load {path}: {dlerror().decode()}")
+        self._run = <run_f>_symbol(handle, "eqsim_run")
+        self._bind = <bind_f>_symbol(handle, "eqsim_bind_array")
+        self._set_constant = <set_double_f>_symbol(handle, "eqsim_set_constant")
+        self._set_constant_u64 = <set_u64_f>_symbol(handle, "eqsim_set_constant_u64")
+        self._set_seed = <seed_f>_symbol(handle, "eqsim_set_seed")
+        self._set_clock = <clock_f>_symbol(handle, "eqsim_set_clock")
+        self._clock_step = <clock_step_f>_symbol(handle, "eqsim_clock_step")
+        self._buffer = <buffer_f>_symbol(handle, "eqsim_get_buffer")
+        self._buffer_clear = <buffer_clear_f>_symbol(handle, "eqsim_buffer_clear_k")
+        self._queue_reset = <queue_reset_f>_symbol(handle, "eqsim_queue_reset_k")
+        self._queue_push = <queue_push_f>_symbol(handle, "eqsim_queue_push_k")
+        self._queue_slot = <queue_slot_f>_symbol(handle, "eqsim_queue_slot_k")
+        self._queue_slots = <queue_slots_f>_symbol(handle, "eqsim_queue_slots_k")
+        self.ARRAYS, self.CONSTANTS = list(arrays), list(constants)
+        self.CONSTANT_IS_U64 = list(constant_is_u64)
+        self.BUFFERS, self.BUFFER_DTYPES = list(buffers), list(buffer_dtypes)
+        self.QUEUES = list(queues)
+        self.N_CLOCKS = n_clocks
+        self._bound = []
+
+    def bind(self, dict arrays, dict constants, uint64_t seed):
+        """Give the C code the address of every array and the value of every scalar."""
+        cdef int k
+        self._bound = []
+        for k, name in enumerate(self.ARRAYS):
+            arr = arrays[name]
+            if not arr.flags.c_contiguous:
+                raise ValueError(f"array {name} is not contiguous")
+            self._bound.append(arr)
+            self._bind(k, <void *><size_t>arr.ctypes.data)
+        for k, name in enumerate(self.CONSTANTS):
+            if self.CONSTANT_IS_U64[k]:
+                self._set_constant_u64(k, <uint64_t>constants[name])
+            else:
+                self._set_constant(k, <double>constants[name])
+        self._set_seed(seed)
+
+    def set_clocks(self, dts, steps, ends):
+        cdef int c
+        for c in range(self.N_CLOCKS):
+            self._set_clock(c, dts[c], steps[c], ends[c])
+
+    def clock_steps(self):
+        return [self._clock_step(c) for c in range(self.N_CLOCKS)]
+
+    def run(self, netops):
+        """Run until every clock reaches its end; ``netops[k]()`` is called when due."""
+        cdef int due
+        while True:
+            due = self._run()
+            if due < 0:
+                return
+            netops[due]()
+
+    def take_buffer(self, name):
+        """Copy out and empty a monitor's record buffer."""
+        cdef int k = self.BUFFERS.index(name)
+        cdef eqsim_buffer *b = self._buffer(k)
+        out = np.empty(b.size, dtype=self.BUFFER_DTYPES[k])
+        if b.size:
+            memcpy(<void *><size_t>out.ctypes.data, b.data, b.size * b.itemsize)
+        self._buffer_clear(k)
+        return out
+
+    def queue_reset(self, name, int64_t n_slots, contents):
+        """Empty a pathway's queue, size it, and refill it (``contents[k]`` arrives in k steps)."""
+        cdef int k = self.QUEUES.index(name)
+        cdef int64_t offset, m
+        self._queue_reset(k, n_slots)
+        for offset, items in enumerate(contents):
+            for m in range(len(items)):
+                self._queue_push(k, offset, items[m])
+
+    def queue_contents(self, name):
+        """What is in flight: a list of int32 arrays, entry k arriving in k steps."""
+        cdef int k = self.QUEUES.index(name)
+        cdef int64_t offset, n
+        cdef int32_t *items
+        out = []
+        for offset in range(self._queue_slots(k)):
+            items = self._queue_slot(k, offset, &n)
+            arr = np.empty(n, dtype=np.int32)
+            if n:
+                memcpy(<void *><size_t>arr.ctypes.data, items, n * sizeof(int32_t))
+            out.append(arr)
+        return out
