@@ -8,6 +8,7 @@ import pytest
 
 from eqsim.codegen.compiler import load_module
 from eqsim.runtime import random as rng
+from eqsim.runtime import random_discrete as rng_discrete
 
 N = 100_000
 SEED, STREAM, STEP = 1234, rng.stream_id("test", "random"), 17
@@ -267,7 +268,7 @@ def test_c_search_and_numpy_cdf_table_agree_up_to_the_last_uniform(c_random):
     for trials, p in [(5, 0.3), (40, 0.5), (59, 0.5), (1000, 0.029), (10**9, 2e-8)]:
         prob, q = np.array([p]), np.array([1.0 - p])
         sizes = np.array([trials], dtype=np.uint64)
-        table, lengths = rng._cdf_tables(sizes, rng._power(q, sizes), prob / q)
+        table, lengths = rng_discrete._cdf_tables(sizes, rng_discrete._power(q, sizes), prob / q)
         row = table[0, :lengths[0]]
         for u in uniforms:
             k = int(np.searchsorted(row, u))
