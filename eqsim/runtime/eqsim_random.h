@@ -181,49 +181,134 @@ static inline EQSIM_STRICT_FP uint64_t eqsim_binomial_search(double u, uint64_t 
     return k;
 }
 
-/* Exact Binomial(n, p); the algorithm is documented in random.py:binomial. */
-static inline EQSIM_STRICT_FP uint64_t eqsim_binomial(uint64_t n, double p, uint64_t seed,
-                                                      uint64_t stream, uint64_t step,
-                                                      uint64_t index)
+/* Exact Binomial(n, p); the algorithm is documented in random.py:binomial.
+   Split in two so that kernels drawing many binomials with the same n and p (PoissonInput)
+   prepare the per-(n, p) constants once per step; the arithmetic is that of one call. */
+#define EQSIM_BINOMIAL_TABLE 64
+typedef struct {
+    int trivial, flip;
+    uint64_t n, trivial_value, chunk_trials, full_chunks, remainder, n_chunks, base;
+    double ratio, full_pmf, remainder_pmf;
+    /* the cumulative probabilities eqsim_binomial_search computes for a full chunk, kept:
+       table_len entries; then either the search ends (table_end set: return trials + 1)
+       or it goes on from entry table_len - 1 with its pmf (last_pmf) */
+    double cdf[EQSIM_BINOMIAL_TABLE];
+    double last_pmf;
+    int table_len, table_end;
+} eqsim_binomial_plan;
+
+static inline EQSIM_STRICT_FP void eqsim_binomial_table(eqsim_binomial_plan *plan)
 {
     EQSIM_STRICT_FP_BODY
-    int flip;
-    double prob, q, ratio, full_pmf, remainder_pmf;
-    uint64_t chunk_trials, full_chunks, remainder, n_chunks, chunk, base, total = 0;
-    if (n == 0 || !(p > 0.0))
-        return 0;
-    if (p >= 1.0)
-        return n;
-    flip = p > 0.5;
-    prob = flip ? 1.0 - p : p;
-    q = 1.0 - prob;
-    ratio = prob / q;
-    chunk_trials = n;
-    if ((double)n * prob >= EQSIM_BINOMIAL_CHUNK_MEAN) {
-        chunk_trials = (uint64_t)(EQSIM_BINOMIAL_CHUNK_MEAN / prob);
-        if (chunk_trials > n)
-            chunk_trials = n;
+    uint64_t k, trials = plan->chunk_trials;
+    double pmf = plan->full_pmf, cdf = plan->full_pmf;
+    plan->cdf[0] = cdf;
+    plan->table_len = 1;
+    plan->table_end = 0;
+    for (k = 1; k < EQSIM_BINOMIAL_TABLE; k++) {
+        if (k > trials) { plan->table_end = 1; break; }
+        pmf *= ((double)(int64_t)(trials - k + 1) * plan->ratio) / (double)(int64_t)k;
+        if (pmf == 0.0) { plan->table_end = 1; break; }
+        cdf += pmf;
+        plan->cdf[plan->table_len++] = cdf;
     }
-    full_chunks = n / chunk_trials;
-    remainder = n % chunk_trials;
-    n_chunks = full_chunks + (remainder > 0);
-    full_pmf = eqsim_power(q, chunk_trials);
-    remainder_pmf = eqsim_power(q, remainder);
-    base = eqsim_key_base(seed, stream);
-    for (chunk = 0; chunk < n_chunks; chunk++) {
-        uint64_t trials = chunk < full_chunks ? chunk_trials : remainder;
-        double first_pmf = chunk < full_chunks ? full_pmf : remainder_pmf;
+    plan->last_pmf = pmf;
+}
+
+/* eqsim_binomial_search(u, chunk_trials, full_pmf, ratio), read off the table */
+static inline EQSIM_STRICT_FP uint64_t eqsim_binomial_search_full(const eqsim_binomial_plan *plan,
+                                                                  double u)
+{
+    EQSIM_STRICT_FP_BODY
+    uint64_t k, trials = plan->chunk_trials;
+    double pmf, cdf;
+    for (k = 0; k < (uint64_t)plan->table_len; k++)
+        if (!(u > plan->cdf[k]))
+            return k;
+    if (plan->table_end)
+        return trials + 1;
+    k = plan->table_len - 1;
+    pmf = plan->last_pmf;
+    cdf = plan->cdf[k];
+    while (u > cdf) {
+        k++;
+        if (k > trials)
+            return trials + 1;
+        pmf *= ((double)(int64_t)(trials - k + 1) * plan->ratio) / (double)(int64_t)k;
+        if (pmf == 0.0)
+            return trials + 1;
+        cdf += pmf;
+    }
+    return k;
+}
+
+static inline EQSIM_STRICT_FP eqsim_binomial_plan eqsim_binomial_prepare(uint64_t n, double p,
+                                                                        uint64_t seed,
+                                                                        uint64_t stream)
+{
+    EQSIM_STRICT_FP_BODY
+    eqsim_binomial_plan plan = {0};
+    double prob, q;
+    plan.n = n;
+    if (n == 0 || !(p > 0.0)) {
+        plan.trivial = 1;
+        plan.trivial_value = 0;
+        return plan;
+    }
+    if (p >= 1.0) {
+        plan.trivial = 1;
+        plan.trivial_value = n;
+        return plan;
+    }
+    plan.flip = p > 0.5;
+    prob = plan.flip ? 1.0 - p : p;
+    q = 1.0 - prob;
+    plan.ratio = prob / q;
+    plan.chunk_trials = n;
+    if ((double)n * prob >= EQSIM_BINOMIAL_CHUNK_MEAN) {
+        plan.chunk_trials = (uint64_t)(EQSIM_BINOMIAL_CHUNK_MEAN / prob);
+        if (plan.chunk_trials > n)
+            plan.chunk_trials = n;
+    }
+    plan.full_chunks = n / plan.chunk_trials;
+    plan.remainder = n % plan.chunk_trials;
+    plan.n_chunks = plan.full_chunks + (plan.remainder > 0);
+    plan.full_pmf = eqsim_power(q, plan.chunk_trials);
+    plan.remainder_pmf = eqsim_power(q, plan.remainder);
+    plan.base = eqsim_key_base(seed, stream);
+    eqsim_binomial_table(&plan);
+    return plan;
+}
+
+static inline EQSIM_STRICT_FP uint64_t eqsim_binomial_draw(const eqsim_binomial_plan *plan,
+                                                           uint64_t step, uint64_t index)
+{
+    EQSIM_STRICT_FP_BODY
+    uint64_t chunk, total = 0;
+    if (plan->trivial)
+        return plan->trivial_value;
+    for (chunk = 0; chunk < plan->n_chunks; chunk++) {
+        uint64_t trials = chunk < plan->full_chunks ? plan->chunk_trials : plan->remainder;
+        double first_pmf = chunk < plan->full_chunks ? plan->full_pmf : plan->remainder_pmf;
         uint64_t attempt, k = 0;
         for (attempt = 0;; attempt++) {
-            uint64_t key = eqsim_splitmix64(base ^ (chunk | (attempt << EQSIM_ATTEMPT_SHIFT)));
+            uint64_t key = eqsim_splitmix64(plan->base ^ (chunk | (attempt << EQSIM_ATTEMPT_SHIFT)));
             double u = eqsim_bits_to_uniform(eqsim_philox(key, step, index).word0);
-            k = eqsim_binomial_search(u, trials, first_pmf, ratio);
+            k = chunk < plan->full_chunks ? eqsim_binomial_search_full(plan, u)
+                                          : eqsim_binomial_search(u, trials, first_pmf, plan->ratio);
             if (k <= trials)
                 break;
         }
         total += k;
     }
-    return flip ? n - total : total;
+    return plan->flip ? plan->n - total : total;
+}
+
+static inline uint64_t eqsim_binomial(uint64_t n, double p, uint64_t seed, uint64_t stream,
+                                      uint64_t step, uint64_t index)
+{
+    eqsim_binomial_plan plan = eqsim_binomial_prepare(n, p, seed, stream);
+    return eqsim_binomial_draw(&plan, step, index);
 }
 
 #endif /* EQSIM_RANDOM_H */
