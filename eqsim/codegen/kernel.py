@@ -8,7 +8,6 @@ import hashlib
 from dataclasses import dataclass, field
 
 import numpy as np
-import sympy
 
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
 from .functions import tabulated_helpers

@@ -4,7 +4,7 @@ import math
 import numpy as np
 
 from ..errors import NetworkError
-from ..units import Quantity, second, get_dimensions, fail_for_dimension_mismatch
+from ..units import Quantity, second, fail_for_dimension_mismatch
 from .names import Nameable
 
 

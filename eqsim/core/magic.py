@@ -58,7 +58,6 @@ def run(duration, report=None, report_period=None, namespace=None, level=0):
     level : int
         Extra frames to go up when looking for objects and names.
     """
-    from ..units import second
     magic_network.update(level + 1)
     kwargs = {} if report_period is None else {"report_period": report_period}
     magic_network.run(duration, report=report, namespace=namespace, level=level + 1, **kwargs)

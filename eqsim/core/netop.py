@@ -21,7 +21,7 @@ class NetworkOperation(EqsimObject):
 
     def __init__(self, function, dt=None, clock=None, when="start", order=0, name=None):
         super().__init__(dt=dt, clock=clock, when=when, order=order,
-                         name=name or f"networkoperation*")
+                         name=name or "networkoperation*")
         self.function = function
         try:
             n_args = len(inspect.signature(function).parameters)

@@ -13,7 +13,6 @@ from ..errors import DimensionMismatchError
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 from ..runtime.random import normal as _normal, uniform as _uniform
-from ..units import DIMENSIONLESS, get_dimensions
 
 def evaluate(group, text, indices, run_namespace, *, expected_dim=None, what="expression"):
     """Values of expression ``text`` for the elements ``indices`` (absolute, in the owner).

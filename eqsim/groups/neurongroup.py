@@ -1,12 +1,11 @@
 """NeuronGroup: neurons defined by equation strings."""
 import numpy as np
-import sympy
 
 from ..errors import EquationError, EqsimError
 from ..parsing.equations import Equations
 from ..parsing.expressions import parse_expression
 from ..parsing.statements import parse_statements
-from ..units import DIMENSIONLESS, Quantity, second, get_dimensions
+from ..units import DIMENSIONLESS, second, get_dimensions
 from .group import Group
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import slice_subgroup

@@ -1,9 +1,8 @@
 """``G.v``: a live view on a group's variable, with units, that can be indexed and assigned."""
-import operator
 
 import numpy as np
 
-from ..units import Quantity, DIMENSIONLESS
+from ..units import DIMENSIONLESS
 
 
 class VariableView:
@@ -73,8 +72,6 @@ class VariableView:
 
 
 def _delegate(name):
-    op = getattr(operator, name, None)
-
     def method(self, *args):
         args = tuple(a.values() if isinstance(a, VariableView) else a for a in args)
         return getattr(self.values(), f"__{name.strip('_')}__")(*args)

@@ -4,7 +4,7 @@ import numpy as np
 from ..core.base import EqsimObject
 from ..errors import EqsimError
 from ..ir.operations import Operation
-from ..units import Quantity, second, fail_for_dimension_mismatch, get_dimensions
+from ..units import Quantity, second, fail_for_dimension_mismatch
 from .recording import Recording
 
 

@@ -6,7 +6,7 @@ see :mod:`eqsim.runtime.random` for the generator itself.
 """
 import numpy as np
 
-from .random import (_U64_MAX, _as_u64, _draw, _key_base, _keys, _splitmix64, _to_uniform, uniform,
+from .random import (_U64_MAX, _as_u64, _draw, _key_base, _splitmix64, _to_uniform, uniform,
                      _BINOMIAL_CHUNK_MEAN, _ATTEMPT_SHIFT, _BINOMIAL_BATCH)
 
 __all__ = ["geometric", "binomial"]

@@ -1,7 +1,6 @@
 """A synaptic pathway: which events trigger it, its delays, and its spike queue."""
 import numpy as np
 
-from ..units import Quantity, second
 
 
 class SynapticPathway:

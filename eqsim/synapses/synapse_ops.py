@@ -2,7 +2,6 @@
 variables, and one pathway kernel per on_pre/on_post."""
 import dataclasses
 
-import numpy as np
 import sympy
 
 from ..errors import EquationError

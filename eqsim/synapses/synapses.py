@@ -1,23 +1,21 @@
 """Synapses: connections between two groups with their own state and event code."""
 import numpy as np
-import sympy
 
 from ..core.namespace import caller_namespace
 from ..core.preferences import prefs
 from ..codegen.kernel import stream_id
 from ..core.seeding import current_seed
-from ..errors import ConnectError, EqsimError, EquationError
+from ..errors import ConnectError, EquationError
 from ..groups.compiled_assignment import assign_compiled
 from ..groups.expression_eval import evaluate_parsed
-from ..groups.group import Group, StateError
+from ..groups.group import Group
 from ..ir.variables import ArrayVariable, ConstantVariable
 from ..parsing.equations import Equations
 from ..parsing.statements import parse_statements
 from ..units import DIMENSIONLESS, Quantity, get_dimensions, second
 from .pathway import SynapticPathway
 from .presynaptic_index import PresynapticIndex
-from .references import normalise_names, resolve_synaptic, split_suffix, \
-    substitute_subexpressions
+from .references import resolve_synaptic, split_suffix, substitute_subexpressions
 from .synapse_ops import make_synaptic_operations
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
