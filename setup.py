@@ -1,4 +1,13 @@
-from setuptools import setup, find_packages
+from setuptools import Extension, find_packages, setup
+
+try:  # the glue module is compiled at install time; without Cython eqsim builds it on first use
+    from Cython.Build import cythonize
+    EXTENSIONS = cythonize(
+        [Extension("eqsim.runtime.network_glue", ["eqsim/runtime/network_glue.pyx"],
+                   include_dirs=["eqsim/runtime"], libraries=["dl"])],
+        compiler_directives={"language_level": 3}, quiet=True)
+except ImportError:
+    EXTENSIONS = []
 
 setup(
     name="eqsim",
@@ -13,6 +22,7 @@ setup(
         "eqsim.templates": ["cython/*.j2", "numpy/*.j2"],
         "eqsim.runtime": ["*.h", "*.pyx"],
     },
+    ext_modules=EXTENSIONS,
     install_requires=["numpy", "sympy", "cython>=3", "jinja2", "matplotlib"],
     extras_require={
         "test": ["pytest", "pytest-xdist", "nbclient", "nbformat", "ipykernel"],

@@ -21,8 +21,13 @@ TARGETS = {
 
 
 def network_glue():
-    """The hand-written Cython module that drives generated network libraries
-    (compiled once per machine and cached like any module)."""
+    """The hand-written Cython module that drives generated network libraries: built
+    at install time, or (source checkout) compiled on first use and cached."""
+    try:
+        from ..runtime import network_glue as installed
+        return installed
+    except ImportError:
+        pass
     from .compiler import load_module
     path = os.path.join(runtime_include_dir(), "network_glue.pyx")
     with open(path, encoding="utf-8") as handle:
