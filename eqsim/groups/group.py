@@ -17,6 +17,19 @@ class StateError(EqsimError):
     default_code = "EQ800"
 
 
+def float_dtype(dtype, name):
+    """The floating-point dtype of variable ``name`` from Brian2's ``dtype=`` argument
+    (one dtype for all, or a dict by variable name); float64 unless asked otherwise."""
+    chosen = dtype.get(name) if isinstance(dtype, dict) else dtype
+    if chosen is None:
+        return np.float64
+    chosen = np.dtype(chosen)
+    if chosen not in (np.dtype(np.float32), np.dtype(np.float64)):
+        raise StateError(f"dtype {chosen} is not supported for '{name}'",
+                         hint="use float32 or float64")
+    return chosen.type
+
+
 def _as_index(item, size):
     """Normalise ``G.v[item]`` indices (int, slice, array, bool mask) to an index array."""
     if isinstance(item, (int, np.integer)):

@@ -6,7 +6,7 @@ from ..parsing.equations import Equations
 from ..parsing.expressions import parse_expression
 from ..parsing.statements import parse_statements
 from ..units import DIMENSIONLESS, second, get_dimensions
-from .group import Group
+from .group import Group, float_dtype
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import slice_subgroup
 
@@ -36,6 +36,8 @@ class NeuronGroup(Group):
         Custom events: name -> condition string.
     namespace : dict, optional
         Names for external constants (default: the namespace of ``run()``).
+    dtype : dtype or dict, optional
+        ``float32`` for (some) float variables instead of float64 ({name: dtype}).
     dt : Quantity, optional
         Own time step (second).
     clock : Clock, optional
@@ -92,7 +94,9 @@ class NeuronGroup(Group):
             if eq.kind == "subexpression":
                 self._subexpressions[name_] = (eq.expr, eq.dim)
             else:
-                self.add_array(name_, eq.dim, _DTYPES[eq.var_type], shared="shared" in eq.flags,
+                kind = (float_dtype(dtype, name_) if eq.var_type == "float"
+                        else _DTYPES[eq.var_type])
+                self.add_array(name_, eq.dim, kind, shared="shared" in eq.flags,
                                constant="constant" in eq.flags,
                                unless_refractory="unless refractory" in eq.flags,
                                var_type=eq.var_type)

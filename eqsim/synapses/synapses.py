@@ -8,7 +8,7 @@ from ..core.seeding import current_seed
 from ..errors import ConnectError, EquationError
 from ..groups.compiled_assignment import assign_compiled
 from ..groups.expression_eval import evaluate_parsed
-from ..groups.group import Group
+from ..groups.group import Group, float_dtype
 from ..ir.variables import ArrayVariable, ConstantVariable
 from ..parsing.equations import Equations
 from ..parsing.statements import parse_statements
@@ -39,6 +39,8 @@ class Synapses(Group):
         Statements run when a postsynaptic spike arrives.
     delay : Quantity or dict, optional
         Delay (second) of the pre pathway, or {pathway: delay}.
+    dtype : dtype or dict, optional
+        ``float32`` halves the memory of synaptic variables (one dtype, or {name: dtype}).
     method : str, optional
         Integration method of clock-driven equations.
     namespace : dict, optional
@@ -87,7 +89,9 @@ class Synapses(Group):
             elif eq.kind == "subexpression":
                 self._subexpressions[eq_name] = (eq.expr, eq.dim)
             else:
-                self.add_array(eq_name, eq.dim, _DTYPES[eq.var_type], shared="shared" in eq.flags,
+                kind = (float_dtype(dtype, eq_name) if eq.var_type == "float"
+                        else _DTYPES[eq.var_type])
+                self.add_array(eq_name, eq.dim, kind, shared="shared" in eq.flags,
                                constant="constant" in eq.flags, var_type=eq.var_type,
                                dynamic=True)
         if any("event-driven" in eq.flags for eq in equations.equations.values()):

@@ -43,3 +43,19 @@ def test_store_and_restore_bring_back_the_connections():
     assert len(syn) == 10
     np.testing.assert_array_equal(syn.i[:], np.arange(10))
     assert syn.variables["_synaptic_pre"].implicit
+
+
+def test_float32_weights_halve_the_weight_memory_and_still_propagate(target):
+    from eqsim import run
+    src = NeuronGroup(200, "tspike : second", threshold="t >= tspike", refractory=1000 * ms)
+    src.tspike = "i*0.01*ms"
+    tgt = NeuronGroup(100, "v : 1")
+    syn = Synapses(src, tgt, "w : 1", on_pre="v_post += w", dtype={"w": np.float32})
+    syn.connect(p=0.2)
+    syn.w = "0.1 + 0.001*j"
+    assert syn.variables["w"].array.dtype == np.float32
+    assert _per_synapse_bytes(syn) <= 8
+    run(3 * ms)
+    expected = np.bincount(syn.j[:], weights=np.float32(0.1 + 0.001 * syn.j[:].astype(float)),
+                           minlength=100)
+    np.testing.assert_allclose(tgt.v[:], expected, rtol=1e-5)
