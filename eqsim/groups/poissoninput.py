@@ -10,7 +10,7 @@ from ..ir.operations import Assignment, Operation
 from ..ir.variables import ArrayVariable
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
-from ..units import Hz, get_dimensions
+from ..units import DIMENSIONLESS, Hz, get_dimensions
 from .model_code import function_rules, used_names
 
 #: number of inputs that spike in this step, for the element being updated;
@@ -114,11 +114,19 @@ class PoissonInput(EqsimObject):
             raise PoissonInputError(f"rate*dt = {probability} is not a probability", obj=self.name,
                                     hint="use a smaller dt or a lower rate")
         statement = Assignment(self.target_var, "+=", sympy.Symbol(ARRIVALS, real=True) * weight)
+        # scratch space: the uniforms of one step, drawn in a vectorised loop
+        scratch = self.__dict__.get("_uniforms")
+        if scratch is None or scratch.array.size != len(target):
+            scratch = ArrayVariable("_uniforms", self.name, DIMENSIONLESS,
+                                    array=np.zeros(len(target)))
+            object.__setattr__(self, "_uniforms", scratch)
+        variables["_uniforms"] = scratch
         return [Operation(
             self.name, "poissoninput", target._owner.name, target._start, target._stop,
             statements=[statement], variables=variables, when=self.when, order=self.order,
             clock=self.clock, source=self,
             extra={"template_locals": [ARRIVALS], "index_offset": target._start,
+                   "arrays": {"uniforms": "_uniforms"},
                    "constants": {"n_inputs": (self.N, "int64_t"),
                                  "probability": (probability, "double"),
                                  "stream": (stream_id(str(self._random_id), "poissoninput"),
