@@ -1,0 +1,52 @@
+"""Threads: the same network with 1 and N OpenMP threads, run time and identical spikes.
+
+Run: ``python benchmarks/threads.py [--benchmark coba_x16] [--threads 2] [--duration 1.0]``
+(from the checkout; each thread count runs in its own process, after a warm-up run).
+"""
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+CHILD = """
+import json, sys, time
+sys.path.insert(0, {root!r})
+import eqsim
+from eqsim import Network, prefs, second, ms
+from benchmarks.models import coba
+prefs["codegen.cython.num_threads"] = {threads}
+model = coba.build(eqsim, scale={scale})
+net = Network(*model.objects)
+net.run(1 * ms)
+start = time.perf_counter()
+net.run({duration} * second)
+elapsed = time.perf_counter() - start
+spikes = [int(m.num_spikes) for m, _ in model.populations.values()]
+print(json.dumps({{"threads": {threads}, "run_s": elapsed, "spikes": spikes}}))
+"""
+
+
+def run(threads, scale, duration):
+    code = CHILD.format(root=os.path.dirname(HERE), threads=threads, scale=scale,
+                        duration=duration)
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--scale", type=float, default=16.0, help="coba scale (16: coba_x16)")
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--duration", type=float, default=1.0, help="simulated seconds")
+    args = parser.parse_args()
+    one = run(1, args.scale, args.duration)
+    many = run(args.threads, args.scale, args.duration)
+    print(f"coba x{args.scale:g}, {args.duration:g} s simulated: 1 thread {one['run_s']:.3f} s, "
+          f"{args.threads} threads {many['run_s']:.3f} s, speed-up "
+          f"{one['run_s'] / many['run_s']:.2f}x, same spikes: {one['spikes'] == many['spikes']}")
+
+
+if __name__ == "__main__":
+    main()
