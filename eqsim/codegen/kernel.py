@@ -119,10 +119,10 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
             names[name] = symbols.constant(f"_k_{prefix}_{name}", var.value, c_type)
         elif name in op.extra.get("index_exprs", {}):
             expr = op.extra["index_exprs"][name]
-            names[name] = f"((double){expr})" if printer_cls.__name__ == "CPrinter" else expr
+            names[name] = printer_cls.as_float(expr)
         elif isinstance(var, IndexVariable):
             offset = op.extra.get("index_offset", 0)
-            names[name] = f"(double)(_i - {offset})" if printer_cls.__name__ == "CPrinter" else f"(_i - {offset})"
+            names[name] = printer_cls.as_float(f"_i - {offset}")
         elif name in ("t", "dt") or name in op.extra.get("template_locals", ()):
             continue  # template_locals: values the kind's template computes itself
         elif name in targets:
@@ -140,7 +140,7 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     user_functions.update(op.extra.get("user_functions", {}))
     printer = printer_cls(names=names, random_streams=streams, index=index_name,
                           user_functions=user_functions)
-    end = ";" if printer_cls.__name__ == "CPrinter" else ""
+    end = printer_cls.statement_end
     lines = [f"{s.target} = {printer.doprint(s.expr)}{end}" for s in statements]
     start = symbols.constant(f"_k_{prefix}_start", op.start, "int64_t")
     stop = symbols.constant(f"_k_{prefix}_stop", op.stop, "int64_t")

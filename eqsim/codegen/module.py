@@ -134,12 +134,6 @@ class NetworkModule:
         """Copy out and empty the record buffer ``suffix`` of operation ``op_name``."""
         return self.module.take_buffer(self.symbols.buffer_name(op_name, suffix))
 
-    def set_constant_values(self, values):
-        """Update scalar values (by c name) before a run, without rebuilding."""
-        for name, value in values.items():
-            old, c_type = self.symbols.constants[name]
-            self.symbols.constants[name] = (value, c_type)
-
 
 class _Obj(dict):
     """Dict with attribute access, for template contexts."""

@@ -59,6 +59,13 @@ class _NameMixin:
 class CPrinter(_NameMixin, C99CodePrinter):
     """C code for kernels that run one element at a time (locals are doubles)."""
 
+    statement_end = ";"
+
+    @staticmethod
+    def as_float(text):
+        """An integer index expression used as a value (C would divide integers)."""
+        return f"((double)({text}))"
+
     def _print_rand(self, expr):
         return f"eqsim_uniform(_seed, {self._stream(expr)}, _step, {self._index})"
 
@@ -114,8 +121,14 @@ class CPrinter(_NameMixin, C99CodePrinter):
 class NumpyPrinter(_NameMixin, NumPyPrinter):
     """Vectorised NumPy code (the reference target): names stand for arrays or scalars."""
 
+    statement_end = ""
+
     def __init__(self, names=None, random_streams=None, index="_idx", user_functions=None):
         super().__init__(names, random_streams, index, user_functions)
+
+    @staticmethod
+    def as_float(text):
+        return text
 
     def _print_rand(self, expr):
         return f"_uniform(_seed, {self._stream(expr)}, _step, {self._index})"

@@ -1,5 +1,5 @@
 """Variable descriptors: what a name in generated code refers to."""
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
@@ -69,18 +69,3 @@ class ConstantVariable(Variable):
 class IndexVariable(Variable):
     """The element index ``i`` (or synaptic ``i``/``j`` through an index array)."""
     pass
-
-
-@dataclass
-class VariableTable:
-    """Names visible to one operation, resolved once at build time."""
-    entries: dict = field(default_factory=dict)
-
-    def __getitem__(self, name):
-        return self.entries[name]
-
-    def __contains__(self, name):
-        return name in self.entries
-
-    def items(self):
-        return self.entries.items()

@@ -115,7 +115,6 @@ class Synapses(Group):
             object.__setattr__(self, path_name, pathway)
         self._connect_calls = 0
         self._procedural = None  # {p, seed, stream} when connections are regenerated, not stored
-        self._csr_cache = None
         object.__setattr__(self, "_locked", True)
 
     # --- size and state ------------------------------------------------------------------
@@ -136,7 +135,6 @@ class Synapses(Group):
         object.__setattr__(self, "N", new_size)
         self._stop = new_size
         self.variables["N"].value = new_size
-        self._csr_cache = None
 
     def connect(self, condition=None, i=None, j=None, p=1.0, n=1, skip_if_invalid=False,
                 namespace=None, level=0, procedural=False):

@@ -6,32 +6,17 @@ Spikes must fall on the same time step as in Brian2; traces agree to 1e-9 (Brian
 cython and numpy targets differ by at most 4e-15 on these cells, see the JSON sidecar).
 Each test body is the tutorial cell with the plotting removed.
 """
-import json
-from pathlib import Path
-
 import numpy as np
 import pytest
 
+from brian2_reference import Reference
 from eqsim import *  # noqa: F401,F403  (the tutorial code is written against the star import)
 from eqsim import DimensionMismatchError, EqsimError
 
-# the pylab names in the star import include numpy's `test` runner, which pytest would try to collect
-globals().pop("test", None)
-
-HERE = Path(__file__).resolve().parent
-REFERENCE = np.load(HERE / "brian2_tutorial_neurons.npz")
-SIDECAR = json.loads((HERE / "brian2_tutorial_neurons.json").read_text())
-DT = SIDECAR["dt"]
+reference = Reference("neurons")
+SIDECAR = reference.sidecar
+steps = reference.steps
 TRACE_TOLERANCE = dict(rtol=1e-9, atol=1e-9)
-
-
-def reference(cell, array):
-    return REFERENCE[f"{cell}__{array}"]
-
-
-def steps(times):
-    """Spike times (seconds) as integer time steps, the unit in which spikes must agree."""
-    return np.round(np.asarray(times, dtype=float) / DT).astype(np.int64)
 
 
 def assert_same_spike_steps(cell, times, indices=None):

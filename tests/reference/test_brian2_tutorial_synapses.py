@@ -7,30 +7,15 @@ part of the contract) and per-synapse values are compared pair by pair. Spikes m
 on the same time step as in Brian2; traces and weights agree to 1e-9. Each test body is the
 tutorial cell with the plotting removed.
 """
-import json
-from pathlib import Path
-
 import numpy as np
 
+from brian2_reference import Reference
 from eqsim import *  # noqa: F401,F403  (the tutorial code is written against the star import)
 
-# the pylab names in the star import include numpy's `test` runner, which pytest would try to collect
-globals().pop("test", None)
-
-HERE = Path(__file__).resolve().parent
-REFERENCE = np.load(HERE / "brian2_tutorial_synapses.npz")
-SIDECAR = json.loads((HERE / "brian2_tutorial_synapses.json").read_text())
-DT = SIDECAR["dt"]
+reference = Reference("synapses")
+SIDECAR = reference.sidecar
+steps = reference.steps
 TOLERANCE = dict(rtol=1e-9, atol=1e-9)
-
-
-def reference(cell, array):
-    return REFERENCE[f"{cell}__{array}"]
-
-
-def steps(times):
-    """Spike times (seconds) as integer time steps, the unit in which spikes must agree."""
-    return np.round(np.asarray(times, dtype=float) / DT).astype(np.int64)
 
 
 def pairs(i, j):
