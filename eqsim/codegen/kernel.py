@@ -11,6 +11,7 @@ import numpy as np
 
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
 from .functions import tabulated_helpers
+from .invariants import InvariantHoister
 from .printers import random_calls
 
 
@@ -99,6 +100,7 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     exprs = [s.expr for s in statements] + [op.condition]
     used = _free_names(exprs)
     targets = [s.target for s in statements]
+    hoister = InvariantHoister(_invariant_names(op, used, targets))
     names = {}
     reads, writes, temps = [], [], []
     prefix = symbols.alias(op.name)
@@ -141,14 +143,16 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     printer = printer_cls(names=names, random_streams=streams, index=index_name,
                           user_functions=user_functions)
     end = printer_cls.statement_end
-    lines = [f"{s.target} = {printer.doprint(s.expr)}{end}" for s in statements]
+    lines = [f"{s.target} = {printer.doprint(hoister.rewrite(s.expr))}{end}" for s in statements]
+    condition = hoister.rewrite(op.condition)
     start = symbols.constant(f"_k_{prefix}_start", op.start, "int64_t")
     stop = symbols.constant(f"_k_{prefix}_stop", op.stop, "int64_t")
     context = dict(
         name=f"_kernel_{prefix}", comment=op.kind, kind=op.kind,
         start=start, stop=stop, reads=reads, writes=writes, temps=temps,
         statements=lines,
-        condition=printer.doprint(op.condition) if op.condition is not None else None,
+        condition=printer.doprint(condition) if condition is not None else None,
+        invariants=[f"{symbol} = {printer.doprint(expr)}{end}" for symbol, expr in hoister.hoisted],
     )
     context["flags"] = (symbols.array(op.variables[op.extra["flags"]])
                         if "flags" in op.extra else None)
@@ -164,6 +168,14 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     _input_context(op, symbols, context, prefix)
     context["tabulated"] = tabulated  # helpers rendered before the kernel (module.py)
     return context
+
+
+def _invariant_names(op, used, targets):
+    """Names that keep their value during one call of the kernel."""
+    names = {name for name in used if isinstance(op.variables.get(name), ConstantVariable)}
+    names |= {name for name in ("t", "dt") if not isinstance(op.variables.get(name), ArrayVariable)
+              and name not in op.extra.get("template_locals", ())}
+    return names - set(targets)
 
 
 def _index_text(op, name, var, symbols, element):
