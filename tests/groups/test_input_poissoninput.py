@@ -57,6 +57,30 @@ def test_seeded_poisson_input_is_identical_on_numpy_and_cython():
     np.testing.assert_allclose(a, b, rtol=1e-12, atol=0)
 
 
+@pytest.mark.parametrize("n, rate", [(200, 1000 * Hz),   # mean 20: past the counted entries
+                                     (30, 6000 * Hz),    # p 0.6: drawn as n - Binomial(n, 0.4)
+                                     (1000, 500 * Hz)])  # mean 50: several chunks of trials
+def test_binomial_counts_are_identical_on_numpy_and_cython_in_every_regime(n, rate):
+    def simulate(target_name):
+        prefs["codegen.target"] = target_name
+        start_scope()
+        seed(13)
+        G = NeuronGroup(300, "count : 1", name="PIcount")
+        inputs = PoissonInput(G, "count", N=n, rate=rate, weight=1, name="PIc")  # noqa: F841
+        mon = StateMonitor(G, "count", record=True, name="PIcmon")
+        run(3 * ms)
+        return np.diff(np.asarray(mon.count), axis=1)
+
+    previous = prefs["codegen.target"]
+    try:
+        a, b = simulate("numpy"), simulate("cython")
+    finally:
+        prefs["codegen.target"] = previous
+    p = float(rate) * 1e-4
+    assert abs(a.mean() - n * p) < 5 * np.sqrt(n * p * (1 - p) / a.size)
+    np.testing.assert_array_equal(a, b)
+
+
 def test_invalid_poisson_inputs_are_errors():
     G = NeuronGroup(2, "v : volt")
     with pytest.raises(EqsimError):
