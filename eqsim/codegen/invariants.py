@@ -38,10 +38,13 @@ class InvariantHoister:
     ----------
     invariant_names : iterable of str
         Names whose value cannot change during one kernel call (constants, ``t``, ``dt``).
+    prefix : str
+        Start of the hoisted names (kernels fused into one function need distinct ones).
     """
 
-    def __init__(self, invariant_names):
+    def __init__(self, invariant_names, prefix=PREFIX):
         self._invariant = frozenset(invariant_names)
+        self._prefix = prefix
         self._hoisted = {}  # expression -> symbol, in order of creation
 
     @property
@@ -62,7 +65,7 @@ class InvariantHoister:
 
     def _hoist(self, expr):
         if expr not in self._hoisted:
-            self._hoisted[expr] = sympy.Symbol(f"{PREFIX}{len(self._hoisted) + 1}", real=True)
+            self._hoisted[expr] = sympy.Symbol(f"{self._prefix}{len(self._hoisted) + 1}", real=True)
         return self._hoisted[expr]
 
     def _visit(self, expr):

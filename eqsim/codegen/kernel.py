@@ -100,10 +100,10 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     exprs = [s.expr for s in statements] + [op.condition]
     used = _free_names(exprs)
     targets = [s.target for s in statements]
-    hoister = InvariantHoister(_invariant_names(op, used, targets))
+    prefix = symbols.alias(op.name)
+    hoister = InvariantHoister(_invariant_names(op, used, targets), prefix=f"_lio_{prefix}_")
     names = {}
     reads, writes, temps = [], [], []
-    prefix = symbols.alias(op.name)
     for name in sorted(used | set(targets)):
         var = op.variables.get(name)
         if isinstance(var, ArrayVariable):

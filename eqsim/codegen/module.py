@@ -9,6 +9,7 @@ import os
 import types
 
 from ..errors import CodegenError
+from ..ir.variables import ArrayVariable
 from .kernel import ModuleSymbols, kernel_context
 from .printers import CPrinter, NumpyPrinter
 from .templates import environment
@@ -72,17 +73,30 @@ class NetworkModule:
         self.symbols = ModuleSymbols(threads=self.threads)
         env = environment(target)
         kernels, slots, max_size = [], [], 1
-        for entry in schedule:
+        fused = fusable_thresholds(schedule, clock_of) if target == "cython" else {}
+        moved = set(fused.values())
+        for position, entry in enumerate(schedule):
             if isinstance(entry, tuple):
                 slots.append(dict(clock=entry[0], netop=entry[1], kernel=None))
                 continue
-            context = kernel_context(entry, self.symbols, printer, index_name=index_name)
+            if position in moved:
+                continue  # computed by the fused kernel at its state update's slot
+            ops = [entry] + ([schedule[fused[position]]] if position in fused else [])
+            contexts = [kernel_context(op, self.symbols, printer, index_name=index_name)
+                        for op in ops]
             helpers = "".join(env.get_template("tabulated" + suffix).render(f=_Obj(h))
-                              for h in context.get("tabulated", ()))
-            kernels.append(helpers + env.get_template(entry.kind + suffix).render(k=_Obj(context),
-                                                                      threads=self.threads))
+                              for c in contexts for h in c.get("tabulated", ()))
+            if len(contexts) == 2:
+                kind = "stateupdate_threshold"
+                context = dict(name=contexts[0]["name"], comment="stateupdate + threshold",
+                               state_update=_Obj(contexts[0]),
+                               threshold=_Obj(contexts[1]))
+            else:
+                kind, context = entry.kind, contexts[0]
+            kernels.append(helpers + env.get_template(kind + suffix).render(k=_Obj(context),
+                                                                            threads=self.threads))
             slots.append(dict(clock=clock_of(entry), netop=None, kernel=context["name"]))
-            max_size = max(max_size, entry.stop)
+            max_size = max(max_size, *(op.stop for op in ops))
         self.n_clocks = max(n_clocks, 1)
         self.source = env.get_template(module_template).render(
             kernels=kernels, schedule=slots, n_clocks=max(n_clocks, 1),
@@ -133,6 +147,36 @@ class NetworkModule:
     def take_buffer(self, op_name, suffix):
         """Copy out and empty the record buffer ``suffix`` of operation ``op_name``."""
         return self.module.take_buffer(self.symbols.buffer_name(op_name, suffix))
+
+
+def fusable_thresholds(schedule, clock_of):
+    """``{position of a state update: position of its group's threshold}`` for the pairs
+    that can run as one kernel: the threshold works on the same elements and clock, keeps
+    its flags (the blocked, SIMD form), and nothing scheduled between the two touches a
+    variable the threshold reads or writes, so computing it earlier changes nothing."""
+    pairs = {}
+    for j, threshold in enumerate(schedule):
+        if isinstance(threshold, tuple) or threshold.kind != "threshold" \
+                or "flags" not in threshold.extra:
+            continue
+        touched = _arrays_of(threshold)
+        for i in range(j - 1, -1, -1):
+            entry = schedule[i]
+            if isinstance(entry, tuple):
+                break  # a network operation may read or write anything
+            if (entry.kind == "stateupdate" and entry.owner == threshold.owner
+                    and (entry.start, entry.stop) == (threshold.start, threshold.stop)
+                    and clock_of(entry) == clock_of(threshold) and i not in pairs):
+                pairs[i] = j
+                break
+            if _arrays_of(entry) & touched:
+                break
+    return pairs
+
+
+def _arrays_of(op):
+    return {(getattr(v, "owner", None), v.name) for v in op.variables.values()
+            if isinstance(v, ArrayVariable)}
 
 
 class _Obj(dict):
