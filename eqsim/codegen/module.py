@@ -5,6 +5,7 @@ constants, seed)``, ``set_clocks(dts, steps, ends)``, ``clock_steps()``,
 ``run(netops)`` and ``take_buffer(name)``.
 """
 import hashlib
+import re
 import os
 import types
 
@@ -93,8 +94,10 @@ class NetworkModule:
                                threshold=_Obj(contexts[1]))
             else:
                 kind, context = entry.kind, contexts[0]
-            kernels.append(helpers + env.get_template(kind + suffix).render(k=_Obj(context),
-                                                                            threads=self.threads))
+            text = env.get_template(kind + suffix).render(k=_Obj(context), threads=self.threads)
+            if target == "cython":
+                text = bind_locally(text, self.symbols)
+            kernels.append(helpers + text)
             slots.append(dict(clock=clock_of(entry), netop=None, kernel=context["name"]))
             max_size = max(max_size, *(op.stop for op in ops))
         self.n_clocks = max(n_clocks, 1)
@@ -147,6 +150,25 @@ class NetworkModule:
     def take_buffer(self, op_name, suffix):
         """Copy out and empty the record buffer ``suffix`` of operation ``op_name``."""
         return self.module.take_buffer(self.symbols.buffer_name(op_name, suffix))
+
+
+_KERNEL_OPENING = re.compile(r"^static void \w+\(.*\) \{\n", re.MULTILINE)
+_MODULE_NAME = re.compile(r"\b_[ak]_\w+")
+
+
+def bind_locally(text, symbols):
+    """Start the C kernel in ``text`` by copying every module array address and scalar it
+    uses into a local constant of the same name (see network.c.j2)."""
+    opening = _KERNEL_OPENING.search(text)
+    if opening is None:
+        return text
+    lines = []
+    for name in sorted(set(_MODULE_NAME.findall(text))):
+        if name in symbols.arrays:
+            lines.append(f"    {symbols.arrays[name].c_type} *const {name} = _get{name}();\n")
+        elif name in symbols.constants:
+            lines.append(f"    const {symbols.constants[name][1]} {name} = _get{name}();\n")
+    return text[:opening.end()] + "".join(lines) + text[opening.end():]
 
 
 def fusable_thresholds(schedule, clock_of):
