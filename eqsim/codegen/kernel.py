@@ -5,6 +5,7 @@ back, its temporaries, and its statements printed for the target. Everything
 here is target independent except the printer class passed in.
 """
 import hashlib
+import re
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -165,6 +166,9 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
                                                   "int64_t")
     _monitor_context(op, symbols, context, prefix)
     _synapse_context(op, symbols, context, prefix, index_name)
+    if op.kind == "pathway":
+        context["prefetch_rows"], context["prefetch_targets"] = _prefetch_lists(
+            reads + writes, index_name, symbols)
     _input_context(op, symbols, context, prefix)
     context["tabulated"] = tabulated  # helpers rendered before the kernel (module.py)
     return context
@@ -193,10 +197,13 @@ def _index_text(op, name, var, symbols, element):
 
 
 def thread_partition(post, ptr, order, threads):
-    """Per-thread CSR of a pathway: thread k gets the synapses onto targets in its
+    """Per-thread share of a pathway: thread k gets the synapses onto targets in its
     share of the target range, in the serial (presynaptic, then storage) order.
 
-    Returns ``(ptr, syn)``: the synapses of source s for thread k are
+    Returns ``(ptr, syn)``. When storage is in presynaptic order and each row's targets
+    are in thread order (connect() makes ascending rows), every thread's part of a row is
+    a contiguous range of storage and ``syn`` is None: thread k's synapses of source s are
+    ``ptr[k*n + s] : ptr[(k+1)*n + s]`` (n sources). Otherwise they are
     ``syn[ptr[k*(n+1) + s] : ptr[k*(n+1) + s + 1]]``.
     """
     n_sources = ptr.size - 1
@@ -204,15 +211,46 @@ def thread_partition(post, ptr, order, threads):
     source_of = np.repeat(np.arange(n_sources), np.diff(ptr))
     bounds = np.linspace(0, post.max(initial=-1) + 1, threads + 1).astype(np.int64)
     thread_of = np.searchsorted(bounds, post[serial], side="right") - 1
+    counts = [np.bincount(source_of[thread_of == k], minlength=n_sources) for k in range(threads)]
+    descents = np.flatnonzero(np.diff(thread_of) < 0) + 1
+    if order is None and np.isin(descents, ptr).all():
+        splits = [ptr[:-1].astype(np.int64)]
+        for k in range(threads):
+            splits.append(splits[-1] + counts[k])
+        return np.concatenate(splits).astype(np.int64), None
     ptrs, syns, offset = [], [], 0
     for k in range(threads):
         mine = thread_of == k
-        counts = np.bincount(source_of[mine], minlength=n_sources)
-        ptrs.append(offset + np.concatenate([[0], np.cumsum(counts)]))
+        ptrs.append(offset + np.concatenate([[0], np.cumsum(counts[k])]))
         syns.append(serial[mine])
         offset += int(mine.sum())
     return (np.concatenate(ptrs).astype(np.int64),
             np.concatenate(syns).astype(np.int32) if syns else np.empty(0, np.int32))
+
+
+_MAPPED_INDEX = re.compile(r"\(?(\w+)\[(\w+)\](?: \+ \w+)?\)?")
+# target arrays smaller than this stay in the core's caches: prefetching them costs more
+# than it saves
+PREFETCH_TARGET_BYTES = 256 * 1024
+
+
+def _prefetch_lists(accesses, element, symbols):
+    """What a pathway can fetch ahead for a row of synapses: the arrays read along the
+    row (per-synapse values, the target index) and, through the target index, the
+    target neurons' values (C text with ``_q`` as the synapse index) when they do not
+    fit in the core's caches."""
+    rows, targets = {}, {}
+    for access in accesses:
+        if access.index == element:
+            rows[access.c_name] = None
+            continue
+        mapped = _MAPPED_INDEX.fullmatch(access.index)
+        if mapped and mapped.group(2) == element:
+            rows[mapped.group(1)] = None
+            array = getattr(symbols.arrays.get(access.c_name), "array", None)
+            if array is not None and array.nbytes >= PREFETCH_TARGET_BYTES:
+                targets[access.c_name] = access.index.replace(f"[{element}]", "[_q]")
+    return list(rows), sorted(targets.items())
 
 
 def _monitor_context(op, symbols, context, prefix):
@@ -269,12 +307,13 @@ def _synapse_context(op, symbols, context, prefix, element):
                                               else op.variables[extra["csr_order"]].array,
                                               symbols.threads)
             ptr, syn = cache[key]
+            n_sources = op.variables[extra["csr_ptr"]].array.size - 1
             context["thread_ptr"] = symbols.array(ArrayVariable(
                 f"_tptr_{op.name}", op.owner, None, array=ptr))
-            context["thread_syn"] = symbols.array(ArrayVariable(
+            context["thread_syn"] = None if syn is None else symbols.array(ArrayVariable(
                 f"_tsyn_{op.name}", op.owner, None, array=syn))
-            context["n_sources"] = symbols.constant(f"_k_{prefix}_n_sources", ptr.size //
-                                                    symbols.threads - 1, "int64_t")
+            context["n_sources"] = symbols.constant(f"_k_{prefix}_n_sources", n_sources,
+                                                    "int64_t")
     elif op.kind == "procedural":
         context["queue"] = symbols.queue(extra["queue"])
         context["delay"] = symbols.constant(f"_k_{prefix}_delay", extra["delay"], "int64_t")

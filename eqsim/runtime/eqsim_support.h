@@ -24,6 +24,10 @@ double sin(double);
 double cos(double);
 #endif
 
+/* Rows of synapses up to this length have their targets' values prefetched (longer rows
+ * keep enough loads in flight by themselves). */
+#define EQSIM_PREFETCH_ROW 256
+
 /* Elements per block of a state-update loop: the unit threads share out. */
 #define EQSIM_BLOCK 256
 
