@@ -4,6 +4,7 @@ The context lists which arrays the kernel reads into locals, which it writes
 back, its temporaries, and its statements printed for the target. Everything
 here is target independent except the printer class passed in.
 """
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, field
@@ -102,7 +103,6 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     used = _free_names(exprs)
     targets = [s.target for s in statements]
     prefix = symbols.alias(op.name)
-    hoister = InvariantHoister(_invariant_names(op, used, targets), prefix=f"_lio_{prefix}_")
     names = {}
     reads, writes, temps = [], [], []
     for name in sorted(used | set(targets)):
@@ -141,19 +141,17 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         streams[key] = symbols.constant(f"_r_{prefix}_{len(streams)}", number, "uint64_t")
     user_functions, tabulated = tabulated_helpers(op, exprs, symbols, prefix)
     user_functions.update(op.extra.get("user_functions", {}))
-    printer = printer_cls(names=names, random_streams=streams, index=index_name,
-                          user_functions=user_functions)
-    end = printer_cls.statement_end
-    lines = [f"{s.target} = {printer.doprint(hoister.rewrite(s.expr))}{end}" for s in statements]
-    condition = hoister.rewrite(op.condition)
+    lines, condition, invariants = _printed(
+        printer_cls, tuple((s.target, s.expr) for s in statements), op.condition,
+        frozenset(_invariant_names(op, used, targets)), f"_lio_{prefix}_",
+        tuple(sorted(names.items())), tuple(sorted(streams.items())), index_name,
+        tuple(sorted(user_functions.items())))
     start = symbols.constant(f"_k_{prefix}_start", op.start, "int64_t")
     stop = symbols.constant(f"_k_{prefix}_stop", op.stop, "int64_t")
     context = dict(
         name=f"_kernel_{prefix}", comment=op.kind, kind=op.kind,
         start=start, stop=stop, reads=reads, writes=writes, temps=temps,
-        statements=lines,
-        condition=printer.doprint(condition) if condition is not None else None,
-        invariants=[f"{symbol} = {printer.doprint(expr)}{end}" for symbol, expr in hoister.hoisted],
+        statements=list(lines), condition=condition, invariants=list(invariants),
     )
     context["flags"] = (symbols.array(op.variables[op.extra["flags"]])
                         if "flags" in op.extra else None)
@@ -172,6 +170,25 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     _input_context(op, symbols, context, prefix)
     context["tabulated"] = tabulated  # helpers rendered before the kernel (module.py)
     return context
+
+
+@functools.lru_cache(maxsize=1024)
+def _printed(printer_cls, statements, condition, invariant_names, lio_prefix, names, streams,
+             index_name, user_functions):
+    """Statement lines, condition text and hoisted invariant lines of one kernel. A pure
+    function of its (hashable) arguments, memoised: every run() regenerates the network's
+    source, and printing is most of what that costs."""
+    hoister = InvariantHoister(invariant_names, prefix=lio_prefix)
+    printer = printer_cls(names=dict(names), random_streams=dict(streams), index=index_name,
+                          user_functions=dict(user_functions))
+    end = printer_cls.statement_end
+    lines = tuple(f"{target} = {printer.doprint(hoister.rewrite(expr))}{end}"
+                  for target, expr in statements)
+    condition = hoister.rewrite(condition)
+    condition = printer.doprint(condition) if condition is not None else None
+    invariants = tuple(f"{symbol} = {printer.doprint(expr)}{end}"
+                       for symbol, expr in hoister.hoisted)
+    return lines, condition, invariants
 
 
 def _invariant_names(op, used, targets):

@@ -29,6 +29,8 @@ import sympy
 
 from eqsim.errors import IntegrationError
 
+from ..parsing.functions import rand, randn
+from . import cache
 from .registry import AUTOMATIC_ORDER, METHODS, available_methods, resolve
 from .statements import assemble, describe
 from .system import analyse
@@ -42,6 +44,10 @@ def _object_name(obj):
     if obj is None:
         return None
     return getattr(obj, "name", None) or str(obj)
+
+
+def _where(obj):
+    return f"'{_object_name(obj)}'" if obj is not None else "the equations"
 
 
 def _apply(name, system):
@@ -58,9 +64,8 @@ def _choose(system, obj):
         except IntegrationError as error:
             reasons.append(f"{name}: {error.message}")
             continue
-        where = f"'{_object_name(obj)}'" if obj is not None else "the equations"
         logger.info("No integration method specified for %s, using method '%s' "
-                    "(took %.2fs).", where, name, time.perf_counter() - started)
+                    "(took %.2fs).", _where(obj), name, time.perf_counter() - started)
         return statements, name
     raise IntegrationError(
         "no integration method can integrate these equations (" + "; ".join(reasons) + ")",
@@ -103,11 +108,22 @@ def integrate(equations: dict[str, sympy.Expr], method: str | None = None, *,
     """
     del constants  # every non-state symbol is already treated as constant over dt
     try:
+        digest = cache.key(equations, method)
+        cached = cache.load(digest)
+        if cached is not None:
+            if method is None:
+                logger.info("No integration method specified for %s, using method '%s' "
+                            "(derived earlier).", _where(obj), cached[1])
+            return list(cached[0]), cached[1]
         system = analyse(equations)
         if method is None:
-            return _choose(system, obj)
-        name = resolve(method)
-        return _apply(name, system), name
+            result = _choose(system, obj)
+        else:
+            name = resolve(method)
+            result = _apply(name, system), name
+        if not any(expr.atoms(rand, randn) for _, expr in result[0]):
+            cache.store(digest, result)  # draws are numbered anew for every integration
+        return list(result[0]), result[1]
     except IntegrationError as error:
         if obj is not None and error.obj is None:
             raise error.with_context(obj=_object_name(obj)) from None
