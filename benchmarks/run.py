@@ -190,8 +190,11 @@ def main(argv=None):
     machine = machine_description()
     rows = []
     for name in names:
+        spec, _ = spec_for(name)
         for simulator in SIMULATORS:
             if simulator != "eqsim" and b2_python is None:
+                continue
+            if simulator not in getattr(spec, "SIMULATORS", SIMULATORS):
                 continue
             python = sys.executable if simulator == "eqsim" else b2_python
             log(f"[{datetime.datetime.now():%H:%M:%S}] {name} on {simulator}")

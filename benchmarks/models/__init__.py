@@ -15,13 +15,15 @@ Every spec module provides:
     reports the benchmark as not available.
 ``DESCRIPTION``
     One line for the README and the table.
+``SIMULATORS`` (optional)
+    The simulators that can run it (default: all).
 ``build(b, scale=1.0)``
     Returns a :class:`Model`.
 """
 from dataclasses import dataclass, field
 import importlib
 
-SPEC_MODULES = ("coba", "cuba", "tian", "stdp", "brunel")
+SPEC_MODULES = ("coba", "cuba", "tian", "tian_procedural", "stdp", "brunel")
 
 
 @dataclass

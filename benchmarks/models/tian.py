@@ -39,8 +39,9 @@ def parameters(b, population):
     return dict(common, tau=10 * b.ms, J_E=0.4 * b.mV, J_I=-1 * b.mV, I_ext=2 * drive * b.mV)
 
 
-def build(b, scale=1.0):
-    """The network at ``scale`` times 10,000 neurons (p stays 0.25)."""
+def build(b, scale=1.0, procedural=False):
+    """The network at ``scale`` times 10,000 neurons (p stays 0.25); ``procedural``
+    regenerates each spike's targets instead of storing synapses (eqsim only)."""
     b.defaultclock.dt = 0.1 * b.ms
     b.seed(2024)
     n_inh = round(NUM * scale * 0.2)
@@ -57,7 +58,10 @@ def build(b, scale=1.0):
             # delay=0*ms makes the (zero) delay one shared value instead of one per synapse
             syn = b.Synapses(groups[pre], groups[post], on_pre=f"s_{pre}_post += 1",
                              delay=0 * b.ms, name=f"{pre}2{post}")
-            syn.connect(p=0.25)
+            if procedural:
+                syn.connect(p=0.25, procedural=True)
+            else:
+                syn.connect(p=0.25)
             projections.append((syn, pre))
     monitors = {name: b.SpikeMonitor(group, name=f"spikes_{name}")
                 for name, group in groups.items()}

@@ -40,7 +40,7 @@ def load(digest):
     try:
         with open(_path(digest), "rb") as handle:
             value = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+    except Exception:  # noqa: BLE001 - any unreadable entry (truncated, other Python) is re-derived
         return None
     _memory[digest] = value
     return value

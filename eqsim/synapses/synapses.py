@@ -207,7 +207,7 @@ class Synapses(Group):
         self._procedural = {"p": float(p), "seed": current_seed(),
                             "stream": stream_id("connect", str(self._random_id), "0")}
 
-    def _procedural_count(self, block=512):
+    def _procedural_count(self, block=64):
         """Number of connections, counted row block by row block (memory stays small)."""
         from .connect_sampling import bernoulli_positions
         spec, n_pre, n_post = self._procedural, len(self.source), len(self.target)
