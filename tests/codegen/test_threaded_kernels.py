@@ -46,3 +46,53 @@ def test_thread_count_preference_rejects_nonsense():
     from eqsim.core.preferences import PreferenceError
     with pytest.raises(PreferenceError):
         prefs["codegen.cython.num_threads"] = 0
+
+
+def test_thread_partition_uses_contiguous_row_parts_when_rows_are_in_target_order():
+    from eqsim.codegen.kernel import thread_partition
+    post = np.array([0, 3, 5, 9, 1, 8, 2, 4, 6], dtype=np.int32)  # rows 0-3, 4-5, 6-8
+    ptr = np.array([0, 4, 6, 9])
+    splits, syn = thread_partition(post, ptr, None, 2)  # thread 0: targets 0-4, 1: 5-9
+    assert syn is None
+    lo, mid, hi = splits.reshape(3, 3)
+    for s in range(3):
+        assert np.all(post[lo[s]:mid[s]] < 5) and np.all(post[mid[s]:hi[s]] >= 5)
+        assert (lo[s], hi[s]) == (ptr[s], ptr[s + 1])
+
+
+def test_thread_partition_lists_synapses_when_rows_are_not_in_target_order():
+    from eqsim.codegen.kernel import thread_partition
+    post = np.array([9, 0, 5, 1], dtype=np.int32)  # one row, targets out of order
+    ptr = np.array([0, 4])
+    splits, syn = thread_partition(post, ptr, None, 2)
+    assert syn is not None
+    assert list(syn[splits[0]:splits[1]]) == [1, 3]  # thread 0: targets 0 and 1, in order
+    assert list(syn[splits[2]:splits[3]]) == [0, 2]
+
+
+def test_two_threads_match_one_with_synapses_stored_out_of_row_order():
+    def simulate(threads):
+        prefs["codegen.cython.num_threads"] = threads
+        start_scope()
+        seed(11)
+        neurons = NeuronGroup(400, "dv/dt = (1.1 - v)/(10*ms) : 1", threshold="v > 1",
+                              reset="v = 0", method="exact", name="unsorted_group")
+        neurons.v = "rand()"
+        rng = np.random.default_rng(3)
+        pre, post = rng.integers(0, 400, 8000), rng.integers(0, 400, 8000)
+        syn = Synapses(neurons, neurons, "w : 1", on_pre="v_post += w", name="unsorted_syn")
+        syn.connect(i=pre, j=post)  # storage follows the arrays, not the rows
+        syn.w = "0.02*rand()"
+        spikes = SpikeMonitor(neurons, name="unsorted_spikes")
+        run(30 * ms)
+        return spikes.i.copy(), spikes.t_.copy(), neurons.v_.copy()
+
+    previous = prefs["codegen.target"], prefs["codegen.cython.num_threads"]
+    prefs["codegen.target"] = "cython"
+    try:
+        one, two = simulate(1), simulate(2)
+    finally:
+        prefs["codegen.target"], prefs["codegen.cython.num_threads"] = previous
+    assert one[0].size > 100
+    for a, b in zip(one, two):
+        np.testing.assert_array_equal(a, b)
