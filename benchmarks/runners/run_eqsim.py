@@ -54,6 +54,10 @@ def main(argv=None):
     duration = chosen_duration(spec, options)
     started = time.perf_counter()
     import eqsim
+    from eqsim.codegen.module import network_glue
+    # an installed eqsim imports its compiled glue (and with it the C Philox connect() uses)
+    # at import; from the checkout run.py puts the compiled glue into the cache: load it here
+    network_glue()
     import_s = time.perf_counter() - started
     missing = [name for name in spec.REQUIRES if not hasattr(eqsim, name)]
     if missing:

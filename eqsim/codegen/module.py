@@ -30,11 +30,14 @@ def network_glue():
         return installed
     except ImportError:
         pass
+    from ..runtime.random import use_compiled_philox
     from .compiler import load_module
     path = os.path.join(runtime_include_dir(), "network_glue.pyx")
     with open(path, encoding="utf-8") as handle:
-        return load_module(handle.read(), name_hint="eqsim_network_glue",
+        glue = load_module(handle.read(), name_hint="eqsim_network_glue",
                            include_dirs=[runtime_include_dir()])
+    use_compiled_philox(glue.philox_words)
+    return glue
 
 
 def runtime_include_dir():

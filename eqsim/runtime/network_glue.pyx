@@ -4,7 +4,9 @@
 The library (kernels + step loop, plain C) is compiled per network by gcc alone;
 this module is compiled once and drives any such library: it binds arrays by
 address, sets scalars and clocks, runs the loop (calling Python back only for
-network operations) and copies out monitor buffers and spike queues.
+network operations) and copies out monitor buffers and spike queues. It also lends
+the NumPy random generator the C Philox (``philox_words``), which connect() uses to
+draw millions of synapses.
 """
 from libc.stdint cimport int32_t, int64_t, uint64_t
 from libc.string cimport memcpy
@@ -16,6 +18,12 @@ cdef extern from "dlfcn.h":
     char *dlerror()
     int RTLD_NOW
     int RTLD_LOCAL
+
+cdef extern from "eqsim_random.h":
+    ctypedef struct eqsim_words:
+        uint64_t word0
+        uint64_t word1
+    eqsim_words eqsim_philox(uint64_t key, uint64_t step, uint64_t index) nogil
 
 cdef extern from "eqsim_support.h":
     ctypedef struct eqsim_buffer:
@@ -37,6 +45,26 @@ ctypedef void (*queue_reset_f)(int, int64_t)
 ctypedef void (*queue_push_f)(int, int64_t, int32_t)
 ctypedef int32_t *(*queue_slot_f)(int, int64_t, int64_t *)
 ctypedef int64_t (*queue_slots_f)(int)
+
+
+def philox_words(const uint64_t[:] key, const uint64_t[:] step, const uint64_t[:] index):
+    """Philox4x32-10 of each ``(key[m], step[m], index[m])`` (equal lengths; broadcast
+    views welcome): the arrays ``(word0, word1)``, bit for bit those of
+    ``eqsim.runtime.random``'s NumPy rounds."""
+    cdef Py_ssize_t n = index.shape[0], m
+    if key.shape[0] != n or step.shape[0] != n:
+        raise ValueError("key, step and index must have the same length")
+    word0 = np.empty(n, dtype=np.uint64)
+    word1 = np.empty(n, dtype=np.uint64)
+    cdef uint64_t[::1] out0 = word0
+    cdef uint64_t[::1] out1 = word1
+    cdef eqsim_words words
+    with nogil:
+        for m in range(n):
+            words = eqsim_philox(key[m], step[m], index[m])
+            out0[m] = words.word0
+            out1[m] = words.word1
+    return word0, word1
 
 
 cdef void *_symbol(void *handle, name) except NULL:

@@ -154,8 +154,31 @@ def philox_key(seed, stream, sub=0):
     return int(key) if np.ndim(key) == 0 else key
 
 
+# The C rounds of eqsim_random.h, once the compiled glue is at hand: installed eqsim
+# ships it; from a source checkout codegen registers it when it first loads it.
+try:
+    from .network_glue import philox_words as _compiled_philox
+except ImportError:
+    _compiled_philox = None
+
+
+def use_compiled_philox(philox_words):
+    """Let every later draw run the Philox rounds in C (``philox_words(key, step, index)``
+    -> ``(word0, word1)``, the same bits as the NumPy rounds)."""
+    global _compiled_philox
+    _compiled_philox = philox_words
+
+
 def _philox_block(key, step, index):
     """Philox4x32-10 on one block; returns the two output words as uint64 arrays."""
+    if _compiled_philox is not None:
+        return _compiled_philox(np.broadcast_to(key, index.shape),
+                                np.broadcast_to(step, index.shape), index)
+    return _numpy_philox_block(key, step, index)
+
+
+def _numpy_philox_block(key, step, index):
+    """The Philox rounds written with NumPy operations (no compiler needed)."""
     c0 = index & _MASK32
     c1 = index >> _SHIFT32
     c2 = np.broadcast_to(step & _MASK32, c0.shape).copy()

@@ -285,3 +285,23 @@ def test_c_geometric_agrees_with_numpy(c_random):
 
 def test_random_header_dir_holds_the_header():
     assert os.path.isfile(os.path.join(rng.random_header_dir(), "eqsim_random.h"))
+
+
+def test_compiled_philox_gives_the_numpy_rounds_bits():
+    from eqsim.codegen.module import network_glue
+    from eqsim.runtime import random as rnd
+    rng = np.random.default_rng(1)
+    edge = np.array([0, 1, 2**32 - 1, 2**32, 2**63, 2**64 - 1], dtype=np.uint64)
+    key = np.concatenate([edge, rng.integers(0, 2**64 - 1, 994, dtype=np.uint64)])
+    step = np.concatenate([edge[::-1], rng.integers(0, 2**64 - 1, 994, dtype=np.uint64)])
+    index = np.concatenate([edge, rng.integers(0, 2**64 - 1, 994, dtype=np.uint64)])
+    compiled = network_glue().philox_words(key, step, index)
+    numpy_rounds = rnd._numpy_philox_block(key, step, index)
+    for ours, theirs in zip(compiled, numpy_rounds):
+        np.testing.assert_array_equal(ours, theirs)
+    # a scalar key and step, as most draws use them
+    compiled = rnd._compiled_philox(np.broadcast_to(key[7], index.shape),
+                                    np.broadcast_to(step[3], index.shape), index)
+    numpy_rounds = rnd._numpy_philox_block(np.asarray(key[7]), np.asarray(step[3]), index)
+    for ours, theirs in zip(compiled, numpy_rounds):
+        np.testing.assert_array_equal(ours, theirs)
