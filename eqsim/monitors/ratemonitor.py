@@ -58,8 +58,9 @@ class PopulationRateMonitor(EqsimObject):
         Parameters
         ----------
         window : {'gaussian', 'flat'} or ndarray
-            Gaussian of standard deviation ``width`` (cut at 4 sd), a flat window of
-            ``width``, or explicit weights (normalised to sum 1).
+            Gaussian of standard deviation ``width`` cut at 2 sd, or a flat window of
+            ``width`` (both sized as Brian2 sizes them), or explicit weights (normalised
+            to sum 1).
         width : Quantity
             Window width (second).
         """
@@ -70,12 +71,11 @@ class PopulationRateMonitor(EqsimObject):
             fail_for_dimension_mismatch(width, second, "width must be a time")
             w = float(np.asarray(width))
             if window == "gaussian":
-                half = int(np.round(4 * w / dt))
-                x = np.arange(-half, half + 1) * dt
-                weights = np.exp(-x ** 2 / (2 * w ** 2))
+                half = int(np.round(2 * w / dt))
+                steps = np.arange(-half, half + 1)
+                weights = np.exp(-steps ** 2 / (2 * (w / dt) ** 2))
             elif window == "flat":
-                half = int(np.round(w / 2 / dt))
-                weights = np.ones(2 * half + 1)
+                weights = np.ones(int(w / 2 / dt) * 2 + 1)
             else:
                 raise EqsimError(f"unknown window '{window}'", hint="use 'gaussian' or 'flat'")
         else:

@@ -103,19 +103,16 @@ def test_smooth_rate_flat_averages_over_the_window(target):
     np.testing.assert_allclose(smooth[10:190], interior, rtol=1e-12, atol=1e-9)
 
 
-def test_smooth_rate_gaussian_has_the_given_width(target):
+def test_smooth_rate_gaussian_is_brians_window_of_two_standard_deviations(target):
     G, S, sub, R, counter, R_sub = record_all()
     rate = np.asarray(R.rate)
-    smooth = np.asarray(R.smooth_rate("gaussian", width=0.1 * ms))
-    spike = int(np.flatnonzero(rate)[0])  # 7 steps before the next spike: its kernel stands alone
-    assert np.count_nonzero(rate[:spike + 7]) == 1
-    window = slice(spike - 3, spike + 4)
-    x = (np.arange(200)[window] - spike) * 1e-4
-    weights = smooth[window]
-    assert np.argmax(smooth[:spike + 5]) == spike
-    sd = np.sqrt(np.sum(weights * x ** 2) / weights.sum())
-    assert sd == pytest.approx(0.1e-3, rel=0.02)  # 3 sd of 4 are in the window
-    assert weights.sum() == pytest.approx(rate[spike], rel=1e-3)
+    smooth = np.asarray(R.smooth_rate("gaussian", width=0.3 * ms))
+    # Brian2's documented window: exp(-k**2 / (2 (width/dt)**2)), |k| <= round(2 width/dt)
+    k = np.arange(-6, 7)
+    weights = np.exp(-k ** 2 / (2 * 3.0 ** 2))
+    np.testing.assert_allclose(smooth, np.convolve(rate, weights / weights.sum(), mode="same"),
+                               rtol=1e-12, atol=1e-9)
+    assert np.count_nonzero(rate) > 5
     with pytest.raises(EqsimError):
         R.smooth_rate("flat")
 
