@@ -36,11 +36,32 @@ def function_rules(variables):
             if isinstance(var, TabulatedFunction)}
 
 
+def temporaries(group, statements):
+    """Names that statements define with ``=`` without being variables of ``group``:
+    temporaries of the kernel, as in Brian2 (``tmp = v*2`` then ``v = tmp/4``)."""
+    return {st.var for st in statements if st.op == "=" and st.var not in group.variables}
+
+
 def check_statements(group, statements, dims, source, functions=None):
-    """Each statement's value must have its target's dimension."""
+    """Each statement's value must have its target's dimension; a temporary takes the
+    dimension of the first value assigned to it."""
+    dims = dict(dims)
+    temporary = temporaries(group, statements) - set(dims)
+    read = {s.name for st in statements for s in st.expr.free_symbols}
     for st in statements:
+        if st.var in temporary and st.var not in read:  # most likely a misspelt variable
+            raise EquationError(f"'{st.var}' is not a variable of '{group.name}' and is not "
+                                f"used as a temporary", obj=group.name, source=source,
+                                line=st.line, hint=f"variables: {group.state_names()}")
+        early = sorted({s.name for s in st.expr.free_symbols} & temporary - set(dims))
+        if early:
+            raise EquationError(f"'{early[0]}' is used before it is assigned", obj=group.name,
+                                source=source, line=st.line,
+                                hint=f"assign '{early[0]}' in an earlier line")
         found = dimension_of(st.expr, dims, functions=functions or {}, source=source,
                              line=st.line, obj=group.name)
+        if st.var in temporary and st.var not in dims:
+            dims[st.var] = found
         target_dim = dims.get(st.var)
         if target_dim is None:
             continue
@@ -62,9 +83,13 @@ def is_condition(expr, equations):
 
 
 def check_targets(group, statements, source):
-    """Statements may only write the group's own, writable state variables."""
+    """Statements may only write the group's own, writable state variables (or define
+    temporaries with ``=``)."""
+    temporary = temporaries(group, statements)
     for st in statements:
         var = group.variables.get(st.var)
+        if var is None and st.var in temporary:
+            continue
         if var is None:
             raise EquationError(f"'{st.var}' is not a variable of '{group.name}'", obj=group.name,
                                 source=source, line=st.line, hint=f"variables: {group.state_names()}")
@@ -175,7 +200,7 @@ def make_event_code(group, event, statements, source, run_namespace, name, when,
                    for st in statements]
     check_targets(group, statements, source)
     names = used_names(a.expr for a in assignments) | {a.target for a in assignments}
-    variables = group.resolve_for_kernel(names, run_namespace)
+    variables = group.resolve_for_kernel(names - temporaries(group, statements), run_namespace)
     check_statements(group, statements, group.kernel_dimensions(variables), source,
                      function_rules(variables))
     events_name = group.event_array_name(event)

@@ -1,7 +1,7 @@
 """``G.run_regularly(code, dt=...)``: statements over every element at its own interval."""
 from ..core.base import EqsimObject
 from ..ir.operations import Assignment, Operation
-from .model_code import check_statements, check_targets, free_names
+from .model_code import check_statements, check_targets, free_names, temporaries
 
 
 class RunRegularly(EqsimObject):
@@ -23,7 +23,7 @@ class RunRegularly(EqsimObject):
         assignments = [Assignment(st.var, st.op, g.substitute_subexpressions(st.expr))
                        for st in self.statements]
         names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}
-        variables = g.resolve_for_kernel(names, run_namespace)
+        variables = g.resolve_for_kernel(names - temporaries(g, self.statements), run_namespace)
         check_statements(g, self.statements, g.kernel_dimensions(variables), self.source)
         return [Operation(self.name, "stateupdate", g.name, g._start, g._stop,
                           statements=assignments, variables=variables, when=self.when,

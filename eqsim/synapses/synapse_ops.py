@@ -60,8 +60,13 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
         assignments.append(Assignment("lastupdate", "=", T))
     names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
     temporaries = {a.target for a in assignments if a.target.startswith("_")}
+    # names the user's code defines with '=' (x_pre / x_post always refer to the groups)
+    temporaries |= {st.var for st in statements if st.op == "=" and st.var not in
+                    synapses.variables and not st.var.endswith(("_pre", "_post"))}
     variables = synapses.resolve_for_kernel(names - temporaries, run_namespace)
     for st in statements:
+        if st.var in temporaries:
+            continue
         var = variables.get(st.var)
         if not isinstance(var, ArrayVariable):
             raise EquationError(f"'{st.var}' cannot be assigned in the {pathway.name} code of "
