@@ -9,7 +9,7 @@ from ..ir.operations import Assignment, Operation
 from ..ir.variables import ArrayVariable
 from ..parsing.dimensions import dimension_of, check_equation_dimensions
 from ..parsing.functions import timestep
-from ..stateupdate import integrate
+from .locally_constant import integrate_with_constant_calls, locally_constant_calls, resolver
 from ..units import DIMENSIONLESS, second
 
 T, DT = sympy.Symbol("t", real=True), sympy.Symbol("dt", real=True)
@@ -99,24 +99,27 @@ def check_targets(group, statements, source):
                                 hint="built-in and (constant) variables change only between runs")
 
 
-def state_update_statements(group, method):
-    """Integrated statements for the group's differential equations (cached: sympy is slow)."""
-    key = method
+def state_update_statements(group, method, run_namespace=None):
+    """Integrated statements for the group's differential equations (cached: sympy is slow).
+    TimedArray inputs that hold their value over a step allow exact integration."""
+    diff = {name: group.substitute_subexpressions(eq.expr)
+            for name, eq in group.equations.equations.items() if eq.kind == "differential"
+            and not set(eq.flags) & {"event-driven"}}
+    calls = locally_constant_calls(diff, resolver(group, run_namespace), group.clock.dt_) \
+        if diff else []
+    key = (method, tuple(calls))
     cache = group.__dict__.setdefault("_integration_cache", {})
     if key not in cache:
-        diff = {name: group.substitute_subexpressions(eq.expr)
-                for name, eq in group.equations.equations.items() if eq.kind == "differential"
-                and not set(eq.flags) & {"event-driven"}}
         if not diff:
             cache[key] = ([], None)
         else:
-            cache[key] = integrate(diff, method, obj=group.name)
+            cache[key] = integrate_with_constant_calls(diff, method, calls, group.name)
     return cache[key]
 
 
 def make_state_update(group, method, refractory, run_namespace, when="groups", order=0):
     check_model_units(group, run_namespace)  # also when nothing is integrated
-    statements, _ = state_update_statements(group, method)
+    statements, _ = state_update_statements(group, method, run_namespace)
     refractory_used = refractory is not False and refractory is not None
     # without refractoriness a neuron is never refractory: the flag changes nothing
     unless = {name for name, eq in group.equations.equations.items()
