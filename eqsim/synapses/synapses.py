@@ -39,6 +39,9 @@ class Synapses(Group):
         Statements run when a postsynaptic spike arrives.
     delay : Quantity or dict, optional
         Delay (second) of the pre pathway, or {pathway: delay}.
+    multisynaptic_index : str, optional
+        Name of a per-synapse integer (dimensionless) numbering the synapses between the
+        same pair of neurons 0, 1, 2 ... in creation order (e.g. ``delay='k*ms'``).
     dtype : dtype or dict, optional
         ``float32`` halves the memory of synaptic variables (one dtype, or {name: dtype}).
     method : str, optional
@@ -94,6 +97,10 @@ class Synapses(Group):
                 self.add_array(eq_name, eq.dim, kind, shared="shared" in eq.flags,
                                constant="constant" in eq.flags, var_type=eq.var_type,
                                dynamic=True)
+        if multisynaptic_index is not None:
+            # k-th synapse (from 0, in creation order) between the same pair of neurons
+            self.add_array(multisynaptic_index, DIMENSIONLESS, np.int32, read_only=True,
+                           dynamic=True)
         if any("event-driven" in eq.flags for eq in equations.equations.values()):
             self.add_array("lastupdate", second.dim, dynamic=True)
         default_delays = delay if isinstance(delay, dict) else {"pre": delay}
@@ -187,6 +194,20 @@ class Synapses(Group):
                 delay_var.array[old:] = self._default_delay.get(pathway.name, 0.0)
         if "lastupdate" in self.variables:
             self.variables["lastupdate"].array[old:] = 0.0
+        if self.multisynaptic_index is not None:
+            self._number_multisynapses(old)
+
+    def _number_multisynapses(self, old):
+        """Give the synapses from ``old`` on their rank among all synapses between the same
+        pair, in creation order (Brian2's ``multisynaptic_index``)."""
+        pre = self.variables["_synaptic_pre"].array.astype(np.int64)
+        pair = pre * len(self.target) + self.variables["_synaptic_post"].array
+        order = np.argsort(pair, kind="stable")
+        first = np.r_[True, pair[order][1:] != pair[order][:-1]]
+        start_of_run = np.maximum.accumulate(np.where(first, np.arange(pair.size), 0))
+        rank = np.empty(pair.size, dtype=np.int32)
+        rank[order] = np.arange(pair.size) - start_of_run
+        self.variables[self.multisynaptic_index].array[old:] = rank[old:]
 
     def _connect_procedural(self, condition, i, j, p, n, procedural):
         if self._procedural is not None or (procedural and self.N):

@@ -1,7 +1,7 @@
 """How much a stored synapse costs, and that compact storage reads back correctly."""
 import numpy as np
 
-from eqsim import NeuronGroup, Network, Synapses, ms
+from eqsim import NeuronGroup, Network, StateMonitor, Synapses, ms, run
 
 
 def _per_synapse_bytes(syn):
@@ -59,3 +59,21 @@ def test_float32_weights_halve_the_weight_memory_and_still_propagate(target):
     expected = np.bincount(syn.j[:], weights=np.float32(0.1 + 0.001 * syn.j[:].astype(float)),
                            minlength=100)
     np.testing.assert_allclose(tgt.v[:], expected, rtol=1e-5)
+
+
+def test_multisynaptic_index_numbers_synapses_of_each_pair_across_connect_calls(target):
+    group = NeuronGroup(3, "v : 1", threshold="v > 0.5", reset="v = 0")
+    syn = Synapses(group, group, on_pre="v_post += 0.1", multisynaptic_index="k")
+    syn.connect(i=0, j=1, n=3)
+    syn.connect(i=[0, 2, 0], j=[1, 1, 2])
+    np.testing.assert_array_equal(syn.k[:], [0, 1, 2, 3, 0, 0])
+    # usable like any synaptic variable: delays from the index (Brian2's use case)
+    syn.delay = "k*ms"
+    np.testing.assert_allclose(np.asarray(syn.delay[:]), [0, 1e-3, 2e-3, 3e-3, 0, 0])
+    group.v[0] = 1
+    mon = StateMonitor(group, "v", record=1)
+    run(5 * ms)
+    # neuron 0 spikes at t = 0; neuron 1 receives 0.1 at 0, 1, 2 and 3 ms
+    arrivals = np.flatnonzero(np.diff(np.asarray(mon.v[0])) > 0.05) + 1
+    np.testing.assert_allclose(np.asarray(mon.t_)[arrivals], [1e-4, 1.1e-3, 2.1e-3, 3.1e-3],
+                               atol=1e-9)
