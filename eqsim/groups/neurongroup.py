@@ -132,13 +132,10 @@ class NeuronGroup(Group):
                                  self.order if order is None else order, name))
 
     def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
-        """Run ``code`` (statements) for every neuron at intervals of ``dt``."""
-        from .run_regularly import RunRegularly
-        statements = parse_statements(code, obj=self.name)
-        obj = RunRegularly(self, statements, code, dt=dt, clock=clock, when=when, order=order,
-                           name=name)
-        self.contained_objects.append(obj)
-        return obj
+        """Run ``code`` (statements) for every neuron at intervals of ``dt`` (second)."""
+        from .run_regularly import attach_run_regularly
+        return attach_run_regularly(self, self, code, dt=dt, clock=clock, when=when,
+                                    order=order, name=name)
 
     def operations(self, run_namespace):
         ops = []

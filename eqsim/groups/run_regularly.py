@@ -1,6 +1,7 @@
 """``G.run_regularly(code, dt=...)``: statements over every element at its own interval."""
 from ..core.base import EqsimObject
 from ..ir.operations import Assignment, Operation
+from ..parsing.statements import parse_statements
 from .model_code import check_statements, check_targets, free_names, temporaries
 
 
@@ -27,4 +28,14 @@ class RunRegularly(EqsimObject):
         check_statements(g, self.statements, g.kernel_dimensions(variables), self.source)
         return [Operation(self.name, "stateupdate", g.name, g._start, g._stop,
                           statements=assignments, variables=variables, when=self.when,
-                          order=self.order, clock=self.clock, source=self)]
+                          order=self.order, clock=self.clock, source=self,
+                          extra={"index_offset": g._start})]  # i counts from the subgroup's start
+
+
+def attach_run_regularly(group, holder, code, **options):
+    """``group.run_regularly(code, ...)``: a RunRegularly over ``group``'s elements that runs
+    whenever ``holder`` (the group, or a subgroup's parent) is in the network."""
+    statements = parse_statements(code, obj=group.name)
+    runner = RunRegularly(group, statements, code, **options)
+    holder.contained_objects.append(runner)
+    return runner

@@ -66,6 +66,13 @@ class Subgroup(Group):
         start, stop, _ = item.indices(self.N)
         return Subgroup(self.source, self._start + start, self._start + stop)
 
+    def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
+        """Run ``code`` (statements) for the neurons of this subgroup at intervals of ``dt``
+        (second); it runs whenever the parent group is in the network."""
+        from .run_regularly import attach_run_regularly
+        return attach_run_regularly(self, self.source, code, dt=dt, clock=clock, when=when,
+                                    order=order, name=name)
+
     def get_state(self):
         return {}
 

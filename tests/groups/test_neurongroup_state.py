@@ -180,3 +180,10 @@ def test_assigning_the_wrong_number_of_values_is_a_clear_error():
     G = NeuronGroup(5, "v : volt")
     with pytest.raises(EqsimError, match="2 values into 5 elements"):
         G.v = [1, 2] * mV
+
+
+def test_subgroup_run_regularly_acts_on_its_neurons_with_its_own_index(target):
+    group = NeuronGroup(10, "v : 1")
+    group[2:5].run_regularly("v += 1 + i", dt=1 * ms)  # i counts from the subgroup's start
+    run(3 * ms)  # ticks at 0, 1 and 2 ms (Brian2 2.9 gives the same values)
+    np.testing.assert_array_equal(group.v[:], [0, 0, 3, 6, 9, 0, 0, 0, 0, 0])
