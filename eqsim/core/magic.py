@@ -9,9 +9,10 @@ from .network import Network
 
 
 def collect(level=0):
-    """Objects of the current scope visible in the caller's locals and globals."""
+    """Objects of the current scope visible in the caller's locals and globals
+    (``level`` frames further up), as Brian2's ``collect()``: ``Network(collect())``."""
     frame = inspect.currentframe().f_back
-    for _ in range(level + 1):
+    for _ in range(level):
         frame = frame.f_back
     found = []
     for namespace in (frame.f_locals, frame.f_globals):
@@ -36,7 +37,7 @@ class MagicNetwork(Network):
 
     def update(self, level):
         self.objects = []
-        self.add(collect(level))
+        self.add(collect(level + 1))
 
 
 magic_network = MagicNetwork()

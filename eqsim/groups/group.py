@@ -105,6 +105,48 @@ class Group(EqsimObject):
         return sorted(n for n, v in self.variables.items()
                       if isinstance(v, ArrayVariable) and not n.startswith("_"))
 
+    def get_states(self, vars=None, units=True, format="dict", subexpressions=False,
+                   read_only_variables=True, level=0):
+        """Several variables at once, as Brian2's ``get_states``.
+
+        Parameters
+        ----------
+        vars : list of str, optional
+            Names to read (default: ``N``, ``i`` and every state variable).
+        units : bool
+            Values as quantities (True) or as plain floats in SI base units.
+        format : {'dict'}
+            A dict ``{name: values}`` (copies).
+        subexpressions : bool
+            Also evaluate the subexpressions when ``vars`` is not given.
+        read_only_variables : bool
+            Include ``N``, ``i`` and constant variables when ``vars`` is not given.
+        """
+        if format != "dict":
+            raise EqsimError(f"get_states format '{format}' is not supported",
+                             obj=self.name, hint="use format='dict'")
+        if vars is None:
+            vars = [n for n in self.state_names()
+                    if read_only_variables or not (self.variables[n].constant
+                                                   or self.variables[n].read_only)]
+            vars = (["N", "i"] if read_only_variables else []) + vars
+            if subexpressions:
+                vars += sorted(self._subexpressions)
+        out = {}
+        for name in vars:
+            value = getattr(self, name if units or name in ("N", "i") else name + "_")
+            out[name] = value.copy() if hasattr(value, "copy") else value
+        return out
+
+    def set_states(self, values, units=True, format="dict", level=0):
+        """Set several variables at once from ``{name: values}`` (Brian2's ``set_states``);
+        with ``units=False`` the values are plain floats in SI base units."""
+        if format != "dict":
+            raise EqsimError(f"set_states format '{format}' is not supported",
+                             obj=self.name, hint="use format='dict'")
+        for name, value in values.items():
+            setattr(self, name if units else name + "_", value)
+
     def _indices(self, item, level=1):
         """Absolute indices (in the owner's arrays) for an index expression."""
         size = self._stop - self._start

@@ -119,8 +119,8 @@ class EventMonitor(EqsimObject):
         return int(self._count.array.sum())
 
     def values(self, var):
-        """``{index: values of var at each event of that element}``."""
-        return self._split(self._quantity(var))
+        """``{index: values of var at each event of that element}`` (``'t'``: the times)."""
+        return self._split(self.t if var == "t" else self._quantity(var))
 
     def all_values(self):
         """``{'t': {...}, var: {...}}`` for every recorded variable."""

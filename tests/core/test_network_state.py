@@ -84,6 +84,18 @@ def test_magic_run_collects_objects_only_from_its_caller(target):
     assert outer.v_[0] == 0
 
 
+def test_network_of_collect_holds_the_callers_objects():
+    from eqsim import collect
+    group = NeuronGroup(1, "dv/dt = 1/second : 1", threshold="v > 1", method="euler",
+                        name="collected")
+    monitor = SpikeMonitor(group, name="collected_spikes")
+    net = Network(collect())
+    assert {obj.name for obj in net.objects} >= {"collected", "collected_spikes"}
+    net.run(1 * ms)
+    np.testing.assert_allclose(group.v_, 1e-3, rtol=1e-12)
+    assert monitor.num_spikes == 0
+
+
 def test_magic_run_without_objects_only_advances_time(target):
     run(1 * ms)
     run(1 * ms)

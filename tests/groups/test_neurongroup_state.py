@@ -187,3 +187,24 @@ def test_subgroup_run_regularly_acts_on_its_neurons_with_its_own_index(target):
     group[2:5].run_regularly("v += 1 + i", dt=1 * ms)  # i counts from the subgroup's start
     run(3 * ms)  # ticks at 0, 1 and 2 ms (Brian2 2.9 gives the same values)
     np.testing.assert_array_equal(group.v[:], [0, 0, 3, 6, 9, 0, 0, 0, 0, 0])
+
+
+def test_get_states_and_set_states_read_and_write_several_variables():
+    group = NeuronGroup(3, """dv/dt = -v/(10*ms) : volt
+                              tau : second (constant)""", method="exact")
+    group.v = "i*mV"
+    states = group.get_states()
+    assert sorted(states) == ["N", "i", "tau", "v"] and states["N"] == 3
+    np.testing.assert_allclose(np.asarray(states["v"]), [0, 1e-3, 2e-3])
+    assert get_dimensions(states["v"]) == get_dimensions(mV)
+    assert sorted(group.get_states(read_only_variables=False)) == ["v"]
+    raw = group.get_states(["v"], units=False)["v"]
+    assert not isinstance(raw, Quantity)
+    raw[:] = 7  # a copy: the group is unchanged
+    np.testing.assert_allclose(np.asarray(group.v), [0, 1e-3, 2e-3])
+    group.set_states({"v": [1, 2, 3] * mV})
+    np.testing.assert_allclose(np.asarray(group.v), [1e-3, 2e-3, 3e-3])
+    group.set_states({"v": [0.004, 0.005, 0.006]}, units=False)
+    np.testing.assert_allclose(np.asarray(group.v), [4e-3, 5e-3, 6e-3])
+    with pytest.raises(EqsimError):
+        group.get_states(format="pandas")

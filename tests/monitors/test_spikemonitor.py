@@ -56,6 +56,9 @@ def test_spike_monitor_indices_times_and_counts(target):
     assert np.all(np.diff(np.asarray(S.t)) >= 0)  # in time order
     i, t = S.it
     np.testing.assert_array_equal(i, S.i)
+    for k in range(4):  # values('t') is spike_trains(), as in Brian2
+        np.testing.assert_array_equal(np.asarray(S.values("t")[k]),
+                                      np.asarray(S.spike_trains()[k]))
 
 
 def test_spike_monitor_records_variables_at_the_spike(target):
