@@ -1,6 +1,6 @@
-"""Brian2's keyword substitution: ``Equations('dx/dt = -x/tau : volt', x='v', tau=0.01)``.
+"""Brian2's keyword substitution: ``Equations('dx/dt = -x/tau : volt', x='v', tau=10*ms)``.
 
-Names are renamed, or replaced by plain numbers, token by token on each
+Names are renamed, or replaced by numbers or quantities, token by token on each
 equation's text; the result is parsed again by :class:`~eqsim.parsing.equations.Equations`
 so that everything downstream sees (and errors quote) the substituted text.
 """
@@ -11,9 +11,12 @@ import re
 import tokenize
 from dataclasses import replace
 
+import numpy as np
+
 from eqsim.errors import EquationError
 from eqsim.parsing import error_codes as codes
 from eqsim.parsing.expressions import get_identifiers
+from eqsim.units.display_names import readable_name
 
 __all__ = ["substituted_text"]
 
@@ -58,11 +61,19 @@ def _replacement_text(name, value, is_defined, obj):
                                 code=codes.INVALID_SUBSTITUTION, obj=obj)
         literal = repr(number)
         return f"({literal})" if number < 0 else literal
+    if getattr(value, "dim", None) is not None and not is_defined and np.ndim(value) == 0:
+        # a quantity goes in as its value in SI base units, as Brian2 inserts it
+        number = float(np.asarray(value))
+        if not math.isfinite(number):
+            raise EquationError(f"Cannot substitute the non-finite value {number} for '{name}'.",
+                                code=codes.INVALID_SUBSTITUTION, obj=obj)
+        if value.dim.is_dimensionless:
+            return f"({number!r})"
+        return f"({number!r}*({readable_name(value.dim)}))"
     what = "a variable the equations define" if is_defined else "this value"
     raise EquationError(f"Cannot substitute {what} for '{name}'.", code=codes.INVALID_SUBSTITUTION,
-                        obj=obj, hint=("Substitute a new name (a string), or a plain number for "
-                                       "a name that is not defined here; pass quantities with "
-                                       "units through the namespace instead."))
+                        obj=obj, hint=("Substitute a new name (a string), or a number or a "
+                                       "scalar quantity for a name that is not defined here."))
 
 
 def _rename_tokens(text, replacements):

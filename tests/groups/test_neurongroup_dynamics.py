@@ -194,3 +194,11 @@ def test_rand_in_reset_draws_uniform_values_in_range(target):
     assert np.all(v >= 0) and np.all(v < 0.1)
     assert len(np.unique(v)) == 200
     assert 0.03 < v.mean() < 0.07
+
+
+def test_equations_with_substituted_quantities_integrate_like_the_namespace_version(target):
+    from eqsim import Equations, mV
+    eqs = Equations("dx/dt = (E - x)/tau : volt", tau=10 * ms, E=-70 * mV)
+    group = NeuronGroup(1, eqs, method="exact")
+    run(10 * ms)
+    np.testing.assert_allclose(group.x_, -0.07 * (1 - np.exp(-1)), rtol=1e-12)

@@ -189,10 +189,17 @@ def test_substitution_replaces_names_by_numbers_without_touching_longer_names():
     assert eqs["x"].expr == -sym("x") / sympy.Float(0.5) - 2 * sym("tau_2")
 
 
+def test_substitution_inserts_quantities_with_their_units_as_brian2_does():
+    eqs = Equations("dx/dt = (E - x)/tau : volt", tau=10 * all_units["ms"],
+                    E=-70 * all_units["mV"])
+    assert str(eqs) == "dx/dt = ((-0.07*(volt)) - x)/(0.01*(second)) : volt"
+    assert {str(s) for s in eqs["x"].expr.free_symbols} == {"x", "volt", "second"}
+
+
 @pytest.mark.parametrize("substitutions", [
     {"y": "z"},                     # not used
     {"x": 2.0},                     # defined variable replaced by a number
-    {"tau": all_units["ms"]},       # quantity: belongs in the namespace
+    {"tau": [1, 2] * all_units["ms"]},  # an array: one value per neuron is no constant
     {"tau": "not a name"},
     {"tau": float("inf")},
 ])
