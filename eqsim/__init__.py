@@ -32,6 +32,7 @@ from .core.network import Network
 from .core.magic import run, store, restore, collect
 from .core.netop import network_operation, NetworkOperation
 from .core.preferences import prefs
+from .core.devices import device, get_device, reset_device, set_device
 from .core.seeding import seed
 from .groups.neurongroup import NeuronGroup
 from .groups.poissongroup import PoissonGroup

@@ -21,6 +21,14 @@ _DEFAULTS = {
 }
 
 
+# Brian2 names with the same meaning here: (eqsim name, value conversion)
+_BRIAN2_ALIASES = {
+    # Brian2's default 0 means "no OpenMP": one thread
+    "devices.cpp_standalone.openmp_threads": ("codegen.cython.num_threads",
+                                              lambda value: max(1, int(value))),
+}
+
+
 class PreferenceError(EqsimError):
     default_code = "EQ700"
 
@@ -31,8 +39,9 @@ class _Section:
         object.__setattr__(self, "_path", path)
 
     def __getattr__(self, item):
-        return self._prefs[f"{self._path}.{item}"] if f"{self._path}.{item}" in self._prefs._values \
-            else _Section(self._prefs, f"{self._path}.{item}")
+        key = f"{self._path}.{item}"
+        known = key in self._prefs._values or key in _BRIAN2_ALIASES
+        return self._prefs[key] if known else _Section(self._prefs, key)
 
     def __setattr__(self, key, value):
         self._prefs[f"{self._path}.{key}"] = value
@@ -47,11 +56,18 @@ class Preferences:
             self._values["codegen.target"] = os.environ["EQSIM_TARGET"]
 
     def __getitem__(self, key):
+        if key in _BRIAN2_ALIASES:
+            key = _BRIAN2_ALIASES[key][0]
         if key not in self._values:
             raise PreferenceError(f"unknown preference '{key}'", hint=f"known: {sorted(self._values)}")
         return self._values[key]
 
     def __setitem__(self, key, value):
+        if key in _BRIAN2_ALIASES:
+            key, convert = _BRIAN2_ALIASES[key]
+            value = convert(value)
+        if key == "codegen.target" and value == "auto":  # Brian2: the best available target
+            value = "cython"
         if key not in self._values:
             raise PreferenceError(f"unknown preference '{key}'", hint=f"known: {sorted(self._values)}")
         if key == "codegen.cython.num_threads" and (not isinstance(value, int) or value < 1):
