@@ -15,7 +15,7 @@ from sympy.core.function import AppliedUndef
 from ..parsing import functions as fn
 
 # calls whose result is a float worth computing once
-_FLOAT_FUNCTIONS = (sympy.exp, sympy.log, fn.log10, sympy.sin, sympy.cos, sympy.tan,
+_FLOAT_FUNCTIONS = (sympy.exp, sympy.log, fn.log10, fn.exprel, sympy.sin, sympy.cos, sympy.tan,
                     sympy.sinh, sympy.cosh, sympy.tanh, sympy.asin, sympy.acos, sympy.atan)
 # calls that must see their argument exactly as written
 _EXACT_FUNCTIONS = (fn.int_, sympy.floor, sympy.ceiling, sympy.Mod, fn.timestep, sympy.sign)

@@ -82,6 +82,10 @@ class CPrinter(_NameMixin, C99CodePrinter):
     def _print_log10(self, expr):
         return f"log10({self._print(expr.args[0])})"
 
+    def _print_exprel(self, expr):
+        x = self._print(expr.args[0])
+        return f"(({x}) == 0.0 ? 1.0 : expm1({x})/({x}))"
+
     def _print_timestep(self, expr):
         t, dt = (self._print(a) for a in expr.args)
         return f"eqsim_timestep({t}, {dt})"
@@ -145,6 +149,11 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
 
     def _print_log10(self, expr):
         return f"numpy.log10({self._print(expr.args[0])})"
+
+    def _print_exprel(self, expr):
+        x = self._print(expr.args[0])
+        return (f"numpy.where(({x}) == 0, 1.0, numpy.expm1({x})"
+                f"/numpy.where(({x}) == 0, 1.0, {x}))")
 
     def _print_timestep(self, expr):
         t, dt = (self._print(a) for a in expr.args)

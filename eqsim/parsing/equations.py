@@ -273,11 +273,21 @@ def _index_by_name(equations, obj):
 
 # -- parsing lines ------------------------------------------------------------
 def _parse_lines(text, obj):
-    equations = []
+    """One equation per line; as in Brian2, a line without ':' continues on the next one
+    (a long expression split over lines), and the equation is reported at its first line."""
+    equations, pending, first = [], [], None
     for number, raw_line in enumerate(text.splitlines(), start=1):
         code = raw_line.split("#", 1)[0]  # strings are not allowed, so '#' is always a comment
-        if code.strip():
-            equations.append(_parse_line(code, number, text, obj))
+        if not code.strip():
+            continue
+        if not pending:
+            first = number
+        pending.append(code if len(pending) == 0 else code.strip())
+        if ":" in code:
+            equations.append(_parse_line(" ".join(pending), first, text, obj))
+            pending = []
+    if pending:
+        equations.append(_parse_line(" ".join(pending), first, text, obj))
     return equations
 
 

@@ -42,6 +42,22 @@ class log10(sympy.Function):
         return 1 / (self.args[0] * sympy.log(10))
 
 
+class exprel(sympy.Function):
+    """``exprel(x) = (exp(x) - 1)/x``, 1 at 0 (Brian2's, for Hodgkin-Huxley rate functions
+    that would otherwise divide 0 by 0 at one voltage)."""
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        x = self.args[0]
+        return (x * sympy.exp(x) - sympy.exp(x) + 1) / x ** 2
+
+    @classmethod
+    def eval(cls, x):
+        if x.is_zero:
+            return sympy.Integer(1)
+        return None
+
+
 class timestep(sympy.Function):
     """``timestep(t, dt)``: the integer time step of time ``t`` (Brian2 semantics)."""
     nargs = 2
@@ -55,6 +71,7 @@ FUNCTIONS = {
     "exp": (sympy.exp, 1, "dimensionless"),
     "log": (sympy.log, 1, "dimensionless"),
     "log10": (log10, 1, "dimensionless"),
+    "exprel": (exprel, 1, "dimensionless"),
     "sqrt": (sympy.sqrt, 1, "sqrt"),
     "sin": (sympy.sin, 1, "dimensionless"),
     "cos": (sympy.cos, 1, "dimensionless"),

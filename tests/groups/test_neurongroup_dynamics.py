@@ -202,3 +202,15 @@ def test_equations_with_substituted_quantities_integrate_like_the_namespace_vers
     group = NeuronGroup(1, eqs, method="exact")
     run(10 * ms)
     np.testing.assert_allclose(group.x_, -0.07 * (1 - np.exp(-1)), rtol=1e-12)
+
+
+def test_exprel_is_expm1_over_x_and_one_at_zero(target):
+    group = NeuronGroup(5, """x : 1
+                              y = exprel(x) : 1
+                              dz/dt = exprel(x)/ms : 1""", method="euler")
+    group.x = [-2.0, -1e-9, 0.0, 1e-9, 3.0]
+    run(1 * ms)
+    expected = np.array([np.expm1(-2.0) / -2.0, np.expm1(-1e-9) / -1e-9, 1.0,
+                         np.expm1(1e-9) / 1e-9, np.expm1(3.0) / 3.0])
+    np.testing.assert_allclose(group.y[:], expected, rtol=1e-14)
+    np.testing.assert_allclose(group.z[:], expected, rtol=1e-12)

@@ -219,3 +219,15 @@ def test_check_flags_enforces_what_a_group_allows():
 
 def test_empty_text_gives_no_equations():
     assert len(Equations("  \n # nothing\n")) == 0
+
+
+def test_an_expression_may_continue_over_lines_until_its_unit():
+    split = Equations("""
+        dv/dt = (gl*(El-v) -
+                 g_na*(v-ENa))/Cm : volt   # Brian2's COBAHH example splits it like this
+        dm/dt = -m/tau : 1""")
+    joined = Equations("dv/dt = (gl*(El-v) - g_na*(v-ENa))/Cm : volt\ndm/dt = -m/tau : 1")
+    assert split["v"].expr == joined["v"].expr and split["m"].line == 4
+    with pytest.raises(EquationError) as info:
+        Equations("dv/dt = -v/tau : volt\ndw/dt = -w/tau")
+    assert info.value.line == 2
