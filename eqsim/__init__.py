@@ -11,6 +11,11 @@ from numpy import *  # noqa: F401,F403  (Brian2 scripts use NumPy names unqualif
 from .pylab_names import LAZY_FUNCTIONS as _LAZY_FUNCTIONS
 
 globals().update(_LAZY_FUNCTIONS)  # plot, xlabel, figure ... as after `from brian2 import *`
+# and NumPy's random functions, as pylab gives them (rand(N) in Python code; seed() is ours
+# and also seeds NumPy's generator)
+from numpy.random import (rand, randn, randint, random_sample, normal, uniform, poisson,  # noqa
+                          binomial, exponential, lognormal, gamma, beta, shuffle, permutation,
+                          choice)
 del test  # numpy's test runner: pytest would collect it from test modules doing `import *`
 import builtins as _builtins
 
