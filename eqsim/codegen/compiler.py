@@ -30,6 +30,7 @@ import tempfile
 import threading
 import time
 
+from ..cache_folder import cache_dir
 from ..errors import CompilationError
 
 __all__ = ["load_module", "cache_dir", "clear_cache"]
@@ -60,21 +61,6 @@ ERROR_LINES = 40
 
 _loaded = {}
 _thread_lock = threading.Lock()
-
-
-def cache_dir():
-    """Return the module cache folder (created if missing).
-
-    ``$EQSIM_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/eqsim``, else
-    ``~/.cache/eqsim``.
-    """
-    path = os.environ.get("EQSIM_CACHE_DIR")
-    if not path:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(
-            os.path.expanduser("~"), ".cache")
-        path = os.path.join(base, "eqsim")
-    os.makedirs(path, exist_ok=True)
-    return path
 
 
 def clear_cache():

@@ -15,6 +15,8 @@ import tempfile
 
 import sympy
 
+from ..cache_folder import cache_dir
+
 logger = logging.getLogger(__name__)
 
 FORMAT = 1  # bump when the statements' structure changes
@@ -29,7 +31,6 @@ def key(equations, method):
 
 
 def _path(digest):
-    from ..codegen.compiler import cache_dir  # the same folder as compiled modules
     return os.path.join(cache_dir(), "stateupdate", digest + ".pickle")
 
 

@@ -75,16 +75,7 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
         if var.read_only:
             raise EquationError(f"'{st.var}' is read-only", obj=synapses.name,
                                 source=pathway.source_text, line=st.line)
-    dims = {name: var.dim for name, var in variables.items()}
-    dims.update(t=second.dim, dt=second.dim)
-    check_statements(synapses, statements, dims, pathway.source_text,
-                     functions=function_rules(variables))
-    trigger = pathway.trigger_group
-    events = trigger.event_array_name("spike")
-    if events not in trigger.variables:
-        raise EquationError(f"'{trigger.name}' has no threshold, so its spikes cannot trigger "
-                            f"the {pathway.name} pathway of '{synapses.name}'", obj=synapses.name,
-                            hint="give the group a threshold=")
+    trigger, events = _checked_trigger(synapses, pathway, statements, variables)
     homogeneous, delay = pathway.prepare(synapses.clock.dt_)
     ptr, order = pathway.csr()
     extra_vars = {
@@ -117,6 +108,22 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
                "rounds_by": rounds_by, "post_index": "_synaptic_post"})
 
 
+def _checked_trigger(synapses, pathway, statements, variables):
+    """Check the units of a pathway's statements; the group whose spikes drive the
+    pathway, and the name of its spike array."""
+    dims = {name: var.dim for name, var in variables.items()}
+    dims.update(t=second.dim, dt=second.dim)
+    check_statements(synapses, statements, dims, pathway.source_text,
+                     functions=function_rules(variables))
+    trigger = pathway.trigger_group
+    events = trigger.event_array_name("spike")
+    if events not in trigger.variables:
+        raise EquationError(f"'{trigger.name}' has no threshold, so its spikes cannot trigger "
+                            f"the {pathway.name} pathway of '{synapses.name}'", obj=synapses.name,
+                            hint="give the group a threshold=")
+    return trigger, events
+
+
 def _pathway_statements(synapses, pathway):
     """The pathway's statements with unsuffixed target names made explicit."""
     return [dataclasses.replace(st, var=normalise_target(synapses, st.var),
@@ -145,12 +152,7 @@ def _procedural_operation(synapses, pathway, run_namespace, order_shift):
                                 source=pathway.source_text,
                                 hint="make it (shared) or a constant, or connect without "
                                      "procedural=True")
-    dims = {name: var.dim for name, var in variables.items()}
-    dims.update(t=second.dim, dt=second.dim)
-    check_statements(synapses, statements, dims, pathway.source_text,
-                     functions=function_rules(variables))
-    trigger = pathway.trigger_group
-    events = trigger.event_array_name("spike")
+    trigger, events = _checked_trigger(synapses, pathway, statements, variables)
     variables[events] = trigger.variables[events]
     homogeneous, delay = pathway.prepare(synapses.clock.dt_)
     spec = synapses._procedural
