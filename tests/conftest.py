@@ -26,6 +26,22 @@ def target(request):
     prefs["codegen.target"] = previous
 
 
+@pytest.fixture
+def both_targets():
+    """``both_targets(simulate)`` is ``(simulate('numpy'), simulate('cython'))``, each run
+    with that code generation target set; the previous target is restored afterwards."""
+    previous = prefs["codegen.target"]
+
+    def run(simulate):
+        results = []
+        for name in ("numpy", "cython"):
+            prefs["codegen.target"] = name
+            results.append(simulate(name))
+        return tuple(results)
+    yield run
+    prefs["codegen.target"] = previous
+
+
 @pytest.fixture(autouse=True)
 def fresh_scope():
     """Objects of earlier tests are not collected, and dt is the default."""

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from eqsim import (DimensionMismatchError, EqsimError, Hz, PoissonGroup, SpikeMonitor,
-                   StateMonitor, TimedArray, ms, mV, prefs, run, second, seed, start_scope)
+                   StateMonitor, TimedArray, ms, mV, run, second, seed, start_scope)
 
 DT = 1e-4
 
@@ -74,9 +74,8 @@ def test_rates_array_per_neuron_and_reassignment_between_runs(target):
     np.testing.assert_allclose(np.asarray(P.rates), [2000, 0, 0])
 
 
-def test_seeded_poisson_spikes_are_identical_on_numpy_and_cython():
+def test_seeded_poisson_spikes_are_identical_on_numpy_and_cython(both_targets):
     def simulate(target_name):
-        prefs["codegen.target"] = target_name
         start_scope()
         seed(42)
         P = PoissonGroup(30, rates="50*Hz + i*5*Hz", name="PG")
@@ -87,11 +86,7 @@ def test_seeded_poisson_spikes_are_identical_on_numpy_and_cython():
         run(20 * ms)
         return M.i.copy(), np.asarray(M.t).copy(), N.i.copy(), np.asarray(N.t).copy()
 
-    previous = prefs["codegen.target"]
-    try:
-        a, b = simulate("numpy"), simulate("cython")
-    finally:
-        prefs["codegen.target"] = previous
+    a, b = both_targets(simulate)
     assert a[0].size > 50
     for x, y in zip(a, b):
         np.testing.assert_array_equal(x, y)

@@ -4,7 +4,7 @@ import numpy as np
 import pytest
 
 from eqsim import (DimensionMismatchError, EqsimError, Hz, NeuronGroup, PoissonInput,
-                   StateMonitor, ms, mV, nS, prefs, run, seed, start_scope)
+                   StateMonitor, ms, mV, nS, run, seed, start_scope)
 
 
 def test_mean_increment_per_step_is_n_rate_dt_weight(target):
@@ -37,9 +37,8 @@ def test_string_weight_uses_target_variables_and_subgroup_gets_only_its_range(ta
     assert abs(arrivals.sum() - 10 * 100 * 100 * 0.01) < 5 * np.sqrt(1000)
 
 
-def test_seeded_poisson_input_is_identical_on_numpy_and_cython():
+def test_seeded_poisson_input_is_identical_on_numpy_and_cython(both_targets):
     def simulate(target_name):
-        prefs["codegen.target"] = target_name
         start_scope()
         seed(99)
         G = NeuronGroup(50, "dg/dt = -g/(5*ms) : siemens", method="exact", name="PIG")
@@ -48,11 +47,7 @@ def test_seeded_poisson_input_is_identical_on_numpy_and_cython():
         run(20 * ms)
         return np.asarray(G.g).copy()
 
-    previous = prefs["codegen.target"]
-    try:
-        a, b = simulate("numpy"), simulate("cython")
-    finally:
-        prefs["codegen.target"] = previous
+    a, b = both_targets(simulate)
     assert np.all(a > 0)
     np.testing.assert_allclose(a, b, rtol=1e-12, atol=0)
 
@@ -60,9 +55,8 @@ def test_seeded_poisson_input_is_identical_on_numpy_and_cython():
 @pytest.mark.parametrize("n, rate", [(200, 1000 * Hz),   # mean 20: past the counted entries
                                      (30, 6000 * Hz),    # p 0.6: drawn as n - Binomial(n, 0.4)
                                      (1000, 500 * Hz)])  # mean 50: several chunks of trials
-def test_binomial_counts_are_identical_on_numpy_and_cython_in_every_regime(n, rate):
+def test_binomial_counts_are_identical_on_numpy_and_cython_in_every_regime(n, rate, both_targets):
     def simulate(target_name):
-        prefs["codegen.target"] = target_name
         start_scope()
         seed(13)
         G = NeuronGroup(300, "count : 1", name="PIcount")
@@ -71,11 +65,7 @@ def test_binomial_counts_are_identical_on_numpy_and_cython_in_every_regime(n, ra
         run(3 * ms)
         return np.diff(np.asarray(mon.count), axis=1)
 
-    previous = prefs["codegen.target"]
-    try:
-        a, b = simulate("numpy"), simulate("cython")
-    finally:
-        prefs["codegen.target"] = previous
+    a, b = both_targets(simulate)
     p = float(rate) * 1e-4
     assert abs(a.mean() - n * p) < 5 * np.sqrt(n * p * (1 - p) / a.size)
     np.testing.assert_array_equal(a, b)

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from eqsim import (DimensionMismatchError, NeuronGroup, Network, StateMonitor, TimedArray,
-                   UnresolvedNameError, defaultclock, mV, ms, nA, ohm, prefs, run, start_scope)
+                   UnresolvedNameError, defaultclock, mV, ms, nA, ohm, run, start_scope)
 
 
 def test_one_dimensional_values_are_held_then_the_last_value_repeats(target):
@@ -67,9 +67,8 @@ def test_timed_array_called_from_python_uses_the_same_rule():
     assert ta2d(1 * ms, 1) == 4.0
 
 
-def test_both_targets_agree_on_a_timed_array_model():
+def test_both_targets_agree_on_a_timed_array_model(both_targets):
     def simulate(target_name):
-        prefs["codegen.target"] = target_name
         start_scope()
         values = np.sin(np.arange(50) / 5.0)[:, None] * np.arange(1, 4)[None, :] * mV
         drive = TimedArray(values, dt=0.25 * ms)
@@ -78,11 +77,7 @@ def test_both_targets_agree_on_a_timed_array_model():
         Network(G, mon).run(15 * ms)
         return np.asarray(mon.v).copy()
 
-    previous = prefs["codegen.target"]
-    try:
-        a, b = simulate("numpy"), simulate("cython")
-    finally:
-        prefs["codegen.target"] = previous
+    a, b = both_targets(simulate)
     assert np.abs(a).max() > 1e-3
     np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-18)
 

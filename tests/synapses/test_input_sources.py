@@ -2,7 +2,7 @@
 import numpy as np
 
 from eqsim import (Hz, NeuronGroup, PoissonGroup, SpikeGeneratorGroup, SpikeMonitor,
-                   StateMonitor, Synapses, ms, mV, prefs, run, seed, start_scope)
+                   StateMonitor, Synapses, ms, mV, run, seed, start_scope)
 
 
 def test_spike_generator_spikes_arrive_after_the_delay(target):
@@ -32,9 +32,8 @@ def test_poisson_group_drives_one_to_one_synapses_spike_for_spike(target):
     assert M.num_spikes > 100
 
 
-def test_poisson_group_synapses_agree_on_numpy_and_cython():
+def test_poisson_group_synapses_agree_on_numpy_and_cython(both_targets):
     def simulate(target_name):
-        prefs["codegen.target"] = target_name
         start_scope()
         seed(7)
         P = PoissonGroup(100, rates=40 * Hz, name="PS")
@@ -45,10 +44,6 @@ def test_poisson_group_synapses_agree_on_numpy_and_cython():
         run(25 * ms)
         return np.asarray(G.v).copy()
 
-    previous = prefs["codegen.target"]
-    try:
-        a, b = simulate("numpy"), simulate("cython")
-    finally:
-        prefs["codegen.target"] = previous
+    a, b = both_targets(simulate)
     assert np.all(a > 0)
     np.testing.assert_allclose(a, b, rtol=1e-12, atol=0)
