@@ -98,6 +98,10 @@ class Synapses(Group):
                                constant="constant" in eq.flags, var_type=eq.var_type,
                                dynamic=True)
         if multisynaptic_index is not None:
+            if multisynaptic_index in self.variables:
+                raise EquationError(f"multisynaptic_index '{multisynaptic_index}' is already a "
+                                    f"variable of '{label}'", obj=label,
+                                    hint="choose another name, e.g. multisynaptic_index='k'")
             # k-th synapse (from 0, in creation order) between the same pair of neurons
             self.add_array(multisynaptic_index, DIMENSIONLESS, np.int32, read_only=True,
                            dynamic=True)

@@ -1,5 +1,6 @@
 """How much a stored synapse costs, and that compact storage reads back correctly."""
 import numpy as np
+import pytest
 
 from eqsim import NeuronGroup, Network, StateMonitor, Synapses, ms, run
 
@@ -77,3 +78,10 @@ def test_multisynaptic_index_numbers_synapses_of_each_pair_across_connect_calls(
     arrivals = np.flatnonzero(np.diff(np.asarray(mon.v[0])) > 0.05) + 1
     np.testing.assert_allclose(np.asarray(mon.t_)[arrivals], [1e-4, 1.1e-3, 2.1e-3, 3.1e-3],
                                atol=1e-9)
+
+
+def test_multisynaptic_index_may_not_reuse_a_variable_name():
+    from eqsim import EquationError
+    group = NeuronGroup(2, "v : 1")
+    with pytest.raises(EquationError, match="already a variable"):
+        Synapses(group, group, "w : 1", on_pre="v_post += w", multisynaptic_index="w")
