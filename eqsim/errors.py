@@ -88,6 +88,12 @@ class UnresolvedNameError(EquationError):
     default_code = "EQ110"
 
 
+class InvalidNameError(EquationError):
+    """A name given as an argument (object, event, pathway, index variable) is not a
+    plain identifier, or starts with '_'."""
+    default_code = "EQ127"
+
+
 class DimensionMismatchError(EqsimError):
     """Quantities with incompatible physical dimensions were combined.
 

@@ -14,6 +14,7 @@ from sympy.core.function import AppliedUndef
 
 from ..errors import CodegenError, DimensionMismatchError
 from ..ir.variables import ArrayVariable, Variable
+from .identifiers import mangle
 from ..units import DIMENSIONLESS, second
 
 
@@ -89,13 +90,15 @@ def tabulated_helpers(op, exprs, symbols, prefix):
             raise CodegenError(f"operation {op.name} calls '{name}', which is not a known function",
                                hint="functions in model strings must be TimedArrays or built-ins")
         factor = upsampling_factor(op.clock.dt_, function.dt)
-        helper = f"_f_{prefix}_{name}"
+        helper = mangle("f", prefix, name)
         helpers.append(dict(
             name=helper, table=symbols.array(function.values), two_d=bool(function.n_columns),
-            epsilon=symbols.constant(f"_k_{prefix}_{name}_eps", function.dt / factor),
-            factor=symbols.constant(f"_k_{prefix}_{name}_K", float(factor)),
-            n_times=symbols.constant(f"_k_{prefix}_{name}_rows", function.n_times, "int64_t"),
-            n_columns=symbols.constant(f"_k_{prefix}_{name}_cols", function.n_columns, "int64_t")))
+            epsilon=symbols.constant(mangle("kf", prefix, "eps", name), function.dt / factor),
+            factor=symbols.constant(mangle("kf", prefix, "K", name), float(factor)),
+            n_times=symbols.constant(mangle("kf", prefix, "rows", name), function.n_times,
+                                     "int64_t"),
+            n_columns=symbols.constant(mangle("kf", prefix, "cols", name), function.n_columns,
+                                       "int64_t")))
         user_functions[name] = helper
     return user_functions, helpers
 

@@ -38,13 +38,14 @@ class InvariantHoister:
     ----------
     invariant_names : iterable of str
         Names whose value cannot change during one kernel call (constants, ``t``, ``dt``).
-    prefix : str
-        Start of the hoisted names (kernels fused into one function need distinct ones).
+    name : callable, optional
+        Makes the name of the n-th hoisted value (kernels fused into one function need
+        distinct ones); ``_lio_<n>`` by default.
     """
 
-    def __init__(self, invariant_names, prefix=PREFIX):
+    def __init__(self, invariant_names, name=None):
         self._invariant = frozenset(invariant_names)
-        self._prefix = prefix
+        self._name = name or (lambda n: f"{PREFIX}{n}")
         self._hoisted = {}  # expression -> symbol, in order of creation
 
     @property
@@ -65,7 +66,7 @@ class InvariantHoister:
 
     def _hoist(self, expr):
         if expr not in self._hoisted:
-            self._hoisted[expr] = sympy.Symbol(f"{self._prefix}{len(self._hoisted) + 1}", real=True)
+            self._hoisted[expr] = sympy.Symbol(self._name(len(self._hoisted) + 1), real=True)
         return self._hoisted[expr]
 
     def _visit(self, expr):

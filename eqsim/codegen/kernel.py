@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from ..errors import CodegenError
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
 from .functions import tabulated_helpers
+from .identifiers import mangle
 from .invariants import InvariantHoister
 from .printers import random_calls
 
@@ -33,6 +35,8 @@ class ModuleSymbols:
     Object names never appear in the generated source: each object gets a short
     alias by order of appearance, so that the same model built under other
     (auto-numbered) names produces the same source and hits the compiled cache.
+    Every name is made by :func:`~eqsim.codegen.identifiers.mangle`; registering two
+    different things under one name is an error, never a silent overwrite.
     """
     arrays: dict = field(default_factory=dict)      # c_name -> ArrayVariable (or raw array holder)
     constants: dict = field(default_factory=dict)   # c_name -> (value, c_type)
@@ -48,11 +52,18 @@ class ModuleSymbols:
         return self.aliases[name]
 
     def array(self, var):
-        name = f"_a_{self.alias(var.owner)}_{var.name}"
+        name = mangle("a", self.alias(var.owner), var.name)
+        known = self.arrays.get(name)
+        if known is not None and known is not var and known.array is not var.array:
+            raise CodegenError(f"internal error: two arrays named {var.name!r} in {var.owner!r}")
         self.arrays[name] = var
         return name
 
     def constant(self, name, value, c_type="double"):
+        """Register scalar ``name`` (made by ``mangle``) with its value."""
+        known = self.constants.get(name)
+        if known is not None and not _same_value(known, (value, c_type)):
+            raise CodegenError(f"internal error: two values for the scalar {name}")
         self.constants[name] = (value, c_type)
         return name
 
@@ -62,13 +73,19 @@ class ModuleSymbols:
 
     def buffer_name(self, op_name, suffix):
         """C name of the record buffer ``suffix`` of operation ``op_name``."""
-        return f"_b_{self.aliases.get(op_name, op_name)}_{suffix}"
+        alias = self.aliases.get(op_name)
+        return None if alias is None else mangle("b", alias, suffix)
 
     def queue(self, name):
         if name not in self.queue_aliases:
-            self.queue_aliases[name] = f"_q{len(self.queue_aliases)}"
+            self.queue_aliases[name] = mangle("q", len(self.queue_aliases))
             self.queues.append(self.queue_aliases[name])
         return self.queue_aliases[name]
+
+
+def _same_value(a, b):
+    (x, x_type), (y, y_type) = a, b
+    return x_type == y_type and (x is y or x == y or (x != x and y != y))
 
 
 def stream_id(*names):
@@ -109,59 +126,68 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         var = op.variables.get(name)
         if isinstance(var, ArrayVariable):
             c_name = symbols.array(var)
-            access = Access(name, c_name, var.c_type, var.shared,
+            names[name] = mangle("v", name)
+            access = Access(names[name], c_name, var.c_type, var.shared,
                             _index_text(op, name, var, symbols, index_name))
             if name in used:
                 reads.append(access)
             if name in targets:
                 writes.append(access)
                 if name not in used:
-                    temps.append(name)  # written only: still needs a local
+                    temps.append(names[name])  # written only: still needs a local
         elif isinstance(var, ConstantVariable):
             c_type = "int64_t" if var.is_integer else "double"
-            names[name] = symbols.constant(f"_k_{prefix}_{name}", var.value, c_type)
+            names[name] = symbols.constant(mangle("k", prefix, name), var.value, c_type)
         elif name in op.extra.get("index_exprs", {}):
             expr = op.extra["index_exprs"][name]
             names[name] = printer_cls.as_float(expr)
         elif isinstance(var, IndexVariable):
             offset = op.extra.get("index_offset", 0)
             names[name] = printer_cls.as_float(f"_i - {offset}")
-        elif name in ("t", "dt") or name in op.extra.get("template_locals", ()):
-            continue  # template_locals: values the kind's template computes itself
+        elif name in ("t", "dt"):
+            names[name] = name  # the kernel's arguments
+        elif name in op.extra.get("template_locals", ()):
+            if not name.startswith("_"):
+                raise CodegenError(f"internal error: template local {name!r} is not internal")
+            names[name] = name  # a value the kind's template computes itself
         elif name in targets:
-            temps.append(name)
+            names[name] = mangle("v", name)
+            temps.append(names[name])
         else:
-            raise KeyError(f"operation {op.name} uses '{name}' which was not resolved")
+            raise CodegenError(f"internal error: operation {op.name} uses {name!r}, "
+                               "which was not resolved")
     streams = {}
     random_key = _random_key(op)
     given = op.extra.get("random_streams")  # stream ids fixed by the caller (assignments)
     for call in random_calls(exprs):
         key = int(call.args[0])
         number = given[len(streams)] if given else stream_id(random_key, str(len(streams)))
-        streams[key] = symbols.constant(f"_r_{prefix}_{len(streams)}", number, "uint64_t")
+        streams[key] = symbols.constant(mangle("r", prefix, len(streams)), number, "uint64_t")
     user_functions, tabulated = tabulated_helpers(op, exprs, symbols, prefix)
     user_functions.update(op.extra.get("user_functions", {}))
     lines, condition, invariants = _printed(
-        printer_cls, tuple((s.target, s.expr) for s in statements), op.condition,
-        frozenset(_invariant_names(op, used, targets)), f"_lio_{prefix}_",
+        printer_cls, tuple((names[s.target], s.expr) for s in statements), op.condition,
+        frozenset(_invariant_names(op, used, targets)), prefix,
         tuple(sorted(names.items())), tuple(sorted(streams.items())), index_name,
         tuple(sorted(user_functions.items())))
-    start = symbols.constant(f"_k_{prefix}_start", op.start, "int64_t")
-    stop = symbols.constant(f"_k_{prefix}_stop", op.stop, "int64_t")
+    start = symbols.constant(mangle("ki", prefix, "start"), op.start, "int64_t")
+    stop = symbols.constant(mangle("ki", prefix, "stop"), op.stop, "int64_t")
     context = dict(
-        name=f"_kernel_{prefix}", comment=op.kind, kind=op.kind,
+        name=mangle("kernel", prefix), comment=op.kind, kind=op.kind,
         start=start, stop=stop, reads=reads, writes=writes, temps=temps,
         statements=list(lines), condition=condition, invariants=list(invariants),
+        locals=names,  # the text of each name, for templates that read a statement's result
     )
     context["flags"] = (symbols.array(op.variables[op.extra["flags"]])
                         if "flags" in op.extra else None)
     if "time" in op.extra:  # a kernel run outside the step loop, at a given time
-        context["time"] = symbols.constant(f"_k_{prefix}_time", op.extra["time"], "double")
+        context["time"] = symbols.constant(mangle("ki", prefix, "time"), op.extra["time"],
+                                           "double")
     if op.events is not None:
         events = op.variables[op.events]
         context["events"] = symbols.array(events)
-        context["events_size"] = symbols.constant(f"_k_{prefix}_events_size", events.array.size - 1,
-                                                  "int64_t")
+        context["events_size"] = symbols.constant(mangle("ki", prefix, "events_size"),
+                                                  events.array.size - 1, "int64_t")
     _monitor_context(op, symbols, context, prefix)
     _synapse_context(op, symbols, context, prefix, index_name)
     if op.kind == "pathway":
@@ -173,18 +199,21 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
 
 
 @functools.lru_cache(maxsize=1024)
-def _printed(printer_cls, statements, condition, invariant_names, lio_prefix, names, streams,
+def _printed(printer_cls, statements, condition, invariant_names, prefix, names, streams,
              index_name, user_functions):
     """Statement lines, condition text and hoisted invariant lines of one kernel. A pure
     function of its (hashable) arguments, memoised: every run() regenerates the network's
-    source, and printing is most of what that costs."""
-    hoister = InvariantHoister(invariant_names, prefix=lio_prefix)
-    printer = printer_cls(names=dict(names), random_streams=dict(streams), index=index_name,
+    source, and printing is most of what that costs. ``statements`` are (printed target,
+    expression) pairs; ``names`` maps every symbol to its text."""
+    hoister = InvariantHoister(invariant_names, name=lambda n: mangle("lio", prefix, n))
+    rewritten = [(target, hoister.rewrite(expr)) for target, expr in statements]
+    condition = hoister.rewrite(condition)
+    names = dict(names)
+    names.update((symbol.name, symbol.name) for symbol, _ in hoister.hoisted)
+    printer = printer_cls(names=names, random_streams=dict(streams), index=index_name,
                           user_functions=dict(user_functions))
     end = printer_cls.statement_end
-    lines = tuple(f"{target} = {printer.doprint(hoister.rewrite(expr))}{end}"
-                  for target, expr in statements)
-    condition = hoister.rewrite(condition)
+    lines = tuple(f"{target} = {printer.doprint(expr)}{end}" for target, expr in rewritten)
     condition = printer.doprint(condition) if condition is not None else None
     invariants = tuple(f"{symbol} = {printer.doprint(expr)}{end}"
                        for symbol, expr in hoister.hoisted)
@@ -273,19 +302,20 @@ def _prefetch_lists(accesses, element, symbols):
 def _monitor_context(op, symbols, context, prefix):
     extra = op.extra
     if "recorded" in extra:  # name of local holding the value -> buffer
-        context["recorded"] = [(symbols.buffer(f"_b_{prefix}_{var}", "float64"), local)
+        context["recorded"] = [(symbols.buffer(mangle("b", prefix, var), "float64"),
+                                mangle("v", local))
                                for var, local in extra["recorded"]]
         context["value_buffers"] = [b for b, _ in context["recorded"]]
     if "indices" in extra:
         context["indices"] = symbols.array(op.variables[extra["indices"]])
-        context["n_indices"] = symbols.constant(f"_k_{prefix}_n_indices",
+        context["n_indices"] = symbols.constant(mangle("ki", prefix, "n_indices"),
                                                 op.variables[extra["indices"]].array.size, "int64_t")
     if extra.get("time_buffer"):
-        context["time_buffer"] = symbols.buffer(f"_b_{prefix}_t", "float64")
+        context["time_buffer"] = symbols.buffer(mangle("b", prefix, "t"), "float64")
     if extra.get("index_buffer"):
-        context["index_buffer"] = symbols.buffer(f"_b_{prefix}_i", "int32")
+        context["index_buffer"] = symbols.buffer(mangle("b", prefix, "i"), "int32")
     if extra.get("rate_buffer"):
-        context["rate_buffer"] = symbols.buffer(f"_b_{prefix}_rate", "float64")
+        context["rate_buffer"] = symbols.buffer(mangle("b", prefix, "rate"), "float64")
     if "count" in extra:
         context["count"] = symbols.array(op.variables[extra["count"]])
 
@@ -296,16 +326,15 @@ def _synapse_context(op, symbols, context, prefix, element):
         context["queue"] = symbols.queue(extra["queue"])
         context["homogeneous"] = extra["homogeneous"]
         if extra["homogeneous"]:
-            context["delay"] = symbols.constant(f"_k_{prefix}_delay", extra["delay"], "int64_t")
+            context["delay"] = symbols.constant(mangle("ki", prefix, "delay"), extra["delay"],
+                                                 "int64_t")
         else:
             context["delay"] = symbols.array(op.variables[extra["delay"]])
         context["csr_ptr"] = symbols.array(op.variables[extra["csr_ptr"]])
         context["csr_order"] = (symbols.array(op.variables[extra["csr_order"]])
                                 if extra["csr_order"] else None)
-        context["source_start"] = symbols.constant(f"_k_{prefix}_source_start",
-                                                   extra["source_start"], "int64_t")
-        context["source_stop"] = symbols.constant(f"_k_{prefix}_source_stop",
-                                                  extra["source_stop"], "int64_t")
+        for key in ("source_start", "source_stop"):
+            context[key] = symbols.constant(mangle("ki", prefix, key), extra[key], "int64_t")
         context["rounds_by"] = [symbols.array(op.variables[n]) for n in extra["rounds_by"]]
         # threads split the synapses by target neuron, so no two threads write one neuron
         # and each neuron sees its synapses in the serial order
@@ -326,26 +355,24 @@ def _synapse_context(op, symbols, context, prefix, element):
             ptr, syn = cache[key]
             n_sources = op.variables[extra["csr_ptr"]].array.size - 1
             context["thread_ptr"] = symbols.array(ArrayVariable(
-                f"_tptr_{op.name}", op.owner, None, array=ptr))
+                f"_tptr_{prefix}", op.owner, None, array=ptr))
             context["thread_syn"] = None if syn is None else symbols.array(ArrayVariable(
-                f"_tsyn_{op.name}", op.owner, None, array=syn))
-            context["n_sources"] = symbols.constant(f"_k_{prefix}_n_sources", n_sources,
+                f"_tsyn_{prefix}", op.owner, None, array=syn))
+            context["n_sources"] = symbols.constant(mangle("ki", prefix, "n_sources"), n_sources,
                                                     "int64_t")
     elif op.kind == "procedural":
         context["queue"] = symbols.queue(extra["queue"])
-        context["delay"] = symbols.constant(f"_k_{prefix}_delay", extra["delay"], "int64_t")
-        for key in ("source_start", "source_stop", "n_post"):
-            context[key] = symbols.constant(f"_k_{prefix}_{key}", extra[key], "int64_t")
-        context["p"] = symbols.constant(f"_k_{prefix}_p", extra["p"], "double")
-        context["conn_seed"] = symbols.constant(f"_k_{prefix}_conn_seed", extra["seed"], "uint64_t")
-        context["conn_stream"] = symbols.constant(f"_k_{prefix}_conn_stream", extra["stream"],
-                                                  "uint64_t")
+        for key in ("delay", "source_start", "source_stop", "n_post"):
+            context[key] = symbols.constant(mangle("ki", prefix, key), extra[key], "int64_t")
+        context["p"] = symbols.constant(mangle("ki", prefix, "p"), extra["p"], "double")
+        context["conn_seed"] = symbols.constant(mangle("ki", prefix, "conn_seed"), extra["seed"],
+                                                "uint64_t")
+        context["conn_stream"] = symbols.constant(mangle("ki", prefix, "conn_stream"),
+                                                  extra["stream"], "uint64_t")
     elif op.kind == "summed":
         context["target"] = symbols.array(extra["target"])
-        context["target_start"] = symbols.constant(f"_k_{prefix}_target_start",
-                                                   extra["target_start"], "int64_t")
-        context["target_stop"] = symbols.constant(f"_k_{prefix}_target_stop",
-                                                  extra["target_stop"], "int64_t")
+        for key in ("target_start", "target_stop"):
+            context[key] = symbols.constant(mangle("ki", prefix, key), extra[key], "int64_t")
         index_var, offset = extra["target_index"]
         text = f"{symbols.array(index_var)}[{element}]"
         context["target_index"] = f"({text} + {offset})" if offset else text
@@ -358,4 +385,4 @@ def _input_context(op, symbols, context, prefix):
     for key, name in op.extra.get("arrays", {}).items():
         context[key] = symbols.array(op.variables[name])
     for key, (value, c_type) in op.extra.get("constants", {}).items():
-        context[key] = symbols.constant(f"_k_{prefix}_{key}", value, c_type)
+        context[key] = symbols.constant(mangle("ki", prefix, key), value, c_type)

@@ -156,7 +156,7 @@ class NetworkModule:
 
 
 _KERNEL_OPENING = re.compile(r"^static void \w+\(.*\) \{\n", re.MULTILINE)
-_MODULE_NAME = re.compile(r"\b_[ak]_\w+")
+_MODULE_NAME = re.compile(r"\b_[a-z]+_\w+")  # mangled names (identifiers.py)
 
 
 def bind_locally(text, symbols):

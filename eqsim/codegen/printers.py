@@ -22,7 +22,12 @@ class _NameMixin:
         self._user_functions = user_functions or {}
 
     def _print_Symbol(self, expr):
-        return self._names.get(expr.name, expr.name)
+        # every name has its generated-code text (identifiers.mangle); a name without one
+        # is never printed as the user wrote it
+        text = self._names.get(expr.name)
+        if text is None:
+            raise CodegenError(f"internal error: no generated name for {expr.name!r}")
+        return text
 
     def _print_Float(self, expr):
         # repr round-trips a double exactly; sympy's default printing keeps 15 digits

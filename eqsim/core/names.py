@@ -1,11 +1,9 @@
 """Unique names for objects, as Brian2 gives them (``neurongroup``, ``neurongroup_1``)."""
 import itertools
-import re
 
-from ..errors import NetworkError
+from ..parsing.user_names import check_user_name
 
 _counters = {}
-_NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 
 
 def unique_name(base):
@@ -22,9 +20,8 @@ class Nameable:
     def __init__(self, name=None):
         if name is None:
             name = unique_name(self._base_name)
-        elif name.endswith("*"):
-            name = unique_name(name[:-1])
-        elif not _NAME.match(name):
-            raise NetworkError(f"'{name}' is not a valid name",
-                               hint="names start with a letter and contain letters, digits and _")
+        elif isinstance(name, str) and name.endswith("*"):
+            name = unique_name(check_user_name(name[:-1], "object name"))
+        else:
+            check_user_name(name, "object name")
         self.name = name

@@ -6,7 +6,7 @@ so either path gives the same values.
 """
 import numpy as np
 
-from ..codegen.kernel import stream_id
+from .expression_eval import evaluation_stream
 from ..codegen.module import NetworkModule
 from ..codegen.printers import random_calls
 from ..core.seeding import current_seed, next_evaluation_number
@@ -32,7 +32,7 @@ def assign_compiled(group, name, text, indices, run_namespace, *, num_threads=1)
             found, var.dim, obj=group.name, source=text, line=1,
             hint="multiply by the right unit, e.g. '... * mV'")
     k = next_evaluation_number()
-    streams = [stream_id("evaluate", str(k), f"_s{n}") for n, _ in enumerate(random_calls([expr]))]
+    streams = [evaluation_stream(k, n) for n, _ in enumerate(random_calls([expr]))]
     variables["_assign_indices"] = ArrayVariable("_assign_indices", group.name, DIMENSIONLESS,
                                                  array=np.ascontiguousarray(indices, np.int32))
     op = Operation(f"{group.name}_assign", "assign", group.name, 0, len(indices),

@@ -6,6 +6,7 @@ then printed by the NumPy code printer; only that generated code runs.
 """
 import numpy as np
 
+from ..codegen.identifiers import mangle
 from ..codegen.kernel import stream_id
 from ..codegen.printers import NumpyPrinter, random_calls
 from ..core.seeding import current_seed, next_evaluation_number
@@ -49,16 +50,23 @@ def evaluate_parsed(expr, values, indices, *, obj, text=None, expected_dim=None,
             found, expected_dim, obj=obj, source=text, line=1,
             hint="multiply by the right unit, e.g. '... * mV'")
     k = next_evaluation_number()
-    streams = {int(c.args[0]): f"_s{n}" for n, c in enumerate(random_calls([expr]))}
+    streams = {}
     namespace = {"numpy": np, "_uniform": _uniform, "_normal": _normal,
                  "_seed": current_seed(), "_step": 2**40 + k, "_idx": indices}
-    for key, stream_name in streams.items():
-        namespace[stream_name] = stream_id("evaluate", str(k), stream_name)
+    for n, call in enumerate(random_calls([expr])):
+        streams[int(call.args[0])] = mangle("r", "eval", n)
+        # the stream number's key is fixed: compiled assignments draw the same numbers
+        namespace[streams[int(call.args[0])]] = evaluation_stream(k, n)
     code_names = {}
     for name, (value, _) in values.items():
-        code_names[name] = f"_v_{name}"
-        namespace[f"_v_{name}"] = value
+        code_names[name] = mangle("v", name)
+        namespace[code_names[name]] = value
     code = NumpyPrinter(names=code_names, random_streams=streams).doprint(expr)
     # generated from the whitelisted parse tree; no user text is evaluated verbatim
     result = eval(compile(code, "<eqsim expression>", "eval"), namespace)
     return np.broadcast_to(np.asarray(result), np.shape(indices))
+
+
+def evaluation_stream(k, n):
+    """Random stream number of the ``n``-th draw of the ``k``-th string evaluation."""
+    return stream_id("evaluate", str(k), f"_s{n}")

@@ -5,6 +5,7 @@ from ..errors import EquationError, EqsimError
 from ..parsing.equations import Equations
 from ..parsing.expressions import parse_expression
 from ..parsing.statements import parse_statements
+from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, second, get_dimensions
 from .group import Group, float_dtype
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
@@ -64,6 +65,7 @@ class NeuronGroup(Group):
         if threshold is not None:
             conditions["spike"] = (parse_expression(threshold, obj=label), threshold)
         for event_name, condition in (events or {}).items():
+            check_user_name(event_name, "event name", obj=label)
             if event_name == "spike":
                 raise EquationError("the event name 'spike' is reserved for threshold=", obj=label)
             conditions[event_name] = (parse_expression(condition, obj=label), condition)

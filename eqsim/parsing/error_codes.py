@@ -45,6 +45,9 @@ INVALID_SUBSTITUTION = "EQ124"
 RESERVED_NAME = "EQ125"
 #: A differential equation declared with a boolean or integer type.
 INVALID_VARIABLE_TYPE = "EQ126"
+#: A name given as an argument (object, event, pathway, index variable) that is not a
+#: plain identifier or starts with '_'.
+INVALID_NAME = "EQ127"
 
 # -- dimensions of expressions (reusing the units layer's EQ20x) -------------
 #: Terms of a sum, or arguments that must agree, have different dimensions.

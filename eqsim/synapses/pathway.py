@@ -7,9 +7,11 @@ class SynapticPathway:
     """``S.pre`` / ``S.post``: statements run when events of the source (``pre``) or
     target (``post``) group reach a synapse, after the pathway's delay."""
 
-    def __init__(self, synapses, name, role, statements, source_text, delay_name):
+    def __init__(self, synapses, name, role, statements, source_text, delay_name,
+                 event="spike"):
         self.synapses = synapses
         self.name = name
+        self.event = event  # the trigger group's event that starts it (Brian2's on_event)
         self.role = role
         self.statements = statements
         self.source_text = source_text

@@ -116,7 +116,7 @@ def _checked_trigger(synapses, pathway, statements, variables):
     check_statements(synapses, statements, dims, pathway.source_text,
                      functions=function_rules(variables))
     trigger = pathway.trigger_group
-    events = trigger.event_array_name("spike")
+    events = trigger.event_array_name(pathway.event)
     if events not in trigger.variables:
         raise EquationError(f"'{trigger.name}' has no threshold, so its spikes cannot trigger "
                             f"the {pathway.name} pathway of '{synapses.name}'", obj=synapses.name,

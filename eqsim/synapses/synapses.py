@@ -12,6 +12,7 @@ from ..groups.group import Group, float_dtype
 from ..ir.variables import ArrayVariable, ConstantVariable
 from ..parsing.equations import Equations
 from ..parsing.statements import parse_statements
+from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, Quantity, get_dimensions, second
 from .pathway import SynapticPathway
 from .presynaptic_index import PresynapticIndex
@@ -68,7 +69,23 @@ class Synapses(Group):
                 continue
             items = code.items() if isinstance(code, dict) else [(role, code)]
             for path_name, text in items:
+                check_user_name(path_name, "pathway name", obj=label)
+                if path_name in [p[0] for p in pathways] or (path_name not in ("pre", "post")
+                                                   and hasattr(type(self), path_name)):
+                    raise EquationError(f"the pathway name '{path_name}' is already taken",
+                                        code="EQ127", obj=label,
+                                        hint="give each pathway a name of its own that is not "
+                                             "an attribute of Synapses")
                 pathways.append((path_name, role, parse_statements(text, obj=label), text))
+        events = _pathway_events(on_event, [p[:2] for p in pathways], source, target, label)
+        if multisynaptic_index is not None:
+            check_user_name(multisynaptic_index, "multisynaptic_index", obj=label)
+        delays = delay if isinstance(delay, dict) else {"pre": delay}
+        unknown = sorted(set(delays) - {p[0] for p in pathways} - {"pre"})
+        if unknown:
+            raise EquationError(f"delay given for {unknown}, which are not pathways of this "
+                                "Synapses", obj=label,
+                                hint=f"pathways: {[p[0] for p in pathways]}")
         super().__init__(dt=dt, clock=clock if clock is not None or dt is not None else
                          source.clock, when="synapses", order=order, name=name)
         self.source, self.target = source, target
@@ -107,9 +124,8 @@ class Synapses(Group):
                            dynamic=True)
         if any("event-driven" in eq.flags for eq in equations.equations.values()):
             self.add_array("lastupdate", second.dim, dynamic=True)
-        default_delays = delay if isinstance(delay, dict) else {"pre": delay}
         self._default_delay = {}
-        for path_name, value in default_delays.items():
+        for path_name, value in delays.items():
             if value is None:
                 continue
             if get_dimensions(value) != second.dim:
@@ -121,7 +137,8 @@ class Synapses(Group):
             # one shared value until a per-synapse delay is assigned: no memory per synapse
             var = self.add_array(delay_name, second.dim, shared=True, dynamic=True)
             var.array[0] = self._default_delay.get(path_name, 0.0)
-            pathway = SynapticPathway(self, path_name, role, statements, text, delay_name)
+            pathway = SynapticPathway(self, path_name, role, statements, text, delay_name,
+                                      events[path_name])
             self.pathways.append(pathway)
             object.__setattr__(self, path_name, pathway)
         self._connect_calls = 0
@@ -402,3 +419,26 @@ class Synapses(Group):
     def __repr__(self):
         return f"Synapses({self.source.name} -> {self.target.name}, {self.N} synapses, " \
                f"name={self.name!r})"
+
+
+
+def _pathway_events(on_event, pathways, source, target, label):
+    """The event that triggers each pathway, from ``pathways`` [(name, role), ...]:
+    ``on_event`` is one event name for every pathway, or a dict pathway name -> event
+    name (the others: 'spike'), as in Brian2."""
+    names = [name for name, _ in pathways]
+    given = on_event if isinstance(on_event, dict) else {name: on_event for name in names}
+    unknown = sorted(set(given) - set(names), key=str)
+    if unknown:
+        raise EquationError(f"on_event names {unknown}, which are not pathways of this Synapses",
+                            obj=label, hint=f"pathways: {names}")
+    events = {}
+    for name, role in pathways:
+        event = check_user_name(given.get(name, "spike"), "event name", obj=label)
+        group = source if role == "pre" else target
+        if event != "spike" and event not in group.events:
+            raise EquationError(f"the {name} pathway is triggered by the event '{event}', which "
+                                f"'{group.name}' does not have", obj=label,
+                                hint=f"events of '{group.name}': {group.events}")
+        events[name] = event
+    return events
