@@ -21,7 +21,7 @@ class NetworkOperation(EqsimObject):
 
     def __init__(self, function, dt=None, clock=None, when="start", order=0, name=None):
         super().__init__(dt=dt, clock=clock, when=when, order=order,
-                         name=name or "networkoperation*")
+                         name="networkoperation*" if name is None else name)
         self.function = function
         try:
             n_args = len(inspect.signature(function).parameters)
@@ -42,10 +42,11 @@ class NetworkOperation(EqsimObject):
 def network_operation(*args, **kwargs):
     """Decorator turning a function into a :class:`NetworkOperation`.
 
-    Usable as ``@network_operation`` or ``@network_operation(dt=1*ms, when='end')``.
+    Usable as ``@network_operation``, ``@network_operation(dt=1*ms, when='end')`` or
+    ``network_operation(function, dt=1*ms)``.
     """
-    if len(args) == 1 and callable(args[0]) and not kwargs:
-        return NetworkOperation(args[0])
+    if len(args) == 1 and callable(args[0]):
+        return NetworkOperation(args[0], **kwargs)
 
     def wrap(function):
         return NetworkOperation(function, *args, **kwargs)

@@ -13,7 +13,7 @@ class RunRegularly(EqsimObject):
         if dt is None and clock is None:
             clock = group.clock
         super().__init__(dt=dt, clock=clock, when=when, order=order,
-                         name=name or f"{group.name}_run_regularly*")
+                         name=f"{group.name}_run_regularly*" if name is None else name)
         self.group = group
         self.statements = statements
         self.source = source

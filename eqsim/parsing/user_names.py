@@ -23,8 +23,8 @@ def check_user_name(name, what, *, obj=None):
     obj : str, optional
         The object it belongs to, for the message.
     """
-    hint = (f"a {what} is a name made of ASCII letters, digits and '_', starting with a "
-            "letter, e.g. 'my_event2'")
+    hint = ("use a name made of ASCII letters, digits and '_' that starts with a letter, "
+            "e.g. 'name_2'")
     if not isinstance(name, str):
         raise InvalidNameError(f"the {what} must be a string, not {type(name).__name__} "
                                f"({name!r:.60})", obj=obj, hint=hint)
