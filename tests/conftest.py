@@ -48,3 +48,11 @@ def fresh_scope():
     start_scope()
     defaultclock.dt = 0.1 * ms
     yield
+
+
+@pytest.fixture
+def sentinel(tmp_path):
+    """A path that hostile input tries to create; the test fails if it ever exists."""
+    path = tmp_path / "pwned"
+    yield path
+    assert not path.exists(), "user input caused code to run"

@@ -41,13 +41,6 @@ STRING_PAYLOADS = [
 ]
 
 
-@pytest.fixture
-def sentinel(tmp_path):
-    path = tmp_path / "pwned"
-    yield path
-    assert not path.exists(), "a user-given name or string caused code to run"
-
-
 def _payloads(templates, path):
     return [t.format(path=path) for t in templates]
 

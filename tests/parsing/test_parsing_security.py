@@ -33,13 +33,6 @@ PAYLOADS = [
 
 
 @pytest.fixture
-def sentinel(tmp_path):
-    path = tmp_path / "pwned"
-    yield path
-    assert not path.exists(), "a user string caused code to run"
-
-
-@pytest.fixture
 def no_eval(monkeypatch):
     """Make eval/exec of source text fail: sympify and parse_expr on strings go through eval.
 
