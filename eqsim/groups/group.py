@@ -23,7 +23,11 @@ def float_dtype(dtype, name):
     chosen = dtype.get(name) if isinstance(dtype, dict) else dtype
     if chosen is None:
         return np.float64
-    chosen = np.dtype(chosen)
+    try:
+        chosen = np.dtype(chosen)
+    except (TypeError, ValueError):
+        raise StateError(f"dtype {chosen!r:.60} of '{name}' is not a NumPy data type",
+                         hint="use float32 or float64") from None
     if chosen not in (np.dtype(np.float32), np.dtype(np.float64)):
         raise StateError(f"dtype {chosen} is not supported for '{name}'",
                          hint="use float32 or float64")
@@ -133,7 +137,11 @@ class Group(EqsimObject):
             if subexpressions:
                 vars += sorted(self._subexpressions)
         out = {}
+        known = set(self.state_names()) | set(self._subexpressions) | {"N", "i"}
         for name in vars:
+            if name not in known:
+                raise StateError(f"'{self.name}' has no variable {name!r:.60}", obj=self.name,
+                                 hint=f"variables: {sorted(known)}")
             value = getattr(self, name if units or name in ("N", "i") else name + "_")
             out[name] = value.copy() if hasattr(value, "copy") else value
         return out

@@ -47,7 +47,11 @@ class StateMonitor(EqsimObject):
         elif record is False or record is None:
             indices = np.arange(0)
         else:
-            indices = np.atleast_1d(np.asarray(record, dtype=np.int64))
+            indices = np.atleast_1d(np.asarray(record))
+            if indices.dtype == bool or not np.issubdtype(indices.dtype, np.integer):
+                raise EqsimError(f"record must be True, False or neuron indices, got "
+                                 f"{record!r:.60}", obj=name,
+                                 hint="e.g. record=True or record=[0, 5, 10]")
             if indices.size and (indices.min() < 0 or indices.max() >= size):
                 raise EqsimError(f"record indices must lie in [0, {size - 1}] for '{source.name}'",
                                  hint=f"got {indices.tolist()}")

@@ -69,3 +69,14 @@ def test_group_size_must_be_a_positive_whole_number(N):
 def test_reserved_names_cannot_be_variables():
     with pytest.raises(EquationError, match="lastspike"):
         NeuronGroup(1, "lastspike : second")
+
+
+def test_dtype_that_is_not_a_data_type_is_an_eqsim_error():
+    with pytest.raises(EqsimError, match="not a NumPy data type"):
+        NeuronGroup(1, "v : 1", dtype="x\n")
+
+
+def test_get_states_of_an_unknown_variable_is_an_eqsim_error_naming_it():
+    G = NeuronGroup(1, "v : 1", name="F")
+    with pytest.raises(EqsimError, match="no variable 'w'"):
+        G.get_states(["v", "w"])

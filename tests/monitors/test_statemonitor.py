@@ -101,3 +101,10 @@ def test_unknown_variable_or_index_is_refused():
         StateMonitor(G, "x", record=True)
     with pytest.raises(EqsimError):
         StateMonitor(G, "v", record=[4])
+
+
+@pytest.mark.parametrize("record", ["abc", [0.5], [True, False], 2.0])
+def test_record_that_is_neither_a_flag_nor_indices_is_an_eqsim_error(record):
+    G = NeuronGroup(2, "v : 1")
+    with pytest.raises(EqsimError, match="record must be"):
+        StateMonitor(G, "v", record=record)
