@@ -273,7 +273,9 @@ def _load_verified(folder, name, path, source, compile_into, load):
             refused = None
     _ensure_built(folder, name, path, source, compile_into, refused=refused or "")
     try:
-        return load(path)
+        # Spelled anew: the dynamic loader returns the library it already opened under the
+        # same path string (Python never closes a failed extension), not the rebuilt file.
+        return load(os.path.join(folder, ".", os.path.basename(path)))
     except (OSError, ImportError) as error:
         raise CompilationError(f"module '{name}' was rebuilt but still does not load: {error}",
                                hint=f"the library is {path}; please report this") from None
