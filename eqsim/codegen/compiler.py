@@ -13,7 +13,6 @@ build happens in a private directory and is moved into place with
 ``os.replace``, so a half-written ``.so`` is never visible.
 """
 import contextlib
-import fcntl
 import functools
 import hashlib
 import importlib.machinery
@@ -30,7 +29,8 @@ import tempfile
 import threading
 import time
 
-from ..cache_folder import cache_dir
+from . import cache_entries
+from ..cache_folder import CacheFolderError, cache_dir
 from ..errors import CompilationError
 
 __all__ = ["load_module", "cache_dir", "clear_cache"]
@@ -60,6 +60,7 @@ HEADER_SUFFIXES = (".h", ".pxd", ".pxi")
 ERROR_LINES = 40
 
 _loaded = {}
+_swept = set()  # cache folders already cleared of killed builds' leftovers
 _thread_lock = threading.Lock()
 
 
@@ -190,8 +191,10 @@ def load_module(source, *, name_hint="eqsim_module", include_dirs=(), extra_comp
     CompilationError
         If Cython or gcc rejects the source; the message holds the first
         lines of the compiler output and the path of the kept source.
+    CacheFolderError
+        If the cache folder cannot be created or written.
     """
-    include_dirs = tuple(str(d) for d in include_dirs)
+    include_dirs = tuple(os.path.abspath(str(d)) for d in include_dirs)
     compile_args = tuple(str(a) for a in extra_compile_args)
     name = _module_name(source, name_hint, include_dirs, compile_args, language_level)
     if name in _loaded:
@@ -201,85 +204,135 @@ def load_module(source, *, name_hint="eqsim_module", include_dirs=(), extra_comp
             return _loaded[name]
         folder = cache_dir()
         path = os.path.join(folder, name + _extension_suffix())
-        if not os.path.exists(path):
-            with _build_lock(folder, name):
-                if not os.path.exists(path):  # another process may have built it meanwhile
-                    _build(source, name, folder, path, include_dirs, compile_args,
-                           language_level)
         start = time.perf_counter()
-        module = _import_extension(name, path)
+        module = _load_verified(
+            folder, name, path, source,
+            lambda build_dir: _build(source, name, folder, build_dir, include_dirs,
+                                     compile_args, language_level),
+            lambda library: _import_extension(name, library))
         logger.debug("loaded %s in %.1f ms", name, 1e3 * (time.perf_counter() - start))
         _loaded[name] = module
     return module
 
 
-def build_library(source, *, name_hint="eqsim_lib", include_dirs=(), extra_compile_args=()):
+def build_library(source, *, name_hint="eqsim_lib", include_dirs=(), extra_compile_args=(),
+                  load=None):
     """Compile plain C source into a shared library, or find it in the cache.
 
     Network kernels are plain C: gcc alone builds them in a fraction of a second,
     and the hand-written Cython glue (``eqsim.runtime.network_glue``) loads them.
-    Same cache, key and locking as :func:`load_module`.
+    Same cache, key, locking and verification as :func:`load_module`.
+
+    Parameters
+    ----------
+    load : callable, optional
+        ``load(path)`` opens the library; an ``OSError`` or ``ImportError`` from it
+        (a library that does not export what it should) discards the cached library
+        and rebuilds it once.
 
     Returns
     -------
-    str
-        Path of the shared library.
+    str or object
+        Path of the shared library, or what ``load`` returned for it.
     """
-    include_dirs = tuple(str(d) for d in include_dirs)
+    include_dirs = tuple(os.path.abspath(str(d)) for d in include_dirs)
     compile_args = tuple(str(a) for a in extra_compile_args)
     name = _module_name(source, name_hint, include_dirs, compile_args, "c")
     folder = cache_dir()
     path = os.path.join(folder, name + ".so")
-    if not os.path.exists(path):
-        with _build_lock(folder, name):
-            if not os.path.exists(path):
-                build_dir = tempfile.mkdtemp(prefix=f".build-{name}-", dir=folder)
-                try:
-                    c_file = os.path.join(build_dir, name + ".c")
-                    with open(c_file, "w", encoding="utf-8") as handle:
-                        handle.write(source)
-                    built = os.path.join(build_dir, name + ".so")
-                    start = time.perf_counter()
-                    _gcc(c_file, built, c_file, name, folder, include_dirs, compile_args, ())
-                    # the source stays next to the library: it is what a user reads
-                    # when asking what a network compiled to
-                    os.replace(c_file, os.path.join(folder, name + ".c"))
-                    os.replace(built, path)
-                    logger.debug("built %s: gcc %.2f s", name, time.perf_counter() - start)
-                finally:
-                    shutil.rmtree(build_dir, ignore_errors=True)
-    return path
 
-
-@contextlib.contextmanager
-def _build_lock(folder, name):
-    lock_dir = os.path.join(folder, "locks")
-    os.makedirs(lock_dir, exist_ok=True)
-    with open(os.path.join(lock_dir, name + ".lock"), "w") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
-
-
-def _build(source, name, folder, path, include_dirs, compile_args, language_level):
-    build_dir = tempfile.mkdtemp(prefix=f".build-{name}-", dir=folder)
-    try:
-        pyx = os.path.join(build_dir, name + ".pyx")
-        with open(pyx, "w", encoding="utf-8") as handle:
+    def compile_into(build_dir):
+        c_file = os.path.join(build_dir, name + ".c")
+        with open(c_file, "w", encoding="utf-8") as handle:
             handle.write(source)
+        built = os.path.join(build_dir, name + ".so")
         start = time.perf_counter()
-        c_file = _cythonize(pyx, name, folder, include_dirs, language_level)
-        translated = time.perf_counter()
-        built = os.path.join(build_dir, name + _extension_suffix())
-        _gcc(c_file, built, pyx, name, folder, include_dirs, compile_args, CYTHON_FLAGS)
-        compiled = time.perf_counter()
+        _gcc(c_file, built, c_file, name, folder, include_dirs, compile_args, ())
+        # the source stays next to the library: it is what a user reads when asking
+        # what a network compiled to
+        os.replace(c_file, os.path.join(folder, name + ".c"))
+        logger.debug("built %s: gcc %.2f s", name, time.perf_counter() - start)
+        return built
+
+    return _load_verified(folder, name, path, source, compile_into,
+                          load or (lambda library: library))
+
+
+def _load_verified(folder, name, path, source, compile_into, load):
+    """``load(path)`` of a verified build of ``name``; a build that fails to load is
+    discarded and rebuilt once."""
+    _ensure_built(folder, name, path, source, compile_into)
+    try:
+        return load(path)
+    except (OSError, ImportError) as error:
+        logger.warning("cached module %s passed its hash check but does not load (%s): "
+                       "rebuilding it", path, error)
+        try:
+            refused = cache_entries.file_digest(path)
+        except OSError:
+            refused = None
+    _ensure_built(folder, name, path, source, compile_into, refused=refused or "")
+    try:
+        # Spelled anew: the dynamic loader returns the library it already opened under the
+        # same path string (Python never closes a failed extension), not the rebuilt file.
+        return load(os.path.join(folder, ".", os.path.basename(path)))
+    except (OSError, ImportError) as error:
+        raise CompilationError(f"module '{name}' was rebuilt but still does not load: {error}",
+                               hint=f"the library is {path}; please report this") from None
+
+
+def _ensure_built(folder, name, path, source, compile_into, refused=None):
+    """Leave a verified build of ``name`` at ``path``: build it when missing, discard and
+    rebuild it when damaged, or when it is still the library of SHA-256 ``refused``
+    (one that did not load; "": whatever is there)."""
+    if folder not in _swept:
+        _swept.add(folder)
+        cache_entries.sweep_leftovers(folder)
+    if refused is None and cache_entries.problem(folder, name, path) is None:
+        return  # the common, lock-free path: a verified warm load
+    with cache_entries.build_lock(folder, name):
+        # another process may have built or rebuilt it while this one waited
+        problem = cache_entries.problem(folder, name, path)
+        if problem is None and refused is not None and (
+                not refused or cache_entries.file_digest(path) == refused):
+            problem = "not loadable"
+        if problem is None:
+            return
+        if problem != cache_entries.MISSING:
+            logger.warning("cached module %s is %s: discarding it and rebuilding", path, problem)
+            cache_entries.discard(folder, name, path)
+        _build_into_cache(folder, name, path, source, compile_into)
+
+
+def _build_into_cache(folder, name, path, source, compile_into):
+    """Build in a private folder (lock held), then move the hash record and the library
+    into place: a half-written library is never visible under ``path``."""
+    cache_entries.sweep_leftovers(folder)
+    try:
+        build_dir = tempfile.mkdtemp(prefix=f"{cache_entries.BUILD_PREFIX}{name}-", dir=folder)
+    except OSError as error:
+        raise CacheFolderError.for_folder(folder, error) from None
+    try:
+        built = compile_into(build_dir)
+        record = cache_entries.write_record(build_dir, name, built, source)
+        os.replace(record, cache_entries.record_path(folder, name))
         os.replace(built, path)
-        logger.debug("built %s: cython %.2f s, gcc %.2f s", name, translated - start,
-                     compiled - translated)
     finally:
         shutil.rmtree(build_dir, ignore_errors=True)
+
+
+def _build(source, name, folder, build_dir, include_dirs, compile_args, language_level):
+    pyx = os.path.join(build_dir, name + ".pyx")
+    with open(pyx, "w", encoding="utf-8") as handle:
+        handle.write(source)
+    start = time.perf_counter()
+    c_file = _cythonize(pyx, name, folder, include_dirs, language_level)
+    translated = time.perf_counter()
+    built = os.path.join(build_dir, name + _extension_suffix())
+    _gcc(c_file, built, pyx, name, folder, include_dirs, compile_args, CYTHON_FLAGS)
+    logger.debug("built %s: cython %.2f s, gcc %.2f s", name, translated - start,
+                 time.perf_counter() - translated)
+    return built
 
 
 def _keep_failed(pyx, name, folder, c_file=None):
@@ -324,7 +377,10 @@ def _cythonize(pyx, name, folder, include_dirs, language_level):
 
 
 def _gcc(c_file, output, pyx, name, folder, include_dirs, compile_args, language_flags):
-    includes = [f"-I{d}" for d in (*_python_include_dirs(), *include_dirs)]
+    # absolute paths start with "/", so gcc never reads one as an option ("-Dx/net.c");
+    # the command is a list, never a shell line, so spaces and quotes stay literal
+    c_file, output = os.path.abspath(c_file), os.path.abspath(output)
+    includes = [f"-I{os.path.abspath(d)}" for d in (*_python_include_dirs(), *include_dirs)]
     libraries = ["-lm"] + (["-lmvec"] if _has_libmvec() else [])
     command = [COMPILER, *BASE_FLAGS, *language_flags, *includes, *compile_args, c_file, "-o", output, *libraries]
     result = _run(command)

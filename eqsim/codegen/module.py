@@ -122,14 +122,18 @@ class NetworkModule:
             exec(compile(self.source, f"<eqsim numpy network {digest}>", "exec"), module.__dict__)
             return module
         from .compiler import build_library
-        path = build_library(self.source, name_hint="eqsim_net",
+        glue, symbols = network_glue(), self.symbols
+
+        def open_library(path):  # OSError when the library lacks an expected symbol
+            return glue.NetworkLibrary(
+                path, list(symbols.arrays), list(symbols.constants),
+                [t == "uint64_t" for _, t in symbols.constants.values()],
+                list(symbols.buffers), list(symbols.buffers.values()), list(symbols.queues),
+                self.n_clocks)
+        return build_library(self.source, name_hint="eqsim_net",
                              include_dirs=[runtime_include_dir()],
-                             extra_compile_args=["-fopenmp"] if self.threads > 1 else [])
-        symbols = self.symbols
-        return network_glue().NetworkLibrary(
-            path, list(symbols.arrays), list(symbols.constants),
-            [t == "uint64_t" for _, t in symbols.constants.values()], list(symbols.buffers),
-            list(symbols.buffers.values()), list(symbols.queues), self.n_clocks)
+                             extra_compile_args=["-fopenmp"] if self.threads > 1 else [],
+                             load=open_library)
 
     def bind(self, seed):
         """Pass current array addresses and scalar values to the module."""

@@ -126,7 +126,8 @@ class Network(Nameable):
         started = time.perf_counter()
         module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
                                len(clocks), vector_math=prefs["codegen.cython.vector_math"],
-                               num_threads=prefs["codegen.cython.num_threads"])
+                               num_threads=(prefs["codegen.cython.num_threads"]
+                                            if target == "cython" else 1))
         logger.debug("built %s module in %.3f s", target, time.perf_counter() - started)
         return module, netops, clocks
 

@@ -1,5 +1,7 @@
 """Preferences: ``prefs.codegen.target = 'numpy'`` or ``prefs['codegen.target']``."""
+import numbers
 import os
+import warnings
 
 from ..errors import EqsimError
 
@@ -9,10 +11,13 @@ _DEFAULTS = {
     "codegen.cython.vector_math": (True, "Let compiled state updates call glibc's vectorised "
                                          "exp/log/sin/cos/pow (faster; results differ from the "
                                          "NumPy target by a few ulp per step)."),
-    "codegen.cython.num_threads": (int(os.environ.get("EQSIM_NUM_THREADS", "1") or 1),
+    # None: read EQSIM_NUM_THREADS when the value is used (a bad value must not break
+    # "import eqsim", and is reported where it matters)
+    "codegen.cython.num_threads": (None,
                                    "OpenMP threads of the compiled target (default: the "
-                                   "EQSIM_NUM_THREADS environment variable, else 1). Results do "
-                                   "not depend on it."),
+                                   "EQSIM_NUM_THREADS environment variable, else 1); more than "
+                                   "the machine's CPUs are clamped to their number with a "
+                                   "warning. Results do not depend on it."),
     "codegen.cython.compiled_assignment_size": (50_000, "Synaptic string assignments over at "
                                                         "least this many synapses run as a "
                                                         "compiled kernel (fewer: NumPy, no "
@@ -24,13 +29,51 @@ _DEFAULTS = {
 # Brian2 names with the same meaning here: (eqsim name, value conversion)
 _BRIAN2_ALIASES = {
     # Brian2's default 0 means "no OpenMP": one thread
-    "devices.cpp_standalone.openmp_threads": ("codegen.cython.num_threads",
-                                              lambda value: max(1, int(value))),
+    "devices.cpp_standalone.openmp_threads": (
+        "codegen.cython.num_threads",
+        lambda value: 1 if _is_whole(value) and value == 0 else checked_threads(
+            value, "prefs.devices.cpp_standalone.openmp_threads")),
 }
 
 
 class PreferenceError(EqsimError):
     default_code = "EQ700"
+
+
+def _is_whole(value):
+    return isinstance(value, numbers.Integral) and not isinstance(value, bool)
+
+
+def checked_threads(value, origin):
+    """``value`` as an OpenMP thread count: a whole number >= 1, clamped with a warning to
+    the number of CPUs (more threads only wait on each other; results do not change).
+
+    Raises
+    ------
+    PreferenceError
+        If ``value`` is not a whole number >= 1; the message names ``origin``.
+    """
+    if not _is_whole(value) or value < 1:
+        raise PreferenceError(f"{origin} must be a whole number >= 1, got {value!r}",
+                              hint="the number of OpenMP threads of the compiled target, "
+                                   "e.g. 2")
+    cpus = os.cpu_count() or 1
+    if value > cpus:
+        warnings.warn(f"{origin} = {value} is more than the {cpus} CPUs of this machine: "
+                      f"using {cpus} threads", RuntimeWarning, stacklevel=3)
+        return cpus
+    return int(value)
+
+
+def _threads_from_environment():
+    text = os.environ.get("EQSIM_NUM_THREADS", "").strip()
+    if not text:
+        return 1
+    try:
+        value = int(text)
+    except ValueError:
+        value = text
+    return checked_threads(value, "the environment variable EQSIM_NUM_THREADS")
 
 
 class _Section:
@@ -60,6 +103,8 @@ class Preferences:
             key = _BRIAN2_ALIASES[key][0]
         if key not in self._values:
             raise PreferenceError(f"unknown preference '{key}'", hint=f"known: {sorted(self._values)}")
+        if key == "codegen.cython.num_threads" and self._values[key] is None:
+            return _threads_from_environment()
         return self._values[key]
 
     def __setitem__(self, key, value):
@@ -70,8 +115,8 @@ class Preferences:
             value = "cython"
         if key not in self._values:
             raise PreferenceError(f"unknown preference '{key}'", hint=f"known: {sorted(self._values)}")
-        if key == "codegen.cython.num_threads" and (not isinstance(value, int) or value < 1):
-            raise PreferenceError(f"num_threads must be a whole number >= 1, got {value!r}")
+        if key == "codegen.cython.num_threads" and value is not None:  # None: from the environment
+            value = checked_threads(value, "prefs.codegen.cython.num_threads")
         if key == "codegen.target" and value not in ("cython", "numpy"):
             raise PreferenceError(f"unknown code generation target '{value}'",
                                   hint="use 'cython' (compiled) or 'numpy' (reference)")

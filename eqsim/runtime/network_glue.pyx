@@ -15,6 +15,7 @@ import numpy as np
 cdef extern from "dlfcn.h":
     void *dlopen(const char *filename, int flag)
     void *dlsym(void *handle, const char *symbol)
+    int dlclose(void *handle)
     char *dlerror()
     int RTLD_NOW
     int RTLD_LOCAL
@@ -67,11 +68,13 @@ def philox_words(const uint64_t[:] key, const uint64_t[:] step, const uint64_t[:
     return word0, word1
 
 
-cdef void *_symbol(void *handle, name) except NULL:
+cdef void *_symbol(void *handle, name, path) except NULL:
     cdef bytes encoded = name.encode()
     cdef void *found = dlsym(handle, encoded)
     if found == NULL:
-        raise RuntimeError(f"generated library lacks {name}")
+        # closed so that a rebuilt library under the same path is really loaded anew
+        dlclose(handle)
+        raise OSError(f"generated library {path} lacks {name}")
     return found
 
 
@@ -101,19 +104,19 @@ cdef class NetworkLibrary:
         cdef void *handle = dlopen(encoded, RTLD_NOW | RTLD_LOCAL)
         if handle == NULL:
             raise OSError(f"cannot load {path}: {dlerror().decode()}")
-        self._run = <run_f>_symbol(handle, "eqsim_run")
-        self._bind = <bind_f>_symbol(handle, "eqsim_bind_array")
-        self._set_constant = <set_double_f>_symbol(handle, "eqsim_set_constant")
-        self._set_constant_u64 = <set_u64_f>_symbol(handle, "eqsim_set_constant_u64")
-        self._set_seed = <seed_f>_symbol(handle, "eqsim_set_seed")
-        self._set_clock = <clock_f>_symbol(handle, "eqsim_set_clock")
-        self._clock_step = <clock_step_f>_symbol(handle, "eqsim_clock_step")
-        self._buffer = <buffer_f>_symbol(handle, "eqsim_get_buffer")
-        self._buffer_clear = <buffer_clear_f>_symbol(handle, "eqsim_buffer_clear_k")
-        self._queue_reset = <queue_reset_f>_symbol(handle, "eqsim_queue_reset_k")
-        self._queue_push = <queue_push_f>_symbol(handle, "eqsim_queue_push_k")
-        self._queue_slot = <queue_slot_f>_symbol(handle, "eqsim_queue_slot_k")
-        self._queue_slots = <queue_slots_f>_symbol(handle, "eqsim_queue_slots_k")
+        self._run = <run_f>_symbol(handle, "eqsim_run", path)
+        self._bind = <bind_f>_symbol(handle, "eqsim_bind_array", path)
+        self._set_constant = <set_double_f>_symbol(handle, "eqsim_set_constant", path)
+        self._set_constant_u64 = <set_u64_f>_symbol(handle, "eqsim_set_constant_u64", path)
+        self._set_seed = <seed_f>_symbol(handle, "eqsim_set_seed", path)
+        self._set_clock = <clock_f>_symbol(handle, "eqsim_set_clock", path)
+        self._clock_step = <clock_step_f>_symbol(handle, "eqsim_clock_step", path)
+        self._buffer = <buffer_f>_symbol(handle, "eqsim_get_buffer", path)
+        self._buffer_clear = <buffer_clear_f>_symbol(handle, "eqsim_buffer_clear_k", path)
+        self._queue_reset = <queue_reset_f>_symbol(handle, "eqsim_queue_reset_k", path)
+        self._queue_push = <queue_push_f>_symbol(handle, "eqsim_queue_push_k", path)
+        self._queue_slot = <queue_slot_f>_symbol(handle, "eqsim_queue_slot_k", path)
+        self._queue_slots = <queue_slots_f>_symbol(handle, "eqsim_queue_slots_k", path)
         self.ARRAYS, self.CONSTANTS = list(arrays), list(constants)
         self.CONSTANT_IS_U64 = list(constant_is_u64)
         self.BUFFERS, self.BUFFER_DTYPES = list(buffers), list(buffer_dtypes)

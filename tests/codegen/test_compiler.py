@@ -102,7 +102,8 @@ def test_cached_module_loads_in_a_new_process_without_rebuilding(shared_cache, t
                                                                  monkeypatch):
     monkeypatch.setenv("EQSIM_CACHE_DIR", str(shared_cache))
     compiler.load_module(SMALL_SOURCE, name_hint="subprocess_test")
-    built = [f for f in os.listdir(shared_cache) if f.startswith("subprocess_test_")]
+    built = [f for f in os.listdir(shared_cache)
+             if f.startswith("subprocess_test_") and f.endswith(".so")]
     assert len(built) == 1
     mtime = os.path.getmtime(shared_cache / built[0])
     second = run_loader(SMALL_SOURCE, "no-build", tmp_path, shared_cache)
