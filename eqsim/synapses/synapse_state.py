@@ -22,9 +22,13 @@ def synapse_state(synapses):
     state["_N"] = int(synapses.N)
     state["_delays_per_synapse"] = [p.delay_name for p in synapses.pathways
                                     if not synapses.variables[p.delay_name].shared]
+    # each queue as two arrays (all items, the number in each slot), not one per slot
     state["_queues"] = {p.name: {"mode": p.queue_mode,
-                                 "slots": [np.asarray(a, dtype=np.int32).copy()
-                                           for a in p.queue_state]}
+                                 "items": np.concatenate([np.asarray(a, dtype=np.int32)
+                                                          for a in p.queue_state] or
+                                                         [np.zeros(0, np.int32)]),
+                                 "sizes": np.array([len(a) for a in p.queue_state],
+                                                   dtype=np.int64)}
                         for p in synapses.pathways}
     return state
 
@@ -55,14 +59,15 @@ def check_synapse_state(synapses, state):
     for pathway in synapses.pathways:
         key = f"_queues.{pathway.name}"
         queue = queues[pathway.name]
-        check_keys(queue, ("mode", "slots"), name, f"entries of '{key}'")
-        mode, slots = queue["mode"], queue["slots"]
-        if mode not in _QUEUE_MODES or not isinstance(slots, list) or (mode is None and slots):
+        check_keys(queue, ("mode", "items", "sizes"), name, f"entries of '{key}'")
+        mode = queue["mode"]
+        items = check_array(queue["items"], name, f"{key}.items", np.int32)
+        sizes = check_array(queue["sizes"], name, f"{key}.sizes", np.int64)
+        if mode not in _QUEUE_MODES or np.any(sizes < 0) or sizes.sum() != items.size or \
+                (mode is None and items.size):
             raise mismatch(name, f"'{key}' is not a spike queue")
         upper = len(pathway.trigger_group) if mode == "sources" else n
-        for k, slot in enumerate(slots):
-            check_indices(check_array(slot, name, f"{key}[{k}]", np.int32), name,
-                          f"{key}[{k}]", upper)
+        check_indices(items, name, f"{key}.items", upper)
 
 
 def apply_synapse_state(synapses, state, set_arrays):
@@ -80,5 +85,7 @@ def apply_synapse_state(synapses, state, set_arrays):
     set_arrays(state)
     for pathway in synapses.pathways:
         pathway.queue_mode = queues[pathway.name]["mode"]
-        pathway.queue_state = [np.asarray(a, dtype=np.int32) for a in
-                               queues[pathway.name]["slots"]]
+        queue = queues[pathway.name]
+        sizes = np.asarray(queue["sizes"])
+        pathway.queue_state = np.split(np.asarray(queue["items"], dtype=np.int32),
+                                       np.cumsum(sizes)[:-1]) if sizes.size else []
