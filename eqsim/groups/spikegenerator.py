@@ -189,10 +189,12 @@ class SpikeGeneratorGroup(SpikeSource, Group):
         last = check_array(state["_lastindex"], name, "_lastindex", np.int64, (1,))
         if not 0 <= last[0] <= bins.size:
             raise mismatch(name, f"'_lastindex' ({last[0]}) is outside its {bins.size} spikes")
-        same_bin = np.diff(bins) == 0
-        if np.any(np.diff(bins) < 0) or np.any(same_bin & (np.diff(neurons) <= 0)):
-            # unsorted, or a neuron twice in one step: a step could overfill the spike space
-            raise mismatch(name, "'_timebins' are not sorted, one spike per neuron and step")
+        # unsorted bins, or a neuron twice in one step, could overfill the spike space
+        if np.any(np.diff(bins) < 0):
+            raise mismatch(name, "'_timebins' are not sorted")
+        if np.any((np.diff(bins) == 0) & (np.diff(neurons) <= 0)):
+            raise mismatch(name, "'_neuron_index' is not one spike per neuron and step, "
+                                 "sorted")
         super().check_state({k: v for k, v in state.items() if k != "_spikes"},
                             shapes={"_neuron_index": bins.shape, "_timebins": bins.shape})
 
