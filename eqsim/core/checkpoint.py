@@ -48,6 +48,7 @@ def write_checkpoint(filename, name, state):
     folder = os.path.dirname(os.path.abspath(filename))
     handle, temporary = tempfile.mkstemp(prefix=".eqsim-checkpoint-", dir=folder)
     try:
+        os.chmod(temporary, _file_mode(filename))  # mkstemp's 0600, not what open() gives
         with os.fdopen(handle, "wb") as f:
             np.savez(f, **members)  # a file object: numpy adds no '.npz' to the name
             f.flush()
@@ -57,6 +58,15 @@ def write_checkpoint(filename, name, state):
         if os.path.exists(temporary):
             os.remove(temporary)
         raise
+
+
+def _file_mode(filename):
+    """The permissions of the file replaced, or those a new file gets (umask)."""
+    if os.path.exists(filename):
+        return os.stat(filename).st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
 
 
 def read_checkpoint(filename):
@@ -140,7 +150,8 @@ def _check_magic(filename):
         raise CheckpointError(f"cannot read the checkpoint '{filename}': {e}") from None
     if start == b"PK\x03\x04":
         return
-    if start[:1] == b"\x80" or end == b".":  # pickle protocol 2+ / the STOP opcode
+    # protocol 2+ starts with PROTO; older ones with a MARK, GLOBAL, ... and end with STOP
+    if start[:1] == b"\x80" or (start[:1] and start[:1] in b"(c]}ldISVNF" and end == b"."):
         raise CheckpointError(
             f"'{filename}' is a pickle, not an eqsim checkpoint; it was not loaded, because "
             f"loading a pickle can run any code",

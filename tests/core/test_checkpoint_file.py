@@ -206,7 +206,7 @@ def test_array_not_matching_its_checksum_or_shape_is_damaged(stored):
 def test_files_that_are_not_checkpoints_are_errors(stored, tmp_path):
     net, _, _ = stored
     text = tmp_path / "text.ckpt"
-    text.write_text("hello")
+    text.write_text("hello.")
     single = tmp_path / "array.npy"
     np.save(single, np.arange(3))
     other = tmp_path / "other.npz"
@@ -242,6 +242,9 @@ def test_store_writes_atomically_and_a_failed_write_keeps_the_old_file(stored, m
     net, _, filename = stored
     folder = os.path.dirname(filename)
     assert os.listdir(folder) == ["net.ckpt"]  # no temporary file left behind
+    umask = os.umask(0)
+    os.umask(umask)
+    assert os.stat(filename).st_mode & 0o777 == 0o666 & ~umask  # as open() would create it
     before = open(filename, "rb").read()
 
     def failing_savez(f, **arrays):

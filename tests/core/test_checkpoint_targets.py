@@ -90,3 +90,59 @@ def test_restore_random_state_continues_the_draws_after_another_seed(tmp_path):
     finally:
         prefs["codegen.target"] = previous
     assert_same(expected, found)
+
+
+def every_kind():
+    """One object of every kind that has state, with fixed names and creation order."""
+    from eqsim import (EventMonitor, PoissonInput, PopulationRateMonitor,
+                       SpikeGeneratorGroup, TimedArray, network_operation)
+    seed(4)
+    drive = TimedArray([0.5, 1.5, 0.8] * 10, dt=1 * ms)
+    cells = NeuronGroup(6, """dv/dt = (drive(t) - v)/(4*ms) : 1 (unless refractory)
+                              n : integer""", threshold="v > 1", reset="v = 0\nn += 1",
+                        refractory=1 * ms, events={"high": "v > 0.7"}, method="euler",
+                        namespace={"drive": drive},
+                        name="ek_cells")
+    cells.run_regularly("v += 0.05", dt=2 * ms, name="ek_regular")
+    gen = SpikeGeneratorGroup(2, [0, 1, 0], [1, 3, 7] * ms, period=9 * ms, name="ek_gen")
+    lattice = Synapses(gen, cells, on_pre="v_post += 0.4", name="ek_procedural")
+    lattice.connect(p=0.5, procedural=True)
+    plastic = Synapses(cells[:3], cells[3:], "w : 1", on_pre="v_post += w",
+                       on_post="w = clip(w + 0.01, 0, 1)", delay=2 * ms, name="ek_plastic")
+    plastic.connect()
+    plastic.w = "0.1*j"
+    noise = PoissonInput(cells, "v", 5, 80 * Hz, 0.05, name="ek_input")
+    calls = []
+    tick = network_operation(dt=1 * ms, name="ek_tick")(lambda: calls.append(1))
+    monitors = [StateMonitor(cells, ("v", "n"), record=True, name="ek_trace"),
+                SpikeMonitor(cells[2:], variables="v", name="ek_spikes"),
+                EventMonitor(cells, "high", name="ek_high"),
+                PopulationRateMonitor(cells, name="ek_rate")]
+    net = Network(cells, gen, lattice, plastic, noise, tick, *monitors, name="ek_net")
+    return net, cells, plastic, monitors
+
+
+def every_kind_results(net, cells, plastic, monitors):
+    trace, spikes, high, rate = monitors
+    return {"v": cells.v_, "n": cells.n_, "w": plastic.w_, "trace": trace.v, "i": spikes.i,
+            "spike_v": spikes.v, "high": high.i, "high_t": high.t_, "rate": np.asarray(rate.rate),
+            "count": spikes.count}
+
+
+def test_every_kind_of_object_round_trips_through_a_file(target, tmp_path):
+    start_scope()
+    net, *objects = every_kind()
+    net.run(12 * ms)
+    expected = {k: np.array(v) for k, v in every_kind_results(net, *objects).items()}
+    start_scope()
+    net, *objects = every_kind()
+    net.run(5 * ms)
+    net.store("part", filename=str(tmp_path / "kinds.ckpt"))
+    start_scope()
+    net, *objects = every_kind()
+    net.restore("part", filename=str(tmp_path / "kinds.ckpt"))
+    net.run(7 * ms)
+    found = every_kind_results(net, *objects)
+    assert expected["i"].size > 2 and expected["high"].size > 2 and expected["w"].sum() > 0.95  # plastic
+    for key, value in expected.items():
+        np.testing.assert_array_equal(found[key], value, err_msg=key)
