@@ -85,13 +85,13 @@ def read_checkpoint(filename):
             header = _read_header(filename, npz, infos)
             arrays = {key: _read_array(filename, npz, infos, key, meta)
                       for key, meta in header["arrays"].items()}
+        unused = set(arrays)
+        states = {name: _decode(filename, state, arrays, unused)
+                  for name, state in header["states"].items()}
     except CheckpointError:
         raise
     except Exception as e:  # zipfile and numpy's .npy parsing fail in many ways on bad bytes
         raise _damaged(filename, f"{type(e).__name__}: {e}") from None
-    unused = set(arrays)
-    states = {name: _decode(filename, state, arrays, unused)
-              for name, state in header["states"].items()}
     if unused:
         raise _damaged(filename, f"arrays {sorted(unused)} belong to no state")
     return states

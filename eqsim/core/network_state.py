@@ -64,7 +64,8 @@ def check_state(network, state, restore_random_state=False):
 def _check_random_state(random, names):
     where = "the stored random state"
     check_keys(random, ("seed", "evaluations", "objects", "numpy", "streams"), where, "entries")
-    check_scalar(random["seed"], where, "seed", int, minimum=0, optional=True)
+    check_scalar(random["seed"], where, "seed", int, minimum=0, optional=True,
+                 maximum=2**64 - 1)
     check_scalar(random["evaluations"], where, "evaluations", int, minimum=0)
     check_scalar(random["objects"], where, "objects", int, minimum=0)
     generator = random["numpy"]

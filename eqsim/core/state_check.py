@@ -61,8 +61,9 @@ def check_event_space(values, obj, key):
     check_indices(values[:count], obj, key, n)
 
 
-def check_scalar(value, obj, key, kind, minimum=None, optional=False):
-    """``value`` is a JSON scalar of Python type ``kind`` (an int is a valid float)."""
+def check_scalar(value, obj, key, kind, minimum=None, optional=False, maximum=2**63 - 1):
+    """``value`` is a JSON scalar of Python type ``kind`` (an int is a valid float); an
+    integer fits the C type it goes into (int64 unless ``maximum`` says otherwise)."""
     if value is None and optional:
         return value
     accepted = (int, float) if kind is float else kind
@@ -71,6 +72,8 @@ def check_scalar(value, obj, key, kind, minimum=None, optional=False):
         raise mismatch(obj, f"'{key}' should be {label}, found {value!r}")
     if minimum is not None and not value >= minimum:
         raise mismatch(obj, f"'{key}' is {value!r}, it must be at least {minimum}")
+    if kind is int and maximum is not None and not -maximum - 1 <= value <= maximum:
+        raise mismatch(obj, f"'{key}' is {value!r}, out of range")
     return value
 
 

@@ -150,7 +150,7 @@ class PoissonGroup(SpikeSource, Group):
             check_keys(drawn, ("rates", "dt", "seed"), self.name, "entries of '_drawn_for'")
             check_array(drawn["rates"], self.name, "_drawn_for.rates", np.float64, (self.N,))
             check_scalar(drawn["dt"], self.name, "_drawn_for.dt", float)
-            check_scalar(drawn["seed"], self.name, "_drawn_for.seed", int)
+            check_scalar(drawn["seed"], self.name, "_drawn_for.seed", int, maximum=None)
         super().check_state({k: v for k, v in state.items() if k != "_drawn_for"})
 
     def _check_rate_expression(self, run_namespace):

@@ -255,3 +255,22 @@ def test_store_writes_atomically_and_a_failed_write_keeps_the_old_file(stored, m
         net.store("other", filename=filename)
     assert open(filename, "rb").read() == before
     assert os.listdir(folder) == ["net.ckpt"]
+
+
+def test_magic_store_and_restore_use_the_same_file_format(tmp_path):
+    from eqsim import prefs, run
+    previous = prefs["codegen.target"]
+    prefs["codegen.target"] = "numpy"
+    try:
+        _, group = small_network()
+        filename = str(tmp_path / "magic.ckpt")
+        run(2 * ms)
+        store("m", filename=filename)
+        run(2 * ms)
+        expected = group.v_.copy()
+        restore("m", filename=filename)
+        run(2 * ms)
+    finally:
+        prefs["codegen.target"] = previous
+    np.testing.assert_array_equal(group.v_, expected)
+    assert set(read_checkpoint(filename)) == {"m"}

@@ -253,3 +253,24 @@ def test_checkpoint_error_is_a_network_error_and_an_eqsim_error():
     net, *_ = network()
     with pytest.raises(CheckpointError, match="no state stored under the name 'x'"):
         net.restore("x")
+
+
+@pytest.mark.parametrize("part, value, message", [
+    ("step", 2**70, "out of range"), ("step", -1, "at least 0"), ("step", 1.5, "an integer"),
+    ("dt", 0.0, "stored dt is 0.0"), ("dt", float("inf"), "stored dt is inf")])
+def test_clock_values_that_no_clock_can_take_are_errors(part, value, message):
+    net, *_ = network()
+    net.store("s")
+    net._stored["s"]["clocks"]["defaultclock"][part] = value
+    with pytest.raises(CheckpointError, match=message):
+        net.restore("s")
+    assert defaultclock.dt_ == pytest.approx(1e-4) and defaultclock.step == 0
+
+
+def test_a_random_state_that_numpy_cannot_take_is_an_error_only_when_restored():
+    net, group, _ = network()
+    net.store("s")
+    net._stored["s"]["random"]["numpy"]["keys"] = np.zeros(3, dtype=np.uint32)
+    with pytest.raises(CheckpointError, match=r"'numpy.keys' has shape \(3,\)"):
+        net.restore("s", restore_random_state=True)
+    net.restore("s")  # the random state is not used
