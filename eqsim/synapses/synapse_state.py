@@ -44,7 +44,8 @@ def check_synapse_state(synapses, state):
         raise mismatch(name, f"{n} stored synapses for procedural synapses (none stored)")
     delays = {p.delay_name for p in synapses.pathways}
     per_synapse = state["_delays_per_synapse"]
-    if not isinstance(per_synapse, list) or not set(per_synapse) <= delays:
+    if not isinstance(per_synapse, list) or \
+            not all(isinstance(d, str) and d in delays for d in per_synapse):
         raise mismatch(name, f"'_delays_per_synapse' should list some of {sorted(delays)}")
     for key, var in arrays.items():
         if key in delays:
@@ -63,8 +64,8 @@ def check_synapse_state(synapses, state):
         mode = queue["mode"]
         items = check_array(queue["items"], name, f"{key}.items", np.int32)
         sizes = check_array(queue["sizes"], name, f"{key}.sizes", np.int64)
-        if mode not in _QUEUE_MODES or np.any(sizes < 0) or sizes.sum() != items.size or \
-                (mode is None and items.size):
+        if not (mode is None or isinstance(mode, str)) or mode not in _QUEUE_MODES or \
+                np.any(sizes < 0) or sizes.sum() != items.size or (mode is None and items.size):
             raise mismatch(name, f"'{key}' is not a spike queue")
         upper = len(pathway.trigger_group) if mode == "sources" else n
         check_indices(items, name, f"{key}.items", upper)

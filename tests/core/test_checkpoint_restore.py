@@ -285,3 +285,46 @@ def test_a_random_state_that_numpy_cannot_take_is_an_error_only_when_restored():
     with pytest.raises(CheckpointError, match=r"'numpy.keys' has shape \(3,\)"):
         net.restore("s", restore_random_state=True)
     net.restore("s")  # the random state is not used
+
+
+def paths(tree, prefix=()):
+    """Every position in a stored state: dict keys and list items, depth first."""
+    children = tree.items() if isinstance(tree, dict) else \
+        enumerate(tree) if isinstance(tree, list) else ()
+    for key, value in children:
+        yield prefix + (key,)
+        yield from paths(value, prefix + (key,))
+
+
+def replaced(tree, path, value):
+    import copy
+    tree = copy.deepcopy(tree)
+    node = tree
+    for key in path[:-1]:
+        node = node[key]
+    node[path[-1]] = value
+    return tree
+
+
+def test_any_value_replaced_by_any_other_kind_is_an_eqsim_error_or_accepted():
+    from eqsim import Hz, PoissonGroup
+    gen = SpikeGeneratorGroup(3, [0, 1, 2], [1, 2, 3] * ms, name="cr_gen")
+    poisson = PoissonGroup(2, rates=100 * Hz, name="cr_poisson")
+    net, group, syn = network(extra=(gen, poisson))
+    net.add(SpikeMonitor(group, name="cr_spikes"))
+    syn.delay = "j*ms"
+    net.run(3 * ms)
+    net.store("s")
+    state = net._stored["s"]
+    kinds = [None, True, -1, 2**70, 1.5, float("nan"), "x", [], {}, [[1]], {"a": 1},
+             np.zeros(2), np.zeros((2, 2), dtype=np.int32), np.array([-5], dtype=np.int64)]
+    accepted = 0
+    for path in paths(state):
+        for value in kinds:
+            net._stored["bad"] = replaced(state, path, value)
+            try:
+                net.restore("bad", restore_random_state=True)
+                accepted += 1
+            except CheckpointError:
+                pass
+    assert accepted < 0.1 * len(list(paths(state))) * len(kinds)
