@@ -35,7 +35,7 @@ def check_state(network, state, restore_random_state=False):
     """Raise ``CheckpointError`` unless ``state`` fits ``network`` exactly: the same
     objects (no more, no fewer), every clock, and every object's arrays with the
     sizes, shapes and dtypes of the object they go into."""
-    where = "the stored state"
+    where = network.name
     check_keys(state, _KEYS, where, "parts")
     t = check_scalar(state["t"], where, "t", float, minimum=0)
     if not math.isfinite(t):
@@ -58,28 +58,30 @@ def check_state(network, state, restore_random_state=False):
     for obj in objects:
         obj.check_state(stored[obj.name])
     if restore_random_state:
-        _check_random_state(state["random"], [o.name for o in objects])
+        _check_random_state(state["random"], [o.name for o in objects], where)
 
 
-def _check_random_state(random, names):
-    where = "the stored random state"
-    check_keys(random, ("seed", "evaluations", "objects", "numpy", "streams"), where, "entries")
-    check_scalar(random["seed"], where, "seed", int, minimum=0, optional=True,
+def _check_random_state(random, names, where):
+    check_keys(random, ("seed", "evaluations", "objects", "numpy", "streams"), where,
+               "random state entries")
+    check_scalar(random["seed"], where, "random.seed", int, minimum=0, optional=True,
                  maximum=2**64 - 1)
-    check_scalar(random["evaluations"], where, "evaluations", int, minimum=0)
-    check_scalar(random["objects"], where, "objects", int, minimum=0)
+    check_scalar(random["evaluations"], where, "random.evaluations", int, minimum=0)
+    check_scalar(random["objects"], where, "random.objects", int, minimum=0)
     generator = random["numpy"]
-    check_keys(generator, ("keys", "pos", "has_gauss", "cached_gaussian"), where, "entries")
-    check_array(generator["keys"], where, "numpy.keys", np.uint32, (624,))
-    pos = check_scalar(generator["pos"], where, "numpy.pos", int, minimum=0)
-    gauss = check_scalar(generator["has_gauss"], where, "numpy.has_gauss", int, minimum=0)
-    check_scalar(generator["cached_gaussian"], where, "numpy.cached_gaussian", float)
+    check_keys(generator, ("keys", "pos", "has_gauss", "cached_gaussian"), where,
+               "NumPy generator entries")
+    check_array(generator["keys"], where, "random.numpy.keys", np.uint32, (624,))
+    pos = check_scalar(generator["pos"], where, "random.numpy.pos", int, minimum=0)
+    gauss = check_scalar(generator["has_gauss"], where, "random.numpy.has_gauss", int,
+                         minimum=0)
+    check_scalar(generator["cached_gaussian"], where, "random.numpy.cached_gaussian", float)
     if pos > 624 or gauss > 1:
         raise mismatch(where, "NumPy's generator state is out of range")
     streams = random["streams"]
-    check_keys(streams, names, where, "object streams")
+    check_keys(streams, names, where, "random streams of objects")
     for name in names:
-        check_scalar(streams[name], where, f"streams.{name}", int, minimum=0)
+        check_scalar(streams[name], where, f"random.streams.{name}", int, minimum=0)
 
 
 def apply_state(network, state, restore_random_state=False):

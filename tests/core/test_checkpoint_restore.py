@@ -282,7 +282,7 @@ def test_a_random_state_that_numpy_cannot_take_is_an_error_only_when_restored():
     net, group, _ = network()
     net.store("s")
     net._stored["s"]["random"]["numpy"]["keys"] = np.zeros(3, dtype=np.uint32)
-    with pytest.raises(CheckpointError, match=r"'numpy.keys' has shape \(3,\)"):
+    with pytest.raises(CheckpointError, match=r"'random.numpy.keys' has shape \(3,\)"):
         net.restore("s", restore_random_state=True)
     net.restore("s")  # the random state is not used
 
