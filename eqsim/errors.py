@@ -129,3 +129,9 @@ class ConnectError(EqsimError):
 class NetworkError(EqsimError):
     """A network, clock or schedule is inconsistent."""
     default_code = "EQ600"
+
+
+class CheckpointError(NetworkError):
+    """A stored state (in memory or in a checkpoint file) cannot be read, is damaged, or
+    does not fit the network it is restored into."""
+    default_code = "EQ650"

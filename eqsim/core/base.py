@@ -3,6 +3,7 @@ from ..errors import NetworkError
 from .clock import Clock, defaultclock
 from .names import Nameable
 from .seeding import next_object_number
+from .state_check import check_like
 
 SCHEDULE = ["start", "groups", "thresholds", "synapses", "resets", "end"]
 
@@ -77,4 +78,10 @@ class EqsimObject(Nameable):
         return {}
 
     def set_state(self, state):
-        """Put back what ``get_state`` returned."""
+        """Put back what ``get_state`` returned (after ``check_state`` accepted it)."""
+
+    def check_state(self, state):
+        """Raise ``CheckpointError`` unless ``state`` (as stored, perhaps read from a file)
+        fits this object; changes nothing. By default the state must have exactly the
+        structure ``get_state()`` has now: same keys, dtypes and shapes."""
+        check_like(self.get_state(), state, self.name)

@@ -70,7 +70,7 @@ def store(name="default", filename=None):
     magic_network.store(name, filename)
 
 
-def restore(name="default", filename=None):
-    """Restore the state saved by :func:`store`."""
+def restore(name="default", filename=None, restore_random_state=False):
+    """Restore the state saved by :func:`store` (see ``Network.restore``)."""
     magic_network.update(1)
-    magic_network.restore(name, filename)
+    magic_network.restore(name, filename, restore_random_state)

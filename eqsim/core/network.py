@@ -1,20 +1,19 @@
 """Network: collects objects, builds one module for their operations, runs it."""
-import copy
 import logging
-import os
-import pickle
 
 import numpy as np
 import time
 
 from ..codegen.module import NetworkModule
-from ..errors import NetworkError
+from ..errors import CheckpointError, NetworkError
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
+from .checkpoint import read_checkpoint, write_checkpoint
 from .clock import defaultclock, steps_for
 from .names import Nameable
 from .namespace import caller_namespace
 from .netop import NetworkOperation
+from .network_state import apply_state, check_state, take_state
 from .preferences import prefs
 from .reporting import make_reporter
 from .seeding import current_seed
@@ -210,46 +209,52 @@ class Network(Nameable):
             clock.step = step
 
     # --- store / restore -------------------------------------------------------------
-    def _snapshot(self):
-        objects = self._all_objects()
-        return {"t": self.t_,
-                "objects": {obj.name: copy.deepcopy(obj.get_state()) for obj in objects},
-                "clocks": {obj.clock.name: obj.clock.step for obj in objects}}
-
     def store(self, name="default", filename=None):
-        """Save the state of every object (in memory, or to ``filename``)."""
-        snapshot = self._snapshot()
-        if filename is None:
-            self._stored[name] = snapshot
-            return
-        stored = {}
-        if os.path.exists(filename):
-            with open(filename, "rb") as f:
-                stored = pickle.load(f)
-        stored[name] = snapshot
-        with open(filename, "wb") as f:
-            pickle.dump(stored, f)
+        """Save the state of every object, the clocks and the random state.
 
-    def restore(self, name="default", filename=None):
-        """Return every object to a state saved by :meth:`store`."""
+        Parameters
+        ----------
+        name : str
+            Name of the stored state; storing again under a name replaces it.
+        filename : str, optional
+            A checkpoint file (an ``.npz`` archive of numeric arrays and a JSON header,
+            never a pickle) that keeps several named states; without it the state is
+            kept in memory.
+        """
+        state = take_state(self)
+        if filename is None:
+            self._stored[name] = state
+        else:
+            write_checkpoint(filename, str(name), state)
+
+    def restore(self, name="default", filename=None, restore_random_state=False):
+        """Return every object to a state saved by :meth:`store`.
+
+        Everything is checked before anything changes: the stored state must have the
+        network's objects (no more, no fewer) with the sizes, shapes and dtypes they
+        have now, or a ``CheckpointError`` says what does not fit.
+
+        Parameters
+        ----------
+        name : str
+            Name given to :meth:`store`.
+        filename : str, optional
+            The checkpoint file; without it the state stored in memory.
+        restore_random_state : bool
+            Also restore the seed, the random streams of the objects and NumPy's global
+            generator, so that random draws continue as they would have (as Brian2's
+            option of the same name).
+        """
         if filename is None:
             if name not in self._stored:
-                raise NetworkError(f"no state stored under the name '{name}'",
-                                   hint=f"stored: {sorted(self._stored)}")
-            snapshot = self._stored[name]
+                raise CheckpointError(f"no state stored under the name '{name}'",
+                                      hint=f"stored: {sorted(self._stored)}")
+            state = self._stored[name]
         else:
-            with open(filename, "rb") as f:
-                stored = pickle.load(f)
-            if name not in stored:
-                raise NetworkError(f"no state named '{name}' in {filename}")
-            snapshot = stored[name]
-        objects = self._all_objects()
-        missing = [o.name for o in objects if o.name not in snapshot["objects"]]
-        if missing:
-            raise NetworkError(f"the stored state has no data for {missing}",
-                               hint="restore into a network with the same objects as when stored")
-        for obj in objects:
-            obj.set_state(copy.deepcopy(snapshot["objects"][obj.name]))
-            if obj.clock.name in snapshot["clocks"]:
-                obj.clock.step = snapshot["clocks"][obj.clock.name]
-        self.t_ = snapshot["t"]
+            stored = read_checkpoint(filename)
+            if str(name) not in stored:
+                raise CheckpointError(f"no state named '{name}' in the checkpoint '{filename}'",
+                                      hint=f"stored: {sorted(stored)}")
+            state = stored[str(name)]
+        check_state(self, state, restore_random_state)
+        apply_state(self, state, restore_random_state)

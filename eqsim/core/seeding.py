@@ -43,3 +43,22 @@ def next_object_number():
     when auto-generated names differ."""
     _state["objects"] += 1
     return _state["objects"]
+
+
+def random_state():
+    """The generators' state a checkpoint keeps: the seed, the counters, and NumPy's
+    global generator (``seed()`` seeds it too)."""
+    _, keys, pos, has_gauss, cached = np.random.get_state()
+    return {"seed": _state["seed"], "evaluations": _state["evaluations"],
+            "objects": _state["objects"],
+            "numpy": {"keys": keys.copy(), "pos": int(pos), "has_gauss": int(has_gauss),
+                      "cached_gaussian": float(cached)}}
+
+
+def set_random_state(state):
+    """Put back what :func:`random_state` returned (checked by the caller)."""
+    _state.update(seed=state["seed"], evaluations=state["evaluations"],
+                  objects=state["objects"])
+    numpy_state = state["numpy"]
+    np.random.set_state(("MT19937", numpy_state["keys"], numpy_state["pos"],
+                         numpy_state["has_gauss"], numpy_state["cached_gaussian"]))

@@ -5,6 +5,7 @@ import sympy
 from ..codegen.functions import called_functions
 from ..core.base import EqsimObject
 from ..core.namespace import caller_namespace, resolve_external
+from ..core.state_check import check_event_space, check_like
 from ..errors import EqsimError, DimensionMismatchError
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
 from ..units import Quantity, DIMENSIONLESS, get_dimensions, second
@@ -292,3 +293,15 @@ class Group(EqsimObject):
                 var.array[...] = values
             else:
                 var.array = values
+
+    def check_state(self, state, shapes=None):
+        """Check the arrays of ``state`` (subclasses check what they add to
+        ``get_state()`` themselves); ``shapes`` gives the expected shape of arrays whose
+        size is not the current one (synapses, spike lists)."""
+        template = Group.get_state(self)
+        for name, shape in (shapes or {}).items():
+            template[name] = np.empty(shape, dtype=template[name].dtype)
+        check_like(template, state, self.name)
+        for name, values in state.items():  # event spaces hold the indices kernels follow
+            if name == "_spikespace" or name.startswith("_eventspace_"):
+                check_event_space(values, self.name, name)

@@ -3,6 +3,7 @@ import numpy as np
 
 from ..codegen.kernel import stream_id
 from ..core.seeding import current_seed
+from ..core.state_check import check_array, check_keys, check_scalar
 from ..errors import DimensionMismatchError, EqsimError
 from ..ir.operations import Operation
 from ..parsing.dimensions import dimension_of
@@ -124,16 +125,33 @@ class PoissonGroup(SpikeSource, Group):
             far, np.iinfo(np.int64).max, step + np.where(far, 0, gaps).astype(np.int64))
         self._drawn_for = key
 
+    # the gaps drawn for (rates, dt, seed) are part of the state: a restored group
+    # continues its spike trains instead of drawing new ones
     def get_state(self):
         state = super().get_state()
-        state["_drawn_for"] = self._drawn_for
+        drawn = self._drawn_for
+        state["_drawn_for"] = None if drawn is None else {
+            "rates": np.frombuffer(drawn[0], dtype=np.float64).copy(), "dt": drawn[1],
+            "seed": drawn[2]}
         return state
 
     def set_state(self, state):
         state = dict(state)
-        drawn_for = state.pop("_drawn_for", None)
+        drawn = state.pop("_drawn_for")
         super().set_state(state)
-        self._drawn_for = drawn_for
+        self._drawn_for = None if drawn is None else (
+            np.ascontiguousarray(drawn["rates"], dtype=np.float64).tobytes(), drawn["dt"],
+            drawn["seed"])
+
+    def check_state(self, state):
+        check_keys(state, self.get_state(), self.name)
+        drawn = state["_drawn_for"]
+        if drawn is not None:
+            check_keys(drawn, ("rates", "dt", "seed"), self.name, "entries of '_drawn_for'")
+            check_array(drawn["rates"], self.name, "_drawn_for.rates", np.float64, (self.N,))
+            check_scalar(drawn["dt"], self.name, "_drawn_for.dt", float)
+            check_scalar(drawn["seed"], self.name, "_drawn_for.seed", int, maximum=None)
+        super().check_state({k: v for k, v in state.items() if k != "_drawn_for"})
 
     def _check_rate_expression(self, run_namespace):
         expr, _ = self._subexpressions["rates"]

@@ -1,6 +1,7 @@
 """SpikeGeneratorGroup: neurons that spike at given times."""
 import numpy as np
 
+from ..core.state_check import check_array, check_indices, check_keys, check_scalar, mismatch
 from ..errors import EqsimError
 from ..ir.operations import Operation
 from ..units import DIMENSIONLESS, second, fail_for_dimension_mismatch
@@ -151,19 +152,51 @@ class SpikeGeneratorGroup(SpikeSource, Group):
 
     def get_state(self):
         state = super().get_state()
-        state["_spikes"] = (self._spike_indices.copy(), self._spike_times.copy(), self._period,
-                            self._binned_for, getattr(self, "_period_bins", 0))
+        state["_spikes"] = {"indices": self._spike_indices.copy(),
+                            "times": self._spike_times.copy(), "period": self._period,
+                            "binned_for": self._binned_for,
+                            "period_bins": getattr(self, "_period_bins", 0)}
         return state
 
     def set_state(self, state):
         state = dict(state)
-        indices, times, period, binned_for, period_bins = state.pop("_spikes")
+        spikes = state.pop("_spikes")
         super().set_state(state)
-        object.__setattr__(self, "_spike_indices", indices)
-        object.__setattr__(self, "_spike_times", times)
-        object.__setattr__(self, "_period", period)
-        object.__setattr__(self, "_binned_for", binned_for)
-        object.__setattr__(self, "_period_bins", period_bins)
+        object.__setattr__(self, "_spike_indices", spikes["indices"])
+        object.__setattr__(self, "_spike_times", spikes["times"])
+        object.__setattr__(self, "_period", spikes["period"])
+        object.__setattr__(self, "_binned_for", spikes["binned_for"])
+        object.__setattr__(self, "_period_bins", spikes["period_bins"])
+
+    def check_state(self, state):
+        """The spikes and their bins may differ from the current ones (``set_spikes``),
+        but must be consistent, and every index must be one of the ``N`` neurons: the
+        kernel writes the spike space at those indices."""
+        name = self.name
+        check_keys(state, self.get_state(), name)
+        spikes = state["_spikes"]
+        check_keys(spikes, ("indices", "times", "period", "binned_for", "period_bins"), name,
+                   "entries of '_spikes'")
+        indices = check_indices(check_array(spikes["indices"], name, "_spikes.indices",
+                                            np.int64), name, "_spikes.indices", self.N)
+        check_array(spikes["times"], name, "_spikes.times", np.float64, indices.shape)
+        check_scalar(spikes["period"], name, "_spikes.period", float, minimum=0)
+        check_scalar(spikes["binned_for"], name, "_spikes.binned_for", float, optional=True)
+        check_scalar(spikes["period_bins"], name, "_spikes.period_bins", int, minimum=0)
+        neurons = check_indices(check_array(state["_neuron_index"], name, "_neuron_index",
+                                            np.int32), name, "_neuron_index", self.N)
+        bins = check_array(state["_timebins"], name, "_timebins", np.int64, neurons.shape)
+        last = check_array(state["_lastindex"], name, "_lastindex", np.int64, (1,))
+        if not 0 <= last[0] <= bins.size:
+            raise mismatch(name, f"'_lastindex' ({last[0]}) is outside its {bins.size} spikes")
+        # unsorted bins, or a neuron twice in one step, could overfill the spike space
+        if np.any(np.diff(bins) < 0):
+            raise mismatch(name, "'_timebins' are not sorted")
+        if np.any((np.diff(bins) == 0) & (np.diff(neurons) <= 0)):
+            raise mismatch(name, "'_neuron_index' is not one spike per neuron and step, "
+                                 "sorted")
+        super().check_state({k: v for k, v in state.items() if k != "_spikes"},
+                            shapes={"_neuron_index": bins.shape, "_timebins": bins.shape})
 
     def __repr__(self):
         return f"SpikeGeneratorGroup({self.N}, {self._spike_times.size} spikes, name={self.name!r})"

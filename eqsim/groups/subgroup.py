@@ -1,4 +1,5 @@
 """Subgroup: a contiguous slice ``G[a:b]`` of a group, sharing its state."""
+from ..core.state_check import check_keys
 from ..errors import EqsimError
 from .group import Group
 
@@ -78,6 +79,9 @@ class Subgroup(Group):
 
     def set_state(self, state):
         pass
+
+    def check_state(self, state):  # the parent group holds (and checks) the values
+        check_keys(state, (), self.name)
 
     def __repr__(self):
         return f"<{self.source.name}[{self._start}:{self._stop}]>"

@@ -91,3 +91,6 @@ class PopulationRateMonitor(EqsimObject):
 
     def set_state(self, state):
         self._data.set_state(state)
+
+    def check_state(self, state):
+        self._data.check_state(state, self.name, lambda name, rows: rows)

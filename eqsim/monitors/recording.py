@@ -2,6 +2,7 @@
 import numpy as np
 import sympy
 
+from ..core.state_check import check_array, check_keys
 from ..ir.operations import Assignment
 
 
@@ -30,6 +31,16 @@ class Recording:
     def set_state(self, state):
         self.chunks = {name: [np.asarray(values)] for name, values in state.items()}
         self._cache = {}
+
+    def check_state(self, state, obj, lengths):
+        """Raise ``CheckpointError`` unless ``state`` has one 1-D array per column, of its
+        dtype, with ``lengths[name]`` values (a callable of the number of rows ``t``, or
+        of events ``i``, recorded)."""
+        check_keys(state, self.dtypes, obj, "recorded columns")
+        rows = next(state[key].size if isinstance(state[key], np.ndarray) else 0
+                    for key in ("t", "i") if key in state)
+        for name, dtype in self.dtypes.items():
+            check_array(state[name], obj, name, dtype, (lengths(name, rows),))
 
 
 def recorded_dimensions(source, names):

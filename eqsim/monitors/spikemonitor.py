@@ -4,6 +4,7 @@ import numpy as np
 from ..core.base import EqsimObject
 from ..errors import EqsimError
 from ..ir.operations import Operation
+from ..core.state_check import check_array, check_indices, check_keys
 from ..ir.variables import ArrayVariable
 from ..units import DIMENSIONLESS, Quantity, second
 from .recording import Recording, recorded_dimensions, recording_statements
@@ -160,6 +161,13 @@ class EventMonitor(EqsimObject):
     def set_state(self, state):
         self._data.set_state(state["data"])
         self._count.array[:] = state["count"]
+
+    def check_state(self, state):
+        check_keys(state, ("data", "count"), self.name)
+        self._data.check_state(state["data"], self.name, lambda name, rows: rows)
+        check_indices(state["data"]["i"], self.name, "i", len(self.source))
+        check_array(state["count"], self.name, "count", self._count.array.dtype,
+                    self._count.array.shape)
 
 
 class SpikeMonitor(EventMonitor):

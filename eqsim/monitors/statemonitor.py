@@ -125,6 +125,10 @@ class StateMonitor(EqsimObject):
     def set_state(self, state):
         self._data.set_state(state)
 
+    def check_state(self, state):  # each recorded variable: one value per time and index
+        self._data.check_state(state, self.name,
+                               lambda name, rows: rows * (1 if name == "t" else self.record.size))
+
 
 class _SingleRecording:
     def __init__(self, monitor, position):

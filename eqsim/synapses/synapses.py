@@ -18,6 +18,7 @@ from .pathway import SynapticPathway
 from .presynaptic_index import PresynapticIndex
 from .references import resolve_synaptic, split_suffix, substitute_subexpressions
 from .synapse_ops import make_synaptic_operations
+from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 
@@ -399,22 +400,13 @@ class Synapses(Group):
             pathway.save_queue(module)
 
     def get_state(self):
-        state = super().get_state()
-        state["_N"] = self.N
-        state["_queues"] = {p.name: [a.copy() for a in p.queue_state] for p in self.pathways}
-        return state
+        return synapse_state(self)
 
     def set_state(self, state):
-        state = dict(state)
-        n = state.pop("_N")
-        queues = state.pop("_queues", {})
-        pre = state.pop("_synaptic_pre")
-        state.pop("i", None)
-        self._resize(n)
-        self.variables["_synaptic_pre"].assign(pre)
-        super().set_state(state)
-        for p in self.pathways:
-            p.queue_state = queues.get(p.name, [])
+        apply_synapse_state(self, state, super().set_state)
+
+    def check_state(self, state):
+        check_synapse_state(self, state)
 
     def __repr__(self):
         return f"Synapses({self.source.name} -> {self.target.name}, {self.N} synapses, " \
