@@ -93,6 +93,10 @@ def assert_verified(library):
 
 def test_built_library_has_a_hash_record_naming_its_key(planted):
     library = planted
+    name = os.path.basename(library)[:-len(".so")]
+    with open(cache_entries.record_path(os.path.dirname(library), name)) as handle:
+        record = json.load(handle)
+    assert record["key"] == name and record["sha256"] == cache_entries.file_digest(library)
     assert_verified(library)
     with open(library, "ab") as handle:
         handle.write(b"\0")
@@ -280,7 +284,7 @@ def test_cache_folder_named_like_a_compiler_option_works(tmp_path, glue_files, e
     seeded_cache(tmp_path / folder, glue_files)
     values, err = finished(run_in_subprocess(folder, cwd=tmp_path))
     np.testing.assert_allclose(values, expected, rtol=1e-12)
-    assert [f for f in os.listdir(tmp_path / folder) if f.endswith(".so")]
+    assert [f for f in os.listdir(tmp_path / folder) if f.startswith("eqsim_net_")]
 
 
 def test_cache_folder_that_cannot_hold_locks_is_a_clear_error(tmp_path, use_cache):
