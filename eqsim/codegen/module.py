@@ -29,7 +29,12 @@ def network_glue():
         from ..runtime import network_glue as installed
         return installed
     except ImportError:
-        pass
+        return compiled_network_glue()
+
+
+def compiled_network_glue():
+    """The glue module compiled from this checkout's source into the cache (verified and
+    rebuilt like every cached module)."""
     from ..runtime.random import use_compiled_philox
     from .compiler import load_module
     path = os.path.join(runtime_include_dir(), "network_glue.pyx")

@@ -21,8 +21,8 @@ import pytest
 import eqsim
 from cache_fault_model import CONSTANT, simulate
 from eqsim.cache_folder import CacheFolderError
-from eqsim.codegen import cache_entries
-from eqsim.codegen.module import network_glue
+from eqsim.codegen import cache_entries, compiler
+from eqsim.codegen.module import compiled_network_glue
 
 REPO_ROOT = os.path.dirname(os.path.abspath(list(eqsim.__path__)[0]))
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -31,12 +31,11 @@ OTHER_CONSTANT = 2.5
 
 @pytest.fixture(scope="module")
 def glue_files():
-    """The compiled glue module and its hash record, to seed fresh cache folders
-    (building it takes ~20 s); empty when the glue is installed with eqsim."""
-    glue = network_glue()
+    """The glue module as a source checkout compiles it into the cache, and its hash
+    record, to seed fresh cache folders (building it takes ~20 s)."""
+    glue = compiled_network_glue()
     folder = os.path.dirname(os.path.abspath(glue.__file__))
-    record = cache_entries.record_path(folder, glue.__name__)
-    return [glue.__file__, record] if os.path.exists(record) else []
+    return [glue.__file__, cache_entries.record_path(folder, glue.__name__)]
 
 
 @pytest.fixture(scope="module")
@@ -82,11 +81,9 @@ def copy_entry(library, folder):
 @pytest.fixture
 def planted(tmp_path, use_cache):
     """Build the model in one cache folder, then switch to a second one holding a copy
-    of that build, unloaded in this process: ``(path of the copy, first cache)``."""
-    first = use_cache(tmp_path / "first")
-    library = built_library(first)
-    second = use_cache(tmp_path / "second")
-    return copy_entry(library, second), first
+    of that build, unloaded in this process: the path of the copied library."""
+    library = built_library(use_cache(tmp_path / "first"))
+    return copy_entry(library, use_cache(tmp_path / "second"))
 
 
 def assert_verified(library):
@@ -95,16 +92,20 @@ def assert_verified(library):
 
 
 def test_built_library_has_a_hash_record_naming_its_key(planted):
-    library, _ = planted
+    library = planted
+    name = os.path.basename(library)[:-len(".so")]
+    with open(cache_entries.record_path(os.path.dirname(library), name)) as handle:
+        record = json.load(handle)
+    assert record["key"] == name and record["sha256"] == cache_entries.file_digest(library)
     assert_verified(library)
     with open(library, "ab") as handle:
         handle.write(b"\0")
-    assert "damaged" in cache_entries.problem(os.path.dirname(library),
-                                              os.path.basename(library)[:-3], library)
+    with pytest.raises(AssertionError):
+        assert_verified(library)
 
 
 def test_truncated_library_is_rebuilt_and_gives_the_numpy_numbers(planted, expected, caplog):
-    library, _ = planted
+    library = planted
     with open(library, "r+b") as handle:
         handle.truncate(os.path.getsize(library) // 2)
     with caplog.at_level(logging.WARNING, logger="eqsim.codegen.compiler"):
@@ -115,7 +116,7 @@ def test_truncated_library_is_rebuilt_and_gives_the_numpy_numbers(planted, expec
 
 def test_flipped_bytes_in_a_library_are_rebuilt_not_run(planted, expected, caplog):
     # the constant's mantissa, so that the damaged library loads and computes other numbers
-    library, _ = planted
+    library = planted
     data = bytearray(open(library, "rb").read())
     pattern = struct.pack("<d", CONSTANT)
     start = data.find(pattern)
@@ -133,7 +134,7 @@ def test_flipped_bytes_in_a_library_are_rebuilt_not_run(planted, expected, caplo
 @pytest.mark.parametrize("copied", ["library", "library and record", "library, no record"])
 def test_another_networks_library_under_this_name_is_rebuilt(planted, tmp_path, use_cache,
                                                              expected, copied):
-    library, _ = planted
+    library = planted
     other = built_library(use_cache(tmp_path / "other"), OTHER_CONSTANT)
     shutil.copy(other, library)
     record = cache_entries.record_path(os.path.dirname(library), os.path.basename(library)[:-3])
@@ -162,7 +163,7 @@ def plant_vouched_library(library, tmp_path):
 
 def test_library_that_passes_its_check_but_lacks_the_symbols_is_rebuilt(planted, tmp_path,
                                                                         expected, caplog):
-    library, _ = planted
+    library = planted
     plant_vouched_library(library, tmp_path)
     with caplog.at_level(logging.WARNING, logger="eqsim.codegen.compiler"):
         np.testing.assert_allclose(simulate(), expected, rtol=1e-12)
@@ -187,7 +188,7 @@ def finished(process, timeout=180):
 
 def test_two_processes_meeting_a_damaged_library_both_get_the_right_numbers(planted,
                                                                             expected):
-    library, _ = planted
+    library = planted
     with open(library, "r+b") as handle:
         handle.truncate(100)
     processes = [run_in_subprocess(os.path.dirname(library)) for _ in range(2)]
@@ -200,39 +201,48 @@ def test_two_processes_meeting_a_damaged_library_both_get_the_right_numbers(plan
     assert not [e for e in os.listdir(os.path.dirname(library)) if e.startswith(".build-")]
 
 
+SMALL_SOURCE = "def answer():\n    return 42\n"
+
+
+@pytest.fixture(scope="module")
+def small_module_files(tmp_path_factory):
+    """A small Cython module built by load_module (the glue's path, in seconds): its
+    library and record."""
+    folder = tmp_path_factory.mktemp("small_module")
+    previous = os.environ["EQSIM_CACHE_DIR"]
+    os.environ["EQSIM_CACHE_DIR"] = str(folder)
+    try:
+        assert compiler.load_module(SMALL_SOURCE, name_hint="faulty").answer() == 42
+    finally:
+        os.environ["EQSIM_CACHE_DIR"] = previous
+    return [str(folder / f) for f in os.listdir(folder) if f.startswith("faulty_")]
+
+
 @pytest.mark.parametrize("damage", ["truncated", "vouched-for library without the module"])
-def test_damaged_cython_module_is_rebuilt_in_a_new_process(tmp_path, damage):
-    # the glue module's path (load_module), on a small module that builds in seconds
-    source = "def answer():\n    return 42\n"
-    cache = tmp_path / "cache"
+def test_damaged_cython_module_is_rebuilt_in_a_new_process(tmp_path, small_module_files,
+                                                           damage):
+    cache = seeded_cache(tmp_path / "cache", small_module_files)
+    (module,) = [f for f in small_module_files if f.endswith(".so")]
+    module = os.path.join(cache, os.path.basename(module))
+    if damage == "truncated":
+        with open(module, "r+b") as handle:
+            handle.truncate(os.path.getsize(module) // 3)
+    else:
+        plant_vouched_library(module, tmp_path)
     script = ("import logging; logging.basicConfig()\n"
               "from eqsim.codegen import compiler\n"
-              f"print(compiler.load_module({source!r}, name_hint='faulty').answer())\n")
-    environment = dict(os.environ, EQSIM_CACHE_DIR=str(cache), PYTHONPATH=REPO_ROOT)
-
-    def load():
-        return subprocess.run([sys.executable, "-c", script], env=environment,
-                              capture_output=True, text=True, timeout=180)
-    assert load().stdout.strip() == "42"
-    (module,) = [f for f in os.listdir(cache) if f.startswith("faulty_") and f.endswith(".so")]
-    if damage == "truncated":
-        with open(cache / module, "r+b") as handle:
-            handle.truncate(os.path.getsize(cache / module) // 3)
-    else:
-        plant_vouched_library(str(cache / module), tmp_path)
-    again = load()
+              f"print(compiler.load_module({SMALL_SOURCE!r}, name_hint='faulty').answer())\n")
+    again = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                           env=dict(os.environ, EQSIM_CACHE_DIR=cache, PYTHONPATH=REPO_ROOT),
+                           timeout=180)
     assert again.returncode == 0, again.stderr
     assert again.stdout.strip() == "42"
     assert "rebuilding" in again.stderr
-    assert_verified(str(cache / module))
+    assert_verified(module)
 
 
-def test_glue_module_in_the_cache_is_verified(glue_files):
-    if not glue_files:
-        pytest.fail("the glue module is installed, not compiled into the cache")
-    folder = os.path.dirname(glue_files[0])
-    name = os.path.basename(glue_files[1])[:-len(cache_entries.RECORD_SUFFIX)]
-    assert cache_entries.problem(folder, name, glue_files[0]) is None
+def test_glue_module_compiled_into_the_cache_is_verified(glue_files):
+    assert_verified(glue_files[0])
 
 
 def make_leftover(folder, name, age):
@@ -274,7 +284,7 @@ def test_cache_folder_named_like_a_compiler_option_works(tmp_path, glue_files, e
     seeded_cache(tmp_path / folder, glue_files)
     values, err = finished(run_in_subprocess(folder, cwd=tmp_path))
     np.testing.assert_allclose(values, expected, rtol=1e-12)
-    assert [f for f in os.listdir(tmp_path / folder) if f.endswith(".so")]
+    assert [f for f in os.listdir(tmp_path / folder) if f.startswith("eqsim_net_")]
 
 
 def test_cache_folder_that_cannot_hold_locks_is_a_clear_error(tmp_path, use_cache):
