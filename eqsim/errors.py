@@ -123,3 +123,17 @@ class ConnectError(EqsimError):
 class NetworkError(EqsimError):
     """A network, clock or schedule is inconsistent."""
     default_code = "EQ600"
+
+
+class LimitError(EqsimError):
+    """A number outside the range it may take: ``N=2.5``, a negative delay or rate,
+    ``dt = inf``, a run of more steps than the step counter can hold."""
+    default_code = "EQ610"
+
+
+class EqsimWarning(UserWarning):
+    """Base category of the warnings eqsim gives (filter them with ``warnings``)."""
+
+
+class MonitorMemoryWarning(EqsimWarning):
+    """The recordings a run would add are not expected to fit in the available memory."""

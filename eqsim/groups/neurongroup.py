@@ -1,6 +1,7 @@
 """NeuronGroup: neurons defined by equation strings."""
 import numpy as np
 
+from ..core.limits import whole_number
 from ..errors import EquationError, EqsimError
 from ..parsing.equations import Equations
 from ..parsing.expressions import parse_expression
@@ -50,12 +51,7 @@ class NeuronGroup(Group):
                  events=None, namespace=None, dtype=None, dt=None, clock=None, order=0, name=None,
                  codeobj_class=None):
         label = name or "neurongroup"
-        try:
-            N = int(N)
-        except (TypeError, ValueError):
-            raise EqsimError(f"N must be a whole number, got {N!r}", obj=label) from None
-        if N < 1:
-            raise EqsimError(f"a NeuronGroup needs at least one neuron, got N={N}", obj=label)
+        N = whole_number(N, "the number of neurons N of a NeuronGroup", obj=label)
         equations = model if isinstance(model, Equations) else Equations(model, obj=label)
         for bad in set(equations.names) & RESERVED:
             raise EquationError(f"'{bad}' is a reserved name and cannot be a model variable",

@@ -2,6 +2,7 @@
 import numpy as np
 
 from ..codegen.kernel import stream_id
+from ..core.limits import whole_number
 from ..core.seeding import current_seed
 from ..errors import DimensionMismatchError, EqsimError
 from ..ir.operations import Operation
@@ -53,12 +54,7 @@ class PoissonGroup(SpikeSource, Group):
     def __init__(self, N, rates, dt=None, clock=None, when="thresholds", order=0, namespace=None,
                  name=None, codeobj_class=None):
         label = name or "poissongroup"
-        try:
-            N = int(N)
-        except (TypeError, ValueError):
-            raise EqsimError(f"N must be a whole number, got {N!r}", obj=label) from None
-        if N < 1:
-            raise EqsimError(f"a PoissonGroup needs at least one neuron, got N={N}", obj=label)
+        N = whole_number(N, "the number of neurons N of a PoissonGroup", obj=label)
         rate_expr = None
         if isinstance(rates, str):
             rate_expr = parse_expression(rates, obj=label)
