@@ -29,7 +29,8 @@ for _name in ("abs", "all", "any", "max", "min", "pow", "round", "sum", "bool", 
 from .units import *  # noqa: F401,F403
 from .units import Quantity, Dimension, DIMENSIONLESS, check_units, get_dimensions
 from .errors import (EqsimError, EquationError, UnresolvedNameError, DimensionMismatchError,
-                     IntegrationError, CodegenError, CompilationError, ConnectError, NetworkError)
+                     IntegrationError, CodegenError, CompilationError, ConnectError, NetworkError,
+                     LimitError, EqsimWarning, MonitorMemoryWarning)
 from .parsing.equations import Equations
 from .core.clock import Clock, defaultclock
 from .core.base import start_scope

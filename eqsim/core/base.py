@@ -72,6 +72,11 @@ class EqsimObject(Nameable):
     def after_run(self, module):
         """Collect what the run produced (monitor buffers) from the generated module."""
 
+    def expected_memory(self, duration):
+        """``(new_bytes, held_bytes, description)`` of the recordings a run of ``duration``
+        (second) adds and those held already, or ``None`` when nothing is recorded."""
+        return None
+
     def get_state(self):
         """A copy of everything a ``store()`` must save."""
         return {}

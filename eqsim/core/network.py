@@ -13,6 +13,7 @@ from ..units import Quantity, second
 from .base import EqsimObject, schedule_index
 from .clock import defaultclock, steps_for
 from .limits import time_value, warn_many_steps
+from .memory import check_recording_memory
 from .names import Nameable
 from .namespace import caller_namespace
 from .netop import NetworkOperation
@@ -153,6 +154,7 @@ class Network(Nameable):
         reporter = make_reporter(report)  # a bad report fails before anything is built
         objects = self._all_objects()
         self._check_steps(objects, self.t_ + duration_s)
+        check_recording_memory(objects, duration_s, self.name)
         module, netops, clocks = self._build(namespace)
         t_start, t_end = self.t_, self.t_ + duration_s
         for clock in clocks:

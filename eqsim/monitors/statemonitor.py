@@ -82,6 +82,14 @@ class StateMonitor(EqsimObject):
         for v in self.record_variables:
             self._data.append(v, module.take_buffer(self.name, v))
 
+    def expected_memory(self, duration):
+        """Bytes a run of ``duration`` (second) adds: one time and one value per recorded
+        element and variable at every step of the monitor's clock; and bytes held."""
+        steps = int(duration / self.clock.dt_) + 1
+        n, k = self.record.size, len(self.record_variables)
+        return (8 * steps * (1 + n * k), self._data.nbytes,
+                f"{steps} steps x {n} elements x {k} variables")
+
     @property
     def t(self):
         """Recording times (second)."""
