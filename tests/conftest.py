@@ -48,3 +48,12 @@ def fresh_scope():
     start_scope()
     defaultclock.dt = 0.1 * ms
     yield
+
+
+@pytest.fixture
+def numpy_target():
+    """The NumPy target for this test (checks of logic that need no compiled kernel)."""
+    previous = prefs["codegen.target"]
+    prefs["codegen.target"] = "numpy"
+    yield "numpy"
+    prefs["codegen.target"] = previous

@@ -24,10 +24,12 @@ class _Scope:
 
 def start_scope():
     """Start a new scope: objects created before are no longer collected by ``run()``,
-    and the time of the magic network returns to 0."""
+    and the time of the magic network (and of ``defaultclock``, which follows it) returns
+    to 0, so a ``dt`` chosen next is not checked against the time of an earlier scope."""
     from .magic import magic_network
     _Scope.key += 1
     magic_network.reset()
+    defaultclock._clock.step = 0
 
 
 class EqsimObject(Nameable):
