@@ -2,7 +2,9 @@
 LimitError naming the value, before anything changes (issue 8: dt = inf made t NaN,
 dt = 1e-300 hung, run(inf*ms) and run(nan*ms) ended in OverflowError/ValueError)."""
 import math
+import signal
 import warnings
+from contextlib import contextmanager
 
 import numpy as np
 import pytest
@@ -13,6 +15,20 @@ from eqsim import (Clock, EqsimWarning, LimitError, Network, NetworkOperation, N
 
 
 pytestmark = pytest.mark.usefixtures("numpy_target")  # checks of numbers, not kernels
+
+@contextmanager
+def hang_guard(seconds):
+    """Turn a hang into a test failure (the NumPy target's loop can be interrupted)."""
+    def timeout(*_):
+        raise TimeoutError(f"still running after {seconds} s")
+    previous = signal.signal(signal.SIGALRM, timeout)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
 
 BAD_STEPS = [float("inf") * ms, -float("inf") * ms, float("nan") * ms, 0 * ms, -1 * ms]
 
@@ -50,7 +66,7 @@ def test_a_step_too_small_to_count_to_the_current_time_is_refused_and_changes_no
 def test_a_run_needing_more_steps_than_the_counter_holds_fails_at_once_instead_of_hanging():
     defaultclock.dt = 1e-300 * second  # allowed at t = 0: no step needs counting yet
     G = NeuronGroup(1, "v : 1", name="G")
-    with pytest.raises(LimitError) as info:
+    with hang_guard(20), pytest.raises(LimitError) as info:
         run(1 * ms)
     message = str(info.value)
     assert "defaultclock" in message and "2**62" in message and "1e-300" in message
