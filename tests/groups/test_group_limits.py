@@ -7,6 +7,8 @@ import warnings
 import numpy as np
 import pytest
 
+from eqsim.core.limits import whole_number
+
 from eqsim import (EqsimWarning, Hz, LimitError, NeuronGroup, PoissonGroup, PoissonInput,
                    SpikeGeneratorGroup, SpikeMonitor, ms, run, second, seed, start_scope)
 
@@ -17,7 +19,7 @@ GROUPS = {
 }
 NOT_WHOLE = [2.5, np.float64(2.5), True, np.bool_(True), "3", float("inf"), float("nan"),
              None, [3]]
-OUT_OF_RANGE = [0, -3, 2**31, 10**30]
+OUT_OF_RANGE = [0, -3, 2**40, 10**30]  # never allocatable: a regression fails at once
 
 
 @pytest.mark.parametrize("kind", GROUPS)
@@ -35,6 +37,13 @@ def test_a_group_size_out_of_range_is_refused_before_allocating(kind, N):
     with pytest.raises(LimitError) as info:
         GROUPS[kind](N)
     assert f"between 1 and {2**31 - 1}" in str(info.value) and str(N) in str(info.value)
+
+
+def test_the_largest_size_is_the_largest_32_bit_index():
+    # checked without building a group: one of 2**31 - 1 neurons would need 16 GB
+    assert whole_number(2**31 - 1, "N") == 2**31 - 1
+    with pytest.raises(LimitError, match="between 1 and 2147483647, got 2147483648"):
+        whole_number(2**31, "N")
 
 
 @pytest.mark.parametrize("kind", GROUPS)
