@@ -6,7 +6,6 @@ import signal
 import warnings
 from contextlib import contextmanager
 
-import numpy as np
 import pytest
 
 from eqsim import (Clock, EqsimWarning, LimitError, Network, NetworkOperation, NeuronGroup,

@@ -10,7 +10,7 @@ import pytest
 from eqsim.core.limits import whole_number
 
 from eqsim import (EqsimWarning, Hz, LimitError, NeuronGroup, PoissonGroup, PoissonInput,
-                   SpikeGeneratorGroup, SpikeMonitor, ms, run, second, seed, start_scope)
+                   SpikeGeneratorGroup, SpikeMonitor, TimedArray, ms, run, seed, start_scope)
 
 GROUPS = {
     "NeuronGroup": lambda N: NeuronGroup(N, "v : 1"),
@@ -135,3 +135,10 @@ def test_poisson_input_refuses_a_negative_or_infinite_rate_at_creation(rate):
 def test_a_spike_generator_period_must_be_finite_and_not_negative(period):
     with pytest.raises(LimitError, match="period"):
         SpikeGeneratorGroup(2, [0], [1] * ms, period=period)
+
+
+@pytest.mark.parametrize("dt", [float("inf") * ms, float("nan") * ms, 0 * ms],
+                         ids=["inf", "nan", "zero"])
+def test_a_timed_array_step_must_be_finite_and_positive(dt):
+    with pytest.raises(LimitError, match="dt of a TimedArray"):
+        TimedArray([1, 2] * Hz, dt=dt)
