@@ -12,8 +12,8 @@ def values_at_start(group, expr, run_namespace, what):
     """``expr`` (parsed, subexpressions substituted) for every element of ``group`` at the
     current time, as floats in SI units; ``None`` when it draws random numbers (drawing
     them here would shift the seeded draws of later string assignments) or cannot be
-    evaluated outside a kernel. Errors in the expression itself are the kernel builder's
-    to report."""
+    evaluated outside a kernel (it calls a TimedArray). Errors in the expression itself
+    are the kernel builder's to report."""
     if random_calls([expr]):
         return None
     indices = np.arange(group._start, group._stop)
