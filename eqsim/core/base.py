@@ -71,6 +71,10 @@ class EqsimObject(Nameable):
     def before_run(self, module):
         """Prepare the generated module (e.g. refill spike queues) just before a run."""
 
+    def reserve_memory(self, module, duration):
+        """Allocate now what a run of ``duration`` (second) will record, where that is
+        known, so that running out of memory is an error before the run, not during it."""
+
     def after_run(self, module):
         """Collect what the run produced (monitor buffers) from the generated module."""
 

@@ -162,6 +162,8 @@ class Network(Nameable):
         module.bind(current_seed())
         for obj in objects:
             obj.before_run(module)
+        for obj in objects:
+            obj.reserve_memory(module, duration_s)
 
         def netop_caller(op, k):
             def call():

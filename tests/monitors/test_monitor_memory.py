@@ -7,8 +7,8 @@ import warnings
 import numpy as np
 import pytest
 
-from eqsim import (MonitorMemoryWarning, NeuronGroup, PopulationRateMonitor, SpikeMonitor,
-                   StateMonitor, ms, run)
+from eqsim import (LimitError, MonitorMemoryWarning, NeuronGroup, PopulationRateMonitor,
+                   SpikeMonitor, StateMonitor, ms, prefs, run, second)
 from eqsim.core import memory
 
 pytestmark = pytest.mark.usefixtures("numpy_target")  # the warning and reads are in Python
@@ -113,3 +113,20 @@ def test_recordings_read_are_the_monitors_own_and_cannot_be_changed_by_accident(
     copy = np.array(M.v_)
     copy[0, 0] = 5  # a copy is the user's to change
     assert M.v_[0, 0] != 5
+
+
+def test_a_state_monitor_that_cannot_get_its_memory_fails_before_the_run_not_during_it(
+        address_space_limit):
+    # compiled: the C record buffers are allocated, exactly, before the first step
+    prefs["codegen.target"] = "cython"
+    G = NeuronGroup(1000, "dv/dt = -v/(10*ms) : 1", method="exact", name="G")
+    G.v = 1
+    M = StateMonitor(G, "v", record=True, name="M")
+    run(0.1 * ms)  # compiled and loaded outside the limit
+    with address_space_limit(512 * 2**20), pytest.raises(LimitError) as info:
+        run(10 * second)  # 100 001 steps x (1000 elements + t) x 8 bytes
+    message = str(info.value)
+    assert "'M'" in message and "763.7 MiB" in message and "record=" in message
+    assert G.t_ == pytest.approx(1e-4) and M.v.shape == (1000, 1)  # no step was made
+    run(0.1 * ms)  # and the network runs on
+    assert M.v.shape == (1000, 2)

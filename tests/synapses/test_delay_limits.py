@@ -2,27 +2,10 @@
 synapse and the value (issue 8: a negative delay became 0 without a word), however they
 were given: at creation, assigned as a value, or as a string evaluated on either target.
 A refused assignment leaves the delays as they were."""
-import resource
-from contextlib import contextmanager
-
 import numpy as np
 import pytest
 
 from eqsim import LimitError, NeuronGroup, Synapses, ms, prefs, run, second
-
-
-@contextmanager
-def address_space_limit(extra_bytes):
-    """Allocations beyond ``extra_bytes`` more than now fail with MemoryError instead of
-    exhausting a shared machine's memory, should the check under test regress."""
-    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
-    with open("/proc/self/statm") as f:
-        in_use = int(f.read().split()[0]) * resource.getpagesize()
-    resource.setrlimit(resource.RLIMIT_AS, (in_use + extra_bytes, hard))
-    try:
-        yield
-    finally:
-        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
 
 
 def _synapses(**kwargs):
@@ -84,7 +67,8 @@ def test_delays_made_negative_behind_the_assignment_check_are_refused_when_the_r
 
 
 @pytest.mark.usefixtures("numpy_target")
-def test_a_delay_of_more_steps_than_a_spike_queue_holds_is_refused_when_the_run_starts():
+def test_a_delay_of_more_steps_than_a_spike_queue_holds_is_refused_when_the_run_starts(
+        address_space_limit):
     G, S = _synapses(delay=1e6 * second)
     with address_space_limit(2 * 2**30), pytest.raises(LimitError, match="2\\*\\*31 steps"):
         run(1 * ms)  # without the check: a queue of 10**10 slots
