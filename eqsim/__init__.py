@@ -30,7 +30,8 @@ from .units import *  # noqa: F401,F403
 from .units import Quantity, Dimension, DIMENSIONLESS, check_units, get_dimensions
 from .errors import (EqsimError, EquationError, UnresolvedNameError, InvalidNameError,
                      DimensionMismatchError, IntegrationError, CodegenError, CompilationError,
-                     ConnectError, NetworkError, CheckpointError)
+                     ConnectError, NetworkError, CheckpointError, LimitError, EqsimWarning,
+                     MonitorMemoryWarning)
 from .parsing.equations import Equations
 from .core.clock import Clock, defaultclock
 from .core.base import start_scope

@@ -135,3 +135,17 @@ class CheckpointError(NetworkError):
     """A stored state (in memory or in a checkpoint file) cannot be read, is damaged, or
     does not fit the network it is restored into."""
     default_code = "EQ650"
+
+
+class LimitError(EqsimError):
+    """A number outside the range it may take: ``N=2.5``, a negative delay or rate,
+    ``dt = inf``, a run of more steps than the step counter can hold."""
+    default_code = "EQ610"
+
+
+class EqsimWarning(UserWarning):
+    """Base category of the warnings eqsim gives (filter them with ``warnings``)."""
+
+
+class MonitorMemoryWarning(EqsimWarning):
+    """The recordings a run would add are not expected to fit in the available memory."""

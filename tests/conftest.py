@@ -1,7 +1,9 @@
 """Shared test setup: a private module cache, a headless plot backend, both code
 generation targets, and a fresh scope with the default time step for every test."""
 import os
+import resource
 import tempfile
+from contextlib import contextmanager
 
 import matplotlib
 
@@ -56,3 +58,32 @@ def sentinel(tmp_path):
     path = tmp_path / "pwned"
     yield path
     assert not path.exists(), "user input caused code to run"
+
+
+@pytest.fixture
+def numpy_target():
+    """The NumPy target for this test (checks of logic that need no compiled kernel)."""
+    previous = prefs["codegen.target"]
+    prefs["codegen.target"] = "numpy"
+    yield "numpy"
+    prefs["codegen.target"] = previous
+
+
+@contextmanager
+def _address_space_limit(extra_bytes):
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    with open("/proc/self/statm") as f:
+        in_use = int(f.read().split()[0]) * resource.getpagesize()
+    resource.setrlimit(resource.RLIMIT_AS, (in_use + extra_bytes, hard))
+    try:
+        yield
+    finally:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+
+@pytest.fixture
+def address_space_limit():
+    """``with address_space_limit(n):`` allocations of more than ``n`` bytes beyond what the
+    process has mapped now fail with MemoryError, instead of exhausting a shared machine's
+    memory (for tests of checks that must refuse a huge allocation before making it)."""
+    return _address_space_limit

@@ -159,6 +159,11 @@ class NetworkModule:
     def has_buffer(self, op_name, suffix):
         return self.symbols.buffer_name(op_name, suffix) in self.symbols.buffers
 
+    def reserve_buffer(self, op_name, suffix, extra):
+        """Room for ``extra`` more items in record buffer ``suffix`` of ``op_name``, made
+        before a run (MemoryError when it cannot be had)."""
+        self.module.reserve_buffer(self.symbols.buffer_name(op_name, suffix), extra)
+
     def take_buffer(self, op_name, suffix):
         """Copy out and empty the record buffer ``suffix`` of operation ``op_name``."""
         return self.module.take_buffer(self.symbols.buffer_name(op_name, suffix))

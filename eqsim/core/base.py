@@ -25,10 +25,12 @@ class _Scope:
 
 def start_scope():
     """Start a new scope: objects created before are no longer collected by ``run()``,
-    and the time of the magic network returns to 0."""
+    and the time of the magic network (and of ``defaultclock``, which follows it) returns
+    to 0, so a ``dt`` chosen next is not checked against the time of an earlier scope."""
     from .magic import magic_network
     _Scope.key += 1
     magic_network.reset()
+    defaultclock._clock.step = 0
 
 
 class EqsimObject(Nameable):
@@ -70,8 +72,17 @@ class EqsimObject(Nameable):
     def before_run(self, module):
         """Prepare the generated module (e.g. refill spike queues) just before a run."""
 
+    def reserve_memory(self, module, duration):
+        """Allocate now what a run of ``duration`` (second) will record, where that is
+        known, so that running out of memory is an error before the run, not during it."""
+
     def after_run(self, module):
         """Collect what the run produced (monitor buffers) from the generated module."""
+
+    def expected_memory(self, duration):
+        """``(new_bytes, held_bytes, description)`` of the recordings a run of ``duration``
+        (second) adds and those held already, or ``None`` when nothing is recorded."""
+        return None
 
     def get_state(self):
         """A copy of everything a ``store()`` must save."""

@@ -1,16 +1,7 @@
 """Clocks: a time step and a step counter; time is always ``step * dt``."""
-import math
-
-import numpy as np
-
-from ..errors import NetworkError
-from ..units import Quantity, second, fail_for_dimension_mismatch
+from ..units import Quantity, second
+from .limits import step_count, time_value
 from .names import Nameable
-
-
-def _as_seconds(value, what):
-    fail_for_dimension_mismatch(value, second, f"{what} must be a time")
-    return float(np.asarray(value))
 
 
 class Clock(Nameable):
@@ -26,10 +17,9 @@ class Clock(Nameable):
     _base_name = "clock"
 
     def __init__(self, dt, name=None):
+        dt_seconds = time_value(dt, "dt", obj=name, positive=True)
         super().__init__(name)
-        self._dt = _as_seconds(dt, "dt")
-        if self._dt <= 0:
-            raise NetworkError(f"dt must be positive, got {dt}")
+        self._dt = dt_seconds
         self.step = 0
 
     @property
@@ -39,12 +29,11 @@ class Clock(Nameable):
 
     @dt.setter
     def dt(self, value):
-        new = _as_seconds(value, "dt")
-        if new <= 0:
-            raise NetworkError(f"dt must be positive, got {value}")
-        t = self.step * self._dt
+        new = time_value(value, "dt", obj=self.name, positive=True)
+        # the step at the current time must exist under the new dt before anything changes
+        self.step = step_count(self.step * self._dt, new,
+                               f"keeping the time t = {self.t_!r} s of '{self.name}'")
         self._dt = new
-        self.step = steps_for(t, new)
 
     @property
     def dt_(self):
@@ -67,9 +56,10 @@ class Clock(Nameable):
         return f"Clock(dt={self.dt!r}, name={self.name!r})"
 
 
-def steps_for(t_seconds, dt_seconds):
-    """Number of whole steps of ``dt`` before time ``t`` (rounding float error like Brian2)."""
-    return int(math.ceil(t_seconds / dt_seconds - 1e-3))
+def steps_for(t_seconds, dt_seconds, what="the time"):
+    """Number of whole steps of ``dt`` before time ``t`` (rounding float error like Brian2);
+    a :class:`LimitError` when the count does not fit the step counter."""
+    return step_count(t_seconds, dt_seconds, what)
 
 
 class DefaultClockProxy:

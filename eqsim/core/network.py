@@ -10,6 +10,8 @@ from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
 from .checkpoint import read_checkpoint, write_checkpoint
 from .clock import defaultclock, steps_for
+from .limits import time_value, warn_many_steps
+from .memory import check_recording_memory
 from .names import Nameable
 from .namespace import caller_namespace
 from .netop import NetworkOperation
@@ -146,14 +148,13 @@ class Network(Nameable):
         level : int
             How many frames above the caller to take the namespace from.
         """
-        fail_for_dimension_mismatch(duration, second, "duration must be a time")
-        duration_s = float(np.asarray(duration))
-        if duration_s < 0:
-            raise NetworkError(f"cannot run for a negative duration ({duration})")
+        duration_s = time_value(duration, "the duration of a run", obj=self.name)
         if namespace is None:
             namespace = caller_namespace(level)
         reporter = make_reporter(report)  # a bad report fails before anything is built
         objects = self._all_objects()
+        self._check_steps(objects, self.t_ + duration_s)
+        check_recording_memory(objects, duration_s, self.name)
         module, netops, clocks = self._build(namespace)
         t_start, t_end = self.t_, self.t_ + duration_s
         for clock in clocks:
@@ -161,6 +162,8 @@ class Network(Nameable):
         module.bind(current_seed())
         for obj in objects:
             obj.before_run(module)
+        for obj in objects:
+            obj.reserve_memory(module, duration_s)
 
         def netop_caller(op, k):
             def call():
@@ -199,6 +202,15 @@ class Network(Nameable):
         for obj in objects:
             obj.after_run(module)
         self._module = module
+
+    def _check_steps(self, objects, t_end):
+        """Every clock can count to ``t_end`` (before anything is built or changed)."""
+        clocks = {id(o.clock): o.clock for o in objects if o.active} or \
+            {0: defaultclock._clock}
+        for clock in clocks.values():
+            steps = steps_for(t_end, clock.dt_, f"running '{self.name}' until t = {t_end!r} s "
+                                                f"on '{clock.name}'")
+            warn_many_steps(steps, clock.dt_, f"running '{self.name}' until t = {t_end!r} s")
 
     @staticmethod
     def _run_until(module, clocks, t_end, callbacks):

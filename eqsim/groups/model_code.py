@@ -4,11 +4,12 @@ import numpy as np
 import sympy
 
 from ..codegen.functions import TabulatedFunction, called_functions
-from ..errors import DimensionMismatchError, EquationError
+from ..errors import DimensionMismatchError, EquationError, LimitError
 from ..ir.operations import Assignment, Operation
 from ..ir.variables import ArrayVariable
 from ..parsing.dimensions import dimension_of, check_equation_dimensions
 from ..parsing.functions import timestep
+from .start_values import first_bad, values_at_start
 from .locally_constant import integrate_with_constant_calls, locally_constant_calls, resolver
 from ..units import DIMENSIONLESS, second
 
@@ -167,11 +168,26 @@ def refractory_condition(group, refractory, run_namespace):
     dim = dimension_of(expr, group.kernel_dimensions(variables), functions=function_rules(variables),
                        obj=group.name)
     if dim == second.dim:
+        check_refractory_values(group, expr, run_namespace)
         return sympy.Ge(timestep(T - LASTSPIKE, DT), timestep(expr, DT))
     if dim.is_dimensionless and is_condition(expr, group.equations):
         return sympy.Not(expr)
     raise EquationError(f"refractory must be a time or a boolean condition, got dimension {dim}",
                         obj=group.name, hint="e.g. refractory=5*ms or refractory='v > -50*mV'")
+
+
+def check_refractory_values(group, expr, run_namespace):
+    """A refractory period given as an expression is finite and not negative for every
+    neuron when the run starts (Brian2 treats a negative one as zero without a word)."""
+    values = values_at_start(group, group.substitute_subexpressions(expr), run_namespace,
+                             "refractory period")
+    bad = None if values is None else first_bad(values, lambda v: np.isfinite(v) & (v >= 0))
+    if bad is not None:
+        count, k, value = bad
+        raise LimitError(f"the refractory period is {value!r} s for neuron {k} ({count} of "
+                         f"{values.size} neurons); it must be finite and not negative",
+                         code="EQ614", obj=group.name, source=getattr(group, "_refractory_text", None), line=1,
+                         hint="give refractory periods >= 0*ms")
 
 
 def make_threshold(group, event, condition, refractory, run_namespace, when="thresholds", order=0):

@@ -1,6 +1,7 @@
 """NeuronGroup: neurons defined by equation strings."""
 import numpy as np
 
+from ..core.limits import time_value, whole_number
 from ..errors import EquationError, EqsimError
 from ..parsing.equations import Equations
 from ..parsing.expressions import parse_expression
@@ -51,12 +52,7 @@ class NeuronGroup(Group):
                  events=None, namespace=None, dtype=None, dt=None, clock=None, order=0, name=None,
                  codeobj_class=None):
         label = name or "neurongroup"
-        try:
-            N = int(N)
-        except (TypeError, ValueError):
-            raise EqsimError(f"N must be a whole number, got {N!r}", obj=label) from None
-        if N < 1:
-            raise EqsimError(f"a NeuronGroup needs at least one neuron, got N={N}", obj=label)
+        N = whole_number(N, "the number of neurons N of a NeuronGroup", obj=label)
         equations = model if isinstance(model, Equations) else Equations(model, obj=label)
         for bad in set(equations.names) & RESERVED:
             raise EquationError(f"'{bad}' is a reserved name and cannot be a model variable",
@@ -75,12 +71,15 @@ class NeuronGroup(Group):
                                     f"truth value", code="EQ801", obj=label, source=text, line=1,
                                     hint="compare, e.g. 'v > -50*mV'")
         reset_statements = parse_statements(reset, obj=label) if reset else []
+        refractory_text = refractory if isinstance(refractory, str) else None
         if isinstance(refractory, str):
             refractory = parse_expression(refractory, obj=label)
         elif refractory is not False and refractory is not None:
-            if get_dimensions(refractory) != second.dim:
+            if get_dimensions(refractory) != second.dim or np.size(refractory) != 1:
                 raise EquationError(f"refractory must be a time, got {refractory!r}", obj=label,
                                     hint="e.g. refractory=5*ms")
+            # Brian2 treats a negative period as none at all, silently
+            time_value(refractory, "the refractory period", obj=label)
         # everything validated: now the object comes into being
         super().__init__(dt=dt, clock=clock, when="groups", order=order, name=name)
         self.namespace = namespace
@@ -89,6 +88,7 @@ class NeuronGroup(Group):
         self._conditions = conditions
         self._reset = (reset_statements, reset)
         self._refractory = refractory
+        self._refractory_text = refractory_text
         self._event_code = []  # (event, statements, source, when, order, name)
         self._run_regularly = []
         self._init_state(N)

@@ -1,10 +1,13 @@
 """PoissonGroup: independent Poisson spike trains with given rates."""
+import warnings
+
 import numpy as np
 
 from ..codegen.kernel import stream_id
+from ..core.limits import whole_number
 from ..core.seeding import current_seed
 from ..core.state_check import check_array, check_keys, check_scalar
-from ..errors import DimensionMismatchError, EqsimError
+from ..errors import DimensionMismatchError, EqsimError, EqsimWarning, LimitError
 from ..ir.operations import Operation
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
@@ -12,6 +15,7 @@ from ..runtime.random import geometric
 from ..units import DIMENSIONLESS, Hz, get_dimensions
 from .group import Group
 from .model_code import function_rules, make_threshold, used_names
+from .start_values import first_bad, values_at_start
 from .subgroup import SpikeSource
 
 #: Each neuron spikes in a step with probability rates*dt (Brian2's rule). For rates
@@ -21,6 +25,32 @@ SPIKE_CONDITION = "rand() < rates*dt"
 # With constant rates the same process is sampled by its gaps: after each spike the
 # number of silent steps is drawn from Geometric(rates*dt) (kind 'poissonskip'), one
 # draw per spike instead of one per neuron and step (26x faster at 10 Hz in C).
+
+
+def check_constant_rates(rates, obj):
+    """Constant rates are finite and not negative (Brian2 would treat a negative rate as
+    0 Hz without a word; a constant one is always a mistake)."""
+    bad = first_bad(rates, lambda r: np.isfinite(r) & (r >= 0))
+    if bad is not None:
+        count, k, value = bad
+        raise LimitError(f"the rate of neuron {k} is {value!r} Hz ({count} of {rates.size} "
+                         f"neurons); rates must be finite and not negative", code="EQ615",
+                         obj=obj, hint="give rates >= 0*Hz")
+
+
+def warn_negative_rates(group, run_namespace):
+    """A rate expression is evaluated every step; where it is negative (or NaN) no spike
+    is possible, as in Brian2 (``rand() < rates*dt`` never holds). Say so when that is
+    already the case when the run starts."""
+    expr = group.substitute_subexpressions(group._subexpressions["rates"][0])
+    values = values_at_start(group, expr, run_namespace, "rates")
+    bad = None if values is None else first_bad(values, lambda r: r >= 0)
+    if bad is not None:
+        count, k, value = bad
+        warnings.warn(f"[EQ615] the rates '{group._rates_text}' of '{group.name}' are {value!r} "
+                      f"Hz for neuron {k} ({count} of {values.size} neurons) at t = "
+                      f"{group.clock.t_!r} s; a negative or NaN rate gives no spikes (it counts as "
+                      f"0 Hz, as in Brian2)", EqsimWarning, stacklevel=2)
 
 
 class PoissonGroup(SpikeSource, Group):
@@ -38,7 +68,10 @@ class PoissonGroup(SpikeSource, Group):
     rates : Quantity, array of Quantity, or str
         Firing rate(s) (Hz): one value, one per neuron (assignable later as
         ``P.rates = ...``), or an expression evaluated every step, e.g.
-        ``'10*Hz + i*Hz'`` or ``'stimulus(t)'`` with a TimedArray.
+        ``'10*Hz + i*Hz'`` or ``'stimulus(t)'`` with a TimedArray. Constant rates must
+        be finite and not negative (a ``LimitError`` otherwise, at creation and at each
+        run). Where an expression is negative or NaN no spike happens, as in Brian2 (it
+        counts as 0 Hz); an ``EqsimWarning`` says so when that is the case as a run starts.
     dt : Quantity, optional
         Own time step (second).
     clock : Clock, optional
@@ -54,12 +87,7 @@ class PoissonGroup(SpikeSource, Group):
     def __init__(self, N, rates, dt=None, clock=None, when="thresholds", order=0, namespace=None,
                  name=None, codeobj_class=None):
         label = name or "poissongroup"
-        try:
-            N = int(N)
-        except (TypeError, ValueError):
-            raise EqsimError(f"N must be a whole number, got {N!r}", obj=label) from None
-        if N < 1:
-            raise EqsimError(f"a PoissonGroup needs at least one neuron, got N={N}", obj=label)
+        N = whole_number(N, "the number of neurons N of a PoissonGroup", obj=label)
         rate_expr = None
         if isinstance(rates, str):
             rate_expr = parse_expression(rates, obj=label)
@@ -72,6 +100,7 @@ class PoissonGroup(SpikeSource, Group):
             if np.ndim(rates) not in (0, 1) or np.size(rates) not in (1, N):
                 raise EqsimError(f"rates must be one value or {N} values, got shape "
                                  f"{np.shape(rates)}", code="EQ902", obj=label)
+            check_constant_rates(np.broadcast_to(np.asarray(rates, dtype=float), (N,)), label)
         super().__init__(dt=dt, clock=clock, when=when, order=order, name=name)
         self.namespace = namespace
         self._init_state(N)
@@ -88,8 +117,10 @@ class PoissonGroup(SpikeSource, Group):
 
     def operations(self, run_namespace):
         if self._rates_text is None:
+            check_constant_rates(self.variables["rates"].array, self.name)
             return [self._skipping_operation()]
         self._check_rate_expression(run_namespace)
+        warn_negative_rates(self, run_namespace)
         condition = parse_expression(SPIKE_CONDITION, obj=self.name)
         return [make_threshold(self, "spike", condition, None, run_namespace, when=self.when,
                                order=self.order)]

@@ -5,7 +5,7 @@ import sympy
 
 from ..codegen.kernel import stream_id
 from ..core.base import EqsimObject
-from ..errors import DimensionMismatchError, EqsimError
+from ..errors import DimensionMismatchError, EqsimError, LimitError
 from ..ir.operations import Assignment, Operation
 from ..ir.variables import ArrayVariable
 from ..parsing.dimensions import dimension_of
@@ -70,6 +70,10 @@ class PoissonInput(EqsimObject):
             raise DimensionMismatchError(f"rate must be one rate (Hz), got {rate!r}",
                                          get_dimensions(rate), Hz.dim, code="EQ931", obj=label,
                                          hint="e.g. rate=5*Hz")
+        rate_hz = float(np.asarray(rate).reshape(()))
+        if not (np.isfinite(rate_hz) and rate_hz >= 0):  # Brian2 refuses a negative rate too
+            raise LimitError(f"the rate of a PoissonInput must be finite and not negative, got "
+                             f"{rate!r}", code="EQ615", obj=label, hint="give a rate >= 0*Hz")
         if isinstance(weight, str):
             weight_expr = parse_expression(weight, obj=label)
         else:
@@ -87,7 +91,7 @@ class PoissonInput(EqsimObject):
         self.target = target
         self.target_var = target_var
         self.N = n_inputs
-        self.rate_ = float(np.asarray(rate).reshape(()))
+        self.rate_ = rate_hz
         self._weight = (weight_expr, weight if isinstance(weight, str) else None)
 
     @property

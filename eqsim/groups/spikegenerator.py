@@ -1,6 +1,7 @@
 """SpikeGeneratorGroup: neurons that spike at given times."""
 import numpy as np
 
+from ..core.limits import time_value, whole_number
 from ..core.state_check import check_array, check_indices, check_keys, check_scalar, mismatch
 from ..errors import EqsimError
 from ..ir.operations import Operation
@@ -45,13 +46,7 @@ class SpikeGeneratorGroup(SpikeSource, Group):
     def __init__(self, N, indices, times, dt=None, clock=None, period=0 * second,
                  when="thresholds", order=0, sorted=False, name=None, codeobj_class=None):
         label = name or "spikegeneratorgroup"
-        try:
-            N = int(N)
-        except (TypeError, ValueError):
-            raise SpikeGeneratorError(f"N must be a whole number, got {N!r}", obj=label) from None
-        if N < 1:
-            raise SpikeGeneratorError(f"a SpikeGeneratorGroup needs at least one neuron, got N={N}",
-                                      obj=label)
+        N = whole_number(N, "the number of neurons N of a SpikeGeneratorGroup", obj=label)
         spikes = _checked_spikes(N, indices, times, period, label)
         super().__init__(dt=dt, clock=clock, when=when, order=order, name=name)
         self._init_state(N)
@@ -220,9 +215,7 @@ def _checked_spikes(N, indices, times, period, label):
                                   f"{indices.min()} to {indices.max()}", obj=label)
     if times.size and (not np.all(np.isfinite(times)) or times.min() < 0):
         raise SpikeGeneratorError("spike times must be finite and not negative", obj=label)
-    period = float(np.asarray(period))
-    if period < 0:
-        raise SpikeGeneratorError(f"the period must not be negative, got {period} s", obj=label)
+    period = time_value(period, "the period of a SpikeGeneratorGroup", obj=label)
     if period > 0 and times.size and times.max() >= period:
         raise SpikeGeneratorError(f"the period ({period} s) must be longer than the last spike "
                                   f"time ({times.max()} s)", obj=label,

@@ -3,6 +3,7 @@ import numpy as np
 
 from ..codegen.functions import TabulatedFunction, upsampling_factor
 from ..core.clock import defaultclock
+from ..core.limits import time_value
 from ..core.names import Nameable
 from ..errors import EqsimError
 from ..ir.variables import ArrayVariable
@@ -36,9 +37,7 @@ class TimedArray(Nameable):
             raise EqsimError(f"TimedArray values must be a non-empty 1-D or 2-D array, got shape "
                              f"{array.shape}", code="EQ912",
                              hint="use values[time] or values[time, index]")
-        dt_ = float(np.asarray(dt))
-        if not dt_ > 0:
-            raise EqsimError(f"the dt of a TimedArray must be positive, got {dt}", code="EQ912")
+        dt_ = time_value(dt, "the dt of a TimedArray", positive=True)
         super().__init__(name if name is not None else "timedarray*")
         self.dim = dim
         self.values = array

@@ -42,6 +42,11 @@ class PopulationRateMonitor(EqsimObject):
             self._data.append("t", module.take_buffer(self.name, "t"))
             self._data.append("rate", module.take_buffer(self.name, "rate"))
 
+    def expected_memory(self, duration):
+        """Bytes a run of ``duration`` (second) adds (a time and a rate per step); bytes held."""
+        steps = int(duration / self.clock.dt_) + 1
+        return 16 * steps, self._data.nbytes, f"{steps} steps"
+
     @property
     def t(self):
         """Times (second)."""

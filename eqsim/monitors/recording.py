@@ -7,30 +7,44 @@ from ..ir.operations import Assignment
 
 
 class Recording:
-    """Named columns of recorded values; each run appends one chunk per column."""
+    """Named columns of recorded values; each run appends one chunk per column.
+
+    Reading a column joins its chunks once and keeps only the joined array, so the data
+    is held once, and reading again without a run in between returns the same memory.
+    What a read returns is read-only: it is the monitor's own record, not a copy.
+    """
 
     def __init__(self, dtypes):
         self.dtypes = dict(dtypes)
         self.chunks = {name: [] for name in self.dtypes}
-        self._cache = {}
 
     def append(self, name, values):
-        self.chunks[name].append(np.asarray(values, dtype=self.dtypes[name]))
-        self._cache.pop(name, None)
+        values = np.asarray(values, dtype=self.dtypes[name]).view()
+        values.flags.writeable = False
+        if values.size or not self.chunks[name]:
+            self.chunks[name].append(values)
 
     def get(self, name):
-        if name not in self._cache:
-            chunks = self.chunks[name]
-            self._cache[name] = (np.concatenate(chunks) if chunks
-                                 else np.empty(0, dtype=self.dtypes[name]))
-        return self._cache[name]
+        chunks = self.chunks[name]
+        if len(chunks) != 1:
+            joined = (np.concatenate(chunks) if chunks
+                      else np.empty(0, dtype=self.dtypes[name]))
+            joined.flags.writeable = False
+            chunks[:] = [joined]  # the parts are released: the data is held once
+        return chunks[0]
+
+    @property
+    def nbytes(self):
+        """Bytes held by all columns."""
+        return sum(chunk.nbytes for chunks in self.chunks.values() for chunk in chunks)
 
     def state(self):
         return {name: self.get(name).copy() for name in self.dtypes}
 
     def set_state(self, state):
-        self.chunks = {name: [np.asarray(values)] for name, values in state.items()}
-        self._cache = {}
+        self.chunks = {name: [] for name in self.dtypes}
+        for name, values in state.items():
+            self.append(name, values)
 
     def check_state(self, state, obj, lengths):
         """Raise ``CheckpointError`` unless ``state`` has one 1-D array per column, of its

@@ -82,6 +82,18 @@ class EventMonitor(EqsimObject):
             for v, vals in values.items():
                 self._data.append(v, vals)
 
+    def expected_memory(self, duration):
+        """Bytes a run of ``duration`` (second) adds if events continue at the rate
+        recorded so far (index, time and each variable per event); and bytes held."""
+        if not self.record:
+            return None
+        held, events, elapsed = self._data.nbytes, len(self), self.clock.t_
+        if not events or elapsed <= 0:
+            return 0, held, "no events recorded yet to estimate from"
+        expected = int(events / elapsed * duration)
+        return (expected * (12 + 8 * len(self.record_variables)), held,
+                f"about {expected} events at the rate recorded so far")
+
     @property
     def i(self):
         """Element indices of the recorded events (relative to the source)."""

@@ -2,7 +2,8 @@
 import numpy as np
 
 from ..core.base import EqsimObject
-from ..errors import EqsimError
+from ..core.memory import format_bytes
+from ..errors import EqsimError, LimitError
 from ..ir.operations import Operation
 from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
@@ -85,6 +86,32 @@ class StateMonitor(EqsimObject):
         self._data.append("t", module.take_buffer(self.name, "t"))
         for v in self.record_variables:
             self._data.append(v, module.take_buffer(self.name, v))
+
+    def expected_memory(self, duration):
+        """Bytes a run of ``duration`` (second) adds: one time and one value per recorded
+        element and variable at every step of the monitor's clock; and bytes held."""
+        steps = int(duration / self.clock.dt_) + 1
+        n, k = self.record.size, len(self.record_variables)
+        return (8 * steps * (1 + n * k), self._data.nbytes,
+                f"{steps} steps x {n} elements x {k} variables")
+
+    def reserve_memory(self, module, duration):
+        if not module.has_buffer(self.name, "t"):
+            return
+        steps = int(duration / self.clock.dt_) + 1
+        wanted = {"t": steps, **{v: steps * self.record.size for v in self.record_variables}}
+        try:
+            for suffix, items in wanted.items():
+                module.reserve_buffer(self.name, suffix, items)
+        except (MemoryError, OverflowError):
+            for suffix in wanted:  # release what was reserved
+                module.take_buffer(self.name, suffix)
+            new, held, what = self.expected_memory(duration)
+            raise LimitError(
+                f"there is not enough memory for what '{self.name}' would record in this run: "
+                f"{format_bytes(new)} ({what})", code="EQ621", obj=self.name,
+                hint="record fewer elements (record=[...]) or variables, record less often "
+                     "(dt=...), or run in shorter pieces and save the data in between") from None
 
     @property
     def t(self):

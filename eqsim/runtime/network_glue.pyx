@@ -9,6 +9,7 @@ the NumPy random generator the C Philox (``philox_words``), which connect() uses
 draw millions of synapses.
 """
 from libc.stdint cimport int32_t, int64_t, uint64_t
+from libc.stdlib cimport realloc
 from libc.string cimport memcpy
 import numpy as np
 
@@ -167,6 +168,24 @@ cdef class NetworkLibrary:
             memcpy(<void *><size_t>out.ctypes.data, b.data, b.size * b.itemsize)
         self._buffer_clear(k)
         return out
+
+    def reserve_buffer(self, name, int64_t extra):
+        """Make room for exactly ``extra`` more items in a record buffer before a run, so
+        that the run does not grow it (by doubling, or abort when memory runs out) while
+        it records. MemoryError when that much memory cannot be had."""
+        cdef int k = self.BUFFERS.index(name)
+        cdef eqsim_buffer *b = self._buffer(k)
+        cdef int64_t need = b.size + extra
+        cdef void *p
+        if need <= b.capacity:
+            return
+        if extra < 0 or need > 0x7FFFFFFFFFFFFFFF // b.itemsize:
+            raise MemoryError(f"{extra} more items for {name} do not fit in memory")
+        p = realloc(b.data, <size_t>(need * b.itemsize))
+        if p == NULL:
+            raise MemoryError(f"cannot allocate {need * b.itemsize} bytes for {name}")
+        b.data = <char *>p
+        b.capacity = need
 
     def queue_reset(self, name, int64_t n_slots, contents):
         """Empty a pathway's queue, size it, and refill it (``contents[k]`` arrives in k steps)."""

@@ -1,6 +1,8 @@
 """A synaptic pathway: which events trigger it, its delays, and its spike queue."""
 import numpy as np
 
+from ..errors import LimitError
+from ..units import Quantity, second
 
 
 class SynapticPathway:
@@ -48,6 +50,27 @@ class SynapticPathway:
         np.cumsum(np.bincount(index, minlength=n), out=ptr[1:])
         return ptr, order
 
+    def check_delays(self, dt=None):
+        """Refuse delays that are negative or not finite (Brian2 gives no error, and a
+        negative delay cannot be honoured), and with ``dt``: delays of more steps than
+        a spike queue can hold."""
+        var = self.synapses.variables[self.delay_name]
+        delays = var.array[:1] if var.shared else var.array
+        bad = ~np.isfinite(delays) | (delays < 0)
+        if dt is not None:
+            bad |= delays / dt + 0.5 >= 2**31
+        if not bad.any():
+            return
+        k = int(np.flatnonzero(bad)[0])
+        value = Quantity(float(delays[k]), dim=second.dim)
+        which = (f"the delay ({value})" if var.shared else
+                 f"{int(bad.sum())} of {delays.size} delays (e.g. {value} of synapse {k})")
+        raise LimitError(
+            f"{which} of the '{self.name}' pathway of '{self.synapses.name}' cannot be used: "
+            f"a delay must be finite, not negative and less than 2**31 steps of dt",
+            code="EQ613", obj=self.synapses.name,
+            hint="a spike cannot arrive before it is sent: give delays >= 0*ms")
+
     def delay_steps(self, dt):
         var = self.synapses.variables[self.delay_name]
         delays = np.full(self.synapses.N, var.array[0]) if var.shared else var.array
@@ -79,6 +102,7 @@ class SynapticPathway:
 
     def prepare(self, dt):
         """Decide homogeneous vs heterogeneous delays for the next run."""
+        self.check_delays(dt)
         var = self.synapses.variables[self.delay_name]
         if var.shared:  # one delay for every synapse (also when none is stored)
             delay = int(np.floor(var.array[0] / dt + 0.5))

@@ -2,6 +2,7 @@
 import numpy as np
 
 from ..core.namespace import caller_namespace
+from ..core.limits import time_value
 from ..core.preferences import prefs
 from ..codegen.kernel import stream_id
 from ..core.seeding import current_seed
@@ -129,9 +130,10 @@ class Synapses(Group):
         for path_name, value in delays.items():
             if value is None:
                 continue
-            if get_dimensions(value) != second.dim:
+            if get_dimensions(value) != second.dim or np.size(value) != 1:
                 raise EquationError(f"delay must be a time, got {value!r}", obj=self.name)
-            self._default_delay[path_name] = float(np.asarray(value))
+            self._default_delay[path_name] = time_value(
+                value, f"the delay of the '{path_name}' pathway", obj=self.name)
         self.pathways = []
         for path_name, role, statements, text in pathways:
             delay_name = "delay" if path_name == "pre" else f"{path_name}_delay"
@@ -271,6 +273,26 @@ class Synapses(Group):
                                 obj=self.name)
 
     def set_values(self, name, value, item=slice(None), level=0, raw=False):
+        pathway = next((p for p in self.pathways if p.delay_name == name), None)
+        if pathway is None:
+            return self._set_values(name, value, item, level + 1, raw)
+        # delays are checked after the assignment (a string is evaluated on either target)
+        # and put back as they were when any is negative or not finite
+        var = self.variables[name]
+        before = (var.shared, var.array.copy())
+        try:
+            self._set_values(name, value, item, level + 1, raw)
+            pathway.check_delays()
+        except BaseException:
+            shared, array = before
+            if var.array.shape == array.shape:
+                var.array[...] = array
+            else:
+                var.array = array
+            var.shared = shared
+            raise
+
+    def _set_values(self, name, value, item, level, raw):
         delay_var = self.variables.get(name)
         if any(p.delay_name == name for p in self.pathways) and delay_var.shared:
             per_synapse = isinstance(value, str) or np.size(np.asarray(value)) > 1 or \
