@@ -108,7 +108,7 @@ def test_truncated_library_is_rebuilt_and_gives_the_numpy_numbers(planted, expec
     library = planted
     with open(library, "r+b") as handle:
         handle.truncate(os.path.getsize(library) // 2)
-    with caplog.at_level(logging.WARNING, logger="eqsim.codegen.compiler"):
+    with caplog.at_level(logging.WARNING, logger="eqsim.codegen.cache_entries"):
         np.testing.assert_allclose(simulate(), expected, rtol=1e-12)
     assert "discarding it and rebuilding" in caplog.text
     assert_verified(library)
@@ -126,7 +126,7 @@ def test_flipped_bytes_in_a_library_are_rebuilt_not_run(planted, expected, caplo
         start = data.find(pattern, start + 1)
     with open(library, "wb") as handle:
         handle.write(data)
-    with caplog.at_level(logging.WARNING, logger="eqsim.codegen.compiler"):
+    with caplog.at_level(logging.WARNING, logger="eqsim.codegen.cache_entries"):
         np.testing.assert_allclose(simulate(), expected, rtol=1e-12)
     assert "damaged or replaced" in caplog.text
 
@@ -165,7 +165,7 @@ def test_library_that_passes_its_check_but_lacks_the_symbols_is_rebuilt(planted,
                                                                         expected, caplog):
     library = planted
     plant_vouched_library(library, tmp_path)
-    with caplog.at_level(logging.WARNING, logger="eqsim.codegen.compiler"):
+    with caplog.at_level(logging.WARNING, logger="eqsim.codegen.cache_entries"):
         np.testing.assert_allclose(simulate(), expected, rtol=1e-12)
     assert "does not load" in caplog.text
     assert_verified(library)
