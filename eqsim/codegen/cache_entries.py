@@ -94,8 +94,12 @@ def problem(folder, name, library):
 def discard(folder, name, library):
     """Remove a cached library and its record (the caller holds the module's lock)."""
     for path in (library, record_path(folder, name)):
-        with contextlib.suppress(FileNotFoundError):
+        try:
             os.remove(path)
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise CacheFolderError.for_folder(folder, error) from error
 
 
 def lock_path(folder, name):
@@ -244,5 +248,7 @@ def _build_into_cache(folder, name, path, source, compile_into):
         record = write_record(build_dir, name, built, source)
         os.replace(record, record_path(folder, name))
         os.replace(built, path)
+    except OSError as error:  # a full disk, a folder turned read-only: not the compiler's fault
+        raise CacheFolderError.for_folder(folder, error) from error
     finally:
         shutil.rmtree(build_dir, ignore_errors=True)

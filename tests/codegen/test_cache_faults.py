@@ -293,3 +293,17 @@ def test_cache_folder_that_cannot_hold_locks_is_a_clear_error(tmp_path, use_cach
     with pytest.raises(CacheFolderError) as info:
         simulate()
     assert cache in str(info.value) and "EQSIM_CACHE_DIR" in str(info.value)
+
+
+def test_cache_entry_that_cannot_be_replaced_is_a_clear_error(planted):
+    # a damaged library, and a folder where its hash record goes: it cannot be discarded
+    library = planted
+    with open(library, "r+b") as handle:
+        handle.truncate(100)
+    record = cache_entries.record_path(os.path.dirname(library),
+                                       os.path.basename(library)[:-len(".so")])
+    os.remove(record)
+    os.makedirs(os.path.join(record, "inside"))
+    with pytest.raises(CacheFolderError) as info:
+        simulate()
+    assert os.path.dirname(library) in str(info.value) and "EQSIM_CACHE_DIR" in str(info.value)
