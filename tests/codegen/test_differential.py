@@ -36,7 +36,6 @@ import numpy as np
 import pytest
 from hypothesis import HealthCheck, assume, given, settings, strategies as st
 
-import eqsim.codegen.compiler as compiler
 from eqsim import Network, NeuronGroup, SpikeMonitor, Synapses, ms, prefs, start_scope
 from eqsim.errors import EqsimError
 
@@ -44,7 +43,7 @@ LONG = os.environ.get("EQSIM_FUZZ") == "long"
 
 
 def _settings(examples):
-    return settings(max_examples=examples * (20 if LONG else 1), derandomize=not LONG,
+    return settings(max_examples=examples * (10 if LONG else 1), derandomize=not LONG,
                     deadline=None, database=None,
                     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much,
                                            HealthCheck.function_scoped_fixture,
@@ -162,20 +161,6 @@ def both(model):
             simulate(model, "cython")
         return None
     return reference, simulate(model, "cython")
-
-
-@pytest.fixture
-def ieee_strict_compiler(monkeypatch, tmp_path):
-    """Compiled code built without the fast-math flags and with scalar libm functions
-    (in a cache folder of its own: the flags are not part of the cache key). -O1: in
-    strict IEEE mode optimisation does not change results, and it builds faster."""
-    strict = tuple(flag for flag in compiler.BASE_FLAGS if flag not in compiler.FLOAT_FLAGS)
-    monkeypatch.setattr(compiler, "BASE_FLAGS", strict + ("-ffp-contract=off", "-O1"))
-    monkeypatch.setenv("EQSIM_CACHE_DIR", str(tmp_path))
-    previous = prefs["codegen.cython.vector_math"], prefs["codegen.target"]
-    prefs["codegen.cython.vector_math"] = False
-    yield
-    prefs["codegen.cython.vector_math"], prefs["codegen.target"] = previous
 
 
 @pytest.fixture
