@@ -204,6 +204,12 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
     def as_float(text):
         return text
 
+    def doprint(self, expr, assign_to=None):
+        text = super().doprint(expr, assign_to)
+        # a bare number would make a Python float local, whose division by zero raises
+        # where NumPy (and C) give inf or NaN
+        return f"numpy.float64({text})" if isinstance(expr, sympy.Number) else text
+
     def _print_rand(self, expr):
         return f"_uniform(_seed, {self._stream(expr)}, _step, {self._index})"
 
