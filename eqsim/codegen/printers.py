@@ -232,7 +232,8 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
         return f"numpy.float_power({base}, {exp})"
 
     def _print_int_(self, expr):
-        return f"numpy.trunc({self._print(expr.args[0])})"
+        # in doubles, as C's trunc: numpy.trunc keeps a truth value boolean (int(v > 1))
+        return f"numpy.trunc(numpy.asarray({self._print(expr.args[0])}, dtype=numpy.float64))"
 
     def _print_log10(self, expr):
         return f"numpy.log10({self._print(expr.args[0])})"
