@@ -121,3 +121,17 @@ def test_integer_arithmetic_in_kernels_is_done_in_doubles_on_both_targets(target
     assert list(group.n_[:]) == [2 ** 31 - 1, -(2 ** 31)]
     assert list(group.m_[:]) == [16, -14]
     assert list(group.y_[:]) == [8.0, -7.0]
+
+
+def test_dividing_by_a_zero_constant_gives_infinity_on_both_targets(target):
+    group = after_reset("a : 1\nb : 1\nc : 1", "z = 0.0\na = 1/z\nb = 1/k\nc = -1/(k*k)",
+                        namespace={"k": 0.0})
+    assert list(group.a_[:]) == list(group.b_[:]) == [np.inf, np.inf]
+    assert list(group.c_[:]) == [-np.inf, -np.inf]
+
+
+def test_int_of_a_truth_value_is_a_double_on_both_targets(target):
+    group = after_reset("v : 1\na : 1\nb : 1", "a = sign(int(v > 1)) - 1\nb = sqrt(int(v > 1) + 1)",
+                        n=2, v=[0.0, 2.0])
+    assert list(group.a_[:]) == [-1.0, 0.0]
+    assert list(group.b_[:]) == [1.0, math.sqrt(2.0)]  # not float16's 1.414

@@ -15,7 +15,8 @@ x = sympy.Symbol("x", real=True)
 
 
 def both(expr):
-    return CPrinter().doprint(expr), NumpyPrinter().doprint(expr)
+    """The text of ``expr`` as part of a larger expression, on each target."""
+    return CPrinter()._print(expr), NumpyPrinter()._print(expr)
 
 
 @pytest.mark.parametrize("n, text", [
@@ -90,3 +91,13 @@ def test_clip_sign_and_mod_in_c_follow_numpy():
     assert CPrinter().doprint(sympy.sign(x)) == "eqsim_sign(x)"
     assert CPrinter().doprint(sympy.Mod(x, 3)) == "eqsim_mod(x, 3)"
     assert NumpyPrinter().doprint(sympy.Mod(x, 3)) == "numpy.mod(x, 3)"
+
+
+def test_a_bare_number_is_a_numpy_scalar_so_dividing_by_it_follows_numpy():
+    assert NumpyPrinter().doprint(sympy.Float(0.0)) == "numpy.float64(0.0)"
+    assert NumpyPrinter().doprint(x + 1) == "x + 1"
+
+
+def test_int_of_a_truth_value_is_a_double_on_the_numpy_target():
+    text = NumpyPrinter().doprint(fn.int_(x > 1))
+    assert text == "numpy.trunc(numpy.asarray((x > 1), dtype=numpy.float64))"
