@@ -73,7 +73,9 @@ class InvariantHoister:
         if expr.is_Atom or isinstance(expr, _EXACT_FUNCTIONS):
             return expr
         if self._is_invariant(expr):
-            return self._hoist(expr) if _costly(expr) else expr
+            # only values become hoisted (real) symbols: a Piecewise branch (expression,
+            # condition) or a condition must keep its kind
+            return self._hoist(expr) if _costly(expr) and isinstance(expr, sympy.Expr) else expr
         if isinstance(expr, (sympy.Mul, sympy.Add)):
             # a*x/tau: the invariant factors a/tau go together, x stays per element
             invariant = [a for a in expr.args if self._is_invariant(a)]
