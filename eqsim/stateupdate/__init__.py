@@ -16,11 +16,12 @@ Brian2.
 Error codes (IntegrationError): EQ301 unknown method, EQ302 not linear (exact),
 EQ303 time-dependent coefficients (exact), EQ304 noise where the method allows none,
 EQ305 multiplicative noise with an additive-only method, EQ306 noise entering
-non-linearly, EQ307 rand()/randn() in a differential equation, EQ308 not linear in
-its own variable (exponential_euler), EQ309 coupled linear system without a usable
-closed form (exact), EQ310 non-diagonal multiplicative noise (milstein), EQ311 no
-method can integrate the equations (automatic choice), EQ312 noise coefficient
-without a closed-form derivative (milstein).
+non-linearly, EQ307 rand()/randn() in a differential equation, EQ308 not
+conditionally linear in its own variable (exponential_euler), EQ309 coupled linear
+system without a usable closed form (exact), EQ310 non-diagonal noise (milstein),
+EQ311 no method can integrate the equations (automatic choice). EQ312 (a noise
+coefficient without a closed-form derivative) is no longer raised: 'milstein' is
+derivative-free, as Brian2's.
 """
 import logging
 import time

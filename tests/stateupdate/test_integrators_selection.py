@@ -82,16 +82,38 @@ def test_exact_refuses_coupling_whose_solution_depends_on_parameter_sign():
     assert caught.value.code == "EQ309"
 
 
-def test_exponential_euler_refuses_equation_non_linear_in_own_variable():
+@pytest.mark.parametrize("rhs", [v**2 / tau, sympy.exp(v) / tau, v * (1 + v) / tau],
+                         ids=["square", "exp", "linear_plus_square"])
+def test_exponential_euler_refuses_equation_not_conditionally_linear(rhs):
+    # x**2 and exp(x) have no A*x term (Brian2 refuses them too); x*(1 + x) expands to
+    # x + x**2, which Brian2 accepts while dropping the x**2 term without a word.
     with pytest.raises(IntegrationError) as caught:
-        integrate({"v": v**2 / tau}, "exponential_euler")
+        integrate({"v": rhs}, "exponential_euler")
     assert caught.value.code == "EQ308"
+    assert "conditionally linear" in caught.value.message
 
 
-def test_milstein_refuses_noise_coefficient_without_closed_form_derivative():
+def test_exponential_euler_accepts_coefficient_that_reads_own_variable():
+    # Brian2's split: v*exp(v) + I -> A = exp(v), B = I, both frozen over the step.
+    statements, _ = integrate({"v": v * sympy.exp(v) + I}, "exponential_euler")
+    temporaries = {}
+    for name, expr in statements:
+        temporaries[sympy.Symbol(name, real=True)] = expr.xreplace(temporaries)
+    new_v = temporaries[v]
+    expected = -I / sympy.exp(v) + (v + I / sympy.exp(v)) * sympy.exp(dt * sympy.exp(v))
+    assert sympy.simplify(new_v - expected) == 0
+
+
+def test_milstein_accepts_noise_coefficient_without_closed_form_derivative():
+    statements, _ = integrate({"v": sigma * clip(v, 0, 1) * xi}, "milstein")
+    assert not any(expr.has(sympy.Derivative) for _, expr in statements)
+    assert any(expr.has(clip) for _, expr in statements)
+
+
+def test_milstein_refuses_non_diagonal_additive_noise_as_brian2():
     with pytest.raises(IntegrationError) as caught:
-        integrate({"v": sigma * clip(v, 0, 1) * xi}, "milstein")
-    assert caught.value.code == "EQ312"
+        integrate({"v": -v / tau + sigma * xi + sigma * xi_a}, "milstein")
+    assert caught.value.code == "EQ310"
 
 
 def test_string_right_hand_side_is_rejected_not_evaluated():
