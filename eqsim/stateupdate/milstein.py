@@ -58,15 +58,16 @@ def scheme(system):
     _require_diagonal_noise(system)
     intermediates, increments = wiener_increments(system)
     root_dt = sympy.sqrt(system.dt)
-    new_values = {name: system.symbols[name] + system.dt * system.drift[name]
+    euler_step = {name: system.symbols[name] + system.dt * system.drift[name]
                   for name in system.variables}
+    new_values = dict(euler_step)
     for noise_name, column in diffusion_by_noise(system).items():
         dW = increments[noise_name]
         support = {}
         for name in system.variables:
             holder = temporary(f"support_{name}_{noise_name}")
             g = column.get(name, sympy.S.Zero)
-            intermediates.append((holder, new_values[name] + root_dt * g))
+            intermediates.append((holder, euler_step[name] + root_dt * g))
             support[name] = holder
         for name, g in column.items():
             g_support = temporary(f"g_support_{name}_{noise_name}")
