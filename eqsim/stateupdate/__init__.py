@@ -56,10 +56,11 @@ def _apply(name, system):
     return assemble(intermediates, new_values, system.symbols)
 
 
-def _choose(system, obj):
+def _choose(system, obj, order=AUTOMATIC_ORDER):
+    # Brian2's rule for a sequence of methods: the first that accepts the equations.
     started = time.perf_counter()
     reasons = []
-    for name in AUTOMATIC_ORDER:
+    for name in order:
         try:
             statements = _apply(name, system)
         except IntegrationError as error:
@@ -69,12 +70,13 @@ def _choose(system, obj):
                     "(took %.2fs).", _where(obj), name, time.perf_counter() - started)
         return statements, name
     raise IntegrationError(
-        "no integration method can integrate these equations (" + "; ".join(reasons) + ")",
+        "no integration method suitable for the given equations has been found "
+        "(tried " + "; ".join(reasons) + ")",
         code="EQ311", obj=_object_name(obj),
         hint=f"choose one explicitly from: {', '.join(available_methods())}")
 
 
-def integrate(equations: dict[str, sympy.Expr], method: str | None = None, *,
+def integrate(equations: dict[str, sympy.Expr], method: str | tuple | None = None, *,
               constants: set[str] = frozenset(),
               obj=None) -> tuple[list[tuple[str, sympy.Expr]], str]:
     """Statements that advance ``equations`` by one time step ``dt``.
@@ -85,9 +87,12 @@ def integrate(equations: dict[str, sympy.Expr], method: str | None = None, *,
         State variable name -> sympy right-hand side of ``d<name>/dt``, with
         subexpressions already substituted. Symbols are ``Symbol(name, real=True)``;
         ``t`` and ``dt`` are time and time step; ``xi``/``xi_*`` are white noise.
-    method : str, optional
-        A name from :func:`available_methods`; ``None`` chooses automatically and
-        logs the choice at INFO level on the ``eqsim.stateupdate`` logger.
+    method : str or sequence of str, optional
+        A name from :func:`available_methods` (any case); a sequence of names is tried
+        in order and the first method that accepts the equations is used; ``None``
+        does the same with Brian2's default order ``('exact', 'euler', 'heun')``. A
+        choice among several is logged at INFO level on the ``eqsim.stateupdate``
+        logger.
     constants : set of str, optional
         Names known not to change during a run. Informational: every symbol that is
         neither a state variable nor ``t`` is treated as constant over a step.
@@ -112,13 +117,15 @@ def integrate(equations: dict[str, sympy.Expr], method: str | None = None, *,
         digest = cache.key(equations, method)
         cached = cache.load(digest)
         if cached is not None:
-            if method is None:
+            if method is None or not isinstance(method, str):
                 logger.info("No integration method specified for %s, using method '%s' "
                             "(derived earlier).", _where(obj), cached[1])
             return list(cached[0]), cached[1]
         system = analyse(equations)
         if method is None:
             result = _choose(system, obj)
+        elif isinstance(method, (tuple, list)):
+            result = _choose(system, obj, [resolve(name) for name in method])
         else:
             name = resolve(method)
             result = _apply(name, system), name

@@ -173,3 +173,31 @@ def test_describe_prints_one_assignment_per_line():
     lines = text.splitlines()
     assert len(lines) == len(statements)
     assert all(line.startswith(f"{target} = ") for line, (target, _) in zip(lines, statements))
+
+
+def test_method_name_is_case_insensitive_as_brian2():
+    statements, used = integrate({"v": (I - v) / tau}, "Euler")
+    assert used == "euler"
+    assert statements == integrate({"v": (I - v) / tau}, "euler")[0]
+
+
+def test_sequence_of_methods_uses_first_that_accepts(caplog):
+    with caplog.at_level(logging.INFO, logger="eqsim.stateupdate"):
+        _, used = integrate({"v": v**2 / tau}, ("exact", "exponential_euler", "rk4", "euler"),
+                            obj="seq")
+    assert used == "rk4"
+    assert "'rk4'" in caplog.text and "'seq'" in caplog.text
+
+
+def test_sequence_of_methods_none_accepting_names_each_refusal():
+    with pytest.raises(IntegrationError) as caught:
+        integrate({"v": v**2 / tau}, ["exact", "exponential_euler"])
+    assert caught.value.code == "EQ311"
+    assert "no integration method suitable" in caught.value.message
+    assert "exact:" in caught.value.message and "exponential_euler:" in caught.value.message
+
+
+def test_sequence_with_unknown_name_is_refused_before_trying():
+    with pytest.raises(IntegrationError) as caught:
+        integrate({"v": (I - v) / tau}, ("exact", "rk5"))
+    assert caught.value.code == "EQ301"
