@@ -14,7 +14,7 @@ It writes, next to itself:
     two goes into the sidecar). Keys ``<example>__<array>``, SI base units.
 ``brian2_stateupdate_formulas.json``
     For a set of small equations and the methods ``exponential_euler``, ``milstein``,
-    ``heun`` (and ``euler``): Brian2's abstract update code
+    ``heun`` (and ``rk2``, ``rk4``, ``euler``): Brian2's abstract update code
     (``StateUpdateMethod.apply_stateupdater``), and the states after a few steps when
     that code is executed with NumPy from given start values, parameters and given
     standard normal draws in place of ``randn()``. Brian2's random numbers cannot be
@@ -183,6 +183,12 @@ FORMULA_CASES = [
     ("non_diagonal_time_dependent", "heun",
      "dx/dt = -x + s*x*xi_1 + s*cos(t)*y*xi_2 : 1\ndy/dt = -y + s*x*xi_1 : 1",
      {"s": 0.5}, {"x": [0.5, 1.0, -0.8, 2.0], "y": [1.0, -0.5, 0.2, 0.0]}),
+    ("time_dependent_coupled", "rk2",
+     "dx/dt = -x**3 + y*sin(w*t) : 1\ndy/dt = x - y/tau : 1",
+     {"w": 5.0, "tau": 0.3}, {"x": [-1.0, 0.0, 0.5, 2.0], "y": [0.3, -0.2, 0.0, 1.0]}),
+    ("time_dependent_coupled", "rk4",
+     "dx/dt = -x**3 + y*sin(w*t) : 1\ndy/dt = x - y/tau : 1",
+     {"w": 5.0, "tau": 0.3}, {"x": [-1.0, 0.0, 0.5, 2.0], "y": [0.3, -0.2, 0.0, 1.0]}),
     ("additive_time_dependent_drift", "euler",
      "dv/dt = -v/tau + sin(t/tau) + sigma*xi : 1",
      {"tau": 0.2, "sigma": 0.3}, {"v": [0.0, 0.2, 0.4, 0.6]}),
