@@ -48,7 +48,8 @@ def _object_name(obj):
 
 
 def _where(obj):
-    return f"'{_object_name(obj)}'" if obj is not None else "the equations"
+    # Brian2's wording: "... specified for group 'neurongroup', using method ..."
+    return f"group '{_object_name(obj)}'" if obj is not None else "the equations"
 
 
 def _apply(name, system):
@@ -61,13 +62,17 @@ def _choose(system, obj, order=AUTOMATIC_ORDER):
     started = time.perf_counter()
     reasons = []
     for name in order:
+        tried = time.perf_counter()
         try:
             statements = _apply(name, system)
         except IntegrationError as error:
             reasons.append(f"{name}: {error.message}")
             continue
-        logger.info("No integration method specified for %s, using method '%s' "
-                    "(took %.2fs).", _where(obj), name, time.perf_counter() - started)
+        took = time.perf_counter() - tried
+        timing = f"took {took:.2f}s" + (
+            f", trying other methods took {tried - started:.2f}s" if reasons else "")
+        logger.info("No numerical integration method specified for %s, using method "
+                    "'%s' (%s).", _where(obj), name, timing)
         return statements, name
     raise IntegrationError(
         "no integration method suitable for the given equations has been found "
@@ -118,8 +123,8 @@ def integrate(equations: dict[str, sympy.Expr], method: str | tuple | None = Non
         cached = cache.load(digest)
         if cached is not None:
             if method is None or not isinstance(method, str):
-                logger.info("No integration method specified for %s, using method '%s' "
-                            "(derived earlier).", _where(obj), cached[1])
+                logger.info("No numerical integration method specified for %s, using "
+                            "method '%s' (derived earlier).", _where(obj), cached[1])
             return list(cached[0]), cached[1]
         system = analyse(equations)
         if method is None:
