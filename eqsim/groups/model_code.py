@@ -108,6 +108,8 @@ def state_update_statements(group, method, run_namespace=None):
             and not set(eq.flags) & {"event-driven"}}
     calls = locally_constant_calls(diff, resolver(group, run_namespace), group.clock.dt_) \
         if diff else []
+    if isinstance(method, list):  # Brian2 tries a list of methods in order; hashable here
+        method = tuple(method)
     key = (method, tuple(calls))
     cache = group.__dict__.setdefault("_integration_cache", {})
     if key not in cache:

@@ -205,3 +205,11 @@ def test_sequence_with_unknown_name_is_refused_before_trying():
     with pytest.raises(IntegrationError) as caught:
         integrate({"v": (I - v) / tau}, ("exact", "rk5"))
     assert caught.value.code == "EQ301"
+
+
+def test_neurongroup_takes_a_list_of_methods_as_brian2(target):
+    from eqsim import NeuronGroup, ms, run
+    G = NeuronGroup(1, "dv/dt = -v**2/(10*ms) : 1", method=["exact", "euler"])
+    G.v = 1
+    run(0.1 * ms)
+    assert abs(G.v[0] - (1 - 0.01)) < 1e-12
