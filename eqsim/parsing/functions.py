@@ -7,21 +7,30 @@ called), the dimension checker (what each does to units) and the code printers
 import sympy
 
 
-class rand(sympy.Function):
-    """A uniform draw in (0, 1). Its argument is an occurrence number that keeps
-    two draws in one expression distinct (``rand() - rand()`` is not zero)."""
+class _RandomDraw(sympy.Function):
+    """A random draw: real, but no number known at build time.
+
+    Its only argument is an occurrence number, so sympy would otherwise take
+    ``rand(1)`` for a constant (it has no free symbols) and try to evaluate every
+    comparison and condition holding it numerically; that never settles and made
+    ``'0.1 if 1 < log(rand()) else 0.2'`` take minutes.
+    """
     nargs = 1
+    is_number = False
+    is_real = True
+    is_finite = True
 
     def _eval_evalf(self, prec):
         return None  # a draw has no value at build time (sympy would call mpmath's rand)
 
 
-class randn(sympy.Function):
-    """A standard normal draw; the argument is an occurrence number as for ``rand``."""
-    nargs = 1
+class rand(_RandomDraw):
+    """A uniform draw in [0, 1). Its argument is an occurrence number that keeps
+    two draws in one expression distinct (``rand() - rand()`` is not zero)."""
 
-    def _eval_evalf(self, prec):
-        return None
+
+class randn(_RandomDraw):
+    """A standard normal draw; the argument is an occurrence number as for ``rand``."""
 
 
 class clip(sympy.Function):
