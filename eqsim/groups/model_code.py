@@ -93,10 +93,17 @@ def check_targets(group, statements, source):
         if var is None:
             raise EquationError(f"'{st.var}' is not a variable of '{group.name}'", obj=group.name,
                                 source=source, line=st.line, hint=f"variables: {group.state_names()}")
-        if not isinstance(var, ArrayVariable) or var.constant or var.read_only:
-            raise EquationError(f"'{st.var}' of '{group.name}' is constant and cannot be assigned",
-                                code="EQ802", obj=group.name, source=source, line=st.line,
-                                hint="built-in and (constant) variables change only between runs")
+        check_writable(group, st, var, source)
+
+
+def check_writable(owner, statement, var, source):
+    """The one rule for model variables in code blocks (reset, run_regularly, on_pre...):
+    built-in, read-only and (constant) variables are not assignment targets."""
+    if not isinstance(var, ArrayVariable) or var.constant or var.read_only:
+        raise EquationError(f"'{statement.var}' is constant and cannot be assigned in the "
+                            f"code of '{owner.name}'", code="EQ802", obj=owner.name,
+                            source=source, line=statement.line,
+                            hint="built-in and (constant) variables change only between runs")
 
 
 def state_update_statements(group, method, run_namespace=None):

@@ -318,10 +318,34 @@ class ExpressionBuilder:
 
 
 def build_checked(node, origin):
-    """Build ``node`` with :class:`ExpressionBuilder`, guarding against deep nesting."""
+    """Build ``node`` with :class:`ExpressionBuilder`, guarding against deep nesting
+    and against constants that no double can hold."""
     try:
-        return ExpressionBuilder(origin).build(node)
+        result = ExpressionBuilder(origin).build(node)
+        _check_double_range(result, node, origin)
+        return result
     except RecursionError:
         raise origin.error(node, "The expression is nested too deeply to be analysed.",
                            code=codes.TOO_DEEPLY_NESTED,
                            hint="Split it into several subexpressions.") from None
+
+
+def _check_double_range(expr, node, origin):
+    """Reject exact constants (``10**400``, ``1e300*1e300``) beyond the double range.
+
+    Both targets compute in doubles; such a number would become ``inf`` in one
+    printer and an OverflowError in the other. One pass over the finished
+    expression covers constants folded anywhere in it.
+    """
+    for number in expr.atoms(sympy.Number):
+        try:
+            finite = math.isfinite(float(number))
+        except OverflowError:
+            finite = False
+        if not finite:
+            shown = str(number) if len(str(number)) <= 40 else f"{str(number)[:20]}..."
+            written = ast.get_source_segment(origin.text, node) or origin.text
+            raise origin.error(node, f"The constant {shown} in '{written}' is too "
+                                     "large to be represented as a double.",
+                               code=codes.NUMBER_OUT_OF_RANGE,
+                               hint="Numbers must lie within about +-1.8e308.")

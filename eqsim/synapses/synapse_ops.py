@@ -5,7 +5,7 @@ import dataclasses
 import sympy
 
 from ..errors import EquationError
-from ..groups.model_code import (check_statements, function_rules,
+from ..groups.model_code import (check_statements, check_writable, function_rules,
                                  make_state_update, used_names)
 from ..ir.operations import Assignment, Operation
 from ..ir.variables import ArrayVariable, IndexVariable
@@ -72,9 +72,7 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
             raise EquationError(f"'{st.var}' cannot be assigned in the {pathway.name} code of "
                                 f"'{synapses.name}'", obj=synapses.name, source=pathway.source_text,
                                 line=st.line, hint="assign synaptic variables or x_pre / x_post")
-        if var.read_only:
-            raise EquationError(f"'{st.var}' is read-only", obj=synapses.name,
-                                source=pathway.source_text, line=st.line)
+        check_writable(synapses, st, var, pathway.source_text)
     trigger, events = _checked_trigger(synapses, pathway, statements, variables)
     homogeneous, delay = pathway.prepare(synapses.clock.dt_)
     ptr, order = pathway.csr()
