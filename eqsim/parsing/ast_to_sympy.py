@@ -15,7 +15,7 @@ from eqsim.parsing import error_codes as codes
 from eqsim.parsing.functions import FUNCTIONS
 from eqsim.parsing.source_positions import SYNTAX_HINT, check_identifier
 
-__all__ = ["ExpressionBuilder", "build_checked", "is_boolean"]
+__all__ = ["ExpressionBuilder", "build_checked", "is_boolean", "is_truth_value_only"]
 
 # Each rand()/randn() gets its own occurrence number, process wide, so that
 # sympy never merges two draws (``rand() - rand()`` must not become 0).
@@ -96,7 +96,7 @@ def is_boolean(value):
     return isinstance(value, Boolean)
 
 
-def _is_truth_value_only(value):
+def is_truth_value_only(value):
     # Relations, and/or/not and True/False, which cannot take part in arithmetic.
     return isinstance(value, Boolean) and not isinstance(value, sympy.Symbol)
 
@@ -172,7 +172,7 @@ class ExpressionBuilder:
     # -- operators -----------------------------------------------------------
     def _numeric(self, operand_node):
         value = self.build(operand_node)
-        if _is_truth_value_only(value):
+        if is_truth_value_only(value):
             raise self._invalid_operand(
                 operand_node, f"The condition '{ast.unparse(operand_node)}' cannot be used in "
                               "arithmetic.", hint="Convert it to a number with int(...).")
@@ -271,7 +271,7 @@ class ExpressionBuilder:
             left, right = built[index], built[index + 1]
             if relation not in (sympy.Eq, sympy.Ne):
                 for value, operand in ((left, operands[index]), (right, operands[index + 1])):
-                    if _is_truth_value_only(value):
+                    if is_truth_value_only(value):
                         raise self._invalid_operand(
                             operand, f"The condition '{ast.unparse(operand)}' cannot be ordered "
                                      "with '<' or '>'.")

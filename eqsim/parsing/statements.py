@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import sympy
 
 from eqsim.parsing import error_codes as codes
-from eqsim.parsing.ast_to_sympy import build_checked
+from eqsim.parsing.ast_to_sympy import build_checked, is_truth_value_only
 from eqsim.parsing.equations import RESERVED_NAMES
 from eqsim.parsing.functions import is_noise_name
 from eqsim.parsing.source_positions import SourceOrigin, check_identifier, parse_source
@@ -128,6 +128,10 @@ def _statement(node, origin):
     check_identifier(target.id, target, origin)
     _check_assignable(target, origin)
     value = build_checked(node.value, origin)
+    if op != "=" and is_truth_value_only(value):
+        raise origin.error(node.value, f"'{ast.get_source_segment(origin.text, node.value)}' is a "
+                                       f"condition, so it cannot be used with '{op}'.",
+                           code=codes.INVALID_OPERAND, hint="Convert it to a number with int(...).")
     line, _ = origin.locate(node.lineno, node.col_offset)
     written = ast.get_source_segment(origin.text, node)
     return Statement(target.id, op, value, line, written)
