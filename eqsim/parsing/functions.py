@@ -37,10 +37,26 @@ class clip(sympy.Function):
     """``clip(x, low, high)``: ``x`` limited to the closed interval [low, high]."""
     nargs = 3
 
+    @classmethod
+    def eval(cls, x, low, high):
+        # constant arguments fold to a number, so connect(p='clip(0.5, 0, 1)') is p=0.5
+        if x.is_Number and low.is_Number and high.is_Number:
+            return min(max(x, low), high)
+        return None
+
 
 class int_(sympy.Function):
     """``int(x)``: truncation towards zero, as Python's ``int``."""
     nargs = 1
+
+    @classmethod
+    def eval(cls, x):
+        # constants fold (int(2 < 1) is 0); sympy's int() of a number truncates towards zero
+        if x is sympy.true or x is sympy.false:
+            return sympy.Integer(bool(x))
+        if x.is_Number:
+            return sympy.Integer(int(x))
+        return None
 
 
 class log10(sympy.Function):
