@@ -69,6 +69,42 @@ def test_constants_beyond_the_double_range_are_refused(text, shown):
     assert shown in str(info.value)
 
 
+@pytest.mark.parametrize("text", ["400**1e300", "10**400**1e300*1e300", "1e308**1e300*1e300",
+                                  "0.5**1e300", "2.0**5000", "10**-100000"])
+def test_powers_of_constants_beyond_the_double_range_are_refused_at_once(text):
+    began = time.perf_counter()
+    with pytest.raises(EquationError, match="too large or too small") as info:
+        parse_expression(text)
+    assert info.value.code == "EQ106"
+    assert time.perf_counter() - began < SECONDS
+
+
+@pytest.mark.parametrize("text", [
+    " ".join(f"1 if v > {k} else" for k in range(200)) + " 0",
+    "exp(" * 60 + "v" + ")" * 60,
+    "-" * 500 + "v",
+    "**".join(["1.0001"] * 60),
+])
+def test_deeply_nested_expressions_are_refused_quickly(text):
+    began = time.perf_counter()
+    with pytest.raises(EquationError, match="nested") as info:
+        parse_expression(text)
+    assert info.value.code == "EQ107"
+    assert time.perf_counter() - began < SECONDS
+
+
+def test_a_threshold_with_hundreds_of_comparisons_is_parsed_in_under_a_second():
+    text = " and ".join(f"v > {k}" for k in range(300))
+    expr, seconds = timed(parse_expression, text)
+    assert seconds < SECONDS
+    assert len(expr.args) == 300
+
+
+def test_comparisons_between_constants_are_still_decided():
+    assert parse_expression("2 < 1") is sympy.false
+    assert parse_expression("int(2 < 1) == 0") is sympy.true
+
+
 @pytest.mark.parametrize("text, value", [("2**70", 2.0**70), ("1e308", 1e308),
                                          ("10**-400", 0.0), ("1.7976931348623157e308",
                                                              1.7976931348623157e308)])
