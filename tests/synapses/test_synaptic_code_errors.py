@@ -91,3 +91,13 @@ def test_cyclic_synaptic_subexpressions_are_reported_as_a_cycle():
     with pytest.raises(EquationError, match=r"cycle: a -> b -> a") as info:
         Synapses(G, G, "a = b : 1\nb = a : 1")
     assert info.value.code == "EQ127"
+
+
+def test_pre_and_post_subexpressions_chained_more_than_ten_deep_are_substituted():
+    chain = "\n".join(f"a{k} = a{k + 1} : 1" for k in range(12))
+    G = NeuronGroup(2, chain + "\na12 = v : 1\ndv/dt = -v/(10*ms) : 1", threshold="True")
+    G.v = 1
+    S = Synapses(G, G, "w : 1", on_pre="w = a0_post + a0_pre")
+    S.connect()
+    run(0.1 * ms)
+    np.testing.assert_allclose(S.w[:], 2 * np.exp(-0.1 / 10))
