@@ -4,9 +4,18 @@ naming the problem."""
 import numpy as np
 import pytest
 
-from eqsim import EquationError, NeuronGroup, Synapses, ms, run, seed, start_scope
+from eqsim import EquationError, NeuronGroup, Synapses, ms, prefs, run, seed, start_scope
 
 NEURONS = "dv/dt = -v/(10*ms) : 1\ntau : second (constant)"
+
+
+@pytest.fixture(autouse=True)
+def numpy_target():
+    """Logic is checked on the NumPy target; tests comparing targets choose their own."""
+    previous = prefs["codegen.target"]
+    prefs["codegen.target"] = "numpy"
+    yield
+    prefs["codegen.target"] = previous
 
 
 def neurons(n=3):
@@ -63,7 +72,7 @@ def test_pathway_code_cannot_overwrite_a_constant_postsynaptic_variable(code):
     assert info.value.line == code.count("\n") + 1
 
 
-def test_pathway_writing_only_a_postsynaptic_variable_runs_without_synapses(target):
+def test_pathway_writing_only_a_postsynaptic_variable_runs_without_synapses():
     G = neurons()
     S = Synapses(G, G, "w : 1", on_pre="v = 0")
     S.connect(condition="0")
