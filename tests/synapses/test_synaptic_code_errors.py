@@ -110,3 +110,12 @@ def test_pre_and_post_subexpressions_chained_more_than_ten_deep_are_substituted(
     S.connect()
     run(0.1 * ms)
     np.testing.assert_allclose(S.w[:], 2 * np.exp(-0.1 / 10))
+
+
+def test_procedural_pathway_writing_only_a_postsynaptic_variable_runs():
+    G = NeuronGroup(3, "dv/dt = -v/(10*ms) : 1", threshold="True")
+    S = Synapses(G, G, on_pre="v_post = 0.5")
+    S.connect(p=1.0, procedural=True)
+    G.v = 1
+    run(0.2 * ms)
+    np.testing.assert_array_equal(G.v[:], [0.5, 0.5, 0.5])
