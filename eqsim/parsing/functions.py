@@ -58,6 +58,13 @@ class int_(sympy.Function):
             return sympy.Integer(int(x))
         return None
 
+    def _eval_derivative(self, symbol):
+        # a step function of its argument; sympy cannot differentiate a condition
+        # (int(v < 0)), so the derivative stays unevaluated where the argument varies
+        if symbol not in self.args[0].free_symbols:
+            return sympy.S.Zero
+        return sympy.Derivative(self, symbol, evaluate=False)
+
 
 class log10(sympy.Function):
     """Base-10 logarithm (kept as one call so that generated code stays readable)."""

@@ -5,7 +5,7 @@ import time
 import numpy as np
 import pytest
 
-from eqsim import EquationError, NeuronGroup, ms, prefs, run, seed, start_scope
+from eqsim import EquationError, IntegrationError, NeuronGroup, ms, prefs, run, seed, start_scope
 
 
 @pytest.fixture(autouse=True)
@@ -99,3 +99,19 @@ def test_a_condition_added_to_a_variable_in_a_reset_is_refused():
     with pytest.raises(EquationError, match="is a condition") as info:
         NeuronGroup(1, "v : 1", threshold="True", reset="v += v > 0")
     assert info.value.code == "EQ105" and info.value.line == 1
+
+
+def test_int_of_a_condition_in_a_differential_equation_integrates_like_a_conditional():
+    G = NeuronGroup(2, "dv/dt = (1 - int(v > 0.5))/tau : 1\ntau : second")
+    G.tau = 1 * ms
+    G.v = [0, 1]
+    run(1 * ms)
+    np.testing.assert_allclose(G.v[:], [0.6, 1.0])  # grows by dt/tau per step until above 0.5
+
+
+def test_int_of_a_condition_is_not_linear_for_exact_integration():
+    G = NeuronGroup(1, "dv/dt = -v*int(v > 0.5)/tau : 1\ntau : second", method="exact")
+    G.tau = 1 * ms
+    with pytest.raises(IntegrationError, match="linear") as info:
+        run(0.1 * ms)
+    assert info.value.code == "EQ302"

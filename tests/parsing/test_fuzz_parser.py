@@ -74,25 +74,58 @@ def _extend(inner):
     )
 
 
-EXPRESSIONS = st.recursive(_leaf(), _extend, max_leaves=8)
+WILD = st.recursive(_leaf(), _extend, max_leaves=8)
+
+# Mostly valid dimensionless arithmetic and conditions, so that models get built and run
+# (the wild grammar alone is refused early nearly every time).
+VALID_LEAF = st.sampled_from(["v", "x", "0.5", "2", "3.25", "1e-320", "1e308", "rand()",
+                              "randn()", "t/ms", "dt/ms", "i", "N", "pi", "2**70", "10**-400"])
+
+
+def _extend_valid(inner):
+    condition = st.builds(lambda a, op, b: f"{a} {op} {b}", inner,
+                          st.sampled_from(["<", ">", "<=", ">=", "==", "!="]), inner)
+    return st.one_of(
+        st.builds(lambda a, op, b: f"({a}) {op} ({b})", inner,
+                  st.sampled_from(["+", "-", "*", "/", "**", "%", "//"]), inner),
+        st.builds(lambda f, a: f"{f}({a})", FUNCTIONS_1.filter(lambda f: f != "unknown_f"),
+                  inner),
+        st.builds(lambda a, b, c: f"clip({a}, {b}, {c})", inner, inner, inner),
+        st.builds(lambda a, c, b: f"({a} if {c} else {b})", inner, condition, inner),
+        st.builds(lambda c: f"int({c})", condition),
+    )
+
+
+VALID = st.recursive(VALID_LEAF, _extend_valid, max_leaves=8)
+CONDITIONS = st.builds(lambda a, op, b, more: f"{a} {op} {b}{more}", VALID,
+                       st.sampled_from(["<", ">", "<=", ">=", "==", "!="]), VALID,
+                       st.sampled_from(["", " and v > 0", " or rand() < 0.5"]))
+EXPRESSIONS = st.one_of(VALID, CONDITIONS, WILD)
 UNITS = st.sampled_from(["1", "volt", "mV", "second", "Hz", "volt/second", "boolean", "integer",
                          "volt**2", "volt**(10**400)", "metre**0.5", "2*volt", "nonunit", "",
                          "volt (constant)", "1 (shared)", "1 (unless refractory)"])
 TARGETS = st.sampled_from(["v", "w", "x", "tau", "t", "dt", "i", "N", "_t", "lastspike",
                            "not_refractory", "v_post", "w_syn", "new_temp", "xi"])
 OPERATORS = st.sampled_from(["=", "+=", "-=", "*=", "/=", "//=", "=="])
-STATEMENTS = st.lists(st.builds(lambda target, op, value: f"{target} {op} {value}",
-                                TARGETS, OPERATORS, EXPRESSIONS), min_size=1, max_size=3) \
-    .map("\n".join)
+STATEMENT = st.one_of(
+    st.builds(lambda target, op, value: f"{target} {op} {value}",
+              st.sampled_from(["v", "x", "w_syn", "v_post"]), st.sampled_from(["=", "+=", "*="]),
+              VALID),
+    st.builds(lambda target, op, value: f"{target} {op} {value}", TARGETS, OPERATORS,
+              EXPRESSIONS))
+STATEMENTS = st.lists(STATEMENT, min_size=1, max_size=3).map("\n".join)
 
 
 @st.composite
 def equations(draw):
     """A few equation lines: a differential equation, a subexpression, a parameter."""
-    lines = ["dv/dt = " + draw(EXPRESSIONS) + " : " + draw(UNITS)]
     if draw(st.booleans()):
-        lines.append(draw(st.sampled_from(["x", "y", "v", "_z", "t"])) + " = "
-                     + draw(EXPRESSIONS) + " : " + draw(UNITS))
+        lines = ["dv/dt = (" + draw(VALID) + ")/tau : 1", "x = " + draw(VALID) + " : 1"]
+    else:
+        lines = ["dv/dt = " + draw(EXPRESSIONS) + " : " + draw(UNITS)]
+        if draw(st.booleans()):
+            lines.append(draw(st.sampled_from(["x", "y", "v", "_z", "t"])) + " = "
+                         + draw(EXPRESSIONS) + " : " + draw(UNITS))
     lines.append("tau : second (constant)")
     if draw(st.booleans()):
         lines.append(draw(JUNK))
@@ -136,7 +169,7 @@ def numpy_target():
     prefs["codegen.target"] = previous
 
 
-@given(eqs=equations(), threshold=EXPRESSIONS, reset=STATEMENTS)
+@given(eqs=equations(), threshold=st.one_of(CONDITIONS, EXPRESSIONS), reset=STATEMENTS)
 def test_any_neuron_model_builds_and_runs_or_raises_an_eqsim_error(eqs, threshold, reset):
     def build():
         G = NeuronGroup(2, eqs, threshold=threshold, reset=reset, namespace={})
@@ -146,7 +179,8 @@ def test_any_neuron_model_builds_and_runs_or_raises_an_eqsim_error(eqs, threshol
 
 
 @given(model=st.sampled_from(["w_syn : 1", "w_syn = 2*v_pre : 1", "w_syn : volt"]),
-       on_pre=STATEMENTS, condition=EXPRESSIONS, p=EXPRESSIONS)
+       on_pre=STATEMENTS, condition=st.one_of(CONDITIONS, EXPRESSIONS),
+       p=st.one_of(st.just("0.5"), VALID, EXPRESSIONS))
 def test_any_synaptic_model_builds_connects_and_runs_or_raises_an_eqsim_error(model, on_pre,
                                                                              condition, p):
     def build():
@@ -163,4 +197,17 @@ def test_any_string_assignment_sets_values_or_raises_an_eqsim_error(value, unit)
     def build():
         G = NeuronGroup(2, "v : " + unit, namespace={})
         G.v = value
+    only_eqsim_errors_and_quickly(build)
+
+
+@given(refractory=st.one_of(st.just("0.3*ms"), CONDITIONS, EXPRESSIONS), code=STATEMENTS,
+       event=st.one_of(CONDITIONS, EXPRESSIONS))
+def test_any_refractory_custom_event_and_regular_code_or_an_eqsim_error(refractory, code, event):
+    def build():
+        G = NeuronGroup(2, "dv/dt = -v/tau : 1\ntau : second\nx : 1", threshold="v > 1",
+                        refractory=refractory, events={"up": event}, namespace={})
+        G.tau = 10 * ms
+        G.run_regularly(code, dt=0.1 * ms)
+        G.run_on_event("up", code)
+        run(0.2 * ms, namespace={})
     only_eqsim_errors_and_quickly(build)
