@@ -115,3 +115,18 @@ def test_int_of_a_condition_is_not_linear_for_exact_integration():
     with pytest.raises(IntegrationError, match="linear") as info:
         run(0.1 * ms)
     assert info.value.code == "EQ302"
+
+
+def test_scalar_division_by_zero_and_overflow_give_inf_on_both_targets(both_targets):
+    def simulate(target):
+        start_scope()
+        zero_time = 0 * ms
+        G = NeuronGroup(2, "a : 1\nb : 1\nc : 1\nd : 1")
+        G.run_regularly("a = 0.5/(t/ms)\nb = (t/ms + 1e308)**2\nc = 1/(N - 2)\n"
+                        "d = 1/(zero_time/ms)")
+        with np.errstate(all="ignore"):
+            run(0.1 * ms)
+        return np.array([G.a[:], G.b[:], G.c[:], G.d[:]])
+    numpy_values, cython_values = both_targets(simulate)
+    assert np.all(np.isposinf(numpy_values))
+    np.testing.assert_array_equal(numpy_values, cython_values)
