@@ -33,9 +33,29 @@ class randn(_RandomDraw):
     """A standard normal draw; the argument is an occurrence number as for ``rand``."""
 
 
-class clip(sympy.Function):
+class _NumericFunction(sympy.Function):
+    """A function sympy has no numeric value for, given one through an elementary form.
+
+    With constant arguments sympy counts a call as a number (``exprel(0.5)``) and, when
+    it compares one in a condition, asks for its value; without ``_eval_evalf`` it
+    searches for it symbolically without end (``1 if exprel(0.5) > 1 else 0`` hung).
+    """
+
+    def _elementary(self, *args):
+        raise NotImplementedError
+
+    def _eval_evalf(self, prec):
+        if not all(argument.is_number for argument in self.args):
+            return None
+        return self._elementary(*self.args)._evalf(prec)
+
+
+class clip(_NumericFunction):
     """``clip(x, low, high)``: ``x`` limited to the closed interval [low, high]."""
     nargs = 3
+
+    def _elementary(self, x, low, high):
+        return sympy.Min(sympy.Max(x, low), high)
 
     @classmethod
     def eval(cls, x, low, high):
@@ -45,9 +65,12 @@ class clip(sympy.Function):
         return None
 
 
-class int_(sympy.Function):
+class int_(_NumericFunction):
     """``int(x)``: truncation towards zero, as Python's ``int``."""
     nargs = 1
+
+    def _elementary(self, x):
+        return sympy.sign(x) * sympy.floor(sympy.Abs(x))
 
     @classmethod
     def eval(cls, x):
@@ -74,10 +97,13 @@ class log10(sympy.Function):
         return 1 / (self.args[0] * sympy.log(10))
 
 
-class exprel(sympy.Function):
+class exprel(_NumericFunction):
     """``exprel(x) = (exp(x) - 1)/x``, 1 at 0 (Brian2's, for Hodgkin-Huxley rate functions
     that would otherwise divide 0 by 0 at one voltage)."""
     nargs = 1
+
+    def _elementary(self, x):
+        return (sympy.exp(x) - 1) / x
 
     def fdiff(self, argindex=1):
         x = self.args[0]
@@ -90,9 +116,12 @@ class exprel(sympy.Function):
         return None
 
 
-class timestep(sympy.Function):
+class timestep(_NumericFunction):
     """``timestep(t, dt)``: the integer time step of time ``t`` (Brian2 semantics)."""
     nargs = 2
+
+    def _elementary(self, t, dt):
+        return sympy.floor((t + dt / 1000) / dt)
 
 
 # name in user strings -> (sympy callable, number of arguments, dimension rule)

@@ -34,6 +34,17 @@ def test_conditions_on_random_draws_are_parsed_in_under_a_second(text):
     assert isinstance(expr, sympy.Piecewise) or expr.has(sympy.Piecewise)
 
 
+@pytest.mark.parametrize("text, value", [
+    ("v if sign(2) < exprel(0.5) else 1e308", sympy.Symbol("v", real=True)),
+    ("1 if exprel(0.5) > 1 else 0", 1), ("1 if clip(exp(1), 0, 2) > 1 else 0", 1),
+    ("1 if timestep(0.3, 0.1) > 2 else 0", 1), ("1 if log10(2) < 1 else 0", 1),
+])
+def test_conditions_on_constant_calls_of_our_functions_are_decided_quickly(text, value):
+    expr, seconds = timed(parse_expression, text)
+    assert seconds < SECONDS
+    assert expr == value
+
+
 def test_reset_with_a_condition_on_randn_is_parsed_in_under_a_second():
     (statement,), seconds = timed(parse_statements, "v = 1 if 2 < randn()**2 else 0")
     assert seconds < SECONDS
