@@ -71,8 +71,9 @@ def resolve_synaptic(synapses, names, run_namespace):
 
 
 def substitute_subexpressions(synapses, expr):
-    """Replace synaptic subexpressions and ``x_pre``/``x_post`` subexpressions of the groups."""
-    for _ in range(10):
+    """Replace synaptic subexpressions and ``x_pre``/``x_post`` subexpressions of the groups,
+    however deeply they refer to each other (Equations refuses cycles, so this ends)."""
+    while True:
         replacements = {}
         for symbol in expr.free_symbols:
             name = symbol.name
@@ -89,4 +90,3 @@ def substitute_subexpressions(synapses, expr):
         if not replacements:
             return normalise_names(synapses, expr)
         expr = expr.xreplace(replacements)
-    return normalise_names(synapses, expr)

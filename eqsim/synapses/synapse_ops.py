@@ -5,8 +5,7 @@ import dataclasses
 import sympy
 
 from ..errors import EquationError
-from ..groups.model_code import (check_statements, function_rules,
-                                 make_state_update, used_names)
+from ..groups.model_code import check_statements, function_rules, make_state_update, used_names
 from ..groups.writable import BUILT_IN_NAMES, NOT_WRITABLE, check_writable, why_not_writable
 from ..ir.operations import Assignment, Operation
 from ..ir.variables import ArrayVariable, IndexVariable
