@@ -38,9 +38,18 @@ def test_functions_of_huge_integer_literals_see_their_double(target):
     assert group.w_[0] == 3e9 * math.sin(1e20) + 2.0 ** 31
 
 
-def test_float_overflow_in_a_constant_is_infinity_as_numpy_computes_it(target):
-    assert np.all(after_reset("v : 1", "v = 1e308*10").v_[:] == np.inf)
-    assert np.all(after_reset("v : 1", "v = -1e308*10").v_[:] == -np.inf)
+@pytest.mark.parametrize("text", ["v = 1e308*10", "v = -1e308*10", "v = 2.0**2000"])
+def test_constant_beyond_the_doubles_in_a_model_string_is_refused(text, target):
+    """Written in a model, such a constant is a mistake: refused with its text (the printers
+    would print it as the infinity NumPy computes, test_printers.py)."""
+    with pytest.raises(EqsimError, match="double") as error:
+        after_reset("v : 1", text)
+    assert error.value.code == "EQ106"
+
+
+def test_overflow_of_computed_values_is_infinity_on_both_targets(target):
+    group = after_reset("v : 1\nbig : 1", "v = big*10\nbig = -big*10", big=1e308)
+    assert np.all(group.v_[:] == np.inf) and np.all(group.big_[:] == -np.inf)
 
 
 def test_external_constant_beyond_the_doubles_is_refused(target):
@@ -101,11 +110,11 @@ def test_small_whole_powers_round_identically_on_both_targets(ieee_strict_compil
 
 # -- integer variables: kernels store truncated, saturated values, NaN as 0 ----------
 @pytest.mark.parametrize("value, stored", [
-    ("3e9", 2 ** 31 - 1), ("-3e9", -(2 ** 31)), ("2**70", 2 ** 31 - 1), ("1e308*10", 2 ** 31 - 1),
+    ("3e9", 2 ** 31 - 1), ("-3e9", -(2 ** 31)), ("2**70", 2 ** 31 - 1), ("y*10", 2 ** 31 - 1),
     ("x", 0), ("-2.7", -2), ("2147483647.9", 2 ** 31 - 1),
 ])
 def test_integer_variable_stores_kernel_values_truncated_and_saturated(target, value, stored):
-    group = after_reset("n : integer\nx : 1", f"n = {value}", x=np.nan)
+    group = after_reset("n : integer\nx : 1\ny : 1", f"n = {value}", x=np.nan, y=1e308)
     assert group.n_.dtype == np.int32
     assert list(group.n_[:]) == [stored, stored]
 
