@@ -28,6 +28,7 @@ class StateMonitor(EqsimObject):
     order : int
     name : str, optional
     """
+    invalidates_magic_network = False
     _base_name = "statemonitor"
 
     def __init__(self, source, variables, record, dt=None, clock=None, when="start", order=0,
@@ -133,10 +134,18 @@ class StateMonitor(EqsimObject):
         raw = item.endswith("_")
         name = item[:-1] if raw else item
         if data is not None and name in self.record_variables:
-            values = self._values(name)
-            dim = self._dims[name]
-            return values if raw or dim.is_dimensionless else Quantity(values, dim=dim)
+            return self._read(name, raw, slice(None))
         raise AttributeError(f"StateMonitor '{self.__dict__.get('name')}' has no attribute '{item}'")
+
+    def _read(self, name, raw, rows):
+        """``M.v`` and ``M[i].v`` are copies the script may change, as in Brian2 (``vm =
+        M.v[0]; vm[k] = 0*mV`` leaves the record alone); ``M.v_`` is a read-only view of
+        the record, to read a long recording without copying it."""
+        values = self._values(name)[rows]
+        if raw:
+            return values
+        dim = self._dims[name]
+        return values.copy() if dim.is_dimensionless else Quantity(values, dim=dim, copy=True)
 
     def __getitem__(self, item):
         """``M[i]``: the recordings of element ``i`` (``M[0].v``)."""
@@ -158,9 +167,18 @@ class StateMonitor(EqsimObject):
 
 
 class _SingleRecording:
+    """``M[i]``: ``M[i].v`` is row ``i`` of ``M.v``; ``M[i].t`` the recording times."""
+
     def __init__(self, monitor, position):
         self._monitor = monitor
         self._position = position
 
     def __getattr__(self, item):
-        return getattr(self._monitor, item)[self._position]
+        if item in ("t", "t_"):
+            return getattr(self._monitor, item)
+        raw = item.endswith("_")
+        name = item[:-1] if raw else item
+        if name not in self._monitor.record_variables:
+            raise AttributeError(f"StateMonitor '{self._monitor.name}' has no attribute "
+                                 f"'{item}'")
+        return self._monitor._read(name, raw, self._position)
