@@ -234,6 +234,10 @@ class Group(EqsimObject):
                                   for n in names})
         return expr
 
+    def _own_names(self):
+        """Names of the group's variables and subexpressions (for "did you mean" hints)."""
+        return list(self.variables) + list(self._subexpressions)
+
     def resolve_for_evaluation(self, names, indices, run_namespace):
         """Values for evaluating an expression over ``indices`` in NumPy: {name: (value, dim)}."""
         out = {}
@@ -252,6 +256,7 @@ class Group(EqsimObject):
                 out[name] = (self.clock.dt_, second.dim)
             else:
                 value, dim = resolve_external(name, getattr(self, "namespace", None), run_namespace,
+                                              model_names=self._own_names(),
                                               obj=self.name)
                 out[name] = (value, dim)
         return out
@@ -269,6 +274,7 @@ class Group(EqsimObject):
                 out[name] = var
                 continue
             value, dim = resolve_external(name, getattr(self, "namespace", None), run_namespace,
+                                              model_names=self._own_names(),
                                           obj=self.name)
             if hasattr(value, "_eqsim_function"):
                 out[name] = value._eqsim_function(name)

@@ -35,14 +35,16 @@ class StateMonitor(EqsimObject):
                  name=None):
         if isinstance(variables, str):
             variables = [variables]
-        elif variables is True:
-            variables = source.state_names()
+        elif variables is True:  # as Brian2: every variable of the model, subexpressions too
+            variables = source.state_names() + [
+                name for name in source._subexpressions if not name.startswith("_")]
         variables = list(variables)
-        known = set(source.state_names()) | set(source._subexpressions) | {"i", "N"}
-        for var in variables:
-            if var not in known:
+        dims = recorded_dimensions(source, variables)
+        for var, dim in dims.items():
+            if dim is None:
+                known = set(source.state_names()) | set(source._subexpressions) | {"i"}
                 raise EqsimError(f"'{source.name}' has no variable '{var}' to record",
-                                 hint=f"variables: {sorted(known - {'N'})}")
+                                 hint=f"variables: {sorted(known)}")
         size = len(source)
         if record is True:
             indices = np.arange(size)
@@ -66,7 +68,7 @@ class StateMonitor(EqsimObject):
         self._indices = ArrayVariable("_indices", self.name, None,
                                       array=(indices + source._start).astype(np.int32))
         self._data = Recording({"t": np.float64, **{v: np.float64 for v in variables}})
-        self._dims = recorded_dimensions(source, variables)
+        self._dims = dims
 
     def operations(self, run_namespace):
         # with record=False only the times are recorded, as in Brian2
@@ -74,12 +76,13 @@ class StateMonitor(EqsimObject):
         statements, variables = recording_statements(group, self.record_variables,
                                                      run_namespace)
         variables["_indices"] = self._indices
+        extra = {"var_index": group.index_map(variables)} if hasattr(group, "index_map") else {}
         return [Operation(self.name, "statemonitor", group._owner.name, group._start, group._stop,
                           statements=statements, variables=variables, when=self.when,
                           order=self.order, clock=self.clock, source=self,
                           extra={"indices": "_indices", "time_buffer": True,
                                  "recorded": [(v, f"_rec_{v}") for v in self.record_variables],
-                                 "index_offset": group._start})]
+                                 "index_offset": group._start, **extra})]
 
     def after_run(self, module):
         if not module.has_buffer(self.name, "t"):

@@ -17,7 +17,8 @@ from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, Quantity, get_dimensions, second
 from .pathway import SynapticPathway
 from .presynaptic_index import PresynapticIndex
-from .references import resolve_synaptic, split_suffix, substitute_subexpressions
+from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
+                         split_suffix, substitute_subexpressions, synaptic_dimension)
 from .synapse_ops import make_synaptic_operations
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
 
@@ -206,7 +207,7 @@ class Synapses(Group):
         new_i, new_j = connection_pairs(
             n_pre=len(self.source), n_post=len(self.target), condition=condition, i=i, j=j, p=p,
             n=n, skip_if_invalid=skip_if_invalid, seed=current_seed(), stream=stream,
-            evaluate=evaluate, obj=self.name)
+            evaluate=evaluate, obj=self.name, post_names=post_aliases(self))
         self._connect_calls += 1
         old = self.N
         self._resize(old + len(new_i))
@@ -334,12 +335,17 @@ class Synapses(Group):
                 else:
                     from ..core.namespace import resolve_external
                     values[name] = resolve_external(name, self.namespace, run_namespace,
+                                                    model_names=model_names(self),
                                                     obj=self.name)
         return evaluate_parsed(expr, values, ii * len(self.target) + jj, obj=self.name)
 
     # --- names in model strings ----------------------------------------------------------
     def substitute_subexpressions(self, expr):
         return substitute_subexpressions(self, expr)
+
+    def name_dimension(self, name):
+        """Dimension of what ``name`` means in this Synapses' code, None if nothing."""
+        return synaptic_dimension(self, name)
 
     def resolve_for_kernel(self, names, run_namespace):
         variables, _ = resolve_synaptic(self, names, run_namespace)
@@ -377,7 +383,8 @@ class Synapses(Group):
                 out[name] = (self.clock.t_ if name == "t" else self.clock.dt_, second.dim)
             else:
                 from ..core.namespace import resolve_external
-                out[name] = resolve_external(name, self.namespace, run_namespace, obj=self.name)
+                out[name] = resolve_external(name, self.namespace, run_namespace, obj=self.name,
+                                             model_names=model_names(self))
         return out
 
     def _indices(self, item, level=1):
@@ -392,7 +399,7 @@ class Synapses(Group):
 
     def __getattr__(self, name):
         if not name.startswith("_") and "variables" in self.__dict__:
-            base, side = split_suffix(name)
+            base, side = split_suffix(normalise_target(self, name))
             group = {"pre": self.source, "post": self.target}.get(side)
             if group is not None and base in group.variables and base not in ("i", "N"):
                 idx = self.variables["_synaptic_" + side].array + group._start
