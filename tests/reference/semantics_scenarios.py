@@ -126,3 +126,25 @@ counts, edges = histogram(array([1., 2, 3])*ms, bins=3, weights=array([1., 2, 3]
 counts_plain, _ = histogram(array([1., 2, 3]), bins=3, weights=array([1., 2, 3])*nA)
 result = dict(counts=counts, edges=edges, counts_plain=counts_plain)
 """)
+
+# prefs.core.default_float_dtype = float32 makes the float variables of groups and synapses
+# created afterwards float32 (integers and explicit dtype= stay); the simulation runs on them
+scenario("default_float_dtype_float32", """
+prefs.core.default_float_dtype = float32
+try:
+    G = NeuronGroup(2, '''dv/dt = (1.1 - v)/(10*ms) : 1
+x : 1
+n : integer''', threshold='v > 1', reset='v = 0', method='exact')
+    S = Synapses(G, G, 'w : 1', on_pre='x += w')
+    explicit = NeuronGroup(1, 'y : 1', dtype=float64)
+finally:
+    prefs.core.default_float_dtype = float64
+later = NeuronGroup(1, 'y : 1')
+S.connect()
+S.w = 0.1
+G.v = [0, 0.5]
+run(30*ms)
+result = dict(dtypes=' '.join(str(a.dtype) for a in (G.v[:], G.x[:], S.w[:], G.n[:],
+                                                      explicit.y[:], later.y[:])),
+              v=G.v[:], x=G.x[:])
+""")

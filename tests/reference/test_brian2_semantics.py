@@ -7,16 +7,22 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from eqsim import prefs
 from semantics_scenarios import SCENARIOS, run_scenario
 
 BRIAN2 = json.loads((Path(__file__).parent / "brian2_semantics.json").read_text())["results"]
 
 
-def assert_same(ours, brian2):
+# float32 state: the order of float32 operations differs between simulators (Brian2's own
+# two targets differ by 1e-7 here), so values agree to float32 precision over 300 steps
+RTOL = {"default_float_dtype_float32": 1e-5}
+
+
+def assert_same(ours, brian2, rtol=1e-9):
     assert ours.keys() == brian2.keys()
     for key, expected in brian2.items():
         if isinstance(expected, (float, list)):
-            np.testing.assert_allclose(ours[key], expected, rtol=1e-9, atol=1e-15, err_msg=key)
+            np.testing.assert_allclose(ours[key], expected, rtol=rtol, atol=1e-15, err_msg=key)
         else:
             assert ours[key] == expected, key
 
@@ -27,4 +33,8 @@ def test_every_scenario_has_brian2s_result():
 
 @pytest.mark.parametrize("name", sorted(SCENARIOS))
 def test_scenario_gives_brian2s_result(name, target):
-    assert_same(run_scenario(name, "eqsim"), BRIAN2[name])
+    try:
+        ours = run_scenario(name, "eqsim")
+    finally:
+        prefs["core.default_float_dtype"] = np.float64
+    assert_same(ours, BRIAN2[name], RTOL.get(name, 1e-9))
