@@ -98,6 +98,9 @@ def test_lazy_pylab_names_act_as_the_matplotlib_objects(namespace):
     assert issubclass(Percent, matplotlib.ticker.Formatter)
     counts, _, _ = namespace["hist"]([1, 2, 2, 3], bins=3)
     assert list(counts) == [1, 2, 1]
+    mV = namespace["mV"]  # weights with units: their values in SI units, as in Brian2
+    counts, _, _ = namespace["hist"]([1, 2, 2, 3], bins=3, weights=[1, 2, 2, 3] * mV)
+    np.testing.assert_allclose(counts, [1e-3, 4e-3, 3e-3])
     namespace["plt"].close("all")
 
 

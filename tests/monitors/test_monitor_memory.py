@@ -132,3 +132,21 @@ def test_a_state_monitor_that_cannot_get_its_memory_fails_before_the_run_not_dur
     assert G.t_ == pytest.approx(1e-4) and M.v.shape == (1000, 1)  # no step was made
     run(0.1 * ms)  # and the network runs on
     assert M.v.shape == (1000, 2)
+
+
+def test_event_and_rate_recordings_refuse_writes_as_brian2s_do():
+    # Brian2's spike and rate monitor attributes are read-only variables (TypeError on
+    # write); here they are read-only views, and a StateMonitor's M.v is a copy to change
+    G, M = _recorded_group()
+    spikes = SpikeMonitor(G)
+    rate = PopulationRateMonitor(G)
+    run(10 * ms)
+    assert len(spikes) > 0
+    for read in (lambda: spikes.t, lambda: spikes.i, lambda: spikes.t_, lambda: rate.rate,
+                 lambda: rate.t, lambda: M.t, lambda: M.v_):
+        values = read()
+        with pytest.raises(ValueError, match="read-only"):
+            values[0] = values[0]
+    v = M.v  # dimensionless: a plain array, a copy as in Brian2
+    v[0, 0] = 5
+    assert M.v_[0, 0] != 5 and M.v[0, 0] != 5
