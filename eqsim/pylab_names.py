@@ -55,8 +55,9 @@ PYLAB_MODULES = {"plt": "matplotlib.pyplot", "mpl": "matplotlib", "matplotlib": 
                  "rcsetup": "matplotlib.rcsetup", "style": "matplotlib.style"}
 
 
-# dunders a script reads (``mpl.__version__``); other dunder lookups before matplotlib is
-# loaded are tools probing every object, answered without importing it
+# dunders a script reads (``mpl.__version__``); other private and dunder lookups before
+# matplotlib is loaded are tools probing every object (pytest's ``__test__``, eqsim's own
+# ``_eqsim_function``), answered without importing it
 _USER_DUNDERS = {"__version__", "__file__", "__path__", "__all__", "__name__", "__dict__"}
 
 
@@ -68,9 +69,9 @@ class LazyName:
     """Stands for a matplotlib module or object until it is first used.
 
     Attribute and item access, assignment, calls, ``isinstance``/``issubclass`` and use as a
-    base class all go to the real object, imported then. Dunder lookups that tools make on
-    any object (pytest's ``__test__``, ``copy``'s ``__deepcopy__`` ...) are answered without
-    importing matplotlib while it is not loaded.
+    base class all go to the real object, imported then. Private and dunder lookups that
+    tools make on any object (pytest's ``__test__``, ``copy``'s ``__deepcopy__`` ...) are
+    answered without importing matplotlib while it is not loaded.
     """
 
     def __init__(self, name, load):
@@ -81,8 +82,8 @@ class LazyName:
         return object.__getattribute__(self, "_lazy_load")()
 
     def __getattr__(self, attribute):
-        if (attribute.startswith("__") and attribute.endswith("__")
-                and attribute not in _USER_DUNDERS and "matplotlib" not in sys.modules):
+        if (attribute.startswith("_") and attribute not in _USER_DUNDERS
+                and "matplotlib" not in sys.modules):
             raise AttributeError(attribute)  # a tool probing, not the script asking
         return getattr(self._lazy_target(), attribute)
 

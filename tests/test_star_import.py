@@ -71,8 +71,12 @@ def test_standard_modules_brian2_leaks_are_bound(namespace):
 
 
 def test_importing_eqsim_does_not_import_matplotlib():
+    # a run, and a name error whose hint looks through the script's names, do not either
     code = ("import sys\nimport copy as c\nfrom eqsim import *\n"
-            "c.deepcopy(plt); isinstance(1, int)\n"
+            "c.deepcopy(plt); isinstance(1, int)\nprefs.codegen.target = 'numpy'\n"
+            "G = NeuronGroup(1, 'dv/dt = -v/tau : 1', method='exact')\n"
+            "try:\n    run(1*ms)\nexcept UnresolvedNameError:\n    pass\n"
+            "tau = 10*ms\nrun(1*ms)\n"
             "assert 'matplotlib' not in sys.modules, 'matplotlib imported'\n")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
 
