@@ -6,6 +6,11 @@ Brian2's own names only when matplotlib is installed::
 
     MPLBACKEND=Agg /work/brian2-venv/bin/python tests/reference/make_brian2_star_names.py
 
+The reference venv has no matplotlib of its own; the committed file was made with
+``PYTHONPATH`` pointing at a folder of links to the main environment's matplotlib and its
+dependencies (matplotlib, mpl_toolkits, PIL, contourpy, cycler, dateutil, fontTools,
+kiwisolver, six, pylab), so that NumPy still comes from the venv.
+
 It writes ``brian2_star_names.json`` next to itself: the Brian2, NumPy and matplotlib
 versions and ``{name: origin}``, where origin is where the bound object is found first
 among ``builtins``, ``numpy``, ``numpy.random``, ``numpy.fft``, ``numpy.linalg``,
