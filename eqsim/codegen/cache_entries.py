@@ -7,9 +7,10 @@ this key and matches the file byte for byte, so a truncated file, flipped bytes 
 another network's library copied under this name are found before ``dlopen`` and
 rebuilt instead of crashing the process or silently computing something else.
 
-Builds happen in ``.build-<name>-*`` folders under a per-module lock (see
-``compiler``); a build killed mid-way leaves its folder behind. :func:`sweep_leftovers`
-removes those that are old and whose lock nobody holds.
+:func:`load_verified` is the one way in: build when missing, discard and rebuild when
+damaged (or when a verified library still fails to load), under a per-module lock. Builds
+happen in ``.build-<name>-*`` folders; a build killed mid-way leaves its folder behind, and
+:func:`sweep_leftovers` removes those that are old and whose lock nobody holds.
 """
 import contextlib
 import fcntl
@@ -18,9 +19,11 @@ import json
 import logging
 import os
 import shutil
+import tempfile
 import time
 
 from ..cache_folder import CacheFolderError
+from ..errors import CompilationError
 
 logger = logging.getLogger(__name__)
 
@@ -39,6 +42,9 @@ def file_digest(path):
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+_swept = set()  # cache folders this process already cleared of killed builds' leftovers
 
 
 def record_path(folder, name):
@@ -88,8 +94,12 @@ def problem(folder, name, library):
 def discard(folder, name, library):
     """Remove a cached library and its record (the caller holds the module's lock)."""
     for path in (library, record_path(folder, name)):
-        with contextlib.suppress(FileNotFoundError):
+        try:
             os.remove(path)
+        except FileNotFoundError:
+            pass
+        except OSError as error:
+            raise CacheFolderError.for_folder(folder, error) from error
 
 
 def lock_path(folder, name):
@@ -168,3 +178,77 @@ def sweep_leftovers(folder, now=None):
     if removed:
         logger.info("removed %d leftover(s) of killed builds from %s", len(removed), folder)
     return removed
+
+
+def load_verified(folder, name, path, source, compile_into, load):
+    """``load(path)`` of a verified build of ``name`` (``compile_into(build_dir)`` builds
+    it from ``source`` and returns the built file); a verified build that fails to load
+    is discarded and rebuilt once.
+
+    Raises
+    ------
+    CompilationError
+        If the rebuilt library does not load either.
+    CacheFolderError
+        If the cache folder cannot be written.
+    """
+    _ensure_built(folder, name, path, source, compile_into)
+    try:
+        return load(path)
+    except (OSError, ImportError) as error:
+        logger.warning("cached module %s passed its hash check but does not load (%s): "
+                       "rebuilding it", path, error)
+        try:
+            refused = file_digest(path)
+        except OSError:
+            refused = None
+    _ensure_built(folder, name, path, source, compile_into, refused=refused or "")
+    try:
+        # Spelled anew: the dynamic loader returns the library it already opened under the
+        # same path string (Python never closes a failed extension), not the rebuilt file.
+        return load(os.path.join(folder, ".", os.path.basename(path)))
+    except (OSError, ImportError) as error:
+        raise CompilationError(f"module '{name}' was rebuilt but still does not load: {error}",
+                               hint=f"the library is {path}; please report this") from None
+
+
+def _ensure_built(folder, name, path, source, compile_into, refused=None):
+    """Leave a verified build of ``name`` at ``path``: build it when missing, discard and
+    rebuild it when damaged, or when it is still the library of SHA-256 ``refused``
+    (one that did not load; "": whatever is there)."""
+    if folder not in _swept:
+        _swept.add(folder)
+        sweep_leftovers(folder)
+    if refused is None and problem(folder, name, path) is None:
+        return  # the common, lock-free path: a verified warm load
+    with build_lock(folder, name):
+        # another process may have built or rebuilt it while this one waited
+        fault = problem(folder, name, path)
+        if fault is None and refused is not None and (
+                not refused or file_digest(path) == refused):
+            fault = "not loadable"
+        if fault is None:
+            return
+        if fault != MISSING:
+            logger.warning("cached module %s is %s: discarding it and rebuilding", path, fault)
+            discard(folder, name, path)
+        _build_into_cache(folder, name, path, source, compile_into)
+
+
+def _build_into_cache(folder, name, path, source, compile_into):
+    """Build in a private folder (lock held), then move the hash record and the library
+    into place: a half-written library is never visible under ``path``."""
+    sweep_leftovers(folder)
+    try:
+        build_dir = tempfile.mkdtemp(prefix=f"{BUILD_PREFIX}{name}-", dir=folder)
+    except OSError as error:
+        raise CacheFolderError.for_folder(folder, error) from None
+    try:
+        built = compile_into(build_dir)
+        record = write_record(build_dir, name, built, source)
+        os.replace(record, record_path(folder, name))
+        os.replace(built, path)
+    except OSError as error:  # a full disk, a folder turned read-only: not the compiler's fault
+        raise CacheFolderError.for_folder(folder, error) from error
+    finally:
+        shutil.rmtree(build_dir, ignore_errors=True)

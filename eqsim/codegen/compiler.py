@@ -10,7 +10,8 @@ resolves to), so a warm load is a plain import of a ``.so``.
 Concurrent builds of the same module (several processes, MPI ranks) are safe:
 a per-module ``flock`` lets one process build while the others wait, and a
 build happens in a private directory and is moved into place with
-``os.replace``, so a half-written ``.so`` is never visible.
+``os.replace``, so a half-written ``.so`` is never visible. A cached library is
+loaded only when it matches the hash recorded at build time (``cache_entries``).
 """
 import contextlib
 import functools
@@ -25,12 +26,11 @@ import shutil
 import subprocess
 import sys
 import sysconfig
-import tempfile
 import threading
 import time
 
 from . import cache_entries
-from ..cache_folder import CacheFolderError, cache_dir
+from ..cache_folder import cache_dir
 from ..errors import CompilationError
 
 __all__ = ["load_module", "cache_dir", "clear_cache"]
@@ -60,7 +60,6 @@ HEADER_SUFFIXES = (".h", ".pxd", ".pxi")
 ERROR_LINES = 40
 
 _loaded = {}
-_swept = set()  # cache folders already cleared of killed builds' leftovers
 _thread_lock = threading.Lock()
 
 
@@ -205,7 +204,7 @@ def load_module(source, *, name_hint="eqsim_module", include_dirs=(), extra_comp
         folder = cache_dir()
         path = os.path.join(folder, name + _extension_suffix())
         start = time.perf_counter()
-        module = _load_verified(
+        module = cache_entries.load_verified(
             folder, name, path, source,
             lambda build_dir: _build(source, name, folder, build_dir, include_dirs,
                                      compile_args, language_level),
@@ -254,71 +253,8 @@ def build_library(source, *, name_hint="eqsim_lib", include_dirs=(), extra_compi
         logger.debug("built %s: gcc %.2f s", name, time.perf_counter() - start)
         return built
 
-    return _load_verified(folder, name, path, source, compile_into,
+    return cache_entries.load_verified(folder, name, path, source, compile_into,
                           load or (lambda library: library))
-
-
-def _load_verified(folder, name, path, source, compile_into, load):
-    """``load(path)`` of a verified build of ``name``; a build that fails to load is
-    discarded and rebuilt once."""
-    _ensure_built(folder, name, path, source, compile_into)
-    try:
-        return load(path)
-    except (OSError, ImportError) as error:
-        logger.warning("cached module %s passed its hash check but does not load (%s): "
-                       "rebuilding it", path, error)
-        try:
-            refused = cache_entries.file_digest(path)
-        except OSError:
-            refused = None
-    _ensure_built(folder, name, path, source, compile_into, refused=refused or "")
-    try:
-        # Spelled anew: the dynamic loader returns the library it already opened under the
-        # same path string (Python never closes a failed extension), not the rebuilt file.
-        return load(os.path.join(folder, ".", os.path.basename(path)))
-    except (OSError, ImportError) as error:
-        raise CompilationError(f"module '{name}' was rebuilt but still does not load: {error}",
-                               hint=f"the library is {path}; please report this") from None
-
-
-def _ensure_built(folder, name, path, source, compile_into, refused=None):
-    """Leave a verified build of ``name`` at ``path``: build it when missing, discard and
-    rebuild it when damaged, or when it is still the library of SHA-256 ``refused``
-    (one that did not load; "": whatever is there)."""
-    if folder not in _swept:
-        _swept.add(folder)
-        cache_entries.sweep_leftovers(folder)
-    if refused is None and cache_entries.problem(folder, name, path) is None:
-        return  # the common, lock-free path: a verified warm load
-    with cache_entries.build_lock(folder, name):
-        # another process may have built or rebuilt it while this one waited
-        problem = cache_entries.problem(folder, name, path)
-        if problem is None and refused is not None and (
-                not refused or cache_entries.file_digest(path) == refused):
-            problem = "not loadable"
-        if problem is None:
-            return
-        if problem != cache_entries.MISSING:
-            logger.warning("cached module %s is %s: discarding it and rebuilding", path, problem)
-            cache_entries.discard(folder, name, path)
-        _build_into_cache(folder, name, path, source, compile_into)
-
-
-def _build_into_cache(folder, name, path, source, compile_into):
-    """Build in a private folder (lock held), then move the hash record and the library
-    into place: a half-written library is never visible under ``path``."""
-    cache_entries.sweep_leftovers(folder)
-    try:
-        build_dir = tempfile.mkdtemp(prefix=f"{cache_entries.BUILD_PREFIX}{name}-", dir=folder)
-    except OSError as error:
-        raise CacheFolderError.for_folder(folder, error) from None
-    try:
-        built = compile_into(build_dir)
-        record = cache_entries.write_record(build_dir, name, built, source)
-        os.replace(record, cache_entries.record_path(folder, name))
-        os.replace(built, path)
-    finally:
-        shutil.rmtree(build_dir, ignore_errors=True)
 
 
 def _build(source, name, folder, build_dir, include_dirs, compile_args, language_level):

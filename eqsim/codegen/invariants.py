@@ -11,6 +11,8 @@ left untouched, because a reciprocal's rounding could move a truncated value.
 """
 import sympy
 from sympy.core.function import AppliedUndef
+from sympy.functions.elementary.piecewise import ExprCondPair
+from sympy.logic.boolalg import Boolean
 
 from ..parsing import functions as fn
 
@@ -72,8 +74,17 @@ class InvariantHoister:
     def _visit(self, expr):
         if expr.is_Atom or isinstance(expr, _EXACT_FUNCTIONS):
             return expr
+        if isinstance(expr, ExprCondPair):
+            # a (value, condition) entry of a Piecewise: its parts may be hoisted, it may not
+            return ExprCondPair(self._visit(expr.expr), self._visit(expr.cond))
+        if isinstance(expr, Boolean) and not expr.is_Symbol:
+            # truth values stay where they are (hoisted values are doubles); their operands
+            # may be hoisted
+            return expr.func(*(self._visit(a) for a in expr.args))
         if self._is_invariant(expr):
-            return self._hoist(expr) if _costly(expr) else expr
+            # only values become hoisted (real) symbols: a Piecewise branch (expression,
+            # condition) or a condition must keep its kind
+            return self._hoist(expr) if _costly(expr) and isinstance(expr, sympy.Expr) else expr
         if isinstance(expr, (sympy.Mul, sympy.Add)):
             # a*x/tau: the invariant factors a/tau go together, x stays per element
             invariant = [a for a in expr.args if self._is_invariant(a)]

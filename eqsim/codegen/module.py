@@ -9,6 +9,8 @@ import re
 import os
 import types
 
+import numpy as np
+
 from ..errors import CodegenError
 from .fusion import fusable_thresholds
 from .kernel import ModuleSymbols, kernel_context
@@ -144,6 +146,9 @@ class NetworkModule:
         """Pass current array addresses and scalar values to the module."""
         arrays = {n: v.array for n, v in self.symbols.arrays.items()}
         constants = {n: value for n, (value, _) in self.symbols.constants.items()}
+        if self.target == "numpy":
+            constants = {n: _numpy_scalar(value, self.symbols.constants[n][1])
+                         for n, value in constants.items()}
         self.module.bind(arrays, constants, int(seed) & 0xFFFFFFFFFFFFFFFF)
 
     def has_queue(self, name):
@@ -186,6 +191,16 @@ def bind_locally(text, symbols):
         elif name in symbols.constants:
             lines.append(f"    const {symbols.constants[name][1]} {name} = _get{name}();\n")
     return text[:opening.end()] + "".join(lines) + text[opening.end():]
+
+
+def _numpy_scalar(value, c_type):
+    """A constant as the NumPy scalar of its C type, so that arithmetic on it gives inf or
+    nan as arrays (and C) do, where Python numbers raise ZeroDivisionError/OverflowError."""
+    if c_type == "double":
+        return np.float64(value)
+    if c_type == "int64_t" and not isinstance(value, bool):
+        return np.int64(value)
+    return value
 
 
 class _Obj(dict):

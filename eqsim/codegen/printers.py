@@ -4,13 +4,54 @@ Both printers take a ``names`` mapping from a symbol's name to the text that
 stands for it in the target (a local variable, a module-level constant, an
 index expression), and a ``random_streams`` mapping from the occurrence number
 of each ``rand()``/``randn()`` to the name of its stream constant.
+
+Every number is printed as the double the NumPy target computes with (see
+:func:`double_literal`), so that both targets start from the same constants.
 """
+import math
+
 import sympy
 from sympy.printing.c import C99CodePrinter
 from sympy.printing.numpy import NumPyPrinter
 
 from ..errors import CodegenError
 from ..parsing import functions as fn
+
+
+# Integers print as integer literals only inside the range that a C ``int`` and a NumPy
+# int32 both hold, so that integer arithmetic means the same on both targets (NumPy
+# keeps int32 for an int32 array and a small Python int); beyond it they print as
+# doubles, which is also what both targets compute with when they meet a float.
+INTEGER_LITERAL_LIMIT = 2 ** 31
+
+
+def rational_value(p, q):
+    """``p/q`` rounded once to the nearest double (Python's int division is exact
+    before rounding); ``inf`` with the quotient's sign when it is beyond the range."""
+    try:
+        return int(p) / int(q)
+    except OverflowError:
+        return math.inf if (p > 0) == (q > 0) else -math.inf
+
+
+def double_literal(value, inf_text, nan_text):
+    """Source text of the double ``value``: ``repr`` round-trips it exactly and always
+    has a decimal point or an exponent (so C never reads it as an integer);
+    infinities and NaN use the target's names for them."""
+    value = float(value)
+    if math.isnan(value):
+        return nan_text
+    if math.isinf(value):
+        return inf_text if value > 0 else f"(-{inf_text})"
+    return repr(value)
+
+
+def integer_literal(n, inf_text, nan_text):
+    """Source text of the integer ``n``: an integer literal when it is small (see
+    ``INTEGER_LITERAL_LIMIT``), otherwise the double nearest to it."""
+    if abs(n) < INTEGER_LITERAL_LIMIT:
+        return str(n)
+    return double_literal(rational_value(n, 1), inf_text, nan_text)
 
 
 class _NameMixin:
@@ -29,9 +70,45 @@ class _NameMixin:
             raise CodegenError(f"internal error: no generated name for {expr.name!r}")
         return text
 
+    # -- numbers: one rule for both targets (see double_literal) ---------------
+    def _print_Integer(self, expr):
+        return integer_literal(int(expr), self._inf, self._nan)
+
+    def _print_Rational(self, expr):
+        return double_literal(rational_value(expr.p, expr.q), self._inf, self._nan)
+
     def _print_Float(self, expr):
-        # repr round-trips a double exactly; sympy's default printing keeps 15 digits
-        return repr(float(expr))
+        return double_literal(float(expr), self._inf, self._nan)
+
+    def _print_Infinity(self, expr):
+        return self._inf
+
+    def _print_NegativeInfinity(self, expr):
+        return f"(-{self._inf})"
+
+    def _print_NaN(self, expr):
+        return self._nan
+
+    def _print_ComplexInfinity(self, expr):
+        raise CodegenError("an expression evaluates to complex infinity (a division by zero)",
+                           hint="check the model for a constant divided by zero")
+
+    def _print_Pow(self, expr, rational=False):
+        """One spelling of powers for both targets, so that they round alike: small whole
+        exponents as products (numpy's power and C's pow would differ from them by an
+        ulp), ±1/2 through sqrt, other exponents as doubles through pow/numpy.power (never
+        C's cbrt, which takes cube roots of negative numbers where numpy gives NaN)."""
+        base, exp = expr.args
+        b = self._print(base)
+        if exp.is_Number and exp.is_finite and float(exp).is_integer() and 0 < abs(exp) <= 4:
+            product = "(" + "*".join([f"({b})"] * abs(int(exp))) + ")"
+            return product if exp > 0 else f"(1.0/{product})"
+        if exp.is_Number and abs(float(exp)) == 0.5:
+            root = f"{self._sqrt}({b})"
+            return root if exp > 0 else f"(1.0/{root})"
+        if exp.is_Number:
+            return self._power(b, double_literal(float(exp), self._inf, self._nan))
+        return self._power(b, self._print(exp))
 
     def _print_Relational(self, expr):
         return f"({self._print(expr.lhs)} {expr.rel_op} {self._print(expr.rhs)})"
@@ -79,7 +156,7 @@ class CPrinter(_NameMixin, C99CodePrinter):
 
     def _print_clip(self, expr):
         x, lo, hi = (self._print(a) for a in expr.args)
-        return f"fmin(fmax({x}, {lo}), {hi})"
+        return f"eqsim_clip({x}, {lo}, {hi})"  # NaN propagates, as in numpy (not fmin/fmax)
 
     def _print_int_(self, expr):
         return f"trunc({self._print(expr.args[0])})"
@@ -96,15 +173,20 @@ class CPrinter(_NameMixin, C99CodePrinter):
         return f"eqsim_timestep({t}, {dt})"
 
     def _print_sign(self, expr):
-        x = self._print(expr.args[0])
-        return f"(({x} > 0) - ({x} < 0))"
+        return f"eqsim_sign({self._print(expr.args[0])})"  # sign(NaN) is NaN, as numpy.sign
 
     def _print_Mod(self, expr):
         a, b = (self._print(x) for x in expr.args)
-        # Python (and sympy) take the sign of the divisor; C's fmod that of the dividend
-        return f"(({a}) - floor(({a})/({b}))*({b}))"
+        # numpy.mod's result, sign of the divisor (C's fmod takes that of the dividend)
+        return f"eqsim_mod({a}, {b})"
+
+    _sqrt = "sqrt"
+
+    def _power(self, base, exp):
+        return f"pow({base}, {exp})"
 
     _nan = "NAN"
+    _inf = "INFINITY"
 
     def _conditional(self, cond, value, otherwise):
         return f"(({cond}) ? ({value}) : ({otherwise}))"
@@ -114,18 +196,6 @@ class CPrinter(_NameMixin, C99CodePrinter):
 
     def _print_BooleanFalse(self, expr):
         return "0"
-
-    def _print_Pow(self, expr):
-        base, exp = expr.args
-        if exp.is_Integer and 1 < int(exp) <= 4:
-            b = self._print(base)
-            return "(" + "*".join([f"({b})"] * int(exp)) + ")"
-        if exp.is_Integer and -4 <= int(exp) < 0:
-            b = self._print(base)
-            return "(1.0/(" + "*".join([f"({b})"] * -int(exp)) + "))"
-        return super()._print_Pow(expr)
-
-
 
 class NumpyPrinter(_NameMixin, NumPyPrinter):
     """Vectorised NumPy code (the reference target): names stand for arrays or scalars."""
@@ -139,6 +209,12 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
     def as_float(text):
         return text
 
+    def doprint(self, expr, assign_to=None):
+        text = super().doprint(expr, assign_to)
+        # a bare number would make a Python float local, whose division by zero raises
+        # where NumPy (and C) give inf or NaN
+        return f"numpy.float64({text})" if isinstance(expr, sympy.Number) else text
+
     def _print_rand(self, expr):
         return f"_uniform(_seed, {self._stream(expr)}, _step, {self._index})"
 
@@ -149,8 +225,20 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
         x, lo, hi = (self._print(a) for a in expr.args)
         return f"numpy.minimum(numpy.maximum({x}, {lo}), {hi})"
 
+    def _print_Mod(self, expr):
+        a, b = (self._print(x) for x in expr.args)
+        return f"numpy.mod({a}, {b})"
+
+    _sqrt = "numpy.sqrt"
+
+    def _power(self, base, exp):
+        # as C's pow: always in doubles (numpy.power would raise int32 arrays to an int32
+        # power with wrap-around, and ** of a negative Python float is complex)
+        return f"numpy.float_power({base}, {exp})"
+
     def _print_int_(self, expr):
-        return f"numpy.trunc({self._print(expr.args[0])})"
+        # in doubles, as C's trunc: numpy.trunc keeps a truth value boolean (int(v > 1))
+        return f"numpy.trunc(numpy.asarray({self._print(expr.args[0])}, dtype=numpy.float64))"
 
     def _print_log10(self, expr):
         return f"numpy.log10({self._print(expr.args[0])})"
@@ -165,6 +253,7 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
         return f"_timestep({t}, {dt})"
 
     _nan = "numpy.nan"
+    _inf = "numpy.inf"
 
     def _conditional(self, cond, value, otherwise):
         return f"numpy.where({cond}, {value}, {otherwise})"

@@ -19,10 +19,21 @@ def template_root():
     raise FileNotFoundError("eqsim templates not found; reinstall eqsim")
 
 
+def _indent(text, width=4, first=False, blank=False):
+    """Jinja2's ``indent``, except that an empty block stays empty: the built-in filter
+    turns ``''`` into a line of spaces when ``first`` is set, which pushed the next block
+    one level too deep (an IndentationError in NumPy pathway code without loads)."""
+    if not text:
+        return text
+    return jinja2.filters.do_indent(text, width, first, blank)
+
+
 @functools.lru_cache(maxsize=None)
 def environment(target):
     """A Jinja2 environment for one target folder (``cython`` or ``numpy``)."""
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(os.path.join(template_root(), target)),
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         trim_blocks=False, lstrip_blocks=False)
+    env.filters["indent"] = _indent
+    return env

@@ -81,6 +81,13 @@ def _as_value(name, value, obj):
             raise EquationError(f"'{name}' is an array of {arr.size} values; only scalars can be used "
                                 f"as constants in model strings", obj=obj,
                                 hint="make it a model variable (e.g. 'x : volt') and assign the array")
-        return float(arr.reshape(())), get_dimensions(value)
+        try:
+            return float(arr.reshape(())), get_dimensions(value)
+        except (OverflowError, TypeError):  # an int beyond the doubles, a complex number
+            text = repr(value) if len(repr(value)) < 30 else repr(value)[:20] + "..."
+            raise EquationError(f"'{name}' ({text}) is not a real number that a double can "
+                                "hold", code="EQ106", obj=obj,
+                                hint="constants in model strings are float64 values, at most "
+                                     "1.8e308 in magnitude") from None
     raise EquationError(f"'{name}' refers to a {type(value).__name__}, which cannot be used in a model "
                         f"string", obj=obj, hint="use a number, a quantity, or a TimedArray")

@@ -47,6 +47,21 @@ def _as_index(item, size):
     return np.atleast_1d(arr)
 
 
+def _checked_integers(values, var, name, obj):
+    """``values`` for integer variable ``name``, refused when one has no integer
+    value in its type (NaN, infinite, beyond the bounds); fractions truncate towards zero
+    as in NumPy and Brian2."""
+    values = np.asarray(values, dtype=np.float64)
+    info = np.iinfo(var.array.dtype)
+    bad = ~((values > info.min - 1.0) & (values < info.max + 1.0))  # NaN is bad too
+    if bad.any():
+        raise StateError(f"cannot set integer variable '{name}' to {float(values[bad].flat[0])!r}: "
+                         f"its values must lie in [{info.min}, {info.max}]", obj=obj,
+                         hint=f"'{name}' is stored as {var.array.dtype}; declare it as a "
+                              "float (unit 1) for larger values")
+    return np.trunc(values)
+
+
 class Group(EqsimObject):
     """Base of NeuronGroup and the input groups: owns ArrayVariables and gives
     attribute access to them with units."""
@@ -215,6 +230,8 @@ class Group(EqsimObject):
                         f"dimension {found}", found, var.dim, obj=self.name,
                         hint=f"give the value in units of {var.dim}")
             values = np.asarray(value, dtype=float if var.array.dtype != np.bool_ else bool)
+        if var.array.dtype.kind in "iu":
+            values = _checked_integers(values, var, name, self.name)
         if var.shared:
             var.array[0] = np.asarray(values).reshape(-1)[0]
         else:

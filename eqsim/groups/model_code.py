@@ -10,6 +10,7 @@ from ..ir.variables import ArrayVariable
 from ..parsing.dimensions import dimension_of, check_equation_dimensions
 from ..parsing.functions import timestep
 from .start_values import first_bad, values_at_start
+from .writable import BUILT_IN_NAMES, check_writable
 from .locally_constant import integrate_with_constant_calls, locally_constant_calls, resolver
 from ..units import DIMENSIONLESS, second
 
@@ -39,8 +40,10 @@ def function_rules(variables):
 
 def temporaries(group, statements):
     """Names that statements define with ``=`` without being variables of ``group``:
-    temporaries of the kernel, as in Brian2 (``tmp = v*2`` then ``v = tmp/4``)."""
-    return {st.var for st in statements if st.op == "=" and st.var not in group.variables}
+    temporaries of the kernel, as in Brian2 (``tmp = v*2`` then ``v = tmp/4``).
+    Built-in names (``t``, ``i``...) never are."""
+    return {st.var for st in statements if st.op == "=" and st.var not in group.variables
+            and st.var not in BUILT_IN_NAMES}
 
 
 def check_statements(group, statements, dims, source, functions=None):
@@ -83,21 +86,18 @@ def is_condition(expr, equations):
     return isinstance(expr, sympy.logic.boolalg.Boolean)
 
 
-def check_targets(group, statements, source):
+def check_targets(group, statements, source, where="statements"):
     """Statements may only write the group's own, writable state variables (or define
-    temporaries with ``=``)."""
+    temporaries with ``=``): the rule of :mod:`.writable`."""
     temporary = temporaries(group, statements)
     for st in statements:
         var = group.variables.get(st.var)
         if var is None and st.var in temporary:
             continue
-        if var is None:
+        if var is None and st.var not in BUILT_IN_NAMES:
             raise EquationError(f"'{st.var}' is not a variable of '{group.name}'", obj=group.name,
                                 source=source, line=st.line, hint=f"variables: {group.state_names()}")
-        if not isinstance(var, ArrayVariable) or var.constant or var.read_only:
-            raise EquationError(f"'{st.var}' of '{group.name}' is constant and cannot be assigned",
-                                code="EQ802", obj=group.name, source=source, line=st.line,
-                                hint="built-in and (constant) variables change only between runs")
+        check_writable(st, var, source=source, obj=group.name, where=where)
 
 
 def state_update_statements(group, method, run_namespace=None):
@@ -108,6 +108,8 @@ def state_update_statements(group, method, run_namespace=None):
             and not set(eq.flags) & {"event-driven"}}
     calls = locally_constant_calls(diff, resolver(group, run_namespace), group.clock.dt_) \
         if diff else []
+    if isinstance(method, list):  # Brian2 tries a list of methods in order; hashable here
+        method = tuple(method)
     key = (method, tuple(calls))
     cache = group.__dict__.setdefault("_integration_cache", {})
     if key not in cache:
@@ -221,7 +223,8 @@ def make_threshold(group, event, condition, refractory, run_namespace, when="thr
 def make_event_code(group, event, statements, source, run_namespace, name, when, order):
     assignments = [Assignment(st.var, st.op, group.substitute_subexpressions(st.expr))
                    for st in statements]
-    check_targets(group, statements, source)
+    check_targets(group, statements, source,
+                  where="reset" if event == "spike" else f"code of event '{event}'")
     names = used_names(a.expr for a in assignments) | {a.target for a in assignments}
     variables = group.resolve_for_kernel(names - temporaries(group, statements), run_namespace)
     check_statements(group, statements, group.kernel_dimensions(variables), source,

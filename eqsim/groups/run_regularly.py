@@ -20,7 +20,7 @@ class RunRegularly(EqsimObject):
 
     def operations(self, run_namespace):
         g = self.group
-        check_targets(g, self.statements, self.source)
+        check_targets(g, self.statements, self.source, where="run_regularly code")
         assignments = [Assignment(st.var, st.op, g.substitute_subexpressions(st.expr))
                        for st in self.statements]
         names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}

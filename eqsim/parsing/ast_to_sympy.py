@@ -8,14 +8,15 @@ import ast
 import itertools
 import math
 
+import mpmath
 import sympy
-from sympy.logic.boolalg import Boolean
+from sympy.logic.boolalg import Boolean, BooleanAtom
 
 from eqsim.parsing import error_codes as codes
 from eqsim.parsing.functions import FUNCTIONS
 from eqsim.parsing.source_positions import SYNTAX_HINT, check_identifier
 
-__all__ = ["ExpressionBuilder", "build_checked", "is_boolean"]
+__all__ = ["ExpressionBuilder", "build_checked", "is_boolean", "is_truth_value_only"]
 
 # Each rand()/randn() gets its own occurrence number, process wide, so that
 # sympy never merges two draws (``rand() - rand()`` must not become 0).
@@ -24,6 +25,11 @@ _random_draw_numbers = itertools.count()
 # Exact constant powers are computed by sympy; beyond this many bits the
 # result is far outside double range and computing it could exhaust memory.
 _MAX_CONSTANT_POWER_BITS = 4096
+
+# Deepest nesting of operations, calls and conditionals a model string may have.
+# Generated code nests as deeply (Python refuses more than 200 parentheses), and sympy's
+# work on nested conditionals grows with the depth; real models stay far below.
+MAX_NESTING = 50
 
 # Constructs outside the whitelist, with what to tell the user.
 _FORBIDDEN_NODES = {
@@ -96,9 +102,27 @@ def is_boolean(value):
     return isinstance(value, Boolean)
 
 
-def _is_truth_value_only(value):
+def is_truth_value_only(value):
     # Relations, and/or/not and True/False, which cannot take part in arithmetic.
     return isinstance(value, Boolean) and not isinstance(value, sympy.Symbol)
+
+
+def _log2_magnitude(number):
+    """log2(|number|) of a sympy number, without converting it to a double (it may not fit)."""
+    if number.is_Rational:
+        return math.log2(abs(number.p)) - math.log2(number.q)
+    return float(mpmath.log(abs(mpmath.mpf(number._mpf_)), 2))
+
+
+def _relation(relation, left, right):
+    """``relation(left, right)``, decided now only between constants.
+
+    Deciding a comparison of expressions asks sympy's assumption system about their
+    difference, which costs tens of milliseconds each (seconds for a threshold with a
+    few hundred comparisons) and decides nothing a kernel would not.
+    """
+    constant = all(side.is_Number or isinstance(side, BooleanAtom) for side in (left, right))
+    return relation(left, right, evaluate=constant)
 
 
 class ExpressionBuilder:
@@ -112,6 +136,7 @@ class ExpressionBuilder:
 
     def __init__(self, origin):
         self.origin = origin
+        self._depth = 0
         self._builders = {
             ast.Expression: lambda node: self.build(node.body),
             ast.Constant: self._constant,
@@ -129,7 +154,15 @@ class ExpressionBuilder:
         builder = self._builders.get(type(node))
         if builder is None:
             self._reject(node)
-        return builder(node)
+        self._depth += 1
+        if self._depth > MAX_NESTING:
+            raise self.origin.error(node, f"The expression is nested more than {MAX_NESTING} "
+                                          "levels deep.", code=codes.TOO_DEEPLY_NESTED,
+                                    hint="Split it into several subexpressions.")
+        try:
+            return builder(node)
+        finally:
+            self._depth -= 1
 
     # -- rejection -----------------------------------------------------------
     def _reject(self, node):
@@ -172,7 +205,7 @@ class ExpressionBuilder:
     # -- operators -----------------------------------------------------------
     def _numeric(self, operand_node):
         value = self.build(operand_node)
-        if _is_truth_value_only(value):
+        if is_truth_value_only(value):
             raise self._invalid_operand(
                 operand_node, f"The condition '{ast.unparse(operand_node)}' cannot be used in "
                               "arithmetic.", hint="Convert it to a number with int(...).")
@@ -228,12 +261,20 @@ class ExpressionBuilder:
             raise self._invalid_operand(node, message) from None
 
     def _check_power_size(self, node, base, exponent):
+        """Refuse a power of constants whose size alone is beyond any double: sympy would
+        compute it exactly (exhausting memory) or to arbitrary precision (minutes)."""
+        if not (base.is_Number and exponent.is_Number) or base.is_zero:
+            return
         if base.is_Rational and exponent.is_Rational:
-            magnitude_bits = max(abs(base.p).bit_length(), abs(base.q).bit_length())
-            if abs(exponent) * magnitude_bits > _MAX_CONSTANT_POWER_BITS:
-                raise self.origin.error(node, f"The constant '{ast.unparse(node)}' is too large to "
-                                              "be represented as a double.",
-                                        code=codes.NUMBER_OUT_OF_RANGE)
+            bits = abs(exponent) * max(abs(base.p).bit_length(), abs(base.q).bit_length())
+        else:
+            bits = abs(float(exponent)) * abs(_log2_magnitude(base))
+        if bits > _MAX_CONSTANT_POWER_BITS:
+            written = ast.get_source_segment(self.origin.text, node) or ast.unparse(node)
+            raise self.origin.error(node, f"The constant '{written}' is too large or too small "
+                                          "to be represented as a double.",
+                                    code=codes.NUMBER_OUT_OF_RANGE,
+                                    hint="Numbers must lie within about 1e-308 to 1.8e308.")
 
     def _unary_operation(self, node):
         if isinstance(node.op, ast.Not):
@@ -271,11 +312,11 @@ class ExpressionBuilder:
             left, right = built[index], built[index + 1]
             if relation not in (sympy.Eq, sympy.Ne):
                 for value, operand in ((left, operands[index]), (right, operands[index + 1])):
-                    if _is_truth_value_only(value):
+                    if is_truth_value_only(value):
                         raise self._invalid_operand(
                             operand, f"The condition '{ast.unparse(operand)}' cannot be ordered "
                                      "with '<' or '>'.")
-            relations.append(self._guarded(node, lambda: relation(left, right)))
+            relations.append(self._guarded(node, lambda: _relation(relation, left, right)))
         return relations[0] if len(relations) == 1 else sympy.And(*relations)
 
     def _conditional(self, node):
@@ -318,10 +359,34 @@ class ExpressionBuilder:
 
 
 def build_checked(node, origin):
-    """Build ``node`` with :class:`ExpressionBuilder`, guarding against deep nesting."""
+    """Build ``node`` with :class:`ExpressionBuilder`, guarding against deep nesting
+    and against constants that no double can hold."""
     try:
-        return ExpressionBuilder(origin).build(node)
+        result = ExpressionBuilder(origin).build(node)
+        _check_double_range(result, node, origin)
+        return result
     except RecursionError:
         raise origin.error(node, "The expression is nested too deeply to be analysed.",
                            code=codes.TOO_DEEPLY_NESTED,
                            hint="Split it into several subexpressions.") from None
+
+
+def _check_double_range(expr, node, origin):
+    """Reject exact constants (``10**400``, ``1e300*1e300``) beyond the double range.
+
+    Both targets compute in doubles; such a number would become ``inf`` in one
+    printer and an OverflowError in the other. One pass over the finished
+    expression covers constants folded anywhere in it.
+    """
+    for number in expr.atoms(sympy.Number):
+        try:
+            finite = math.isfinite(float(number))
+        except OverflowError:
+            finite = False
+        if not finite:
+            shown = str(number) if len(str(number)) <= 40 else f"{str(number)[:20]}..."
+            written = ast.get_source_segment(origin.text, node) or origin.text
+            raise origin.error(node, f"The constant {shown} in '{written}' is too "
+                                     "large to be represented as a double.",
+                               code=codes.NUMBER_OUT_OF_RANGE,
+                               hint="Numbers must lie within about +-1.8e308.")

@@ -268,7 +268,40 @@ def _index_by_name(equations, obj):
                            code=codes.DUPLICATE_DEFINITION, obj=obj,
                            hint="Remove or rename one of the definitions.")
         indexed[eq.name] = eq
+    _check_subexpression_cycles(indexed, obj)
     return indexed
+
+
+def _check_subexpression_cycles(indexed, obj):
+    """Subexpressions are substituted into each other; a cycle (``a = b``, ``b = a``)
+    has no value, so it is reported here, naming its variables in order."""
+    uses = {name: sorted(symbol.name for symbol in eq.expr.free_symbols
+                         if getattr(indexed.get(symbol.name), "kind", None) == SUBEXPRESSION)
+            for name, eq in indexed.items() if eq.kind == SUBEXPRESSION}
+    done = set()
+    for start in uses:
+        path, pending = [], [iter([start])]  # depth-first, without recursion
+        while pending:
+            name = next(pending[-1], None)
+            if name is None:
+                pending.pop()
+                if path:
+                    done.add(path.pop())
+            elif name in path:
+                _report_cycle(indexed, path[path.index(name):] + [name], obj)
+            elif name not in done:
+                path.append(name)
+                pending.append(iter(uses[name]))
+
+
+def _report_cycle(indexed, cycle, obj):
+    names = ", ".join(f"'{name}'" for name in dict.fromkeys(cycle))
+    what = (f"The subexpression {names} is defined in terms of itself" if len(cycle) == 2 else
+            f"The subexpressions {names} are defined in terms of each other")
+    raise indexed[cycle[0]].error(
+        f"{what} (a cycle: {' -> '.join(cycle)}).", code=codes.CYCLIC_DEFINITION, obj=obj,
+        hint="Define one of them without referring back to the others, e.g. as a parameter "
+             "or a differential equation.")
 
 
 # -- parsing lines ------------------------------------------------------------

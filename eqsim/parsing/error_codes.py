@@ -23,6 +23,9 @@ NUMBER_OUT_OF_RANGE = "EQ106"
 TOO_DEEPLY_NESTED = "EQ107"
 #: A statement line that is not an assignment to a plain variable name.
 NOT_AN_ASSIGNMENT = "EQ108"
+#: An assignment to a value the simulator provides (t, dt, i, N, xi...) or to an internal
+#: ``_`` name; (constant) and read-only model variables are refused with EQ802.
+READ_ONLY_VARIABLE = "EQ109"
 
 # -- name resolution (EQ11x, see UnresolvedNameError) -----------------------
 #: An identifier that resolves to nothing known.
@@ -48,6 +51,8 @@ INVALID_VARIABLE_TYPE = "EQ126"
 #: A name given as an argument (object, event, pathway, index variable) that is not a
 #: plain identifier or starts with '_'.
 INVALID_NAME = "EQ127"
+#: Subexpressions that are defined in terms of each other (``a = b``, ``b = a``).
+CYCLIC_DEFINITION = "EQ128"
 
 # -- dimensions of expressions (reusing the units layer's EQ20x) -------------
 #: Terms of a sum, or arguments that must agree, have different dimensions.

@@ -7,31 +7,86 @@ called), the dimension checker (what each does to units) and the code printers
 import sympy
 
 
-class rand(sympy.Function):
-    """A uniform draw in (0, 1). Its argument is an occurrence number that keeps
-    two draws in one expression distinct (``rand() - rand()`` is not zero)."""
+class _RandomDraw(sympy.Function):
+    """A random draw: real, but no number known at build time.
+
+    Its only argument is an occurrence number, so sympy would otherwise take
+    ``rand(1)`` for a constant (it has no free symbols) and try to evaluate every
+    comparison and condition holding it numerically; that never settles and made
+    ``'0.1 if 1 < log(rand()) else 0.2'`` take minutes.
+    """
     nargs = 1
+    is_number = False
+    is_real = True
+    is_finite = True
 
     def _eval_evalf(self, prec):
         return None  # a draw has no value at build time (sympy would call mpmath's rand)
 
 
-class randn(sympy.Function):
+class rand(_RandomDraw):
+    """A uniform draw in [0, 1). Its argument is an occurrence number that keeps
+    two draws in one expression distinct (``rand() - rand()`` is not zero)."""
+
+
+class randn(_RandomDraw):
     """A standard normal draw; the argument is an occurrence number as for ``rand``."""
-    nargs = 1
+
+
+class _NumericFunction(sympy.Function):
+    """A function sympy has no numeric value for, given one through an elementary form.
+
+    With constant arguments sympy counts a call as a number (``exprel(0.5)``) and, when
+    it compares one in a condition, asks for its value; without ``_eval_evalf`` it
+    searches for it symbolically without end (``1 if exprel(0.5) > 1 else 0`` hung).
+    """
+
+    def _elementary(self, *args):
+        raise NotImplementedError
 
     def _eval_evalf(self, prec):
-        return None
+        if not all(argument.is_number for argument in self.args):
+            return None
+        return self._elementary(*self.args)._evalf(prec)
 
 
-class clip(sympy.Function):
+class clip(_NumericFunction):
     """``clip(x, low, high)``: ``x`` limited to the closed interval [low, high]."""
     nargs = 3
 
+    def _elementary(self, x, low, high):
+        return sympy.Min(sympy.Max(x, low), high)
 
-class int_(sympy.Function):
+    @classmethod
+    def eval(cls, x, low, high):
+        # constant arguments fold to a number, so connect(p='clip(0.5, 0, 1)') is p=0.5
+        if x.is_Number and low.is_Number and high.is_Number:
+            return min(max(x, low), high)
+        return None
+
+
+class int_(_NumericFunction):
     """``int(x)``: truncation towards zero, as Python's ``int``."""
     nargs = 1
+
+    def _elementary(self, x):
+        return sympy.sign(x) * sympy.floor(sympy.Abs(x))
+
+    @classmethod
+    def eval(cls, x):
+        # constants fold (int(2 < 1) is 0); sympy's int() of a number truncates towards zero
+        if x is sympy.true or x is sympy.false:
+            return sympy.Integer(bool(x))
+        if x.is_Number:
+            return sympy.Integer(int(x))
+        return None
+
+    def _eval_derivative(self, symbol):
+        # a step function of its argument; sympy cannot differentiate a condition
+        # (int(v < 0)), so the derivative stays unevaluated where the argument varies
+        if symbol not in self.args[0].free_symbols:
+            return sympy.S.Zero
+        return sympy.Derivative(self, symbol, evaluate=False)
 
 
 class log10(sympy.Function):
@@ -42,10 +97,13 @@ class log10(sympy.Function):
         return 1 / (self.args[0] * sympy.log(10))
 
 
-class exprel(sympy.Function):
+class exprel(_NumericFunction):
     """``exprel(x) = (exp(x) - 1)/x``, 1 at 0 (Brian2's, for Hodgkin-Huxley rate functions
     that would otherwise divide 0 by 0 at one voltage)."""
     nargs = 1
+
+    def _elementary(self, x):
+        return (sympy.exp(x) - 1) / x
 
     def fdiff(self, argindex=1):
         x = self.args[0]
@@ -58,9 +116,12 @@ class exprel(sympy.Function):
         return None
 
 
-class timestep(sympy.Function):
+class timestep(_NumericFunction):
     """``timestep(t, dt)``: the integer time step of time ``t`` (Brian2 semantics)."""
     nargs = 2
+
+    def _elementary(self, t, dt):
+        return sympy.floor((t + dt / 1000) / dt)
 
 
 # name in user strings -> (sympy callable, number of arguments, dimension rule)

@@ -10,7 +10,9 @@ from dataclasses import dataclass
 import sympy
 
 from eqsim.parsing import error_codes as codes
-from eqsim.parsing.ast_to_sympy import build_checked
+from eqsim.parsing.ast_to_sympy import build_checked, is_truth_value_only
+from eqsim.parsing.equations import RESERVED_NAMES
+from eqsim.parsing.functions import is_noise_name
 from eqsim.parsing.source_positions import SourceOrigin, check_identifier, parse_source
 
 __all__ = ["Statement", "parse_statements"]
@@ -82,6 +84,24 @@ def parse_statements(text, *, obj=None):
     return statements
 
 
+def _check_assignable(target, origin):
+    """The one rule for every code block: the names equations may not define (time, index,
+    size, noise, constants) and the simulator's internal ``_`` names are never assignment
+    targets. Variables of a model that are read-only or (constant) are refused where the
+    block is attached to its model (EQ802)."""
+    name = target.id
+    if name.startswith("_"):
+        raise origin.error(target, f"Cannot assign to '{name}': names starting with '_' are "
+                                   "reserved for the simulator's internal variables.",
+                           code=codes.READ_ONLY_VARIABLE,
+                           hint="Use a name that starts with a letter.")
+    if name in RESERVED_NAMES or is_noise_name(name):
+        raise origin.error(target, f"Cannot assign to '{name}': it is provided by the simulator "
+                                   "and is read-only.", code=codes.READ_ONLY_VARIABLE,
+                           hint="Assign a state variable of the model, or use another name "
+                                "for a temporary value.")
+
+
 def _statement(node, origin):
     if isinstance(node, ast.Assign):
         if len(node.targets) != 1:
@@ -106,7 +126,12 @@ def _statement(node, origin):
                                    "be a plain variable name.", code=codes.NOT_AN_ASSIGNMENT,
                            hint=_ASSIGNMENT_HINT)
     check_identifier(target.id, target, origin)
+    _check_assignable(target, origin)
     value = build_checked(node.value, origin)
+    if op != "=" and is_truth_value_only(value):
+        raise origin.error(node.value, f"'{ast.get_source_segment(origin.text, node.value)}' is a "
+                                       f"condition, so it cannot be used with '{op}'.",
+                           code=codes.INVALID_OPERAND, hint="Convert it to a number with int(...).")
     line, _ = origin.locate(node.lineno, node.col_offset)
     written = ast.get_source_segment(origin.text, node)
     return Statement(target.id, op, value, line, written)

@@ -31,6 +31,37 @@ double cos(double);
 /* Elements per block of a state-update loop: the unit threads share out. */
 #define EQSIM_BLOCK 256
 
+/* NumPy's semantics for the functions the printers emit (the NumPy target is the
+ * reference): NaN in any argument propagates (fmin/fmax would drop it), as numpy.maximum,
+ * numpy.minimum, numpy.clip and numpy.sign do; the remainder takes the sign of the divisor,
+ * computed as numpy.mod does. Built with -fno-finite-math-only, so x != x finds NaN. */
+static inline double eqsim_max(double a, double b) { return (a >= b || a != a) ? a : b; }
+static inline double eqsim_min(double a, double b) { return (a <= b || a != a) ? a : b; }
+static inline double eqsim_clip(double x, double low, double high) {
+    return eqsim_min(eqsim_max(x, low), high);
+}
+static inline double eqsim_sign(double x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : x); }
+static inline double eqsim_mod(double a, double b) {
+    double m = fmod(a, b);
+    if (m != 0) {
+        if ((b < 0) != (m < 0)) m += b;
+    } else {
+        m = copysign(0.0, b);
+    }
+    return m;
+}
+
+/* An integer variable stores a kernel's double truncated towards zero, saturated at the
+ * type's bounds, NaN as 0 (a plain cast of an out-of-range double is undefined behaviour;
+ * the NumPy target's _to_integer gives the same). */
+static inline int32_t eqsim_to_int32(double x) {
+    return x != x ? 0 : x >= 2147483647.0 ? INT32_MAX : x <= -2147483648.0 ? INT32_MIN : (int32_t)x;
+}
+static inline int64_t eqsim_to_int64(double x) {
+    return x != x ? 0 : x >= 9223372036854775807.0 ? INT64_MAX
+         : x <= -9223372036854775808.0 ? INT64_MIN : (int64_t)x;
+}
+
 /* Integer time step of time t: rounding tolerates float error in t, as Brian2's timestep(). */
 static inline int64_t eqsim_timestep(double t, double dt) {
     return (int64_t)((t + 1e-3 * dt) / dt);

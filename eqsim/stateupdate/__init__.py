@@ -16,11 +16,12 @@ Brian2.
 Error codes (IntegrationError): EQ301 unknown method, EQ302 not linear (exact),
 EQ303 time-dependent coefficients (exact), EQ304 noise where the method allows none,
 EQ305 multiplicative noise with an additive-only method, EQ306 noise entering
-non-linearly, EQ307 rand()/randn() in a differential equation, EQ308 not linear in
-its own variable (exponential_euler), EQ309 coupled linear system without a usable
-closed form (exact), EQ310 non-diagonal multiplicative noise (milstein), EQ311 no
-method can integrate the equations (automatic choice), EQ312 noise coefficient
-without a closed-form derivative (milstein).
+non-linearly, EQ307 rand()/randn() in a differential equation, EQ308 not
+conditionally linear in its own variable (exponential_euler), EQ309 coupled linear
+system without a usable closed form (exact), EQ310 non-diagonal noise (milstein),
+EQ311 no method can integrate the equations (automatic choice). EQ312 (a noise
+coefficient without a closed-form derivative) is no longer raised: 'milstein' is
+derivative-free, as Brian2's.
 """
 import logging
 import time
@@ -47,7 +48,8 @@ def _object_name(obj):
 
 
 def _where(obj):
-    return f"'{_object_name(obj)}'" if obj is not None else "the equations"
+    # Brian2's wording: "... specified for group 'neurongroup', using method ..."
+    return f"group '{_object_name(obj)}'" if obj is not None else "the equations"
 
 
 def _apply(name, system):
@@ -55,25 +57,31 @@ def _apply(name, system):
     return assemble(intermediates, new_values, system.symbols)
 
 
-def _choose(system, obj):
+def _choose(system, obj, order=AUTOMATIC_ORDER):
+    # Brian2's rule for a sequence of methods: the first that accepts the equations.
     started = time.perf_counter()
     reasons = []
-    for name in AUTOMATIC_ORDER:
+    for name in order:
+        tried = time.perf_counter()
         try:
             statements = _apply(name, system)
         except IntegrationError as error:
             reasons.append(f"{name}: {error.message}")
             continue
-        logger.info("No integration method specified for %s, using method '%s' "
-                    "(took %.2fs).", _where(obj), name, time.perf_counter() - started)
+        took = time.perf_counter() - tried
+        timing = f"took {took:.2f}s" + (
+            f", trying other methods took {tried - started:.2f}s" if reasons else "")
+        logger.info("No numerical integration method specified for %s, using method "
+                    "'%s' (%s).", _where(obj), name, timing)
         return statements, name
     raise IntegrationError(
-        "no integration method can integrate these equations (" + "; ".join(reasons) + ")",
+        "no integration method suitable for the given equations has been found "
+        "(tried " + "; ".join(reasons) + ")",
         code="EQ311", obj=_object_name(obj),
         hint=f"choose one explicitly from: {', '.join(available_methods())}")
 
 
-def integrate(equations: dict[str, sympy.Expr], method: str | None = None, *,
+def integrate(equations: dict[str, sympy.Expr], method: str | tuple | None = None, *,
               constants: set[str] = frozenset(),
               obj=None) -> tuple[list[tuple[str, sympy.Expr]], str]:
     """Statements that advance ``equations`` by one time step ``dt``.
@@ -84,9 +92,12 @@ def integrate(equations: dict[str, sympy.Expr], method: str | None = None, *,
         State variable name -> sympy right-hand side of ``d<name>/dt``, with
         subexpressions already substituted. Symbols are ``Symbol(name, real=True)``;
         ``t`` and ``dt`` are time and time step; ``xi``/``xi_*`` are white noise.
-    method : str, optional
-        A name from :func:`available_methods`; ``None`` chooses automatically and
-        logs the choice at INFO level on the ``eqsim.stateupdate`` logger.
+    method : str or sequence of str, optional
+        A name from :func:`available_methods` (any case); a sequence of names is tried
+        in order and the first method that accepts the equations is used; ``None``
+        does the same with Brian2's default order ``('exact', 'euler', 'heun')``. A
+        choice among several is logged at INFO level on the ``eqsim.stateupdate``
+        logger.
     constants : set of str, optional
         Names known not to change during a run. Informational: every symbol that is
         neither a state variable nor ``t`` is treated as constant over a step.
@@ -111,13 +122,15 @@ def integrate(equations: dict[str, sympy.Expr], method: str | None = None, *,
         digest = cache.key(equations, method)
         cached = cache.load(digest)
         if cached is not None:
-            if method is None:
-                logger.info("No integration method specified for %s, using method '%s' "
-                            "(derived earlier).", _where(obj), cached[1])
+            if method is None or not isinstance(method, str):
+                logger.info("No numerical integration method specified for %s, using "
+                            "method '%s' (derived earlier).", _where(obj), cached[1])
             return list(cached[0]), cached[1]
         system = analyse(equations)
         if method is None:
             result = _choose(system, obj)
+        elif isinstance(method, (tuple, list)):
+            result = _choose(system, obj, [resolve(name) for name in method])
         else:
             name = resolve(method)
             result = _apply(name, system), name

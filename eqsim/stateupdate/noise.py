@@ -53,11 +53,11 @@ def require_deterministic(system, method):
 
 
 def require_additive_noise(system, method):
-    """Raise IntegrationError (EQ305) if a noise coefficient reads a state variable."""
+    """Raise IntegrationError (EQ305) if a noise coefficient reads a state variable or t."""
     if system.noise_type == "multiplicative":
         raise IntegrationError(
             f"method '{method}' only integrates additive noise, but a noise "
-            f"coefficient depends on a state variable",
+            f"coefficient depends on a state variable or on time (as in Brian2)",
             code="EQ305",
             hint="use 'heun' or 'milstein' for multiplicative noise")
 

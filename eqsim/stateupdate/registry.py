@@ -20,7 +20,7 @@ def available_methods() -> list[str]:
 
 
 def resolve(method):
-    """The canonical name of ``method``.
+    """The canonical name of ``method`` (case-insensitive, as in Brian2).
 
     Raises
     ------
@@ -31,7 +31,8 @@ def resolve(method):
         raise IntegrationError(
             f"integration method must be given by name, not {method!r}",
             code="EQ301", hint=f"valid methods: {', '.join(available_methods())}")
-    name = ALIASES.get(method, method)
+    lowered = method.lower()  # Brian2 normalises the name: method='Euler' is euler
+    name = ALIASES.get(lowered, lowered)
     if name not in METHODS:
         raise IntegrationError(
             f"unknown integration method '{method}'",

@@ -7,6 +7,7 @@ coefficient ``g`` that multiplies it (``dx/dt = f + g_1*xi_1 + g_2*xi_2``).
 from dataclasses import dataclass
 
 import sympy
+from sympy.core.function import AppliedUndef
 
 from eqsim.errors import IntegrationError
 from eqsim.parsing.functions import RANDOM_FUNCTIONS, is_noise_name
@@ -51,15 +52,18 @@ class OdeSystem:
     def noise_type(self):
         """``None`` (deterministic), ``'additive'`` or ``'multiplicative'``.
 
-        Noise is multiplicative when a noise coefficient depends on a state variable;
-        a dependence on ``t`` or parameters still counts as additive, as in Brian2.
+        Noise is multiplicative when a noise coefficient depends on a state variable
+        or on ``t``, as in Brian2 (whose ``euler`` then refuses it and whose automatic
+        choice moves on to ``heun``); a dependence on parameters is additive. ``t`` as
+        the argument of a user function (a TimedArray ``I(t)``) does not count: Brian2
+        accepts such noise as additive when the function is constant over a step.
         """
         if not self.noise_names:
             return None
-        state = set(self.symbols.values())
+        readers = set(self.symbols.values()) | {self.t}
         for coefficients in self.diffusion.values():
             for g in coefficients.values():
-                if g.free_symbols & state:
+                if _explicit_symbols(g) & readers:
                     return "multiplicative"
         return "additive"
 
@@ -83,6 +87,15 @@ class OdeSystem:
     def state_dependent(self, expr):
         """Whether ``expr`` reads a state variable."""
         return bool(expr.free_symbols & set(self.symbols.values()))
+
+
+def _explicit_symbols(expr):
+    """Free symbols of ``expr`` outside the arguments of user function calls."""
+    calls = expr.atoms(AppliedUndef)
+    if not calls:
+        return expr.free_symbols
+    holders = {call: sympy.Dummy() for call in calls}
+    return expr.xreplace(holders).free_symbols - set(holders.values())
 
 
 def _find_symbol(name, free_symbols):

@@ -301,8 +301,13 @@ def _row_sample_sizes(context, spec, side, outer, lengths, active):
 
 
 def is_constant(expr):
-    """Whether ``expr`` has one value for every pair (no names, no random draws)."""
-    return not expr.free_symbols and not expr.atoms(rand, randn)
+    """Whether ``expr`` is a number or truth value known now.
+
+    Constant expressions that sympy leaves unevaluated (``clip(0.5, 0, 1)``,
+    ``int(2 < 1) == 1``) are not: they are evaluated like any other expression,
+    by the same generated code.
+    """
+    return expr.is_Number or expr is sympy.true or expr is sympy.false
 
 
 def constant_value(expr):

@@ -121,8 +121,9 @@ def resolve_synaptic(synapses, names, run_namespace):
 
 def substitute_subexpressions(synapses, expr):
     """Replace synaptic subexpressions and ``x_pre``/``x_post`` subexpressions of the groups
-    (the target's also when named without the suffix)."""
-    for _ in range(10):
+    (the target's also when named without the suffix), however deeply they refer to each
+    other (Equations refuses cycles, so this ends)."""
+    while True:
         expr = normalise_names(synapses, expr)
         replacements = {}
         for symbol in expr.free_symbols:
@@ -140,4 +141,3 @@ def substitute_subexpressions(synapses, expr):
         if not replacements:
             return normalise_names(synapses, expr)
         expr = expr.xreplace(replacements)
-    return normalise_names(synapses, expr)

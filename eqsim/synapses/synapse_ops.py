@@ -5,8 +5,8 @@ import dataclasses
 import sympy
 
 from ..errors import EquationError
-from ..groups.model_code import (check_statements, function_rules,
-                                 make_state_update, used_names)
+from ..groups.model_code import check_statements, function_rules, make_state_update, used_names
+from ..groups.writable import BUILT_IN_NAMES, NOT_WRITABLE, check_writable, why_not_writable
 from ..ir.operations import Assignment, Operation
 from ..ir.variables import ArrayVariable, IndexVariable
 from ..parsing.dimensions import dimension_of
@@ -62,19 +62,10 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
     temporaries = {a.target for a in assignments if a.target.startswith("_")}
     # names the user's code defines with '=' (x_pre / x_post always refer to the groups)
     temporaries |= {st.var for st in statements if st.op == "=" and st.var not in
-                    synapses.variables and not st.var.endswith(("_pre", "_post"))}
+                    synapses.variables and not st.var.endswith(("_pre", "_post"))
+                    and st.var not in BUILT_IN_NAMES}
     variables = synapses.resolve_for_kernel(names - temporaries, run_namespace)
-    for st in statements:
-        if st.var in temporaries:
-            continue
-        var = variables.get(st.var)
-        if not isinstance(var, ArrayVariable):
-            raise EquationError(f"'{st.var}' cannot be assigned in the {pathway.name} code of "
-                                f"'{synapses.name}'", obj=synapses.name, source=pathway.source_text,
-                                line=st.line, hint="assign synaptic variables or x_pre / x_post")
-        if var.read_only:
-            raise EquationError(f"'{st.var}' is read-only", obj=synapses.name,
-                                source=pathway.source_text, line=st.line)
+    _check_pathway_targets(synapses, pathway, statements, variables, temporaries)
     trigger, events = _checked_trigger(synapses, pathway, statements, variables)
     homogeneous, delay = pathway.prepare(synapses.clock.dt_)
     ptr, order = pathway.csr()
@@ -108,6 +99,17 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
                "rounds_by": rounds_by, "post_index": "_synaptic_post"})
 
 
+def _check_pathway_targets(synapses, pathway, statements, variables, temporaries):
+    """The rule of :mod:`eqsim.groups.writable` for on_pre/on_post code; statements
+    are reported as the user wrote them (``tau``, not ``tau_post``)."""
+    where = f"on_{pathway.role} code" + ("" if pathway.name == pathway.role
+                                         else f" (pathway '{pathway.name}')")
+    for st, original in zip(statements, pathway.statements):
+        if st.var not in temporaries:
+            check_writable(original, variables.get(st.var), source=pathway.source_text,
+                           obj=synapses.name, where=where)
+
+
 def _checked_trigger(synapses, pathway, statements, variables):
     """Check the units of a pathway's statements; the group whose spikes drive the
     pathway, and the name of its spike array."""
@@ -138,6 +140,7 @@ def _procedural_operation(synapses, pathway, run_namespace, order_shift):
     assignments = [Assignment(st.var, st.op, st.expr) for st in statements]
     names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
     variables = synapses.resolve_for_kernel(names, run_namespace)
+    _check_pathway_targets(synapses, pathway, statements, variables, set())
     var_index = {}
     for name, var in list(variables.items()):
         base, side = split_suffix(name)
@@ -174,6 +177,11 @@ def _summed_operation(synapses, name, eq, run_namespace):
         raise EquationError(f"the summed variable '{name}' needs a variable '{base}' in "
                             f"'{group.name}'", obj=synapses.name,
                             hint=f"declare '{base} : <unit>' in the target group's equations")
+    reason = why_not_writable(target_var)
+    if reason is not None:
+        raise EquationError(f"the summed variable '{name}' would write '{base}' of "
+                            f"'{group.name}', which is {reason}", code=NOT_WRITABLE,
+                            obj=synapses.name, hint=f"remove the (constant) flag of '{base}'")
     if target_var.dim != eq.dim:
         raise EquationError(f"the summed variable '{name}' has unit {eq.dim} but '{base}' of "
                             f"'{group.name}' has {target_var.dim}", obj=synapses.name)

@@ -319,7 +319,8 @@ class Synapses(Group):
                 delay_var.shared = False
         var = self.variables.get(name)
         if isinstance(value, str) and isinstance(var, ArrayVariable) and not var.shared \
-                and not var.read_only and prefs["codegen.target"] == "cython":
+                and not var.read_only and prefs["codegen.target"] == "cython" \
+                and var.array.dtype.kind == "f":  # integers: range-checked by set_values
             indices = self._indices(item, level=level)
             if indices.size >= prefs["codegen.cython.compiled_assignment_size"]:
                 assign_compiled(self, name, value, indices, caller_namespace(level))

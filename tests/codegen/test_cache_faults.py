@@ -47,7 +47,8 @@ def expected():
 def seeded_cache(path, glue_files):
     os.makedirs(path, exist_ok=True)
     for file in glue_files:
-        shutil.copy(file, path)
+        if os.path.exists(file):  # (no record before records existed)
+            shutil.copy(file, path)
     return str(path)
 
 
@@ -108,7 +109,7 @@ def test_truncated_library_is_rebuilt_and_gives_the_numpy_numbers(planted, expec
     library = planted
     with open(library, "r+b") as handle:
         handle.truncate(os.path.getsize(library) // 2)
-    with caplog.at_level(logging.WARNING, logger="eqsim.codegen.compiler"):
+    with caplog.at_level(logging.WARNING, logger="eqsim.codegen.cache_entries"):
         np.testing.assert_allclose(simulate(), expected, rtol=1e-12)
     assert "discarding it and rebuilding" in caplog.text
     assert_verified(library)
@@ -126,7 +127,7 @@ def test_flipped_bytes_in_a_library_are_rebuilt_not_run(planted, expected, caplo
         start = data.find(pattern, start + 1)
     with open(library, "wb") as handle:
         handle.write(data)
-    with caplog.at_level(logging.WARNING, logger="eqsim.codegen.compiler"):
+    with caplog.at_level(logging.WARNING, logger="eqsim.codegen.cache_entries"):
         np.testing.assert_allclose(simulate(), expected, rtol=1e-12)
     assert "damaged or replaced" in caplog.text
 
@@ -165,7 +166,7 @@ def test_library_that_passes_its_check_but_lacks_the_symbols_is_rebuilt(planted,
                                                                         expected, caplog):
     library = planted
     plant_vouched_library(library, tmp_path)
-    with caplog.at_level(logging.WARNING, logger="eqsim.codegen.compiler"):
+    with caplog.at_level(logging.WARNING, logger="eqsim.codegen.cache_entries"):
         np.testing.assert_allclose(simulate(), expected, rtol=1e-12)
     assert "does not load" in caplog.text
     assert_verified(library)
@@ -293,3 +294,17 @@ def test_cache_folder_that_cannot_hold_locks_is_a_clear_error(tmp_path, use_cach
     with pytest.raises(CacheFolderError) as info:
         simulate()
     assert cache in str(info.value) and "EQSIM_CACHE_DIR" in str(info.value)
+
+
+def test_cache_entry_that_cannot_be_replaced_is_a_clear_error(planted):
+    # a damaged library, and a folder where its hash record goes: it cannot be discarded
+    library = planted
+    with open(library, "r+b") as handle:
+        handle.truncate(100)
+    record = cache_entries.record_path(os.path.dirname(library),
+                                       os.path.basename(library)[:-len(".so")])
+    os.remove(record)
+    os.makedirs(os.path.join(record, "inside"))
+    with pytest.raises(CacheFolderError) as info:
+        simulate()
+    assert os.path.dirname(library) in str(info.value) and "EQSIM_CACHE_DIR" in str(info.value)

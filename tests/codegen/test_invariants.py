@@ -61,3 +61,13 @@ def test_hoisted_exact_integration_matches_the_analytic_solution(target):
     np.testing.assert_allclose(monitor.v[0], 2 * (1 - np.exp(-monitor.t_ / 0.01)),
                                rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(group.v[:], 2 * (1 - np.exp(-2.0)), rtol=1e-12)
+
+
+def test_an_invariant_branch_of_a_conditional_keeps_its_kind():
+    """A (value, condition) pair of a Piecewise, or a condition, is never a hoisted symbol
+    (sympy cannot rebuild the Piecewise from one); the value inside may be."""
+    expr = sympy.Piecewise((sympy.atan(tau), sympy.Ne(tau, dt)), (v, True))
+    rewritten, hoisted = _hoist(expr)
+    assert isinstance(rewritten, sympy.Piecewise)
+    assert rewritten.subs({tau: 2.0, dt: 1.0, sympy.Symbol("_lio_1", real=True): np.arctan(2.0)}) \
+        == expr.subs({tau: 2.0, dt: 1.0})

@@ -28,12 +28,18 @@ def test_refractory_that_is_neither_time_nor_condition_is_refused():
         NeuronGroup(1, DECAY, threshold="v > 1", refractory=5 * mV)
 
 
-@pytest.mark.parametrize("code", ["N = 2", "x = 2"])
-def test_reset_cannot_write_constants_or_built_in_values(code):
-    G = NeuronGroup(1, DECAY + "\nx : 1 (constant)", threshold="v > 1", reset=code, name="F")
-    with pytest.raises(EquationError, match=code.split()[0]) as raised:
+def test_reset_cannot_write_constants():
+    G = NeuronGroup(1, DECAY + "\nx : 1 (constant)", threshold="v > 1", reset="x = 2", name="F")
+    with pytest.raises(EquationError, match="'x'") as raised:
         run(0.1 * ms)
     assert raised.value.code == "EQ802"
+
+
+@pytest.mark.parametrize("code", ["N = 2", "t = 0*ms", "dt = 1*ms", "i = 0", "_x = 1\nv = _x"])
+def test_reset_cannot_write_built_in_values_and_is_refused_when_the_group_is_made(code):
+    with pytest.raises(EquationError, match=code.split()[0]) as raised:
+        NeuronGroup(1, DECAY, threshold="v > 1", reset=code, name="F")
+    assert raised.value.code == "EQ109"
 
 
 def test_run_regularly_and_run_on_event_cannot_write_constants():

@@ -25,9 +25,11 @@ class Stepper:
     dt : float
     draw : callable, optional
         ``draw(k, shape) -> ndarray`` giving the standard normal draw for ``randn(k)``.
+    functions : dict, optional
+        Name -> NumPy implementation of functions NumPy lacks (``clip``, ``exprel``).
     """
 
-    def __init__(self, statements, parameters, dt, draw=None, seed=0):
+    def __init__(self, statements, parameters, dt, draw=None, seed=0, functions=None):
         self.dt = dt
         self.parameters = dict(parameters)
         rng = np.random.default_rng(seed)
@@ -40,7 +42,8 @@ class Stepper:
             assert not expr.atoms(rand), "integrators never draw uniform numbers"
             expr = expr.xreplace(draws)
             names = sorted(s.name for s in expr.free_symbols)
-            function = sympy.lambdify([symbol(n) for n in names], expr, modules="numpy")
+            function = sympy.lambdify([symbol(n) for n in names], expr,
+                                      modules=[functions or {}, "numpy"])
             self.compiled.append((target, names, function))
 
     def step(self, state, t):
