@@ -3,28 +3,26 @@
 ``from eqsim import *`` gives what a Brian2 script uses: groups, synapses,
 monitors, ``run``, units, NumPy and the pylab plotting functions.
 """
-import logging as _logging
-
 import numpy as np
 
-from numpy import *  # noqa: F401,F403  (Brian2 scripts use NumPy names unqualified)
-from .pylab_names import LAZY_FUNCTIONS as _LAZY_FUNCTIONS
-
-globals().update(_LAZY_FUNCTIONS)  # plot, xlabel, figure ... as after `from brian2 import *`
-# and NumPy's random functions, as pylab gives them (rand(N) in Python code; seed() is ours
-# and also seeds NumPy's generator)
-from numpy.random import (rand, randn, randint, random_sample, normal, uniform, poisson,  # noqa
-                          binomial, exponential, lognormal, gamma, beta, shuffle, permutation,
-                          choice)
+# what `from pylab import *` (Brian2's first import) binds, in pylab's order: NumPy, then
+# numpy.fft, numpy.random and numpy.linalg over it (so `sum`, `any`, `all` are NumPy's,
+# `fft` and `random` are functions, `power` is numpy.random.power), then Python's builtins
+# that pylab restores; seed() below is ours and also seeds NumPy's generator
+from numpy import *  # noqa: F401,F403
+from numpy.fft import *  # noqa: F401,F403
+from numpy.random import *  # noqa: F401,F403
+from numpy.linalg import *  # noqa: F401,F403
+import numpy.ma as ma  # noqa: F401
+import datetime  # noqa: F401
 del test  # numpy's test runner: pytest would collect it from test modules doing `import *`
 import builtins as _builtins
-
-# numpy's star import shadows Python builtins (max(a, b) would become numpy.max(a, axis=b));
-# keep the builtins, as pylab does
-for _name in ("abs", "all", "any", "max", "min", "pow", "round", "sum", "bool", "int", "float",
-              "complex", "object", "str", "range"):
-    if hasattr(_builtins, _name):
-        globals()[_name] = getattr(_builtins, _name)
+for _name in ("bytes", "abs", "bool", "max", "min", "pow", "round"):
+    globals()[_name] = getattr(_builtins, _name)
+# the standard modules Brian2's star import leaks and scripts use unimported (time.time())
+import sys, time, logging, functools, inspect, importlib, signal, threading  # noqa: E401,F401
+from .pylab_names import lazy_pylab_names as _lazy_pylab_names
+globals().update(_lazy_pylab_names())  # plt, mpl, rcParams, plot, subplots ... lazily
 
 from .units import *  # noqa: F401,F403
 from .units import Quantity, Dimension, DIMENSIONLESS, check_units, get_dimensions
@@ -49,6 +47,6 @@ from .groups.timedarray import TimedArray
 from .synapses.synapses import Synapses
 from .monitors import StateMonitor, SpikeMonitor, EventMonitor, PopulationRateMonitor
 
-_logging.getLogger("eqsim").addHandler(_logging.NullHandler())
+logging.getLogger("eqsim").addHandler(logging.NullHandler())
 
 __version__ = "0.1.0"

@@ -49,6 +49,10 @@ class EqsimObject(Nameable):
     name : str, optional
     """
 
+    # a new object of this kind makes the magic run() start a new simulation at t = 0
+    # (False for monitors, which Brian2 lets join a simulation that is under way)
+    invalidates_magic_network = True
+
     def __init__(self, *, dt=None, clock=None, when="start", order=0, name=None):
         if dt is not None and clock is not None:
             raise NetworkError("give either dt or clock, not both")

@@ -5,6 +5,7 @@ A thin layer over :class:`Network`; nothing else depends on frame inspection.
 import inspect
 
 from .base import EqsimObject, _Scope
+from ..errors import NetworkError
 from .network import Network
 
 
@@ -25,19 +26,45 @@ def collect(level=0):
 
 
 class MagicNetwork(Network):
-    """The network behind ``run()``: keeps time across calls within a scope."""
+    """The network behind ``run()``: keeps time across calls while it runs the same
+    objects, and starts again at t = 0 when every object it finds is new, as Brian2's."""
 
     def __init__(self):
         super().__init__(name="magicnetwork")
+        self._generation = 0
 
     def reset(self):
         self.objects = []
         self.t_ = 0.0
         self._stored = {}
+        self._generation += 1
 
     def update(self, level):
+        """Take the objects visible ``level`` frames up, with Brian2's rule for time: an
+        object this network ran before means continue; only new objects (monitors do not
+        count: they may be added to a running simulation) mean a new simulation from
+        t = 0; a mix of both is an error."""
         self.objects = []
         self.add(collect(level + 1))
+        objects = self._all_objects()
+        marks = [getattr(obj, "_magic_generation", None) for obj in objects]
+        some_known = self._generation in marks
+        some_new = any(mark is None and obj.invalidates_magic_network
+                       for obj, mark in zip(objects, marks))
+        if some_known and some_new:
+            new = [obj.name for obj, mark in zip(objects, marks)
+                   if mark is None and obj.invalidates_magic_network]
+            raise NetworkError(
+                f"run() found objects that ran before and new objects ({', '.join(new)}): "
+                f"it cannot tell whether to continue the old simulation or start a new one",
+                hint="put the objects to run in an explicit Network(...), or call "
+                     "start_scope() before creating the new ones")
+        if some_new:  # a new simulation (what was stored stays, as in Brian2)
+            self.t_ = 0.0
+            self._generation += 1
+        for obj in objects:
+            if getattr(obj, "_magic_generation", None) is None:
+                obj._magic_generation = self._generation
 
 
 magic_network = MagicNetwork()

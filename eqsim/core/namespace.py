@@ -27,9 +27,11 @@ def caller_namespace(level):
     return namespace
 
 
-def resolve_external(name, group_namespace=None, run_namespace=None, obj=None):
+def resolve_external(name, group_namespace=None, run_namespace=None, obj=None,
+                     model_names=()):
     """Value of an external identifier: a float in SI units with its dimension,
-    or a callable object (TimedArray / function).
+    or a callable object (TimedArray / function). ``model_names``: the names the
+    object's own code can use, offered first when ``name`` is a typo.
 
     Returns
     -------
@@ -43,11 +45,29 @@ def resolve_external(name, group_namespace=None, run_namespace=None, obj=None):
         return float(np.asarray(unit)), get_dimensions(unit)
     if name in CONSTANTS:
         return CONSTANTS[name], DIMENSIONLESS
-    known = list(group_namespace or {}) + list(run_namespace or {}) + list(all_units)
-    close = difflib.get_close_matches(name, [k for k in known if not k.startswith("_")], n=3)
+    close = _close_names(name, model_names, group_namespace, run_namespace)
     hint = f"did you mean {', '.join(close)}?" if close else \
         "define it in the script before run(), or pass namespace={...}"
     raise UnresolvedNameError(f"the identifier '{name}' is not defined", obj=obj, hint=hint)
+
+
+def _close_names(name, model_names, group_namespace, run_namespace):
+    """Up to 3 names like ``name``, each once: the model's own first, then external
+    names that hold something a model string can use (a number, a quantity, a
+    TimedArray; not the functions and modules of a star import), then units."""
+    def usable(value):
+        return hasattr(value, "_eqsim_function") or \
+            isinstance(value, (Quantity, numbers.Number, np.number))
+    externals = [k for namespace in (group_namespace or {}, run_namespace or {})
+                 for k, v in namespace.items() if usable(v)]
+    close = []
+    for candidates in (model_names, externals, all_units):
+        candidates = [c for c in dict.fromkeys(candidates)
+                      if not c.startswith("_") and c not in close]
+        close += difflib.get_close_matches(name, candidates, n=3 - len(close))
+        if len(close) == 3:
+            break
+    return close
 
 
 def _as_value(name, value, obj):

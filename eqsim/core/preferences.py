@@ -3,6 +3,8 @@ import numbers
 import os
 import warnings
 
+import numpy as np
+
 from ..errors import EqsimError
 
 _DEFAULTS = {
@@ -22,7 +24,9 @@ _DEFAULTS = {
                                                         "least this many synapses run as a "
                                                         "compiled kernel (fewer: NumPy, no "
                                                         "compile wait). Same values either way."),
-    "core.default_float_dtype": ("float64", "Floating point type of state variables."),
+    "core.default_float_dtype": (np.float64, "Floating point type (float32 or float64) of "
+                                             "the float variables of groups and synapses "
+                                             "created from now on, where no dtype= is given."),
 }
 
 
@@ -63,6 +67,20 @@ def checked_threads(value, origin):
                       f"using {cpus} threads", RuntimeWarning, stacklevel=3)
         return cpus
     return int(value)
+
+
+def _float_type(value):
+    """``np.float32`` or ``np.float64`` from a type, dtype or name; anything else raises
+    (Brian2 accepts only these two)."""
+    try:
+        chosen = np.dtype(value)
+    except (TypeError, ValueError):
+        chosen = None
+    if value is None or chosen is None or chosen.type not in (np.float32, np.float64):
+        raise PreferenceError(f"prefs.core.default_float_dtype must be float32 or float64, "
+                              f"not {value!r:.60}", hint="e.g. prefs.core.default_float_dtype "
+                                                         "= float32")
+    return chosen.type
 
 
 def _threads_from_environment():
@@ -117,6 +135,8 @@ class Preferences:
             raise PreferenceError(f"unknown preference '{key}'", hint=f"known: {sorted(self._values)}")
         if key == "codegen.cython.num_threads" and value is not None:  # None: from the environment
             value = checked_threads(value, "prefs.codegen.cython.num_threads")
+        if key == "core.default_float_dtype":
+            value = _float_type(value)
         if key == "codegen.target" and value not in ("cython", "numpy"):
             raise PreferenceError(f"unknown code generation target '{value}'",
                                   hint="use 'cython' (compiled) or 'numpy' (reference)")

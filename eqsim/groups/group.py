@@ -5,6 +5,7 @@ import sympy
 from ..codegen.functions import called_functions
 from ..core.base import EqsimObject
 from ..core.namespace import caller_namespace, resolve_external
+from ..core.preferences import prefs
 from ..core.state_check import check_event_space, check_like
 from ..errors import EqsimError, DimensionMismatchError
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
@@ -20,10 +21,11 @@ class StateError(EqsimError):
 
 def float_dtype(dtype, name):
     """The floating-point dtype of variable ``name`` from Brian2's ``dtype=`` argument
-    (one dtype for all, or a dict by variable name); float64 unless asked otherwise."""
+    (one dtype for all, or a dict by variable name); otherwise
+    ``prefs.core.default_float_dtype`` (float64 unless changed)."""
     chosen = dtype.get(name) if isinstance(dtype, dict) else dtype
     if chosen is None:
-        return np.float64
+        return prefs["core.default_float_dtype"]
     try:
         chosen = np.dtype(chosen)
     except (TypeError, ValueError):
@@ -251,6 +253,10 @@ class Group(EqsimObject):
                                   for n in names})
         return expr
 
+    def _own_names(self):
+        """Names of the group's variables and subexpressions (for "did you mean" hints)."""
+        return list(self.variables) + list(self._subexpressions)
+
     def resolve_for_evaluation(self, names, indices, run_namespace):
         """Values for evaluating an expression over ``indices`` in NumPy: {name: (value, dim)}."""
         out = {}
@@ -269,6 +275,7 @@ class Group(EqsimObject):
                 out[name] = (self.clock.dt_, second.dim)
             else:
                 value, dim = resolve_external(name, getattr(self, "namespace", None), run_namespace,
+                                              model_names=self._own_names(),
                                               obj=self.name)
                 out[name] = (value, dim)
         return out
@@ -286,6 +293,7 @@ class Group(EqsimObject):
                 out[name] = var
                 continue
             value, dim = resolve_external(name, getattr(self, "namespace", None), run_namespace,
+                                              model_names=self._own_names(),
                                           obj=self.name)
             if hasattr(value, "_eqsim_function"):
                 out[name] = value._eqsim_function(name)

@@ -149,8 +149,12 @@ def check_model_units(group, run_namespace):
     eqs = group.equations.equations
     names = used_names(eq.expr for eq in eqs.values() if eq.expr is not None) - set(eqs)
     names = {n for n in names if not (n == "xi" or n.startswith("xi_"))}
-    variables = group.resolve_for_kernel(names, run_namespace)
+    # synapses: subexpressions of the pre/post groups (checked with those groups)
+    referred = group.referred_subexpressions(names) \
+        if hasattr(group, "referred_subexpressions") else {}
+    variables = group.resolve_for_kernel(names - set(referred), run_namespace)
     dims = group.kernel_dimensions(variables)
+    dims.update(referred)
     dims.update({n: eq.dim for n, eq in eqs.items()})
     check_equation_dimensions(group.equations, dims, functions=function_rules(variables))
 

@@ -19,6 +19,7 @@ class PopulationRateMonitor(EqsimObject):
     order : int
     name : str, optional
     """
+    invalidates_magic_network = False
     _base_name = "ratemonitor"
 
     def __init__(self, source, when="end", order=0, name=None):

@@ -58,9 +58,14 @@ class Recording:
 
 
 def recorded_dimensions(source, names):
-    """Dimension of each recorded name (state variable or subexpression)."""
+    """Dimension of each recorded name (state variable or subexpression; for synapses
+    also ``x_pre``, ``x_post`` and unsuffixed target names); None for an unknown name."""
+    lookup = getattr(source, "name_dimension", None)
+    if lookup is not None:
+        return {v: lookup(v) for v in names}
     return {v: (source.variables[v].dim if v in source.variables
-                else source._subexpressions[v][1]) for v in names}
+                else source._subexpressions[v][1] if v in source._subexpressions
+                else None) for v in names}
 
 
 def recording_statements(group, names, run_namespace):

@@ -29,6 +29,7 @@ class EventMonitor(EqsimObject):
         Default 1, after the threshold.
     name : str, optional
     """
+    invalidates_magic_network = False
     _base_name = "eventmonitor"
 
     def __init__(self, source, event, variables=None, record=True, when="thresholds", order=1,

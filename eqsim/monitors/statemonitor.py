@@ -28,20 +28,23 @@ class StateMonitor(EqsimObject):
     order : int
     name : str, optional
     """
+    invalidates_magic_network = False
     _base_name = "statemonitor"
 
     def __init__(self, source, variables, record, dt=None, clock=None, when="start", order=0,
                  name=None):
         if isinstance(variables, str):
             variables = [variables]
-        elif variables is True:
-            variables = source.state_names()
+        elif variables is True:  # as Brian2: every variable of the model, subexpressions too
+            variables = source.state_names() + [
+                name for name in source._subexpressions if not name.startswith("_")]
         variables = list(variables)
-        known = set(source.state_names()) | set(source._subexpressions) | {"i", "N"}
-        for var in variables:
-            if var not in known:
+        dims = recorded_dimensions(source, variables)
+        for var, dim in dims.items():
+            if dim is None:
+                known = set(source.state_names()) | set(source._subexpressions) | {"i"}
                 raise EqsimError(f"'{source.name}' has no variable '{var}' to record",
-                                 hint=f"variables: {sorted(known - {'N'})}")
+                                 hint=f"variables: {sorted(known)}")
         size = len(source)
         if record is True:
             indices = np.arange(size)
@@ -65,7 +68,7 @@ class StateMonitor(EqsimObject):
         self._indices = ArrayVariable("_indices", self.name, None,
                                       array=(indices + source._start).astype(np.int32))
         self._data = Recording({"t": np.float64, **{v: np.float64 for v in variables}})
-        self._dims = recorded_dimensions(source, variables)
+        self._dims = dims
 
     def operations(self, run_namespace):
         # with record=False only the times are recorded, as in Brian2
@@ -73,12 +76,13 @@ class StateMonitor(EqsimObject):
         statements, variables = recording_statements(group, self.record_variables,
                                                      run_namespace)
         variables["_indices"] = self._indices
+        extra = {"var_index": group.index_map(variables)} if hasattr(group, "index_map") else {}
         return [Operation(self.name, "statemonitor", group._owner.name, group._start, group._stop,
                           statements=statements, variables=variables, when=self.when,
                           order=self.order, clock=self.clock, source=self,
                           extra={"indices": "_indices", "time_buffer": True,
                                  "recorded": [(v, f"_rec_{v}") for v in self.record_variables],
-                                 "index_offset": group._start})]
+                                 "index_offset": group._start, **extra})]
 
     def after_run(self, module):
         if not module.has_buffer(self.name, "t"):
@@ -133,10 +137,18 @@ class StateMonitor(EqsimObject):
         raw = item.endswith("_")
         name = item[:-1] if raw else item
         if data is not None and name in self.record_variables:
-            values = self._values(name)
-            dim = self._dims[name]
-            return values if raw or dim.is_dimensionless else Quantity(values, dim=dim)
+            return self._read(name, raw, slice(None))
         raise AttributeError(f"StateMonitor '{self.__dict__.get('name')}' has no attribute '{item}'")
+
+    def _read(self, name, raw, rows):
+        """``M.v`` and ``M[i].v`` are copies the script may change, as in Brian2 (``vm =
+        M.v[0]; vm[k] = 0*mV`` leaves the record alone); ``M.v_`` is a read-only view of
+        the record, to read a long recording without copying it."""
+        values = self._values(name)[rows]
+        if raw:
+            return values
+        dim = self._dims[name]
+        return values.copy() if dim.is_dimensionless else Quantity(values, dim=dim, copy=True)
 
     def __getitem__(self, item):
         """``M[i]``: the recordings of element ``i`` (``M[0].v``)."""
@@ -158,9 +170,18 @@ class StateMonitor(EqsimObject):
 
 
 class _SingleRecording:
+    """``M[i]``: ``M[i].v`` is row ``i`` of ``M.v``; ``M[i].t`` the recording times."""
+
     def __init__(self, monitor, position):
         self._monitor = monitor
         self._position = position
 
     def __getattr__(self, item):
-        return getattr(self._monitor, item)[self._position]
+        if item in ("t", "t_"):
+            return getattr(self._monitor, item)
+        raw = item.endswith("_")
+        name = item[:-1] if raw else item
+        if name not in self._monitor.record_variables:
+            raise AttributeError(f"StateMonitor '{self._monitor.name}' has no attribute "
+                                 f"'{item}'")
+        return self._monitor._read(name, raw, self._position)

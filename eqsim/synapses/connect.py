@@ -36,7 +36,8 @@ __all__ = ["connection_pairs"]
 
 def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i=None, j=None,
                      p=1.0, n=1, skip_if_invalid: bool = False, seed: int, stream: int,
-                     evaluate, obj: str | None = None) -> tuple[np.ndarray, np.ndarray]:
+                     evaluate, obj: str | None = None,
+                     post_names=frozenset()) -> tuple[np.ndarray, np.ndarray]:
     """Return (i, j) int32 arrays of the synapses to create (a synapse repeated n times appears n times).
 
     Parameters
@@ -65,6 +66,9 @@ def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i
         aligned index arrays.
     obj : str, optional
         The Synapses' name, for error messages.
+    post_names : set of str
+        Names that mean a postsynaptic variable without the ``_post`` suffix (Brian2
+        resolves them so), so that conditions using them depend on ``j``.
 
     Returns
     -------
@@ -83,7 +87,8 @@ def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i
     """
     if isinstance(condition, np.bool_):
         condition = bool(condition)
-    context = ConnectContext(int(n_pre), int(n_post), seed, stream, evaluate, obj, bool(skip_if_invalid))
+    context = ConnectContext(int(n_pre), int(n_post), seed, stream, evaluate, obj,
+                             bool(skip_if_invalid), frozenset(post_names))
     probability = _parse_probability(p, obj)
     multiplicity = _parse_multiplicity(n, obj)
     if i is None and j is None:
@@ -152,7 +157,8 @@ def _condition_pairs(context, condition, probability):
         raise ConnectError(f"The condition must be a string or a bool, not {condition!r}.",
                            code=CONFLICTING_ARGUMENTS, obj=context.obj,
                            hint="Use e.g. condition='i != j'.")
-    side = Side("i", "j", "_post", "postsynaptic", context.n_pre, context.n_post)
+    side = Side("i", "j", "_post", "postsynaptic", context.n_pre, context.n_post,
+                context.post_names)
     every_target = implicit_variable_symbol()
     if isinstance(probability, float):
         sample_p = None if probability == 1.0 else sympy.Float(probability)
@@ -173,7 +179,8 @@ def _string_index_pairs(context, i, j, probability):
                            hint="Generate one index from the other, e.g. "
                                 "j='k for k in range(i-3, i+4)', and leave the other unset.")
     if isinstance(j, str):
-        side = Side("i", "j", "_post", "postsynaptic", context.n_pre, context.n_post)
+        side = Side("i", "j", "_post", "postsynaptic", context.n_pre, context.n_post,
+                context.post_names)
         spec = parse_index_expression(j, obj=context.obj)
     else:
         side = Side("j", "i", "_pre", "presynaptic", context.n_post, context.n_pre)

@@ -39,6 +39,7 @@ class Side:
     target_group: str     # 'postsynaptic' / 'presynaptic', for messages
     n_outer: int
     n_target: int
+    unsuffixed: frozenset = frozenset()  # names that mean a target variable without suffix
 
     def ij(self, outer_values, target_values):
         return ((outer_values, target_values) if self.outer == "i"
@@ -56,6 +57,7 @@ class ConnectContext:
     evaluate: Callable
     obj: str | None
     skip_if_invalid: bool
+    post_names: frozenset = frozenset()  # unsuffixed names of postsynaptic variables
 
 
 def generator_pairs(context, spec, side, *, keep):
@@ -258,7 +260,8 @@ def _uses_target(expr, side):
 
 def _is_target_variable(name, side):
     # N_pre and N_post are group sizes, constants for the whole call.
-    return name.endswith(side.target_suffix) and name not in ("N_pre", "N_post")
+    return (name.endswith(side.target_suffix) or name in side.unsuffixed) \
+        and name not in ("N_pre", "N_post")
 
 
 # -- per-row iterator arguments ----------------------------------------------------------------

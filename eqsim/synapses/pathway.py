@@ -28,8 +28,8 @@ class SynapticPathway:
 
     @property
     def delay(self):
-        """Per-synapse delays (second)."""
-        return self.synapses.get_values(self.delay_name)
+        """The pathway's delays (second), indexable as ``S.delay`` (``S.pre.delay[:]``)."""
+        return getattr(self.synapses, self.delay_name)
 
     @delay.setter
     def delay(self, value):

@@ -14,22 +14,70 @@ def split_suffix(name):
     return name, None
 
 
+# names every Synapses has itself, so the target's variables of these names are reached
+# only as x_post
+_OWN_NAMES = {"t", "dt", "i", "j", "N", "N_pre", "N_post", "N_incoming", "N_outgoing", "xi"}
+
+
+def post_alias(synapses, name):
+    """``name + '_post'`` when an unsuffixed ``name`` in synaptic code means the target's
+    variable, else None. Brian2's rule: every public variable and subexpression of the
+    target is also reachable without the suffix, unless the Synapses has a variable of
+    that name itself or the name already ends in ``_post`` (``_pre``: the source's)."""
+    if name.startswith("_") or name.endswith(("_post", "_pre")) or name in _OWN_NAMES \
+            or name in synapses.variables or name in synapses._subexpressions:
+        return None
+    target = synapses.target
+    if name in target.variables or name in getattr(target, "_subexpressions", {}):
+        return name + "_post"
+    return None
+
+
+def post_aliases(synapses):
+    """Every unsuffixed name that means a target variable (`post_alias`)."""
+    target = synapses.target
+    return {name for name in list(target.variables) + list(getattr(target, "_subexpressions", {}))
+            if post_alias(synapses, name) is not None}
+
+
 def normalise_names(synapses, expr):
-    """Rename unsuffixed target variables ``v`` to ``v_post`` (Brian2's rule), so each
-    array is loaded once under one name."""
+    """Rename unsuffixed target names ``v`` to ``v_post`` (Brian2's rule, `post_alias`),
+    so each array is loaded once under one name."""
     renames = {}
     for symbol in expr.free_symbols:
-        name = symbol.name
-        if name not in synapses.variables and name in synapses.target.variables and \
-                name not in ("i", "N") and isinstance(synapses.target.variables[name], ArrayVariable):
-            renames[symbol] = sympy.Symbol(name + "_post", real=True)
+        alias = post_alias(synapses, symbol.name)
+        if alias is not None:
+            renames[symbol] = sympy.Symbol(alias, real=True)
     return expr.xreplace(renames) if renames else expr
 
 
 def normalise_target(synapses, name):
-    if name not in synapses.variables and name in synapses.target.variables:
-        return name + "_post"
-    return name
+    return post_alias(synapses, name) or name
+
+
+def synaptic_dimension(synapses, name):
+    """Dimension of what ``name`` means in synaptic code (own variable or subexpression,
+    ``x_pre``/``x_post``, unsuffixed target name), None when it means nothing there."""
+    name = normalise_target(synapses, name)
+    base, side = split_suffix(name)
+    owner = {"pre": synapses.source, "post": synapses.target}.get(side, synapses)
+    if side is None:
+        base = name
+    if base in owner.variables:
+        return owner.variables[base].dim
+    if base in owner._subexpressions:
+        return owner._subexpressions[base][1]
+    return None
+
+
+def model_names(synapses):
+    """The names synaptic code can use (for "did you mean" hints)."""
+    names = [n for n in list(synapses.variables) + list(synapses._subexpressions)
+             if not n.startswith("_")]
+    for side, group in (("pre", synapses.source), ("post", synapses.target)):
+        names += [f"{n}_{side}" for n in list(group.variables) + list(group._subexpressions)
+                  if not n.startswith("_") and n not in ("i", "N")]
+    return names
 
 
 def resolve_synaptic(synapses, names, run_namespace):
@@ -46,7 +94,7 @@ def resolve_synaptic(synapses, names, run_namespace):
             variables[name] = ArrayVariable(name, synapses.name, DIMENSIONLESS,
                                             array=synapses._fan_counts()[name], read_only=True)
             continue
-        base, side = split_suffix(name)
+        base, side = split_suffix(normalise_target(synapses, name))
         group = {"pre": synapses.source, "post": synapses.target}.get(side)
         if group is not None and base in group.variables:
             var = group.variables[base]
@@ -62,7 +110,8 @@ def resolve_synaptic(synapses, names, run_namespace):
                 continue
         if group is not None and base in group._subexpressions:
             raise KeyError(name)  # substituted before resolution
-        value, dim = resolve_external(name, synapses.namespace, run_namespace, obj=synapses.name)
+        value, dim = resolve_external(name, synapses.namespace, run_namespace, obj=synapses.name,
+                                      model_names=model_names(synapses))
         if hasattr(value, "_eqsim_function"):  # a TimedArray called in synaptic code
             variables[name] = value._eqsim_function(name)
         else:
@@ -71,9 +120,11 @@ def resolve_synaptic(synapses, names, run_namespace):
 
 
 def substitute_subexpressions(synapses, expr):
-    """Replace synaptic subexpressions and ``x_pre``/``x_post`` subexpressions of the groups,
-    however deeply they refer to each other (Equations refuses cycles, so this ends)."""
+    """Replace synaptic subexpressions and ``x_pre``/``x_post`` subexpressions of the groups
+    (the target's also when named without the suffix), however deeply they refer to each
+    other (Equations refuses cycles, so this ends)."""
     while True:
+        expr = normalise_names(synapses, expr)
         replacements = {}
         for symbol in expr.free_symbols:
             name = symbol.name

@@ -17,7 +17,8 @@ from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, Quantity, get_dimensions, second
 from .pathway import SynapticPathway
 from .presynaptic_index import PresynapticIndex
-from .references import resolve_synaptic, split_suffix, substitute_subexpressions
+from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
+                         split_suffix, substitute_subexpressions, synaptic_dimension)
 from .synapse_ops import make_synaptic_operations
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
 
@@ -130,6 +131,13 @@ class Synapses(Group):
         for path_name, value in delays.items():
             if value is None:
                 continue
+            if isinstance(value, str):  # Brian2 refuses a string here too (TypeError)
+                raise EquationError(
+                    f"the delay of the '{path_name}' pathway must be a time (a quantity), "
+                    f"not the string {value!r:.40}", obj=self.name,
+                    hint="give delay=1*ms here; per-synapse delays are set after connect(): "
+                         f"S.{'delay' if path_name == 'pre' else path_name + '.delay'} = "
+                         f"{value!r:.40}")
             if get_dimensions(value) != second.dim or np.size(value) != 1:
                 raise EquationError(f"delay must be a time, got {value!r}", obj=self.name)
             self._default_delay[path_name] = time_value(
@@ -206,7 +214,7 @@ class Synapses(Group):
         new_i, new_j = connection_pairs(
             n_pre=len(self.source), n_post=len(self.target), condition=condition, i=i, j=j, p=p,
             n=n, skip_if_invalid=skip_if_invalid, seed=current_seed(), stream=stream,
-            evaluate=evaluate, obj=self.name)
+            evaluate=evaluate, obj=self.name, post_names=post_aliases(self))
         self._connect_calls += 1
         old = self.N
         self._resize(old + len(new_i))
@@ -292,6 +300,15 @@ class Synapses(Group):
             var.shared = shared
             raise
 
+    def get_values(self, name, item=slice(None)):
+        var = self.variables.get(name)
+        pathway = next((p for p in self.pathways if p.delay_name == name), None)
+        if pathway is not None and var.shared and pathway.name not in self._default_delay:
+            # a delay not given to Synapses() is per synapse in Brian2, 0 until assigned;
+            # it is stored once while all are equal
+            return Quantity(np.full(self.N, var.array[0]), dim=second.dim)[item]
+        return super().get_values(name, item)
+
     def _set_values(self, name, value, item, level, raw):
         delay_var = self.variables.get(name)
         if any(p.delay_name == name for p in self.pathways) and delay_var.shared:
@@ -335,12 +352,28 @@ class Synapses(Group):
                 else:
                     from ..core.namespace import resolve_external
                     values[name] = resolve_external(name, self.namespace, run_namespace,
+                                                    model_names=model_names(self),
                                                     obj=self.name)
         return evaluate_parsed(expr, values, ii * len(self.target) + jj, obj=self.name)
 
     # --- names in model strings ----------------------------------------------------------
     def substitute_subexpressions(self, expr):
         return substitute_subexpressions(self, expr)
+
+    def referred_subexpressions(self, names):
+        """``{name: dimension}`` of the names among ``names`` that are subexpressions of
+        the source or target (``x_pre``, ``x_post``, unsuffixed target names)."""
+        out = {}
+        for name in names:
+            base, side = split_suffix(normalise_target(self, name))
+            group = {"pre": self.source, "post": self.target}.get(side)
+            if group is not None and base in group._subexpressions:
+                out[name] = group._subexpressions[base][1]
+        return out
+
+    def name_dimension(self, name):
+        """Dimension of what ``name`` means in this Synapses' code, None if nothing."""
+        return synaptic_dimension(self, name)
 
     def resolve_for_kernel(self, names, run_namespace):
         variables, _ = resolve_synaptic(self, names, run_namespace)
@@ -378,7 +411,8 @@ class Synapses(Group):
                 out[name] = (self.clock.t_ if name == "t" else self.clock.dt_, second.dim)
             else:
                 from ..core.namespace import resolve_external
-                out[name] = resolve_external(name, self.namespace, run_namespace, obj=self.name)
+                out[name] = resolve_external(name, self.namespace, run_namespace, obj=self.name,
+                                             model_names=model_names(self))
         return out
 
     def _indices(self, item, level=1):
@@ -393,13 +427,15 @@ class Synapses(Group):
 
     def __getattr__(self, name):
         if not name.startswith("_") and "variables" in self.__dict__:
-            base, side = split_suffix(name)
+            base, side = split_suffix(normalise_target(self, name))
             group = {"pre": self.source, "post": self.target}.get(side)
             if group is not None and base in group.variables and base not in ("i", "N"):
                 idx = self.variables["_synaptic_" + side].array + group._start
                 var = group.variables[base]
                 values = var.array[idx] if not var.shared else np.full(self.N, var.array[0])
                 return values if var.dim.is_dimensionless else Quantity(values, dim=var.dim)
+            if group is not None and base in group._subexpressions:
+                return group.get_values(base, self.variables["_synaptic_" + side].array)
             if name == "N_incoming" or name == "N_outgoing":
                 return self._fan_counts()[name][:]
         return super().__getattr__(name)

@@ -209,6 +209,10 @@ def _histogram(a, bins=10, range=None, *args, **kwargs):  # noqa: A002 (numpy's 
         _same_dimension("histogram", [dim, bins_dim])
     if range is not None:
         range = tuple(strip_units(bound)[0] for bound in range)  # noqa: A001
+    if kwargs.get("weights") is not None:
+        # counts are plain numbers, the weights' values in SI units, as in Brian2 (and
+        # as matplotlib's hist() needs them)
+        kwargs["weights"] = strip_units(kwargs["weights"])[0]
     counts, edges = np.histogram(values, bins_values, range, *args, **kwargs)
     return counts, wrap_result(edges, dim)
 

@@ -1,6 +1,7 @@
 """The OpenMP thread count, from EQSIM_NUM_THREADS or a preference: a bad value never
 breaks ``import eqsim``, is a clear PreferenceError where it is used, and more threads than
-CPUs are clamped to their number with a warning."""
+CPUs are clamped to their number with a warning. The default float dtype: float32 or
+float64, honoured by groups created afterwards."""
 import os
 import subprocess
 import sys
@@ -9,7 +10,7 @@ import numpy as np
 import pytest
 
 import eqsim
-from eqsim import prefs
+from eqsim import NeuronGroup, prefs
 from eqsim.core.preferences import PreferenceError
 
 REPO_ROOT = os.path.dirname(os.path.abspath(list(eqsim.__path__)[0]))
@@ -91,3 +92,21 @@ def test_num_threads_preference_rejects_what_is_not_a_thread_count(value, saved_
 def test_thread_count_preference_takes_numpy_integers(saved_threads):
     prefs.codegen.cython.num_threads = np.int64(1)
     assert prefs["codegen.cython.num_threads"] == 1 and type(prefs["codegen.cython.num_threads"]) is int
+
+
+@pytest.mark.parametrize("value", [np.float32, "float32", np.dtype("float32")])
+def test_default_float_dtype_takes_float32_as_type_dtype_or_name(value):
+    try:
+        prefs.core.default_float_dtype = value
+        assert prefs.core.default_float_dtype is np.float32
+        assert NeuronGroup(2, "v : 1\nk : integer").v[:].dtype == np.float32
+    finally:
+        prefs.core.default_float_dtype = np.float64
+    assert NeuronGroup(2, "v : 1").v[:].dtype == np.float64
+
+
+@pytest.mark.parametrize("value", [np.int32, np.float16, "double precision", 3])
+def test_default_float_dtype_refuses_what_is_not_float32_or_float64(value):
+    with pytest.raises(PreferenceError, match="float32 or float64"):
+        prefs.core.default_float_dtype = value
+    assert prefs.core.default_float_dtype is np.float64

@@ -81,9 +81,11 @@ def test_reading_a_recording_twice_returns_the_same_memory():
     rate = PopulationRateMonitor(G)
     run(5 * ms)
     run(5 * ms)  # two chunks to join
-    for read in (lambda: M.v, lambda: M.u_, lambda: M.t, lambda: M[3].v, lambda: spikes.i,
+    for read in (lambda: M.v_, lambda: M.u_, lambda: M.t, lambda: M[3].v_, lambda: spikes.i,
                  lambda: spikes.t, lambda: rate.rate):
         assert np.shares_memory(read(), read())
+    # with units, a state recording is a copy the script may change, as in Brian2
+    assert not np.shares_memory(M.v, M.v_) and not np.shares_memory(M[3].v, M.v_)
 
 
 def test_reading_a_recording_after_runs_keeps_it_once_in_memory():
@@ -94,9 +96,9 @@ def test_reading_a_recording_after_runs_keeps_it_once_in_memory():
         run(50 * ms)  # two chunks: 2 variables x 200 elements x 1000 steps x 8 bytes = 3.2 MB
         size = M._data.nbytes
         before = tracemalloc.get_traced_memory()[0]
-        values = M.v  # joins the chunks of v
+        values = M.v_  # joins the chunks of v
         joined = tracemalloc.get_traced_memory()[0]
-        again = M.v
+        again = M.v_
         read_again = tracemalloc.get_traced_memory()[0]
     finally:
         tracemalloc.stop()
@@ -130,3 +132,21 @@ def test_a_state_monitor_that_cannot_get_its_memory_fails_before_the_run_not_dur
     assert G.t_ == pytest.approx(1e-4) and M.v.shape == (1000, 1)  # no step was made
     run(0.1 * ms)  # and the network runs on
     assert M.v.shape == (1000, 2)
+
+
+def test_event_and_rate_recordings_refuse_writes_as_brian2s_do():
+    # Brian2's spike and rate monitor attributes are read-only variables (TypeError on
+    # write); here they are read-only views, and a StateMonitor's M.v is a copy to change
+    G, M = _recorded_group()
+    spikes = SpikeMonitor(G)
+    rate = PopulationRateMonitor(G)
+    run(10 * ms)
+    assert len(spikes) > 0
+    for read in (lambda: spikes.t, lambda: spikes.i, lambda: spikes.t_, lambda: rate.rate,
+                 lambda: rate.t, lambda: M.t, lambda: M.v_):
+        values = read()
+        with pytest.raises(ValueError, match="read-only"):
+            values[0] = values[0]
+    v = M.v  # dimensionless: a plain array, a copy as in Brian2
+    v[0, 0] = 5
+    assert M.v_[0, 0] != 5 and M.v[0, 0] != 5

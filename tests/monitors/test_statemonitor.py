@@ -81,9 +81,10 @@ def test_when_end_sees_values_after_the_update(target):
     np.testing.assert_allclose(end.v[0], analytic([3], end.t_ + 1e-4)[0], rtol=1e-12)
 
 
-def test_recording_all_variables_includes_parameters(target):
+def test_recording_all_variables_includes_parameters_and_subexpressions(target):
     M = record_everything()["every"]
-    assert set(M.record_variables) == {"v", "I", "tau"}
+    assert set(M.record_variables) == {"v", "I", "tau", "w"}  # Brian2: equations.names
+    np.testing.assert_allclose(M.w, 2 * M.v + M.I, rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(M.v, analytic([0, 2], M.t_), rtol=1e-12, atol=1e-15)
     np.testing.assert_allclose(M.I, [[0] * 100, [2] * 100])
     np.testing.assert_allclose(np.asarray(M.tau), 10e-3)

@@ -1,0 +1,64 @@
+"""Names in synaptic code as Brian2 resolves them: unsuffixed postsynaptic names, typos
+with hints that point at the model's own names, and a string delay refused clearly."""
+import numpy as np
+import pytest
+
+from eqsim import (EquationError, Network, NeuronGroup, StateMonitor, Synapses,
+                   UnresolvedNameError, ms, mV)
+
+
+def _group():
+    return NeuronGroup(3, """dv/dt = (ge - v)/tau_m : volt
+                             dge/dt = -ge/(5*ms) : volt""", method="euler", threshold="v > 10*mV",
+                       reset="v = 0*mV", namespace={"tau_m": 10 * ms})
+
+
+@pytest.mark.parametrize("code, suggested", [("gee_post += 1*mV", "ge_post"),
+                                             ("ge_pst += 1*mV", "ge_post"),
+                                             ("ge_post += gee_pre", "ge_pre"),
+                                             ("ge += um*tau_mm/ms", "tau_m")])
+def test_a_typo_is_answered_with_the_models_name_first_and_each_name_once(code, suggested):
+    G = _group()
+    S = Synapses(G, G, on_pre=code, namespace={"tau_m": 10 * ms, "um": 1e-6})
+    S.connect(i=0, j=1)
+    with pytest.raises(UnresolvedNameError) as error:
+        Network(G, S).run(0.1 * ms)
+    hint = error.value.hint
+    assert hint.startswith(f"did you mean {suggested}")
+    names = hint[len("did you mean "):].rstrip("?").split(", ")
+    assert len(names) == len(set(names))
+    assert not {"get_state", "getp", "geterr", "get"} & set(names)  # functions, not values
+
+
+def test_a_string_delay_for_synapses_is_a_clear_error_naming_the_pathway():
+    G = _group()
+    with pytest.raises(EquationError, match="delay of the 'p2' pathway must be a time") as error:
+        Synapses(G, G, on_pre={"pre": "v += 1*mV", "p2": "v += 2*mV"},
+                 delay={"p2": "1*ms"})
+    assert "S.p2.delay = '1*ms'" in error.value.hint
+
+
+def test_unsuffixed_postsynaptic_names_work_in_code_conditions_and_reads(target):
+    P = NeuronGroup(2, "v : 1", threshold="True")
+    Q = NeuronGroup(3, "y : 1\nz : 1\nhalf = y/2 : 1")
+    Q.y = [10, 20, 30]
+    S = Synapses(P, Q, "w : 1", on_pre="z += w + half")
+    S.connect("y > 15")  # depends on j, as y_post would
+    S.w = "y"
+    M = StateMonitor(S, "half", record=True)
+    Network(P, Q, S, M).run(0.2 * ms)
+    np.testing.assert_array_equal(S.j[:], [1, 2, 1, 2])
+    np.testing.assert_array_equal(S.y[:], S.y_post[:])
+    np.testing.assert_allclose(Q.z[:], [0, 2 * 2 * 30, 2 * 2 * 45])
+    np.testing.assert_allclose(M.half[:, -1], [10, 15, 10, 15])
+
+
+def test_a_synaptic_variable_shadows_the_postsynaptic_one_of_the_same_name(target):
+    P = NeuronGroup(1, "v : 1", threshold="True")
+    Q = NeuronGroup(1, "w : 1\nz : 1")
+    Q.w = 100
+    S = Synapses(P, Q, "w : 1", on_pre="z += w")
+    S.connect()
+    S.w = 1
+    Network(P, Q, S).run(0.1 * ms)
+    assert Q.z[0] == 1 and S.w[0] == 1 and S.w_post[0] == 100
