@@ -4,8 +4,8 @@ them, except the reset and run_on_event code: Brian2's conditional_write rule
 
 Neuron 0 of each group is refractory for the whole run (it spiked at t = 0 with a 5 ms
 refractory period), the others are not. The model does not change v by itself, so every
-number below is a sum of the writes that Brian2 2.9.0 applies (checked with the same
-scripts in Brian2)."""
+number below is a sum of the writes that Brian2 2.9.0 applies: these tests run unchanged
+in Brian2 (tests/reference/check_conditional_write_in_brian2.py)."""
 import numpy as np
 import pytest
 
@@ -126,3 +126,13 @@ def test_variable_without_the_flag_is_written_during_refractoriness(target):
     run(1 * ms)
     assert np.allclose(group.v[:], [0.0, 1.0])
     assert np.allclose(group.u[:], [1.0, 1.0])
+
+
+def test_procedural_synapses_onto_refractory_neuron_are_dropped(target):
+    """An eqsim extension (connect(procedural=True)): same rule as stored synapses."""
+    group = refractory_group()
+    source = spikes_at([0.2, 0.5])
+    synapses = Synapses(source, group, on_pre="v_post += 0.5")
+    synapses.connect(p=1.0, procedural=True)
+    run(1 * ms)
+    assert np.allclose(group.v[:], [0.0, 1.0, 1.0])
