@@ -5,6 +5,10 @@ Brian2 makes every code object's assignment to such a variable conditional on th
 ``not_refractory`` flag of the element written (a synapse's postsynaptic or presynaptic
 neuron), except the reset code objects (the spike reset and ``run_on_event`` code), which
 override it. Done here, once for every kernel kind, rather than in each template.
+
+One difference from Brian2, in a case no model should reach: a non-finite increment
+(``v_post += w`` with ``w`` infinite or NaN) onto a refractory neuron makes it NaN, where
+Brian2 leaves it unchanged (see :func:`_gated`).
 """
 import dataclasses
 
@@ -33,9 +37,7 @@ def with_conditional_writes(op, statements):
             continue
         index = var_index.get(st.target)
         name = _flag_name(op, flag, index, added, var_index)
-        keep = sympy.Symbol(st.target, real=True)
-        expr = sympy.Piecewise((st.expr, sympy.Symbol(name, real=True) > 0), (keep, True))
-        out.append(Assignment(st.target, "=", expr))
+        out.append(Assignment(st.target, "=", _gated(st, sympy.Symbol(name, real=True))))
     if not added:
         return out, op
     variables = dict(op.variables)
@@ -45,6 +47,22 @@ def with_conditional_writes(op, statements):
         if index is not None:
             extra["var_index"][name] = index
     return out, dataclasses.replace(op, variables=variables, extra=extra)
+
+
+def _gated(statement, flag):
+    """``statement``'s value where ``flag`` (0 or 1) is set, else the target's old value.
+
+    An increment ``x = x + d`` becomes ``x + flag*d``: exactly ``x + d`` or ``x`` (for a
+    finite ``d``), and branch-free, which a select is not: gcc turns the select into a
+    branch that refractory targets mispredict (Brunel's pathways ran ~15 % slower).
+    """
+    keep = sympy.Symbol(statement.target, real=True)
+    expr = statement.expr
+    if isinstance(expr, sympy.Add) and keep in expr.args:
+        increment = expr - keep
+        if keep not in increment.free_symbols:
+            return keep + flag * increment
+    return sympy.Piecewise((expr, flag > 0), (keep, True))
 
 
 def _flag_name(op, flag, index, added, var_index):

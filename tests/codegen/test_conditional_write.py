@@ -136,3 +136,17 @@ def test_procedural_synapses_onto_refractory_neuron_are_dropped(target):
     synapses.connect(p=1.0, procedural=True)
     run(1 * ms)
     assert np.allclose(group.v[:], [0.0, 1.0, 1.0])
+
+
+@pytest.mark.parametrize("code, expected", [("v_post = 0.7", [0.1, 0.7, 0.7]),
+                                            ("v_post *= 3", [0.1, 0.3, 0.3]),
+                                            ("v_post = v_post/2 + 0.1", [0.1, 0.15, 0.15]),
+                                            ("v_post -= 0.25", [0.1, -0.15, -0.15])])
+def test_every_assignment_form_onto_refractory_neuron_is_dropped(target, code, expected):
+    group = refractory_group()
+    group.v[:] = 0.1
+    source = spikes_at([0.2])
+    synapses = Synapses(source, group, on_pre=code)
+    synapses.connect(i=[0, 0, 0], j=[0, 1, 2])
+    run(1 * ms)
+    assert np.allclose(group.v[:], expected)
