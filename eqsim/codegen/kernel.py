@@ -14,6 +14,7 @@ import numpy as np
 from ..errors import CodegenError
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
 from .functions import tabulated_helpers
+from .conditional_write import with_conditional_writes
 from .identifiers import mangle
 from .invariants import InvariantHoister
 from .printers import random_calls
@@ -115,7 +116,7 @@ def _free_names(exprs):
 
 def kernel_context(op, symbols, printer_cls, *, index_name):
     """Template context for ``op``; registers its arrays/constants in ``symbols``."""
-    statements = [s.as_plain() for s in op.statements]
+    statements, op = with_conditional_writes(op, [s.as_plain() for s in op.statements])
     exprs = [s.expr for s in statements] + [op.condition]
     used = _free_names(exprs)
     targets = [s.target for s in statements]

@@ -216,6 +216,10 @@ class Group(EqsimObject):
             raise StateError(f"'{name}' of '{self.name}' is read-only")
         idx = np.array([0]) if var.shared else self._indices(item, level=level)
         if isinstance(value, str):
+            if var.conditional_write is not None and not var.shared:
+                # Brian2: a string assignment is generated code, so it skips refractory
+                # neurons like every other writer (a value assignment does not)
+                idx = idx[var.conditional_write.array[idx].astype(bool)]
             values = evaluate(self, value, idx if not var.shared else np.arange(self._start, self._start + 1),
                               caller_namespace(level), expected_dim=var.dim,
                               what=f"value for '{name}'")

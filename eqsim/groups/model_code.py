@@ -123,18 +123,13 @@ def state_update_statements(group, method, run_namespace=None):
 def make_state_update(group, method, refractory, run_namespace, when="groups", order=0):
     check_model_units(group, run_namespace)  # also when nothing is integrated
     statements, _ = state_update_statements(group, method, run_namespace)
-    refractory_used = refractory is not False and refractory is not None
-    # without refractoriness a neuron is never refractory: the flag changes nothing
-    unless = {name for name, eq in group.equations.equations.items()
-              if "unless refractory" in eq.flags} if refractory_used else set()
     out = []
-    if refractory_used:
+    if refractory is not False and refractory is not None:
         out.append(Assignment("not_refractory", "=",
                               refractory_condition(group, refractory, run_namespace)))
-    for target, expr in statements:
-        if target in unless:
-            expr = sympy.Piecewise((expr, NOT_REFRACTORY > 0), (sympy.Symbol(target, real=True), True))
-        out.append(Assignment(target, "=", expr))
+    # '(unless refractory)' variables are held by the conditional-write rule of every kernel
+    # (eqsim.codegen.conditional_write), which reads the not_refractory computed above
+    out.extend(Assignment(target, "=", expr) for target, expr in statements)
     if not out:
         return None
     names = used_names(a.expr for a in out) | {a.target for a in out}
@@ -233,4 +228,5 @@ def make_event_code(group, event, statements, source, run_namespace, name, when,
     variables[events_name] = group.variables[events_name]
     return Operation(name, "reset", group.name, 0, group.N, statements=assignments,
                      variables=variables, when=when, order=order, clock=group.clock,
-                     events=events_name, source=group)
+                     events=events_name, source=group,
+                     conditional_writes=False)  # Brian2's resetters override the rule

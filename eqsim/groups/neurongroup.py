@@ -105,8 +105,11 @@ class NeuronGroup(Group):
         if refractory is not False and refractory is not None:
             self.add_array("lastspike", second.dim)
             self.variables["lastspike"].array[:] = -1e4
-            self.add_array("not_refractory", DIMENSIONLESS, np.bool_)
-            self.variables["not_refractory"].array[:] = True
+            flag = self.add_array("not_refractory", DIMENSIONLESS, np.bool_)
+            flag.array[:] = True
+            for var in self.variables.values():  # Brian2: written only where not refractory
+                if getattr(var, "unless_refractory", False):
+                    var.conditional_write = flag
         for event_name in conditions:
             self.add_array(self.event_array_name(event_name), DIMENSIONLESS, np.int32, size=N + 1,
                            read_only=True)

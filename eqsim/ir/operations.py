@@ -55,6 +55,9 @@ class Operation:
         Name of the event array written (threshold) or read (reset, monitors).
     extra : dict
         Kind-specific settings (monitor buffers, recorded indices, ...).
+    conditional_writes : bool
+        Whether writes to ``(unless refractory)`` variables apply only to elements that are
+        not refractory (every kernel but the reset and ``run_on_event`` code, as in Brian2).
     """
     name: str
     kind: str
@@ -70,3 +73,4 @@ class Operation:
     events: str = None
     extra: dict = field(default_factory=dict)
     source: object = None  # the user-facing object this came from (for error messages)
+    conditional_writes: bool = True

@@ -44,6 +44,9 @@ class ArrayVariable(Variable):
     shared: bool = False
     constant: bool = False
     unless_refractory: bool = False
+    # the not_refractory flags that gate writes to this variable (set by a NeuronGroup with
+    # a refractory period for its '(unless refractory)' variables), or None
+    conditional_write: object = None
     var_type: str = "float"  # 'float', 'integer', 'boolean'
     dynamic: bool = False  # size changes between runs (synapses, monitors)
 
