@@ -105,3 +105,18 @@ def _fail(op, st, code, message, hint, name=None):
             column = rhs + 1 + found.start()
     raise EquationError(message, code=code, obj=op.owner, source=st.block, line=st.line,
                         column=column, hint=hint)
+
+
+def check_shared_value(target, expr, variables, *, text, obj):
+    """``G.x = 'text'`` for a shared ``x``: the value may not depend on per-element
+    variables or ``i`` (Brian2's rule for string assignments; a random number is drawn
+    once). ``variables`` are the group's."""
+    for name in sorted(s.name for s in expr.free_symbols):
+        var = variables.get(name)
+        if name in ("i", "j") or (isinstance(var, ArrayVariable) and not var.shared):
+            found = re.search(rf"\b{re.escape(name)}\b", text)
+            raise EquationError(
+                f"the shared variable '{target}' cannot be assigned a value that depends on "
+                f"the per-element '{name}'", code=codes.SCALAR_FROM_VECTOR, obj=obj,
+                source=text, line=1, column=found.start() if found else None,
+                hint="use only shared variables and constants in the expression")

@@ -68,9 +68,31 @@ def test_shared_variable_from_a_vector_value_points_at_the_vector_name():
 
 
 @pytest.mark.parametrize("value", ["rand()", "i*2"])
-def test_shared_variable_from_random_numbers_or_the_index_is_refused(value):
+def test_shared_variable_from_random_numbers_or_the_index_is_refused_in_statements(value):
+    # i: Brian2's rule. rand(): stricter than Brian2, which draws one number for all
+    # elements; eqsim's kernels key draws by element, so it refuses rather than guess
     error = _error_of(f"gain = {value}")
     assert error.code == "EQ142"
+
+
+@pytest.mark.parametrize("value, column", [("v*2", 0), ("1 + i", 4)])
+def test_string_assignment_of_a_shared_variable_refuses_per_element_values(value, column):
+    # Brian2 2.9.0: "Cannot write to scalar variable 'gain' with an expression referring
+    # to vector variable 'v'"
+    eqsim.start_scope()
+    G = eqsim.NeuronGroup(3, "gain : 1 (shared)\nv : 1")
+    with pytest.raises(EqsimError) as info:
+        G.gain = value
+    assert (info.value.code, info.value.line, info.value.column) == ("EQ142", 1, column)
+    assert G.gain[:] == 0  # nothing written
+
+
+def test_string_assignment_of_a_shared_variable_from_shared_values_runs_once():
+    eqsim.start_scope()
+    G = eqsim.NeuronGroup(3, "gain : 1 (shared)\nv : 1")
+    G.gain = 2
+    G.gain = "gain*gain + 1"
+    assert G.gain[:] == 5
 
 
 def test_shared_write_in_a_reset_is_refused_with_its_line():
