@@ -116,13 +116,19 @@ def _free_names(exprs):
 
 def kernel_context(op, symbols, printer_cls, *, index_name):
     """Template context for ``op``; registers its arrays/constants in ``symbols``."""
-    statements, op = with_conditional_writes(op, [s.as_plain() for s in op.statements])
+    scalar = [s.as_plain() for s in op.scalar_statements]
+    # shared variables are never gated by refractoriness: only the per-element part is
+    vector, op = with_conditional_writes(op, [s.as_plain() for s in op.statements])
+    statements = scalar + vector
     exprs = [s.expr for s in statements] + [op.condition]
     used = _free_names(exprs)
     targets = [s.target for s in statements]
+    # the scalar part runs once before the element loop: its own loads, stores, temporaries
+    parts = {"": (_free_names(exprs[len(scalar):]), set(targets[len(scalar):])),
+             "scalar_": (_free_names(exprs[:len(scalar)]), set(targets[:len(scalar)]))}
     prefix = symbols.alias(op.name)
     names = {}
-    reads, writes, temps = [], [], []
+    lists = {f"{part}{kind}": [] for part in parts for kind in ("reads", "writes", "temps")}
     for name in sorted(used | set(targets)):
         var = op.variables.get(name)
         if isinstance(var, ArrayVariable):
@@ -130,12 +136,13 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
             names[name] = mangle("v", name)
             access = Access(names[name], c_name, var.c_type, var.shared,
                             _index_text(op, name, var, symbols, index_name))
-            if name in used:
-                reads.append(access)
-            if name in targets:
-                writes.append(access)
-                if name not in used:
-                    temps.append(names[name])  # written only: still needs a local
+            for part, (part_used, part_targets) in parts.items():
+                if name in part_used:
+                    lists[part + "reads"].append(access)
+                if name in part_targets:
+                    lists[part + "writes"].append(access)
+                    if name not in part_used:  # written only: still needs a local
+                        lists[part + "temps"].append(names[name])
         elif isinstance(var, ConstantVariable):
             c_type = "int64_t" if var.is_integer else "double"
             names[name] = symbols.constant(mangle("k", prefix, name), var.value, c_type)
@@ -153,10 +160,12 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
             names[name] = name  # a value the kind's template computes itself
         elif name in targets:
             names[name] = mangle("v", name)
-            temps.append(names[name])
+            # a scalar temporary is declared once, outside the loop that reads it
+            lists["scalar_temps" if name in parts["scalar_"][1] else "temps"].append(names[name])
         else:
             raise CodegenError(f"internal error: operation {op.name} uses {name!r}, "
                                "which was not resolved")
+    reads, writes, temps = lists["reads"], lists["writes"], lists["temps"]
     streams = {}
     random_key = _random_key(op)
     given = op.extra.get("random_streams")  # stream ids fixed by the caller (assignments)
@@ -176,7 +185,9 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     context = dict(
         name=mangle("kernel", prefix), comment=op.kind, kind=op.kind,
         start=start, stop=stop, reads=reads, writes=writes, temps=temps,
-        statements=list(lines), condition=condition, invariants=list(invariants),
+        statements=list(lines[len(scalar):]), condition=condition, invariants=list(invariants),
+        scalar=dict(reads=lists["scalar_reads"], writes=lists["scalar_writes"],
+                    temps=lists["scalar_temps"], statements=list(lines[:len(scalar)])),
         locals=names,  # the text of each name, for templates that read a statement's result
     )
     context["flags"] = (symbols.array(op.variables[op.extra["flags"]])

@@ -8,7 +8,9 @@ from ..core.namespace import caller_namespace, resolve_external
 from ..core.preferences import prefs
 from ..core.state_check import check_event_space, check_like
 from ..errors import EqsimError, DimensionMismatchError
+from ..ir.scalar import check_shared_value
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
+from ..parsing.expressions import parse_expression
 from ..units import Quantity, DIMENSIONLESS, get_dimensions, second
 from .expression_eval import evaluate
 from .variable_view import VariableView
@@ -216,6 +218,10 @@ class Group(EqsimObject):
             raise StateError(f"'{name}' of '{self.name}' is read-only")
         idx = np.array([0]) if var.shared else self._indices(item, level=level)
         if isinstance(value, str):
+            if var.shared:  # Brian2: one value for all elements
+                check_shared_value(name, self.substitute_subexpressions(
+                    parse_expression(value, obj=self.name)), self.variables, text=value,
+                    obj=self.name)
             if var.conditional_write is not None and not var.shared:
                 # Brian2: a string assignment is generated code, so it skips refractory
                 # neurons like every other writer (a value assignment does not)

@@ -216,8 +216,8 @@ def make_threshold(group, event, condition, refractory, run_namespace, when="thr
 
 
 def make_event_code(group, event, statements, source, run_namespace, name, when, order):
-    assignments = [Assignment(st.var, st.op, group.substitute_subexpressions(st.expr))
-                   for st in statements]
+    assignments = [Assignment(st.var, st.op, group.substitute_subexpressions(st.expr),
+                              st.line, source) for st in statements]
     check_targets(group, statements, source,
                   where="reset" if event == "spike" else f"code of event '{event}'")
     names = used_names(a.expr for a in assignments) | {a.target for a in assignments}

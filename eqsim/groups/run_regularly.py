@@ -21,8 +21,8 @@ class RunRegularly(EqsimObject):
     def operations(self, run_namespace):
         g = self.group
         check_targets(g, self.statements, self.source, where="run_regularly code")
-        assignments = [Assignment(st.var, st.op, g.substitute_subexpressions(st.expr))
-                       for st in self.statements]
+        assignments = [Assignment(st.var, st.op, g.substitute_subexpressions(st.expr),
+                                  st.line, self.source) for st in self.statements]
         names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}
         variables = g.resolve_for_kernel(names - temporaries(g, self.statements), run_namespace)
         check_statements(g, self.statements, g.kernel_dimensions(variables), self.source)

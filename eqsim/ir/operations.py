@@ -12,6 +12,9 @@ class Assignment:
     target: str
     op: str
     expr: object
+    # where the user wrote it (1-based line within ``block``), for error messages only
+    line: int = field(default=None, compare=False)
+    block: str = field(default=None, compare=False, repr=False)
 
     def as_plain(self):
         """The same assignment with an in-place operator written out (``x = x + e``)."""
@@ -21,7 +24,7 @@ class Assignment:
         sym = sympy.Symbol(self.target, real=True)
         expr = {"+=": sym + self.expr, "-=": sym - self.expr,
                 "*=": sym * self.expr, "/=": sym / self.expr}[self.op]
-        return Assignment(self.target, "=", expr)
+        return Assignment(self.target, "=", expr, self.line, self.block)
 
 
 @dataclass(eq=False)
@@ -44,6 +47,8 @@ class Operation:
     start, stop : int
         The index range iterated (a subgroup is a range of its parent).
     statements : list of Assignment
+        Run for each element; statements whose target is shared (or a temporary with
+        a value common to all elements) are moved to ``scalar_statements``.
     condition : sympy expression or None
     variables : dict
         Name in statements -> Variable, for every name used.
@@ -74,3 +79,10 @@ class Operation:
     extra: dict = field(default_factory=dict)
     source: object = None  # the user-facing object this came from (for error messages)
     conditional_writes: bool = True
+    #: statements run once per call, before the element loop (Brian2's scalar code);
+    #: split off ``statements`` when the operation is made
+    scalar_statements: list = field(default_factory=list)
+
+    def __post_init__(self):
+        from .scalar import split_scalar
+        self.scalar_statements, self.statements = split_scalar(self)

@@ -71,3 +71,11 @@ SUBEXPRESSION_MISMATCH = "EQ211"
 BOOLEAN_MISMATCH = "EQ212"
 #: ``timestep(t, dt)`` with arguments that are not times.
 TIMESTEP_MISMATCH = "EQ213"
+
+# -- scalar (shared) and vector statements (EQ14x), Brian2's rules ------------
+#: A shared variable written after a per-element variable in the same code block.
+SCALAR_WRITE_AFTER_VECTOR = "EQ140"
+#: A shared variable written where Brian2 forbids it (reset, event code, on_pre/on_post).
+SCALAR_WRITE_FORBIDDEN = "EQ141"
+#: A shared variable assigned a value that differs between elements.
+SCALAR_FROM_VECTOR = "EQ142"

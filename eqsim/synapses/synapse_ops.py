@@ -55,7 +55,8 @@ def _event_driven_updates(synapses):
 def _pathway_operation(synapses, pathway, run_namespace, order_shift):
     statements = _pathway_statements(synapses, pathway)
     assignments = list(_event_driven_updates(synapses))
-    assignments += [Assignment(st.var, st.op, st.expr) for st in statements]
+    assignments += [Assignment(st.var, st.op, st.expr, st.line, pathway.source_text)
+                    for st in statements]
     if "lastupdate" in synapses.variables:
         assignments.append(Assignment("lastupdate", "=", T))
     names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
@@ -137,7 +138,8 @@ def _procedural_operation(synapses, pathway, run_namespace, order_shift):
     """Pathway of connections regenerated at each spike: statements may only use
     shared synaptic values and pre/post neuron variables."""
     statements = _pathway_statements(synapses, pathway)
-    assignments = [Assignment(st.var, st.op, st.expr) for st in statements]
+    assignments = [Assignment(st.var, st.op, st.expr, st.line, pathway.source_text)
+                   for st in statements]
     names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
     variables = synapses.resolve_for_kernel(names, run_namespace)
     _check_pathway_targets(synapses, pathway, statements, variables, set())

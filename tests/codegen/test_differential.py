@@ -101,7 +101,9 @@ def models(draw, *, exact):
     def expr(names):
         return draw(expressions(tuple(names), tuple(constants), tuple(functions), exact))
 
-    neuron_names = ["v", "w", "u", "n"] if exact else ["v", "w", "u"]
+    # g is shared: run_regularly doubles as Brian2's scalar code (once per step, before the
+    # neurons' statements, which read the new value)
+    neuron_names = ["v", "w", "u", "n", "g"] if exact else ["v", "w", "u", "g"]
     values = INTERESTING_VALUES if exact else MODERATE_VALUES
     model = dict(
         dv=expr(neuron_names), dw=expr(neuron_names),
@@ -112,6 +114,8 @@ def models(draw, *, exact):
         init={name: draw(st.lists(st.sampled_from(values), min_size=4, max_size=4))
               for name in ("v", "w", "u")},
         n_init=draw(st.lists(st.integers(-5, 5), min_size=4, max_size=4)),
+        g_init=draw(st.sampled_from(values)),
+        regularly=f"g = {expr(['g'])}\nu = u + {expr(neuron_names)}",
     )
     if model["synapses"]:
         synaptic_names = ["s", "v_pre", "v_post", "w_post"]
@@ -126,12 +130,14 @@ def simulate(model, target, steps=4):
     start_scope()
     prefs["codegen.target"] = target
     eqs = f"dv/dt = ({model['dv']})/(10*ms) : 1\ndw/dt = ({model['dw']})/(10*ms) : 1\nu : 1\n" \
-          "n : integer"
+          "n : integer\ng : 1 (shared)"
     group = NeuronGroup(4, eqs, threshold=model["threshold"] or "v > 1",
                         reset=model["reset"], method="euler")
     for name in ("v", "w", "u"):
         setattr(group, name, model["init"][name])
     group.n = model["n_init"]
+    group.g = model["g_init"]
+    group.run_regularly(model["regularly"], dt=0.1 * ms)
     objects = [group, SpikeMonitor(group)]
     if model["synapses"]:
         synapses = Synapses(group, group, f"ds/dt = ({model['ds']})/(10*ms) : 1 (clock-driven)",
@@ -142,7 +148,8 @@ def simulate(model, target, steps=4):
     network = Network(*objects)
     with np.errstate(all="ignore"):
         network.run(steps * 0.1 * ms)
-    state = {name: getattr(group, name + "_")[:].copy() for name in ("v", "w", "u", "n")}
+    state = {name: np.array(getattr(group, name + "_"), ndmin=1)
+             for name in ("v", "w", "u", "n", "g")}
     if model["synapses"]:
         state["s"] = synapses.s_[:].copy()
     monitor = objects[1]
