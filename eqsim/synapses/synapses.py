@@ -2,7 +2,6 @@
 import numpy as np
 
 from ..core.namespace import caller_namespace
-from ..core.limits import time_value
 from ..core.preferences import prefs
 from ..codegen.kernel import stream_id
 from ..core.seeding import current_seed
@@ -12,10 +11,10 @@ from ..groups.expression_eval import evaluate_parsed
 from ..groups.group import Group, float_dtype
 from ..ir.variables import ArrayVariable, ConstantVariable
 from ..parsing.equations import Equations
-from ..parsing.statements import parse_statements
 from ..parsing.user_names import check_user_name
-from ..units import DIMENSIONLESS, Quantity, get_dimensions, second
+from ..units import DIMENSIONLESS, Quantity, second
 from .pathway import SynapticPathway
+from .pathway_arguments import default_delays, parse_pathways, pathway_events
 from .presynaptic_index import PresynapticIndex
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
@@ -66,29 +65,11 @@ class Synapses(Group):
         on_pre = on_pre if on_pre is not None else pre
         on_post = on_post if on_post is not None else post
         equations = model if isinstance(model, Equations) else Equations(model or "", obj=label)
-        pathways = []
-        for role, code, group in (("pre", on_pre, source), ("post", on_post, target)):
-            if code is None:
-                continue
-            items = code.items() if isinstance(code, dict) else [(role, code)]
-            for path_name, text in items:
-                check_user_name(path_name, "pathway name", obj=label)
-                if path_name in [p[0] for p in pathways] or (path_name not in ("pre", "post")
-                                                   and hasattr(type(self), path_name)):
-                    raise EquationError(f"the pathway name '{path_name}' is already taken",
-                                        code="EQ127", obj=label,
-                                        hint="give each pathway a name of its own that is not "
-                                             "an attribute of Synapses")
-                pathways.append((path_name, role, parse_statements(text, obj=label), text))
-        events = _pathway_events(on_event, [p[:2] for p in pathways], source, target, label)
+        pathways = parse_pathways(on_pre, on_post, lambda n: hasattr(type(self), n), label)
+        events = pathway_events(on_event, [p[:2] for p in pathways], source, target, label)
         if multisynaptic_index is not None:
             check_user_name(multisynaptic_index, "multisynaptic_index", obj=label)
-        delays = delay if isinstance(delay, dict) else {"pre": delay}
-        unknown = sorted(set(delays) - {p[0] for p in pathways} - {"pre"})
-        if unknown:
-            raise EquationError(f"delay given for {unknown}, which are not pathways of this "
-                                "Synapses", obj=label,
-                                hint=f"pathways: {[p[0] for p in pathways]}")
+        delays = default_delays(delay, [p[0] for p in pathways], label)
         super().__init__(dt=dt, clock=clock if clock is not None or dt is not None else
                          source.clock, when="synapses", order=order, name=name)
         self.source, self.target = source, target
@@ -127,21 +108,7 @@ class Synapses(Group):
                            dynamic=True)
         if any("event-driven" in eq.flags for eq in equations.equations.values()):
             self.add_array("lastupdate", second.dim, dynamic=True)
-        self._default_delay = {}
-        for path_name, value in delays.items():
-            if value is None:
-                continue
-            if isinstance(value, str):  # Brian2 refuses a string here too (TypeError)
-                raise EquationError(
-                    f"the delay of the '{path_name}' pathway must be a time (a quantity), "
-                    f"not the string {value!r:.40}", obj=self.name,
-                    hint="give delay=1*ms here; per-synapse delays are set after connect(): "
-                         f"S.{'delay' if path_name == 'pre' else path_name + '.delay'} = "
-                         f"{value!r:.40}")
-            if get_dimensions(value) != second.dim or np.size(value) != 1:
-                raise EquationError(f"delay must be a time, got {value!r}", obj=self.name)
-            self._default_delay[path_name] = time_value(
-                value, f"the delay of the '{path_name}' pathway", obj=self.name)
+        self._default_delay = delays
         self.pathways = []
         for path_name, role, statements, text in pathways:
             delay_name = "delay" if path_name == "pre" else f"{path_name}_delay"
@@ -470,26 +437,3 @@ class Synapses(Group):
     def __repr__(self):
         return f"Synapses({self.source.name} -> {self.target.name}, {self.N} synapses, " \
                f"name={self.name!r})"
-
-
-
-def _pathway_events(on_event, pathways, source, target, label):
-    """The event that triggers each pathway, from ``pathways`` [(name, role), ...]:
-    ``on_event`` is one event name for every pathway, or a dict pathway name -> event
-    name (the others: 'spike'), as in Brian2."""
-    names = [name for name, _ in pathways]
-    given = on_event if isinstance(on_event, dict) else {name: on_event for name in names}
-    unknown = sorted(set(given) - set(names), key=str)
-    if unknown:
-        raise EquationError(f"on_event names {unknown}, which are not pathways of this Synapses",
-                            obj=label, hint=f"pathways: {names}")
-    events = {}
-    for name, role in pathways:
-        event = check_user_name(given.get(name, "spike"), "event name", obj=label)
-        group = source if role == "pre" else target
-        if event != "spike" and event not in group.events:
-            raise EquationError(f"the {name} pathway is triggered by the event '{event}', which "
-                                f"'{group.name}' does not have", obj=label,
-                                hint=f"events of '{group.name}': {group.events}")
-        events[name] = event
-    return events
