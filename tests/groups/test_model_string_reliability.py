@@ -5,16 +5,12 @@ import time
 import numpy as np
 import pytest
 
-from eqsim import EquationError, IntegrationError, NeuronGroup, ms, prefs, run, seed, start_scope
+from eqsim import EquationError, IntegrationError, NeuronGroup, ms, run, seed, start_scope
 
 
-@pytest.fixture(autouse=True)
-def numpy_target():
-    """Logic is checked on the NumPy target; tests comparing targets choose their own."""
-    previous = prefs["codegen.target"]
-    prefs["codegen.target"] = "numpy"
-    yield
-    prefs["codegen.target"] = previous
+# logic is checked on the NumPy target (tests/conftest.py); tests comparing targets choose
+# their own
+pytestmark = pytest.mark.usefixtures("numpy_target")
 
 
 def test_reset_with_a_condition_on_randn_builds_fast_and_agrees_on_both_targets(both_targets):

@@ -4,18 +4,14 @@ naming the problem."""
 import numpy as np
 import pytest
 
-from eqsim import EquationError, NeuronGroup, Synapses, ms, prefs, run, seed, start_scope
+from eqsim import EquationError, NeuronGroup, Synapses, ms, run, seed, start_scope
 
 NEURONS = "dv/dt = -v/(10*ms) : 1\ntau : second (constant)"
 
 
-@pytest.fixture(autouse=True)
-def numpy_target():
-    """Logic is checked on the NumPy target; tests comparing targets choose their own."""
-    previous = prefs["codegen.target"]
-    prefs["codegen.target"] = "numpy"
-    yield
-    prefs["codegen.target"] = previous
+# logic is checked on the NumPy target (tests/conftest.py); tests comparing targets choose
+# their own
+pytestmark = pytest.mark.usefixtures("numpy_target")
 
 
 def neurons(n=3):
