@@ -149,3 +149,7 @@ class EqsimWarning(UserWarning):
 
 class MonitorMemoryWarning(EqsimWarning):
     """The recordings a run would add are not expected to fit in the available memory."""
+
+
+class NetworkWarning(EqsimWarning):
+    """``run()`` changed what it runs (e.g. switched off an object whose groups it did not find)."""

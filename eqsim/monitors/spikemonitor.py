@@ -29,6 +29,7 @@ class EventMonitor(EqsimObject):
         Default 1, after the threshold.
     name : str, optional
     """
+    dependency_attributes = ("source",)
     invalidates_magic_network = False
     _base_name = "eventmonitor"
 

@@ -28,6 +28,7 @@ class StateMonitor(EqsimObject):
     order : int
     name : str, optional
     """
+    dependency_attributes = ("source",)
     invalidates_magic_network = False
     _base_name = "statemonitor"
 
