@@ -7,7 +7,7 @@ from ..errors import EqsimError, LimitError
 from ..ir.operations import Operation
 from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
-from .recording import Recording, recorded_dimensions, recording_statements
+from .recording import Recording, recorded_dimensions, recorded_dtypes, recording_statements
 
 
 class StateMonitor(EqsimObject):
@@ -68,7 +68,7 @@ class StateMonitor(EqsimObject):
         self.record = indices
         self._indices = ArrayVariable("_indices", self.name, None,
                                       array=(indices + source._start).astype(np.int32))
-        self._data = Recording({"t": np.float64, **{v: np.float64 for v in variables}})
+        self._data = Recording({"t": np.float64, **recorded_dtypes(source, variables)})
         self._dims = dims
 
     def operations(self, run_namespace):
