@@ -1,0 +1,140 @@
+"""The base of the ready neuron models: parameters, equation text, and the group built
+from them.
+
+A model is a description (``LIF(tau=10.)``: print its ``equations``, copy and edit them);
+called with a size first (``LIF(100, tau=10.)``) it is a NeuronGroup of that model, as
+BrainPy's ``bp.dyn.Lif(100, ...)``. Underneath it is an ordinary NeuronGroup built from
+the equation strings, so monitors, synapses, store/restore and threads work unchanged.
+
+Step semantics follow BrainPy's models: integration with BrainPy's default
+``exp_auto`` (see ``eqsim.stateupdate.exponential_auto``), spike when ``V >= V_th``,
+then reset; during refractoriness ``V`` is held, and a neuron is refractory while
+``t - t_last_spike <= tau_ref`` (BrainPy counts the step at exactly ``tau_ref`` as
+refractory, Brian2's ``refractory=`` does not). eqsim compares whole time steps; BrainPy
+compares ``t - t_last_spike`` in floating point, so when ``tau_ref`` is a multiple of ``dt``
+BrainPy's period is one step shorter after some spikes, as the rounding of ``t`` falls.
+"""
+import numpy as np
+
+from ..groups.neurongroup import NeuronGroup
+from ..parsing.equations import Equations
+from .initializers import Constant, Initializer
+from .parameters import ModelParameterError, as_parameter, BRAINPY_UNITS
+
+_UNIT_TEXT = {"voltage": "volt", "time": "second", "resistance": "ohm", "current": "amp",
+              "conductance": "siemens", "rate": "hertz", "concentration": "mmolar", "1": "1",
+              "rate_ms": "hertz", "per_voltage": "1/volt", "per_mV_ms": "1/(volt*second)",
+              "mV_per_ms": "volt/second"}
+
+
+class NeuronModel:
+    """Base of the ready neuron models.
+
+    Subclasses define ``parameters`` ({name: (BrainPy default, kind)}), ``initial``
+    ({variable: (default initial value, kind)}), ``equations_text`` (using the parameter
+    names), ``threshold_text``, ``reset_text`` and ``refractory_text`` (or None).
+    """
+    parameters = {}
+    initial = {}
+    equations_text = ""
+    threshold_text = None
+    reset_text = None
+    refractory_text = None
+    # statements run before the state update, for models whose spike test reads a
+    # variable's value from the start of the step (BrainPy's Gif)
+    step_start_code = None
+
+    def __new__(cls, size=None, *, name=None, method="exp_auto", **values):
+        model = object.__new__(cls)
+        model._configure(method, values, size)
+        if size is None:
+            return model
+        return model.group(size, name=name)
+
+    def __init__(self, size=None, *, name=None, method="exp_auto", **values):
+        pass  # configured in __new__ (which may return a group instead)
+
+    def _configure(self, method, values, size):
+        label = type(self).__name__
+        known = set(self.parameters) | {f"{v}_initializer" for v in self.initial}
+        unknown = sorted(set(values) - known)
+        if unknown:
+            raise ModelParameterError(
+                f"{label} has no parameter '{unknown[0]}'",
+                hint=f"its parameters: {', '.join(sorted(known))}")
+        self.method = method
+        self.values = {}
+        for pname, (default, kind) in self.parameters.items():
+            self.values[pname] = as_parameter(label, pname, values.get(pname, default), kind, size)
+        self.initial_values = {}
+        for var, (default, kind) in self.initial.items():
+            given = values.get(f"{var}_initializer", default)
+            if isinstance(given, str):  # an expression of the parameters (u = b*V)
+                pass
+            elif isinstance(given, Initializer) or np.ndim(given) == 0:
+                given = given if isinstance(given, Initializer) else Constant(given)
+                given = given.with_unit(label, var, BRAINPY_UNITS[kind])
+            else:
+                given = as_parameter(label, f"{var}_initializer", given, kind, size)
+            self.initial_values[var] = given
+        self.per_neuron = sorted(name for name, value in self.values.items()
+                                 if isinstance(value, Initializer) or np.ndim(value) > 0)
+
+    @property
+    def equations(self):
+        """The model's equations (an ``Equations`` object: print it, or extend it)."""
+        extra = "\n".join(f"{name} : {_UNIT_TEXT[self.parameters[name][1]]} (constant)"
+                          for name in self.per_neuron)
+        return Equations(self.equations_text + ("\n" + extra if extra else ""))
+
+    @property
+    def namespace(self):
+        """The scalar parameters, by name (the model's strings refer to them)."""
+        return {name: value for name, value in self.values.items()
+                if name not in self.per_neuron}
+
+    @property
+    def threshold(self):
+        return self.threshold_text
+
+    @property
+    def reset(self):
+        return self.reset_text
+
+    @property
+    def refractory(self):
+        return self.refractory_text
+
+    def group(self, size, name=None):
+        """A ``ModelGroup`` of ``size`` neurons of this model."""
+        return ModelGroup(self, size, name=name)
+
+    def __repr__(self):
+        params = ", ".join(f"{k}={v!r}" for k, v in self.values.items())
+        return f"{type(self).__name__}({params})"
+
+
+class ModelGroup(NeuronGroup):
+    """A NeuronGroup of a ready model; ``.model`` is the model description."""
+
+    def __init__(self, model, size, name=None):
+        super().__init__(size, model.equations, threshold=model.threshold, reset=model.reset,
+                         refractory=model.refractory or False, method=model.method,
+                         namespace=model.namespace,
+                         name=name or type(model).__name__.lower())
+        object.__setattr__(self, "model", model)
+        for pname in model.per_neuron:
+            self._assign(pname, model.values[pname])
+        for var, value in model.initial_values.items():
+            self._assign(var, value)
+        if model.step_start_code:
+            self.run_regularly(model.step_start_code, when="before_groups",
+                               name=f"{self.name}_step_start")
+
+    def _assign(self, var, value):
+        if isinstance(value, Initializer):
+            value = value.expression()
+        setattr(self, var, value)
+
+    def __repr__(self):
+        return f"{type(self.model).__name__}({self.N}, name={self.name!r})"
