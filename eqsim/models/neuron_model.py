@@ -16,6 +16,7 @@ BrainPy's period is one step shorter after some spikes, as the rounding of ``t``
 """
 import numpy as np
 
+from ..groups.group import float_dtype
 from ..groups.neurongroup import NeuronGroup
 from ..parsing.equations import Equations
 from .initializers import Constant, Initializer
@@ -24,7 +25,8 @@ from .parameters import ModelParameterError, as_parameter, BRAINPY_UNITS
 _UNIT_TEXT = {"voltage": "volt", "time": "second", "resistance": "ohm", "current": "amp",
               "conductance": "siemens", "rate": "hertz", "concentration": "mmolar", "1": "1",
               "rate_ms": "hertz", "per_voltage": "1/volt", "per_mV_ms": "1/(volt*second)",
-              "mV_per_ms": "volt/second"}
+              "mV_per_ms": "volt/second", "conductance_mS": "siemens",
+              "capacitance_uF": "farad", "current_uA": "amp"}
 
 
 class NeuronModel:
@@ -120,9 +122,11 @@ class ModelGroup(NeuronGroup):
     def __init__(self, model, size, name=None):
         super().__init__(size, model.equations, threshold=model.threshold, reset=model.reset,
                          refractory=model.refractory or False, method=model.method,
-                         namespace=model.namespace,
+                         namespace=dict(model.namespace),
                          name=name or type(model).__name__.lower())
         object.__setattr__(self, "model", model)
+        object.__setattr__(self, "_input_terms", [])
+        object.__setattr__(self, "_input_updater", None)
         for pname in model.per_neuron:
             self._assign(pname, model.values[pname])
         for var, value in model.initial_values.items():
@@ -130,6 +134,26 @@ class ModelGroup(NeuronGroup):
         if model.step_start_code:
             self.run_regularly(model.step_start_code, when="before_groups",
                                name=f"{self.name}_step_start")
+
+    def _add_synaptic_input(self, equations_text, current, parameters):
+        """Add a projection's synaptic state (equations) and its current term to this
+        group before it runs; the terms are summed into ``I_syn`` at the start of every
+        step, from ``V`` at that time (BrainPy's order)."""
+        added = Equations(equations_text)
+        clash = set(added.names) & set(self.variables) | set(parameters) & set(self.namespace)
+        if clash:
+            raise ModelParameterError(f"'{self.name}' already has '{sorted(clash)[0]}'",
+                                      hint="give each projection onto a group its own name=")
+        self.namespace.update(parameters)
+        object.__setattr__(self, "equations", self.equations + added)
+        for name, eq in added.equations.items():
+            self.add_array(name, eq.dim, float_dtype(None, name))
+        self._input_terms.append(current)
+        if self._input_updater is not None:
+            self.contained_objects.remove(self._input_updater)
+        updater = self.run_regularly("I_syn = " + " + ".join(self._input_terms),
+                                     when="before_groups", name=f"{self.name}_synaptic_input")
+        object.__setattr__(self, "_input_updater", updater)
 
     def _assign(self, var, value):
         if isinstance(value, Initializer):

@@ -35,8 +35,9 @@ class LIF(NeuronModel):
     parameters = {"V_rest": (0.0, "voltage"), "V_reset": (-5.0, "voltage"),
                   "V_th": (20.0, "voltage"), "R": (1.0, "resistance"), "tau": (10.0, "time")}
     initial = {"V": (0.0, "voltage")}
-    equations_text = """dV/dt = (-(V - V_rest) + R*I)/tau : volt
-I : amp"""
+    equations_text = """dV/dt = (-(V - V_rest) + R*(I + I_syn))/tau : volt
+I : amp
+I_syn : amp"""
     threshold_text = "V >= V_th"
     reset_text = "V = V_reset"
 
@@ -48,8 +49,9 @@ class LifRef(LIF):
     """LIF with an absolute refractory period ``tau_ref`` (second; plain numbers in ms),
     during which ``V`` is held (BrainPy's ``LifRef``)."""
     parameters = dict(LIF.parameters, tau_ref=(0.0, "time"))
-    equations_text = """dV/dt = (-(V - V_rest) + R*I)/tau : volt (unless refractory)
-I : amp"""
+    equations_text = """dV/dt = (-(V - V_rest) + R*(I + I_syn))/tau : volt (unless refractory)
+I : amp
+I_syn : amp"""
     refractory_text = REFRACTORY
 
 
@@ -61,8 +63,9 @@ class ExpIF(NeuronModel):
                   "V_th": (-55.0, "voltage"), "V_T": (-59.9, "voltage"),
                   "delta_T": (3.48, "voltage"), "R": (1.0, "resistance"), "tau": (10.0, "time")}
     initial = {"V": (-65.0, "voltage")}
-    equations_text = """dV/dt = (-(V - V_rest) + delta_T*exp((V - V_T)/delta_T) + R*I)/tau : volt
-I : amp"""
+    equations_text = """dV/dt = (-(V - V_rest) + delta_T*exp((V - V_T)/delta_T) + R*(I + I_syn))/tau : volt
+I : amp
+I_syn : amp"""
     threshold_text = "V >= V_th"
     reset_text = "V = V_reset"
 
@@ -82,9 +85,10 @@ class AdEx(NeuronModel):
     parameters = dict(ExpIF.parameters, a=(1.0, "conductance"), b=(1.0, "current"),
                       tau_w=(30.0, "time"))
     initial = {"V": (-65.0, "voltage"), "w": (0.0, "current")}
-    equations_text = """dV/dt = (-(V - V_rest) + delta_T*exp((V - V_T)/delta_T) - R*w + R*I)/tau : volt
+    equations_text = """dV/dt = (-(V - V_rest) + delta_T*exp((V - V_T)/delta_T) - R*w + R*(I + I_syn))/tau : volt
 dw/dt = (a*(V - V_rest) - w)/tau_w : amp
-I : amp"""
+I : amp
+I_syn : amp"""
     threshold_text = "V >= V_th"
     reset_text = "V = V_reset\nw += b"
 
@@ -100,8 +104,9 @@ class QuaIF(NeuronModel):
                   "V_th": (-30.0, "voltage"), "V_c": (-50.0, "voltage"),
                   "c": (0.07, "per_voltage"), "R": (1.0, "resistance"), "tau": (10.0, "time")}
     initial = {"V": (-65.0, "voltage")}
-    equations_text = """dV/dt = (c*(V - V_rest)*(V - V_c) + R*I)/tau : volt
-I : amp"""
+    equations_text = """dV/dt = (c*(V - V_rest)*(V - V_c) + R*(I + I_syn))/tau : volt
+I : amp
+I_syn : amp"""
     threshold_text = "V >= V_th"
     reset_text = "V = V_reset"
 
@@ -117,9 +122,10 @@ class Izhikevich(NeuronModel):
                   "p3": (140.0, "mV_per_ms"), "a": (0.02, "rate_ms"), "b": (0.2, "rate_ms"),
                   "c": (-65.0, "voltage"), "d": (8.0, "mV_per_ms")}
     initial = {"V": (-70.0, "voltage"), "u": ("b*V", "mV_per_ms")}
-    equations_text = """dV/dt = p1*V**2 + p2*V + p3 - u + I : volt
+    equations_text = """dV/dt = p1*V**2 + p2*V + p3 - u + I + I_syn : volt
 du/dt = a*(b*V - u) : volt/second
-I : volt/second"""
+I : volt/second
+I_syn : volt/second"""
     threshold_text = "V >= V_th"
     reset_text = "V = c\nu += d"
 
@@ -143,8 +149,9 @@ class Gif(NeuronModel):
     equations_text = """dI1/dt = -k1*I1 : amp
 dI2/dt = -k2*I2 : amp
 dV_th/dt = a*(V - V_rest) - b*(V_th - V_th_inf) : volt
-dV/dt = (-(V - V_rest) + R*(I + I1 + I2))/tau : volt
+dV/dt = (-(V - V_rest) + R*(I + I_syn + I1 + I2))/tau : volt
 I : amp
+I_syn : amp
 V_th_start : volt"""
     threshold_text = "V >= V_th_start"
     step_start_code = "V_th_start = V_th"

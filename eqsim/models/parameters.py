@@ -9,7 +9,7 @@ import numpy as np
 
 from ..errors import EqsimError
 from ..units import Quantity, get_dimensions
-from ..units import DIMENSIONLESS, Hz, Mohm, mM, ms, mV, nA, uS
+from ..units import DIMENSIONLESS, Hz, Mohm, mM, mS, ms, mV, nA, uA, uF, uS
 from .initializers import Initializer
 
 
@@ -22,7 +22,8 @@ class ModelParameterError(EqsimError):
 BRAINPY_UNITS = {"voltage": mV, "time": ms, "resistance": Mohm, "current": nA,
                  "conductance": uS, "rate": Hz, "concentration": mM, "1": None,
                  "rate_ms": 1 / ms, "per_voltage": 1 / mV, "per_mV_ms": 1 / (mV * ms),
-                 "mV_per_ms": mV / ms}
+                 "mV_per_ms": mV / ms, "conductance_mS": mS, "capacitance_uF": uF,
+                 "current_uA": uA}
 
 
 def unit_text(unit):

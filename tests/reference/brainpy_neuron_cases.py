@@ -19,6 +19,7 @@ CASES = {
     "AdExIF": dict(params=dict(a=0.5, b=2.), inputs=[5., 15., 30.], V0=-65., record=["V", "w"]),
     "QuaIF": dict(params=dict(), inputs=[5., 10., 20.], V0=-65., record=["V"]),
     "Izhikevich": dict(params=dict(), inputs=[5., 10., 15.], V0=-70., record=["V", "u"]),
+    "HH": dict(params=dict(), inputs=[2., 5., 10.], V0=-65., record=["V", "m", "h", "n"]),
     "Gif": dict(params=dict(a=0.005, A1=10., A2=-0.6), inputs=[1., 1.5, 2.], V0=-70.,
                 record=["V", "V_th", "I1", "I2"]),
 }

@@ -6,16 +6,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from eqsim import SpikeMonitor, StateMonitor, mV, ms, nA, run
+from eqsim import SpikeMonitor, StateMonitor, mV, ms, nA, run, uA
 from eqsim import models
 from brainpy_neuron_cases import CASES, STEPS
 
 REFERENCE = np.load(Path(__file__).parent / "brainpy_neurons.npz")
 EQSIM_NAMES = {"Lif": "LIF", "AdExIF": "AdEx"}
 # Izhikevich's input is a rate of change of V (BrainPy's units: mV/ms), the others' a current
-INPUT_UNIT = {"Izhikevich": mV / ms}
+INPUT_UNIT = {"Izhikevich": mV / ms, "HH": uA}
 # BrainPy's plain numbers are SI-scaled by these before comparing (mV, nA)
-TRACE_UNIT = {"V": mV, "V_th": mV, "w": nA, "I1": nA, "I2": nA, "u": mV / ms}
+TRACE_UNIT = {"V": mV, "V_th": mV, "w": nA, "I1": nA, "I2": nA, "u": mV / ms, "m": 1, "h": 1,
+              "n": 1}
 
 
 def simulate(key):
