@@ -10,9 +10,10 @@ Step semantics follow BrainPy's models: integration with BrainPy's default
 ``exp_auto`` (see ``eqsim.stateupdate.exponential_auto``), spike when ``V >= V_th``,
 then reset; during refractoriness ``V`` is held, and a neuron is refractory while
 ``t - t_last_spike <= tau_ref`` (BrainPy counts the step at exactly ``tau_ref`` as
-refractory, Brian2's ``refractory=`` does not). eqsim compares whole time steps; BrainPy
-compares ``t - t_last_spike`` in floating point, so when ``tau_ref`` is a multiple of ``dt``
-BrainPy's period is one step shorter after some spikes, as the rounding of ``t`` falls.
+refractory, Brian2's ``refractory=`` does not), computed in ms in double precision as
+BrainPy does: when ``tau_ref`` is a multiple of ``dt`` the rounding makes the last step
+refractory after some spikes and not others, exactly as in BrainPy with 64-bit floats
+(``bm.enable_x64()``; BrainPy's default 32-bit floats round differently).
 """
 import numpy as np
 
@@ -45,6 +46,8 @@ class NeuronModel:
     # statements run before the state update, for models whose spike test reads a
     # variable's value from the start of the step (BrainPy's Gif)
     step_start_code = None
+    # refractory while t - t_last_spike <= tau_ref, as BrainPy computes it (see below)
+    brainpy_refractory = False
 
     def __new__(cls, size=None, *, name=None, method="exp_auto", **values):
         model = object.__new__(cls)
@@ -85,9 +88,11 @@ class NeuronModel:
     @property
     def equations(self):
         """The model's equations (an ``Equations`` object: print it, or extend it)."""
-        extra = "\n".join(f"{name} : {_UNIT_TEXT[self.parameters[name][1]]} (constant)"
-                          for name in self.per_neuron)
-        return Equations(self.equations_text + ("\n" + extra if extra else ""))
+        extra = [f"{name} : {_UNIT_TEXT[self.parameters[name][1]]} (constant)"
+                 for name in self.per_neuron]
+        if self.brainpy_refractory:
+            extra += ["t_ms : 1 (shared)", "t_last_ms : 1"]
+        return Equations("\n".join([self.equations_text] + extra))
 
     @property
     def namespace(self):
@@ -99,13 +104,38 @@ class NeuronModel:
     def threshold(self):
         return self.threshold_text
 
+    # BrainPy's refractoriness computed as BrainPy computes it: times in ms as step number
+    # times dt in ms, in double precision, refractory while their difference <= tau_ref.
+    # At a multiple of dt the rounding decides, spike by spike, whether the last step is
+    # refractory, and that changes a network's rates (seed 000, tau_ref = 5 ms: 27 vs 31 Hz
+    # in a 400-neuron test network). Both times are stored, so that the compiled target's
+    # relaxed float rules (fused multiply-add, reassociation) cannot change the rounding.
     @property
     def reset(self):
+        if self.brainpy_refractory:
+            return self.reset_text + "\nt_last_ms = t_ms"
         return self.reset_text
 
     @property
     def refractory(self):
-        return self.refractory_text
+        if not self.brainpy_refractory:
+            return self.refractory_text
+        tau_ref = "(tau_ref/ms)" if "tau_ref" in self.per_neuron else "tau_ref_ms"
+        return f"t_ms - t_last_ms <= {tau_ref}"
+
+    @property
+    def step_start(self):
+        """Statements run at the start of every step, before the state update."""
+        code = ["t_ms = timestep(t, dt)*dt_ms"] if self.brainpy_refractory else []
+        return "\n".join(code + ([self.step_start_code] if self.step_start_code else []))
+
+    def run_constants(self, dt):
+        """Constants of the model's strings that depend on the clock's ``dt`` (second):
+        BrainPy's times in ms, as BrainPy holds them (a decimal number of ms)."""
+        constants = {"dt_ms": round(dt / 1e-3, 12)}
+        if "tau_ref" in self.values and "tau_ref" not in self.per_neuron:
+            constants["tau_ref_ms"] = round(float(np.asarray(self.values["tau_ref"])) / 1e-3, 12)
+        return constants
 
     def group(self, size, name=None):
         """A ``ModelGroup`` of ``size`` neurons of this model."""
@@ -131,9 +161,15 @@ class ModelGroup(NeuronGroup):
             self._assign(pname, model.values[pname])
         for var, value in model.initial_values.items():
             self._assign(var, value)
-        if model.step_start_code:
-            self.run_regularly(model.step_start_code, when="before_groups",
+        if model.brainpy_refractory:
+            self.t_last_ms = -1e7  # BrainPy's t_last_spike: long ago
+        if model.step_start:
+            self.run_regularly(model.step_start, when="before_groups",
                                name=f"{self.name}_step_start")
+
+    def operations(self, run_namespace):
+        self.namespace.update(self.model.run_constants(float(self.clock.dt_)))
+        return super().operations(run_namespace)
 
     def _add_synaptic_input(self, equations_text, current, parameters):
         """Add a projection's synaptic state (equations) and its current term to this

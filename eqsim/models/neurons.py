@@ -1,6 +1,7 @@
 """Integrate-and-fire neuron models as BrainPy defines them (``brainpy.dyn``), as
-equation strings. Plain numbers are in BrainPy's units (mV, ms, Mohm, nA, uS); ``I`` is
-the input current (nA for a plain number), which BrainPy passes to ``update(x)``.
+equation strings. Plain numbers are in BrainPy's units (mV, ms, Mohm, nA, uS). ``I`` is the
+external input current (BrainPy's ``update(x)``; set it, e.g. ``G.I = 20*nA``); ``I_syn`` is
+the synaptic input, written at the start of each step by the projections onto the group.
 
 References: BrainPy 2.x ``brainpy/dyn/neurons/lif.py``; Gerstner et al., *Neuronal
 Dynamics* (2014) for LIF, ExpIF, AdEx and QuaIF; Izhikevich (2003); Mihalas and Niebur
@@ -8,8 +9,6 @@ Dynamics* (2014) for LIF, ExpIF, AdEx and QuaIF; Izhikevich (2003); Mihalas and 
 """
 from .neuron_model import NeuronModel
 
-# BrainPy's refractoriness: the step at exactly tau_ref is still refractory
-REFRACTORY = "timestep(t - lastspike, dt) <= timestep(tau_ref, dt)"
 
 
 class LIF(NeuronModel):
@@ -52,7 +51,7 @@ class LifRef(LIF):
     equations_text = """dV/dt = (-(V - V_rest) + R*(I + I_syn))/tau : volt (unless refractory)
 I : amp
 I_syn : amp"""
-    refractory_text = REFRACTORY
+    brainpy_refractory = True
 
 
 class ExpIF(NeuronModel):
@@ -74,7 +73,7 @@ class ExpIFRef(ExpIF):
     """ExpIF with an absolute refractory period ``tau_ref`` (BrainPy's ``ExpIFRef``)."""
     parameters = dict(ExpIF.parameters, tau_ref=(0.0, "time"))
     equations_text = ExpIF.equations_text.replace(": volt", ": volt (unless refractory)", 1)
-    refractory_text = REFRACTORY
+    brainpy_refractory = True
 
 
 class AdEx(NeuronModel):

@@ -8,16 +8,28 @@ from eqsim.models import (LIF, AdEx, LifRef, ModelGroup, ModelParameterError, No
                           ZeroInit)
 
 
-def test_a_model_without_size_is_a_printable_editable_description():
-    model = LifRef(tau=20., tau_ref=5.)
+def test_a_model_without_size_is_a_printable_description_whose_pieces_make_the_group(
+        numpy_target):
+    model = LifRef(V_rest=-60., V_th=-50., V_reset=-60., tau=20., tau_ref=5.)
     text = str(model.equations)
-    assert "dV/dt = (-(V - V_rest) + R*I)/tau" in text and "(unless refractory)" in text
+    assert "dV/dt = (-(V - V_rest) + R*(I + I_syn))/tau" in text
+    assert "(unless refractory)" in text
     assert model.namespace["tau"] == 20 * ms and model.threshold == "V >= V_th"
-    # the pieces make an ordinary NeuronGroup
-    group = NeuronGroup(3, model.equations, threshold=model.threshold, reset=model.reset,
-                        refractory=model.refractory, method=model.method,
-                        namespace=model.namespace)
-    assert group.N == 3
+    # the printed pieces make an ordinary NeuronGroup that runs as the ready group
+    by_hand = NeuronGroup(3, model.equations, threshold=model.threshold, reset=model.reset,
+                          refractory=model.refractory, method=model.method,
+                          namespace={**model.namespace, **model.run_constants(0.1e-3)},
+                          name="by_hand")
+    by_hand.run_regularly(model.step_start, when="before_groups")
+    by_hand.t_last_ms = -1e7
+    ready = LifRef(3, V_rest=-60., V_th=-50., V_reset=-60., tau=20., tau_ref=5., name="ready")
+    for group in (by_hand, ready):
+        group.V = [-55, -52, -51] * mV
+        group.I = 25 * nA
+    spikes_by_hand, spikes_ready = SpikeMonitor(by_hand), SpikeMonitor(ready)
+    run(30 * ms)
+    np.testing.assert_array_equal(by_hand.V[:], ready.V[:])
+    assert spikes_by_hand.num_spikes == spikes_ready.num_spikes > 3
 
 
 def test_a_model_with_size_is_a_group_and_plain_numbers_are_brainpys_units():

@@ -2,10 +2,8 @@
 plain numbers), constant inputs per neuron and recorded variables. Shared by the generator
 (BrainPy environment) and the test (eqsim)."""
 
-# tau_ref values are not multiples of dt: BrainPy compares (t - t_last_spike) <= tau_ref
-# in floating point, so at a multiple of dt its refractory period is one step shorter after
-# some spikes and not others (rounding of t); eqsim compares whole steps (see
-# eqsim/models/neuron_model.py)
+# LifRef_whole_steps: tau_ref a multiple of dt, where BrainPy's floating-point comparison
+# of t - t_last_spike with tau_ref decides spike by spike (eqsim computes it the same way)
 STEPS = 2000  # 200 ms at dt = 0.1 ms
 DT_MS = 0.1
 
@@ -14,6 +12,10 @@ CASES = {
                 inputs=[5., 12., 20.], V0=-55., record=["V"]),
     "LifRef": dict(params=dict(V_rest=-60., V_th=-50., V_reset=-60., tau=20., tau_ref=2.05),
                    inputs=[5., 12., 20.], V0=-55., record=["V"]),
+    "LifRef_whole_steps": dict(model="LifRef",
+                               params=dict(V_rest=-60., V_th=-50., V_reset=-60., tau=20.,
+                                           tau_ref=5.),
+                               inputs=[11., 15., 20.], V0=-55., record=["V"]),
     "ExpIF": dict(params=dict(), inputs=[5., 10., 20.], V0=-65., record=["V"]),
     "ExpIFRef": dict(params=dict(tau_ref=1.55), inputs=[5., 10., 20.], V0=-65., record=["V"]),
     "AdExIF": dict(params=dict(a=0.5, b=2.), inputs=[5., 15., 30.], V0=-65., record=["V", "w"]),

@@ -21,11 +21,11 @@ OUTPUTS = {"COBA": bp.dyn.COBA, "CUBA": bp.dyn.CUBA, "MgBlock": bp.dyn.MgBlock}
 
 
 class Net(bp.DynSysGroup):
-    def __init__(self, case):
+    def __init__(self, key, case):
         super().__init__()
         pairs, v0e, v0i = network_inputs()
         groups = {name: bp.dyn.LifRef(n, V_rest=-60., V_th=-50., V_reset=-60., tau=20.,
-                                      tau_ref=TAU_REF, V_initializer=bm.asarray(v0))
+                                      tau_ref=TAU_REF[key], V_initializer=bm.asarray(v0))
                   for name, n, v0 in (("E", NE, v0e), ("I", NI, v0i))}
         self.E, self.I = groups["E"], groups["I"]
         self.projs = []
@@ -53,7 +53,7 @@ def main():
     bm.set_dt(DT_MS)
     arrays, index = {}, {"brainpy": bp.__version__, "input": 20.0, "cases": {}}
     for key, case in CASES.items():
-        net = Net(case)
+        net = Net(key, case)
         spikes_e, spikes_i = bm.for_loop(lambda i: net.step_run(i, 20.), np.arange(STEPS))
         for pop, spikes in (("E", spikes_e), ("I", spikes_i)):
             steps, neurons = np.nonzero(np.asarray(spikes))

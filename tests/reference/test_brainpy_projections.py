@@ -18,7 +18,7 @@ OUTPUTS = {"COBA": models.COBA, "CUBA": models.CUBA, "MgBlock": models.MgBlock}
 def simulate(key):
     pairs, v0e, v0i = network_inputs()
     groups = {name: models.LifRef(n, V_rest=-60., V_th=-50., V_reset=-60., tau=20.,
-                                  tau_ref=TAU_REF, V_initializer=v0, name=name)
+                                  tau_ref=TAU_REF[key], V_initializer=v0, name=name)
               for name, n, v0 in (("E", NE, v0e), ("I", NI, v0i))}
     for group in groups.values():
         group.I = 20 * nA
