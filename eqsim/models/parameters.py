@@ -15,7 +15,7 @@ from .initializers import Initializer
 
 class ModelParameterError(EqsimError):
     """A ready model's parameter has the wrong unit, shape or value."""
-    default_code = "EQ160"
+    default_code = "EQ180"
 
 
 # the unit BrainPy's plain numbers stand for, by kind of parameter

@@ -29,7 +29,7 @@ from .synapses import Expon
 
 class ProjectionError(EqsimError):
     """A projection cannot be built from what it was given."""
-    default_code = "EQ161"
+    default_code = "EQ181"
 
 
 class Projection(EqsimObject):
