@@ -26,10 +26,12 @@ class RunRegularly(EqsimObject):
         names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}
         variables = g.resolve_for_kernel(names - temporaries(g, self.statements), run_namespace)
         check_statements(g, self.statements, g.kernel_dimensions(variables), self.source)
+        extra = {"index_offset": g._start}  # i counts from the subgroup's start
+        if hasattr(g, "index_map"):  # Synapses: x_pre / x_post through the synapse's neurons
+            extra["var_index"] = g.index_map(variables)
         return [Operation(self.name, "stateupdate", g.name, g._start, g._stop,
                           statements=assignments, variables=variables, when=self.when,
-                          order=self.order, clock=self.clock, source=self,
-                          extra={"index_offset": g._start})]  # i counts from the subgroup's start
+                          order=self.order, clock=self.clock, source=self, extra=extra)]
 
 
 def attach_run_regularly(group, holder, code, **options):

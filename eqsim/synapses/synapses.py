@@ -5,7 +5,7 @@ from ..core.namespace import caller_namespace
 from ..core.preferences import prefs
 from ..codegen.kernel import stream_id
 from ..core.seeding import current_seed
-from ..errors import ConnectError, EquationError
+from ..errors import ConnectError, EquationError, SynapticIndexError
 from ..groups.compiled_assignment import assign_compiled
 from ..groups.expression_eval import evaluate_parsed
 from ..groups.group import Group, float_dtype
@@ -15,6 +15,8 @@ from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, Quantity, second
 from .pathway import SynapticPathway
 from .pathway_arguments import default_delays, parse_pathways, pathway_events
+from .fan import FAN_NAMES, FanView
+from .indexing import SynapticIndexing, SynapticSubgroup, neuron_pair_indices
 from .presynaptic_index import PresynapticIndex
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
@@ -307,6 +309,11 @@ class Synapses(Group):
                 values[name] = (jj, DIMENSIONLESS)
             elif name in ("N_pre", "N_post"):
                 values[name] = (self.variables[name].value, DIMENSIONLESS)
+            elif name in FAN_NAMES:  # Brian2: ill-defined while synapses are being made
+                raise ConnectError(f"connect() cannot refer to '{name}': the numbers of "
+                                   "synapses change while it creates them", code="EQ161",
+                                   obj=self.name,
+                                   hint="connect first, then use it, e.g. S.w = '1.0/N_incoming'")
             else:
                 base, side = split_suffix(name)
                 group = {"pre": self.source, "post": self.target}.get(side)
@@ -374,6 +381,8 @@ class Synapses(Group):
                 out[name] = (var.array[0] if var.shared else var.array[idx], var.dim)
             elif name in ("N_pre", "N_post", "N"):
                 out[name] = (self.variables[name].value, DIMENSIONLESS)
+            elif name in FAN_NAMES:
+                out[name] = (self._fan_counts()[name][indices], DIMENSIONLESS)
             elif name in ("t", "dt"):
                 out[name] = (self.clock.t_ if name == "t" else self.clock.dt_, second.dim)
             else:
@@ -383,14 +392,36 @@ class Synapses(Group):
         return out
 
     def _indices(self, item, level=1):
-        if isinstance(item, tuple) and len(item) == 2:
-            pre_sel = np.arange(len(self.source))[item[0]]
-            post_sel = np.arange(len(self.target))[item[1]]
-            pre = self.variables["_synaptic_pre"].array
-            post = self.variables["_synaptic_post"].array
-            return np.flatnonzero(np.isin(pre, np.atleast_1d(pre_sel)) &
-                                  np.isin(post, np.atleast_1d(post_sel)))
+        """Synapse numbers for ``S.w[item]``: Brian2's synaptic indexing (`indexing`)."""
+        if isinstance(item, tuple):
+            return neuron_pair_indices(self, item)
+        if isinstance(item, SynapticSubgroup):
+            if item.synapses is not self:
+                raise SynapticIndexError(f"a subgroup of '{item.synapses.name}' cannot index "
+                                         f"'{self.name}'", obj=self.name,
+                                         hint=f"index with {self.name}[...]")
+            return item.indices.astype(np.int64)
         return super()._indices(item, level=level + 1)
+
+    def __getitem__(self, item):
+        """``S[i, j]`` (also ``S[i, :]``, ``S[:, j]``, ``S[i, j, k]``, ``S['i > j']``): the
+        selected synapses, for ``S.w[...]`` and ``StateMonitor(S, 'w', record=...)``."""
+        return SynapticSubgroup(self, self._indices(item, level=1))
+
+    @property
+    def indices(self):
+        """``S.indices[...]``: the synapse numbers an index selects (int32 array)."""
+        return SynapticIndexing(self)
+
+    @property
+    def N_incoming_post(self):
+        """Number of synapses onto each postsynaptic neuron (int32, one per target neuron)."""
+        return self._fan_in_out()[1]
+
+    @property
+    def N_outgoing_pre(self):
+        """Number of synapses from each presynaptic neuron (int32, one per source neuron)."""
+        return self._fan_in_out()[0]
 
     def __getattr__(self, name):
         if not name.startswith("_") and "variables" in self.__dict__:
@@ -403,16 +434,46 @@ class Synapses(Group):
                 return values if var.dim.is_dimensionless else Quantity(values, dim=var.dim)
             if group is not None and base in group._subexpressions:
                 return group.get_values(base, self.variables["_synaptic_" + side].array)
-            if name == "N_incoming" or name == "N_outgoing":
-                return self._fan_counts()[name][:]
+            if name in FAN_NAMES:
+                return FanView(self, name)
+            if name[:-1] in FAN_NAMES:  # S.N_incoming_: plain values, as S.w_
+                return FanView(self, name[:-1]).values()
         return super().__getattr__(name)
 
-    def _fan_counts(self):
+    def _fan_in_out(self):
+        """(N_outgoing_pre, N_incoming_post): synapses per source and per target neuron."""
         pre = self.variables["_synaptic_pre"].array
         post = self.variables["_synaptic_post"].array
-        n_out = np.bincount(pre, minlength=len(self.source))[pre] if pre.size else pre.copy()
-        n_in = np.bincount(post, minlength=len(self.target))[post] if post.size else post.copy()
-        return {"N_outgoing": n_out.astype(np.int32), "N_incoming": n_in.astype(np.int32)}
+        return (np.bincount(pre, minlength=len(self.source)).astype(np.int32),
+                np.bincount(post, minlength=len(self.target)).astype(np.int32))
+
+    def _fan_counts(self):
+        """``N_outgoing`` and ``N_incoming`` of each synapse (its source's and its target's
+        number of synapses), computed from the connections as they are now."""
+        n_out, n_in = self._fan_in_out()
+        return {"N_outgoing": n_out[self.variables["_synaptic_pre"].array],
+                "N_incoming": n_in[self.variables["_synaptic_post"].array]}
+
+    def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
+        """Run ``code`` (statements) for every synapse at intervals of ``dt`` (second), as
+        Brian2's ``Synapses.run_regularly``; the code may read ``x_pre``, ``x_post``,
+        ``N_incoming`` ... like ``on_pre`` code, and write synaptic variables.
+
+        Parameters
+        ----------
+        code : str
+        dt : Quantity, optional
+            Interval (second); default: the Synapses' clock.
+        clock : Clock, optional
+        when : str
+            Schedule slot (default ``'start'``).
+        order : int
+        name : str, optional
+            Default ``'<synapses name>_run_regularly*'``.
+        """
+        from ..groups.run_regularly import attach_run_regularly
+        return attach_run_regularly(self, self, code, dt=dt, clock=clock, when=when,
+                                    order=order, name=name)
 
     def operations(self, run_namespace):
         return make_synaptic_operations(self, run_namespace)
