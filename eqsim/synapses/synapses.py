@@ -472,6 +472,16 @@ class Synapses(Group):
             Default ``'<synapses name>_run_regularly*'``.
         """
         from ..groups.run_regularly import attach_run_regularly
+        from ..parsing.statements import parse_statements
+        for st in parse_statements(code, obj=self.name):
+            written = normalise_target(self, st.var)
+            if split_suffix(written)[1] is not None:
+                raise EquationError(
+                    f"run_regularly code of Synapses writes only synaptic variables in eqsim; "
+                    f"'{st.var}' is a variable of the {split_suffix(written)[1]}synaptic group",
+                    code="EQ165", obj=self.name, source=code, line=st.line,
+                    hint="sum it into the neurons with a (summed) variable, e.g. "
+                         "'I_post = w : 1 (summed)', or write it in on_pre/on_post code")
         return attach_run_regularly(self, self, code, dt=dt, clock=clock, when=when,
                                     order=order, name=name)
 
