@@ -3,8 +3,8 @@
 The forms are the table in ``connect_forms.py``; what Brian2 2.9.0 made of them is in
 ``brian2_connect_forms.json`` (written by ``make_brian2_connect_reference.py``).
 Deterministic forms must give the same synapses in the same order; random forms the same
-mean number of synapses per source and per target neuron (within 5 standard errors,
-over the same number of seeds); forms Brian2 refuses must raise an ``EqsimError``.
+mean number of synapses per source and per target neuron (within 5 standard errors
+of the difference of the two means); forms Brian2 refuses must raise an ``EqsimError``.
 Connecting runs in Python on either target, so these use the NumPy target.
 """
 import json
@@ -19,6 +19,7 @@ from eqsim.errors import EqsimError
 
 HERE = Path(__file__).resolve().parent
 REFERENCE = json.loads((HERE / "brian2_connect_forms.json").read_text())
+EQSIM_SEEDS = 12  # fewer than Brian2's: the test stays fast, the error term accounts for it
 
 
 def _run(form, seed=None):
@@ -47,7 +48,7 @@ def test_random_connect_form_has_brian2s_numbers_of_synapses(form, numpy_target)
     _, n_pre, n_post, _ = form
     reference = REFERENCE["random"][form[0]]
     rows, columns = [], []
-    for seed in range(SEEDS):
+    for seed in range(EQSIM_SEEDS):
         i, j = _run(form, seed)
         rows.append(np.bincount(i, minlength=n_pre))
         columns.append(np.bincount(j, minlength=n_post))
@@ -56,7 +57,7 @@ def test_random_connect_form_has_brian2s_numbers_of_synapses(form, numpy_target)
         assert np.all(rows == np.array(reference["out_mean"])), rows
     for what, got in (("out", rows), ("in", columns)):
         expected, variance = np.array(reference[f"{what}_mean"]), np.array(reference[f"{what}_var"])
-        error = np.sqrt((variance + got.var(0)) / SEEDS)
+        error = np.sqrt(variance / SEEDS + got.var(0) / EQSIM_SEEDS)
         assert np.all(np.abs(got.mean(0) - expected) <= 5 * error + 1e-9), \
             (what, got.mean(0).tolist(), expected.tolist())
 
