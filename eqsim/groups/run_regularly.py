@@ -20,6 +20,8 @@ class RunRegularly(EqsimObject):
 
     def operations(self, run_namespace):
         g = self.group
+        if hasattr(g, "run_regularly_operation"):  # Synapses: x_pre / x_post, fan counts
+            return [g.run_regularly_operation(self, run_namespace)]
         check_targets(g, self.statements, self.source, where="run_regularly code")
         assignments = [Assignment(st.var, st.op, g.substitute_subexpressions(st.expr),
                                   st.line, self.source) for st in self.statements]
@@ -27,8 +29,6 @@ class RunRegularly(EqsimObject):
         variables = g.resolve_for_kernel(names - temporaries(g, self.statements), run_namespace)
         check_statements(g, self.statements, g.kernel_dimensions(variables), self.source)
         extra = {"index_offset": g._start}  # i counts from the subgroup's start
-        if hasattr(g, "index_map"):  # Synapses: x_pre / x_post through the synapse's neurons
-            extra["var_index"] = g.index_map(variables)
         return [Operation(self.name, "stateupdate", g.name, g._start, g._stop,
                           statements=assignments, variables=variables, when=self.when,
                           order=self.order, clock=self.clock, source=self, extra=extra)]

@@ -20,7 +20,7 @@ from .indexing import SynapticIndexing, SynapticSubgroup, neuron_pair_indices
 from .presynaptic_index import PresynapticIndex
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
-from .synapse_ops import make_synaptic_operations
+from .synapse_ops import make_synaptic_operations, run_regularly_operation
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
@@ -457,7 +457,8 @@ class Synapses(Group):
     def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
         """Run ``code`` (statements) for every synapse at intervals of ``dt`` (second), as
         Brian2's ``Synapses.run_regularly``; the code may read ``x_pre``, ``x_post``,
-        ``N_incoming`` ... like ``on_pre`` code, and write synaptic variables.
+        ``N_incoming`` ... like ``on_pre`` code, and write synaptic variables and the
+        neurons' (``v_post += w``: synapses onto one neuron add up, as in Brian2).
 
         Parameters
         ----------
@@ -472,18 +473,11 @@ class Synapses(Group):
             Default ``'<synapses name>_run_regularly*'``.
         """
         from ..groups.run_regularly import attach_run_regularly
-        from ..parsing.statements import parse_statements
-        for st in parse_statements(code, obj=self.name):
-            written = normalise_target(self, st.var)
-            if split_suffix(written)[1] is not None:
-                raise EquationError(
-                    f"run_regularly code of Synapses writes only synaptic variables in eqsim; "
-                    f"'{st.var}' is a variable of the {split_suffix(written)[1]}synaptic group",
-                    code="EQ165", obj=self.name, source=code, line=st.line,
-                    hint="sum it into the neurons with a (summed) variable, e.g. "
-                         "'I_post = w : 1 (summed)', or write it in on_pre/on_post code")
         return attach_run_regularly(self, self, code, dt=dt, clock=clock, when=when,
                                     order=order, name=name)
+
+    def run_regularly_operation(self, runner, run_namespace):
+        return run_regularly_operation(self, runner, run_namespace)
 
     def operations(self, run_namespace):
         return make_synaptic_operations(self, run_namespace)

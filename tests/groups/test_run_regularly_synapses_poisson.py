@@ -3,8 +3,8 @@ against Brian2 are in tests/reference/test_brian2_synapse_access.py)."""
 import numpy as np
 import pytest
 
-from eqsim import Hz, NeuronGroup, PoissonGroup, SpikeMonitor, Synapses, ms, run, seed
-from eqsim.errors import EquationError
+from eqsim import (Hz, NeuronGroup, PoissonGroup, SpikeMonitor, Synapses, ms, run, second, seed,
+                   start_scope)
 
 
 def test_poisson_rates_set_by_run_regularly_take_effect_during_the_run(target):
@@ -22,12 +22,33 @@ def test_poisson_rates_set_by_run_regularly_take_effect_during_the_run(target):
     assert float(P.rates[0] / Hz) == 180.0
 
 
-def test_synapses_run_regularly_may_not_write_neuron_variables(numpy_target):
-    G = NeuronGroup(3, "v : 1")
-    S = Synapses(G, G, "w : 1")
-    S.connect()
-    for code in ("v_post += w", "v += w", "w = 1\nv_pre = 2"):
-        with pytest.raises(EquationError, match="only synaptic variables") as error:
-            S.run_regularly(code, dt=1 * ms)
-        assert error.value.code == "EQ165"
-    assert not S.contained_objects
+def test_synapses_run_regularly_runs_synapse_after_synapse(both_targets):
+    """The statements of one synapse run together, then the next synapse's (Brian2's
+    cython target; its numpy target runs each statement over all synapses first)."""
+    def simulate(target):
+        start_scope()
+        G = NeuronGroup(2, "v : 1")
+        S = Synapses(G, G, "w : 1")
+        S.connect(i=[0, 1], j=[1, 1])
+        S.w = [1.0, 2.0]
+        S.run_regularly("v_post += w\nv_post *= 2", dt=1 * ms)
+        run(0.1 * ms)
+        return G.v[:].tolist()
+    assert both_targets(simulate) == ([0.0, 8.0], [0.0, 8.0])  # ((0 + 1)*2 + 2)*2
+
+
+def test_synapses_run_regularly_writes_to_neurons_respect_refractoriness(both_targets):
+    def simulate(target):
+        start_scope()
+        G = NeuronGroup(2, "v : 1")
+        H = NeuronGroup(2, "dv/dt = 0/ms : 1 (unless refractory)", threshold="False",
+                        refractory=1 * ms)
+        H.lastspike = [0.0, -1.0] * second
+        H.not_refractory = [False, True]
+        S = Synapses(G, H, "w : 1")
+        S.connect()
+        S.w = 1.0
+        S.run_regularly("v_post += w", dt=0.5 * ms)
+        run(1 * ms)  # ticks at 0 and 0.5 ms, both while neuron 0 is refractory
+        return H.v[:].tolist()
+    assert both_targets(simulate) == ([0.0, 4.0], [0.0, 4.0])

@@ -31,6 +31,22 @@ def synapses_run_regularly(b):
             "M_t": np.asarray(M.t_)}
 
 
+def synapses_run_regularly_writes_neurons(b):
+    """run_regularly on synapses writing the neurons' variables: synapses onto one neuron
+    add up (v_post +=), also through an unsuffixed target name and onto x_pre; the
+    target decays in between. (No statement reads what another synapse's statements
+    wrote in the same call: there Brian2's numpy target, statement by statement over all
+    synapses, and its cython target, synapse by synapse as eqsim, differ.)"""
+    G = _neurons(b, 3)
+    H = b.NeuronGroup(4, "dv/dt = -v/(10*ms) : 1\nu : 1", method="exact")
+    S = b.Synapses(G, H, "w : 1")
+    S.connect(i=[0, 1, 2, 2, 0], j=[1, 1, 0, 2, 3])
+    S.w = "1.0 + i"
+    S.run_regularly("v_post += w\nx_pre += 0.5*w\nu += 2*w", dt=0.5 * b.ms)
+    b.run(2 * b.ms)
+    return {"v": np.asarray(H.v[:]), "u": np.asarray(H.u[:]), "x": np.asarray(G.x[:])}
+
+
 def fan_counts(b):
     """N_incoming_post / N_outgoing_pre after each connect(), per synapse N_incoming /
     N_outgoing, and both in a string assignment and in on_pre code."""
@@ -132,5 +148,6 @@ def record_single_timestep_after_zero_run(b):
     return {"t": M.t_, "v": M.v_}
 
 
-CASES = {f.__name__: f for f in (synapses_run_regularly, fan_counts, synaptic_indexing, record_synapses,
+CASES = {f.__name__: f for f in (synapses_run_regularly,
+                                 synapses_run_regularly_writes_neurons, fan_counts, synaptic_indexing, record_synapses,
                                  monitor_accessors, record_single_timestep_after_zero_run)}
