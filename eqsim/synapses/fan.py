@@ -24,7 +24,7 @@ class FanView:
         values = self.values()
         if isinstance(item, (int, np.integer)):
             return values[item]
-        return values[self._synapses._indices(item, level=1)]
+        return values[self._synapses._indices(item, level=0)]
 
     def __setitem__(self, item, value):
         from ..groups.group import StateError

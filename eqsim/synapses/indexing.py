@@ -109,7 +109,8 @@ class SynapticIndexing:
         self._synapses = synapses
 
     def __getitem__(self, item):
-        return self._synapses._indices(item, level=1).astype(np.int32)
+        return self._synapses._indices(item, level=0).astype(np.int32)
 
     def __call__(self, item=None):
-        return self[slice(None) if item is None else item]
+        item = slice(None) if item is None else item
+        return self._synapses._indices(item, level=0).astype(np.int32)

@@ -276,6 +276,8 @@ class Synapses(Group):
             # a delay not given to Synapses() is per synapse in Brian2, 0 until assigned;
             # it is stored once while all are equal
             return Quantity(np.full(self.N, var.array[0]), dim=second.dim)[item]
+        if isinstance(item, str):  # resolved here: names come from the caller's frame
+            item = self._indices(item, level=1)
         return super().get_values(name, item)
 
     def _set_values(self, name, value, item, level, raw):
@@ -406,7 +408,7 @@ class Synapses(Group):
     def __getitem__(self, item):
         """``S[i, j]`` (also ``S[i, :]``, ``S[:, j]``, ``S[i, j, k]``, ``S['i > j']``): the
         selected synapses, for ``S.w[...]`` and ``StateMonitor(S, 'w', record=...)``."""
-        return SynapticSubgroup(self, self._indices(item, level=1))
+        return SynapticSubgroup(self, self._indices(item, level=0))
 
     @property
     def indices(self):

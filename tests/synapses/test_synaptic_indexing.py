@@ -101,3 +101,17 @@ def test_subgroup_of_other_synapses_is_refused(numpy_target):
 def test_neuron_indices_must_be_integers(numpy_target):
     with pytest.raises(SynapticIndexError, match="integers"):
         _synapses().w[[0.5], :]
+
+
+def test_string_indices_use_the_callers_names(numpy_target):
+    threshold = 230.0
+    S = _synapses()
+    S.w = "100*i + 10*j + k"
+    expected = np.flatnonzero(S.w[:] > threshold).tolist()
+    assert S.indices["w > threshold"].tolist() == expected
+    assert S.indices("w > threshold").tolist() == expected
+    assert S.w["w > threshold"].tolist() == S.w[:][expected].tolist()
+    assert len(S["w > threshold"]) == len(expected)
+    assert S.N_incoming["w > threshold"].tolist() == [10] * len(expected)
+    S.w["w > threshold"] = "threshold"
+    assert S.w[:].max() == threshold
