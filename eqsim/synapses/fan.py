@@ -54,3 +54,31 @@ class FanView:
 
     def __repr__(self):
         return f"<{self._synapses.name}.{self._name}: {self.values()!r}>"
+
+
+class FanCounts:
+    """What Synapses gets from this module: the numbers of synapses per neuron."""
+
+    @property
+    def N_incoming_post(self):
+        """Number of synapses onto each postsynaptic neuron (int32, one per target neuron)."""
+        return self._fan_in_out()[1]
+
+    @property
+    def N_outgoing_pre(self):
+        """Number of synapses from each presynaptic neuron (int32, one per source neuron)."""
+        return self._fan_in_out()[0]
+
+    def _fan_in_out(self):
+        """(N_outgoing_pre, N_incoming_post): synapses per source and per target neuron."""
+        pre = self.variables["_synaptic_pre"].array
+        post = self.variables["_synaptic_post"].array
+        return (np.bincount(pre, minlength=len(self.source)).astype(np.int32),
+                np.bincount(post, minlength=len(self.target)).astype(np.int32))
+
+    def _fan_counts(self):
+        """``N_outgoing`` and ``N_incoming`` of each synapse (its source's and its target's
+        number of synapses), computed from the connections as they are now."""
+        n_out, n_in = self._fan_in_out()
+        return {"N_outgoing": n_out[self.variables["_synaptic_pre"].array],
+                "N_incoming": n_in[self.variables["_synaptic_post"].array]}

@@ -16,7 +16,8 @@ import numpy as np
 
 from ..errors import SynapticIndexError
 
-__all__ = ["SynapticSubgroup", "SynapticIndexing", "neuron_pair_indices"]
+__all__ = ["SynapticSubgroup", "SynapticIndexing", "SynapticIndexingAccess",
+           "neuron_pair_indices"]
 
 
 def _matches(selection, values):
@@ -114,3 +115,30 @@ class SynapticIndexing:
     def __call__(self, item=None):
         item = slice(None) if item is None else item
         return self._synapses._indices(item, level=0).astype(np.int32)
+
+
+class SynapticIndexingAccess:
+    """What Synapses gets from this module: ``S[...]``, ``S.indices`` and the synapse
+    numbers behind ``S.w[...]``."""
+
+    def _indices(self, item, level=1):
+        """Synapse numbers for ``S.w[item]``: Brian2's synaptic indexing (`indexing`)."""
+        if isinstance(item, tuple):
+            return neuron_pair_indices(self, item)
+        if isinstance(item, SynapticSubgroup):
+            if item.synapses is not self:
+                raise SynapticIndexError(f"a subgroup of '{item.synapses.name}' cannot index "
+                                         f"'{self.name}'", obj=self.name,
+                                         hint=f"index with {self.name}[...]")
+            return item.indices.astype(np.int64)
+        return super()._indices(item, level=level + 1)
+
+    def __getitem__(self, item):
+        """``S[i, j]`` (also ``S[i, :]``, ``S[:, j]``, ``S[i, j, k]``, ``S['i > j']``): the
+        selected synapses, for ``S.w[...]`` and ``StateMonitor(S, 'w', record=...)``."""
+        return SynapticSubgroup(self, self._indices(item, level=0))
+
+    @property
+    def indices(self):
+        """``S.indices[...]``: the synapse numbers an index selects (int32 array)."""
+        return SynapticIndexing(self)

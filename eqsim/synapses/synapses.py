@@ -5,7 +5,7 @@ from ..core.namespace import caller_namespace
 from ..core.preferences import prefs
 from ..codegen.kernel import stream_id
 from ..core.seeding import current_seed
-from ..errors import ConnectError, EquationError, SynapticIndexError
+from ..errors import ConnectError, EquationError
 from ..groups.compiled_assignment import assign_compiled
 from ..groups.expression_eval import evaluate_parsed
 from ..groups.group import Group, float_dtype
@@ -15,8 +15,8 @@ from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, Quantity, second
 from .pathway import SynapticPathway
 from .pathway_arguments import default_delays, parse_pathways, pathway_events
-from .fan import FAN_NAMES, FanView
-from .indexing import SynapticIndexing, SynapticSubgroup, neuron_pair_indices
+from .fan import FAN_NAMES, FanCounts, FanView
+from .indexing import SynapticIndexingAccess
 from .presynaptic_index import PresynapticIndex
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
@@ -26,7 +26,7 @@ from .synapse_state import apply_synapse_state, check_synapse_state, synapse_sta
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 
 
-class Synapses(Group):
+class Synapses(FanCounts, SynapticIndexingAccess, Group):
     """Connections from ``source`` to ``target`` with per-synapse state and event code.
 
     Parameters
@@ -393,38 +393,6 @@ class Synapses(Group):
                                              model_names=model_names(self))
         return out
 
-    def _indices(self, item, level=1):
-        """Synapse numbers for ``S.w[item]``: Brian2's synaptic indexing (`indexing`)."""
-        if isinstance(item, tuple):
-            return neuron_pair_indices(self, item)
-        if isinstance(item, SynapticSubgroup):
-            if item.synapses is not self:
-                raise SynapticIndexError(f"a subgroup of '{item.synapses.name}' cannot index "
-                                         f"'{self.name}'", obj=self.name,
-                                         hint=f"index with {self.name}[...]")
-            return item.indices.astype(np.int64)
-        return super()._indices(item, level=level + 1)
-
-    def __getitem__(self, item):
-        """``S[i, j]`` (also ``S[i, :]``, ``S[:, j]``, ``S[i, j, k]``, ``S['i > j']``): the
-        selected synapses, for ``S.w[...]`` and ``StateMonitor(S, 'w', record=...)``."""
-        return SynapticSubgroup(self, self._indices(item, level=0))
-
-    @property
-    def indices(self):
-        """``S.indices[...]``: the synapse numbers an index selects (int32 array)."""
-        return SynapticIndexing(self)
-
-    @property
-    def N_incoming_post(self):
-        """Number of synapses onto each postsynaptic neuron (int32, one per target neuron)."""
-        return self._fan_in_out()[1]
-
-    @property
-    def N_outgoing_pre(self):
-        """Number of synapses from each presynaptic neuron (int32, one per source neuron)."""
-        return self._fan_in_out()[0]
-
     def __getattr__(self, name):
         if not name.startswith("_") and "variables" in self.__dict__:
             base, side = split_suffix(normalise_target(self, name))
@@ -441,20 +409,6 @@ class Synapses(Group):
             if name[:-1] in FAN_NAMES:  # S.N_incoming_: plain values, as S.w_
                 return FanView(self, name[:-1]).values()
         return super().__getattr__(name)
-
-    def _fan_in_out(self):
-        """(N_outgoing_pre, N_incoming_post): synapses per source and per target neuron."""
-        pre = self.variables["_synaptic_pre"].array
-        post = self.variables["_synaptic_post"].array
-        return (np.bincount(pre, minlength=len(self.source)).astype(np.int32),
-                np.bincount(post, minlength=len(self.target)).astype(np.int32))
-
-    def _fan_counts(self):
-        """``N_outgoing`` and ``N_incoming`` of each synapse (its source's and its target's
-        number of synapses), computed from the connections as they are now."""
-        n_out, n_in = self._fan_in_out()
-        return {"N_outgoing": n_out[self.variables["_synaptic_pre"].array],
-                "N_incoming": n_in[self.variables["_synaptic_post"].array]}
 
     def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
         """Run ``code`` (statements) for every synapse at intervals of ``dt`` (second), as
