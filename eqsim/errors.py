@@ -149,3 +149,21 @@ class EqsimWarning(UserWarning):
 
 class MonitorMemoryWarning(EqsimWarning):
     """The recordings a run would add are not expected to fit in the available memory."""
+
+
+class SubgroupIndexError(EqsimError, IndexError):
+    """``G[item]`` names no contiguous, non-empty range of the group's elements
+    (Brian2 raises IndexError; this is one too)."""
+    default_code = "EQ150"
+
+
+class LinkError(EqsimError, ValueError):
+    """A ``(linked)`` variable cannot be linked as asked, or is used before it is linked
+    (Brian2 raises ValueError or TypeError)."""
+    default_code = "EQ151"
+
+
+class ValueTypeError(EqsimError, TypeError):
+    """A value given for a variable from Python is not a number, a quantity or a flat
+    sequence of them."""
+    default_code = "EQ157"

@@ -108,7 +108,7 @@ def _check_pathway_targets(synapses, pathway, statements, variables, temporaries
     for st, original in zip(statements, pathway.statements):
         if st.var not in temporaries:
             check_writable(original, variables.get(st.var), source=pathway.source_text,
-                           obj=synapses.name, where=where)
+                           obj=synapses.name, where=where, through_links=False)
 
 
 def _checked_trigger(synapses, pathway, statements, variables):
