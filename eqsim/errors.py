@@ -157,10 +157,21 @@ class SubgroupIndexError(EqsimError, IndexError):
     default_code = "EQ150"
 
 
+class SubgroupTypeError(SubgroupIndexError, TypeError):
+    """``G[item]`` with an item that is no slice, integer or sequence of integers (Brian2
+    raises TypeError)."""
+    default_code = "EQ152"
+
+
 class LinkError(EqsimError, ValueError):
-    """A ``(linked)`` variable cannot be linked as asked, or is used before it is linked
-    (Brian2 raises ValueError or TypeError)."""
+    """A ``(linked)`` variable cannot be linked as asked (Brian2 raises ValueError)."""
     default_code = "EQ151"
+
+
+class LinkTypeError(LinkError, TypeError):
+    """A link is given something of the wrong kind (a float index, a variable without the
+    ``(linked)`` flag) or is used before it is set (Brian2 raises TypeError)."""
+    default_code = "EQ154"
 
 
 class ValueTypeError(EqsimError, TypeError):

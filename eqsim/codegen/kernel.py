@@ -193,6 +193,7 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
                     temps=lists["scalar_temps"], statements=list(lines[:len(scalar)])),
         locals=names,  # the text of each name, for templates that read a statement's result
     )
+    context["link_rounds"] = _link_rounds(op, targets, symbols)
     context["flags"] = (symbols.array(op.variables[op.extra["flags"]])
                         if "flags" in op.extra else None)
     if "time" in op.extra:  # a kernel run outside the step loop, at a given time
@@ -233,6 +234,22 @@ def _printed(printer_cls, statements, condition, invariant_names, prefix, names,
     invariants = tuple(f"{symbol} = {printer.doprint(expr)}{end}"
                        for symbol, expr in hoister.hoisted)
     return lines, condition, invariants
+
+
+def _link_rounds(op, targets, symbols):
+    """Arrays by which the elements of ``op`` that write one stored element through a
+    ``(linked)`` variable with an index are told apart: such kernels run those elements
+    one after another (C: no SIMD, no threads; NumPy: in rounds), as Brian2's C loop
+    does."""
+    rounds = []
+    for name in sorted(set(targets)):
+        var = op.variables.get(name)
+        if isinstance(var, LinkedVariable) and not var.shared and \
+                op.extra.get("var_index", {}).get(name) is None:
+            by = var.write_rounds(op.stop)
+            if by is not None:
+                rounds.append(symbols.array(by))
+    return rounds
 
 
 def _invariant_names(op, used, targets):

@@ -10,7 +10,7 @@ through it (:mod:`eqsim.codegen.kernel`), Python reads and writes through
 """
 import numpy as np
 
-from ..errors import DimensionMismatchError, LinkError
+from ..errors import DimensionMismatchError, LinkError, LinkTypeError
 from ..ir.variables import ArrayVariable, LinkedVariable
 from ..units import DIMENSIONLESS
 
@@ -117,10 +117,10 @@ def link_variable(group, name, value):
     changes on error."""
     var = group.variables.get(name)
     if not isinstance(var, LinkedVariable):
-        raise LinkError(f"cannot link variable '{name}' of '{group.name}': it has to be marked "
-                        "as a linked variable with '(linked)' in the model equations",
-                        code="EQ156", obj=group.name,
-                        hint=f"declare it as '{name} : <unit> (linked)'")
+        raise LinkTypeError(f"cannot link variable '{name}' of '{group.name}': it has to be marked "
+                            "as a linked variable with '(linked)' in the model equations",
+                            code="EQ156", obj=group.name,
+                            hint=f"declare it as '{name} : <unit> (linked)'")
     if not isinstance(value, LinkTarget):
         raise LinkError(f"cannot set the linked variable '{name}' of '{group.name}' directly",
                         obj=group.name, hint=f"link it to another variable with "
@@ -170,20 +170,20 @@ def _index_variable(group, name, index, size):
             raise LinkError(f"index variable '{index}' should use the default index itself: "
                             "it is shared", obj=group.name, hint="make it per-neuron")
         if var.array.dtype.kind not in "iu":
-            raise LinkError(f"index variable '{index}' should be an integer parameter "
-                            f"(declared as ': integer')", code="EQ154", obj=group.name,
-                            hint=f"declare it as '{index} : integer'")
+            raise LinkTypeError(f"index variable '{index}' should be an integer parameter "
+                                f"(declared as ': integer')", code="EQ154", obj=group.name,
+                                hint=f"declare it as '{index} : integer'")
         var.link_bound = size if var.link_bound is None else min(size, var.link_bound)
         return var
     values = np.asarray(index)
     if values.dtype.kind not in "iu":
-        raise LinkError(f"the index for the linked variable '{name}' has to be an integer "
-                        f"array, got {values.dtype}", code="EQ154", obj=group.name,
-                        hint="e.g. index=np.arange(N) // 2")
+        raise LinkTypeError(f"the index for the linked variable '{name}' has to be an integer "
+                            f"array, got {values.dtype}", code="EQ154", obj=group.name,
+                            hint="e.g. index=np.arange(N) // 2")
     if values.ndim != 1 or values.size != group.N:
-        raise LinkError(f"the index array for the linked variable '{name}' has to be a "
-                        f"one-dimensional array of length {group.N}, but has shape "
-                        f"{values.shape}", code="EQ154", obj=group.name)
+        raise LinkTypeError(f"the index array for the linked variable '{name}' has to be a "
+                            f"one-dimensional array of length {group.N}, but has shape "
+                            f"{values.shape}", code="EQ154", obj=group.name)
     if values.size and (values.min() < 0 or values.max() >= size):
         raise LinkError(f"the index array for the linked variable '{name}' contains values "
                         f"outside of the valid range [0, {size}[", obj=group.name,

@@ -5,7 +5,7 @@ from collections.abc import Sequence
 import numpy as np
 
 from ..core.state_check import check_keys
-from ..errors import SubgroupIndexError
+from ..errors import SubgroupIndexError, SubgroupTypeError
 from .group import Group
 
 
@@ -24,13 +24,13 @@ def subgroup_range(item, size, obj):
             raise SubgroupIndexError("subgroups can only be made of contiguous indices, got "
                                      f"{item!r:.60}", obj=obj, hint=hint)
         if not np.issubdtype(values.dtype, np.integer):
-            raise SubgroupIndexError(f"subgroups are made of integer indices, got {item!r:.60}",
-                                     code="EQ152", obj=obj, hint=hint)
+            raise SubgroupTypeError(f"subgroups are made of integer indices, got {item!r:.60}",
+                                    obj=obj, hint=hint)
         start, stop, step = int(values[0]), int(values[-1]) + 1, 1
     else:
-        raise SubgroupIndexError(f"a subgroup is made with a slice, one integer index or an "
-                                 f"array of contiguous indices, not {item!r:.60}",
-                                 code="EQ152", obj=obj, hint=hint)
+        raise SubgroupTypeError(f"a subgroup is made with a slice, one integer index or an "
+                                f"array of contiguous indices, not {item!r:.60}",
+                                obj=obj, hint=hint)
     if step != 1:
         raise SubgroupIndexError(f"subgroups have to be contiguous, got step {step}", obj=obj,
                                  hint=hint)
@@ -106,10 +106,10 @@ class Subgroup(Group):
 
     def __getitem__(self, item):
         if not isinstance(item, slice):  # Brian2: a subgroup of a subgroup needs a slice
-            raise SubgroupIndexError(f"a subgroup of the subgroup '{self.name}' is made with a "
-                                     f"slice, not {item!r:.60}", code="EQ152", obj=self.name,
-                                     hint=f"use {self.source.name}[k] for element k of "
-                                          f"'{self.source.name}'")
+            raise SubgroupTypeError(f"a subgroup of the subgroup '{self.name}' is made with a "
+                                    f"slice, not {item!r:.60}", obj=self.name,
+                                    hint=f"use {self.source.name}[k] for element k of "
+                                    f"'{self.source.name}'")
         start, stop = subgroup_range(item, self.N, self.name)
         return Subgroup(self.source, self._start + start, self._start + stop)
 

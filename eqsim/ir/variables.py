@@ -98,11 +98,11 @@ class LinkedVariable(Variable):
         var = self
         while isinstance(var, LinkedVariable):
             if var.target is None:
-                from ..errors import LinkError
-                raise LinkError(f"the link target of the (linked) variable '{var.name}' has "
-                                "not been set", code="EQ153", obj=var.owner,
-                                hint=f"link it before use: {var.owner}.{var.name} = "
-                                     f"linked_var(other_group, '{var.name}')")
+                from ..errors import LinkTypeError
+                raise LinkTypeError(f"the link target of the (linked) variable '{var.name}' has "
+                                    "not been set", code="EQ153", obj=var.owner,
+                                    hint=f"link it before use: {var.owner}.{var.name} = "
+                                    f"linked_var(other_group, '{var.name}')")
             var = var.target
         return var
 
@@ -136,6 +136,18 @@ class LinkedVariable(Variable):
             var = var.target
         return text
 
+    def write_rounds(self, size):
+        """An array over the owner's elements ``0..size-1`` in which elements that write
+        the same stored element have the same value (kernels that write through the link
+        act on them one after another), or None when no two elements share one."""
+        links = list(_links(self))
+        if not any(link.index is not None for link in links):
+            return None
+        if links[0].index is not None and all(link.index is None for link in links[1:]):
+            return links[0].index  # live: follows an index variable changed between runs
+        return ArrayVariable(f"_{self.name}_link_rounds", self.owner, self.dim,
+                             array=self.map_indices(np.arange(size)))
+
     def arrays(self):
         """Every array that reading this variable touches (index arrays and storage)."""
         out, var = [], self
@@ -168,6 +180,12 @@ class LinkedVariable(Variable):
     def _flag_target(self, flag):
         return flag if not isinstance(self.target, LinkedVariable) \
             else self.target.conditional_write
+
+
+def _links(var):
+    while isinstance(var, LinkedVariable):
+        yield var
+        var = var.target
 
 
 def check_index_values(var, values):

@@ -8,7 +8,7 @@ from ..errors import EquationError
 from ..groups.model_code import check_statements, function_rules, make_state_update, used_names
 from ..groups.writable import BUILT_IN_NAMES, NOT_WRITABLE, check_writable, why_not_writable
 from ..ir.operations import Assignment, Operation
-from ..ir.variables import ArrayVariable, IndexVariable
+from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable
 from ..parsing.dimensions import dimension_of
 from ..stateupdate import integrate
 from ..units import DIMENSIONLESS, second
@@ -148,7 +148,7 @@ def _procedural_operation(synapses, pathway, run_namespace, order_shift):
         base, side = split_suffix(name)
         if name in ("i", "j"):
             variables[name] = IndexVariable(name, synapses.name, DIMENSIONLESS)
-        elif isinstance(var, ArrayVariable) and side and not var.shared:
+        elif isinstance(var, (ArrayVariable, LinkedVariable)) and side and not var.shared:
             group = synapses.source if side == "pre" else synapses.target
             var_index[name] = ("_src" if side == "pre" else "_tgt", group._start)
         elif isinstance(var, ArrayVariable) and not var.shared:

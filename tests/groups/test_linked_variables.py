@@ -1,0 +1,176 @@
+"""Linked variables beyond the Brian2 reference cases (tests/reference/
+test_brian2_linked_variables.py): the checks that keep kernels inside their arrays,
+what eqsim refuses where Brian2 would corrupt or silently differ, and where a link
+must be seen by the scheduler and by store/restore."""
+import numpy as np
+import pytest
+
+from eqsim import (EquationError, LinkError, Network, NeuronGroup, SpikeMonitor, StateMonitor,
+                   Synapses, linked_var, ms)
+from eqsim.errors import LinkTypeError
+
+
+def _pair(index=None, n=3):
+    H = NeuronGroup(4, "dv/dt = (2 - v)/(10*ms) : 1", method="exact", name="H")
+    H.v = [0.1, 0.2, 0.3, 0.4]
+    G = NeuronGroup(n, "x : 1\nk : integer\nv : 1 (linked)", name="G")
+    G.v = linked_var(H, "v", index=index)
+    return H, G
+
+
+def test_an_unlinked_variable_stops_the_run_naming_it(numpy_target):
+    G = NeuronGroup(2, "dx/dt = -x/(5*ms) + v/ms : 1\nv : 1 (linked)")
+    with pytest.raises(LinkTypeError, match="'v' has not been set") as info:
+        Network(G).run(1 * ms)
+    assert info.value.code == "EQ153"
+
+
+def test_a_refused_link_leaves_the_variable_unlinked():
+    H = NeuronGroup(4, "v : 1")
+    G = NeuronGroup(3, "v : 1 (linked)")
+    with pytest.raises(LinkError):
+        G.v = linked_var(H.v)
+    with pytest.raises(LinkTypeError):
+        G.v[:]
+    assert "v" not in G.state_names()
+
+
+def test_a_link_can_be_replaced():
+    H = NeuronGroup(4, "v : 1")
+    H.v = [1, 2, 3, 4]
+    G = NeuronGroup(2, "v : 1 (linked)")
+    G.v = linked_var(H[2:4], "v")
+    G.v = linked_var(H.v, index=[1, 0])
+    np.testing.assert_array_equal(G.v[:], [2, 1])
+
+
+def test_a_link_to_a_linked_variable_reads_the_final_array(target):
+    H, G = _pair(index=[3, 2, 0])
+    K = NeuronGroup(2, "y : 1\nu : 1 (linked)", name="K")
+    K.u = linked_var(G.v, index=[2, 0])
+    np.testing.assert_allclose(K.u[:], [0.1, 0.4])
+    K.run_regularly("y = u*10", dt=1 * ms)
+    Network(H, K, *K.contained_objects).run(0.1 * ms)
+    np.testing.assert_allclose(K.y[:], [1.0, 4.0])
+
+
+def test_python_cannot_move_an_index_variable_out_of_the_link_target():
+    H, G = _pair(index="k")
+    G.k = [3, 2, 1]
+    with pytest.raises(LinkError, match=r"\[0, 4\[") as info:
+        G.k = [0, 4, 1]
+    assert info.value.code == "EQ155"
+    np.testing.assert_array_equal(G.k[:], [3, 2, 1])  # nothing written
+    np.testing.assert_allclose(G.v[:], [0.4, 0.3, 0.2])
+
+
+def test_code_cannot_write_an_index_variable(numpy_target):
+    H, G = _pair(index="k")
+    G.run_regularly("k = k + 1", dt=1 * ms)
+    with pytest.raises(EquationError, match="index of a linked variable") as info:
+        Network(H, G, *G.contained_objects).run(1 * ms)
+    assert info.value.code == "EQ802"
+
+
+def test_synaptic_code_cannot_write_through_a_link(numpy_target):
+    H, G = _pair(n=4)
+    G2 = NeuronGroup(3, "v : 1 (linked)", threshold="True")
+    G2.v = linked_var(H[0:3], "v")
+    S = Synapses(G2, G, on_pre="v_post += 0.1")
+    S.connect(j="i")
+    with pytest.raises(EquationError, match="a linked variable") as info:
+        Network(H, G, G2, S).run(1 * ms)
+    assert info.value.code == "EQ802"
+
+
+def test_synapses_read_a_post_variable_linked_with_an_index(both_targets):
+    """Brian2 cannot resolve such a name; eqsim reads it through both indices."""
+    def simulate(_):
+        H = NeuronGroup(4, "dv/dt = (2 - v)/(10*ms) : 1", method="exact")
+        H.v = [0.1, 0.2, 0.3, 0.4]
+        src = NeuronGroup(2, "", threshold="True")
+        tgt = NeuronGroup(3, "y : 1\nm : 1 (linked)", order=1)
+        tgt.m = linked_var(H.v, index=[3, 0, 2])
+        S = Synapses(src, tgt, on_pre="y_post += m_post")
+        S.connect(i=[0, 1, 1], j=[0, 1, 2])
+        M = StateMonitor(H, "v", record=True)
+        Network(H, src, tgt, S, M).run(1 * ms)
+        return np.asarray(tgt.y[:]), np.asarray(M.v[:])
+    (y, v), (y_c, v_c) = both_targets(simulate)
+    # each step adds the post neuron's linked value after the groups' update of that step
+    expected = _updated(v)[[3, 0, 2]].sum(axis=1)
+    np.testing.assert_allclose(y, expected, rtol=1e-12)
+    np.testing.assert_allclose(y_c, y, rtol=1e-12)
+
+
+def _updated(v):
+    """H's values after each step's update (the monitor records before it)."""
+    decay = np.exp(-0.1 / 10)
+    return 2 + (v - 2) * decay
+
+
+def test_a_threshold_reading_a_link_is_not_fused_ahead_of_the_linked_update(both_targets):
+    """G's state update and threshold would run as one kernel; H's update, scheduled
+    between them, writes what G's threshold reads, so they must stay apart."""
+    def simulate(_):
+        G = NeuronGroup(4, "dx/dt = -x/(10*ms) : 1\nv : 1 (linked)", threshold="v > 1",
+                        reset="x = 0", method="exact", order=0)
+        H = NeuronGroup(4, "dv/dt = (2 - v)/(5*ms) : 1", method="exact", order=1)
+        H.v = [0.9, 0.95, 0.99, 0.5]
+        G.v = linked_var(H.v)
+        S = SpikeMonitor(G)
+        Network(G, H, S).run(0.3 * ms)
+        return np.asarray(S.i[:]), np.asarray(S.t[:] / ms)
+    numpy_result, cython_result = both_targets(simulate)
+    for a, b in zip(numpy_result, cython_result):
+        np.testing.assert_array_equal(a, b)
+    assert 2 in numpy_result[0][numpy_result[1] < 0.05]  # H's first update is seen at once
+
+
+def test_restore_brings_back_the_values_a_link_reads(numpy_target):
+    H, G = _pair(index=[3, 2, 0])
+    net = Network(H, G)
+    net.store()
+    net.run(5 * ms)
+    assert not np.allclose(G.v[:], [0.4, 0.3, 0.1])
+    net.restore()
+    np.testing.assert_allclose(G.v[:], [0.4, 0.3, 0.1])
+    assert "v" not in G.get_state()  # stored once, with H
+
+
+def test_linked_variables_are_recorded_and_listed_like_state_variables(numpy_target):
+    H, G = _pair(index=[3, 2, 0])
+    M = StateMonitor(G, True, record=True)
+    assert set(M.record_variables) == {"x", "k", "v"}
+    assert "v" in G.get_states()
+    Network(H, G, M).run(0.2 * ms)
+    np.testing.assert_allclose(M.v[:, 0], [0.4, 0.3, 0.1])
+
+
+def test_linking_to_what_is_not_a_fixed_size_state_variable_is_refused():
+    H = NeuronGroup(3, "v : 1\ns = 2*v : 1")
+    S = Synapses(H, H, "w : 1")
+    S.connect()
+    with pytest.raises(LinkError, match="subexpression"):
+        linked_var(H, "s")
+    with pytest.raises(LinkError, match="fixed size"):
+        linked_var(S.w)
+    with pytest.raises(LinkError, match="no state variable"):
+        linked_var(H, "nope")
+
+
+def test_synapses_refuse_the_linked_flag():
+    H = NeuronGroup(3, "v : 1")
+    with pytest.raises(EquationError, match="not supported") as info:
+        Synapses(H, H, "g : 1 (linked)")
+    assert info.value.code == "EQ159"
+
+
+def test_a_write_through_a_one_to_all_link_reaches_the_one_element(both_targets):
+    def simulate(_):
+        drive = NeuronGroup(1, "x : 1")
+        G = NeuronGroup(5, "x : 1 (linked)", threshold="i >= 2", reset="x = x + 1")
+        G.x = linked_var(drive, "x")
+        Network(drive, G).run(0.3 * ms)
+        return float(drive.x[0])
+    assert both_targets(simulate) == (9.0, 9.0)  # three spiking neurons, three steps
