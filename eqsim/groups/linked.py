@@ -121,6 +121,10 @@ def link_variable(group, name, value):
                             "as a linked variable with '(linked)' in the model equations",
                             code="EQ156", obj=group.name,
                             hint=f"declare it as '{name} : <unit> (linked)'")
+    if group._owner is not group:
+        raise LinkError(f"cannot link '{name}' through the subgroup '{group.name}'",
+                        obj=group.name, hint=f"link the whole group: {group._owner.name}.{name} "
+                                             "= linked_var(..., index=...)")
     if not isinstance(value, LinkTarget):
         raise LinkError(f"cannot set the linked variable '{name}' of '{group.name}' directly",
                         obj=group.name, hint=f"link it to another variable with "

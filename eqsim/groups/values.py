@@ -36,6 +36,8 @@ def as_values(value, boolean, name, obj):
     """``value`` (numbers, a sequence of numbers or quantities) as a float (or bool)
     array, or a clear error for anything that is not numbers."""
     try:
+        if np.asarray(value).dtype == object:  # None would become NaN
+            raise TypeError
         return np.asarray(value, dtype=bool if boolean else float)
     except (TypeError, ValueError):
         raise ValueTypeError(f"cannot set '{name}' of '{obj}' to {value!r:.60}: the values are "

@@ -162,7 +162,7 @@ class LinkedVariable(Variable):
     constant = property(lambda self: self.storage().constant)
     var_type = property(lambda self: self.storage().var_type)
     dynamic = False
-    unless_refractory = property(lambda self: self.storage().unless_refractory)
+    unless_refractory = False  # the target's flag applies through conditional_write
 
     @property
     def conditional_write(self):

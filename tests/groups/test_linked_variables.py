@@ -174,3 +174,11 @@ def test_a_write_through_a_one_to_all_link_reaches_the_one_element(both_targets)
         Network(drive, G).run(0.3 * ms)
         return float(drive.x[0])
     assert both_targets(simulate) == (9.0, 9.0)  # three spiking neurons, three steps
+
+
+def test_a_link_is_set_on_the_whole_group_not_through_a_subgroup():
+    H = NeuronGroup(2, "v : 1")
+    G = NeuronGroup(4, "v : 1 (linked)")
+    with pytest.raises(LinkError, match="through the subgroup"):
+        G[0:2].v = linked_var(H.v)
+

@@ -128,12 +128,29 @@ def python_access(b):
     G.v = b.linked_var(H.v, index=[3, 1, 1])
     G.x = "v*2 + i"
     G.x["v < 0.3"] = "x + 10"
-    read = np.asarray(G.v[:])
+    read = np.array(G.v[:])  # a copy: Brian2 may return a view
     G.v[0] = 0.9
     G.run_regularly("v = v + 0.01*(i + 1)", dt=1 * b.ms)
     net = b.Network(H, G, *G.contained_objects)
     net.run(2 * b.ms)
     return _arrays(read=read, x=G.x[:], H_v=H.v[:], G_v=G.v[:])
+
+
+def writes_through_respect_refractoriness(b):
+    """Writes through a link to an ``(unless refractory)`` variable skip the target's
+    refractory neurons (run_regularly and a string assignment); the reset writes."""
+    H = b.NeuronGroup(3, "dv/dt = -v/(10*ms) : 1 (unless refractory)", threshold="v > 1",
+                      reset="v = 0", refractory=5 * b.ms, method="exact")
+    H.v = [1.5, 0.5, 0.2]
+    G = b.NeuronGroup(3, "v : 1 (linked)\ndx/dt = -x/(10*ms) : 1 (unless refractory)",
+                      refractory=1 * b.ms, method="exact", order=1)
+    G.v = b.linked_var(H.v)
+    G.run_regularly("v = v + 0.05", dt=1 * b.ms, when="end")
+    net = b.Network(H, G, *G.contained_objects)
+    net.run(3 * b.ms)
+    after_run = np.array(H.v[:])  # a copy: Brian2 may return a view
+    G.v[:] = "v + 0.01"
+    return _arrays(after_run=after_run, after_assignment=H.v[:])
 
 
 def one_neuron_subgroups(b):
@@ -171,7 +188,8 @@ def sequence_values(b):
 
 CASES = {f.__name__: f for f in (subgroup_reset_writes_through, index_array, index_variable,
                                  one_to_all, shared_target, synapses_read_links, python_access,
-                                 one_neuron_subgroups, sequence_values)}
+                                 writes_through_respect_refractoriness, one_neuron_subgroups,
+                                 sequence_values)}
 
 
 def _h(b, n=4):

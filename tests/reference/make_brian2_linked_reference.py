@@ -2,7 +2,9 @@
 
 Run with the Python of the Brian2 reference environment (see README.md)::
 
-    /work/brian2-venv/bin/python tests/reference/make_brian2_linked_reference.py
+    /work/brian2-venv/bin/python tests/reference/make_brian2_linked_reference.py [case ...]
+
+With case names, only those cases are run again and replaced in the existing files.
 
 Writes ``brian2_linked_variables.npz`` (keys ``<case>__<array>``) and a JSON sidecar with
 the Brian2 version, the largest difference between Brian2's cython and numpy targets, and,
@@ -29,16 +31,26 @@ def run(case, target):
     return case(brian2)
 
 
-def main():
+def main(only=()):
     brian2.BrianLogger.suppress_name("unused_brian_object")
     arrays, spread, errors = {}, {}, {}
+    if only:  # keep the other cases' results
+        old = np.load(HERE / "brian2_linked_variables.npz")
+        arrays = {k: old[k] for k in old.files if k.split("__")[0] not in only}
+        sidecar = json.loads((HERE / "brian2_linked_variables.json").read_text())
+        spread = {k: v for k, v in sidecar["cython_numpy_spread"].items() if k not in only}
+        errors = {k: v for k, v in sidecar["errors"].items() if k not in only}
     for name, case in CASES.items():
+        if only and name not in only:
+            continue
         primary = run(case, "cython")
         other = run(case, "numpy")
         spread[name] = max(float(np.max(np.abs(primary[k] - other[k]), initial=0))
                            for k in primary)
         arrays.update({f"{name}__{k}": np.asarray(v, dtype=float) for k, v in primary.items()})
     for name, case in ERRORS.items():
+        if only and name not in only:
+            continue
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")
@@ -56,4 +68,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:])
