@@ -17,6 +17,7 @@ from .functions import tabulated_helpers
 from .conditional_write import with_conditional_writes
 from .identifiers import mangle
 from .invariants import InvariantHoister
+from .links import link_rounds, storage_access
 from .printers import random_calls
 
 
@@ -132,10 +133,8 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     for name in sorted(used | set(targets)):
         var = op.variables.get(name)
         if isinstance(var, (ArrayVariable, LinkedVariable)):
-            storage = var.storage() if isinstance(var, LinkedVariable) else var
-            index = _index_text(op, name, var, symbols, index_name)
-            if isinstance(var, LinkedVariable):  # another group's array, through the link
-                index = var.index_text(index, symbols.array)
+            storage, index = storage_access(var, _index_text(op, name, var, symbols, index_name),
+                                            symbols)
             names[name] = mangle("v", name)
             access = Access(names[name], symbols.array(storage), storage.c_type,
                             storage.shared, index)
@@ -193,7 +192,7 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
                     temps=lists["scalar_temps"], statements=list(lines[:len(scalar)])),
         locals=names,  # the text of each name, for templates that read a statement's result
     )
-    context["link_rounds"] = _link_rounds(op, targets, symbols)
+    context["link_rounds"] = link_rounds(op, targets, symbols)
     context["flags"] = (symbols.array(op.variables[op.extra["flags"]])
                         if "flags" in op.extra else None)
     if "time" in op.extra:  # a kernel run outside the step loop, at a given time
@@ -234,22 +233,6 @@ def _printed(printer_cls, statements, condition, invariant_names, prefix, names,
     invariants = tuple(f"{symbol} = {printer.doprint(expr)}{end}"
                        for symbol, expr in hoister.hoisted)
     return lines, condition, invariants
-
-
-def _link_rounds(op, targets, symbols):
-    """Arrays by which the elements of ``op`` that write one stored element through a
-    ``(linked)`` variable with an index are told apart: such kernels run those elements
-    one after another (C: no SIMD, no threads; NumPy: in rounds), as Brian2's C loop
-    does."""
-    rounds = []
-    for name in sorted(set(targets)):
-        var = op.variables.get(name)
-        if isinstance(var, LinkedVariable) and not var.shared and \
-                op.extra.get("var_index", {}).get(name) is None:
-            by = var.write_rounds(op.stop)
-            if by is not None:
-                rounds.append(symbols.array(by))
-    return rounds
 
 
 def _invariant_names(op, used, targets):

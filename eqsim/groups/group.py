@@ -179,8 +179,8 @@ class Group(EqsimObject):
         if format != "dict":
             raise EqsimError(f"set_states format '{format}' is not supported",
                              obj=self.name, hint="use format='dict'")
-        for name, value in values.items():
-            setattr(self, name if units else name + "_", value)
+        for name, value in values.items():  # as G.x[:] = ...: a linked variable writes through
+            self.set_values(name, value, slice(None), level=level + 1, raw=not units)
 
     def _indices(self, item, level=1):
         """Absolute indices (in the owner's arrays) for an index expression."""

@@ -182,3 +182,32 @@ def test_a_link_is_set_on_the_whole_group_not_through_a_subgroup():
     with pytest.raises(LinkError, match="through the subgroup"):
         G[0:2].v = linked_var(H.v)
 
+
+
+def test_get_states_and_set_states_read_and_write_through_a_link(numpy_target):
+    H, G = _pair(index=[3, 2, 0])
+    states = G.get_states(["v", "x"])
+    np.testing.assert_allclose(states["v"], [0.4, 0.3, 0.1])
+    G.set_states({"v": [1.0, 2.0, 3.0]})
+    np.testing.assert_allclose(H.v[:], [3.0, 0.2, 2.0, 1.0])
+    with pytest.raises(LinkError, match="directly"):
+        G.v = 1.0
+
+
+def test_spike_monitors_record_linked_variables(both_targets):
+    def simulate(_):
+        H = NeuronGroup(3, "dv/dt = (3 - v)/(10*ms) : 1", method="exact")
+        G = NeuronGroup(2, "dx/dt = 1/ms : 1\nv : 1 (linked)", threshold="x > 0.45",
+                        reset="x = 0", method="exact", order=1)
+        G.v = linked_var(H.v, index=[2, 0])
+        S = SpikeMonitor(G, variables="v")
+        M = StateMonitor(H, "v", record=True)
+        Network(H, G, S, M).run(2 * ms)
+        return np.asarray(S.i[:]), np.asarray(S.v[:]), np.asarray(M.v[:])
+    (i, v, trace), (i_c, v_c, _) = both_targets(simulate)
+    assert len(i) == 8
+    np.testing.assert_array_equal(i, i_c)
+    np.testing.assert_allclose(v, v_c, rtol=1e-12)
+    # the spike at step 4 (x crosses 0.45 after five updates) sees H after that step's update
+    updated = 3 + (trace - 3) * np.exp(-0.1 / 10)
+    np.testing.assert_allclose(v[:2], updated[[2, 0], 4], rtol=1e-12)
