@@ -145,8 +145,13 @@ class LinkedVariable(Variable):
             return None
         if links[0].index is not None and all(link.index is None for link in links[1:]):
             return links[0].index  # live: follows an index variable changed between runs
-        return ArrayVariable(f"_{self.name}_link_rounds", self.owner, self.dim,
-                             array=self.map_indices(np.arange(size)))
+        values = self.map_indices(np.arange(size))
+        rounds = getattr(self, "_rounds", None)  # one object: kernels of a module share it
+        if rounds is None or rounds.array.shape != values.shape:
+            rounds = self._rounds = ArrayVariable(f"_{self.name}_link_rounds", self.owner,
+                                                  self.dim, array=values)
+        rounds.array[:] = values
+        return rounds
 
     def arrays(self):
         """Every array that reading this variable touches (index arrays and storage)."""

@@ -175,6 +175,10 @@ def _summed_operation(synapses, name, eq, run_namespace):
     base, side = split_suffix(name)
     group = {"pre": synapses.source, "post": synapses.target}.get(side or "post")
     target_var = group.variables.get(base)
+    if isinstance(target_var, LinkedVariable):
+        raise EquationError(f"the summed variable '{name}' would write '{base}' of "
+                            f"'{group.name}', which is a linked variable", code=NOT_WRITABLE,
+                            obj=synapses.name, hint="sum into the linked group's own variable")
     if not isinstance(target_var, ArrayVariable):
         raise EquationError(f"the summed variable '{name}' needs a variable '{base}' in "
                             f"'{group.name}'", obj=synapses.name,

@@ -5,8 +5,8 @@ must be seen by the scheduler and by store/restore."""
 import numpy as np
 import pytest
 
-from eqsim import (EquationError, LinkError, Network, NeuronGroup, SpikeMonitor, StateMonitor,
-                   Synapses, linked_var, ms)
+from eqsim import (EqsimError, EquationError, Hz, LinkError, Network, NeuronGroup, PoissonInput,
+                   SpikeMonitor, StateMonitor, Synapses, linked_var, ms)
 from eqsim.errors import LinkTypeError
 
 
@@ -211,3 +211,32 @@ def test_spike_monitors_record_linked_variables(both_targets):
     # the spike at step 4 (x crosses 0.45 after five updates) sees H after that step's update
     updated = 3 + (trace - 3) * np.exp(-0.1 / 10)
     np.testing.assert_allclose(v[:2], updated[[2, 0], 4], rtol=1e-12)
+
+
+
+def test_summed_variables_and_poisson_inputs_cannot_write_through_a_link(numpy_target):
+    H, G = _pair(n=4)
+    S = Synapses(H, G, "v_post = 1 : 1 (summed)")
+    S.connect(j="i")
+    with pytest.raises(EquationError, match="linked variable") as info:
+        Network(H, G, S).run(0.1 * ms)
+    assert info.value.code == "EQ802"
+    with pytest.raises(EqsimError, match="linked variable"):
+        PoissonInput(G, "v", 10, 5 * Hz, weight=0.1)
+
+
+def test_two_kernels_writing_through_one_chain_of_links_act_element_by_element(both_targets):
+    """K links to G, which links to H with an index: K's run_regularly and reset both
+    write H[1] from three elements each, one after another."""
+    def simulate(_):
+        H = NeuronGroup(2, "v : 1")
+        G = NeuronGroup(2, "v : 1 (linked)")
+        G.v = linked_var(H.v, index=[1, 1])
+        K = NeuronGroup(3, "u : 1 (linked)", threshold="True", reset="u = u + 1")
+        K.u = linked_var(G, "v", index=[0, 1, 1])
+        K.run_regularly("u = u + 10", dt=1 * ms)
+        Network(H, K, *K.contained_objects).run(0.1 * ms)
+        return np.asarray(H.v[:])
+    numpy_v, cython_v = both_targets(simulate)
+    np.testing.assert_array_equal(numpy_v, [0, 33])
+    np.testing.assert_array_equal(cython_v, [0, 33])
