@@ -9,6 +9,7 @@ through it (:mod:`eqsim.codegen.kernel`), Python reads and writes through
 :func:`storage_indices`.
 """
 import numpy as np
+import sympy
 
 from ..errors import DimensionMismatchError, LinkError, LinkTypeError
 from ..ir.variables import ArrayVariable, LinkedVariable
@@ -80,14 +81,11 @@ def linked_var(group_or_variable, name=None, index=None):
         raise LinkError(f"cannot link to {group!r:.60}: it is not a group",
                         hint="link to a NeuronGroup's variable, e.g. linked_var(H, 'v')")
     variable = variables.get(name)
+    if variable is None and name in getattr(group, "_subexpressions", {}):
+        return LinkTarget(group, name, None, index)  # Brian2 links to subexpressions too
     if variable is None:
-        subexpression = name in getattr(group, "_subexpressions", {})
-        raise LinkError(f"'{group.name}' has no state variable '{name}' to link to"
-                        + (" (it is a subexpression)" if subexpression else ""),
-                        obj=group.name,
-                        hint="subexpressions cannot be linked to yet: link to the state "
-                             "variables they use and repeat the expression" if subexpression
-                        else f"its variables are {group.state_names()}")
+        raise LinkError(f"'{group.name}' has no state variable '{name}' to link to",
+                        obj=group.name, hint=f"its variables are {group.state_names()}")
     if not isinstance(variable, (ArrayVariable, LinkedVariable)) or name.startswith("_"):
         raise LinkError(f"'{name}' of '{group.name}' is not a state variable and cannot be "
                         "linked to", obj=group.name, hint=f"its variables are "
@@ -131,11 +129,12 @@ def link_variable(group, name, value):
                         f"{group.name}.{name} = linked_var(other_group, 'name'), or write "
                         f"the linked values with {group.name}.{name}[:] = ...")
     target = value.variable
-    if target.dim != var.dim:
+    target_dim = value.group._subexpressions[value.name][1] if target is None else target.dim
+    if target_dim != var.dim:
         raise DimensionMismatchError(
             f"the unit of the linked variable '{name}' (dimension {var.dim}) does not match "
-            f"its link target '{value.name}' of '{value.group.name}' (dimension {target.dim})",
-            var.dim, target.dim, obj=group.name, hint="declare both with the same unit")
+            f"its link target '{value.name}' of '{value.group.name}' (dimension {target_dim})",
+            var.dim, target_dim, obj=group.name, hint="declare both with the same unit")
     if target is var or (isinstance(target, LinkedVariable) and var in _chain(target)):
         raise LinkError(f"the linked variable '{name}' cannot be linked to itself",
                         obj=group.name)
@@ -143,7 +142,7 @@ def link_variable(group, name, value):
     index = None
     if value.index is not None:
         index = _index_variable(group, name, value.index, size)
-    elif not target.shared:
+    elif target is None or not target.shared:
         if size == 1 and group.N != 1:  # Brian2: every element reads the one value
             index = _constant_index(group, name, np.zeros(group.N, dtype=np.int32))
         elif size != group.N:
@@ -152,7 +151,42 @@ def link_variable(group, name, value):
                             f"match ({group.N} != {size})", obj=group.name,
                             hint="give an index (linked_var(..., index=...)) to link groups "
                                  "of different sizes")
-    var.target, var.index, var.offset = target, index, value.group._start
+    _unlink_subexpression(group, name)
+    if target is None:
+        _link_subexpression(group, name, value, index)
+    else:
+        var.target, var.index, var.offset = target, index, value.group._start
+
+
+def _link_subexpression(group, name, value, index):
+    """Link ``name`` to a subexpression of another group: ``name`` becomes a subexpression
+    of ``group`` whose names of the other group are links (``_name_link_x``) with the same
+    index, so every kernel and Python read evaluates it at the linked elements."""
+    other = value.group
+    expr = other.substitute_subexpressions(other._subexpressions[value.name][0])
+    names = {s.name for s in expr.free_symbols}
+    if "i" in names:
+        raise LinkError(f"cannot link '{name}' to the subexpression '{value.name}' of "
+                        f"'{other.name}': it uses the neuron index i", obj=group.name,
+                        hint="store the value in a state variable and link to that")
+    replacements, links = {}, {}
+    for n in sorted(names):
+        var = other.variables.get(n)
+        if n == "N":
+            replacements[sympy.Symbol(n, real=True)] = sympy.Integer(len(other))
+        elif isinstance(var, (ArrayVariable, LinkedVariable)):
+            link = f"_{name}_link_{n}"
+            links[link] = LinkedVariable(link, group.name, var.dim, target=var, index=index,
+                                         offset=other._start)
+            replacements[sympy.Symbol(n, real=True)] = sympy.Symbol(link, real=True)
+    group.variables.update(links)
+    group._subexpressions[name] = (expr.xreplace(replacements), group.variables[name].dim)
+
+
+def _unlink_subexpression(group, name):
+    if group._subexpressions.pop(name, None) is not None:
+        for helper in [n for n in group.variables if n.startswith(f"_{name}_link_")]:
+            del group.variables[helper]
 
 
 def _chain(var):

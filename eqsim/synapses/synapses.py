@@ -404,13 +404,14 @@ class Synapses(Group):
         if not name.startswith("_") and "variables" in self.__dict__:
             base, side = split_suffix(normalise_target(self, name))
             group = {"pre": self.source, "post": self.target}.get(side)
+            # subexpressions first: a variable linked to a subexpression is one
+            if group is not None and base in group._subexpressions:
+                return group.get_values(base, self.variables["_synaptic_" + side].array)
             if group is not None and base in group.variables and base not in ("i", "N"):
                 idx = self.variables["_synaptic_" + side].array + group._start
                 var = group.variables[base]
                 values = element_values(var, idx)
                 return values if var.dim.is_dimensionless else Quantity(values, dim=var.dim)
-            if group is not None and base in group._subexpressions:
-                return group.get_values(base, self.variables["_synaptic_" + side].array)
             if name == "N_incoming" or name == "N_outgoing":
                 return self._fan_counts()[name][:]
         return super().__getattr__(name)

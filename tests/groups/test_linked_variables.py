@@ -148,11 +148,12 @@ def test_linked_variables_are_recorded_and_listed_like_state_variables(numpy_tar
 
 
 def test_linking_to_what_is_not_a_fixed_size_state_variable_is_refused():
-    H = NeuronGroup(3, "v : 1\ns = 2*v : 1")
+    H = NeuronGroup(3, "v : 1\ns = 2*v + i : 1")
     S = Synapses(H, H, "w : 1")
     S.connect()
-    with pytest.raises(LinkError, match="subexpression"):
-        linked_var(H, "s")
+    G = NeuronGroup(3, "s : 1 (linked)")
+    with pytest.raises(LinkError, match="uses the neuron index i"):
+        G.s = linked_var(H, "s")
     with pytest.raises(LinkError, match="fixed size"):
         linked_var(S.w)
     with pytest.raises(LinkError, match="no state variable"):
@@ -240,3 +241,14 @@ def test_two_kernels_writing_through_one_chain_of_links_act_element_by_element(b
     numpy_v, cython_v = both_targets(simulate)
     np.testing.assert_array_equal(numpy_v, [0, 33])
     np.testing.assert_array_equal(cython_v, [0, 33])
+
+
+def test_a_link_to_a_subexpression_can_be_replaced_by_a_link_to_a_variable(numpy_target):
+    H = NeuronGroup(3, "v : 1\ns = 2*v : 1")
+    H.v = [1, 2, 3]
+    G = NeuronGroup(2, "s : 1 (linked)")
+    G.s = linked_var(H, "s", index=[2, 0])
+    np.testing.assert_allclose(G.s[:], [6, 2])
+    G.s = linked_var(H, "v", index=[1, 1])
+    np.testing.assert_allclose(G.s[:], [2, 2])
+    assert not [n for n in G.variables if n.startswith("_s_link_")]

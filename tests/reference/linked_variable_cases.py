@@ -153,6 +153,38 @@ def writes_through_respect_refractoriness(b):
     return _arrays(after_run=after_run, after_assignment=H.v[:])
 
 
+def subexpression_target(b):
+    """A link to another group's subexpression (evaluated at the linked elements, with
+    that group's variables), in a state update, a threshold and a monitor."""
+    H = b.NeuronGroup(3, "dx/dt = -x/(5*ms) : 1\ns = 2*x + k + N : 1\nk : 1", method="exact")
+    H.x = [1, 2, 3]
+    H.k = [0.1, 0.2, 0.3]
+    G = b.NeuronGroup(2, "dy/dt = (s - y)/(2*ms) : 1\ns : 1 (linked)", threshold="y > s - 3",
+                      reset="y = 0", method="euler", order=1)
+    G.s = b.linked_var(H, "s", index=[2, 0])
+    M = b.StateMonitor(G, ["y", "s"], record=True)
+    S = b.SpikeMonitor(G)
+    net = b.Network(H, G, M, S)
+    net.run(3 * b.ms)
+    return _arrays(y=M.y[:], s=M.s[:], i=S.i[:], t=S.t[:], G_s=G.s[:])
+
+
+def synapses_read_a_linked_subexpression(b):
+    """Synaptic code and ``S.s_pre`` read a variable linked (one to one) to another
+    group's subexpression."""
+    H = b.NeuronGroup(3, "dx/dt = -x/(5*ms) : 1\ns = 2*x + k : 1\nk : 1", method="exact")
+    H.x = [1, 2, 3]
+    H.k = [0.1, 0.2, 0.3]
+    G = b.NeuronGroup(3, "s : 1 (linked)", threshold="True", order=1)
+    G.s = b.linked_var(H, "s")
+    T = b.NeuronGroup(2, "y : 1")
+    S = b.Synapses(G, T, on_pre="y_post += s_pre")
+    S.connect(i=[0, 1, 2], j=[0, 1, 1])
+    net = b.Network(H, G, T, S)
+    net.run(1 * b.ms)
+    return _arrays(y=T.y[:], s_pre=S.s_pre[:])
+
+
 def one_neuron_subgroups(b):
     """``G[k]``: a one-neuron subgroup in Synapses, monitors and assignments."""
     G = b.NeuronGroup(4, "dv/dt = (drive - v)/(5*ms) : 1\ndrive : 1", threshold="v > 1",
@@ -188,7 +220,8 @@ def sequence_values(b):
 
 CASES = {f.__name__: f for f in (subgroup_reset_writes_through, index_array, index_variable,
                                  one_to_all, shared_target, synapses_read_links, python_access,
-                                 writes_through_respect_refractoriness, one_neuron_subgroups,
+                                 writes_through_respect_refractoriness, subexpression_target,
+                                 synapses_read_a_linked_subexpression, one_neuron_subgroups,
                                  sequence_values)}
 
 
