@@ -151,6 +151,10 @@ class MonitorMemoryWarning(EqsimWarning):
     """The recordings a run would add are not expected to fit in the available memory."""
 
 
+class NetworkWarning(EqsimWarning):
+    """``run()`` changed what it runs (e.g. switched off an object whose groups it did not find)."""
+
+
 class SubgroupIndexError(EqsimError, IndexError):
     """``G[item]`` names no contiguous, non-empty range of the group's elements
     (Brian2 raises IndexError; this is one too)."""
