@@ -252,3 +252,14 @@ def test_a_link_to_a_subexpression_can_be_replaced_by_a_link_to_a_variable(numpy
     G.s = linked_var(H, "v", index=[1, 1])
     np.testing.assert_allclose(G.s[:], [2, 2])
     assert not [n for n in G.variables if n.startswith("_s_link_")]
+
+
+def test_a_monitor_records_a_linked_variable_in_the_type_of_its_target(numpy_target):
+    H = NeuronGroup(2, "n : integer")
+    H.n = [3, 4]
+    G = NeuronGroup(2, "n : 1 (linked)")
+    G.n = linked_var(H.n, index=[1, 0])
+    M = StateMonitor(G, "n", record=True)
+    Network(H, G, M).run(0.2 * ms)
+    assert M.n[:].dtype == H.n[:].dtype
+    np.testing.assert_array_equal(M.n[:, 0], [4, 3])
