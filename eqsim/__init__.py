@@ -46,6 +46,10 @@ from .groups.spikegenerator import SpikeGeneratorGroup
 from .groups.timedarray import TimedArray
 from .synapses.synapses import Synapses
 from .monitors import StateMonitor, SpikeMonitor, EventMonitor, PopulationRateMonitor
+# issue 12 part linked12: linked variables, subgroups
+from .groups.subgroup import Subgroup
+from .groups.linked import linked_var
+from .errors import SubgroupIndexError, LinkError
 
 logging.getLogger("eqsim").addHandler(logging.NullHandler())
 

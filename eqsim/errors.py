@@ -167,3 +167,32 @@ class MonitorError(EqsimError, TypeError):
     """A monitor used before it can answer (``record_single_timestep()`` before any run).
     Also a ``TypeError``, as Brian2 raises."""
     default_code = "EQ163"
+
+
+class SubgroupIndexError(EqsimError, IndexError):
+    """``G[item]`` names no contiguous, non-empty range of the group's elements
+    (Brian2 raises IndexError; this is one too)."""
+    default_code = "EQ150"
+
+
+class SubgroupTypeError(SubgroupIndexError, TypeError):
+    """``G[item]`` with an item that is no slice, integer or sequence of integers (Brian2
+    raises TypeError)."""
+    default_code = "EQ152"
+
+
+class LinkError(EqsimError, ValueError):
+    """A ``(linked)`` variable cannot be linked as asked (Brian2 raises ValueError)."""
+    default_code = "EQ151"
+
+
+class LinkTypeError(LinkError, TypeError):
+    """A link is given something of the wrong kind (a float index, a variable without the
+    ``(linked)`` flag) or is used before it is set (Brian2 raises TypeError)."""
+    default_code = "EQ154"
+
+
+class ValueTypeError(EqsimError, TypeError):
+    """A value given for a variable from Python is not a number, a quantity or a flat
+    sequence of them."""
+    default_code = "EQ157"

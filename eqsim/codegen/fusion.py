@@ -4,7 +4,7 @@ A group's state update and its threshold read and write the same arrays one afte
 other; run as one blocked kernel, each block's condition is evaluated while the block is
 still in the L1 cache instead of streaming the group's state through the caches twice.
 """
-from ..ir.variables import ArrayVariable
+from ..ir.variables import ArrayVariable, LinkedVariable
 
 
 def fusable_thresholds(schedule, clock_of):
@@ -33,5 +33,12 @@ def fusable_thresholds(schedule, clock_of):
 
 
 def _arrays_of(op):
-    return {(getattr(v, "owner", None), v.name) for v in op.variables.values()
-            if isinstance(v, ArrayVariable)}
+    """The arrays ``op`` touches (a linked variable: the other group's array and the link's
+    index array)."""
+    arrays = []
+    for var in op.variables.values():
+        if isinstance(var, LinkedVariable):
+            arrays.extend(var.arrays())
+        elif isinstance(var, ArrayVariable):
+            arrays.append(var)
+    return {(getattr(v, "owner", None), v.name) for v in arrays}

@@ -12,11 +12,12 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import CodegenError
-from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
+from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable
 from .functions import tabulated_helpers
 from .conditional_write import with_conditional_writes
 from .identifiers import mangle
 from .invariants import InvariantHoister
+from .links import link_rounds, storage_access
 from .printers import random_calls
 
 
@@ -131,11 +132,12 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     lists = {f"{part}{kind}": [] for part in parts for kind in ("reads", "writes", "temps")}
     for name in sorted(used | set(targets)):
         var = op.variables.get(name)
-        if isinstance(var, ArrayVariable):
-            c_name = symbols.array(var)
+        if isinstance(var, (ArrayVariable, LinkedVariable)):
+            storage, index = storage_access(var, _index_text(op, name, var, symbols, index_name),
+                                            symbols)
             names[name] = mangle("v", name)
-            access = Access(names[name], c_name, var.c_type, var.shared,
-                            _index_text(op, name, var, symbols, index_name))
+            access = Access(names[name], symbols.array(storage), storage.c_type,
+                            storage.shared, index)
             for part, (part_used, part_targets) in parts.items():
                 if name in part_used:
                     lists[part + "reads"].append(access)
@@ -190,6 +192,7 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
                     temps=lists["scalar_temps"], statements=list(lines[:len(scalar)])),
         locals=names,  # the text of each name, for templates that read a statement's result
     )
+    context["link_rounds"] = link_rounds(op, targets, symbols)
     context["flags"] = (symbols.array(op.variables[op.extra["flags"]])
                         if "flags" in op.extra else None)
     if "time" in op.extra:  # a kernel run outside the step loop, at a given time
@@ -235,7 +238,8 @@ def _printed(printer_cls, statements, condition, invariant_names, prefix, names,
 def _invariant_names(op, used, targets):
     """Names that keep their value during one call of the kernel."""
     names = {name for name in used if isinstance(op.variables.get(name), ConstantVariable)}
-    names |= {name for name in ("t", "dt") if not isinstance(op.variables.get(name), ArrayVariable)
+    names |= {name for name in ("t", "dt") if not isinstance(op.variables.get(name),
+                                                              (ArrayVariable, LinkedVariable))
               and name not in op.extra.get("template_locals", ())}
     return names - set(targets)
 

@@ -9,10 +9,13 @@ from ..core.preferences import prefs
 from ..core.state_check import check_event_space, check_like
 from ..errors import EqsimError, DimensionMismatchError
 from ..ir.scalar import check_shared_value
-from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
+from ..ir.variables import (ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable,
+                            check_index_values)
 from ..parsing.expressions import parse_expression
 from ..units import Quantity, DIMENSIONLESS, get_dimensions, second
 from .expression_eval import evaluate
+from .linked import LinkTarget, link_variable, is_linked
+from .values import as_values, element_values, plain_sequence, storage_indices, storage_of
 from .variable_view import VariableView
 
 
@@ -99,7 +102,7 @@ class Group(EqsimObject):
             raise AttributeError(name)
         raw = name.endswith("_") and name[:-1] in self.variables
         base = name[:-1] if raw else name
-        if isinstance(self.variables.get(base), ArrayVariable):
+        if isinstance(self.variables.get(base), (ArrayVariable, LinkedVariable)):
             if raw:
                 return np.asarray(self.get_values(base))
             return VariableView(self, base)
@@ -117,6 +120,9 @@ class Group(EqsimObject):
         variables = self.__dict__.get("variables")
         if variables is not None and not name.startswith("_"):
             base = name[:-1] if name.endswith("_") and name[:-1] in variables else name
+            if isinstance(variables.get(base), LinkedVariable) or isinstance(value, LinkTarget):
+                link_variable(self, base, value)
+                return
             if base in variables or base in self._subexpressions:
                 self.set_values(base, value, slice(None), level=1, raw=(base != name))
                 return
@@ -130,7 +136,8 @@ class Group(EqsimObject):
 
     def state_names(self):
         return sorted(n for n, v in self.variables.items()
-                      if isinstance(v, ArrayVariable) and not n.startswith("_"))
+                      if not n.startswith("_") and (isinstance(v, ArrayVariable) or
+                                                    is_linked(v)))
 
     def get_states(self, vars=None, units=True, format="dict", subexpressions=False,
                    read_only_variables=True, level=0):
@@ -175,8 +182,8 @@ class Group(EqsimObject):
         if format != "dict":
             raise EqsimError(f"set_states format '{format}' is not supported",
                              obj=self.name, hint="use format='dict'")
-        for name, value in values.items():
-            setattr(self, name if units else name + "_", value)
+        for name, value in values.items():  # as G.x[:] = ...: a linked variable writes through
+            self.set_values(name, value, slice(None), level=level + 1, raw=not units)
 
     def _indices(self, item, level=1):
         """Absolute indices (in the owner's arrays) for an index expression."""
@@ -201,25 +208,26 @@ class Group(EqsimObject):
             return Quantity(values, dim=dim) if not dim.is_dimensionless else values
         var = self.variables[name]
         if var.shared:
-            values = var.array[0]
+            values = storage_of(var).array[0]
         else:
             idx = self._indices(item, level=1)
-            values = var.array[idx]
+            values = element_values(var, idx)
             if isinstance(item, (int, np.integer)):
                 values = values[0]
-        if var.array.dtype == np.bool_ or var.dim.is_dimensionless:
+        if storage_of(var).array.dtype == np.bool_ or var.dim.is_dimensionless:
             return np.asarray(values) if not np.isscalar(values) else values
         return Quantity(values, dim=var.dim)
 
     def set_values(self, name, value, item=slice(None), level=0, raw=False):
         if name in self._subexpressions or name not in self.variables or \
-                not isinstance(self.variables[name], ArrayVariable):
+                not isinstance(self.variables[name], (ArrayVariable, LinkedVariable)):
             raise StateError(f"'{name}' of '{self.name}' cannot be assigned",
                              hint="subexpressions and built-in variables are computed, not set")
         var = self.variables[name]
         if var.read_only:
             raise StateError(f"'{name}' of '{self.name}' is read-only")
         idx = np.array([0]) if var.shared else self._indices(item, level=level)
+        value = plain_sequence(value, name, self.name)
         if isinstance(value, str):
             if var.shared:  # Brian2: one value for all elements
                 check_shared_value(name, self.substitute_subexpressions(
@@ -228,7 +236,7 @@ class Group(EqsimObject):
             if var.conditional_write is not None and not var.shared:
                 # Brian2: a string assignment is generated code, so it skips refractory
                 # neurons like every other writer (a value assignment does not)
-                idx = idx[var.conditional_write.array[idx].astype(bool)]
+                idx = idx[element_values(var.conditional_write, idx).astype(bool)]
             values = evaluate(self, value, idx if not var.shared else np.arange(self._start, self._start + 1),
                               caller_namespace(level), expected_dim=var.dim,
                               what=f"value for '{name}'")
@@ -242,14 +250,20 @@ class Group(EqsimObject):
                         f"cannot set '{name}' (dimension {var.dim}) of '{self.name}' to a value with "
                         f"dimension {found}", found, var.dim, obj=self.name,
                         hint=f"give the value in units of {var.dim}")
-            values = np.asarray(value, dtype=float if var.array.dtype != np.bool_ else bool)
-        if var.array.dtype.kind in "iu":
-            values = _checked_integers(values, var, name, self.name)
+            values = as_values(value, storage_of(var).dtype == np.bool_, name, self.name)
+        storage = storage_of(var)
+        if storage.array.dtype.kind in "iu":
+            values = _checked_integers(values, storage, name, self.name)
+            check_index_values(storage, values)
         if var.shared:
-            var.array[0] = np.asarray(values).reshape(-1)[0]
+            storage.array[0] = np.asarray(values).reshape(-1)[0]
         else:
+            if np.ndim(values) > 1:  # NumPy would broadcast [[1, 2]] into two elements
+                raise StateError(f"cannot set '{name}' of '{self.name}' to an array of shape "
+                                 f"{np.shape(values)}", obj=self.name,
+                                 hint="give one value, or a flat sequence with one per element")
             try:
-                var.array[idx] = values
+                storage.array[storage_indices(var, idx)] = values
             except ValueError:
                 raise StateError(f"cannot set {np.size(values)} values into {idx.size} elements of "
                                  f"'{name}' of '{self.name}'",
@@ -275,8 +289,8 @@ class Group(EqsimObject):
         out = {}
         for name in names:
             var = self.variables.get(name)
-            if isinstance(var, ArrayVariable):
-                value = var.array[0] if var.shared else var.array[indices]
+            if isinstance(var, (ArrayVariable, LinkedVariable)):
+                value = storage_of(var).array[0] if var.shared else element_values(var, indices)
                 out[name] = (value, var.dim)
             elif name == "i":
                 out[name] = (indices - self._start, DIMENSIONLESS)
@@ -303,6 +317,8 @@ class Group(EqsimObject):
                 continue
             var = self.variables.get(name)
             if var is not None:
+                if isinstance(var, LinkedVariable):
+                    var.storage()  # a clear error when the link is not set
                 out[name] = var
                 continue
             value, dim = resolve_external(name, getattr(self, "namespace", None), run_namespace,

@@ -9,6 +9,7 @@ from ..parsing.statements import parse_statements
 from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, second, get_dimensions
 from .group import Group, float_dtype
+from .linked import add_linked_variable
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import slice_subgroup
 
@@ -57,6 +58,11 @@ class NeuronGroup(Group):
         for bad in set(equations.names) & RESERVED:
             raise EquationError(f"'{bad}' is a reserved name and cannot be a model variable",
                                 obj=label, hint="rename the variable")
+        for eq in equations.equations.values():
+            if "linked" in eq.flags and len(eq.flags) > 1:  # as Brian2
+                raise EquationError(f"the 'linked' flag of '{eq.name}' cannot be combined with "
+                                    "other flags", code="EQ158", obj=label,
+                                    hint=f"declare it as '{eq.name} : {eq.unit_text} (linked)'")
         conditions = {}
         if threshold is not None:
             conditions["spike"] = (parse_expression(threshold, obj=label), threshold)
@@ -95,6 +101,8 @@ class NeuronGroup(Group):
         for name_, eq in equations.equations.items():
             if eq.kind == "subexpression":
                 self._subexpressions[name_] = (eq.expr, eq.dim)
+            elif "linked" in eq.flags:
+                add_linked_variable(self, name_, eq.dim)
             else:
                 kind = (float_dtype(dtype, name_) if eq.var_type == "float"
                         else _DTYPES[eq.var_type])

@@ -7,7 +7,7 @@ from ..codegen.kernel import stream_id
 from ..core.base import EqsimObject
 from ..errors import DimensionMismatchError, EqsimError, LimitError
 from ..ir.operations import Assignment, Operation
-from ..ir.variables import ArrayVariable
+from ..ir.variables import ArrayVariable, LinkedVariable
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 from ..units import DIMENSIONLESS, Hz, get_dimensions
@@ -55,6 +55,10 @@ class PoissonInput(EqsimObject):
     def __init__(self, target, target_var, N, rate, weight, when="synapses", order=0, name=None):
         label = name or "poissoninput"
         var = target.variables.get(target_var)
+        if isinstance(var, LinkedVariable):
+            raise PoissonInputError(f"'{target_var}' of '{target.name}' is a linked variable: "
+                                    "inputs cannot write through a link", obj=label,
+                                    hint="give the input to the linked group's own variable")
         if not isinstance(var, ArrayVariable) or target_var.startswith("_"):
             raise PoissonInputError(f"'{target.name}' has no variable '{target_var}'", obj=label,
                                     hint=f"variables: {target.state_names()}")

@@ -1,17 +1,58 @@
 """Subgroup: a contiguous slice ``G[a:b]`` of a group, sharing its state."""
+import numbers
+from collections.abc import Sequence
+
+import numpy as np
+
 from ..core.state_check import check_keys
-from ..errors import EqsimError
+from ..errors import SubgroupIndexError, SubgroupTypeError
 from .group import Group
 
 
+def subgroup_range(item, size, obj):
+    """``(start, stop)`` of ``G[item]`` as Brian2's ``to_start_stop``: a slice, one index
+    (``G[k]``: the one-element subgroup of element k) or an ascending run of
+    consecutive indices; anything else raises :class:`SubgroupIndexError`."""
+    hint = "use G[a:b] (elements a to b-1) or G[k] (element k alone)"
+    if isinstance(item, slice):
+        start, stop, step = item.indices(size)
+    elif isinstance(item, numbers.Integral) and not isinstance(item, bool):
+        start, stop, step = int(item), int(item) + 1, 1
+    elif isinstance(item, (Sequence, np.ndarray)) and not isinstance(item, str):
+        values = np.asarray(item)
+        if values.ndim != 1 or values.size == 0 or not np.all(np.diff(values) == 1):
+            raise SubgroupIndexError("subgroups can only be made of contiguous indices, got "
+                                     f"{item!r:.60}", obj=obj, hint=hint)
+        if not np.issubdtype(values.dtype, np.integer):
+            raise SubgroupTypeError(f"subgroups are made of integer indices, got {item!r:.60}",
+                                    obj=obj, hint=hint)
+        start, stop, step = int(values[0]), int(values[-1]) + 1, 1
+    else:
+        raise SubgroupTypeError(f"a subgroup is made with a slice, one integer index or an "
+                                f"array of contiguous indices, not {item!r:.60}",
+                                obj=obj, hint=hint)
+    if step != 1:
+        raise SubgroupIndexError(f"subgroups have to be contiguous, got step {step}", obj=obj,
+                                 hint=hint)
+    if start >= stop:
+        raise SubgroupIndexError(f"illegal start/end values for a subgroup, {start}>={stop}",
+                                 obj=obj, hint=hint)
+    if start >= size:
+        raise SubgroupIndexError(f"illegal start value for a subgroup, {start}>={size} (the "
+                                 f"group has {size} elements)", obj=obj, hint=hint)
+    if stop > size:
+        raise SubgroupIndexError(f"illegal stop value for a subgroup, {stop}>{size} (the "
+                                 f"group has {size} elements)", obj=obj, hint=hint)
+    if start < 0:
+        raise SubgroupIndexError(f"subgroup indices have to be positive, got {start}",
+                                 obj=obj, hint="Brian2 does not count from the end here: "
+                                 "use G[N-1] for the last element")
+    return start, stop
+
+
 def slice_subgroup(group, item):
-    """``group[a:b]``: the Subgroup of elements a to b-1 (contiguous slices only)."""
-    if not isinstance(item, slice):
-        raise EqsimError("subgroups are created with slices, e.g. G[10:20]", obj=group.name)
-    start, stop, step = item.indices(group.N)
-    if step != 1 or stop <= start:
-        raise EqsimError(f"invalid subgroup slice {item}", obj=group.name,
-                         hint="use a contiguous, non-empty slice such as G[0:100]")
+    """``group[item]``: the Subgroup of the elements :func:`subgroup_range` names."""
+    start, stop = subgroup_range(item, group.N, group.name)
     return Subgroup(group, start, stop)
 
 
@@ -64,7 +105,12 @@ class Subgroup(Group):
         return self.source.events
 
     def __getitem__(self, item):
-        start, stop, _ = item.indices(self.N)
+        if not isinstance(item, slice):  # Brian2: a subgroup of a subgroup needs a slice
+            raise SubgroupTypeError(f"a subgroup of the subgroup '{self.name}' is made with a "
+                                    f"slice, not {item!r:.60}", obj=self.name,
+                                    hint=f"use {self.source.name}[k] for element k of "
+                                    f"'{self.source.name}'")
+        start, stop = subgroup_range(item, self.N, self.name)
         return Subgroup(self.source, self._start + start, self._start + stop)
 
     def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):

@@ -7,7 +7,7 @@ name can be written by none of them (Brian2's rule: constants change only
 between runs, from Python).
 """
 from ..errors import EquationError
-from ..ir.variables import ArrayVariable
+from ..ir.variables import ArrayVariable, LinkedVariable
 from ..parsing.equations import RESERVED_NAMES
 
 #: The error code of an assignment to something that is not a writable state variable.
@@ -30,16 +30,20 @@ def statement_column(source, statement):
 
 def why_not_writable(var):
     """Why ``var`` cannot be assigned by a statement, or None when it can."""
+    if isinstance(var, LinkedVariable):  # Brian2 writes through the link
+        var = var.storage()
     if not isinstance(var, ArrayVariable):
         return "not a state variable"
     if var.constant:
         return "constant"
     if var.read_only:
         return "read-only"
+    if var.link_bound is not None:  # a write could move a link's reads out of its target
+        return "the index of a linked variable (set it from Python)"
     return None
 
 
-def check_writable(statement, var, *, source, obj, where):
+def check_writable(statement, var, *, source, obj, where, through_links=True):
     """Raise EquationError (EQ802) when ``statement`` assigns a variable it may not.
 
     Parameters
@@ -54,8 +58,14 @@ def check_writable(statement, var, *, source, obj, where):
         Name of the object whose code it is.
     where : str
         The kind of code, for the message (``"reset"``, ``"on_pre code"``...).
+    through_links : bool
+        Whether the code may write another group's variable through a ``(linked)``
+        variable (the group's own code may; synaptic code may not: its NumPy form
+        would lose writes of two synapses onto one linked element).
     """
     reason = "a built-in name" if statement.var in BUILT_IN_NAMES else why_not_writable(var)
+    if reason is None and not through_links and isinstance(var, LinkedVariable):
+        reason = "a linked variable"
     if reason is None:
         return
     raise EquationError(

@@ -16,7 +16,9 @@ import re
 from ..errors import EquationError
 from ..parsing import error_codes as codes
 from ..parsing.functions import RANDOM_FUNCTIONS
-from .variables import ArrayVariable, ConstantVariable
+from .variables import ArrayVariable, ConstantVariable, LinkedVariable
+
+_STATE = (ArrayVariable, LinkedVariable)
 
 #: operation kinds whose statements come from the user and run over elements
 STATEMENT_KINDS = frozenset({"stateupdate", "assign", "reset", "pathway", "procedural",
@@ -42,7 +44,7 @@ def split_scalar(op):
     vector_written = None
     for st in statements:
         var = variables.get(st.target)
-        shared = isinstance(var, ArrayVariable) and var.shared
+        shared = isinstance(var, _STATE) and var.shared
         per_element = _per_element_name(st, variables, scalar_temps, local)
         if shared:
             if op.kind not in SCALAR_WRITE_KINDS:
@@ -83,7 +85,7 @@ def _per_element_name(st, variables, scalar_temps, local):
         var = variables.get(name)
         if name in scalar_temps or isinstance(var, ConstantVariable):
             continue
-        if isinstance(var, ArrayVariable):
+        if isinstance(var, _STATE):
             if var.shared:
                 continue
             return name
@@ -113,7 +115,7 @@ def check_shared_value(target, expr, variables, *, text, obj):
     once). ``variables`` are the group's."""
     for name in sorted(s.name for s in expr.free_symbols):
         var = variables.get(name)
-        if name in ("i", "j") or (isinstance(var, ArrayVariable) and not var.shared):
+        if name in ("i", "j") or (isinstance(var, _STATE) and not var.shared):
             found = re.search(rf"\b{re.escape(name)}\b", text)
             raise EquationError(
                 f"the shared variable '{target}' cannot be assigned a value that depends on "

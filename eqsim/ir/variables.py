@@ -49,6 +49,8 @@ class ArrayVariable(Variable):
     conditional_write: object = None
     var_type: str = "float"  # 'float', 'integer', 'boolean'
     dynamic: bool = False  # size changes between runs (synapses, monitors)
+    # an integer variable that indexes a linked variable: its values must stay below this
+    link_bound: int = None
 
     @property
     def dtype(self):
@@ -72,3 +74,132 @@ class ConstantVariable(Variable):
 class IndexVariable(Variable):
     """The element index ``i`` (or synaptic ``i``/``j`` through an index array)."""
     pass
+
+
+@dataclass(eq=False)
+class LinkedVariable(Variable):
+    """A ``(linked)`` variable: element k of the owner reads and writes element
+    ``index[k] + offset`` (``k + offset`` without an index) of ``target``, another
+    group's variable (Brian2's ``linked_var``).
+
+    ``target`` is an ArrayVariable or another LinkedVariable (a link to a linked
+    variable); None until the link is set. ``offset`` is the start of the linked
+    (sub)group in the target's arrays.
+    """
+    target: Variable = None
+    index: ArrayVariable = None
+    offset: int = 0
+
+    def __post_init__(self):
+        self._flag = None
+
+    def storage(self):
+        """The ArrayVariable holding the values (following links to linked variables)."""
+        var = self
+        while isinstance(var, LinkedVariable):
+            if var.target is None:
+                from ..errors import LinkTypeError
+                raise LinkTypeError(f"the link target of the (linked) variable '{var.name}' has "
+                                    "not been set", code="EQ153", obj=var.owner,
+                                    hint=f"link it before use: {var.owner}.{var.name} = "
+                                    f"linked_var(other_group, '{var.name}')")
+            var = var.target
+        return var
+
+    def map_indices(self, indices):
+        """Indices into the storage's array of the owner's elements ``indices`` (NumPy)."""
+        var = self
+        while isinstance(var, LinkedVariable):
+            var.storage()
+            if var.shared:
+                return np.zeros_like(indices)
+            if var.index is not None:
+                check_index_values(var.index, var.index.array)
+                indices = var.index.array[indices]
+            indices = indices + var.offset
+            var = var.target
+        return indices
+
+    def index_text(self, text, array_name):
+        """C/NumPy text of the storage index for the owner's element ``text``;
+        ``array_name(var)`` names an index array in generated code."""
+        var = self
+        while isinstance(var, LinkedVariable):
+            var.storage()
+            if var.shared:
+                return "0"
+            if var.index is not None:
+                check_index_values(var.index, var.index.array)
+                text = f"{array_name(var.index)}[{text}]"
+            if var.offset:
+                text = f"({text} + {var.offset})"
+            var = var.target
+        return text
+
+    def write_rounds(self, size):
+        """An array over the owner's elements ``0..size-1`` in which elements that write
+        the same stored element have the same value (kernels that write through the link
+        act on them one after another), or None when no two elements share one."""
+        links = list(_links(self))
+        if not any(link.index is not None for link in links):
+            return None
+        if links[0].index is not None and all(link.index is None for link in links[1:]):
+            return links[0].index  # live: follows an index variable changed between runs
+        values = self.map_indices(np.arange(size))
+        rounds = getattr(self, "_rounds", None)  # one object: kernels of a module share it
+        if rounds is None or rounds.array.shape != values.shape:
+            rounds = self._rounds = ArrayVariable(f"_{self.name}_link_rounds", self.owner,
+                                                  self.dim, array=values)
+        rounds.array[:] = values
+        return rounds
+
+    def arrays(self):
+        """Every array that reading this variable touches (index arrays and storage)."""
+        out, var = [], self
+        while isinstance(var, LinkedVariable):
+            if var.index is not None:
+                out.append(var.index)
+            var = var.target
+        return out + ([var] if var is not None else [])
+
+    shared = property(lambda self: self.storage().shared)
+    read_only = property(lambda self: self.storage().read_only)
+    constant = property(lambda self: self.storage().constant)
+    var_type = property(lambda self: self.storage().var_type)
+    dynamic = False
+    unless_refractory = False  # the target's flag applies through conditional_write
+
+    @property
+    def conditional_write(self):
+        """The storage's not_refractory flag, reached through the same link (one object,
+        so that a kernel loads it once)."""
+        flag = self.storage().conditional_write
+        if flag is None:
+            return None
+        if self._flag is None or self._flag.storage() is not flag:
+            self._flag = LinkedVariable(f"_{self.name}_not_refractory", self.owner, flag.dim,
+                                        target=self._flag_target(flag), index=self.index,
+                                        offset=self.offset)
+        return self._flag
+
+    def _flag_target(self, flag):
+        return flag if not isinstance(self.target, LinkedVariable) \
+            else self.target.conditional_write
+
+
+def _links(var):
+    while isinstance(var, LinkedVariable):
+        yield var
+        var = var.target
+
+
+def check_index_values(var, values):
+    """Values for an integer variable that indexes a link (``link_bound`` set) stay in
+    range: kernels read the link's target array at those indices."""
+    bound = getattr(var, "link_bound", None)
+    values = np.asarray(values)
+    if bound is not None and values.size and (values.min() < 0 or values.max() >= bound):
+        from ..errors import LinkError
+        raise LinkError(f"'{var.name}' indexes a linked variable, so its values must lie in "
+                        f"[0, {bound}[, got values from {values.min()} to {values.max()}",
+                        code="EQ155", obj=var.owner, hint=f"the link target has {bound} elements")

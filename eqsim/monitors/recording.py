@@ -5,7 +5,7 @@ import sympy
 from ..core.state_check import check_array, check_keys
 from ..core.preferences import prefs
 from ..ir.operations import Assignment
-from ..ir.variables import ArrayVariable
+from ..ir.variables import ArrayVariable, LinkedVariable
 
 
 class Recording:
@@ -77,6 +77,8 @@ def recorded_dtypes(source, names):
     dtypes = {}
     for v in names:
         variable = source.variables.get(v)
+        if isinstance(variable, LinkedVariable) and variable.target is not None:
+            variable = variable.storage()  # a link records the type of what it reads
         dtypes[v] = variable.dtype if isinstance(variable, ArrayVariable) else default
     return dtypes
 

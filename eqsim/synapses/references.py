@@ -3,7 +3,7 @@
 import sympy
 
 from ..core.namespace import resolve_external
-from ..ir.variables import ArrayVariable, ConstantVariable
+from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
 from ..units import DIMENSIONLESS
 
 
@@ -98,7 +98,9 @@ def resolve_synaptic(synapses, names, run_namespace):
         group = {"pre": synapses.source, "post": synapses.target}.get(side)
         if group is not None and base in group.variables:
             var = group.variables[base]
-            if isinstance(var, ArrayVariable):
+            if isinstance(var, (ArrayVariable, LinkedVariable)):
+                if isinstance(var, LinkedVariable):
+                    var.storage()  # a clear error when the link is not set
                 variables[name] = var
                 if not var.shared:
                     index = synapses.variables["_synaptic_" + side]

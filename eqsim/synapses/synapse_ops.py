@@ -8,7 +8,7 @@ from ..errors import EquationError
 from ..groups.model_code import check_statements, function_rules, make_state_update, used_names
 from ..groups.writable import BUILT_IN_NAMES, NOT_WRITABLE, check_writable, why_not_writable
 from ..ir.operations import Assignment, Operation
-from ..ir.variables import ArrayVariable, IndexVariable
+from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable
 from ..parsing.dimensions import dimension_of
 from ..stateupdate import integrate
 from ..units import DIMENSIONLESS, second
@@ -108,7 +108,7 @@ def _check_pathway_targets(synapses, pathway, statements, variables, temporaries
     for st, original in zip(statements, pathway.statements):
         if st.var not in temporaries:
             check_writable(original, variables.get(st.var), source=pathway.source_text,
-                           obj=synapses.name, where=where)
+                           obj=synapses.name, where=where, through_links=False)
 
 
 def _checked_trigger(synapses, pathway, statements, variables):
@@ -148,7 +148,7 @@ def _procedural_operation(synapses, pathway, run_namespace, order_shift):
         base, side = split_suffix(name)
         if name in ("i", "j"):
             variables[name] = IndexVariable(name, synapses.name, DIMENSIONLESS)
-        elif isinstance(var, ArrayVariable) and side and not var.shared:
+        elif isinstance(var, (ArrayVariable, LinkedVariable)) and side and not var.shared:
             group = synapses.source if side == "pre" else synapses.target
             var_index[name] = ("_src" if side == "pre" else "_tgt", group._start)
         elif isinstance(var, ArrayVariable) and not var.shared:
@@ -175,6 +175,10 @@ def _summed_operation(synapses, name, eq, run_namespace):
     base, side = split_suffix(name)
     group = {"pre": synapses.source, "post": synapses.target}.get(side or "post")
     target_var = group.variables.get(base)
+    if isinstance(target_var, LinkedVariable):
+        raise EquationError(f"the summed variable '{name}' would write '{base}' of "
+                            f"'{group.name}', which is a linked variable", code=NOT_WRITABLE,
+                            obj=synapses.name, hint="sum into the linked group's own variable")
     if not isinstance(target_var, ArrayVariable):
         raise EquationError(f"the summed variable '{name}' needs a variable '{base}' in "
                             f"'{group.name}'", obj=synapses.name,

@@ -9,7 +9,8 @@ from ..errors import ConnectError, EquationError
 from ..groups.compiled_assignment import assign_compiled
 from ..groups.expression_eval import evaluate_parsed
 from ..groups.group import Group, float_dtype
-from ..ir.variables import ArrayVariable, ConstantVariable
+from ..groups.values import element_values
+from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
 from ..parsing.equations import Equations
 from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, Quantity, second
@@ -24,6 +25,7 @@ from .synapse_ops import make_synaptic_operations, run_regularly_operation
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
+_STATE = (ArrayVariable, LinkedVariable)
 
 
 class Synapses(FanCounts, SynapticIndexingAccess, Group):
@@ -68,6 +70,12 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         on_pre = on_pre if on_pre is not None else pre
         on_post = on_post if on_post is not None else post
         equations = model if isinstance(model, Equations) else Equations(model or "", obj=label)
+        for eq in equations.equations.values():
+            if "linked" in eq.flags:
+                raise EquationError(f"'{eq.name}' is (linked): linked variables of Synapses are "
+                                    "not supported yet", code="EQ159", obj=label,
+                                    hint="link a NeuronGroup's variable, and refer to it as "
+                                         "x_pre or x_post")
         pathways = parse_pathways(on_pre, on_post, lambda n: hasattr(type(self), n), label)
         events = pathway_events(on_event, [p[:2] for p in pathways], source, target, label)
         if multisynaptic_index is not None:
@@ -320,10 +328,10 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             else:
                 base, side = split_suffix(name)
                 group = {"pre": self.source, "post": self.target}.get(side)
-                if group is not None and isinstance(group.variables.get(base), ArrayVariable):
+                if group is not None and isinstance(group.variables.get(base), _STATE):
                     var = group.variables[base]
                     idx = (ii if side == "pre" else jj) + group._start
-                    values[name] = (var.array[0] if var.shared else var.array[idx], var.dim)
+                    values[name] = (element_values(var, idx), var.dim)
                 elif group is not None and base == "N":
                     values[name] = (len(group), DIMENSIONLESS)
                 else:
@@ -363,7 +371,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             base, side = split_suffix(name)
             group = {"pre": self.source, "post": self.target}.get(side)
             if group is not None and group.variables.get(base) is var and \
-                    isinstance(var, ArrayVariable) and not var.shared:
+                    isinstance(var, (ArrayVariable, LinkedVariable)) and not var.shared:
                 var_index[name] = (self.variables["_synaptic_" + side], group._start)
         return var_index
 
@@ -378,10 +386,10 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                 continue
             base, side = split_suffix(name)
             group = {"pre": self.source, "post": self.target}.get(side)
-            if group is not None and isinstance(group.variables.get(base), ArrayVariable):
+            if group is not None and isinstance(group.variables.get(base), _STATE):
                 var = group.variables[base]
                 idx = (pre if side == "pre" else post) + group._start
-                out[name] = (var.array[0] if var.shared else var.array[idx], var.dim)
+                out[name] = (element_values(var, idx), var.dim)
             elif name in ("N_pre", "N_post", "N"):
                 out[name] = (self.variables[name].value, DIMENSIONLESS)
             elif name in FAN_NAMES:
@@ -398,10 +406,13 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         if not name.startswith("_") and "variables" in self.__dict__:
             base, side = split_suffix(normalise_target(self, name))
             group = {"pre": self.source, "post": self.target}.get(side)
+            # subexpressions first: a variable linked to a subexpression is one
+            if group is not None and base in group._subexpressions:
+                return group.get_values(base, self.variables["_synaptic_" + side].array)
             if group is not None and base in group.variables and base not in ("i", "N"):
                 idx = self.variables["_synaptic_" + side].array + group._start
                 var = group.variables[base]
-                values = var.array[idx] if not var.shared else np.full(self.N, var.array[0])
+                values = element_values(var, idx)
                 return values if var.dim.is_dimensionless else Quantity(values, dim=var.dim)
             if group is not None and base in group._subexpressions:
                 return group.get_values(base, self.variables["_synaptic_" + side].array)

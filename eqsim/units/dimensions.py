@@ -252,6 +252,8 @@ def get_dimensions(obj):
         return obj
     if isinstance(obj, (numbers.Number, np.ndarray, np.generic)):
         return DIMENSIONLESS
+    if isinstance(obj, range):  # Brian2: G.i_var = range(10)
+        return DIMENSIONLESS
     if isinstance(obj, (list, tuple)):
         first = _first_leaf(obj)
         if first is not None and isinstance(getattr(first, "dim", None), Dimension):

@@ -19,7 +19,7 @@ from eqsim.units.ufunc_rules import result_dimension
 
 __all__ = ["Quantity", "wrap_result", "strip_units"]
 
-_PLAIN_OPERAND_TYPES = (np.ndarray, np.generic, numbers.Number, list, tuple)
+_PLAIN_OPERAND_TYPES = (np.ndarray, np.generic, numbers.Number, list, tuple, range)
 
 
 def wrap_result(values, dim):
