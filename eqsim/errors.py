@@ -149,3 +149,20 @@ class EqsimWarning(UserWarning):
 
 class MonitorMemoryWarning(EqsimWarning):
     """The recordings a run would add are not expected to fit in the available memory."""
+
+
+# -- issue 12, integration methods as objects (EQ220-EQ229) --------------------------------
+class MethodRegistrationError(IntegrationError):
+    """``StateUpdateMethod.register`` got a name that is taken or invalid, or no method."""
+    default_code = "EQ220"
+
+
+class StateUpdaterDescriptionError(IntegrationError):
+    """An ``ExplicitStateUpdater`` description is not in Brian2's description language."""
+    default_code = "EQ221"
+
+
+class UnsupportedMethodError(IntegrationError):
+    """A Brian2 integration feature eqsim does not have: the GSL integrators and
+    ``method_options``."""
+    default_code = "EQ222"

@@ -32,7 +32,8 @@ from eqsim.errors import IntegrationError
 
 from ..parsing.functions import rand, randn
 from . import cache
-from .registry import AUTOMATIC_ORDER, METHODS, available_methods, resolve
+from .registry import (AUTOMATIC_ORDER, METHODS, available_methods, identity, normalise,
+                       resolve)
 from .statements import assemble, describe
 from .system import analyse
 
@@ -119,7 +120,8 @@ def integrate(equations: dict[str, sympy.Expr], method: str | tuple | None = Non
     """
     del constants  # every non-state symbol is already treated as constant over dt
     try:
-        digest = cache.key(equations, method)
+        method = normalise(method)
+        digest = cache.key(equations, identity(method))
         cached = cache.load(digest)
         if cached is not None:
             if method is None or not isinstance(method, str):
