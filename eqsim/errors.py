@@ -166,3 +166,9 @@ class UnsupportedMethodError(IntegrationError):
     """A Brian2 integration feature eqsim does not have: the GSL integrators and
     ``method_options``."""
     default_code = "EQ222"
+
+
+# -- issue 12, units (EQ320-EQ329) ----------------------------------------------------------
+class UnitDefinitionError(EqsimError):
+    """A :class:`~eqsim.units.Unit` cannot be made or registered as asked."""
+    default_code = "EQ320"

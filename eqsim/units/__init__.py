@@ -20,7 +20,13 @@ from eqsim.units.dimensions import (
 )
 from eqsim.units.display_names import get_unit_for_display
 from eqsim.units.quantity import Quantity
-from eqsim.units.unit_names import all_units, base_units
+from eqsim.units.unit_names import all_units, base_units, extra_units
+from eqsim.units.unit_class import Unit, get_unit, register_new_unit
+from eqsim.units.unit_display import in_best_unit, in_unit
+
+#: Every unit by name, prefixed forms Brian2 does not star-export included (Brian2's
+#: ``DEFAULT_UNITS``).
+DEFAULT_UNITS = dict(all_units, **extra_units)
 
 globals().update(all_units)
 
@@ -37,4 +43,10 @@ __all__ = [
     "check_units",
     "all_units",
     "base_units",
+    "Unit",
+    "get_unit",
+    "register_new_unit",
+    "in_unit",
+    "in_best_unit",
+    "DEFAULT_UNITS",
 ] + sorted(all_units)
