@@ -46,6 +46,9 @@ from .groups.spikegenerator import SpikeGeneratorGroup
 from .groups.timedarray import TimedArray
 from .synapses.synapses import Synapses
 from .monitors import StateMonitor, SpikeMonitor, EventMonitor, PopulationRateMonitor
+# issue 12, units12: integration methods as objects (Brian2's brian2.stateupdaters names)
+from .stateupdaters import (StateUpdateMethod, ExplicitStateUpdater, euler, rk2, rk4, exact,
+                            linear, exponential_euler, heun, milstein, independent)
 
 logging.getLogger("eqsim").addHandler(logging.NullHandler())
 

@@ -51,11 +51,9 @@ def _solve(name, rhs, x, t, dt):
         if len(values) != 1:
             raise _unsolvable(name, f"the constant of the solution {general} is not unique")
         general = general.xreplace({constants[0]: values[0]})
-    step = general.xreplace({t: t + dt}).xreplace({t0: t})
-    try:
-        return sympy.simplify(step)
-    except (ValueError, TypeError):
-        return step
+    # Brian2 simplifies here too; a full simplify() costs seconds on trigonometric
+    # solutions, so only common exponentials are gathered
+    return sympy.powsimp(general.xreplace({t: t + dt}).xreplace({t0: t}))
 
 
 def scheme(system):

@@ -79,7 +79,7 @@ class Unit(Quantity):
         unit._unit_name = name if name is not None else (
             "Unit(1)" if dim is DIMENSIONLESS else brian2_dim_name(dim))
         unit._unit_symbol = dispname if dispname is not None else (
-            "1" if dim is DIMENSIONLESS else str(dim))
+            "1" if dim is DIMENSIONLESS else dim.base_str())
         unit.latexname = latexname if latexname is not None else unit._unit_symbol
         unit.iscompound = iscompound
         unit.flags.writeable = False
