@@ -235,8 +235,8 @@ def test_independent_warns_once_that_it_is_deprecated(caplog, monkeypatch):
     assert len([r for r in caplog.records if "deprecated" in r.message]) == 1
 
 
-def test_a_group_runs_with_a_method_object():
-    eqsim.prefs.codegen.target = "numpy"  # compiled runs: tests/reference/test_brian2_units12
+def test_a_group_runs_with_a_method_object(numpy_target):
+    # compiled runs with method objects: tests/reference/test_brian2_units12.py
     G = NeuronGroup(2, "dv/dt = (1 - v)/(5*ms) : 1", method=eqsim.exponential_euler)
     eqsim.run(1 * ms)
     assert re.fullmatch(r"\[0\.18\d* 0\.18\d*\]", str(G.v[:]))
