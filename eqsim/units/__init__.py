@@ -26,9 +26,9 @@ from eqsim.units.unit_display import in_best_unit, in_unit
 
 # Brian2's brian2.units also offers these (unit-aware versions there; NumPy's own handle
 # quantities here) and the error type
-from numpy import (arange, arccos, arccosh, arcsin, arcsinh, arctan, arctanh, cos, cosh,  # noqa: E402
-                   dot, exp, expm1, linspace, log, log10, log1p, ones_like, ptp,
-                   ravel, sin, sinh, tan, tanh, where, zeros_like)
+from numpy import (arange, arccos, arccosh, arcsin, arcsinh, arctan, arctanh, cos,  # noqa: E402
+                   cosh, dot, exp, expm1, linspace, log, log10, log1p, ones_like, ptp, ravel,
+                   sin, sinh, tan, tanh, where, zeros_like)
 from numpy.linalg import diagonal, trace  # noqa: E402  (eqsim's star import has these)
 from eqsim.errors import DimensionMismatchError  # noqa: E402
 

@@ -68,13 +68,15 @@ class Unit(Quantity):
             dim = DIMENSIONLESS
         if not isinstance(dim, Dimension):
             raise UnitDefinitionError(f"dim must be a Dimension, not {type(dim).__name__}",
-                                      code=error_codes.UNIT_DEFINITION, hint="e.g. dim=volt.dim")
+                                      code=error_codes.UNIT_DEFINITION,
+                                      hint="e.g. dim=volt.dim")
         if np.ndim(value) != 0 or not np.isclose(float(value), 10.0 ** scale, rtol=1e-12,
                                                  atol=0):
             raise UnitDefinitionError(
                 f"Unit value has to be 10**scale (scale={scale}, value={value})",
-                code=error_codes.UNIT_DEFINITION, hint="create a scaled unit with Unit(10.0**scale, dim=..., "
-                                   "scale=scale, name=..., dispname=...)")
+                code=error_codes.UNIT_DEFINITION,
+                hint="create a scaled unit with Unit(10.0**scale, dim=..., scale=scale, "
+                     "name=..., dispname=...)")
         unit = Quantity.__new__(cls, np.float64(value), dim=dim)
         unit.scale = scale
         unit._unit_name = name if name is not None else (
@@ -239,7 +241,8 @@ def register_new_unit(u):
     """
     if not isinstance(u, Unit):
         raise UnitDefinitionError(
-            f"only a Unit can be registered, not {type(u).__name__} {u!r}", code=error_codes.NOT_A_UNIT,
+            f"only a Unit can be registered, not {type(u).__name__} {u!r}",
+            code=error_codes.NOT_A_UNIT,
             hint="combine named units (pfarad / mmetre**2) or create one with Unit.create")
     user_unit_register.add(u)
 

@@ -6,7 +6,8 @@ import numpy as np
 import pytest
 
 from eqsim import (DimensionMismatchError, Quantity, Unit, amp, farad, get_unit, in_best_unit,
-                   in_unit, metre, mmetre, mV, ms, mvolt, pfarad, nS, register_new_unit, second, siemens, volt)
+                   in_unit, metre, mmetre, mV, ms, mvolt, pfarad, nS, register_new_unit, second,
+                   siemens, volt)
 from eqsim.errors import UnitDefinitionError
 from eqsim.units.unit_class import user_unit_register
 
