@@ -93,18 +93,15 @@ class Unit(Quantity):
     def __init__(self, *args, **kwargs):
         pass  # everything happens in __new__ (NumPy subclasses have no useful __init__)
 
-    def __array_finalize__(self, obj):
-        super().__array_finalize__(obj)
-
     @property
     def name(self):
-        """str: the long name (``'mvolt'``)."""
-        return self._unit_name
+        """str: the long name (``'mvolt'``); None for an array view of a unit."""
+        return getattr(self, "_unit_name", None)
 
     @property
     def dispname(self):
-        """str: the display name (``'mV'``)."""
-        return self._unit_symbol
+        """str: the display name (``'mV'``); None for an array view of a unit."""
+        return getattr(self, "_unit_symbol", None)
 
     @staticmethod
     def create(dim, name, dispname, latexname=None, scale=0):
@@ -137,25 +134,30 @@ def _wrapped(unit, attribute):
     return f"({text})" if unit.iscompound else text
 
 
+def _is_unit(value):
+    # an array view of a unit (ms.reshape(1)) is a Unit instance without names
+    return isinstance(value, Unit) and getattr(value, "_unit_name", None) is not None
+
+
 def _compound(ufunc, method, inputs, out, kwargs):
     """The compound unit Brian2 makes for ``unit * unit``, ``unit / unit``, ``unit**n``."""
     if method != "__call__" or out is not None or kwargs:
         return None
-    if ufunc is np.multiply and all(isinstance(i, Unit) for i in inputs):
+    if ufunc is np.multiply and all(_is_unit(i) for i in inputs):
         first, second = inputs
         return Unit(10.0 ** (first.scale + second.scale), dim=first.dim * second.dim,
                     scale=first.scale + second.scale,
                     name=f"{first.name} * {second.name}",
                     dispname=f"{first.dispname} {second.dispname}", iscompound=True,
                     _register=False)
-    if ufunc is np.true_divide and all(isinstance(i, Unit) for i in inputs):
+    if ufunc is np.true_divide and all(_is_unit(i) for i in inputs):
         first, second = inputs
         return Unit(10.0 ** (first.scale - second.scale), dim=first.dim / second.dim,
                     scale=first.scale - second.scale,
                     name=f"{_wrapped(first, 'name')} / {_wrapped(second, 'name')}",
                     dispname=f"{_wrapped(first, 'dispname')}/{_wrapped(second, 'dispname')}",
                     iscompound=True, _register=False)
-    if ufunc is np.power and isinstance(inputs[0], Unit) and not isinstance(inputs[1], Quantity) \
+    if ufunc is np.power and _is_unit(inputs[0]) and not isinstance(inputs[1], Quantity) \
             and np.ndim(inputs[1]) == 0 and np.isrealobj(inputs[1]):
         first, exponent = inputs
         exponent = exponent.item() if hasattr(exponent, "item") else exponent
