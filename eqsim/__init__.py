@@ -51,6 +51,10 @@ from .groups.subgroup import Subgroup
 from .groups.linked import linked_var
 from .errors import SubgroupIndexError, LinkError
 
+# issue 12, units12: integration methods as objects (Brian2's brian2.stateupdaters names)
+from .stateupdaters import (StateUpdateMethod, ExplicitStateUpdater, euler, rk2, rk4, exact,
+                            linear, exponential_euler, heun, milstein, independent)
+
 logging.getLogger("eqsim").addHandler(logging.NullHandler())
 
 __version__ = "0.1.0"

@@ -196,3 +196,25 @@ class ValueTypeError(EqsimError, TypeError):
     """A value given for a variable from Python is not a number, a quantity or a flat
     sequence of them."""
     default_code = "EQ157"
+
+# -- issue 12, integration methods as objects (EQ220-EQ229) --------------------------------
+class MethodRegistrationError(IntegrationError):
+    """``StateUpdateMethod.register`` got a name that is taken or invalid, or no method."""
+    default_code = "EQ220"
+
+
+class StateUpdaterDescriptionError(IntegrationError):
+    """An ``ExplicitStateUpdater`` description is not in Brian2's description language."""
+    default_code = "EQ221"
+
+
+class UnsupportedMethodError(IntegrationError):
+    """A Brian2 integration feature eqsim does not have: the GSL integrators and
+    ``method_options``."""
+    default_code = "EQ222"
+
+
+# -- issue 12, units (EQ320-EQ329) ----------------------------------------------------------
+class UnitDefinitionError(EqsimError):
+    """A :class:`~eqsim.units.Unit` cannot be made or registered as asked."""
+    default_code = "EQ320"

@@ -113,3 +113,6 @@ def restore(name="default", filename=None, restore_random_state=False):
     """Restore the state saved by :func:`store` (see ``Network.restore``)."""
     magic_network.update(1)
     magic_network.restore(name, filename, restore_random_state)
+
+# Brian2's brian2.core.magic also offers start_scope (issue 12, module paths)
+from .base import start_scope  # noqa: E402,F401

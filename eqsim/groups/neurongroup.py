@@ -1,6 +1,7 @@
 """NeuronGroup: neurons defined by equation strings."""
 import numpy as np
 
+from ..stateupdate.registry import normalise as normalise_method
 from ..core.limits import time_value, whole_number
 from ..errors import EquationError, EqsimError
 from ..parsing.equations import Equations
@@ -26,9 +27,14 @@ class NeuronGroup(Group):
         Number of neurons.
     model : str or Equations
         The equations (Brian2 syntax, with units).
-    method : str, optional
+    method : str, StateUpdateMethod or list, optional
         Integration method ('exact', 'euler', 'rk2', 'rk4', 'exponential_euler', 'heun',
-        'milstein'); chosen automatically if omitted.
+        'milstein', 'independent', a registered name, or the objects of these names or an
+        ``ExplicitStateUpdater``); a list is tried in order; chosen automatically if
+        omitted.
+    method_options : dict, optional
+        Only ``None`` or ``{}``: Brian2's options configure its GSL integrators, which
+        eqsim does not have (EQ222).
     threshold : str, optional
         Spike condition, e.g. ``'v > -50*mV'``.
     reset : str, optional
@@ -51,8 +57,9 @@ class NeuronGroup(Group):
 
     def __init__(self, N, model, method=None, threshold=None, reset=None, refractory=False,
                  events=None, namespace=None, dtype=None, dt=None, clock=None, order=0, name=None,
-                 codeobj_class=None):
+                 codeobj_class=None, method_options=None):
         label = name or "neurongroup"
+        method = normalise_method(method, method_options)
         N = whole_number(N, "the number of neurons N of a NeuronGroup", obj=label)
         equations = model if isinstance(model, Equations) else Equations(model, obj=label)
         for bad in set(equations.names) & RESERVED:

@@ -1,6 +1,7 @@
-"""Brian2's keyword substitution: ``Equations('dx/dt = -x/tau : volt', x='v', tau=10*ms)``.
+"""Brian2's keyword substitution: ``Equations('dx/dt = -x/tau : volt', x='v', tau=10*ms)``
+and ``eqs.substitute(x='v', tau=10*ms)``.
 
-Names are renamed, or replaced by numbers or quantities, token by token on each
+Names are renamed, or replaced by expressions, numbers or quantities, token by token on each
 equation's text; the result is parsed again by :class:`~eqsim.parsing.equations.Equations`
 so that everything downstream sees (and errors quote) the substituted text.
 """
@@ -15,10 +16,10 @@ import numpy as np
 
 from eqsim.errors import EquationError
 from eqsim.parsing import error_codes as codes
-from eqsim.parsing.expressions import get_identifiers
+from eqsim.parsing.expressions import get_identifiers, parse_expression
 from eqsim.units.display_names import readable_name
 
-__all__ = ["substituted_text"]
+__all__ = ["substituted_text", "substitute"]
 
 _IDENTIFIER = r"[A-Za-z_][A-Za-z0-9_]*"
 
@@ -47,11 +48,22 @@ def substituted_text(equations, substitutions, obj):
 
 def _replacement_text(name, value, is_defined, obj):
     if isinstance(value, str):
-        if not re.fullmatch(_IDENTIFIER, value):
+        if re.fullmatch(_IDENTIFIER, value.strip()):
+            return value.strip()
+        if is_defined:
             raise EquationError(f"Cannot rename '{name}' to '{value}': not a valid name.",
                                 code=codes.INVALID_SUBSTITUTION, obj=obj,
                                 hint="Give a name made of letters, digits and '_'.")
-        return value
+        # an expression (Brian2 allows one): checked by the safe parser, and put in
+        # parentheses so that 'x*y' with x='a + b' means (a + b)*y
+        try:
+            parse_expression(value, obj=obj)
+        except EquationError as error:
+            raise EquationError(f"Cannot substitute '{value}' for '{name}': {error.message}",
+                                code=codes.INVALID_SUBSTITUTION, obj=obj,
+                                hint="Give a name or an expression over names and "
+                                     "numbers.") from None
+        return f"({value.strip()})"
     if isinstance(value, numbers.Real) and not is_defined and getattr(value, "dim", None) is None:
         if isinstance(value, bool):
             return "True" if value else "False"
@@ -88,3 +100,13 @@ def _rename_tokens(text, replacements):
             position = end
     pieces.append(text[position:])
     return "".join(pieces)
+
+
+def substitute(equations, substitutions):
+    """A new Equations object: ``equations`` with ``substitutions`` applied (Brian2's
+    ``Equations.substitute``; the original is unchanged)."""
+    from eqsim.parsing.equations import Equations
+    if not substitutions:
+        return Equations(equations, obj=equations.obj)
+    text = substituted_text(list(equations.values()), substitutions, equations.obj)
+    return Equations(text, obj=equations.obj)

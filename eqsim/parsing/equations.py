@@ -18,7 +18,7 @@ import sympy
 from eqsim.errors import EquationError
 from eqsim.parsing import error_codes as codes
 from eqsim.parsing.expressions import get_identifiers, parse_expression
-from eqsim.parsing.equation_substitution import substituted_text
+from eqsim.parsing.equation_substitution import substitute, substituted_text
 from eqsim.parsing.functions import FUNCTIONS, is_noise_name
 from eqsim.parsing.unit_expressions import parse_unit
 from eqsim.units import Dimension
@@ -149,6 +149,17 @@ class Equations(Mapping):
         new._obj = obj
         new._equations = _index_by_name(equations, obj)
         return new
+
+    def substitute(self, **substitutions):
+        """A new Equations object with names renamed (``x='v'``) or replaced by
+        expressions (``I='I_ext + I_syn'``), numbers or scalar quantities, as Brian2's.
+
+        Raises
+        ------
+        EquationError
+            As for keyword substitution in the constructor (EQ code INVALID_SUBSTITUTION).
+        """
+        return substitute(self, substitutions)
 
     # -- mapping --------------------------------------------------------------
     def __getitem__(self, name):

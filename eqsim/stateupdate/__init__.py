@@ -6,8 +6,9 @@ Usage::
     # statements == [('v', I + (v - I)*exp(-dt/tau))], used == 'exact'
 
 Methods: 'exact' (alias 'linear'), 'euler', 'rk2', 'rk4', 'exponential_euler',
-'heun', 'milstein'; ``method=None`` chooses as Brian2 does (exact, else euler, else
-heun). Noise symbols ``xi``/``xi_<suffix>`` are white noise: ``dx/dt = f + g*xi`` gets
+'heun', 'milstein', 'independent', registered names, and Brian2's method objects
+(:mod:`eqsim.stateupdaters`: ``euler``, an ``ExplicitStateUpdater``...);
+``method=None`` chooses as Brian2 does (exact, else euler, else heun). Noise symbols ``xi``/``xi_<suffix>`` are white noise: ``dx/dt = f + g*xi`` gets
 the increment ``g*dW`` with ``dW = sqrt(dt)*randn()``, one Wiener process per symbol.
 With additive noise (``g`` free of state variables) Ito and Stratonovich coincide;
 multiplicative noise is read in the Stratonovich sense by 'heun' and 'milstein', as in
@@ -21,7 +22,11 @@ conditionally linear in its own variable (exponential_euler), EQ309 coupled line
 system without a usable closed form (exact), EQ310 non-diagonal noise (milstein),
 EQ311 no method can integrate the equations (automatic choice). EQ312 (a noise
 coefficient without a closed-form derivative) is no longer raised: 'milstein' is
-derivative-free, as Brian2's.
+derivative-free, as Brian2's. Method objects (issue 12): EQ220 a name that cannot be
+registered, EQ221 a malformed ``ExplicitStateUpdater`` description, EQ222 GSL integrators
+and ``method_options``, EQ223 a ``method`` that is no name, method object or list of them,
+EQ224 equations 'independent' cannot solve, EQ225 a description evaluating ``f`` at a
+noise-dependent point with several noise symbols.
 """
 import logging
 import time
@@ -32,7 +37,8 @@ from eqsim.errors import IntegrationError
 
 from ..parsing.functions import rand, randn
 from . import cache
-from .registry import AUTOMATIC_ORDER, METHODS, available_methods, resolve
+from .registry import (AUTOMATIC_ORDER, METHODS, available_methods, identity, normalise,
+                       resolve)
 from .statements import assemble, describe
 from .system import analyse
 
@@ -119,7 +125,8 @@ def integrate(equations: dict[str, sympy.Expr], method: str | tuple | None = Non
     """
     del constants  # every non-state symbol is already treated as constant over dt
     try:
-        digest = cache.key(equations, method)
+        method = normalise(method)
+        digest = cache.key(equations, identity(method))
         cached = cache.load(digest)
         if cached is not None:
             if method is None or not isinstance(method, str):

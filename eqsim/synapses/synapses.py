@@ -1,6 +1,7 @@
 """Synapses: connections between two groups with their own state and event code."""
 import numpy as np
 
+from ..stateupdate.registry import normalise as normalise_method
 from ..core.namespace import caller_namespace
 from ..core.preferences import prefs
 from ..codegen.kernel import stream_id
@@ -51,8 +52,10 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         same pair of neurons 0, 1, 2 ... in creation order (e.g. ``delay='k*ms'``).
     dtype : dtype or dict, optional
         ``float32`` halves the memory of synaptic variables (one dtype, or {name: dtype}).
-    method : str, optional
-        Integration method of clock-driven equations.
+    method : str, StateUpdateMethod or list, optional
+        Integration method of clock-driven equations (as for NeuronGroup).
+    method_options : dict, optional
+        Only ``None`` or ``{}`` (EQ222), as for NeuronGroup.
     namespace : dict, optional
     dt : Quantity, optional
     clock : Clock, optional
@@ -64,9 +67,11 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
 
     def __init__(self, source, target=None, model="", on_pre=None, on_post=None, pre=None,
                  post=None, delay=None, on_event="spike", multisynaptic_index=None, namespace=None,
-                 dtype=None, method=None, dt=None, clock=None, order=0, name=None):
+                 dtype=None, method=None, dt=None, clock=None, order=0, name=None,
+                 method_options=None):
         target = source if target is None else target
         label = name or "synapses"
+        method = normalise_method(method, method_options)
         on_pre = on_pre if on_pre is not None else pre
         on_post = on_post if on_post is not None else post
         equations = model if isinstance(model, Equations) else Equations(model or "", obj=label)

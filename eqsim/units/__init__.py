@@ -20,7 +20,21 @@ from eqsim.units.dimensions import (
 )
 from eqsim.units.display_names import get_unit_for_display
 from eqsim.units.quantity import Quantity
-from eqsim.units.unit_names import all_units, base_units
+from eqsim.units.unit_names import all_units, base_units, extra_units
+from eqsim.units.unit_class import Unit, get_unit, register_new_unit
+from eqsim.units.unit_display import in_best_unit, in_unit
+
+# Brian2's brian2.units also offers these (unit-aware versions there; NumPy's own handle
+# quantities here) and the error type
+from numpy import (arange, arccos, arccosh, arcsin, arcsinh, arctan, arctanh, cos,  # noqa: E402
+                   cosh, dot, exp, expm1, linspace, log, log10, log1p, ones_like, ptp, ravel,
+                   sin, sinh, tan, tanh, where, zeros_like)
+from numpy.linalg import diagonal, trace  # noqa: E402  (eqsim's star import has these)
+from eqsim.errors import DimensionMismatchError  # noqa: E402
+
+#: Every unit by name, prefixed forms Brian2 does not star-export included (Brian2's
+#: ``DEFAULT_UNITS``).
+DEFAULT_UNITS = dict(all_units, **extra_units)
 
 globals().update(all_units)
 
@@ -37,4 +51,10 @@ __all__ = [
     "check_units",
     "all_units",
     "base_units",
+    "Unit",
+    "get_unit",
+    "register_new_unit",
+    "in_unit",
+    "in_best_unit",
+    "DEFAULT_UNITS",
 ] + sorted(all_units)

@@ -1,76 +1,27 @@
 """Printing quantities in the unit a person would choose (``-70. mV``, not ``-0.07 V``).
 
-Unit families (``pV ... V ... TV``) register here as they are created; to
-print an array we take a typical magnitude of its values and pick the largest
-registered unit of that dimension not bigger than it.
+The unit is Brian2's choice among the registered units (:mod:`eqsim.units.unit_class`).
 """
 
 import numpy as np
 
 from eqsim.units.display_names import readable_name, readable_symbol
 
-__all__ = ["register_display_unit", "best_display_unit", "format_str", "format_repr",
-           "format_in_unit", "format_with_spec"]
-
-# dimension -> list of (scale, symbol, name), sorted by scale
-_DISPLAY_UNITS = {}
-
-# Medians of huge arrays cost more than printing is worth; a sample tells the magnitude.
-_MAX_SAMPLE = 10_000
-
-
-def register_display_unit(dim, scale, symbol, name):
-    """Offer a unit for printing quantities of dimension ``dim``.
-
-    The first unit registered for a given (dimension, scale) wins, so register
-    the preferred family first (``metre3`` before ``litre``).
-    """
-    family = _DISPLAY_UNITS.setdefault(dim, [])
-    if any(np.isclose(existing, scale, rtol=1e-12, atol=0) for existing, _, _ in family):
-        return
-    family.append((float(scale), symbol, name))
-    family.sort(key=lambda entry: entry[0])
-
-
-def _typical_magnitude(values):
-    flat = np.asarray(values, dtype=float).ravel()
-    if flat.size > _MAX_SAMPLE:
-        flat = flat[:: flat.size // _MAX_SAMPLE]
-    magnitudes = np.abs(flat[np.isfinite(flat)])
-    magnitudes = magnitudes[magnitudes > 0]
-    if magnitudes.size == 0:
-        return None
-    return float(np.median(magnitudes))
+__all__ = ["best_display_unit", "format_str", "format_repr",
+           "format_in_unit", "format_in_best_unit", "format_with_spec"]
 
 
 def best_display_unit(dim, values):
-    """Return ``(scale, symbol, name)`` of the unit to print ``values`` (SI) in."""
-    family = _DISPLAY_UNITS.get(dim)
-    if not family:
+    """Return ``(scale, symbol, name)`` of the unit to print ``values`` (SI) in.
+
+    Brian2's choice (:func:`eqsim.units.unit_class.best_unit`): the registered unit that
+    brings the shown numbers closest to 10; the SI form of the dimension if it has none.
+    """
+    from eqsim.units.unit_class import best_unit  # the units module needs this one first
+    unit = best_unit(dim, values)
+    if unit is None:
         return 1.0, readable_symbol(dim), readable_name(dim)
-    magnitude = _typical_magnitude(values)
-    if magnitude is None:
-        # All zeros or non-finite: the unscaled unit reads best ("0. V").
-        return min(family, key=lambda entry: abs(np.log10(entry[0])))
-    chosen = family[0]
-    for entry in family:
-        if entry[0] <= magnitude * (1 + 1e-9):
-            chosen = entry
-    return chosen
-
-
-def _unit_labels(quantity):
-    """(symbol, name) of a unit-like quantity passed to ``in_unit``."""
-    symbol = getattr(quantity, "_unit_symbol", None)
-    name = getattr(quantity, "_unit_name", None)
-    if symbol is not None:
-        return symbol, name
-    scale = float(np.asarray(quantity))
-    dim_symbol = readable_symbol(quantity.dim)
-    dim_name = readable_name(quantity.dim)
-    if scale == 1:
-        return dim_symbol, dim_name
-    return f"({scale!r} {dim_symbol})", f"{scale!r} * {dim_name}"
+    return float(unit), unit.dispname, unit.name
 
 
 def _numbers_str(values, precision=None):
@@ -98,11 +49,56 @@ def format_repr(quantity):
     return f"{numbers} * {name}"
 
 
-def format_in_unit(quantity, unit, precision=None):
-    """The numbers of ``quantity`` expressed in ``unit``, followed by its symbol."""
-    symbol, _ = _unit_labels(unit)
-    scaled = np.asarray(quantity) / np.asarray(unit)
-    return f"{_numbers_str(scaled, precision)} {symbol}"
+def brian2_dim_name(dim):
+    """Brian2's ``repr`` of a dimension: ``'metre ** 2 * kilogram * second ** -3 * amp ** -1'``."""
+    names = ("metre", "kilogram", "second", "amp", "kelvin", "mole", "candela")
+    parts = []
+    for name, exponent in zip(names, dim.exponents):
+        if exponent == 1:
+            parts.append(name)
+        elif exponent != 0:
+            parts.append(f"{name} ** {int(exponent) if float(exponent).is_integer() else exponent}")
+    return " * ".join(parts)
+
+
+def format_in_unit(quantity, unit, precision=None, python_code=False):
+    """Brian2's ``in_unit``: the numbers of ``quantity`` in ``unit`` and the unit's name.
+
+    A :class:`~eqsim.units.unit_class.Unit` is named by its display name (``'mV'``), any
+    other quantity by its dimension in base units (``'m^2 kg s^-3 A^-1'``), as Brian2.
+    ``python_code`` gives ``'3. * mvolt'`` instead of ``'3. mV'``.
+    """
+    from eqsim.units.unit_class import Unit
+    value = np.asarray(np.asarray(quantity) / np.asarray(unit))
+    if value.shape == ():
+        # NumPy applies the print options to arrays, not to scalars
+        text = np.array_str(np.array([value]), precision=precision)
+        text = text.replace("[", "").replace("]", "").strip()
+    elif python_code:
+        text = np.array_repr(value, precision=precision)
+    else:
+        text = np.array_str(value, precision=precision)
+    dim = getattr(unit, "dim", None)
+    if dim is not None and not dim.is_dimensionless:
+        if isinstance(unit, Unit):
+            text += f" * {unit.name}" if python_code else f" {unit.dispname}"
+        else:
+            text += f" * {brian2_dim_name(dim)}" if python_code else f" {dim.base_str()}"
+    elif python_code:
+        return f"Quantity({text.strip()})"
+    return text.strip()
+
+
+def format_in_best_unit(quantity, precision=None, python_code=False):
+    """Brian2's ``in_best_unit``: ``quantity`` in the unit that shows numbers closest to 10."""
+    from eqsim.units.unit_class import best_unit
+    values = np.asarray(quantity)
+    if quantity.dim.is_dimensionless:
+        return format_in_unit(quantity, 1.0, precision, python_code)
+    unit = best_unit(quantity.dim, values)
+    if unit is None:
+        unit = type(quantity)(1.0, dim=quantity.dim)
+    return format_in_unit(quantity, unit, precision, python_code)
 
 
 def format_with_spec(quantity, spec):

@@ -23,3 +23,9 @@ BAD_EXPONENT = "EQ207"
 UNIT_LOST = "EQ208"
 #: A function decorated with ``check_units`` returned the wrong unit.
 RESULT_UNIT = "EQ209"
+
+# Units as objects (issue 12; codes EQ320-EQ329, class UnitDefinitionError)
+#: ``Unit(value, ...)`` with a value other than ``10**scale``, or ``dim`` not a Dimension.
+UNIT_DEFINITION = "EQ320"
+#: ``register_new_unit`` given something that is not a ``Unit``.
+NOT_A_UNIT = "EQ321"

@@ -344,23 +344,47 @@ class Quantity(np.ndarray):
         """bool: whether this quantity has no physical dimension."""
         return self.dim is DIMENSIONLESS
 
-    def in_unit(self, unit, precision=None):
-        """The values in ``unit`` as a string, e.g. ``(v).in_unit(mV) == '-70. mV'``.
+    def in_unit(self, u, precision=None, python_code=False):
+        """The values in unit ``u`` as a string, as Brian2: ``(25.123456*mV).in_unit(volt, 3)``
+        is ``'0.025 V'``.
+
+        Parameters
+        ----------
+        u : Unit or Quantity
+            The unit (a quantity that is not a named unit is shown by its dimension).
+        precision : int, optional
+            Digits after the decimal point (NumPy's print option by default).
+        python_code : bool, optional
+            ``'3. * mvolt'`` instead of ``'3. mV'``.
 
         Raises
         ------
         DimensionMismatchError
-            If ``unit`` has a different dimension.
+            If ``u`` has a different dimension.
         """
-        fail_for_dimension_mismatch(self, unit, "Cannot show the value in this unit")
-        return display.format_in_unit(self, unit, precision)
+        fail_for_dimension_mismatch(self, u, 'Non-matching unit for method "in_unit"')
+        return display.format_in_unit(self, u, precision, python_code)
 
-    def in_best_unit(self, precision=None):
-        """The values as a string, in the unit that :func:`str` would choose."""
-        if precision is None:
-            return str(self)
-        with np.printoptions(precision=precision):
-            return str(self)
+    def in_best_unit(self, precision=None, python_code=False):
+        """The values as a string in the unit Brian2 would choose (``'1.23456 mV'``).
+
+        Parameters
+        ----------
+        precision : int, optional
+            Digits after the decimal point (NumPy's print option by default).
+        python_code : bool, optional
+            ``'1.23456 * mvolt'`` instead of ``'1.23456 mV'``.
+        """
+        return display.format_in_best_unit(self, precision, python_code)
+
+    def get_best_unit(self):
+        """The unit :meth:`in_best_unit` shows this quantity in (a ``Unit``, or
+        ``Quantity(1, dim)`` when no unit of this dimension is registered)."""
+        from eqsim.units.unit_class import Unit, best_unit
+        if self.dim.is_dimensionless:
+            return Unit(1.0, _register=False)
+        found = best_unit(self.dim, np.asarray(self))
+        return found if found is not None else Quantity(1.0, dim=self.dim)
 
     # -- display & copying --------------------------------------------------------
     def __repr__(self):

@@ -15,10 +15,9 @@ base units. All names are also attributes of this module.
 import numpy as np
 
 from eqsim.units.dimensions import DIMENSIONLESS, Dimension
-from eqsim.units.display import register_display_unit
-from eqsim.units.quantity import Quantity
+from eqsim.units.unit_class import Unit, standard_unit_register
 
-__all__ = ["all_units", "base_units", "make_unit", "PREFIXES"]
+__all__ = ["all_units", "extra_units", "base_units", "make_unit", "PREFIXES"]
 
 #: SI prefixes Brian2 defines for every unit (``c`` only for metre/meter).
 PREFIXES = {"p": 1e-12, "n": 1e-9, "u": 1e-6, "m": 1e-3, "": 1.0,
@@ -96,37 +95,45 @@ def make_unit(value, dim, name, symbol):
 
     Returns
     -------
-    Quantity
+    Unit
     """
-    unit = Quantity(np.float64(value), dim=dim)
-    unit._unit_name = name
-    unit._unit_symbol = symbol
-    unit.flags.writeable = False
-    return unit
+    scale = float(np.round(np.log10(value), 9))
+    scale = int(scale) if scale.is_integer() else scale
+    return Unit(np.float64(value), dim=dim, scale=scale, name=name, dispname=symbol,
+                _register=False)
+
+
+# Prefixes Brian2 also has but does not export by star import; their units are offered
+# for printing (Brian2 prints 1e-15 V as '1. fV') and listed in ``eqsim.units.allunits``.
+_EXTRA_PREFIXES = {"y": 1e-24, "z": 1e-21, "a": 1e-18, "f": 1e-15,
+                   "P": 1e15, "E": 1e18, "Z": 1e21, "Y": 1e24}
 
 
 def _build():
-    units = {}
+    units, extra = {}, {}
     for name, symbol, value, dim, prefixes, preferred in _UNIT_TABLE:
-        for prefix, factor in prefixes.items():
+        every = dict(prefixes, **(_EXTRA_PREFIXES if len(prefixes) > 1 else {}))
+        for prefix, factor in every.items():
             for power in (1, 2, 3):
                 if dim is DIMENSIONLESS and power > 1:
                     continue
                 full_name = prefix + name + ("" if power == 1 else str(power))
                 full_symbol = prefix + symbol + ("" if power == 1 else f"^{power}")
                 scale = (factor * value) ** power
-                if full_name in units:
+                if full_name in units or full_name in extra:
                     continue
-                units[full_name] = make_unit(scale, dim ** power, full_name, full_symbol)
-                if preferred:
-                    register_display_unit(dim ** power, scale, full_symbol, full_name)
+                unit = make_unit(scale, dim ** power, full_name, full_symbol)
+                (units if prefix in prefixes else extra)[full_name] = unit
+                if preferred and prefix != "c":  # Brian2 never prints centimetres
+                    standard_unit_register.add_if_new(unit)
     for alias, full_name in _SHORT_NAMES.items():
         units[alias] = units[full_name]
-    return units
+    return units, extra
 
 
-#: Every unit name (long, prefixed, powered, short) -> unit.
-all_units = _build()
+#: Every exported unit name (long, prefixed, powered, short) -> unit; and the units of
+#: the prefixes Brian2 does not star-export (fvolt, Pmetre...) -> unit.
+all_units, extra_units = _build()
 
 #: The seven SI base units.
 base_units = {name: all_units[name] for name in

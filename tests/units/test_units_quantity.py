@@ -316,7 +316,8 @@ def test_str_and_repr_like_brian2():
 def test_display_unit_is_chosen_from_the_magnitude_of_the_values():
     assert str(-0.07 * volt) == "-70. mV"
     assert str(np.array([-0.07, -0.065]) * volt) == "[-70. -65.] mV"
-    assert str(0.5 * second) == "500. ms"
+    assert str(0.5 * second) == "0.5 s"  # Brian2's choice: numbers closest to 10
+    assert str(0.2 * second) == "200. ms"
     assert str(2 * second) == "2. s"
     assert str(5e-9 * (amp / volt)) == "5. nS"
     assert str(0 * mV) == "0. V"

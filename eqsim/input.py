@@ -1,0 +1,7 @@
+"""Brian2's ``brian2.input`` path: the input groups and TimedArray."""
+from eqsim.groups.poissongroup import PoissonGroup
+from eqsim.groups.poissoninput import PoissonInput
+from eqsim.groups.spikegenerator import SpikeGeneratorGroup
+from eqsim.groups.timedarray import TimedArray
+
+__all__ = ["PoissonGroup", "PoissonInput", "SpikeGeneratorGroup", "TimedArray"]
