@@ -46,6 +46,9 @@ from .groups.spikegenerator import SpikeGeneratorGroup
 from .groups.timedarray import TimedArray
 from .synapses.synapses import Synapses
 from .monitors import StateMonitor, SpikeMonitor, EventMonitor, PopulationRateMonitor
+# issue 12 section 2, network control and infrastructure (net12)
+from .core.magic import stop, magic_network
+from .errors import BrianObjectException, MagicError
 
 logging.getLogger("eqsim").addHandler(logging.NullHandler())
 

@@ -1,4 +1,8 @@
 """The base of every object a Network runs: clock, schedule slot, scope."""
+import linecache
+import os
+import sys
+
 from ..errors import NetworkError
 from .clock import Clock, defaultclock
 from .names import Nameable
@@ -17,6 +21,24 @@ def schedule_index(when):
             return 3 * SCHEDULE.index(when[len(prefix):]) + shift
     raise NetworkError(f"unknown schedule slot when='{when}'",
                        hint=f"use one of {SCHEDULE}, optionally prefixed with before_ or after_")
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def creation_site():
+    """Where the user's code created the object being made: the innermost frame outside
+    the eqsim package, as ``File '...', line N, in f`` and the source line (shown by
+    ``BrianObjectException``, as Brian2 shows an object's creation stack)."""
+    frame = sys._getframe(1)
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR + os.sep):
+        frame = frame.f_back
+    if frame is None:
+        return None
+    code = frame.f_code
+    text = linecache.getline(code.co_filename, frame.f_lineno).strip()
+    site = f"File '{code.co_filename}', line {frame.f_lineno}, in {code.co_name}"
+    return f"{site}\n    {text}" if text else site
 
 
 class _Scope:
@@ -67,6 +89,7 @@ class EqsimObject(Nameable):
         self.contained_objects = []
         self._scope_key = _Scope.key
         self._random_id = next_object_number()
+        self._creation_site = creation_site()
 
     # the Network calls these; subclasses override what they need
     def operations(self, run_namespace):

@@ -5,7 +5,7 @@ A thin layer over :class:`Network`; nothing else depends on frame inspection.
 import inspect
 
 from .base import EqsimObject, _Scope
-from ..errors import NetworkError
+from ..errors import MagicError
 from .network import Network
 
 
@@ -33,6 +33,18 @@ class MagicNetwork(Network):
         super().__init__(name="magicnetwork")
         self._generation = 0
 
+    def add(self, *objs):
+        """Refused, as in Brian2: the magic network holds what ``run()`` finds."""
+        raise MagicError("cannot add objects to the magic network directly",
+                         hint="create the objects in the script (run() collects them), or "
+                              "use an explicit Network(...)")
+
+    def remove(self, *objs):
+        """Refused, as in Brian2: the magic network holds what ``run()`` finds."""
+        raise MagicError("cannot remove objects from the magic network directly",
+                         hint="delete the object from the script's variables, or use an "
+                              "explicit Network(...)")
+
     def reset(self):
         self.objects = []
         self.t_ = 0.0
@@ -45,7 +57,7 @@ class MagicNetwork(Network):
         count: they may be added to a running simulation) mean a new simulation from
         t = 0; a mix of both is an error."""
         self.objects = []
-        self.add(collect(level + 1))
+        Network.add(self, collect(level + 1))
         objects = self._all_objects()
         marks = [getattr(obj, "_magic_generation", None) for obj in objects]
         some_known = self._generation in marks
@@ -54,7 +66,7 @@ class MagicNetwork(Network):
         if some_known and some_new:
             new = [obj.name for obj, mark in zip(objects, marks)
                    if mark is None and obj.invalidates_magic_network]
-            raise NetworkError(
+            raise MagicError(
                 f"run() found objects that ran before and new objects ({', '.join(new)}): "
                 f"it cannot tell whether to continue the old simulation or start a new one",
                 hint="put the objects to run in an explicit Network(...), or call "
@@ -89,6 +101,12 @@ def run(duration, report=None, report_period=None, namespace=None, level=0):
     magic_network.update(level + 1)
     kwargs = {} if report_period is None else {"report_period": report_period}
     magic_network.run(duration, report=report, namespace=namespace, level=level + 1, **kwargs)
+
+
+def stop():
+    """End the run in progress once the current time step is complete (call it from a
+    network operation), whichever network runs, as Brian2's ``stop()``."""
+    Network._globally_stopped = True
 
 
 def store(name="default", filename=None):

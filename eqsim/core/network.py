@@ -1,11 +1,12 @@
 """Network: collects objects, builds one module for their operations, runs it."""
 import logging
+from contextlib import contextmanager
 
 import numpy as np
 import time
 
 from ..codegen.module import NetworkModule
-from ..errors import CheckpointError, NetworkError
+from ..errors import CheckpointError, EqsimError, NetworkError, object_error
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
 from .checkpoint import read_checkpoint, write_checkpoint
@@ -36,6 +37,20 @@ def _flatten(items):
                                hint="add groups, synapses, monitors or network operations")
 
 
+@contextmanager
+def _preparing(obj=None, objects=()):
+    """Errors while ``obj`` (or the object of ``objects`` the error names) is prepared for
+    a run become ``BrianObjectException``s about it, keeping their class and code."""
+    try:
+        yield
+    except EqsimError as error:
+        about = obj if obj is not None else next(
+            (o for o in objects if error.obj is not None and o.name == error.obj), None)
+        if about is None:
+            raise
+        raise object_error(error, about) from error
+
+
 class Network(Nameable):
     """A set of objects simulated together.
 
@@ -46,6 +61,8 @@ class Network(Nameable):
     name : str, optional
     """
     _base_name = "network"
+    # set by the module-level stop(): ends whichever network is running (Brian2's flag)
+    _globally_stopped = False
 
     def __init__(self, *objs, name=None):
         super().__init__(name)
@@ -53,7 +70,9 @@ class Network(Nameable):
         self.t_ = 0.0
         self._stored = {}
         self._module = None
-        self.add(*objs)
+        self._stopped = False
+        if objs:
+            self.add(*objs)
 
     def add(self, *objs):
         """Add objects (or lists/dicts of objects) to the network."""
@@ -106,7 +125,8 @@ class Network(Nameable):
             if isinstance(obj, NetworkOperation):
                 items = [obj]
             else:
-                items = obj.operations(run_namespace)
+                with _preparing(obj):
+                    items = obj.operations(run_namespace)
             for item in items:
                 key = (schedule_index(item.when), item.order, position)
                 entries.append((key, item))
@@ -125,10 +145,11 @@ class Network(Nameable):
                 schedule.append(item)
         target = prefs["codegen.target"]
         started = time.perf_counter()
-        module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
-                               len(clocks), vector_math=prefs["codegen.cython.vector_math"],
-                               num_threads=(prefs["codegen.cython.num_threads"]
-                                            if target == "cython" else 1))
+        with _preparing(objects=self._all_objects()):
+            module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
+                                   len(clocks), vector_math=prefs["codegen.cython.vector_math"],
+                                   num_threads=(prefs["codegen.cython.num_threads"]
+                                                if target == "cython" else 1))
         logger.debug("built %s module in %.3f s", target, time.perf_counter() - started)
         return module, netops, clocks
 
@@ -156,22 +177,27 @@ class Network(Nameable):
         self._check_steps(objects, self.t_ + duration_s)
         check_recording_memory(objects, duration_s, self.name)
         module, netops, clocks = self._build(namespace)
+        self._stopped = Network._globally_stopped = False
         t_start, t_end = self.t_, self.t_ + duration_s
         for clock in clocks:
             clock.set_time(t_start)
         module.bind(current_seed())
         for obj in objects:
-            obj.before_run(module)
+            with _preparing(obj):
+                obj.before_run(module)
         for obj in objects:
             obj.reserve_memory(module, duration_s)
 
-        def netop_caller(op, k):
+        def netop_caller(op):
             def call():
-                op.clock.step = module.module.clock_steps()[k]
+                # every clock shows the current time (defaultclock.t in a netop on its own clock)
+                for clock, step in zip(clocks, module.module.clock_steps()):
+                    clock.step = step
                 op.call()
+                if self._stopped or Network._globally_stopped:
+                    module.module.stop()
             return call
-        callbacks = [netop_caller(op, next(k for k, c in enumerate(clocks) if c is op.clock))
-                     for op in netops]
+        callbacks = [netop_caller(op) for op in netops]
         try:
             wall = time.perf_counter()
             if reporter is None:
@@ -183,9 +209,15 @@ class Network(Nameable):
                 for chunk in range(1, n_chunks + 1):
                     self._run_until(module, clocks, t_start + duration_s * chunk / n_chunks, callbacks)
                     now = time.perf_counter()
-                    if now - last_report >= float(np.asarray(report_period)) or chunk == n_chunks:
-                        reporter(now - wall, chunk / n_chunks, t_start, duration_s)
+                    stopped = self._stopped or Network._globally_stopped
+                    if now - last_report >= float(np.asarray(report_period)) or \
+                            chunk == n_chunks or stopped:
+                        done = (min(c.t_ for c in clocks) - t_start) / duration_s \
+                            if stopped and duration_s > 0 else chunk / n_chunks
+                        reporter(now - wall, done, t_start, duration_s)
                         last_report = now
+                    if stopped:
+                        break
         except BaseException:
             # a failing network operation or Ctrl-C: keep what was simulated and recorded
             # so far; the interrupted step is not counted, a next run starts it again
@@ -195,13 +227,20 @@ class Network(Nameable):
             for obj in objects:
                 obj.after_run(module)
             raise
-        self.t_ = t_end
+        # after stop(): the time of the earliest clock, where a next run continues
+        self.t_ = min(c.t_ for c in clocks) if self._stopped or Network._globally_stopped \
+            else t_end
         for obj in objects:  # objects with nothing to run still follow the network's time
             if not any(obj.clock is c for c in clocks):
-                obj.clock.set_time(t_end)
+                obj.clock.set_time(self.t_)
         for obj in objects:
             obj.after_run(module)
         self._module = module
+
+    def stop(self):
+        """End a run in progress once the current time step is complete (call it from a
+        network operation); the next :meth:`run` starts normally, as in Brian2."""
+        self._stopped = True
 
     def _check_steps(self, objects, t_end):
         """Every clock can count to ``t_end`` (before anything is built or changed)."""

@@ -1,0 +1,120 @@
+"""Network control scripts (issue 12 section 2, part net12) that run unchanged in Brian2 and
+eqsim: ``stop()`` / ``Network.stop()`` from a network operation, ``Network.get_states`` /
+``set_states`` and the network's time afterwards.
+
+Each case is a function of the simulator module (``brian2`` or ``eqsim``) returning plain
+JSON-able numbers, so the same code makes the Brian2 reference
+(``make_brian2_network_control.py``) and runs in eqsim's tests
+(``test_brian2_network_control.py``).
+"""
+import numpy as np
+
+
+def _scalar(value):
+    """A float from a quantity or a Brian2 variable view (the clock's time)."""
+    return float(np.asarray(value))
+
+
+def stop_example(b):
+    """Brian2's examples/network_operation_stop.py with deterministic start values: a
+    netop on its own 1 ms clock calls the global ``stop()`` once 20 spikes happened."""
+    b.start_scope()
+    N, tau, I, target_spikes = 10, 10 * b.ms, 1.5, 20
+    G = b.NeuronGroup(N, 'dv/dt = (I - v)/tau : 1', threshold='v>1', reset='v=0',
+                      method='exact')
+    G.v = 'i*1.0/N'
+    spike_mon = b.SpikeMonitor(G)
+    seen = {}
+
+    @b.network_operation(dt=1 * b.ms)
+    def check_spikes():
+        if spike_mon.num_spikes >= target_spikes:
+            seen["t_netop"] = _scalar(b.defaultclock.t_)
+            seen["spikes_at_stop"] = int(spike_mon.num_spikes)
+            b.stop()
+
+    b.run(100 * b.ms)
+    return dict(seen, t_end=float(b.magic_network.t), defaultclock_t=_scalar(b.defaultclock.t_),
+                num_spikes=int(spike_mon.num_spikes), i=[int(k) for k in spike_mon.i],
+                t=[float(x) for x in spike_mon.t], v=[float(x) for x in G.v])
+
+
+def network_stop_then_continue(b):
+    """``net.stop()`` from a netop in the 'end' slot of the default clock; the next run
+    starts normally where the stopped one ended."""
+    b.start_scope()
+    G = b.NeuronGroup(3, 'dv/dt = (2 - v)/(10*ms) : 1', threshold='v>1', reset='v=0',
+                      method='exact')
+    G.v = [0.0, 0.3, 0.6]
+    mon = b.SpikeMonitor(G)
+    trace = b.StateMonitor(G, 'v', record=True)
+    calls = []
+
+    def maybe_stop(t):
+        calls.append(_scalar(t))
+        if mon.num_spikes >= 2 and len(calls) < 100:
+            net.stop()
+    op = b.NetworkOperation(maybe_stop, when='end')
+    net = b.Network(G, mon, trace, op)
+    net.run(20 * b.ms)
+    t_first = float(net.t)
+    steps_first = len(trace.t)
+    net.run(1 * b.ms)
+    return dict(t_first=t_first, steps_first=steps_first, t_second=float(net.t),
+                calls_first=len([c for c in calls if c < t_first]), n_calls=len(calls),
+                spikes=int(mon.num_spikes), v=[float(x) for x in G.v],
+                trace_t=[float(x) for x in trace.t])
+
+
+def stop_two_clocks(b):
+    """``stop()`` from a netop on a slow clock ends the step of the fast clock too; a group
+    on the slow clock has run its step as well."""
+    b.start_scope()
+    fast = b.NeuronGroup(1, 'dv/dt = 1/(10*ms) : 1', method='euler')
+    slow = b.NeuronGroup(1, 'dv/dt = 1/(10*ms) : 1', method='euler', dt=0.5 * b.ms)
+
+    @b.network_operation(dt=0.5 * b.ms, when='start')
+    def halt(t):
+        if t >= 2 * b.ms:
+            b.stop()
+    net = b.Network(fast, slow, halt)
+    net.run(10 * b.ms)
+    return dict(t=float(net.t), fast_v=float(fast.v[0]), slow_v=float(slow.v[0]))
+
+
+def network_states(b):
+    """``Network.get_states`` (with and without units, read-only variables) and
+    ``set_states`` on a group and a synapse object."""
+    b.start_scope()
+    G = b.NeuronGroup(3, '''dv/dt = -v/(10*ms) : volt
+                            x : 1 (constant)
+                            y = 2*x : 1''', name='neurons', method='exact')
+    G.v = [1, 2, 3] * b.mV
+    G.x = [0.5, 1.5, 2.5]
+    S = b.Synapses(G, G, 'w : 1', name='syn')
+    S.connect(i=[0, 1], j=[1, 2])
+    S.w = [0.25, 0.75]
+    net = b.Network(G, S)
+    net.run(1 * b.ms)
+    plain = net.get_states(units=False)
+    writable = net.get_states(read_only_variables=False)
+    with_sub = net.get_states(subexpressions=True)
+    net.set_states({'neurons': {'v': [4, 5, 6] * b.mV}, 'syn': {'w': [1.0, 2.0]}})
+    after = net.get_states(units=False)
+    net.set_states({'neurons': {'v': [0.001, 0.002, 0.003]}}, units=False)
+
+    def keys(states):
+        return {name: sorted(values) for name, values in states.items()}
+
+    def numbers(states):
+        return {name: {k: [float(x) for x in np.ravel(np.asarray(v))]
+                       for k, v in sorted(values.items()) if k not in ('t', 'dt', 't_in_timesteps')}
+                for name, values in states.items()}
+    return dict(keys_plain=keys(plain), keys_writable=keys(writable),
+                keys_with_sub=keys(with_sub), plain=numbers(plain), after=numbers(after),
+                v_final=[float(x) for x in G.v], y=[float(x) for x in with_sub['neurons']['y']],
+                unit_of_v=str(b.get_dimensions(with_sub['neurons']['v'])))
+
+
+CASES = {f.__name__: f for f in (stop_example, network_stop_then_continue, stop_two_clocks,
+                                 network_states)}
