@@ -6,7 +6,7 @@ import numpy as np
 import time
 
 from ..codegen.module import NetworkModule
-from ..errors import CheckpointError, EqsimError, NetworkError, object_error
+from ..errors import CheckpointError, EqsimError, NetworkError, NetworkStateError, object_error
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
 from .checkpoint import read_checkpoint, write_checkpoint
@@ -236,6 +236,54 @@ class Network(Nameable):
         for obj in objects:
             obj.after_run(module)
         self._module = module
+
+    # --- state variables of every object -----------------------------------------------
+    def get_states(self, units=True, format="dict", subexpressions=False,
+                   read_only_variables=True, level=0):
+        """Copies of the state variables of every object that has them, as Brian2's.
+
+        Parameters
+        ----------
+        units : bool
+            Values as quantities (True) or as plain floats in SI base units.
+        format : {'dict'}
+        subexpressions : bool
+            Also evaluate the subexpressions.
+        read_only_variables : bool
+            Include read-only variables (``N``, ``i``, constants); ``False`` gives a
+            state that :meth:`set_states` accepts as it is.
+        level : int
+            Frames above the caller for names in subexpressions.
+
+        Returns
+        -------
+        dict
+            ``{object name: {variable name: values}}`` (groups and synapses; monitors
+            have no state variables in eqsim).
+        """
+        return {obj.name: obj.get_states(units=units, format=format,
+                                         subexpressions=subexpressions,
+                                         read_only_variables=read_only_variables,
+                                         level=level + 1)
+                for obj in self._all_objects() if callable(getattr(obj, "get_states", None))}
+
+    def set_states(self, values, units=True, format="dict", level=0):
+        """Set state variables of several objects: ``{object name: {variable: values}}``
+        (see :meth:`get_states`; ``units=False``: plain floats in SI base units).
+
+        Raises
+        ------
+        NetworkStateError
+            (a ``KeyError``) if a name is not an object of this network; nothing is set.
+        """
+        objects = {obj.name: obj for obj in self._all_objects()}
+        for name in values:
+            if not callable(getattr(objects.get(name), "set_states", None)):
+                raise NetworkStateError(
+                    f"the network '{self.name}' has no object named {name!r:.60} with state "
+                    f"variables", hint=f"objects: {sorted(n for n, o in objects.items() if callable(getattr(o, 'set_states', None)))}")
+        for name, object_values in values.items():
+            objects[name].set_states(object_values, units=units, format=format, level=level + 1)
 
     def stop(self):
         """End a run in progress once the current time step is complete (call it from a

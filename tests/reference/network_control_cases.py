@@ -113,7 +113,7 @@ def network_states(b):
     return dict(keys_plain=keys(plain), keys_writable=keys(writable),
                 keys_with_sub=keys(with_sub), plain=numbers(plain), after=numbers(after),
                 v_final=[float(x) for x in G.v], y=[float(x) for x in with_sub['neurons']['y']],
-                unit_of_v=str(b.get_dimensions(with_sub['neurons']['v'])))
+                v_in_volt=bool(b.have_same_dimensions(with_sub['neurons']['v'], b.volt)))
 
 
 CASES = {f.__name__: f for f in (stop_example, network_stop_then_continue, stop_two_clocks,
