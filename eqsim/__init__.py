@@ -49,6 +49,7 @@ from .monitors import StateMonitor, SpikeMonitor, EventMonitor, PopulationRateMo
 # issue 12 section 2, network control and infrastructure (net12)
 from .core.magic import stop, magic_network
 from .errors import BrianObjectException, MagicError
+from .core.summaries import profiling_summary, scheduling_summary
 
 logging.getLogger("eqsim").addHandler(logging.NullHandler())
 

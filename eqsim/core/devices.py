@@ -21,6 +21,7 @@ class Device:
     def __init__(self, name="runtime", build_on_run=True):
         self.name = name
         self.build_on_run = build_on_run
+        self.build_options = {}  # Brian2's: only 'profile' has a meaning here
 
     def build(self, **kwargs):
         """Nothing to do: every ``run()`` already compiled and ran its network."""

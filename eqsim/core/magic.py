@@ -82,7 +82,7 @@ class MagicNetwork(Network):
 magic_network = MagicNetwork()
 
 
-def run(duration, report=None, report_period=None, namespace=None, level=0):
+def run(duration, report=None, report_period=None, namespace=None, profile=None, level=0):
     """Run the objects defined in the calling script for ``duration``.
 
     Parameters
@@ -95,12 +95,15 @@ def run(duration, report=None, report_period=None, namespace=None, level=0):
         Wall-clock time between reports (second), default 10 s.
     namespace : dict, optional
         Names for external constants; default: the calling script's variables.
+    profile : bool, optional
+        Time every kernel and network operation (``profiling_summary()``).
     level : int
         Extra frames to go up when looking for objects and names.
     """
     magic_network.update(level + 1)
     kwargs = {} if report_period is None else {"report_period": report_period}
-    magic_network.run(duration, report=report, namespace=namespace, level=level + 1, **kwargs)
+    magic_network.run(duration, report=report, namespace=namespace, profile=profile,
+                      level=level + 1, **kwargs)
 
 
 def stop():

@@ -6,7 +6,8 @@ import numpy as np
 import time
 
 from ..codegen.module import NetworkModule
-from ..errors import CheckpointError, EqsimError, NetworkError, NetworkStateError, object_error
+from ..errors import (CheckpointError, EqsimError, NetworkError, NetworkStateError,
+                      NotRunningError, object_error)
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
 from .checkpoint import read_checkpoint, write_checkpoint
@@ -19,6 +20,7 @@ from .netop import NetworkOperation
 from .network_state import apply_state, check_state, take_state
 from .preferences import prefs
 from .reporting import make_reporter
+from .summaries import SchedulingSummary, profiling_info
 from .seeding import current_seed
 
 logger = logging.getLogger("eqsim.network")
@@ -71,6 +73,7 @@ class Network(Nameable):
         self._stored = {}
         self._module = None
         self._stopped = False
+        self._profiling_info = None
         if objs:
             self.add(*objs)
 
@@ -119,25 +122,33 @@ class Network(Nameable):
             names[obj.name] = obj
         return out
 
-    def _build(self, run_namespace):
-        entries, netops, clocks = [], [], []
-        for position, obj in enumerate(o for o in self._all_objects() if o.active):
+    def _scheduled(self, run_namespace, include_inactive=False):
+        """``(operation or network operation, object it belongs to)`` in execution order:
+        by schedule slot, order, then the position of the object in the network."""
+        entries = []
+        for position, obj in enumerate(self._all_objects()):
+            if not (obj.active or include_inactive):
+                continue
             if isinstance(obj, NetworkOperation):
                 items = [obj]
             else:
                 with _preparing(obj):
                     items = obj.operations(run_namespace)
-            for item in items:
-                key = (schedule_index(item.when), item.order, position)
-                entries.append((key, item))
-                if not any(item.clock is c for c in clocks):
-                    clocks.append(item.clock)
+            entries.extend(((schedule_index(item.when), item.order, position), item, obj)
+                           for item in items)
         entries.sort(key=lambda e: e[0])
+        return [(item, obj) for _, item, obj in entries]
+
+    def _build(self, run_namespace, profile=False):
+        entries, netops, clocks = self._scheduled(run_namespace), [], []
+        for item, _ in entries:
+            if not any(item.clock is c for c in clocks):
+                clocks.append(item.clock)
         if not clocks:  # nothing to run: time still advances on the default clock
             clocks.append(defaultclock._clock)
         clock_index = lambda clock: next(k for k, c in enumerate(clocks) if c is clock)
         schedule = []
-        for _, item in entries:
+        for item, _ in entries:
             if isinstance(item, NetworkOperation):
                 schedule.append((clock_index(item.clock), len(netops)))
                 netops.append(item)
@@ -149,11 +160,13 @@ class Network(Nameable):
             module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
                                    len(clocks), vector_math=prefs["codegen.cython.vector_math"],
                                    num_threads=(prefs["codegen.cython.num_threads"]
-                                                if target == "cython" else 1))
+                                                if target == "cython" else 1),
+                                   profile=profile)
         logger.debug("built %s module in %.3f s", target, time.perf_counter() - started)
         return module, netops, clocks
 
-    def run(self, duration, report=None, report_period=10 * second, namespace=None, level=0):
+    def run(self, duration, report=None, report_period=10 * second, namespace=None, profile=None,
+            level=0):
         """Simulate for ``duration``.
 
         Parameters
@@ -166,6 +179,9 @@ class Network(Nameable):
             Wall-clock time between reports (second).
         namespace : dict, optional
             Names for external constants in model strings; default: the caller's variables.
+        profile : bool, optional
+            Time every kernel and network operation (see :attr:`profiling_info`); default
+            ``device.build_options['profile']`` or False, as in Brian2.
         level : int
             How many frames above the caller to take the namespace from.
         """
@@ -176,7 +192,11 @@ class Network(Nameable):
         objects = self._all_objects()
         self._check_steps(objects, self.t_ + duration_s)
         check_recording_memory(objects, duration_s, self.name)
-        module, netops, clocks = self._build(namespace)
+        if profile is None:
+            from .devices import device
+            profile = bool(device.build_options.get("profile", False))
+        module, netops, clocks = self._build(namespace, profile)
+        netop_seconds = [0.0] * len(netops)
         self._stopped = Network._globally_stopped = False
         t_start, t_end = self.t_, self.t_ + duration_s
         for clock in clocks:
@@ -188,16 +208,20 @@ class Network(Nameable):
         for obj in objects:
             obj.reserve_memory(module, duration_s)
 
-        def netop_caller(op):
+        def netop_caller(k, op):
             def call():
                 # every clock shows the current time (defaultclock.t in a netop on its own clock)
                 for clock, step in zip(clocks, module.module.clock_steps()):
                     clock.step = step
+                started = time.perf_counter()
                 op.call()
+                netop_seconds[k] += time.perf_counter() - started
                 if self._stopped or Network._globally_stopped:
                     module.module.stop()
             return call
-        callbacks = [netop_caller(op) for op in netops]
+        callbacks = [netop_caller(k, op) for k, op in enumerate(netops)]
+        module.profile_reset()
+        self._profiling_info = None
         try:
             wall = time.perf_counter()
             if reporter is None:
@@ -236,6 +260,38 @@ class Network(Nameable):
         for obj in objects:
             obj.after_run(module)
         self._module = module
+        if profile:
+            self._profiling_info = profiling_info(module.profile_times(),
+                                                  [op.name for op in netops], netop_seconds)
+
+    # --- schedule and profile -----------------------------------------------------------
+    @property
+    def profiling_info(self):
+        """``[(name, time)]`` of the last run with ``profile=True``, longest first: wall
+        time (second) of each kernel and network operation; see ``profiling_summary``.
+
+        Raises
+        ------
+        NotRunningError
+            If the last run was not profiled.
+        """
+        if self._profiling_info is None:
+            raise NotRunningError("no profiling information: the last run of "
+                                  f"'{self.name}' was not profiled",
+                                  hint="run(..., profile=True)")
+        return list(self._profiling_info)
+
+    def scheduling_summary(self, level=0):
+        """The order in which the network runs its operations (a printable table, as
+        Brian2's): object, what it is part of, clock dt, ``when``, ``order``, active.
+
+        Parameters
+        ----------
+        level : int
+            Frames above the caller for names in model strings (the operations are
+            built as for a run, so an undefined name raises here too).
+        """
+        return SchedulingSummary(self._scheduled(caller_namespace(level), include_inactive=True))
 
     # --- state variables of every object -----------------------------------------------
     def get_states(self, units=True, format="dict", subexpressions=False,

@@ -116,5 +116,30 @@ def network_states(b):
                 v_in_volt=bool(b.have_same_dimensions(with_sub['neurons']['v'], b.volt)))
 
 
+def schedule(b):
+    """``scheduling_summary()`` of the magic network: what runs, part of what, on which
+    clock, in which slot, active or not (names and the order numbers of synaptic pathways
+    are eqsim's own and not compared)."""
+    b.start_scope()
+    G = b.NeuronGroup(3, 'dv/dt = -v/(10*ms) : 1', threshold='v>1', reset='v=0',
+                      method='exact')
+    G.run_regularly('v += 0.1', dt=1 * b.ms)
+    S = b.Synapses(G, G, 'w : 1', on_pre='v += w')
+    S.connect()
+    M = b.StateMonitor(G, 'v', record=True, dt=0.5 * b.ms)
+    spikes = b.SpikeMonitor(G)
+    spikes.active = False
+
+    @b.network_operation(dt=2 * b.ms, when='end')
+    def nothing():
+        pass
+    entries = b.scheduling_summary().entries
+    text = str(b.scheduling_summary())
+    assert M is not None and S is not None
+    return dict(entries=[[e.type, e.owner_type, float(e.dt), e.when, bool(e.active)]
+                         for e in entries],
+                header=text.splitlines()[0].split(), n_lines=len(text.splitlines()))
+
+
 CASES = {f.__name__: f for f in (stop_example, network_stop_then_continue, stop_two_clocks,
-                                 network_states)}
+                                 network_states, schedule)}

@@ -21,7 +21,11 @@ def _same(ours, theirs, path=""):
             _same(ours[key], theirs[key], f"{path}.{key}")
     elif isinstance(theirs, list):
         assert len(ours) == len(theirs), path
-        np.testing.assert_allclose(ours, theirs, rtol=1e-9, atol=1e-15, err_msg=path)
+        if all(isinstance(x, (int, float)) and not isinstance(x, bool) for x in theirs):
+            np.testing.assert_allclose(ours, theirs, rtol=1e-9, atol=1e-15, err_msg=path)
+        else:
+            for k, (mine, other) in enumerate(zip(ours, theirs)):
+                _same(mine, other, f"{path}[{k}]")
     elif isinstance(theirs, float):
         assert ours == pytest.approx(theirs, rel=1e-9, abs=1e-15), path
     else:
@@ -49,3 +53,7 @@ def test_network_get_states_and_set_states_give_brian2s_values(numpy_target):
                 _same(ours[key][name][variable], variables[variable], f"{key}.{name}.{variable}")
     for key in ("v_final", "y", "v_in_volt"):
         _same(ours[key], theirs[key], key)
+
+
+def test_scheduling_summary_lists_what_brian2_lists_in_its_order(numpy_target):
+    _same(CASES["schedule"](eqsim), REFERENCE["schedule"])
