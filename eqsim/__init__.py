@@ -50,6 +50,7 @@ from .monitors import StateMonitor, SpikeMonitor, EventMonitor, PopulationRateMo
 from .core.magic import stop, magic_network
 from .errors import BrianObjectException, MagicError
 from .core.summaries import profiling_summary, scheduling_summary
+from .core.logger import BrianLogger, get_logger, std_silent
 
 logging.getLogger("eqsim").addHandler(logging.NullHandler())
 
