@@ -54,6 +54,16 @@ class NameFilter(logging.Filter):
         return record.name.split(".")[-1] != self.last
 
 
+def _console_level_setter(level, doc):
+    """A static method of BrianLogger setting the console handler's level (Brian2's
+    ``log_level_*``)."""
+    def setter():
+        BrianLogger._ensure_initialized()
+        BrianLogger.console_handler.setLevel(level)
+    setter.__doc__ = doc
+    return staticmethod(setter)
+
+
 class BrianLogger:
     """A logger with Brian2's methods; get one with :func:`get_logger`.
 
@@ -146,30 +156,11 @@ class BrianLogger:
         BrianLogger._ensure_initialized()
         BrianLogger.console_handler.setLevel(level)
 
-    @staticmethod
-    def log_level_diagnostic():
-        """Show everything on the console."""
-        BrianLogger._console_level(DIAGNOSTIC)
-
-    @staticmethod
-    def log_level_debug():
-        """Show DEBUG messages and above on the console."""
-        BrianLogger._console_level(logging.DEBUG)
-
-    @staticmethod
-    def log_level_info():
-        """Show INFO messages and above on the console."""
-        BrianLogger._console_level(logging.INFO)
-
-    @staticmethod
-    def log_level_warn():
-        """Show warnings and errors on the console."""
-        BrianLogger._console_level(logging.WARNING)
-
-    @staticmethod
-    def log_level_error():
-        """Show only errors on the console."""
-        BrianLogger._console_level(logging.ERROR)
+    log_level_diagnostic = _console_level_setter(DIAGNOSTIC, "Show everything on the console.")
+    log_level_debug = _console_level_setter(logging.DEBUG, "Show DEBUG and above on the console.")
+    log_level_info = _console_level_setter(logging.INFO, "Show INFO and above on the console.")
+    log_level_warn = _console_level_setter(logging.WARNING, "Show warnings and errors only.")
+    log_level_error = _console_level_setter(logging.ERROR, "Show only errors on the console.")
 
 
 def get_logger(module_name="eqsim"):
