@@ -12,6 +12,7 @@ from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
 from .checkpoint import read_checkpoint, write_checkpoint
 from .clock import defaultclock, steps_for
+from .devices import get_device
 from .limits import time_value, warn_many_steps
 from .memory import check_recording_memory
 from .names import Nameable
@@ -188,13 +189,19 @@ class Network(Nameable):
         duration_s = time_value(duration, "the duration of a run", obj=self.name)
         if namespace is None:
             namespace = caller_namespace(level)
+        active_device = get_device()
+        if active_device.records_runs:  # Brian2's standalone mode: kept for device.run()
+            active_device.record_run(self, duration, namespace, dict(
+                report=report, report_period=report_period, profile=profile))
+            if active_device.defers_runs:
+                self.t_ += duration_s
+                return
         reporter = make_reporter(report)  # a bad report fails before anything is built
         objects = self._all_objects()
         self._check_steps(objects, self.t_ + duration_s)
         check_recording_memory(objects, duration_s, self.name)
         if profile is None:
-            from .devices import device
-            profile = bool(device.build_options.get("profile", False))
+            profile = bool(active_device.build_options.get("profile", False))
         module, netops, clocks = self._build(namespace, profile)
         netop_seconds = [0.0] * len(netops)
         self._stopped = Network._globally_stopped = False
@@ -340,6 +347,12 @@ class Network(Nameable):
                     f"variables", hint=f"objects: {sorted(n for n, o in objects.items() if callable(getattr(o, 'set_states', None)))}")
         for name, object_values in values.items():
             objects[name].set_states(object_values, units=units, format=format, level=level + 1)
+
+    def __getstate__(self):
+        # the loaded module of the last run is rebuilt (from the cache) by the next run
+        state = dict(self.__dict__)
+        state["_module"] = None
+        return state
 
     def stop(self):
         """End a run in progress once the current time step is complete (call it from a

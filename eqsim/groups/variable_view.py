@@ -83,4 +83,6 @@ for _name in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv"
               "rfloordiv", "mod", "pow", "rpow", "neg", "pos", "abs", "lt", "le", "gt", "ge",
               "eq", "ne", "matmul"):
     setattr(VariableView, f"__{_name}__", _delegate(_name))
-VariableView.__hash__ = None
+# hashable as Brian2's (by group and name) so that ``{G.tau: 10*ms}`` can be a dict key
+# (device.run(run_args=...)); == compares values, as for arrays
+VariableView.__hash__ = lambda self: hash((self._group.name, self._name))

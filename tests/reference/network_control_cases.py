@@ -141,5 +141,40 @@ def schedule(b):
                 header=text.splitlines()[0].split(), n_lines=len(text.splitlines()))
 
 
+def device_run_args(b):
+    """Brian2's "multiple runs" with ``set_device('cpp_standalone', build_on_run=False)``:
+    one recorded run, then ``device.run(run_args=...)`` with other parameters and initial
+    values, each an independent simulation from the recorded start."""
+    import tempfile
+    b.start_scope()
+    folder = tempfile.mkdtemp()  # Brian2's generated project (its build() default: ./output)
+    b.set_device('cpp_standalone', build_on_run=False, directory=folder)
+    try:
+        G = b.NeuronGroup(3, """dv/dt = (drive - v)/tau : 1
+                                tau : second (constant)
+                                drive : 1 (constant)""", threshold='v > 1', reset='v = 0',
+                          method='exact', name='cells')
+        G.tau = 10 * b.ms
+        G.drive = [1.5, 2.0, 3.0]
+        stim = b.TimedArray([0.0, 1.0, 0.5, 0.0], dt=5 * b.ms)
+        H = b.NeuronGroup(1, 'dx/dt = (stim(t) - x)/(2*ms) : 1', method='euler', name='driven')
+        spikes = b.SpikeMonitor(G)
+        trace = b.StateMonitor(H, 'x', record=0)
+        net = b.Network(G, H, spikes, trace)
+        net.run(20 * b.ms)
+        b.device.build(run=False, directory=folder)
+        results = []
+        for run_args in ({}, {G.tau: 5 * b.ms}, {G.tau: 20 * b.ms, G.v: [0.9, 0.5, 0.0]},
+                         {G.drive: [1.2, 1.2, 1.2], stim: [1.0, 0.0, 0.0, 2.0]}, {}):
+            b.device.run(run_args=run_args)
+            results.append(dict(count=[int(c) for c in spikes.count],
+                                t=[float(x) for x in spikes.t], v=[float(x) for x in G.v],
+                                x=[float(x) for x in trace.x[0]]))
+        return results
+    finally:
+        b.device.reinit()
+        b.set_device('runtime')
+
+
 CASES = {f.__name__: f for f in (stop_example, network_stop_then_continue, stop_two_clocks,
-                                 network_states, schedule)}
+                                 network_states, schedule, device_run_args)}

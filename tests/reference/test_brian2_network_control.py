@@ -57,3 +57,7 @@ def test_network_get_states_and_set_states_give_brian2s_values(numpy_target):
 
 def test_scheduling_summary_lists_what_brian2_lists_in_its_order(numpy_target):
     _same(CASES["schedule"](eqsim), REFERENCE["schedule"])
+
+
+def test_device_run_with_run_args_repeats_the_recorded_run_as_brian2s_standalone(target):
+    _same(CASES["device_run_args"](eqsim), REFERENCE["device_run_args"])
