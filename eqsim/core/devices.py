@@ -71,11 +71,11 @@ class Device:
         """Keep a ``Network.run`` call for :meth:`run` (and :meth:`build`); the network's
         state is taken before its first recorded run."""
         from .network_state import take_state
-        from .seeding import _state
+        from .seeding import seeded_explicitly
         if id(network) not in self._initial:
             self._initial[id(network)] = (network, take_state(network))
         if not self._runs:
-            self._seeded = _state["seed"] is not None
+            self._seeded = seeded_explicitly()
         self._runs.append((network, list(network.objects), duration,
                            dict(kwargs, namespace=_plain_names(namespace))))
 
