@@ -204,6 +204,11 @@ class NotRunningError(NetworkError):
     default_code = "EQ713"
 
 
+class ScheduleError(NetworkError, ValueError):
+    """``Network.schedule`` set to something that is not a list of slot names."""
+    default_code = "EQ716"
+
+
 _OBJECT_ERROR_CLASSES = {}
 
 

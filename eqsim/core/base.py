@@ -6,21 +6,26 @@ import sys
 from ..errors import NetworkError
 from .clock import Clock, defaultclock
 from .names import Nameable
+from .preferences import prefs
 from .seeding import next_object_number
 from .state_check import check_like
 
 SCHEDULE = ["start", "groups", "thresholds", "synapses", "resets", "end"]
 
 
-def schedule_index(when):
-    """Sort key of a schedule slot; ``before_x``/``after_x`` sit around slot ``x``."""
-    if when in SCHEDULE:
-        return 3 * SCHEDULE.index(when) + 1
+def schedule_index(when, schedule=None):
+    """Sort key of a schedule slot in ``schedule`` (default: the preference
+    ``core.network.default_schedule``); ``before_x``/``after_x`` sit around slot ``x``."""
+    if schedule is None:
+        schedule = prefs["core.network.default_schedule"]
+    if when in schedule:
+        return 3 * schedule.index(when) + 1
     for prefix, shift in (("before_", 0), ("after_", 2)):
-        if when.startswith(prefix) and when[len(prefix):] in SCHEDULE:
-            return 3 * SCHEDULE.index(when[len(prefix):]) + shift
-    raise NetworkError(f"unknown schedule slot when='{when}'",
-                       hint=f"use one of {SCHEDULE}, optionally prefixed with before_ or after_")
+        if isinstance(when, str) and when.startswith(prefix) and when[len(prefix):] in schedule:
+            return 3 * schedule.index(when[len(prefix):]) + shift
+    raise NetworkError(f"unknown schedule slot when={when!r:.60}",
+                       hint=f"use one of {list(schedule)}, optionally prefixed with before_ or "
+                            f"after_")
 
 
 _PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))

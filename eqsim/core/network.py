@@ -6,8 +6,7 @@ import numpy as np
 import time
 
 from ..codegen.module import NetworkModule
-from ..errors import (CheckpointError, EqsimError, NetworkError, NetworkStateError,
-                      NotRunningError, object_error)
+from ..errors import CheckpointError, EqsimError, NetworkError, object_error
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
 from .checkpoint import read_checkpoint, write_checkpoint
@@ -18,10 +17,11 @@ from .memory import check_recording_memory
 from .names import Nameable
 from .namespace import caller_namespace
 from .netop import NetworkOperation
+from .network_control import NetworkControl
 from .network_state import apply_state, check_state, take_state
 from .preferences import prefs
 from .reporting import make_reporter
-from .summaries import SchedulingSummary, profiling_info
+from .summaries import profiling_info
 from .seeding import current_seed
 
 logger = logging.getLogger("eqsim.network")
@@ -54,7 +54,7 @@ def _preparing(obj=None, objects=()):
         raise object_error(error, about) from error
 
 
-class Network(Nameable):
+class Network(NetworkControl, Nameable):
     """A set of objects simulated together.
 
     Parameters
@@ -75,6 +75,7 @@ class Network(Nameable):
         self._module = None
         self._stopped = False
         self._profiling_info = None
+        self._schedule = None
         if objs:
             self.add(*objs)
 
@@ -126,7 +127,7 @@ class Network(Nameable):
     def _scheduled(self, run_namespace, include_inactive=False):
         """``(operation or network operation, object it belongs to)`` in execution order:
         by schedule slot, order, then the position of the object in the network."""
-        entries = []
+        entries, schedule = [], self.schedule
         for position, obj in enumerate(self._all_objects()):
             if not (obj.active or include_inactive):
                 continue
@@ -135,8 +136,8 @@ class Network(Nameable):
             else:
                 with _preparing(obj):
                     items = obj.operations(run_namespace)
-            entries.extend(((schedule_index(item.when), item.order, position), item, obj)
-                           for item in items)
+            entries.extend(((schedule_index(item.when, schedule), item.order, position),
+                            item, obj) for item in items)
         entries.sort(key=lambda e: e[0])
         return [(item, obj) for _, item, obj in entries]
 
@@ -270,94 +271,6 @@ class Network(Nameable):
         if profile:
             self._profiling_info = profiling_info(module.profile_times(),
                                                   [op.name for op in netops], netop_seconds)
-
-    # --- schedule and profile -----------------------------------------------------------
-    @property
-    def profiling_info(self):
-        """``[(name, time)]`` of the last run with ``profile=True``, longest first: wall
-        time (second) of each kernel and network operation; see ``profiling_summary``.
-
-        Raises
-        ------
-        NotRunningError
-            If the last run was not profiled.
-        """
-        if self._profiling_info is None:
-            raise NotRunningError("no profiling information: the last run of "
-                                  f"'{self.name}' was not profiled",
-                                  hint="run(..., profile=True)")
-        return list(self._profiling_info)
-
-    def scheduling_summary(self, level=0):
-        """The order in which the network runs its operations (a printable table, as
-        Brian2's): object, what it is part of, clock dt, ``when``, ``order``, active.
-
-        Parameters
-        ----------
-        level : int
-            Frames above the caller for names in model strings (the operations are
-            built as for a run, so an undefined name raises here too).
-        """
-        return SchedulingSummary(self._scheduled(caller_namespace(level), include_inactive=True))
-
-    # --- state variables of every object -----------------------------------------------
-    def get_states(self, units=True, format="dict", subexpressions=False,
-                   read_only_variables=True, level=0):
-        """Copies of the state variables of every object that has them, as Brian2's.
-
-        Parameters
-        ----------
-        units : bool
-            Values as quantities (True) or as plain floats in SI base units.
-        format : {'dict'}
-        subexpressions : bool
-            Also evaluate the subexpressions.
-        read_only_variables : bool
-            Include read-only variables (``N``, ``i``, constants); ``False`` gives a
-            state that :meth:`set_states` accepts as it is.
-        level : int
-            Frames above the caller for names in subexpressions.
-
-        Returns
-        -------
-        dict
-            ``{object name: {variable name: values}}`` (groups and synapses; monitors
-            have no state variables in eqsim).
-        """
-        return {obj.name: obj.get_states(units=units, format=format,
-                                         subexpressions=subexpressions,
-                                         read_only_variables=read_only_variables,
-                                         level=level + 1)
-                for obj in self._all_objects() if callable(getattr(obj, "get_states", None))}
-
-    def set_states(self, values, units=True, format="dict", level=0):
-        """Set state variables of several objects: ``{object name: {variable: values}}``
-        (see :meth:`get_states`; ``units=False``: plain floats in SI base units).
-
-        Raises
-        ------
-        NetworkStateError
-            (a ``KeyError``) if a name is not an object of this network; nothing is set.
-        """
-        objects = {obj.name: obj for obj in self._all_objects()}
-        for name in values:
-            if not callable(getattr(objects.get(name), "set_states", None)):
-                raise NetworkStateError(
-                    f"the network '{self.name}' has no object named {name!r:.60} with state "
-                    f"variables", hint=f"objects: {sorted(n for n, o in objects.items() if callable(getattr(o, 'set_states', None)))}")
-        for name, object_values in values.items():
-            objects[name].set_states(object_values, units=units, format=format, level=level + 1)
-
-    def __getstate__(self):
-        # the loaded module of the last run is rebuilt (from the cache) by the next run
-        state = dict(self.__dict__)
-        state["_module"] = None
-        return state
-
-    def stop(self):
-        """End a run in progress once the current time step is complete (call it from a
-        network operation); the next :meth:`run` starts normally, as in Brian2."""
-        self._stopped = True
 
     def _check_steps(self, objects, t_end):
         """Every clock can count to ``t_end`` (before anything is built or changed)."""

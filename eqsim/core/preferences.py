@@ -31,6 +31,10 @@ _DEFAULTS = {
     "core.default_float_dtype": (np.float64, "Floating point type (float32 or float64) of "
                                              "the float variables of groups and synapses "
                                              "created from now on, where no dtype= is given."),
+    "core.network.default_schedule": (["start", "groups", "thresholds", "synapses", "resets",
+                                       "end"], "Order of the schedule slots (``when``) in a "
+                                               "time step, for networks without their own "
+                                               "Network.schedule."),
     # Brian2's logging preferences (eqsim/core/logger.py applies them)
     "logging.console_log_level": ("INFO", "Level of the console log (stderr) that BrianLogger "
                                           "and get_logger() use: CRITICAL, ERROR, WARNING, "
@@ -56,7 +60,15 @@ _VALID = {
     "logging.std_redirection": lambda v: isinstance(v, (bool, np.bool_)),
     "logging.std_redirection_to_file": lambda v: isinstance(v, (bool, np.bool_)),
     "logging.file_log_max_size": lambda v: isinstance(v, numbers.Integral) and v >= 0,
+    "core.network.default_schedule": lambda v: valid_schedule(v),
 }
+
+
+def valid_schedule(schedule):
+    """A list of distinct slot names without Brian2's automatic before_/after_ prefixes."""
+    return isinstance(schedule, (list, tuple)) and len(set(schedule)) == len(schedule) > 0 \
+        and all(isinstance(slot, str) and slot.isidentifier()
+                and not slot.startswith(("before_", "after_")) for slot in schedule)
 
 
 # Brian2 names with the same meaning here: (eqsim name, value conversion)
@@ -219,6 +231,8 @@ class Preferences:
         if key == "codegen.target" and value not in ("cython", "numpy"):
             raise PreferenceError(f"unknown code generation target '{value}'",
                                   hint="use 'cython' (compiled) or 'numpy' (reference)")
+        if key == "core.network.default_schedule":
+            value = list(value)
         self._values[key] = value
         for function in self._on_change.get(key, ()):
             function(value)

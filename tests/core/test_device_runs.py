@@ -40,6 +40,7 @@ def test_a_deferred_run_simulates_nothing_until_the_device_runs(standalone, nump
 
 
 def test_device_runs_draw_new_random_numbers_unless_seeded(standalone, numpy_target):
+    seed()  # no seed value (an earlier seed(value) would fix the numbers)
     net, spikes = _poisson_network()
     net.run(50 * ms)
     device.build(run=False)

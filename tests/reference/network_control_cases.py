@@ -176,5 +176,41 @@ def device_run_args(b):
         b.set_device('runtime')
 
 
+def custom_schedule(b):
+    """``Network.schedule`` / ``magic_network.schedule`` / the default-schedule preference:
+    synapses before thresholds delay every spike's effect by one step."""
+    def simulate(set_schedule):
+        b.start_scope()
+        source = b.NeuronGroup(1, 'dv/dt = 1/(1*ms) : 1', threshold='v > 0.25', reset='v = 0',
+                               method='euler')
+        target = b.NeuronGroup(1, 'w : 1')
+        link = b.Synapses(source, target, on_pre='w += 1')
+        link.connect()
+        trace = b.StateMonitor(target, 'w', record=0, when='end')
+        net = b.Network(source, target, link, trace)
+        set_schedule(net)
+        net.run(1 * b.ms)
+        return [float(x) for x in trace.w[0]]
+
+    def swapped(net):
+        net.schedule = ['start', 'groups', 'synapses', 'thresholds', 'resets', 'end']
+    default = simulate(lambda net: None)
+    own = simulate(swapped)
+    b.prefs.core.network.default_schedule = ['start', 'groups', 'synapses', 'thresholds',
+                                             'resets', 'end']
+    try:
+        preference = simulate(lambda net: None)
+    finally:
+        b.prefs.core.network.default_schedule = ['start', 'groups', 'thresholds', 'synapses',
+                                                 'resets', 'end']
+    try:
+        b.Network().schedule = ['start', 'before_groups']
+        refused = False
+    except ValueError:
+        refused = True
+    return dict(default=default, own=own, preference=preference,
+                magic_default=list(b.magic_network.schedule), before_slot_refused=refused)
+
+
 CASES = {f.__name__: f for f in (stop_example, network_stop_then_continue, stop_two_clocks,
-                                 network_states, schedule, device_run_args)}
+                                 network_states, schedule, device_run_args, custom_schedule)}

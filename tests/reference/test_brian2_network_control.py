@@ -61,3 +61,7 @@ def test_scheduling_summary_lists_what_brian2_lists_in_its_order(numpy_target):
 
 def test_device_run_with_run_args_repeats_the_recorded_run_as_brian2s_standalone(target):
     _same(CASES["device_run_args"](eqsim), REFERENCE["device_run_args"])
+
+
+def test_a_network_schedule_or_the_default_schedule_preference_reorders_slots(target):
+    _same(CASES["custom_schedule"](eqsim), REFERENCE["custom_schedule"])
