@@ -107,7 +107,7 @@ class Device:
                                    "run(...) before device.run()")
         from .network_state import apply_state
         from .seeding import seed
-        assignments = _checked_run_args(run_args)
+        changes = _checked_run_args(run_args)
         for network, state in self._initial.values():
             # the objects of the network's first recorded run, whose state was taken
             network.objects = next(list(objects) for net, objects, _, _ in self._runs
@@ -115,18 +115,18 @@ class Device:
             apply_state(network, state, restore_random_state=self._seeded)
         if not self._seeded:
             seed()  # fresh random numbers for each simulation, as Brian2's standalone runs
-        timed_backup = [(t, t.values.copy()) for t, _ in assignments if _is_timed_array(t)]
-        for key, value in assignments:
-            _assign(key, value)
         _replaying[0] = True
         try:
+            for apply, _ in changes:
+                apply()
             for network, objects, duration, arguments in self._runs:
                 network.objects = list(objects)
                 network.run(duration, **arguments)
         finally:
             _replaying[0] = False
-            for timed, values in timed_backup:
-                _set_timed_array(timed, values)
+            for _, undo in changes:  # run_args hold for this simulation only
+                if undo is not None:
+                    undo()
         self.has_been_run = True
 
     def reinit(self):
@@ -157,43 +157,20 @@ def _plain_names(namespace):
     return keep
 
 
-def _is_timed_array(key):
-    from ..groups.timedarray import TimedArray
-    return isinstance(key, TimedArray)
-
-
 def _checked_run_args(run_args):
-    """``[(key, value)]`` of ``run_args``, every key checked before anything is set."""
-    from ..groups.variable_view import VariableView
+    """``[(apply, undo)]`` for ``run_args``, every key and value checked before anything is
+    set. Keys are whatever offers ``_run_arg(value)`` (a group's variable, a TimedArray)."""
     if run_args is None:
         return []
     if not isinstance(run_args, dict):
         raise DeviceError(f"run_args must be a dict, not {type(run_args).__name__}",
                           hint="device.run(run_args={group.tau: 10*ms})")
     for key in run_args:
-        if not (isinstance(key, VariableView) or _is_timed_array(key)):
+        if not callable(getattr(key, "_run_arg", None)):
             raise DeviceError(f"the keys of run_args must be variables of groups "
                               f"(group.tau) or TimedArrays, not {type(key).__name__}",
                               hint="device.run(run_args={group.tau: 10*ms})")
-    return list(run_args.items())
-
-
-def _assign(key, value):
-    if _is_timed_array(key):
-        from ..units import fail_for_dimension_mismatch
-        fail_for_dimension_mismatch(value, key.dim, f"run_args value for '{key.name}'")
-        array = np.asarray(value, dtype=np.float64)
-        if array.shape != key.values.shape:
-            raise DeviceError(f"run_args gives {array.shape} values for '{key.name}', which "
-                              f"has {key.values.shape}", hint="give as many values as it has")
-        _set_timed_array(key, array)
-    else:
-        key._group.set_values(key._name, value, slice(None), level=1)
-
-
-def _set_timed_array(timed, values):
-    timed.values[...] = values
-    timed._flat.array[:] = np.ascontiguousarray(values).ravel()
+    return [key._run_arg(value) for key, value in run_args.items()]
 
 
 device = Device()
