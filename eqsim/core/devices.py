@@ -15,10 +15,14 @@ same. What the standalone devices change is *when* runs happen, as in Brian2:
 
 Random numbers drawn during a run differ from one ``device.run()`` to the next unless
 ``seed()`` was called before the runs were recorded (then every ``device.run()`` draws the
-same ones), as in Brian2. Unlike Brian2, values set before ``run()`` (including ``'rand()'``
-initialisations and random connections) are computed once, when the script sets them,
-and are the same in every ``device.run()``.
+same ones), as in Brian2. What the script sets between two recorded runs (``G.v = ...``,
+an external constant, a group's ``namespace``) takes effect between them when they are
+repeated. Unlike Brian2, values set by the script (including ``'rand()'`` initialisations,
+expressions reading other variables, and random connections) are computed once, when the
+script sets them, from the values the objects have then (before any recorded run has
+simulated), and are the same in every ``device.run()``.
 """
+import copy
 import logging
 
 import numpy as np
@@ -57,6 +61,7 @@ class Device:
         self._runs = []
         # id(network) -> (network, state before its first recorded run)
         self._initial = {}
+        self._latest = {}  # id(network) -> its state at its last recorded run
         self._seeded = False
 
     @property
@@ -68,16 +73,25 @@ class Device:
         return self.records_runs and not self.build_on_run
 
     def record_run(self, network, duration, namespace, kwargs):
-        """Keep a ``Network.run`` call for :meth:`run` (and :meth:`build`); the network's
-        state is taken before its first recorded run."""
+        """Keep a ``Network.run`` call for :meth:`run` (and :meth:`build`): the network's
+        state before its first recorded run; for later runs, what the script changed since
+        the one before (``G.v = ...`` between runs), applied at that point when repeating."""
         from .network_state import take_state
         from .seeding import seeded_explicitly
+        state = take_state(network)
+        changes = {}
         if id(network) not in self._initial:
-            self._initial[id(network)] = (network, take_state(network))
+            self._initial[id(network)] = (network, state)
+        else:
+            changes = _changed(self._latest[id(network)]["objects"], state["objects"])
+        self._latest[id(network)] = state
         if not self._runs:
             self._seeded = seeded_explicitly()
+        # the objects' own namespaces as they are now (a script may change them later)
+        namespaces = {obj.name: dict(obj.namespace) for obj in network._all_objects()
+                      if isinstance(getattr(obj, "namespace", None), dict)}
         self._runs.append((network, list(network.objects), duration,
-                           dict(kwargs, namespace=_plain_names(namespace))))
+                           dict(kwargs, namespace=_plain_names(namespace)), changes, namespaces))
 
     def build(self, run=True, **kwargs):
         """Compile the recorded networks and, with ``run=True``, simulate them (Brian2's
@@ -85,7 +99,7 @@ class Device:
         if run and self._runs and not self.has_been_run:
             self.run()
             return
-        for network, objects, _, arguments in self._runs:  # fill the compiled-module cache
+        for network, objects, _, arguments, *_ in self._runs:  # fill the compiled-module cache
             network.objects = list(objects)
             network._build(arguments["namespace"])
 
@@ -107,31 +121,37 @@ class Device:
                                    "run(...) before device.run()")
         from .network_state import apply_state
         from .seeding import seed
-        changes = _checked_run_args(run_args)
+        run_arg_changes = _checked_run_args(run_args)
         for network, state in self._initial.values():
             # the objects of the network's first recorded run, whose state was taken
-            network.objects = next(list(objects) for net, objects, _, _ in self._runs
+            network.objects = next(list(objects) for net, objects, *_ in self._runs
                                    if net is network)
             apply_state(network, state, restore_random_state=self._seeded)
         if not self._seeded:
             seed()  # fresh random numbers for each simulation, as Brian2's standalone runs
         _replaying[0] = True
         try:
-            for apply, _ in changes:
+            for apply, _ in run_arg_changes:
                 apply()
-            for network, objects, duration, arguments in self._runs:
+            for network, objects, duration, arguments, changes, namespaces in self._runs:
                 network.objects = list(objects)
+                for name, entries in changes.items():
+                    obj = network[name]
+                    obj.set_state({**obj.get_state(), **copy.deepcopy(entries)})
+                for name, names in namespaces.items():
+                    network[name].namespace.clear()
+                    network[name].namespace.update(names)
                 network.run(duration, **arguments)
         finally:
             _replaying[0] = False
-            for _, undo in changes:  # run_args hold for this simulation only
+            for _, undo in run_arg_changes:  # run_args hold for this simulation only
                 if undo is not None:
                     undo()
         self.has_been_run = True
 
     def reinit(self):
         """Forget the recorded runs (Brian2: start a new standalone project)."""
-        self._runs, self._initial, self.has_been_run = [], {}, False
+        self._runs, self._initial, self._latest, self.has_been_run = [], {}, {}, False
 
     def activate(self, build_on_run=None, **kwargs):
         if build_on_run is not None:
@@ -155,6 +175,25 @@ def _plain_names(namespace):
             if not isinstance(value, type):
                 keep[name] = value
     return keep
+
+
+def _changed(before, after):
+    """``{object: {entry: value}}`` of the top-level state entries that differ."""
+    return {name: {key: value for key, value in state.items()
+                   if key not in before.get(name, {}) or not _same(before[name][key], value)}
+            for name, state in after.items()
+            if name not in before or not _same(before[name], state)}
+
+
+def _same(a, b):
+    if isinstance(a, dict) or isinstance(b, dict):
+        return isinstance(a, dict) and isinstance(b, dict) and a.keys() == b.keys() and \
+            all(_same(a[k], b[k]) for k in a)
+    if isinstance(a, np.ndarray) or isinstance(b, np.ndarray):
+        a, b = np.asarray(a), np.asarray(b)
+        return a.shape == b.shape and a.dtype == b.dtype and \
+            np.array_equal(a, b, equal_nan=a.dtype.kind in "fc")
+    return a == b
 
 
 def _checked_run_args(run_args):

@@ -10,18 +10,22 @@ The NumPy target of Brian2 is used (no compilation; the cases check control flow
 kernels).
 """
 import json
+import os
 import sys
+import tempfile
 from pathlib import Path
 
 import brian2
 
-sys.path.insert(0, str(Path(__file__).parent))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 from network_control_cases import CASES  # noqa: E402
 
 brian2.prefs.codegen.target = "numpy"
+HERE = Path(__file__).resolve().parent
+os.chdir(tempfile.mkdtemp())  # Brian2's standalone device may leave an ./output folder
 results = {"brian2_version": brian2.__version__}
 for name, case in CASES.items():
     results[name] = case(brian2)
     print(name, "done")
-Path(__file__).with_name("brian2_network_control.json").write_text(
+HERE.joinpath("brian2_network_control.json").write_text(
     json.dumps(results, indent=1, sort_keys=True) + "\n")

@@ -212,5 +212,31 @@ def custom_schedule(b):
                 magic_default=list(b.magic_network.schedule), before_slot_refused=refused)
 
 
+def deferred_runs_with_changes_between(b):
+    """Brian2's examples/standalone/simple_case_build.py, deterministic, with a state
+    variable and an external constant changed between two recorded runs."""
+    import tempfile
+    b.start_scope()
+    folder = tempfile.mkdtemp()
+    b.set_device('cpp_standalone', build_on_run=False, directory=folder)
+    try:
+        namespace = {'tau': 10 * b.ms, 'I': 1}
+        G = b.NeuronGroup(2, 'dv/dt = (I-v)/tau : 1', method='exact', namespace=namespace)
+        G.v = [0.0, 0.5]
+        mon = b.StateMonitor(G, 'v', record=True)
+        net = b.Network(G, mon)
+        net.run(20 * b.ms)
+        namespace['I'] = 0
+        G.v = [0.25, 0.75]
+        net.run(10 * b.ms)
+        b.device.build(directory=folder)
+        return dict(t=[float(x) for x in mon.t], v0=[float(x) for x in mon.v[0]],
+                    v1=[float(x) for x in mon.v[1]], v=[float(x) for x in G.v])
+    finally:
+        b.device.reinit()
+        b.set_device('runtime')
+
+
 CASES = {f.__name__: f for f in (stop_example, network_stop_then_continue, stop_two_clocks,
-                                 network_states, schedule, device_run_args, custom_schedule)}
+                                 network_states, schedule, device_run_args, custom_schedule,
+                                 deferred_runs_with_changes_between)}

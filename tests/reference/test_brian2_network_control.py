@@ -65,3 +65,8 @@ def test_device_run_with_run_args_repeats_the_recorded_run_as_brian2s_standalone
 
 def test_a_network_schedule_or_the_default_schedule_preference_reorders_slots(target):
     _same(CASES["custom_schedule"](eqsim), REFERENCE["custom_schedule"])
+
+
+def test_changes_between_recorded_runs_apply_between_them_as_in_brian2(numpy_target):
+    _same(CASES["deferred_runs_with_changes_between"](eqsim),
+          REFERENCE["deferred_runs_with_changes_between"])
