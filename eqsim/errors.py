@@ -198,9 +198,9 @@ class NetworkStateError(NetworkError, KeyError):
     __str__ = EqsimError.__str__  # KeyError would quote the whole message
 
 
-class NotRunningError(NetworkError):
+class NotRunningError(NetworkError, ValueError):
     """A ``Network`` method that needs a finished run (``profiling_info`` without a run
-    with ``profile=True``)."""
+    with ``profile=True``; a ``ValueError``, as Brian2's)."""
     default_code = "EQ713"
 
 
