@@ -72,10 +72,13 @@ class Device:
     def defers_runs(self):
         return self.records_runs and not self.build_on_run
 
-    def record_run(self, network, duration, namespace, kwargs):
+    def record_run(self, network, duration, namespace, kwargs, explicit_namespace=False):
         """Keep a ``Network.run`` call for :meth:`run` (and :meth:`build`): the network's
         state before its first recorded run; for later runs, what the script changed since
-        the one before (``G.v = ...`` between runs), applied at that point when repeating."""
+        the one before (``G.v = ...`` between runs), applied at that point when repeating.
+        Of a namespace taken from the caller's frame only data is kept (numbers, arrays,
+        strings, eqsim objects: what can be pickled); an explicit ``namespace=`` is kept
+        whole."""
         from .network_state import take_state
         from .seeding import seeded_explicitly
         state = take_state(network)
@@ -91,7 +94,8 @@ class Device:
         namespaces = {obj.name: dict(obj.namespace) for obj in network._all_objects()
                       if isinstance(getattr(obj, "namespace", None), dict)}
         self._runs.append((network, list(network.objects), duration,
-                           dict(kwargs, namespace=_plain_names(namespace)), changes, namespaces))
+                           dict(kwargs, namespace=dict(namespace) if explicit_namespace
+                                else _plain_names(namespace)), changes, namespaces))
 
     def build(self, run=True, **kwargs):
         """Compile the recorded networks and, with ``run=True``, simulate them (Brian2's

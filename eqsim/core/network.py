@@ -188,12 +188,14 @@ class Network(NetworkControl, Nameable):
             How many frames above the caller to take the namespace from.
         """
         duration_s = time_value(duration, "the duration of a run", obj=self.name)
+        explicit_namespace = namespace is not None
         if namespace is None:
             namespace = caller_namespace(level)
         active_device = get_device()
         if active_device.records_runs:  # Brian2's standalone mode: kept for device.run()
             active_device.record_run(self, duration, namespace, dict(
-                report=report, report_period=report_period, profile=profile))
+                report=report, report_period=report_period, profile=profile),
+                explicit_namespace=explicit_namespace)
             if active_device.defers_runs:
                 self.t_ += duration_s
                 return

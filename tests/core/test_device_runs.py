@@ -142,3 +142,13 @@ def test_magic_runs_in_the_workers_of_a_pool_give_the_exact_solution(numpy_targe
     for tau, (t, v) in zip(taus, results):
         np.testing.assert_allclose(np.asarray(v), np.exp(-np.asarray(t) / float(tau / ms)),
                                    rtol=1e-12)
+
+
+def test_a_recorded_run_keeps_its_explicit_namespace_as_it_was(standalone, numpy_target):
+    group = NeuronGroup(1, "dv/dt = -v/tau : 1", method="exact")
+    group.v = 1
+    names = {"tau": 5 * ms}
+    Network(group).run(1 * ms, namespace=names)
+    names["tau"] = 1 * ms  # after the run() call: not seen by the recorded run
+    device.run()
+    assert float(group.v[0]) == pytest.approx(np.exp(-1 / 5))
