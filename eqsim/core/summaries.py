@@ -1,5 +1,6 @@
 """Printable summaries of a network: its schedule and where a profiled run spent its time
 (Brian2's ``scheduling_summary()`` and ``profiling_summary()``)."""
+import html
 from collections import namedtuple
 
 from ..units import Quantity, second
@@ -23,6 +24,16 @@ def _format_table(header, rows, aligns):
     lines += [" | ".join(pad[a](str(cell), w) for cell, w, a in zip(row, widths, aligns))
               for row in rows]
     return "\n".join(lines)
+
+
+def _html_table(header, rows, aligns):
+    """The same table as HTML (what Jupyter shows)."""
+    side = {"<": "left", ">": "right", "^": "center"}
+    head = "".join(f"<th>{html.escape(str(h))}</th>" for h in header)
+    body = "".join("<tr>" + "".join(
+        f'<td style="text-align: {side[a]};">{html.escape(str(cell))}</td>'
+        for cell, a in zip(row, aligns)) + "</tr>" for row in rows)
+    return f"<table><thead><tr>{head}</tr></thead><tbody>{body}</tbody></table>"
 
 
 def _dt_text(dt, fastest):
@@ -60,16 +71,22 @@ class SchedulingSummary:
                 owner_name=None if owner is None else owner.name,
                 owner_type=None if owner is None else type(owner).__name__))
 
-    def __repr__(self):
-        if not self.entries:
-            return "(no operations scheduled)"
+    _HEADER = ["object", "part of", "Clock dt", "when", "order", "active"]
+
+    def _rows(self):
         fastest = min(float(e.dt) for e in self.entries)
-        rows = [[f"{e.name} ({e.type})",
+        return [[f"{e.name} ({e.type})",
                  "--" if e.owner_name is None else f"{e.owner_name} ({e.owner_type})",
                  _dt_text(float(e.dt), fastest), e.when, e.order,
                  "yes" if e.active else "no"] for e in self.entries]
-        return _format_table(["object", "part of", "Clock dt", "when", "order", "active"],
-                             rows, "<<<<>^")
+
+    def __repr__(self):
+        if not self.entries:
+            return "(no operations scheduled)"
+        return _format_table(self._HEADER, self._rows(), "<<<<>^")
+
+    def _repr_html_(self):
+        return _html_table(self._HEADER, self._rows() if self.entries else [], "<<<<>^")
 
     __str__ = __repr__
 
@@ -125,6 +142,12 @@ class ProfilingSummary:
         return "\n".join(lines) + "\n"
 
     __str__ = __repr__
+
+    def _repr_html_(self):
+        rows = [[name, f"{x:.2f} {self.unit_name}", f"{p:.2f} %"]
+                for name, x, p in zip(self.names, self._scaled, self.percentages)]
+        return "<h2>Profiling summary</h2>\n" + _html_table(["object", "time", "share"],
+                                                              rows, "<>>")
 
 
 def profiling_summary(net=None, show=None):

@@ -56,3 +56,13 @@ def test_profiling_summary_of_the_magic_network_shows_the_longest_entries(numpy_
     assert len(lines) == 3 and lines[2].startswith("networkoperation")
     assert lines[2].endswith("%") and " ms " in lines[2]
     assert float(summary.total_time) >= 0.006 and summary.total_time.dim == second.dim
+
+
+def test_the_summaries_show_as_html_tables_in_notebooks(numpy_target):
+    group = NeuronGroup(2, "dv/dt = -v/(10*ms) : 1", method="exact", name="cells")
+    net = Network(group)
+    net.run(1 * ms, profile=True)
+    schedule_html = net.scheduling_summary()._repr_html_()
+    assert schedule_html.count("<tr>") == 2 and "cells_stateupdater (StateUpdater)" in schedule_html
+    profile_html = profiling_summary(net)._repr_html_()
+    assert "cells_stateupdater" in profile_html and profile_html.count("<tr>") == 2
