@@ -8,6 +8,19 @@ import pytest
 
 from eqsim import BrianLogger, get_logger, prefs, std_silent
 
+@pytest.fixture(autouse=True)
+def no_handlers_left_behind():
+    """Later tests see eqsim's logging as a library leaves it: no handlers, no level."""
+    yield
+    root = logging.getLogger("eqsim")
+    for handler in (BrianLogger.console_handler, BrianLogger.file_handler):
+        if handler is not None:
+            root.removeHandler(handler)
+            handler.close()
+    BrianLogger.console_handler = BrianLogger.file_handler = None
+    root.setLevel(logging.NOTSET)
+
+
 SCRIPT = """
 from eqsim import *
 logger = get_logger('mymodule')
