@@ -151,6 +151,10 @@ class MonitorMemoryWarning(EqsimWarning):
     """The recordings a run would add are not expected to fit in the available memory."""
 
 
+class NetworkWarning(EqsimWarning):
+    """``run()`` changed what it runs (e.g. switched off an object whose groups it did not find)."""
+
+
 # --- issue 12 section 2, network control and infrastructure (net12): EQ710-EQ729 ---
 class BrianObjectException(EqsimError):
     """An error met while an object was prepared for a run, naming the object and the line

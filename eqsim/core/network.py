@@ -11,6 +11,7 @@ from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
 from .checkpoint import read_checkpoint, write_checkpoint
 from .clock import defaultclock, steps_for
+from .dependencies import missing_dependencies
 from .devices import get_device
 from .limits import time_value, warn_many_steps
 from .memory import check_recording_memory
@@ -124,6 +125,13 @@ class Network(NetworkControl, Nameable):
             names[obj.name] = obj
         return out
 
+    def _check_dependencies(self, objects):
+        for obj, other in missing_dependencies(objects):
+            raise NetworkError(
+                f"'{obj.name}' is in the network but '{other.name}', on which it depends, "
+                f"is not", code="EQ601", obj=self.name,
+                hint=f"add '{other.name}' to the Network as well")
+
     def _scheduled(self, run_namespace, include_inactive=False):
         """``(operation or network operation, object it belongs to)`` in execution order:
         by schedule slot, order, then the position of the object in the network."""
@@ -191,6 +199,9 @@ class Network(NetworkControl, Nameable):
         explicit_namespace = namespace is not None
         if namespace is None:
             namespace = caller_namespace(level)
+        reporter = make_reporter(report)  # a bad report fails before anything is built
+        objects = self._all_objects()
+        self._check_dependencies(objects)
         active_device = get_device()
         if active_device.records_runs:  # Brian2's standalone mode: kept for device.run()
             active_device.record_run(self, duration, namespace, dict(
@@ -199,8 +210,6 @@ class Network(NetworkControl, Nameable):
             if active_device.defers_runs:
                 self.t_ += duration_s
                 return
-        reporter = make_reporter(report)  # a bad report fails before anything is built
-        objects = self._all_objects()
         self._check_steps(objects, self.t_ + duration_s)
         check_recording_memory(objects, duration_s, self.name)
         if profile is None:
