@@ -55,6 +55,12 @@ from .errors import SubgroupIndexError, LinkError
 from .stateupdaters import (StateUpdateMethod, ExplicitStateUpdater, euler, rk2, rk4, exact,
                             linear, exponential_euler, heun, milstein, independent)
 
+# issue 12 section 2, network control and infrastructure (net12)
+from .core.magic import stop, magic_network
+from .errors import BrianObjectException, MagicError
+from .core.summaries import profiling_summary, scheduling_summary
+from .core.logger import BrianLogger, get_logger, std_silent
+
 logging.getLogger("eqsim").addHandler(logging.NullHandler())
 
 __version__ = "0.1.0"

@@ -218,3 +218,102 @@ class UnsupportedMethodError(IntegrationError):
 class UnitDefinitionError(EqsimError):
     """A :class:`~eqsim.units.Unit` cannot be made or registered as asked."""
     default_code = "EQ320"
+
+
+# --- issue 12 section 2, network control and infrastructure (net12): EQ710-EQ729 ---
+class BrianObjectException(EqsimError):
+    """An error met while an object was prepared for a run, naming the object and the line
+    of the script that created it (Brian2's exception of the same name).
+
+    eqsim raises it as a subclass of the original error's class as well (see
+    :func:`object_error`), so the original code (``EQ110`` ...) and ``except`` clauses for
+    the original class keep working; ``__cause__`` is the original error.
+
+    Parameters
+    ----------
+    message : str
+        What went wrong.
+    brianobj : object, optional
+        The object concerned (its ``name`` and ``_creation_site`` are shown).
+    """
+    default_code = "EQ710"
+
+    def __init__(self, message, brianobj=None, **kwargs):
+        self._brian_objname = getattr(brianobj, "name", None)
+        self._brian_objcreate = getattr(brianobj, "_creation_site", None)
+        super().__init__(message, **kwargs)
+
+    def _format(self):
+        text = super()._format()
+        name = getattr(self, "_brian_objname", None)
+        if name is None:
+            return text
+        where = getattr(self, "_brian_objcreate", None) or "(unknown)"
+        return (f"Error encountered with object named '{name}'.\n"
+                f"Object was created here:\n  {where}\n\n{text}")
+
+
+class MagicError(NetworkError):
+    """The magic ``run()`` / ``store()`` cannot tell what the script means (a mix of objects
+    that ran and new ones, changing ``magic_network`` by hand), Brian2's ``MagicError``."""
+    default_code = "EQ711"
+
+
+class NetworkStateError(NetworkError, KeyError):
+    """``Network.set_states`` names an object the network does not contain (a ``KeyError``,
+    as in Brian2)."""
+    default_code = "EQ712"
+
+    __str__ = EqsimError.__str__  # KeyError would quote the whole message
+
+
+class NotRunningError(NetworkError, ValueError):
+    """A ``Network`` method that needs a finished run (``profiling_info`` without a run
+    with ``profile=True``; a ``ValueError``, as Brian2's)."""
+    default_code = "EQ713"
+
+
+class ScheduleError(NetworkError, ValueError):
+    """``Network.schedule`` set to something that is not a list of slot names."""
+    default_code = "EQ716"
+
+
+_OBJECT_ERROR_CLASSES = {}
+
+
+def _reduce_object_error(error):
+    # the combined class is made at run time: pickle (multiprocessing) rebuilds it
+    return _rebuild_object_error, (error._original_class, dict(error.__dict__))
+
+
+def _rebuild_object_error(cls, state):
+    plain = cls.__new__(cls)
+    plain.__dict__.update(state)
+    return object_error(plain, _Named(state.get("_brian_objname"),
+                                      state.get("_brian_objcreate")))
+
+
+class _Named:
+    def __init__(self, name, site):
+        self.name, self._creation_site = name, site
+
+
+def object_error(error, obj):
+    """``error`` (an :class:`EqsimError`) as a :class:`BrianObjectException` about ``obj``
+    that is still an instance of ``type(error)`` with the same code and details."""
+    if isinstance(error, BrianObjectException) or not isinstance(error, EqsimError):
+        return error
+    cls = type(error)
+    combined = _OBJECT_ERROR_CLASSES.get(cls)
+    if combined is None:
+        combined = type(cls.__name__, (cls, BrianObjectException),
+                        {"__module__": cls.__module__, "__qualname__": cls.__qualname__,
+                         "_original_class": cls, "__reduce__": _reduce_object_error})
+        _OBJECT_ERROR_CLASSES[cls] = combined
+    new = combined.__new__(combined)
+    new.__dict__.update(error.__dict__)
+    new._brian_objname = getattr(obj, "name", None)
+    new._brian_objcreate = getattr(obj, "_creation_site", None)
+    EqsimError.__init__(new, error.message, code=error.code, source=error.source,
+                        line=error.line, column=error.column, hint=error.hint, obj=error.obj)
+    return new

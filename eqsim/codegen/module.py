@@ -71,10 +71,12 @@ class NetworkModule:
     num_threads : int
         OpenMP threads of the compiled target (1: no OpenMP). Threaded kernels give
         the same results as single-threaded ones, bit for bit.
+    profile : bool
+        Time every kernel call (wall clock; see :meth:`profile_times`).
     """
 
     def __init__(self, target, name, schedule, clock_of, n_clocks, *, vector_math=True,
-                 num_threads=1):
+                 num_threads=1, profile=False):
         if target not in TARGETS:
             raise CodegenError(f"unknown code generation target '{target}'",
                                hint=f"choose one of {sorted(TARGETS)}")
@@ -84,6 +86,8 @@ class NetworkModule:
         self.symbols = ModuleSymbols(threads=self.threads)
         env = environment(target)
         kernels, slots, max_size = [], [], 1
+        # per kernel slot of the loop, the operations it computes (a fused kernel: two)
+        self.profiled = []
         fused = fusable_thresholds(schedule, clock_of) if target == "cython" else {}
         moved = set(fused.values())
         for position, entry in enumerate(schedule):
@@ -108,12 +112,15 @@ class NetworkModule:
             if target == "cython":
                 text = bind_locally(text, self.symbols)
             kernels.append(helpers + text)
-            slots.append(dict(clock=clock_of(entry), netop=None, kernel=context["name"]))
+            slots.append(dict(clock=clock_of(entry), netop=None, kernel=context["name"],
+                              profiled=len(self.profiled)))
+            self.profiled.append([op.name for op in ops])
             max_size = max(max_size, *(op.stop for op in ops))
         self.n_clocks = max(n_clocks, 1)
         self.source = env.get_template(module_template).render(
             kernels=kernels, schedule=slots, n_clocks=max(n_clocks, 1),
             max_size=max_size, queues=self.symbols.queues, vector_math=vector_math,
+            profile=profile, n_profiled=max(1, len(self.profiled)),
             threads=self.threads,
             arrays=[_Obj(c_name=n, c_type=v.c_type) for n, v in self.symbols.arrays.items()],
             constants=[_Obj(c_name=n, c_type=t) for n, (_, t) in self.symbols.constants.items()],
@@ -150,6 +157,14 @@ class NetworkModule:
             constants = {n: _numpy_scalar(value, self.symbols.constants[n][1])
                          for n, value in constants.items()}
         self.module.bind(arrays, constants, int(seed) & 0xFFFFFFFFFFFFFFFF)
+
+    def profile_times(self):
+        """``[(operation names, seconds)]`` per kernel slot since the last reset: the wall
+        time of the kernel calls (a fused state update + threshold kernel is one slot)."""
+        return [(names, self.module.profile_time(k)) for k, names in enumerate(self.profiled)]
+
+    def profile_reset(self):
+        self.module.profile_reset()
 
     def has_queue(self, name):
         return name in self.symbols.queue_aliases

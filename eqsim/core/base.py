@@ -1,22 +1,49 @@
 """The base of every object a Network runs: clock, schedule slot, scope."""
+import linecache
+import os
+import sys
+
 from ..errors import NetworkError
 from .clock import Clock, defaultclock
 from .names import Nameable
+from .preferences import prefs
 from .seeding import next_object_number
 from .state_check import check_like
 
 SCHEDULE = ["start", "groups", "thresholds", "synapses", "resets", "end"]
 
 
-def schedule_index(when):
-    """Sort key of a schedule slot; ``before_x``/``after_x`` sit around slot ``x``."""
-    if when in SCHEDULE:
-        return 3 * SCHEDULE.index(when) + 1
+def schedule_index(when, schedule=None):
+    """Sort key of a schedule slot in ``schedule`` (default: the preference
+    ``core.network.default_schedule``); ``before_x``/``after_x`` sit around slot ``x``."""
+    if schedule is None:
+        schedule = prefs["core.network.default_schedule"]
+    if when in schedule:
+        return 3 * schedule.index(when) + 1
     for prefix, shift in (("before_", 0), ("after_", 2)):
-        if when.startswith(prefix) and when[len(prefix):] in SCHEDULE:
-            return 3 * SCHEDULE.index(when[len(prefix):]) + shift
-    raise NetworkError(f"unknown schedule slot when='{when}'",
-                       hint=f"use one of {SCHEDULE}, optionally prefixed with before_ or after_")
+        if isinstance(when, str) and when.startswith(prefix) and when[len(prefix):] in schedule:
+            return 3 * schedule.index(when[len(prefix):]) + shift
+    raise NetworkError(f"unknown schedule slot when={when!r:.60}",
+                       hint=f"use one of {list(schedule)}, optionally prefixed with before_ or "
+                            f"after_")
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def creation_site():
+    """Where the user's code created the object being made: the innermost frame outside
+    the eqsim package, as ``File '...', line N, in f`` and the source line (shown by
+    ``BrianObjectException``, as Brian2 shows an object's creation stack)."""
+    frame = sys._getframe(1)
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR + os.sep):
+        frame = frame.f_back
+    if frame is None:
+        return None
+    code = frame.f_code
+    text = linecache.getline(code.co_filename, frame.f_lineno).strip()
+    site = f"File '{code.co_filename}', line {frame.f_lineno}, in {code.co_name}"
+    return f"{site}\n    {text}" if text else site
 
 
 class _Scope:
@@ -67,6 +94,7 @@ class EqsimObject(Nameable):
         self.contained_objects = []
         self._scope_key = _Scope.key
         self._random_id = next_object_number()
+        self._creation_site = creation_site()
 
     # the Network calls these; subclasses override what they need
     def operations(self, run_namespace):

@@ -6,7 +6,7 @@ import inspect
 import warnings
 
 from .base import EqsimObject, _Scope
-from ..errors import NetworkError, NetworkWarning
+from ..errors import MagicError, NetworkWarning
 from .dependencies import missing_dependencies
 from .network import Network
 
@@ -35,6 +35,18 @@ class MagicNetwork(Network):
         super().__init__(name="magicnetwork")
         self._generation = 0
 
+    def add(self, *objs):
+        """Refused, as in Brian2: the magic network holds what ``run()`` finds."""
+        raise MagicError("cannot add objects to the magic network directly",
+                         hint="create the objects in the script (run() collects them), or "
+                              "use an explicit Network(...)")
+
+    def remove(self, *objs):
+        """Refused, as in Brian2: the magic network holds what ``run()`` finds."""
+        raise MagicError("cannot remove objects from the magic network directly",
+                         hint="delete the object from the script's variables, or use an "
+                              "explicit Network(...)")
+
     def reset(self):
         self.objects = []
         self.t_ = 0.0
@@ -47,7 +59,7 @@ class MagicNetwork(Network):
         count: they may be added to a running simulation) mean a new simulation from
         t = 0; a mix of both is an error."""
         self.objects = []
-        self.add(collect(level + 1))
+        Network.add(self, collect(level + 1))
         objects = self._all_objects()
         marks = [getattr(obj, "_magic_generation", None) for obj in objects]
         some_known = self._generation in marks
@@ -56,7 +68,7 @@ class MagicNetwork(Network):
         if some_known and some_new:
             new = [obj.name for obj, mark in zip(objects, marks)
                    if mark is None and obj.invalidates_magic_network]
-            raise NetworkError(
+            raise MagicError(
                 f"run() found objects that ran before and new objects ({', '.join(new)}): "
                 f"it cannot tell whether to continue the old simulation or start a new one",
                 hint="put the objects to run in an explicit Network(...), or call "
@@ -67,7 +79,6 @@ class MagicNetwork(Network):
         for obj in objects:
             if getattr(obj, "_magic_generation", None) is None:
                 obj._magic_generation = self._generation
-
 
     def _check_dependencies(self, objects):
         # Brian2's magic network runs the rest and switches such an object off for good
@@ -82,7 +93,7 @@ class MagicNetwork(Network):
 magic_network = MagicNetwork()
 
 
-def run(duration, report=None, report_period=None, namespace=None, level=0):
+def run(duration, report=None, report_period=None, namespace=None, profile=None, level=0):
     """Run the objects defined in the calling script for ``duration``.
 
     Parameters
@@ -95,12 +106,21 @@ def run(duration, report=None, report_period=None, namespace=None, level=0):
         Wall-clock time between reports (second), default 10 s.
     namespace : dict, optional
         Names for external constants; default: the calling script's variables.
+    profile : bool, optional
+        Time every kernel and network operation (``profiling_summary()``).
     level : int
         Extra frames to go up when looking for objects and names.
     """
     magic_network.update(level + 1)
     kwargs = {} if report_period is None else {"report_period": report_period}
-    magic_network.run(duration, report=report, namespace=namespace, level=level + 1, **kwargs)
+    magic_network.run(duration, report=report, namespace=namespace, profile=profile,
+                      level=level + 1, **kwargs)
+
+
+def stop():
+    """End the run in progress once the current time step is complete (call it from a
+    network operation), whichever network runs, as Brian2's ``stop()``."""
+    Network._globally_stopped = True
 
 
 def store(name="default", filename=None):

@@ -1,24 +1,28 @@
 """Network: collects objects, builds one module for their operations, runs it."""
 import logging
+from contextlib import contextmanager
 
 import numpy as np
 import time
 
 from ..codegen.module import NetworkModule
-from ..errors import CheckpointError, NetworkError
+from ..errors import CheckpointError, EqsimError, NetworkError, object_error
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
 from .checkpoint import read_checkpoint, write_checkpoint
 from .clock import defaultclock, steps_for
 from .dependencies import missing_dependencies
+from .devices import get_device
 from .limits import time_value, warn_many_steps
 from .memory import check_recording_memory
 from .names import Nameable
 from .namespace import caller_namespace
 from .netop import NetworkOperation
+from .network_control import NetworkControl
 from .network_state import apply_state, check_state, take_state
 from .preferences import prefs
 from .reporting import make_reporter
+from .summaries import profiling_info
 from .seeding import current_seed
 
 logger = logging.getLogger("eqsim.network")
@@ -37,7 +41,21 @@ def _flatten(items):
                                hint="add groups, synapses, monitors or network operations")
 
 
-class Network(Nameable):
+@contextmanager
+def _preparing(obj=None, objects=()):
+    """Errors while ``obj`` (or the object of ``objects`` the error names) is prepared for
+    a run become ``BrianObjectException``s about it, keeping their class and code."""
+    try:
+        yield
+    except EqsimError as error:
+        about = obj if obj is not None else next(
+            (o for o in objects if error.obj is not None and o.name == error.obj), None)
+        if about is None:
+            raise
+        raise object_error(error, about) from error
+
+
+class Network(NetworkControl, Nameable):
     """A set of objects simulated together.
 
     Parameters
@@ -47,6 +65,8 @@ class Network(Nameable):
     name : str, optional
     """
     _base_name = "network"
+    # set by the module-level stop(): ends whichever network is running (Brian2's flag)
+    _globally_stopped = False
 
     def __init__(self, *objs, name=None):
         super().__init__(name)
@@ -54,7 +74,11 @@ class Network(Nameable):
         self.t_ = 0.0
         self._stored = {}
         self._module = None
-        self.add(*objs)
+        self._stopped = False
+        self._profiling_info = None
+        self._schedule = None
+        if objs:
+            self.add(*objs)
 
     def add(self, *objs):
         """Add objects (or lists/dicts of objects) to the network."""
@@ -108,24 +132,33 @@ class Network(Nameable):
                 f"is not", code="EQ601", obj=self.name,
                 hint=f"add '{other.name}' to the Network as well")
 
-    def _build(self, run_namespace):
-        entries, netops, clocks = [], [], []
-        for position, obj in enumerate(o for o in self._all_objects() if o.active):
+    def _scheduled(self, run_namespace, include_inactive=False):
+        """``(operation or network operation, object it belongs to)`` in execution order:
+        by schedule slot, order, then the position of the object in the network."""
+        entries, schedule = [], self.schedule
+        for position, obj in enumerate(self._all_objects()):
+            if not (obj.active or include_inactive):
+                continue
             if isinstance(obj, NetworkOperation):
                 items = [obj]
             else:
-                items = obj.operations(run_namespace)
-            for item in items:
-                key = (schedule_index(item.when), item.order, position)
-                entries.append((key, item))
-                if not any(item.clock is c for c in clocks):
-                    clocks.append(item.clock)
+                with _preparing(obj):
+                    items = obj.operations(run_namespace)
+            entries.extend(((schedule_index(item.when, schedule), item.order, position),
+                            item, obj) for item in items)
         entries.sort(key=lambda e: e[0])
+        return [(item, obj) for _, item, obj in entries]
+
+    def _build(self, run_namespace, profile=False):
+        entries, netops, clocks = self._scheduled(run_namespace), [], []
+        for item, _ in entries:
+            if not any(item.clock is c for c in clocks):
+                clocks.append(item.clock)
         if not clocks:  # nothing to run: time still advances on the default clock
             clocks.append(defaultclock._clock)
         clock_index = lambda clock: next(k for k, c in enumerate(clocks) if c is clock)
         schedule = []
-        for _, item in entries:
+        for item, _ in entries:
             if isinstance(item, NetworkOperation):
                 schedule.append((clock_index(item.clock), len(netops)))
                 netops.append(item)
@@ -133,14 +166,17 @@ class Network(Nameable):
                 schedule.append(item)
         target = prefs["codegen.target"]
         started = time.perf_counter()
-        module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
-                               len(clocks), vector_math=prefs["codegen.cython.vector_math"],
-                               num_threads=(prefs["codegen.cython.num_threads"]
-                                            if target == "cython" else 1))
+        with _preparing(objects=self._all_objects()):
+            module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
+                                   len(clocks), vector_math=prefs["codegen.cython.vector_math"],
+                                   num_threads=(prefs["codegen.cython.num_threads"]
+                                                if target == "cython" else 1),
+                                   profile=profile)
         logger.debug("built %s module in %.3f s", target, time.perf_counter() - started)
         return module, netops, clocks
 
-    def run(self, duration, report=None, report_period=10 * second, namespace=None, level=0):
+    def run(self, duration, report=None, report_period=10 * second, namespace=None, profile=None,
+            level=0):
         """Simulate for ``duration``.
 
         Parameters
@@ -153,34 +189,58 @@ class Network(Nameable):
             Wall-clock time between reports (second).
         namespace : dict, optional
             Names for external constants in model strings; default: the caller's variables.
+        profile : bool, optional
+            Time every kernel and network operation (see :attr:`profiling_info`); default
+            ``device.build_options['profile']`` or False, as in Brian2.
         level : int
             How many frames above the caller to take the namespace from.
         """
         duration_s = time_value(duration, "the duration of a run", obj=self.name)
+        explicit_namespace = namespace is not None
         if namespace is None:
             namespace = caller_namespace(level)
         reporter = make_reporter(report)  # a bad report fails before anything is built
         objects = self._all_objects()
         self._check_dependencies(objects)
+        active_device = get_device()
+        if active_device.records_runs:  # Brian2's standalone mode: kept for device.run()
+            active_device.record_run(self, duration, namespace, dict(
+                report=report, report_period=report_period, profile=profile),
+                explicit_namespace=explicit_namespace)
+            if active_device.defers_runs:
+                self.t_ += duration_s
+                return
         self._check_steps(objects, self.t_ + duration_s)
         check_recording_memory(objects, duration_s, self.name)
-        module, netops, clocks = self._build(namespace)
+        if profile is None:
+            profile = bool(active_device.build_options.get("profile", False))
+        module, netops, clocks = self._build(namespace, profile)
+        netop_seconds = [0.0] * len(netops)
+        self._stopped = Network._globally_stopped = False
         t_start, t_end = self.t_, self.t_ + duration_s
         for clock in clocks:
             clock.set_time(t_start)
         module.bind(current_seed())
         for obj in objects:
-            obj.before_run(module)
+            with _preparing(obj):
+                obj.before_run(module)
         for obj in objects:
             obj.reserve_memory(module, duration_s)
 
-        def netop_caller(op, k):
+        def netop_caller(k, op):
             def call():
-                op.clock.step = module.module.clock_steps()[k]
+                # every clock shows the current time (defaultclock.t in a netop on its own clock)
+                for clock, step in zip(clocks, module.module.clock_steps()):
+                    clock.step = step
+                started = time.perf_counter()
                 op.call()
+                netop_seconds[k] += time.perf_counter() - started
+                if self._stopped or Network._globally_stopped:
+                    module.module.stop()
             return call
-        callbacks = [netop_caller(op, next(k for k, c in enumerate(clocks) if c is op.clock))
-                     for op in netops]
+        callbacks = [netop_caller(k, op) for k, op in enumerate(netops)]
+        module.profile_reset()
+        self._profiling_info = None
         try:
             wall = time.perf_counter()
             if reporter is None:
@@ -192,9 +252,15 @@ class Network(Nameable):
                 for chunk in range(1, n_chunks + 1):
                     self._run_until(module, clocks, t_start + duration_s * chunk / n_chunks, callbacks)
                     now = time.perf_counter()
-                    if now - last_report >= float(np.asarray(report_period)) or chunk == n_chunks:
-                        reporter(now - wall, chunk / n_chunks, t_start, duration_s)
+                    stopped = self._stopped or Network._globally_stopped
+                    if now - last_report >= float(np.asarray(report_period)) or \
+                            chunk == n_chunks or stopped:
+                        done = (min(c.t_ for c in clocks) - t_start) / duration_s \
+                            if stopped and duration_s > 0 else chunk / n_chunks
+                        reporter(now - wall, done, t_start, duration_s)
                         last_report = now
+                    if stopped:
+                        break
         except BaseException:
             # a failing network operation or Ctrl-C: keep what was simulated and recorded
             # so far; the interrupted step is not counted, a next run starts it again
@@ -204,13 +270,18 @@ class Network(Nameable):
             for obj in objects:
                 obj.after_run(module)
             raise
-        self.t_ = t_end
+        # after stop(): the time of the earliest clock, where a next run continues
+        self.t_ = min(c.t_ for c in clocks) if self._stopped or Network._globally_stopped \
+            else t_end
         for obj in objects:  # objects with nothing to run still follow the network's time
             if not any(obj.clock is c for c in clocks):
-                obj.clock.set_time(t_end)
+                obj.clock.set_time(self.t_)
         for obj in objects:
             obj.after_run(module)
         self._module = module
+        if profile:
+            self._profiling_info = profiling_info(module.profile_times(),
+                                                  [op.name for op in netops], netop_seconds)
 
     def _check_steps(self, objects, t_end):
         """Every clock can count to ``t_end`` (before anything is built or changed)."""

@@ -1,11 +1,15 @@
 """Preferences: ``prefs.codegen.target = 'numpy'`` or ``prefs['codegen.target']``."""
+import difflib
 import numbers
 import os
 import warnings
 
 import numpy as np
 
-from ..errors import EqsimError
+from ..errors import EqsimError, EqsimWarning
+from .brian2_preference_names import BRIAN2_PREFERENCES
+
+_LOG_LEVELS = ("CRITICAL", "ERROR", "WARNING", "INFO", "DEBUG", "DIAGNOSTIC")
 
 _DEFAULTS = {
     "codegen.target": ("cython", "Code generation target: 'cython' (compiled, default) or 'numpy' "
@@ -27,7 +31,44 @@ _DEFAULTS = {
     "core.default_float_dtype": (np.float64, "Floating point type (float32 or float64) of "
                                              "the float variables of groups and synapses "
                                              "created from now on, where no dtype= is given."),
+    "core.network.default_schedule": (["start", "groups", "thresholds", "synapses", "resets",
+                                       "end"], "Order of the schedule slots (``when``) in a "
+                                               "time step, for networks without their own "
+                                               "Network.schedule."),
+    # Brian2's logging preferences (eqsim/core/logger.py applies them)
+    "logging.console_log_level": ("INFO", "Level of the console log (stderr) that BrianLogger "
+                                          "and get_logger() use: CRITICAL, ERROR, WARNING, "
+                                          "INFO, DEBUG or DIAGNOSTIC."),
+    "logging.file_log": (False, "Also log to a temporary file (eqsim_debug_*.log). Off by "
+                                "default in eqsim (Brian2: on)."),
+    "logging.file_log_level": ("DEBUG", "Level of the file log."),
+    "logging.file_log_max_size": (10_000_000, "Bytes after which the file log is rotated "
+                                              "(one backup, suffix .1); 0: never."),
+    "logging.delete_log_on_exit": (True, "Delete the file log when Python exits."),
+    "logging.std_redirection": (True, "Let std_silent() silence stdout/stderr."),
+    "logging.std_redirection_to_file": (True, "std_silent() keeps the silenced output in a "
+                                              "temporary file and prints it if an error "
+                                              "occurs (False: discards it)."),
 }
+
+# values each preference accepts (beyond the checks in Preferences.__setitem__)
+_VALID = {
+    "logging.console_log_level": lambda v: isinstance(v, str) and v.upper() in _LOG_LEVELS,
+    "logging.file_log_level": lambda v: isinstance(v, str) and v.upper() in _LOG_LEVELS,
+    "logging.file_log": lambda v: isinstance(v, (bool, np.bool_)),
+    "logging.delete_log_on_exit": lambda v: isinstance(v, (bool, np.bool_)),
+    "logging.std_redirection": lambda v: isinstance(v, (bool, np.bool_)),
+    "logging.std_redirection_to_file": lambda v: isinstance(v, (bool, np.bool_)),
+    "logging.file_log_max_size": lambda v: isinstance(v, numbers.Integral) and v >= 0,
+    "core.network.default_schedule": lambda v: valid_schedule(v),
+}
+
+
+def valid_schedule(schedule):
+    """A list of distinct slot names without Brian2's automatic before_/after_ prefixes."""
+    return isinstance(schedule, (list, tuple)) and len(set(schedule)) == len(schedule) > 0 \
+        and all(isinstance(slot, str) and slot.isidentifier()
+                and not slot.startswith(("before_", "after_")) for slot in schedule)
 
 
 # Brian2 names with the same meaning here: (eqsim name, value conversion)
@@ -42,6 +83,26 @@ _BRIAN2_ALIASES = {
 
 class PreferenceError(EqsimError):
     default_code = "EQ700"
+
+
+class UnknownPreferenceError(PreferenceError, KeyError, AttributeError):
+    """A preference name that neither eqsim nor Brian2 knows (a ``KeyError`` for
+    ``prefs['name']``, an ``AttributeError`` for ``prefs.section.name``, as in Brian2)."""
+    default_code = "EQ714"
+
+    __str__ = EqsimError.__str__
+
+
+class UnusedPreferenceWarning(EqsimWarning):
+    """A Brian2 preference that has no meaning in eqsim was set (once per name)."""
+
+
+def _unknown(key, known):
+    close = difflib.get_close_matches(key, known, n=3, cutoff=0.7)
+    return UnknownPreferenceError(
+        f"unknown preference '{key}' (neither eqsim nor Brian2 has it)",
+        hint=f"did you mean {' or '.join(close)}?" if close else
+        "prefs.documentation() lists eqsim's preferences")
 
 
 def _is_whole(value):
@@ -101,11 +162,17 @@ class _Section:
 
     def __getattr__(self, item):
         key = f"{self._path}.{item}"
-        known = key in self._prefs._values or key in _BRIAN2_ALIASES
-        return self._prefs[key] if known else _Section(self._prefs, key)
+        if key in self._prefs._values or key in _BRIAN2_ALIASES or key in BRIAN2_PREFERENCES:
+            return self._prefs[key]
+        if item.startswith("_") or not any(k.startswith(key + ".") for k in self._prefs._names()):
+            raise _unknown(key, self._prefs._names())
+        return _Section(self._prefs, key)
 
     def __setattr__(self, key, value):
         self._prefs[f"{self._path}.{key}"] = value
+
+    def __repr__(self):
+        return f"<preferences '{self._path}'>"
 
 
 class Preferences:
@@ -113,14 +180,28 @@ class Preferences:
 
     def __init__(self):
         self._values = {k: v for k, (v, _) in _DEFAULTS.items()}
+        # Brian2 preferences without an eqsim meaning: what scripts set, kept for reading
+        self._unused = {}
+        self._warned = set()
+        # preference name -> functions called with the new value after it is set
+        self._on_change = {}
         if os.environ.get("EQSIM_TARGET"):
             self._values["codegen.target"] = os.environ["EQSIM_TARGET"]
+
+    def _names(self):
+        return sorted(set(self._values) | set(_BRIAN2_ALIASES) | set(BRIAN2_PREFERENCES))
+
+    def on_change(self, key, function):
+        """Call ``function(value)`` whenever preference ``key`` is set."""
+        self._on_change.setdefault(key, []).append(function)
 
     def __getitem__(self, key):
         if key in _BRIAN2_ALIASES:
             key = _BRIAN2_ALIASES[key][0]
         if key not in self._values:
-            raise PreferenceError(f"unknown preference '{key}'", hint=f"known: {sorted(self._values)}")
+            if key in BRIAN2_PREFERENCES:  # as set by the script, else Brian2's default
+                return self._unused.get(key, BRIAN2_PREFERENCES[key])
+            raise _unknown(key, self._names())
         if key == "codegen.cython.num_threads" and self._values[key] is None:
             return _threads_from_environment()
         return self._values[key]
@@ -132,7 +213,17 @@ class Preferences:
         if key == "codegen.target" and value == "auto":  # Brian2: the best available target
             value = "cython"
         if key not in self._values:
-            raise PreferenceError(f"unknown preference '{key}'", hint=f"known: {sorted(self._values)}")
+            if key not in BRIAN2_PREFERENCES:
+                raise _unknown(key, self._names())
+            if key not in self._warned:  # scripts written for Brian2 must not stop here
+                self._warned.add(key)
+                warnings.warn(f"prefs.{key} has no meaning in eqsim: the value is kept but "
+                              f"changes nothing", UnusedPreferenceWarning, stacklevel=3)
+            self._unused[key] = value
+            return
+        if key in _VALID and not _VALID[key](value):
+            raise PreferenceError(f"{value!r:.60} is not a valid value for prefs.{key}",
+                                  hint=_DEFAULTS[key][1])
         if key == "codegen.cython.num_threads" and value is not None:  # None: from the environment
             value = checked_threads(value, "prefs.codegen.cython.num_threads")
         if key == "core.default_float_dtype":
@@ -140,11 +231,17 @@ class Preferences:
         if key == "codegen.target" and value not in ("cython", "numpy"):
             raise PreferenceError(f"unknown code generation target '{value}'",
                                   hint="use 'cython' (compiled) or 'numpy' (reference)")
+        if key == "core.network.default_schedule":
+            value = list(value)
         self._values[key] = value
+        for function in self._on_change.get(key, ()):
+            function(value)
 
     def __getattr__(self, item):
         if item.startswith("_"):
             raise AttributeError(item)
+        if not any(k.startswith(item + ".") for k in self._names()):
+            raise _unknown(item, self._names())
         return _Section(self, item)
 
     def documentation(self):

@@ -3,7 +3,9 @@ import secrets
 
 import numpy as np
 
-_state = {"seed": None, "evaluations": 0, "objects": 0}
+# explicit: the script called seed(value) (standalone-style device.run() then repeats
+# the same random numbers; otherwise each device.run() draws new ones, as Brian2)
+_state = {"seed": None, "evaluations": 0, "objects": 0, "explicit": False}
 
 
 def seed(value=None):
@@ -16,6 +18,7 @@ def seed(value=None):
     """
     _state["evaluations"] = 0
     _state["objects"] = 0
+    _state["explicit"] = value is not None
     if value is None:
         _state["seed"] = secrets.randbits(63)
         np.random.seed(None)
@@ -43,6 +46,11 @@ def next_object_number():
     when auto-generated names differ."""
     _state["objects"] += 1
     return _state["objects"]
+
+
+def seeded_explicitly():
+    """Whether the last call of :func:`seed` gave a value."""
+    return _state["explicit"]
 
 
 def random_state():

@@ -154,15 +154,16 @@ class Group(EqsimObject):
         subexpressions : bool
             Also evaluate the subexpressions when ``vars`` is not given.
         read_only_variables : bool
-            Include ``N``, ``i`` and constant variables when ``vars`` is not given.
+            Include ``N``, ``i`` and other read-only variables when ``vars`` is not given
+            (``(constant)`` ones are not read-only: they can be set between runs).
         """
         if format != "dict":
             raise EqsimError(f"get_states format '{format}' is not supported",
                              obj=self.name, hint="use format='dict'")
         if vars is None:
             vars = [n for n in self.state_names()
-                    if read_only_variables or not (self.variables[n].constant
-                                                   or self.variables[n].read_only)]
+                    # (constant) variables can be set between runs: not read-only (Brian2)
+                    if read_only_variables or not self.variables[n].read_only]
             vars = (["N", "i"] if read_only_variables else []) + vars
             if subexpressions:
                 vars += sorted(self._subexpressions)

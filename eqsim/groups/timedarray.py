@@ -3,6 +3,7 @@ import numpy as np
 
 from ..codegen.functions import TabulatedFunction, upsampling_factor
 from ..core.clock import defaultclock
+from ..core.devices import DeviceError
 from ..core.limits import time_value
 from ..core.names import Nameable
 from ..errors import EqsimError
@@ -44,6 +45,21 @@ class TimedArray(Nameable):
         self.dt = dt_
         self._flat = ArrayVariable("values", self.name, dim, array=np.ascontiguousarray(array).ravel(),
                                    read_only=True)
+
+    def _run_arg(self, value):
+        """For ``device.run(run_args={timed_array: values})``: ``(apply, undo)``, both
+        without arguments, after checking ``value`` (same shape and dimensions)."""
+        fail_for_dimension_mismatch(value, self.dim, f"run_args value for '{self.name}'")
+        array = np.asarray(value, dtype=np.float64)
+        if array.shape != self.values.shape:
+            raise DeviceError(f"run_args gives {array.shape} values for '{self.name}', which "
+                              f"has {self.values.shape}", hint="give as many values as it has")
+        previous = self.values.copy()
+
+        def put(values):
+            self.values[...] = values
+            self._flat.array[:] = np.ascontiguousarray(values).ravel()
+        return (lambda: put(array)), (lambda: put(previous))
 
     def _eqsim_function(self, name):
         """What code generation needs to call this function under ``name``."""

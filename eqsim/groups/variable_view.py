@@ -26,6 +26,11 @@ class VariableView:
         """Current values: a Quantity (or a plain array for dimensionless variables)."""
         return self._group.get_values(self._name)
 
+    def _run_arg(self, value):
+        """For ``device.run(run_args={G.v: values})``: ``(apply, undo)``; the values are
+        checked when applied (the network's recorded start state is the undo)."""
+        return (lambda: self._group.set_values(self._name, value, slice(None), level=1)), None
+
     def __getitem__(self, item):
         if isinstance(item, tuple) and any(x is None or x is Ellipsis for x in item):
             return self.values()[item]  # NumPy-style reshaping (matplotlib does x[:, None])
@@ -83,4 +88,6 @@ for _name in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv"
               "rfloordiv", "mod", "pow", "rpow", "neg", "pos", "abs", "lt", "le", "gt", "ge",
               "eq", "ne", "matmul"):
     setattr(VariableView, f"__{_name}__", _delegate(_name))
-VariableView.__hash__ = None
+# hashable as Brian2's (by group and name) so that ``{G.tau: 10*ms}`` can be a dict key
+# (device.run(run_args=...)); == compares values, as for arrays
+VariableView.__hash__ = lambda self: hash((self._group.name, self._name))

@@ -41,6 +41,8 @@ ctypedef void (*set_u64_f)(int, uint64_t)
 ctypedef void (*seed_f)(uint64_t)
 ctypedef void (*clock_f)(int, double, int64_t, int64_t)
 ctypedef int64_t (*clock_step_f)(int)
+ctypedef void (*stop_f)()
+ctypedef double (*profile_time_f)(int)
 ctypedef eqsim_buffer *(*buffer_f)(int)
 ctypedef void (*buffer_clear_f)(int)
 ctypedef void (*queue_reset_f)(int, int64_t)
@@ -89,6 +91,9 @@ cdef class NetworkLibrary:
     cdef seed_f _set_seed
     cdef clock_f _set_clock
     cdef clock_step_f _clock_step
+    cdef stop_f _stop
+    cdef profile_time_f _profile_time
+    cdef stop_f _profile_reset
     cdef buffer_f _buffer
     cdef buffer_clear_f _buffer_clear
     cdef queue_reset_f _queue_reset
@@ -112,6 +117,9 @@ cdef class NetworkLibrary:
         self._set_seed = <seed_f>_symbol(handle, "eqsim_set_seed", path)
         self._set_clock = <clock_f>_symbol(handle, "eqsim_set_clock", path)
         self._clock_step = <clock_step_f>_symbol(handle, "eqsim_clock_step", path)
+        self._stop = <stop_f>_symbol(handle, "eqsim_stop", path)
+        self._profile_time = <profile_time_f>_symbol(handle, "eqsim_profile_time", path)
+        self._profile_reset = <stop_f>_symbol(handle, "eqsim_profile_reset", path)
         self._buffer = <buffer_f>_symbol(handle, "eqsim_get_buffer", path)
         self._buffer_clear = <buffer_clear_f>_symbol(handle, "eqsim_buffer_clear_k", path)
         self._queue_reset = <queue_reset_f>_symbol(handle, "eqsim_queue_reset_k", path)
@@ -149,6 +157,18 @@ cdef class NetworkLibrary:
 
     def clock_steps(self):
         return [self._clock_step(c) for c in range(self.N_CLOCKS)]
+
+    def stop(self):
+        """End the run once the current step is complete (called from a network operation)."""
+        self._stop()
+
+    def profile_time(self, int k):
+        """Seconds spent in kernel slot ``k`` since the last ``profile_reset()`` (0 unless
+        the library was generated with profiling)."""
+        return self._profile_time(k)
+
+    def profile_reset(self):
+        self._profile_reset()
 
     def run(self, netops):
         """Run until every clock reaches its end; ``netops[k]()`` is called when due."""
