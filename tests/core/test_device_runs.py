@@ -111,7 +111,8 @@ class SimWrapper:
         self.device.build(run=False)
 
     def do_run(self, weight):
-        devices.active_device = self.device  # Brian2's device_module.active_device
+        from eqsim.devices import device_module  # Brian2's import, unchanged
+        device_module.active_device = self.device
         self.device.run(run_args={self.net["cell"].v: [weight]})
         return float(self.net["cell"].v[0]), self.net["spikes"].num_spikes
 
