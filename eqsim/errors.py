@@ -149,3 +149,12 @@ class EqsimWarning(UserWarning):
 
 class MonitorMemoryWarning(EqsimWarning):
     """The recordings a run would add are not expected to fit in the available memory."""
+
+
+class UserFunctionError(EqsimError, ValueError):
+    """A user function (``Function``, ``@check_units`` Python function, ``@implementation``)
+    cannot be used as declared: no unit information, an implementation eqsim cannot
+    compile, or a Python function that failed while a compiled kernel called it.
+
+    Also a ``ValueError``, the type Brian2 raises for the same declarations."""
+    default_code = "EQ170"

@@ -13,11 +13,12 @@ import numpy as np
 
 from ..errors import CodegenError
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable
-from .functions import tabulated_helpers
+from .functions import called_functions, tabulated_helpers
 from .conditional_write import with_conditional_writes
 from .identifiers import mangle
 from .invariants import InvariantHoister
 from .printers import random_calls
+from .user_functions import user_function_calls
 
 
 @dataclass
@@ -46,6 +47,8 @@ class ModuleSymbols:
     aliases: dict = field(default_factory=dict)     # object or operation name -> alias
     queue_aliases: dict = field(default_factory=dict)  # queue name -> c name
     threads: int = 1                                # OpenMP threads (1: serial code)
+    support_code: dict = field(default_factory=dict)  # c_name -> module-level code (user functions)
+    callbacks: list = field(default_factory=list)   # Functions compiled code calls back
 
     def alias(self, name):
         if name not in self.aliases:
@@ -175,6 +178,8 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         streams[key] = symbols.constant(mangle("r", prefix, len(streams)), number, "uint64_t")
     user_functions, tabulated = tabulated_helpers(op, exprs, symbols, prefix)
     user_functions.update(op.extra.get("user_functions", {}))
+    user_functions.update(user_function_calls(op, called_functions(exprs), symbols,
+                                              printer_cls.compiled, symbols.threads))
     lines, condition, invariants = _printed(
         printer_cls, tuple((names[s.target], s.expr) for s in statements), op.condition,
         frozenset(_invariant_names(op, used, targets)), prefix,

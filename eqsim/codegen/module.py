@@ -110,6 +110,8 @@ class NetworkModule:
             kernels.append(helpers + text)
             slots.append(dict(clock=clock_of(entry), netop=None, kernel=context["name"]))
             max_size = max(max_size, *(op.stop for op in ops))
+        # user functions' code (C implementations, Python trampolines), once, before the kernels
+        kernels[:0] = list(self.symbols.support_code.values())
         self.n_clocks = max(n_clocks, 1)
         self.source = env.get_template(module_template).render(
             kernels=kernels, schedule=slots, n_clocks=max(n_clocks, 1),
@@ -150,6 +152,11 @@ class NetworkModule:
             constants = {n: _numpy_scalar(value, self.symbols.constants[n][1])
                          for n, value in constants.items()}
         self.module.bind(arrays, constants, int(seed) & 0xFFFFFFFFFFFFFFFF)
+
+    def raise_callback_errors(self):
+        """Raise what a Python function called back from compiled code raised in the run."""
+        for function in self.symbols.callbacks:
+            function.raise_callback_error()
 
     def has_queue(self, name):
         return name in self.symbols.queue_aliases

@@ -219,6 +219,7 @@ class Network(Nameable):
         module.module.run(callbacks)
         for clock, step in zip(clocks, module.module.clock_steps()):
             clock.step = step
+        module.raise_callback_errors()
 
     # --- store / restore -------------------------------------------------------------
     def store(self, name="default", filename=None):

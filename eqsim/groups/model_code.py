@@ -4,6 +4,7 @@ import numpy as np
 import sympy
 
 from ..codegen.functions import TabulatedFunction, called_functions
+from ..codegen.user_functions import UserFunction
 from ..errors import DimensionMismatchError, EquationError, LimitError
 from ..ir.operations import Assignment, Operation
 from ..ir.variables import ArrayVariable
@@ -35,7 +36,7 @@ def used_names(exprs):
 def function_rules(variables):
     """Dimension rules of the user functions among ``variables``, for ``dimension_of``."""
     return {name: var.dimension_rule for name, var in variables.items()
-            if isinstance(var, TabulatedFunction)}
+            if isinstance(var, (TabulatedFunction, UserFunction))}
 
 
 def temporaries(group, statements):
