@@ -26,7 +26,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from ..codegen.user_functions import UserFunction
-from ..errors import DimensionMismatchError, UserFunctionError
+from ..errors import DimensionMismatchError, EqsimError, UserFunctionError
 from ..parsing.functions import FUNCTIONS
 from ..units import DIMENSIONLESS, Quantity, get_dimensions, second
 from ..units.display_names import get_unit_for_display
@@ -365,6 +365,8 @@ class Function:
         if self._callback_errors:
             error = self._callback_errors.pop()
             self._callback_errors.clear()
+            if isinstance(error, EqsimError):  # a unit error of the call: it names the function
+                raise error
             raise UserFunctionError(
                 f"the function '{self.name}' raised {type(error).__name__}: {error} when the "
                 "compiled code called it (the values it gave are NaN)", code="EQ177",
