@@ -159,6 +159,11 @@ class CPrinter(_NameMixin, C99CodePrinter):
     def _print_randn(self, expr):
         return f"eqsim_normal(_seed, {self._stream(expr)}, _step, {self._index})"
 
+    def _print_binomial_draw(self, expr):
+        _, n, p = expr.args
+        return (f"((double)eqsim_binomial((uint64_t){int(n)}, {self._print(p)}, _seed, "
+                f"{self._stream(expr)}, _step, (uint64_t)({self._index})))")
+
     def _print_clip(self, expr):
         x, lo, hi = (self._print(a) for a in expr.args)
         return f"eqsim_clip({x}, {lo}, {hi})"  # NaN propagates, as in numpy (not fmin/fmax)
@@ -226,6 +231,11 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
 
     def _print_randn(self, expr):
         return f"_normal(_seed, {self._stream(expr)}, _step, {self._index})"
+
+    def _print_binomial_draw(self, expr):
+        _, n, p = expr.args
+        return (f"numpy.asarray(_binomial({int(n)}, {self._print(p)}, _seed, "
+                f"{self._stream(expr)}, _step, {self._index}), dtype=numpy.float64)")
 
     def _print_clip(self, expr):
         x, lo, hi = (self._print(a) for a in expr.args)

@@ -28,8 +28,13 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 
+import sympy
+from sympy.core.function import AppliedUndef
+
 from ..errors import UserFunctionError
 from ..ir.variables import Variable
+from ..parsing.ast_to_sympy import next_draw_number
+from ..parsing.functions import binomial_draw, randn
 from .identifiers import mangle
 
 # C spellings of the built-in functions a C implementation may list as dependencies
@@ -51,9 +56,34 @@ class UserFunction(Variable):
     n_args: int = 0
     auto_vectorise: bool = False
     rule: object = None
+    # a random function drawn from eqsim's generator: ('binomial', n, p) or ('normal', loc,
+    # scale); each call becomes a draw of its own (expand_samplers)
+    sampler: tuple = None
 
     def dimension_rule(self, argument_dims):
         return self.rule(argument_dims)
+
+
+def expand_samplers(expr, variables):
+    """``expr`` with every call of a sampling function among ``variables`` replaced by a
+    draw from the counter-based generator: an exact binomial, or ``loc + scale*randn()``.
+    Each call gets a fresh occurrence number, so draws in different statements are
+    independent (two calls in one expression are one draw: sympy merges ``b() + b()``)."""
+    if expr is None or not hasattr(expr, "atoms"):
+        return expr
+    replacements = {}
+    for call in expr.atoms(AppliedUndef):
+        variable = variables.get(call.func.__name__)
+        sampler = getattr(variable, "sampler", None)
+        if sampler is None:
+            continue
+        number = sympy.Integer(next_draw_number())
+        kind, first, second = sampler
+        if kind == "binomial":
+            replacements[call] = binomial_draw(number, sympy.Integer(first), sympy.Float(second))
+        else:
+            replacements[call] = sympy.Float(first) + sympy.Float(second) * randn(number)
+    return expr.xreplace(replacements) if replacements else expr
 
 
 def user_function_calls(op, names, symbols, compiled, threads=1):
@@ -66,7 +96,7 @@ def user_function_calls(op, names, symbols, compiled, threads=1):
     calls = {}
     for name in sorted(names):
         variable = op.variables.get(name)
-        if not isinstance(variable, UserFunction):
+        if not isinstance(variable, UserFunction) or variable.sampler is not None:
             continue
         function = variable.function
         alias = symbols.alias(f"function {id(function)}")

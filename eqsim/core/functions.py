@@ -200,6 +200,8 @@ class Function:
                  return_unit=None, arg_types=None, return_type=None, stateless=True,
                  auto_vectorise=False):
         name = getattr(pyfunc, "__name__", type(pyfunc).__name__)
+        if "name" not in self.__dict__:  # a Nameable subclass (BinomialFunction) has its own
+            self.name = name
         self.pyfunc, self.sympy_func = pyfunc, sympy_func
         self.stateless, self.auto_vectorise = stateless, auto_vectorise
         self._arg_names = arg_names
@@ -229,10 +231,6 @@ class Function:
         self._python = None
         self._callbacks = {}         # ctypes callbacks made for compiled kernels, kept alive
         self._callback_errors = []   # the first exception a call back raised in a run
-
-    @property
-    def name(self):
-        return getattr(self.pyfunc, "__name__", "function")
 
     def is_locally_constant(self, dt):
         """Whether, as a function of time, it keeps its value over a step (never, here)."""
