@@ -46,6 +46,10 @@ from .groups.spikegenerator import SpikeGeneratorGroup
 from .groups.timedarray import TimedArray
 from .synapses.synapses import Synapses
 from .monitors import StateMonitor, SpikeMonitor, EventMonitor, PopulationRateMonitor
+# user functions in model strings (issue 12 section 2, func12)
+from .core.functions import DEFAULT_FUNCTIONS, Function, declare_types, exprel, implementation
+from .groups.binomial import BinomialFunction
+from .errors import UserFunctionError
 
 logging.getLogger("eqsim").addHandler(logging.NullHandler())
 

@@ -1,0 +1,46 @@
+"""User functions in model strings give Brian2's numbers, on both targets.
+
+The models are in ``user_function_cases.py``; what Brian2 2.9.0 computed for them (on its
+NumPy target) is in ``brian2_user_functions.npz`` (made by
+``make_brian2_function_reference.py``). On eqsim's compiled target the Python functions
+are called back from C, and the ones with a C implementation run it.
+"""
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+import eqsim
+from eqsim.errors import EqsimError
+from user_function_cases import CASES, FORBIDDEN
+
+HERE = Path(__file__).resolve().parent
+REFERENCE = np.load(HERE / "brian2_user_functions.npz")
+SIDECAR = json.loads((HERE / "brian2_user_functions.json").read_text())
+
+
+def _run(case):
+    eqsim.start_scope()
+    return case(eqsim)
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_user_functions_give_brian2_numbers(name, target):
+    got = _run(CASES[name])
+    assert set(got) == {key.split("__")[1] for key in REFERENCE.files
+                        if key.startswith(name + "__")}
+    for key, value in got.items():
+        np.testing.assert_allclose(value, REFERENCE[f"{name}__{key}"], rtol=1e-12, atol=1e-15,
+                                   err_msg=f"{name}: {key}")
+
+
+def test_the_reference_covers_every_case():
+    assert {key.split("__")[0] for key in REFERENCE.files} == set(CASES)
+    assert set(SIDECAR["forbidden_errors"]) == set(FORBIDDEN)
+
+
+@pytest.mark.parametrize("name", sorted(FORBIDDEN))
+def test_calls_brian2_refuses_raise_an_eqsim_error(name, numpy_target):
+    with pytest.raises(EqsimError):
+        _run(FORBIDDEN[name])
