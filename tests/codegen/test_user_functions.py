@@ -1,0 +1,150 @@
+"""User functions in compiled kernels: the user's C code compiled in under a mangled name,
+or the Python function called back; what eqsim cannot compile is refused clearly."""
+import numpy as np
+import pytest
+
+from eqsim import Function, NeuronGroup, Network, check_units, implementation, ms, prefs
+from eqsim.errors import DimensionMismatchError, UserFunctionError
+
+
+def _values(code, namespace, n=3, groups=1):
+    made = []
+    for _ in range(groups):
+        G = NeuronGroup(n, "v : 1", namespace=namespace[len(made)] if groups > 1 else namespace)
+        G.run_regularly(code)
+        made.append(G)
+    Network(*made, *[o for G in made for o in G.contained_objects]).run(0.1 * ms)
+    return [np.asarray(G.v[:]).tolist() for G in made]
+
+
+def _answer(value, c_name="f"):
+    """A function whose C implementation gives ``value`` and Python function gives -1."""
+    @implementation("cpp", f"double {c_name}(double x) {{ return {value} + 0*x; }}",
+                    name=c_name)
+    @check_units(x=1, result=1)
+    def f(x):
+        return -1.0 + 0 * x
+    return f
+
+
+def test_the_compiled_target_runs_the_c_implementation_and_numpy_the_python_one(both_targets):
+    numpy, cython = both_targets(lambda target: _values("v = f(i)", {"f": _answer(42)}))
+    assert numpy == [[-1.0] * 3] and cython == [[42.0] * 3]
+
+
+def test_two_functions_of_one_name_in_one_network_keep_their_own_c_code(target):
+    values = _values("v = f(i)", [{"f": _answer(1)}, {"f": _answer(2)}], groups=2)
+    expected = [[-1.0] * 3] * 2 if target == "numpy" else [[1.0] * 3, [2.0] * 3]
+    assert values == expected
+
+
+def test_c_code_whose_name_is_a_libm_function_or_a_kernel_name_does_not_clash():
+    prefs["codegen.target"] = "cython"
+    try:
+        assert _values("v = f(i)", {"f": _answer(7, c_name="exp")}) == [[7.0] * 3]
+    finally:
+        prefs["codegen.target"] = "numpy"
+
+
+def test_the_python_function_is_called_back_from_compiled_code_per_element(both_targets):
+    calls = []
+
+    @check_units(x=1, result=1)
+    def f(x):
+        calls.append(np.shape(x))
+        return np.asarray(x) * 2 + 1
+    numpy, cython = both_targets(lambda target: _values("v = f(i)", {"f": f}))
+    assert numpy == cython == [[1.0, 3.0, 5.0]]
+    assert calls == [(3,), (), (), ()]  # NumPy: one call with an array; C: one per element
+
+
+def test_an_exception_in_a_called_back_function_is_raised_after_the_run():
+    @check_units(x=1, result=1)
+    def f(x):
+        if x > 0:
+            raise RuntimeError("no positive values")
+        return x
+    prefs["codegen.target"] = "cython"
+    try:
+        with pytest.raises(UserFunctionError, match="raised RuntimeError: no positive") as info:
+            _values("v = f(i)", {"f": f})
+    finally:
+        prefs["codegen.target"] = "numpy"
+    assert info.value.code == "EQ177" and isinstance(info.value.__cause__, RuntimeError)
+
+
+def test_a_unit_error_of_a_called_back_function_keeps_its_type():
+    @check_units(x=1, result=1)
+    def f(x):
+        return x * ms
+    prefs["codegen.target"] = "cython"
+    try:
+        with pytest.raises(DimensionMismatchError, match="returned") as info:
+            _values("v = f(i)", {"f": f})
+    finally:
+        prefs["codegen.target"] = "numpy"
+    assert info.value.code == "EQ174"
+
+
+def _cython_only():
+    @implementation("cython", "cdef double f(double x):\n    return x\n")
+    @check_units(x=1, result=1)
+    def f(x):
+        return x
+    return f
+
+
+def test_a_cython_implementation_is_refused_by_the_compiled_target_with_the_alternatives(
+        both_targets):
+    def simulate(target):
+        if target == "numpy":
+            return _values("v = f(i)", {"f": _cython_only()})
+        with pytest.raises(UserFunctionError, match="not Cython") as info:
+            _values("v = f(i)", {"f": _cython_only()})
+        return info.value
+    numpy, error = both_targets(simulate)
+    assert numpy == [[0.0, 1.0, 2.0]]
+    assert error.code == "EQ175" and "@implementation('cpp'" in error.hint
+
+
+@pytest.mark.parametrize("code, message", [
+    ("double f(double x) { return std::abs(x); }", "std"),
+    ("double f(double x, double y) { return x + y; }", "too few arguments"),
+    ("double g(double x) { return x; }", "f"),
+])
+def test_c_code_that_does_not_compile_is_reported_as_the_users(code, message):
+    @implementation("cpp", code)
+    @check_units(x=1, result=1)
+    def f(x):
+        return x
+    prefs["codegen.target"] = "cython"
+    try:
+        with pytest.raises(UserFunctionError, match="does not compile") as info:
+            _values("v = f(i)", {"f": f})
+    finally:
+        prefs["codegen.target"] = "numpy"
+    assert info.value.code == "EQ176" and message in info.value.message
+
+
+def test_c_implementations_with_a_namespace_or_compiler_options_are_refused():
+    for options in ({"namespace": {"table": np.zeros(3)}}, {"libraries": ["m"]}):
+        f = implementation("cpp", "double f(double x) { return x; }", **options)(
+            Function(lambda x: x, arg_units=[1], return_unit=1))
+        with pytest.raises(UserFunctionError) as info:
+            f.c_implementation()
+        assert info.value.code == "EQ175"
+
+
+def test_a_called_back_python_function_needs_a_single_threaded_kernel():
+    @check_units(x=1, result=1)
+    def f(x):
+        return x
+    prefs["codegen.target"] = "cython"
+    prefs["codegen.cython.num_threads"] = 2
+    try:
+        with pytest.raises(UserFunctionError, match="one thread") as info:
+            _values("v = f(i)", {"f": f})
+    finally:
+        prefs["codegen.target"] = "numpy"
+        prefs["codegen.cython.num_threads"] = 1
+    assert info.value.code == "EQ178"
