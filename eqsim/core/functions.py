@@ -348,7 +348,14 @@ class Function:
 
             def call(*args):
                 try:
-                    return float(np.asarray(python(*args), dtype=np.float64).reshape(()))
+                    result = np.asarray(python(*args), dtype=np.float64)
+                    if result.size != 1:
+                        raise UserFunctionError(
+                            f"the function '{self.name}' returned {result.size} values when "
+                            "compiled code called it for one element", code="EQ177",
+                            hint="compiled code calls a Python function once per element: "
+                                 "return one value, or use prefs.codegen.target = 'numpy'")
+                    return float(result.reshape(()))
                 except BaseException as error:  # noqa: BLE001 - C cannot take an exception
                     if not errors:
                         errors.append(error)
