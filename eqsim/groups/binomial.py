@@ -62,7 +62,7 @@ def _trials(n):
     value = np.asarray(n)
     if value.shape != () or value.dtype.kind not in "iuf" or value != np.floor(value) or value < 0:
         raise UserFunctionError(f"the number of trials of a BinomialFunction must be a whole "
-                                f"number >= 0, got {n!r:.40}", code="EQ179")
+                                f"number >= 0, got {n!r:.40}", code="EQ171")
     return int(value)
 
 
@@ -70,5 +70,5 @@ def _probability(p):
     value = np.asarray(p)
     if value.shape != () or value.dtype.kind not in "iuf" or not 0 <= value <= 1:
         raise UserFunctionError(f"the probability of a BinomialFunction must be a number in "
-                                f"[0, 1], got {p!r:.40}", code="EQ179")
+                                f"[0, 1], got {p!r:.40}", code="EQ171")
     return float(value)

@@ -170,3 +170,53 @@ def test_python_level_exprel_is_accurate_near_zero_and_one_at_zero():
     assert exprel(0.0) == 1.0 and exprel(2 * mV / mV) == pytest.approx(np.expm1(2.0) / 2)
     with pytest.raises(DimensionMismatchError):
         exprel(2 * mV)
+
+
+def test_a_function_used_as_a_value_is_an_error_naming_it(numpy_target):
+    @check_units(x=1, result=1)
+    def f(x):
+        return x
+    with pytest.raises(eqsim.UnresolvedNameError, match="'f' is a function"):
+        _run_regularly("v = f + 1", {"f": f})
+
+
+def test_a_stateless_function_may_be_integrated_exactly_a_stateful_one_not(numpy_target):
+    def model(stateless, method):
+        f = Function(lambda x: 2 * x, arg_units=[volt], return_unit=volt, stateless=stateless)
+        G = NeuronGroup(2, "dv/dt = (f(v0) - v)/(2*ms) : volt\nv0 : volt",
+                        namespace={"f": f}, method=method)
+        G.v0 = [1, 2] * mV
+        Network(G).run(1 * ms)
+        return np.asarray(G.v[:])
+    exact = model(True, "exact")
+    np.testing.assert_allclose(exact, 2 * np.array([1e-3, 2e-3]) * (1 - np.exp(-0.5)),
+                               rtol=1e-12)
+    with pytest.raises(eqsim.IntegrationError, match="not guaranteed to be constant") as info:
+        model(False, "exact")
+    assert info.value.code == "EQ179"
+
+
+def test_brian2s_video_input_model_part_runs_with_a_whole_frame_per_call(numpy_target):
+    """examples/advanced/opencv_movie.py without the camera: a run_regularly calls a
+    function that returns the whole frame (NumPy target, as Brian2 runs it)."""
+    width, height = 4, 3
+    frames = iter(np.random.default_rng(1).random((10, height, width, 3)) * 255)
+
+    @check_units(x=1, y=1, result=1)
+    def video_input(x, y):
+        grayscale = next(frames).mean(axis=2) / 128.
+        return grayscale.ravel() - grayscale.ravel().mean()
+    G = NeuronGroup(width * height, """dv/dt = (-v + I)/tau : 1
+                    dv_th/dt = -v_th/tau_th : 1
+                    row : integer (constant)
+                    column : integer (constant)
+                    I : 1 # input current""", threshold="v>v_th",
+                    reset="v=0; v_th = 3*v_th + 1.0", method="exact",
+                    namespace={"video_input": video_input, "tau": 10 * ms, "tau_th": 2 * ms,
+                               "width": width})
+    G.v_th = 1
+    G.row = "i//width"
+    G.column = "i%width"
+    G.run_regularly("I = video_input(column, row)", dt=2 * ms)
+    Network(G, *G.contained_objects).run(6 * ms)
+    assert abs(float(np.sum(G.I[:]))) < 1e-12 and np.ptp(np.asarray(G.I[:])) > 0

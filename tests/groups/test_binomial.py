@@ -63,4 +63,4 @@ def test_binomial_function_checks_its_arguments():
     for n, p in [(2.5, 0.1), (-1, 0.1), (10, 1.5), (10, "a")]:
         with pytest.raises(UserFunctionError) as info:
             BinomialFunction(n, p)
-        assert info.value.code == "EQ179"
+        assert info.value.code == "EQ171"

@@ -118,6 +118,30 @@ def declared_types(b):
     return {"v": np.asarray(G.v[:]), "p": np.asarray(G.p[:])}
 
 
+def _squash(b):
+    @b.check_units(v=b.volt, result=b.volt)
+    def squash(v):
+        return 10 * b.mV * np.tanh(v / (10 * b.mV))
+    return squash
+
+
+def python_function_without_a_method(b):
+    """A Python function found in the namespace may keep state (Brian2 makes it
+    ``stateless=False``), so the automatic method choice passes over 'exact' to 'euler'."""
+    squash = _squash(b)  # noqa: F841 - found by the model string
+    G = b.NeuronGroup(3, "dv/dt = (squash(v0) - v)/(2*ms) : volt\nv0 : volt")
+    G.v0 = "(i - 1)*8*mV"
+    b.run(1 * b.ms)
+    return {"v": np.asarray(G.v[:])}
+
+
+def stateful_function_integrated_exactly(b):
+    """'exact' for an equation calling a function that may keep state."""
+    squash = _squash(b)  # noqa: F841 - found by the model string
+    G = b.NeuronGroup(3, "dv/dt = (squash(v0) - v)/(2*ms) : volt\nv0 : volt", method="exact")
+    b.run(0.1 * b.ms)
+
+
 def python_level_exprel(b):
     """``exprel`` called from Python on arrays and a dimensionless quantity."""
     x = np.array([-3.0, -1e-9, 0.0, 1e-12, 0.5, 20.0])
@@ -157,6 +181,7 @@ def no_result_unit(b):
 CASES = {case.__name__: case for case in (
     check_units_function_in_equations, c_implementation_with_dependency,
     functions_in_threshold_reset_synapses_and_assignments, auto_vectorised_function,
-    declared_types, python_level_exprel)}
+    declared_types, python_function_without_a_method, python_level_exprel)}
 FORBIDDEN = {case.__name__: case for case in (
-    no_units_declared, argument_of_the_wrong_unit, no_result_unit)}
+    no_units_declared, argument_of_the_wrong_unit, no_result_unit,
+    stateful_function_integrated_exactly)}
