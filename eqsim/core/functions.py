@@ -28,6 +28,7 @@ import numpy as np
 from ..codegen.user_functions import UserFunction
 from ..errors import DimensionMismatchError, EqsimError, UserFunctionError
 from ..parsing.functions import FUNCTIONS
+from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, Quantity, get_dimensions, second
 from ..units.display_names import get_unit_for_display
 
@@ -455,6 +456,9 @@ def implementation(target, code=None, namespace=None, dependencies=None, discard
     discard_units : bool, optional
         Only for ``'numpy'`` without ``code``.
     """
+    if name is not None:  # the function's name in the C code: it goes into the source
+        check_user_name(name, "name of a function implementation")
+
     def add(function):
         result = function if isinstance(function, Function) else Function(function)
         if discard_units:

@@ -148,3 +148,10 @@ def test_a_called_back_python_function_needs_a_single_threaded_kernel():
         prefs["codegen.target"] = "numpy"
         prefs["codegen.cython.num_threads"] = 1
     assert info.value.code == "EQ178"
+
+
+def test_the_c_name_of_an_implementation_must_be_a_plain_identifier():
+    from eqsim.errors import InvalidNameError
+    for name in ("f(x); int y", "_f", "f-g"):
+        with pytest.raises(InvalidNameError):
+            implementation("cpp", "double f(double x) { return x; }", name=name)
