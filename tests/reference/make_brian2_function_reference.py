@@ -4,7 +4,8 @@ Run with the Python of the Brian2 reference environment (see README.md)::
 
     /work/brian2-venv/bin/python tests/reference/make_brian2_function_reference.py
 
-Writes ``brian2_user_functions.npz`` (keys ``<case>__<array>``) and a JSON sidecar with the
+Writes ``brian2_user_functions.npz`` (keys ``<case>__<array>``; for the random cases of
+``STATISTICS`` the distribution of the draws) and a JSON sidecar with the
 Brian2 version and, for each forbidden case, the error Brian2 raises. Brian2 runs the cases
 on its NumPy target: its Cython target refuses a Python function that has no Cython
 implementation (``NotImplementedError``), which eqsim's compiled target calls back instead.
@@ -20,7 +21,7 @@ import brian2
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
-from user_function_cases import CASES, FORBIDDEN  # noqa: E402
+from user_function_cases import CASES, FORBIDDEN, STATISTICS, distribution  # noqa: E402
 
 
 def run(case):
@@ -33,6 +34,8 @@ def main():
     arrays, errors = {}, {}
     for name, case in CASES.items():
         arrays.update({f"{name}__{k}": np.asarray(v, dtype=float) for k, v in run(case).items()})
+    for name, case in STATISTICS.items():
+        arrays.update({f"{name}__{k}": v for k, v in distribution(run(case)).items()})
     for name, case in FORBIDDEN.items():
         try:
             run(case)

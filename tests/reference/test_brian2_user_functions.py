@@ -13,7 +13,7 @@ import pytest
 
 import eqsim
 from eqsim.errors import EqsimError
-from user_function_cases import CASES, FORBIDDEN
+from user_function_cases import CASES, FORBIDDEN, STATISTICS, distribution
 
 HERE = Path(__file__).resolve().parent
 REFERENCE = np.load(HERE / "brian2_user_functions.npz")
@@ -35,8 +35,26 @@ def test_user_functions_give_brian2_numbers(name, target):
                                    err_msg=f"{name}: {key}")
 
 
+def test_binomial_draws_have_brian2s_distribution(both_targets):
+    numpy, cython = both_targets(lambda target: _run(STATISTICS["binomial_draws"]))
+    np.testing.assert_array_equal(numpy["exact"], cython["exact"])
+    # loc + scale*randn: compiled code may contract it into one fused multiply-add
+    np.testing.assert_allclose(numpy["normal"], cython["normal"], rtol=1e-14)
+    got = distribution(numpy)
+    brian2 = {key: REFERENCE[f"binomial_draws__{key}"] for key in got}
+    # 20,000 draws each: frequencies within 0.01 (about 3 standard errors of a difference)
+    np.testing.assert_allclose(got["exact_frequencies"], brian2["exact_frequencies"], atol=0.01)
+    mean_exact, var_exact, mean_normal, var_normal, whole_exact, whole_normal = got["moments"]
+    b_mean_exact, b_var_exact, b_mean_normal, b_var_normal, b_whole_exact, b_whole_normal = \
+        brian2["moments"]
+    assert abs(mean_exact - b_mean_exact) < 0.05 and abs(mean_normal - b_mean_normal) < 0.15
+    assert var_exact == pytest.approx(b_var_exact, rel=0.06)
+    assert var_normal == pytest.approx(b_var_normal, rel=0.06)
+    assert whole_exact == b_whole_exact == 1.0 and whole_normal == b_whole_normal == 0.0
+
+
 def test_the_reference_covers_every_case():
-    assert {key.split("__")[0] for key in REFERENCE.files} == set(CASES)
+    assert {key.split("__")[0] for key in REFERENCE.files} == set(CASES) | set(STATISTICS)
     assert set(SIDECAR["forbidden_errors"]) == set(FORBIDDEN)
 
 

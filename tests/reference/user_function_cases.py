@@ -178,6 +178,28 @@ def no_result_unit(b):
     b.run(0.1 * b.ms)
 
 
+def binomial_draws(b):
+    """20,000 draws of an exact ``BinomialFunction(20, 0.1)`` and of a normal-approximated
+    ``BinomialFunction(100, 0.3)``: eqsim's generator is not Brian2's, so only the
+    distributions (``STATISTICS``) are compared."""
+    b.seed(1)
+    exact, normal = b.BinomialFunction(20, 0.1), b.BinomialFunction(100, 0.3)  # noqa: F841
+    G = b.NeuronGroup(20000, "x : 1\ny : 1")
+    G.run_regularly("x = exact()\ny = normal()")
+    b.run(b.defaultclock.dt)
+    return {"exact": np.asarray(G.x[:]), "normal": np.asarray(G.y[:])}
+
+
+def distribution(draws):
+    """What is compared of random draws: the frequencies of 0..20 of the exact draws, and
+    the mean, variance and fraction of whole numbers of both."""
+    exact, normal = draws["exact"], draws["normal"]
+    return {"exact_frequencies": np.bincount(exact.astype(int), minlength=21)[:21] / exact.size,
+            "moments": np.array([exact.mean(), exact.var(), normal.mean(), normal.var(),
+                                 np.mean(exact == np.round(exact)),
+                                 np.mean(normal == np.round(normal))])}
+
+
 CASES = {case.__name__: case for case in (
     check_units_function_in_equations, c_implementation_with_dependency,
     functions_in_threshold_reset_synapses_and_assignments, auto_vectorised_function,
@@ -185,3 +207,4 @@ CASES = {case.__name__: case for case in (
 FORBIDDEN = {case.__name__: case for case in (
     no_units_declared, argument_of_the_wrong_unit, no_result_unit,
     stateful_function_integrated_exactly)}
+STATISTICS = {binomial_draws.__name__: binomial_draws}
