@@ -13,8 +13,8 @@ How a kernel calls it depends on the target:
 
 The contract for C implementations (what a user's code may do without breaking the
 kernels around it): it is C99 (C++ does not compile), defines the function under its
-name (``name=`` of ``@implementation``, else the Python name) taking one ``double``
-per argument (its return value is converted to ``double``); it may ``#include``
+name (``name=`` of ``@implementation``, else the name model strings call it by) taking
+one ``double`` per argument (its return value is converted to ``double``); it may ``#include``
 standard headers and define helpers, but no identifier starting with ``_`` or
 ``eqsim_`` (eqsim's own), no macro left defined after the code, no unbalanced braces;
 it is compiled with the kernels' flags (``-O3 -march=native``, fast math without
@@ -114,7 +114,8 @@ def _c_function(function, name, alias, n_args, symbols, threads, op):
     implementation = function.c_implementation()
     if implementation is not None:
         code, c_name, dependencies = implementation
-        return _compiled_code(function, code, c_name, dependencies, alias, n_args, symbols)
+        return _compiled_code(function, code, c_name or name, dependencies, alias, n_args,
+                              symbols)
     if threads > 1:
         raise UserFunctionError(
             f"'{op.name}' calls the Python function '{name}', which compiled code can "
@@ -141,7 +142,7 @@ def _compiled_code(function, code, c_name, dependencies, alias, n_args, symbols)
     mangled = mangle("uf", alias, c_name)
     if mangled in symbols.support_code:
         return mangled
-    defines = {}
+    defines, prelude = {}, []
     for dep_name, dependency in dependencies.items():
         if getattr(dependency, "builtin", False) and dep_name in _BUILTIN_C:
             defines[dep_name] = _BUILTIN_C[dep_name]
@@ -153,12 +154,13 @@ def _compiled_code(function, code, c_name, dependencies, alias, n_args, symbols)
                                     f"'{dep_name}', which has no C implementation",
                                     code="EQ176", hint="give the dependency a C implementation")
         dep_code, dep_c_name, dep_deps = implementation
-        defines[dep_name] = _compiled_code(dependency, dep_code, dep_c_name, dep_deps,
+        defines[dep_name] = _compiled_code(dependency, dep_code, dep_c_name or dep_name, dep_deps,
                                            symbols.alias(f"function {id(dependency)}"),
                                            len(dependency._arg_units), symbols)
+        prelude.append(symbols.support_code[defines[dep_name]])
     defines[c_name] = mangled
     block = wrapped_c_code(code, defines, mangled)
-    check_c_code(block, mangled, n_args, function.name)
+    check_c_code("".join(prelude) + block, mangled, n_args, function.name)
     symbols.support_code[mangled] = block
     return mangled
 

@@ -235,13 +235,13 @@ class Function:
         return np.asarray(result)
 
     def c_implementation(self):
-        """``(code, name, dependencies)`` of the C implementation, None without one.
+        """``(code, name, dependencies)`` of the C implementation, None without one; ``name``
+        is the function's name in the code if it differs from the one model strings use.
         Raises :class:`UserFunctionError` (EQ175) for implementations eqsim cannot compile."""
         for target in C_TARGETS:
             impl = self.implementations.get(target)
             if impl is not None:
-                return c_source(self.name, target, impl), impl.name or self.name, \
-                    impl.dependencies
+                return c_source(self.name, target, impl), impl.name, impl.dependencies
         cython = self.implementations.get("cython")
         if cython is not None and not callable(cython.get_code(None)):
             raise UserFunctionError(

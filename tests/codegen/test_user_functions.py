@@ -155,3 +155,33 @@ def test_the_c_name_of_an_implementation_must_be_a_plain_identifier():
     for name in ("f(x); int y", "_f", "f-g"):
         with pytest.raises(InvalidNameError):
             implementation("cpp", "double f(double x) { return x; }", name=name)
+
+
+def test_c_code_may_call_another_user_functions_c_code_listed_as_a_dependency(both_targets):
+    @implementation("cpp", "double twice(double x) { return 2*x; }")
+    @check_units(x=1, result=1)
+    def twice(x):
+        return 2 * x
+
+    @implementation("cpp", "double quad(double x) { return twice(twice(x)); }",
+                    dependencies={"twice": twice})
+    @check_units(x=1, result=1)
+    def quad(x):
+        return 4 * x
+    numpy, cython = both_targets(lambda target: _values("v = quad(i) + twice(1)",
+                                                        {"quad": quad, "twice": twice}))
+    assert numpy == cython == [[2.0, 6.0, 10.0]]
+
+
+def test_c_code_depending_on_a_random_function_is_refused_clearly():
+    from eqsim import DEFAULT_FUNCTIONS
+    f = implementation("cpp", "double f(double x) { return _rand(0); }",
+                       dependencies={"_rand": DEFAULT_FUNCTIONS["rand"]})(
+        Function(lambda x: x, arg_units=[1], return_unit=1))
+    prefs["codegen.target"] = "cython"
+    try:
+        with pytest.raises(UserFunctionError, match="depends on '_rand'") as info:
+            _values("v = f(i)", {"f": f})
+    finally:
+        prefs["codegen.target"] = "numpy"
+    assert info.value.code == "EQ176"
