@@ -27,6 +27,20 @@ def _answer(value, c_name="f"):
     return f
 
 
+@pytest.fixture
+def compiled_target(numpy_target):
+    """The compiled target for this test (numpy_target restores the previous one)."""
+    prefs["codegen.target"] = "cython"
+    return "cython"
+
+
+def _error(namespace, error=UserFunctionError, match=None, code="v = f(i)"):
+    """The error running ``code`` with ``namespace`` raises."""
+    with pytest.raises(error, match=match) as info:
+        _values(code, namespace)
+    return info.value
+
+
 def test_the_compiled_target_runs_the_c_implementation_and_numpy_the_python_one(both_targets):
     numpy, cython = both_targets(lambda target: _values("v = f(i)", {"f": _answer(42)}))
     assert numpy == [[-1.0] * 3] and cython == [[42.0] * 3]
@@ -38,12 +52,8 @@ def test_two_functions_of_one_name_in_one_network_keep_their_own_c_code(target):
     assert values == expected
 
 
-def test_c_code_whose_name_is_a_libm_function_or_a_kernel_name_does_not_clash():
-    prefs["codegen.target"] = "cython"
-    try:
-        assert _values("v = f(i)", {"f": _answer(7, c_name="exp")}) == [[7.0] * 3]
-    finally:
-        prefs["codegen.target"] = "numpy"
+def test_c_code_whose_name_is_a_libm_function_or_a_kernel_name_does_not_clash(compiled_target):
+    assert _values("v = f(i)", {"f": _answer(7, c_name="exp")}) == [[7.0] * 3]
 
 
 def test_the_python_function_is_called_back_from_compiled_code_per_element(both_targets):
@@ -58,32 +68,22 @@ def test_the_python_function_is_called_back_from_compiled_code_per_element(both_
     assert calls == [(3,), (), (), ()]  # NumPy: one call with an array; C: one per element
 
 
-def test_an_exception_in_a_called_back_function_is_raised_after_the_run():
+def test_an_exception_in_a_called_back_function_is_raised_after_the_run(compiled_target):
     @check_units(x=1, result=1)
     def f(x):
         if x > 0:
             raise RuntimeError("no positive values")
         return x
-    prefs["codegen.target"] = "cython"
-    try:
-        with pytest.raises(UserFunctionError, match="raised RuntimeError: no positive") as info:
-            _values("v = f(i)", {"f": f})
-    finally:
-        prefs["codegen.target"] = "numpy"
-    assert info.value.code == "EQ177" and isinstance(info.value.__cause__, RuntimeError)
+    error = _error({"f": f}, UserFunctionError, "raised RuntimeError: no positive")
+    assert error.code == "EQ177" and isinstance(error.__cause__, RuntimeError)
 
 
-def test_a_unit_error_of_a_called_back_function_keeps_its_type():
+def test_a_unit_error_of_a_called_back_function_keeps_its_type(compiled_target):
     @check_units(x=1, result=1)
     def f(x):
         return x * ms
-    prefs["codegen.target"] = "cython"
-    try:
-        with pytest.raises(DimensionMismatchError, match="returned") as info:
-            _values("v = f(i)", {"f": f})
-    finally:
-        prefs["codegen.target"] = "numpy"
-    assert info.value.code == "EQ174"
+    error = _error({"f": f}, DimensionMismatchError, "returned")
+    assert error.code == "EQ174"
 
 
 def _cython_only():
@@ -99,9 +99,7 @@ def test_a_cython_implementation_is_refused_by_the_compiled_target_with_the_alte
     def simulate(target):
         if target == "numpy":
             return _values("v = f(i)", {"f": _cython_only()})
-        with pytest.raises(UserFunctionError, match="not Cython") as info:
-            _values("v = f(i)", {"f": _cython_only()})
-        return info.value
+        return _error({"f": _cython_only()}, match="not Cython")
     numpy, error = both_targets(simulate)
     assert numpy == [[0.0, 1.0, 2.0]]
     assert error.code == "EQ175" and "@implementation('cpp'" in error.hint
@@ -112,18 +110,14 @@ def test_a_cython_implementation_is_refused_by_the_compiled_target_with_the_alte
     ("double f(double x, double y) { return x + y; }", "too few arguments"),
     ("double g(double x) { return x; }", "f"),
 ])
-def test_c_code_that_does_not_compile_is_reported_as_the_users(code, message):
+def test_c_code_that_does_not_compile_is_reported_as_the_users(code, message,
+                                                               compiled_target):
     @implementation("cpp", code)
     @check_units(x=1, result=1)
     def f(x):
         return x
-    prefs["codegen.target"] = "cython"
-    try:
-        with pytest.raises(UserFunctionError, match="does not compile") as info:
-            _values("v = f(i)", {"f": f})
-    finally:
-        prefs["codegen.target"] = "numpy"
-    assert info.value.code == "EQ176" and message in info.value.message
+    error = _error({"f": f}, UserFunctionError, "does not compile")
+    assert error.code == "EQ176" and message in error.message
 
 
 def test_c_implementations_with_a_namespace_or_compiler_options_are_refused():
@@ -135,19 +129,16 @@ def test_c_implementations_with_a_namespace_or_compiler_options_are_refused():
         assert info.value.code == "EQ175"
 
 
-def test_a_called_back_python_function_needs_a_single_threaded_kernel():
+def test_a_called_back_python_function_needs_a_single_threaded_kernel(compiled_target):
     @check_units(x=1, result=1)
     def f(x):
         return x
-    prefs["codegen.target"] = "cython"
     prefs["codegen.cython.num_threads"] = 2
     try:
-        with pytest.raises(UserFunctionError, match="one thread") as info:
-            _values("v = f(i)", {"f": f})
+        error = _error({"f": f}, match="one thread")
     finally:
-        prefs["codegen.target"] = "numpy"
         prefs["codegen.cython.num_threads"] = 1
-    assert info.value.code == "EQ178"
+    assert error.code == "EQ178"
 
 
 def test_the_c_name_of_an_implementation_must_be_a_plain_identifier():
@@ -173,15 +164,10 @@ def test_c_code_may_call_another_user_functions_c_code_listed_as_a_dependency(bo
     assert numpy == cython == [[2.0, 6.0, 10.0]]
 
 
-def test_c_code_depending_on_a_random_function_is_refused_clearly():
+def test_c_code_depending_on_a_random_function_is_refused_clearly(compiled_target):
     from eqsim import DEFAULT_FUNCTIONS
     f = implementation("cpp", "double f(double x) { return _rand(0); }",
                        dependencies={"_rand": DEFAULT_FUNCTIONS["rand"]})(
         Function(lambda x: x, arg_units=[1], return_unit=1))
-    prefs["codegen.target"] = "cython"
-    try:
-        with pytest.raises(UserFunctionError, match="depends on '_rand'") as info:
-            _values("v = f(i)", {"f": f})
-    finally:
-        prefs["codegen.target"] = "numpy"
-    assert info.value.code == "EQ176"
+    error = _error({"f": f}, UserFunctionError, "depends on '_rand'")
+    assert error.code == "EQ176"
