@@ -29,7 +29,7 @@ from .units import Quantity, Dimension, DIMENSIONLESS, check_units, get_dimensio
 from .errors import (EqsimError, EquationError, UnresolvedNameError, InvalidNameError,
                      DimensionMismatchError, IntegrationError, CodegenError, CompilationError,
                      ConnectError, NetworkError, CheckpointError, LimitError, EqsimWarning,
-                     MonitorMemoryWarning)
+                     MonitorMemoryWarning, NetworkWarning)
 from .parsing.equations import Equations
 from .core.clock import Clock, defaultclock
 from .core.base import start_scope

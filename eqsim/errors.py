@@ -151,6 +151,10 @@ class MonitorMemoryWarning(EqsimWarning):
     """The recordings a run would add are not expected to fit in the available memory."""
 
 
+class NetworkWarning(EqsimWarning):
+    """``run()`` changed what it runs (e.g. switched off an object whose groups it did not find)."""
+
+
 class UserFunctionError(EqsimError, ValueError):
     """A user function (``Function``, ``@check_units`` Python function, ``@implementation``)
     cannot be used as declared: no unit information, an implementation eqsim cannot

@@ -3,9 +3,11 @@
 A thin layer over :class:`Network`; nothing else depends on frame inspection.
 """
 import inspect
+import warnings
 
 from .base import EqsimObject, _Scope
-from ..errors import NetworkError
+from ..errors import NetworkError, NetworkWarning
+from .dependencies import missing_dependencies
 from .network import Network
 
 
@@ -65,6 +67,16 @@ class MagicNetwork(Network):
         for obj in objects:
             if getattr(obj, "_magic_generation", None) is None:
                 obj._magic_generation = self._generation
+
+
+    def _check_dependencies(self, objects):
+        # Brian2's magic network runs the rest and switches such an object off for good
+        for obj, other in list(missing_dependencies(objects)):
+            warnings.warn(
+                f"'{obj.name}' was found by run() but '{other.name}', on which it depends, "
+                f"was not (it is not visible where run() is called); '{obj.name}' is set "
+                f"to inactive", NetworkWarning, stacklevel=4)
+            obj.active = False
 
 
 magic_network = MagicNetwork()

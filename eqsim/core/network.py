@@ -10,6 +10,7 @@ from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
 from .checkpoint import read_checkpoint, write_checkpoint
 from .clock import defaultclock, steps_for
+from .dependencies import missing_dependencies
 from .limits import time_value, warn_many_steps
 from .memory import check_recording_memory
 from .names import Nameable
@@ -100,6 +101,13 @@ class Network(Nameable):
             names[obj.name] = obj
         return out
 
+    def _check_dependencies(self, objects):
+        for obj, other in missing_dependencies(objects):
+            raise NetworkError(
+                f"'{obj.name}' is in the network but '{other.name}', on which it depends, "
+                f"is not", code="EQ601", obj=self.name,
+                hint=f"add '{other.name}' to the Network as well")
+
     def _build(self, run_namespace):
         entries, netops, clocks = [], [], []
         for position, obj in enumerate(o for o in self._all_objects() if o.active):
@@ -153,6 +161,7 @@ class Network(Nameable):
             namespace = caller_namespace(level)
         reporter = make_reporter(report)  # a bad report fails before anything is built
         objects = self._all_objects()
+        self._check_dependencies(objects)
         self._check_steps(objects, self.t_ + duration_s)
         check_recording_memory(objects, duration_s, self.name)
         module, netops, clocks = self._build(namespace)

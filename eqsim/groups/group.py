@@ -120,7 +120,10 @@ class Group(EqsimObject):
             if base in variables or base in self._subexpressions:
                 self.set_values(base, value, slice(None), level=1, raw=(base != name))
                 return
-            if self.__dict__.get("_locked"):
+            # attributes the object has already (active, when, order...) stay settable,
+            # as in Brian2; a new name is a typo of a variable
+            known = name in self.__dict__ or hasattr(type(self), name)
+            if self.__dict__.get("_locked") and not known:
                 raise StateError(f"'{self.name}' has no variable '{name}'",
                                  hint=f"its variables are {self.state_names()}")
         object.__setattr__(self, name, value)

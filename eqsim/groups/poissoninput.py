@@ -49,6 +49,7 @@ class PoissonInput(EqsimObject):
     order : int
     name : str, optional
     """
+    dependency_attributes = ("target",)
     _base_name = "poissoninput"
 
     def __init__(self, target, target_var, N, rate, weight, when="synapses", order=0, name=None):

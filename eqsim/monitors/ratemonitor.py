@@ -19,6 +19,7 @@ class PopulationRateMonitor(EqsimObject):
     order : int
     name : str, optional
     """
+    dependency_attributes = ("source",)
     invalidates_magic_network = False
     _base_name = "ratemonitor"
 

@@ -3,7 +3,9 @@ import numpy as np
 import sympy
 
 from ..core.state_check import check_array, check_keys
+from ..core.preferences import prefs
 from ..ir.operations import Assignment
+from ..ir.variables import ArrayVariable
 
 
 class Recording:
@@ -66,6 +68,17 @@ def recorded_dimensions(source, names):
     return {v: (source.variables[v].dim if v in source.variables
                 else source._subexpressions[v][1] if v in source._subexpressions
                 else None) for v in names}
+
+
+def recorded_dtypes(source, names):
+    """The type each recorded name is stored with: that of the variable (a float32 or
+    integer variable is recorded as such, as in Brian2), else the default float type."""
+    default = np.dtype(prefs["core.default_float_dtype"])
+    dtypes = {}
+    for v in names:
+        variable = source.variables.get(v)
+        dtypes[v] = variable.dtype if isinstance(variable, ArrayVariable) else default
+    return dtypes
 
 
 def recording_statements(group, names, run_namespace):

@@ -7,7 +7,7 @@ from ..ir.operations import Operation
 from ..core.state_check import check_array, check_indices, check_keys
 from ..ir.variables import ArrayVariable
 from ..units import DIMENSIONLESS, Quantity, second
-from .recording import Recording, recorded_dimensions, recording_statements
+from .recording import Recording, recorded_dimensions, recorded_dtypes, recording_statements
 
 
 class EventMonitor(EqsimObject):
@@ -29,6 +29,7 @@ class EventMonitor(EqsimObject):
         Default 1, after the threshold.
     name : str, optional
     """
+    dependency_attributes = ("source",)
     invalidates_magic_network = False
     _base_name = "eventmonitor"
 
@@ -54,7 +55,7 @@ class EventMonitor(EqsimObject):
         self._count = ArrayVariable("_count", self.name, DIMENSIONLESS,
                                     array=np.zeros(len(source), dtype=np.int32))
         self._data = Recording({"i": np.int32, "t": np.float64,
-                                **{v: np.float64 for v in variables}})
+                                **recorded_dtypes(source, variables)})
         self._dims = recorded_dimensions(source, variables)
 
     def operations(self, run_namespace):

@@ -7,7 +7,7 @@ from ..errors import EqsimError, LimitError
 from ..ir.operations import Operation
 from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
-from .recording import Recording, recorded_dimensions, recording_statements
+from .recording import Recording, recorded_dimensions, recorded_dtypes, recording_statements
 
 
 class StateMonitor(EqsimObject):
@@ -28,6 +28,7 @@ class StateMonitor(EqsimObject):
     order : int
     name : str, optional
     """
+    dependency_attributes = ("source",)
     invalidates_magic_network = False
     _base_name = "statemonitor"
 
@@ -67,7 +68,7 @@ class StateMonitor(EqsimObject):
         self.record = indices
         self._indices = ArrayVariable("_indices", self.name, None,
                                       array=(indices + source._start).astype(np.int32))
-        self._data = Recording({"t": np.float64, **{v: np.float64 for v in variables}})
+        self._data = Recording({"t": np.float64, **recorded_dtypes(source, variables)})
         self._dims = dims
 
     def operations(self, run_namespace):

@@ -56,6 +56,7 @@ class Synapses(Group):
     order : int
     name : str, optional
     """
+    dependency_attributes = ("source", "target")
     _base_name = "synapses"
 
     def __init__(self, source, target=None, model="", on_pre=None, on_post=None, pre=None,

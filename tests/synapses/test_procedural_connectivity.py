@@ -60,3 +60,31 @@ def test_procedural_connect_rejects_per_synapse_variables_and_other_forms():
         plain.connect(condition="i != j", p=0.5, procedural=True)
     with pytest.raises(ConnectError, match="only connect"):
         plain.connect(p="0.1*i", procedural=True)
+
+
+def _random_increments(target):
+    start_scope()
+    seed(5)
+    src = NeuronGroup(100, "tspike : second", threshold="t >= tspike", refractory=1000 * ms,
+                      name="src")
+    src.tspike = "i*0.02*ms"
+    tgt = NeuronGroup(150, "u : 1\nz : 1\nn : 1", name="tgt")
+    syn = Synapses(src, tgt, on_pre="u_post += rand()\nz_post += randn()\nn_post += 1",
+                   name="syn")
+    syn.connect(p=0.2, procedural=True)
+    run(3 * ms)
+    return tgt.u[:].copy(), tgt.z[:].copy(), tgt.n[:].copy()
+
+
+def test_random_draws_in_procedural_on_pre_are_the_same_on_both_targets(both_targets):
+    (u_np, z_np, n_np), (u_c, z_c, n_c) = both_targets(_random_increments)
+    np.testing.assert_array_equal(n_np, n_c)
+    np.testing.assert_array_equal(u_np, u_c)
+    # normals go through log and cos: C's libm and NumPy's may differ by an ulp
+    np.testing.assert_allclose(z_np, z_c, rtol=1e-12, atol=1e-12)
+    # each synapse's draw is its own: sums of n uniforms / normals, not n copies of one
+    total = n_np.sum()
+    assert total > 2000
+    assert abs(u_np.sum() / total - 0.5) < 4 * np.sqrt(1 / 12 / total)
+    assert abs(z_np.sum() / np.sqrt(total)) < 4
+    assert len(np.unique(u_np[n_np > 0] / n_np[n_np > 0])) > 0.9 * (n_np > 0).sum()
