@@ -258,7 +258,9 @@ class Function:
         calls the Python implementation; an exception it raises is kept (and NaN
         returned) until :meth:`raise_callback_error` after the run."""
         if n_args not in self._callbacks:
-            python = self.python_implementation()
+            cython = self.implementations.get("cython")  # Brian2: a callable runs as it is
+            given = cython.get_code(None) if cython is not None else None
+            python = given if callable(given) else self.python_implementation()
             errors = self._callback_errors
 
             def call(*args):

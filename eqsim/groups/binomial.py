@@ -17,7 +17,9 @@ class BinomialFunction(Function, Nameable):
     * randn()``, not rounded), otherwise it is an exact binomial draw. The draws come
     from eqsim's counter-based generator (each call site of a statement a stream of its
     own), so a seeded run gives the same numbers on both targets; they are not Brian2's
-    numbers, which come from another generator, but have the same distribution.
+    numbers, which come from another generator, but have the same distribution. Two calls
+    in one expression are one draw (``b() + b()`` is ``2*b()``); calls in different
+    statements are independent draws.
 
     Parameters
     ----------

@@ -171,3 +171,12 @@ def test_c_code_depending_on_a_random_function_is_refused_clearly(compiled_targe
         Function(lambda x: x, arg_units=[1], return_unit=1))
     error = _error({"f": f}, UserFunctionError, "depends on '_rand'")
     assert error.code == "EQ176"
+
+
+def test_a_callable_cython_implementation_is_what_compiled_code_calls(both_targets):
+    @implementation("cython", lambda x: 10.0 * x)
+    @check_units(x=1, result=1)
+    def f(x):
+        return x
+    numpy, cython = both_targets(lambda target: _values("v = f(i)", {"f": f}))
+    assert numpy == [[0.0, 1.0, 2.0]] and cython == [[0.0, 10.0, 20.0]]
