@@ -155,6 +155,21 @@ class NetworkWarning(EqsimWarning):
     """``run()`` changed what it runs (e.g. switched off an object whose groups it did not find)."""
 
 
+# --- issue 12 section 2, synapses and monitors (syn12): EQ160-EQ169 ---
+class SynapticIndexError(EqsimError, IndexError):
+    """Synapses indexed in a way Brian2 does not allow (``S.indices[i, j, k]`` without a
+    ``multisynaptic_index``, four indices, a subgroup made before new synapses were added).
+    Also an ``IndexError``, as Brian2 raises."""
+    default_code = "EQ160"
+
+
+class MonitorError(EqsimError, TypeError):
+    """A monitor used before it can answer (``record_single_timestep()`` before any run).
+    Also a ``TypeError``, as Brian2 raises."""
+    default_code = "EQ163"
+
+
+# --- issue 12 section 2, user functions (func12): EQ170-EQ179 ---
 class UserFunctionError(EqsimError, ValueError):
     """A user function (``Function``, ``@check_units`` Python function, ``@implementation``)
     cannot be used as declared: no unit information, an implementation eqsim cannot

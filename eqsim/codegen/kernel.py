@@ -380,6 +380,8 @@ def _synapse_context(op, symbols, context, prefix, element):
                 f"_tsyn_{prefix}", op.owner, None, array=syn))
             context["n_sources"] = symbols.constant(mangle("ki", prefix, "n_sources"), n_sources,
                                                     "int64_t")
+    elif op.kind == "synapticcode":
+        context["rounds_by"] = [symbols.array(op.variables[n]) for n in extra["rounds_by"]]
     elif op.kind == "procedural":
         context["queue"] = symbols.queue(extra["queue"])
         for key in ("delay", "source_start", "source_stop", "n_post"):

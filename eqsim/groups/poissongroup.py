@@ -15,6 +15,7 @@ from ..runtime.random import geometric
 from ..units import DIMENSIONLESS, Hz, get_dimensions
 from .group import Group
 from .model_code import function_rules, make_threshold, used_names
+from .run_regularly import RunRegularly
 from .start_values import first_bad, values_at_start
 from .subgroup import SpikeSource
 
@@ -115,7 +116,25 @@ class PoissonGroup(SpikeSource, Group):
         self.add_array("_spikespace", DIMENSIONLESS, np.int32, size=N + 1, read_only=True)
         object.__setattr__(self, "_locked", True)
 
+    def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
+        """Run ``code`` (statements) for every neuron at intervals of ``dt`` (second), e.g.
+        ``P.run_regularly('rates = 10*Hz + rand()*5*Hz', dt=10*ms)`` (Brian2's method)."""
+        from .run_regularly import attach_run_regularly
+        return attach_run_regularly(self, self, code, dt=dt, clock=clock, when=when,
+                                    order=order, name=name)
+
+    def _rates_change_during_run(self):
+        """Whether run_regularly code may write the rates between steps: then the gaps
+        drawn at the start of a run would be stale, and each step draws (Brian2's rule)."""
+        return any(isinstance(obj, RunRegularly) and obj.active
+                   for obj in self.contained_objects)
+
     def operations(self, run_namespace):
+        if self._rates_text is None and self._rates_change_during_run():
+            check_constant_rates(self.variables["rates"].array, self.name)
+            condition = parse_expression(SPIKE_CONDITION, obj=self.name)
+            return [make_threshold(self, "spike", condition, None, run_namespace,
+                                   when=self.when, order=self.order)]
         if self._rates_text is None:
             check_constant_rates(self.variables["rates"].array, self.name)
             return [self._skipping_operation()]

@@ -20,6 +20,8 @@ class RunRegularly(EqsimObject):
 
     def operations(self, run_namespace):
         g = self.group
+        if hasattr(g, "run_regularly_operation"):  # Synapses: x_pre / x_post, fan counts
+            return [g.run_regularly_operation(self, run_namespace)]
         check_targets(g, self.statements, self.source, where="run_regularly code")
         assignments = [Assignment(st.var, st.op, g.substitute_subexpressions(st.expr),
                                   st.line, self.source) for st in self.statements]
@@ -27,10 +29,10 @@ class RunRegularly(EqsimObject):
         variables = g.resolve_for_kernel(names - temporaries(g, self.statements), run_namespace)
         check_statements(g, self.statements, g.kernel_dimensions(variables), self.source,
                          function_rules(variables))
+        extra = {"index_offset": g._start}  # i counts from the subgroup's start
         return [Operation(self.name, "stateupdate", g.name, g._start, g._stop,
                           statements=assignments, variables=variables, when=self.when,
-                          order=self.order, clock=self.clock, source=self,
-                          extra={"index_offset": g._start})]  # i counts from the subgroup's start
+                          order=self.order, clock=self.clock, source=self, extra=extra)]
 
 
 def attach_run_regularly(group, holder, code, **options):

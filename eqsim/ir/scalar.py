@@ -20,9 +20,9 @@ from .variables import ArrayVariable, ConstantVariable
 
 #: operation kinds whose statements come from the user and run over elements
 STATEMENT_KINDS = frozenset({"stateupdate", "assign", "reset", "pathway", "procedural",
-                             "summed"})
-#: the kinds that may write shared variables
-SCALAR_WRITE_KINDS = frozenset({"stateupdate", "assign"})
+                             "summed", "synapticcode"})
+#: the kinds that may write shared variables (synapticcode: Synapses.run_regularly)
+SCALAR_WRITE_KINDS = frozenset({"stateupdate", "assign", "synapticcode"})
 _CONTEXT = {"reset": "the reset or an event's code", "pathway": "on_pre/on_post code",
             "procedural": "on_pre/on_post code", "summed": "a summed variable"}
 

@@ -55,6 +55,28 @@ class PopulationRateMonitor(EqsimObject):
         return Quantity(self._data.get("t"), dim=second.dim)
 
     @property
+    def t_(self):
+        """Times (plain array, second)."""
+        return self._data.get("t")
+
+    @property
+    def rate_(self):
+        """Population rate per step (plain array, hertz)."""
+        return self._data.get("rate")
+
+    @property
+    def N(self):
+        """Number of recorded time steps."""
+        return int(self._data.get("t").size)
+
+    @property
+    def N_(self):
+        return self.N
+
+    def __len__(self):
+        return self.N
+
+    @property
     def rate(self):
         """Population rate per step (hertz)."""
         return Quantity(self._data.get("rate"), dim=(1 / second).dim)

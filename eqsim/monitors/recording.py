@@ -91,3 +91,12 @@ def recording_statements(group, names, run_namespace):
     for a in statements:
         used |= {s.name for s in a.expr.free_symbols}
     return statements, group.resolve_for_kernel(used, run_namespace)
+
+
+def raw_accessor(monitor, item, names):
+    """``M.x_`` for a built-in attribute ``x`` in ``names`` (``t``, ``N``, ``rate``,
+    ``count``...): its value as a plain NumPy array in SI base units, as Brian2 gives every
+    variable of a monitor; None when ``item`` is not such a name."""
+    if item.endswith("_") and item[:-1] in names:
+        return np.asarray(getattr(monitor, item[:-1]))
+    return None

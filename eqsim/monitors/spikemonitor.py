@@ -7,7 +7,8 @@ from ..ir.operations import Operation
 from ..core.state_check import check_array, check_indices, check_keys
 from ..ir.variables import ArrayVariable
 from ..units import DIMENSIONLESS, Quantity, second
-from .recording import Recording, recorded_dimensions, recorded_dtypes, recording_statements
+from .recording import (Recording, raw_accessor, recorded_dimensions, recorded_dtypes,
+                        recording_statements)
 
 
 class EventMonitor(EqsimObject):
@@ -129,6 +130,11 @@ class EventMonitor(EqsimObject):
         return int(self._data.get("i").size)
 
     @property
+    def N(self):
+        """Number of recorded events (Brian2's ``N``, as ``len(M)``)."""
+        return len(self)
+
+    @property
     def num_events(self):
         """Total number of events."""
         return int(self._count.array.sum())
@@ -167,6 +173,9 @@ class EventMonitor(EqsimObject):
         name = item[:-1] if raw else item
         if data is not None and name in self.record_variables:
             return data.get(name) if raw else self._quantity(name)
+        built_in = raw_accessor(self, item, ("i", "count", "N", "num_events"))
+        if built_in is not None:
+            return built_in
         raise AttributeError(f"'{type(self).__name__}' has no attribute '{item}'")
 
     def get_state(self):

@@ -3,7 +3,8 @@ import numpy as np
 
 from ..core.base import EqsimObject
 from ..core.memory import format_bytes
-from ..errors import EqsimError, LimitError
+from ..errors import EqsimError, LimitError, MonitorError
+from ..groups.expression_eval import evaluate
 from ..ir.operations import Operation
 from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
@@ -51,6 +52,12 @@ class StateMonitor(EqsimObject):
             indices = np.arange(size)
         elif record is False or record is None:
             indices = np.arange(0)
+        elif hasattr(record, "synapses") and hasattr(record, "indices"):  # S[i, j]
+            if record.synapses is not source:
+                raise EqsimError(f"record={record!r} selects synapses of "
+                                 f"'{record.synapses.name}', not of '{source.name}'",
+                                 obj=name, hint="index the recorded Synapses: record=S[0, :]")
+            indices = np.asarray(record.indices)
         else:
             indices = np.atleast_1d(np.asarray(record))
             if indices.dtype == bool or not np.issubdtype(indices.dtype, np.integer):
@@ -70,10 +77,13 @@ class StateMonitor(EqsimObject):
                                       array=(indices + source._start).astype(np.int32))
         self._data = Recording({"t": np.float64, **recorded_dtypes(source, variables)})
         self._dims = dims
+        self._run_namespace = {}
+        self._has_run = False  # record_single_timestep() needs a run first, as in Brian2
 
     def operations(self, run_namespace):
         # with record=False only the times are recorded, as in Brian2
         group = self.source
+        self._run_namespace = run_namespace
         statements, variables = recording_statements(group, self.record_variables,
                                                      run_namespace)
         variables["_indices"] = self._indices
@@ -86,6 +96,7 @@ class StateMonitor(EqsimObject):
                                  "index_offset": group._start, **extra})]
 
     def after_run(self, module):
+        self._has_run = True
         if not module.has_buffer(self.name, "t"):
             return
         self._data.append("t", module.take_buffer(self.name, "t"))
@@ -118,6 +129,30 @@ class StateMonitor(EqsimObject):
                 hint="record fewer elements (record=[...]) or variables, record less often "
                      "(dt=...), or run in shorter pieces and save the data in between") from None
 
+    def record_single_timestep(self):
+        """Record the current values now, once, as Brian2's method of that name: for the
+        values at the end of a run, which the monitor (in the ``'start'`` slot of each
+        step) does not see otherwise. Only after a run (before one there is nothing to
+        record the end of)."""
+        if not self._has_run:
+            raise MonitorError("record_single_timestep() records the values at the end of a "
+                               "run; there has been no run yet", code="EQ163", obj=self.name,
+                               hint="call it after run()")
+        self._data.append("t", np.array([self.clock.t_]))
+        rows = self.record + self.source._start
+        for v in self.record_variables:
+            values = evaluate(self.source, v, rows, self._run_namespace)
+            self._data.append(v, np.broadcast_to(np.asarray(values, dtype=np.float64),
+                                                 rows.shape))
+
+    @property
+    def N(self):
+        """Number of recorded time steps."""
+        return int(self._data.get("t").size)
+
+    def __len__(self):
+        return self.N
+
     @property
     def t(self):
         """Recording times (second)."""
@@ -139,6 +174,8 @@ class StateMonitor(EqsimObject):
         name = item[:-1] if raw else item
         if data is not None and name in self.record_variables:
             return self._read(name, raw, slice(None))
+        if item == "N_":
+            return self.N
         raise AttributeError(f"StateMonitor '{self.__dict__.get('name')}' has no attribute '{item}'")
 
     def _read(self, name, raw, rows):

@@ -1,11 +1,12 @@
 """The integration methods by name, and the order automatic selection tries them in."""
 from eqsim.errors import IntegrationError
 
-from . import euler, exact, exponential_euler, heun, milstein, rk2, rk4
+from . import euler, exact, exponential_auto, exponential_euler, heun, milstein, rk2, rk4
 
 # name -> scheme(system) returning (intermediates, new_values)
 METHODS = {module.NAME: module.scheme
-           for module in (exact, euler, rk2, rk4, exponential_euler, heun, milstein)}
+           for module in (exact, euler, rk2, rk4, exponential_euler, heun, milstein,
+                              exponential_auto)}
 
 ALIASES = {"linear": "exact"}
 

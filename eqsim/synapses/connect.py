@@ -18,6 +18,7 @@ pair that passes the condition with ``uniform(seed, stream, step=i, index=j)``.
 """
 import numpy as np
 import sympy
+from sympy.logic.boolalg import Boolean
 
 from eqsim.errors import ConnectError
 from eqsim.parsing.expressions import parse_expression
@@ -32,6 +33,9 @@ from eqsim.synapses.generator_syntax import (implicit_variable_symbol, parse_ind
                                              range_generator)
 
 __all__ = ["connection_pairs"]
+
+#: connect(condition=...) with an expression that is not a truth value.
+NOT_A_CONDITION = "EQ164"
 
 
 def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i=None, j=None,
@@ -149,6 +153,10 @@ def _condition_pairs(context, condition, probability):
     condition_expr = None
     if isinstance(condition, str):
         condition_expr = parse_expression(condition, obj=context.obj)
+        if not _is_truth_value(context, condition_expr):  # Brian2 refuses 'i*2', '1*mV'
+            raise ConnectError(f"The condition '{condition}' is not a boolean expression.",
+                               code=NOT_A_CONDITION, obj=context.obj,
+                               hint="Compare, e.g. condition='i != j' or 'x_pre > 0'.")
         if condition_expr is sympy.false:
             return empty_pairs()
         if condition_expr is sympy.true:
@@ -168,6 +176,17 @@ def _condition_pairs(context, condition, probability):
     spec = range_generator(every_target, stop=sympy.Integer(context.n_post),
                            condition=condition_expr, text=condition or "")
     return generator_pairs(context, spec, side, keep=probability)
+
+
+def _is_truth_value(context, expr):
+    """Whether a condition is boolean by type: a comparison, a logical operation, or a
+    name whose values are booleans (a boolean variable)."""
+    if not isinstance(expr, Boolean):
+        return False
+    if not isinstance(expr, sympy.Symbol) or not (context.n_pre and context.n_post):
+        return True
+    first = np.zeros(1, dtype=np.int64)
+    return np.asarray(context.evaluate(expr, first, first)).dtype == np.bool_
 
 
 # -- i='...' / j='...' ---------------------------------------------------------------------

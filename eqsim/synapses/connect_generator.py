@@ -20,6 +20,7 @@ from eqsim.runtime.random import uniform
 from eqsim.synapses.connect_errors import (INDEX_OUT_OF_RANGE, INVALID_DEPENDENCY,
                                           INVALID_PROBABILITY, INVALID_RANGE,
                                           INVALID_SAMPLE_SIZE)
+from eqsim.synapses.integer_arguments import check_integer_argument, integer_dtype
 from eqsim.synapses.connect_sampling import (SUB_KEEP, bernoulli_positions, expand_ranges,
                                              fixed_size_cost, fixed_size_positions)
 
@@ -126,6 +127,7 @@ def _plan_rows(context, spec, side):
     sizes and probabilities are checked; rows that fail it iterate over nothing.
     """
     outer = np.arange(side.n_outer, dtype=np.int64)
+    _check_integer_arguments(context, spec, side, outer)
     start = _row_integers(context, spec, spec.start, side, outer, "start")
     stop = _row_integers(context, spec, spec.stop, side, outer, "stop")
     step = _row_integers(context, spec, spec.step, side, outer, "step")
@@ -151,6 +153,17 @@ def _plan_rows(context, spec, side):
     else:
         cost = lengths
     return _RowPlan(spec, start, step, lengths, sample_p, sizes, cost)
+
+
+def _check_integer_arguments(context, spec, side, outer):
+    """Brian2 refuses range/sample arguments that are not integers by type."""
+    def name_is_integer(name):
+        if name in ("i", "j", "N_pre", "N_post", "N"):
+            return True
+        symbol = sympy.Symbol(name, real=True)
+        return integer_dtype(_evaluate(context, symbol, side, outer[:1], outer[:1] * 0))
+    for what, expr in (("start", spec.start), ("stop", spec.stop), ("step", spec.step)):
+        check_integer_argument(expr, what, spec.text, name_is_integer, context.obj)
 
 
 def _row_blocks(cost, budget):
@@ -184,7 +197,8 @@ def _select(context, spec, side, outer, k):
         return _bounds(context, spec, side, outer, k, target)
     uses_k = variable in condition.free_symbols
     if _uses_target(condition, side):
-        outer, k, target = _bounds(context, spec, side, outer, k, target)
+        if _reads_target_arrays(condition, side):
+            outer, k, target = _bounds(context, spec, side, outer, k, target)
         if uses_k and spec.element != variable:
             raise ConnectError(
                 f"The 'if' clause of '{spec.text}' uses both '{spec.variable}' and the "
@@ -192,9 +206,14 @@ def _select(context, spec, side, outer, k):
                 f"which is only supported when the generated element is '{spec.variable}' itself.",
                 code=INVALID_DEPENDENCY, obj=context.obj,
                 hint=f"Write the condition in terms of '{side.target}' only.")
-        passed = _evaluate(context, condition.subs(variable, target_symbol), side, outer, target)
-        mask = _as_bool(passed)
-        return outer[mask], k[mask], target[mask]
+            passed = _evaluate(context, condition.subs(variable, target_symbol), side, outer,
+                               target)
+            mask = _as_bool(passed)
+            return outer[mask], k[mask], target[mask]
+        # 'if j < N_post' reads no array: it may exclude out-of-range targets itself
+        mask = _as_bool(_evaluate(context, condition.subs(variable, target_symbol), side, outer,
+                                  target))
+        return _bounds(context, spec, side, outer[mask], k[mask], target[mask])
     second = k if uses_k else np.clip(target, 0, max(side.n_target - 1, 0))
     mask = _as_bool(_evaluate(context, condition.subs(variable, target_symbol), side, outer,
                               second))
@@ -251,6 +270,15 @@ def _check_dependencies(context, spec, side):
                 hint=f"Use '{side.outer}', N_pre, N_post, constants and variables ending in "
                      f"'{'_pre' if side.outer == 'i' else '_post'}'; filter on "
                      f"'{side.target}' in the 'if' clause.")
+
+
+def _reads_target_arrays(expr, side):
+    """Whether evaluating ``expr`` needs valid target indices: it reads the target group's
+    variables, or (Brian2's rule for ``i='...'`` generators) names ``i``; a ``j='...'``
+    generator's condition on ``j`` alone is evaluated before the bounds are checked."""
+    return any(_is_target_variable(symbol.name, side) or
+               (symbol.name == side.target and side.outer == "j")
+               for symbol in expr.free_symbols)
 
 
 def _uses_target(expr, side):
@@ -314,7 +342,7 @@ def constant_value(expr):
     """The Python value (bool or float) of a constant expression."""
     if expr is sympy.true or expr is sympy.false:
         return bool(expr)
-    return float(expr)
+    return int(expr) if isinstance(expr, sympy.Integer) else float(expr)
 
 
 # -- helpers ---------------------------------------------------------------------------------

@@ -13,6 +13,8 @@ string that is not a generator (``j='i'``) is a plain expression: one target per
 source index, represented as a generator over ``range(1)``.
 """
 import ast
+import io
+import tokenize
 from dataclasses import dataclass
 
 import sympy
@@ -123,6 +125,13 @@ def parse_index_expression(text, *, obj=None):
     if not origin.text:
         raise origin.error(None, "The index expression is empty.", code=parse_codes.SYNTAX_ERROR,
                            hint=GENERATOR_HINT)
+    conditional = _split_conditional(origin, obj)
+    if conditional is not None:  # 'int(i/2) if i % 2 == 0': one target where the 'if' holds
+        element, condition = conditional
+        return GeneratorSpec(element=element, variable=_IMPLICIT_VARIABLE, iterator="range",
+                             start=sympy.Integer(0), stop=sympy.Integer(1),
+                             step=sympy.Integer(1), p=None, size=None, condition=condition,
+                             text=text)
     # A bare generator is only valid Python inside parentheses; shift the
     # origin one column left so that positions still point into the user's text.
     wrapped = SourceOrigin("(" + origin.text + ")", origin.source, origin.line,
@@ -218,3 +227,37 @@ class _GeneratorParser:
         arguments[keyword.arg] = self.sub_expression(keyword.value)
         return name, arguments
 
+
+
+def _split_conditional(origin, obj):
+    """``(element, condition)`` for Brian2's ``'<expr> if <cond>'`` (an index expression
+    with an ``if`` and no ``else`` or ``for`` outside brackets), parsed with the safe
+    expression parser at their positions in the user's text; None for any other text."""
+    try:
+        tokens = list(tokenize.generate_tokens(io.StringIO(origin.text).readline))
+    except (tokenize.TokenError, SyntaxError):
+        return None  # the generator parser reports it, with its position
+    depth, keywords = 0, []
+    for token in tokens:
+        if token.type == tokenize.OP and token.string in "([{":
+            depth += 1
+        elif token.type == tokenize.OP and token.string in ")]}":
+            depth -= 1
+        elif token.type == tokenize.NAME and depth == 0 and \
+                token.string in ("if", "else", "for", "lambda"):
+            keywords.append(token)
+    if [k.string for k in keywords] != ["if"]:
+        return None
+    lines = origin.text.splitlines(keepends=True)
+    (if_row, if_col), (end_row, end_col) = keywords[0].start, keywords[0].end
+    offset = sum(len(line) for line in lines[:if_row - 1])
+    element_text = origin.text[:offset + if_col]
+    after = sum(len(line) for line in lines[:end_row - 1]) + end_col
+    condition_text = origin.text[after:]
+
+    def parse(part, row, col):
+        line = origin.line + row - 1
+        column = origin.column + col if row == 1 else col
+        return parse_expression(part, source=origin.source, line=line, col_offset=column,
+                                obj=obj)
+    return parse(element_text, 1, 0), parse(condition_text, end_row, end_col)

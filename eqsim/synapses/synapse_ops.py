@@ -200,3 +200,39 @@ def _summed_operation(synapses, name, eq, run_namespace):
         extra={"var_index": synapses.index_map(variables), "target": target_var,
                "target_start": group._start, "target_stop": group._stop,
                "target_index": (index, group._start)})
+
+
+def run_regularly_operation(synapses, runner, run_namespace):
+    """``S.run_regularly(code)``: the statements over every synapse. Code that writes a
+    pre- or postsynaptic neuron's variable runs synapse after synapse (kind
+    ``synapticcode``: in rounds on the NumPy target, as pathways do), so that synapses
+    onto one neuron add up; other code is a vectorised state update."""
+    statements = [dataclasses.replace(st, var=normalise_target(synapses, st.var),
+                                      expr=synapses.substitute_subexpressions(st.expr))
+                  for st in runner.statements]
+    assignments = [Assignment(st.var, st.op, st.expr, st.line, runner.source)
+                   for st in statements]
+    names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
+    temporaries = {st.var for st in statements if st.op == "=" and st.var not in
+                   synapses.variables and not st.var.endswith(("_pre", "_post"))
+                   and st.var not in BUILT_IN_NAMES}
+    variables = synapses.resolve_for_kernel(names - temporaries, run_namespace)
+    for st, original in zip(statements, runner.statements):
+        if st.var not in temporaries:
+            check_writable(original, variables.get(st.var), source=runner.source,
+                           obj=synapses.name, where="run_regularly code")
+    dims = {name: var.dim for name, var in variables.items()}
+    dims.update(t=second.dim, dt=second.dim)
+    check_statements(synapses, statements, dims, runner.source,
+                     functions=function_rules(variables))
+    sides = sorted({split_suffix(a.target)[1] for a in assignments
+                    if a.target not in synapses.variables and split_suffix(a.target)[1]})
+    extra = {"var_index": synapses.index_map(variables), "index_offset": 0}
+    for side in sides:
+        variables["_synaptic_" + side] = synapses.variables["_synaptic_" + side]
+    if sides:
+        extra["rounds_by"] = ["_synaptic_" + side for side in sides]
+    return Operation(runner.name, "synapticcode" if sides else "stateupdate", synapses.name,
+                     0, synapses.N, statements=assignments, variables=variables,
+                     when=runner.when, order=runner.order, clock=runner.clock, source=runner,
+                     extra=extra)

@@ -16,16 +16,18 @@ from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, Quantity, second
 from .pathway import SynapticPathway
 from .pathway_arguments import default_delays, parse_pathways, pathway_events
+from .fan import FAN_NAMES, FanCounts, FanView
+from .indexing import SynapticIndexingAccess
 from .presynaptic_index import PresynapticIndex
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
-from .synapse_ops import make_synaptic_operations
+from .synapse_ops import make_synaptic_operations, run_regularly_operation
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 
 
-class Synapses(Group):
+class Synapses(FanCounts, SynapticIndexingAccess, Group):
     """Connections from ``source`` to ``target`` with per-synapse state and event code.
 
     Parameters
@@ -276,6 +278,8 @@ class Synapses(Group):
             # a delay not given to Synapses() is per synapse in Brian2, 0 until assigned;
             # it is stored once while all are equal
             return Quantity(np.full(self.N, var.array[0]), dim=second.dim)[item]
+        if isinstance(item, str):  # resolved here: names come from the caller's frame
+            item = self._indices(item, level=1)
         return super().get_values(name, item)
 
     def _set_values(self, name, value, item, level, raw):
@@ -308,6 +312,11 @@ class Synapses(Group):
                 values[name] = (jj, DIMENSIONLESS)
             elif name in ("N_pre", "N_post"):
                 values[name] = (self.variables[name].value, DIMENSIONLESS)
+            elif name in FAN_NAMES:  # Brian2: ill-defined while synapses are being made
+                raise ConnectError(f"connect() cannot refer to '{name}': the numbers of "
+                                   "synapses change while it creates them", code="EQ161",
+                                   obj=self.name,
+                                   hint="connect first, then use it, e.g. S.w = '1.0/N_incoming'")
             else:
                 base, side = split_suffix(name)
                 group = {"pre": self.source, "post": self.target}.get(side)
@@ -375,6 +384,8 @@ class Synapses(Group):
                 out[name] = (var.array[0] if var.shared else var.array[idx], var.dim)
             elif name in ("N_pre", "N_post", "N"):
                 out[name] = (self.variables[name].value, DIMENSIONLESS)
+            elif name in FAN_NAMES:
+                out[name] = (self._fan_counts()[name][indices], DIMENSIONLESS)
             elif name in ("t", "dt"):
                 out[name] = (self.clock.t_ if name == "t" else self.clock.dt_, second.dim)
             else:
@@ -382,16 +393,6 @@ class Synapses(Group):
                 out[name] = resolve_external(name, self.namespace, run_namespace, obj=self.name,
                                              model_names=model_names(self))
         return out
-
-    def _indices(self, item, level=1):
-        if isinstance(item, tuple) and len(item) == 2:
-            pre_sel = np.arange(len(self.source))[item[0]]
-            post_sel = np.arange(len(self.target))[item[1]]
-            pre = self.variables["_synaptic_pre"].array
-            post = self.variables["_synaptic_post"].array
-            return np.flatnonzero(np.isin(pre, np.atleast_1d(pre_sel)) &
-                                  np.isin(post, np.atleast_1d(post_sel)))
-        return super()._indices(item, level=level + 1)
 
     def __getattr__(self, name):
         if not name.startswith("_") and "variables" in self.__dict__:
@@ -404,16 +405,36 @@ class Synapses(Group):
                 return values if var.dim.is_dimensionless else Quantity(values, dim=var.dim)
             if group is not None and base in group._subexpressions:
                 return group.get_values(base, self.variables["_synaptic_" + side].array)
-            if name == "N_incoming" or name == "N_outgoing":
-                return self._fan_counts()[name][:]
+            if name in FAN_NAMES:
+                return FanView(self, name)
+            if name[:-1] in FAN_NAMES:  # S.N_incoming_: plain values, as S.w_
+                return FanView(self, name[:-1]).values()
         return super().__getattr__(name)
 
-    def _fan_counts(self):
-        pre = self.variables["_synaptic_pre"].array
-        post = self.variables["_synaptic_post"].array
-        n_out = np.bincount(pre, minlength=len(self.source))[pre] if pre.size else pre.copy()
-        n_in = np.bincount(post, minlength=len(self.target))[post] if post.size else post.copy()
-        return {"N_outgoing": n_out.astype(np.int32), "N_incoming": n_in.astype(np.int32)}
+    def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
+        """Run ``code`` (statements) for every synapse at intervals of ``dt`` (second), as
+        Brian2's ``Synapses.run_regularly``; the code may read ``x_pre``, ``x_post``,
+        ``N_incoming`` ... like ``on_pre`` code, and write synaptic variables and the
+        neurons' (``v_post += w``: synapses onto one neuron add up, as in Brian2).
+
+        Parameters
+        ----------
+        code : str
+        dt : Quantity, optional
+            Interval (second); default: the Synapses' clock.
+        clock : Clock, optional
+        when : str
+            Schedule slot (default ``'start'``).
+        order : int
+        name : str, optional
+            Default ``'<synapses name>_run_regularly*'``.
+        """
+        from ..groups.run_regularly import attach_run_regularly
+        return attach_run_regularly(self, self, code, dt=dt, clock=clock, when=when,
+                                    order=order, name=name)
+
+    def run_regularly_operation(self, runner, run_namespace):
+        return run_regularly_operation(self, runner, run_namespace)
 
     def operations(self, run_namespace):
         return make_synaptic_operations(self, run_namespace)

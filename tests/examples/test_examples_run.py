@@ -62,3 +62,13 @@ def test_ei_network_example_runs_200_ms_prints_both_rates_and_saves_raster(tmp_p
     assert set(rates) == {"excitatory", "inhibitory"}, result.stdout
     assert all(0 < float(rate) < 200 for rate in rates.values()), result.stdout
     assert "200 ms simulated" in result.stdout
+
+
+def test_brainpy_einet_example_ends_with_a_json_line_of_both_rates(tmp_path):
+    import json
+    result = run_example("brainpy_einet.py", "200", cwd=tmp_path)
+    assert_succeeded(result)
+    rates = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(rates) == {"rate_E_hz", "rate_I_hz"}, result.stdout
+    # the balanced state of seed 000: E and I fire at similar, moderate rates
+    assert 5 < rates["rate_E_hz"] < 60 and 5 < rates["rate_I_hz"] < 60, result.stdout

@@ -71,7 +71,7 @@ def test_pathway_code_cannot_overwrite_a_constant_postsynaptic_variable(code):
 def test_pathway_writing_only_a_postsynaptic_variable_runs_without_synapses():
     G = neurons()
     S = Synapses(G, G, "w : 1", on_pre="v = 0")
-    S.connect(condition="0")
+    S.connect(condition="False")
     G.v = 1
     run(0.2 * ms)
     assert len(S) == 0 and np.all(G.v[:] > 0.9)

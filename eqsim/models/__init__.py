@@ -1,0 +1,22 @@
+"""Ready models as BrainPy defines them, written as eqsim equation strings.
+
+``LIF(tau=10.)`` is a model description (``print(LIF().equations)``); ``LIF(100, tau=10.)``
+is a group of 100 such neurons. Plain numbers are read in BrainPy's units (mV, ms, Mohm,
+nA, uS); Quantities are checked.
+"""
+from .initializers import Constant, Normal, OneInit, Uniform, ZeroInit, Initializer
+from .parameters import ModelParameterError
+from .neuron_model import ModelGroup, NeuronModel
+from .neurons import LIF, Lif, LifRef, ExpIF, ExpIFRef, AdEx, AdExIF, QuaIF, Izhikevich, Gif
+from .hh import HH
+from .synapses import Alpha, DualExpon, DualExponential, Expon, SynapseModel
+from .outputs import COBA, CUBA, MgBlock, Output
+from .connectivity import All2All, FixedProb, IJConn, JitFPHomoLinear, One2One
+from .projections import Projection, ProjAlignPostMg2, ProjAlignPreMg2, ProjectionError
+
+__all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer",
+           "ModelParameterError", "ModelGroup", "NeuronModel", "LIF", "Lif", "LifRef", "ExpIF",
+           "ExpIFRef", "AdEx", "AdExIF", "QuaIF", "Izhikevich", "Gif", "HH", "Alpha", "DualExpon",
+           "DualExponential", "Expon", "SynapseModel", "COBA", "CUBA", "MgBlock", "Output",
+           "All2All", "FixedProb", "IJConn", "JitFPHomoLinear", "One2One", "Projection",
+           "ProjAlignPostMg2", "ProjAlignPreMg2", "ProjectionError"]

@@ -1,0 +1,95 @@
+"""Synaptic dynamics as BrainPy defines them (``brainpy.dyn.Expon``, ``DualExpon``,
+``Alpha``), as equation templates. A projection instantiates one per connection with its
+own variable names; the synapse is linear, so it is kept once per postsynaptic neuron
+(the sum over its inputs), which gives BrainPy's pre-aligned result exactly (the sum of
+linear traces is the trace of the sum).
+
+``g`` is the quantity the output reads (a conductance for COBA, a current for CUBA);
+each presynaptic spike adds the connection's weight (times ``a`` for DualExponential).
+Plain time constants are in ms.
+"""
+import numpy as np
+
+from ..units import hertz
+from .parameters import as_parameter
+
+
+class SynapseModel:
+    """Base: ``parameters`` {name: (default, kind)}, ``equations(g, unit, p)`` (text with the
+    state names given, parameter names prefixed by ``p``) and ``on_spike(g, weight, p)``: the
+    variable a spike increments and by what."""
+    parameters = {}
+
+    def __init__(self, **values):
+        label = type(self).__name__
+        unknown = sorted(set(values) - set(self.parameters) - {"size"})
+        if unknown:
+            from .parameters import ModelParameterError
+            raise ModelParameterError(f"{label} has no parameter '{unknown[0]}'",
+                                      hint=f"its parameters: {', '.join(self.parameters)}")
+        self.values = {name: as_parameter(label, name, values.get(name, default), kind)
+                       for name, (default, kind) in self.parameters.items()}
+
+    @classmethod
+    def desc(cls, size=None, **values):
+        """BrainPy's ``Expon.desc(size=..., tau=...)``: the description (``size`` is the
+        presynaptic group's, implied by the projection here)."""
+        return cls(**values)
+
+    def __repr__(self):
+        return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.values.items())})"
+
+
+class Expon(SynapseModel):
+    """Exponential synapse: ``dg/dt = -g/tau``, ``g += w`` at each spike (BrainPy's
+    ``Expon``). ``tau`` in second (plain numbers ms)."""
+    parameters = {"tau": (8.0, "time")}
+
+    def equations(self, g, unit, p):
+        return f"d{g}/dt = -{g}/{p}tau : {unit}"
+
+    def on_spike(self, g, weight, p):
+        return g, weight
+
+
+class DualExponential(SynapseModel):
+    """Difference of exponentials (BrainPy's ``DualExpon``, seed 001):
+    ``dg/dt = -g/tau_decay + h``, ``dh/dt = -h/tau_rise``, ``h += a*w`` at each spike with
+    ``a`` normalising the peak of ``g`` to ``w`` (BrainPy's default; give ``A`` for
+    ``a = (tau_decay - tau_rise)/(tau_rise*tau_decay)*A``)."""
+    parameters = {"tau_decay": (10.0, "time"), "tau_rise": (1.0, "time")}
+
+    def __init__(self, A=None, **values):
+        super().__init__(**values)
+        tau_d = float(np.asarray(self.values["tau_decay"]))
+        tau_r = float(np.asarray(self.values["tau_rise"]))
+        if A is not None:
+            a = (tau_d - tau_r) / tau_r / tau_d * float(A)
+        elif tau_r == tau_d:
+            a = np.e / tau_r
+        else:
+            a = (tau_r / tau_d) ** (tau_r / (tau_r - tau_d)) / tau_r
+        self.values["a"] = a * hertz
+
+    def equations(self, g, unit, p):
+        return (f"d{g}/dt = -{g}/{p}tau_decay + {g}_h : {unit}\n"
+                f"d{g}_h/dt = -{g}_h/{p}tau_rise : {unit}/second")
+
+    def on_spike(self, g, weight, p):
+        return f"{g}_h", f"{weight}*{p}a"
+
+
+DualExpon = DualExponential
+
+
+class Alpha(SynapseModel):
+    """Alpha synapse (BrainPy's ``Alpha``): ``dg/dt = (h - g)/tau_decay``,
+    ``dh/dt = -h/tau_decay``, ``h += w`` at each spike."""
+    parameters = {"tau_decay": (10.0, "time")}
+
+    def equations(self, g, unit, p):
+        return (f"d{g}/dt = -{g}/{p}tau_decay + {g}_h/{p}tau_decay : {unit}\n"
+                f"d{g}_h/dt = -{g}_h/{p}tau_decay : {unit}")
+
+    def on_spike(self, g, weight, p):
+        return f"{g}_h", weight
