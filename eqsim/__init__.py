@@ -61,6 +61,11 @@ from .errors import BrianObjectException, MagicError
 from .core.summaries import profiling_summary, scheduling_summary
 from .core.logger import BrianLogger, get_logger, std_silent
 
+# user functions in model strings (issue 12 section 2, func12)
+from .core.functions import DEFAULT_FUNCTIONS, Function, declare_types, exprel, implementation
+from .groups.binomial import BinomialFunction
+from .errors import UserFunctionError
+
 logging.getLogger("eqsim").addHandler(logging.NullHandler())
 
 __version__ = "0.1.0"

@@ -317,3 +317,12 @@ def object_error(error, obj):
     EqsimError.__init__(new, error.message, code=error.code, source=error.source,
                         line=error.line, column=error.column, hint=error.hint, obj=error.obj)
     return new
+
+# --- issue 12 section 2, user functions (func12): EQ170-EQ179 ---
+class UserFunctionError(EqsimError, ValueError):
+    """A user function (``Function``, ``@check_units`` Python function, ``@implementation``)
+    cannot be used as declared: no unit information, an implementation eqsim cannot
+    compile, or a Python function that failed while a compiled kernel called it.
+
+    Also a ``ValueError``, the type Brian2 raises for the same declarations."""
+    default_code = "EQ170"

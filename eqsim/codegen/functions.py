@@ -15,6 +15,7 @@ from sympy.core.function import AppliedUndef
 from ..errors import CodegenError, DimensionMismatchError
 from ..ir.variables import ArrayVariable, Variable
 from .identifiers import mangle
+from .user_functions import UserFunction
 from ..units import DIMENSIONLESS, second
 
 
@@ -86,9 +87,11 @@ def tabulated_helpers(op, exprs, symbols, prefix):
         if name in op.extra.get("user_functions", {}):
             continue
         function = op.variables.get(name)
+        if isinstance(function, UserFunction):
+            continue  # eqsim.codegen.user_functions
         if not isinstance(function, TabulatedFunction):
             raise CodegenError(f"operation {op.name} calls '{name}', which is not a known function",
-                               hint="functions in model strings must be TimedArrays or built-ins")
+                               hint="functions in model strings must be TimedArrays, Functions or built-ins")
         factor = upsampling_factor(op.clock.dt_, function.dt)
         helper = mangle("f", prefix, name)
         helpers.append(dict(

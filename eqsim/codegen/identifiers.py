@@ -35,6 +35,7 @@ ROLES = {
     "r": 2,      # a random stream number: operation alias, draw number
     "lio": 2,    # a loop-invariant value: kernel alias, number
     "f": 2,      # a tabulated function's helper: kernel alias, function name
+    "uf": 2,     # a user function's C code or Python trampoline: function alias, name
     "kernel": 1, # a kernel function: operation alias
     "q": 1,      # a spike queue: number
 }

@@ -64,7 +64,7 @@ class InvariantHoister:
     def _is_invariant(self, expr):
         if any(s.name not in self._invariant for s in expr.free_symbols):
             return False
-        return not expr.has(fn.rand, fn.randn) and not expr.atoms(AppliedUndef)
+        return not expr.has(*fn.RANDOM_FUNCTIONS) and not expr.atoms(AppliedUndef)
 
     def _hoist(self, expr):
         if expr not in self._hoisted:

@@ -4,6 +4,7 @@ The context lists which arrays the kernel reads into locals, which it writes
 back, its temporaries, and its statements printed for the target. Everything
 here is target independent except the printer class passed in.
 """
+import dataclasses
 import functools
 import hashlib
 import re
@@ -13,12 +14,13 @@ import numpy as np
 
 from ..errors import CodegenError
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable
-from .functions import tabulated_helpers
+from .functions import called_functions, tabulated_helpers
 from .conditional_write import with_conditional_writes
 from .identifiers import mangle
 from .invariants import InvariantHoister
 from .links import link_rounds, storage_access
 from .printers import random_calls
+from .user_functions import expand_samplers, user_function_calls
 
 
 @dataclass
@@ -47,6 +49,8 @@ class ModuleSymbols:
     aliases: dict = field(default_factory=dict)     # object or operation name -> alias
     queue_aliases: dict = field(default_factory=dict)  # queue name -> c name
     threads: int = 1                                # OpenMP threads (1: serial code)
+    support_code: dict = field(default_factory=dict)  # c_name -> module-level code (user functions)
+    callbacks: list = field(default_factory=list)   # Functions compiled code calls back
 
     def alias(self, name):
         if name not in self.aliases:
@@ -120,8 +124,10 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     scalar = [s.as_plain() for s in op.scalar_statements]
     # shared variables are never gated by refractoriness: only the per-element part is
     vector, op = with_conditional_writes(op, [s.as_plain() for s in op.statements])
-    statements = scalar + vector
-    exprs = [s.expr for s in statements] + [op.condition]
+    statements = [dataclasses.replace(s, expr=expand_samplers(s.expr, op.variables))
+                  for s in scalar + vector]
+    condition = expand_samplers(op.condition, op.variables)
+    exprs = [s.expr for s in statements] + [condition]
     used = _free_names(exprs)
     targets = [s.target for s in statements]
     # the scalar part runs once before the element loop: its own loads, stores, temporaries
@@ -177,8 +183,10 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         streams[key] = symbols.constant(mangle("r", prefix, len(streams)), number, "uint64_t")
     user_functions, tabulated = tabulated_helpers(op, exprs, symbols, prefix)
     user_functions.update(op.extra.get("user_functions", {}))
+    user_functions.update(user_function_calls(op, called_functions(exprs), symbols,
+                                              printer_cls.compiled, symbols.threads))
     lines, condition, invariants = _printed(
-        printer_cls, tuple((names[s.target], s.expr) for s in statements), op.condition,
+        printer_cls, tuple((names[s.target], s.expr) for s in statements), condition,
         frozenset(_invariant_names(op, used, targets)), prefix,
         tuple(sorted(names.items())), tuple(sorted(streams.items())), index_name,
         tuple(sorted(user_functions.items())))

@@ -116,6 +116,8 @@ class NetworkModule:
                               profiled=len(self.profiled)))
             self.profiled.append([op.name for op in ops])
             max_size = max(max_size, *(op.stop for op in ops))
+        # user functions' code (C implementations, Python trampolines), once, before the kernels
+        kernels[:0] = list(self.symbols.support_code.values())
         self.n_clocks = max(n_clocks, 1)
         self.source = env.get_template(module_template).render(
             kernels=kernels, schedule=slots, n_clocks=max(n_clocks, 1),
@@ -165,6 +167,11 @@ class NetworkModule:
 
     def profile_reset(self):
         self.module.profile_reset()
+
+    def raise_callback_errors(self):
+        """Raise what a Python function called back from compiled code raised in the run."""
+        for function in self.symbols.callbacks:
+            function.raise_callback_error()
 
     def has_queue(self, name):
         return name in self.symbols.queue_aliases

@@ -127,8 +127,12 @@ class _NameMixin:
     def _print_Function(self, expr):
         name = expr.func.__name__
         if name in self._user_functions:
-            args = ", ".join(self._print(a) for a in expr.args)
-            return f"{self._user_functions[name]}({args})"
+            function = self._user_functions[name]
+            args = [self._print(a) for a in expr.args]
+            if isinstance(function, tuple):  # (name, whether the element index is passed)
+                function, with_index = function
+                args += [self.as_float(self._index)] if with_index else []
+            return f"{function}({', '.join(args)})"
         return super()._print_Function(expr)
 
     def _stream(self, expr):
@@ -142,6 +146,7 @@ class CPrinter(_NameMixin, C99CodePrinter):
     """C code for kernels that run one element at a time (locals are doubles)."""
 
     statement_end = ";"
+    compiled = True
 
     @staticmethod
     def as_float(text):
@@ -153,6 +158,11 @@ class CPrinter(_NameMixin, C99CodePrinter):
 
     def _print_randn(self, expr):
         return f"eqsim_normal(_seed, {self._stream(expr)}, _step, {self._index})"
+
+    def _print_binomial_draw(self, expr):
+        _, n, p = expr.args
+        return (f"((double)eqsim_binomial((uint64_t){int(n)}, {self._print(p)}, _seed, "
+                f"{self._stream(expr)}, _step, (uint64_t)({self._index})))")
 
     def _print_clip(self, expr):
         x, lo, hi = (self._print(a) for a in expr.args)
@@ -201,6 +211,7 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
     """Vectorised NumPy code (the reference target): names stand for arrays or scalars."""
 
     statement_end = ""
+    compiled = False
 
     def __init__(self, names=None, random_streams=None, index="_idx", user_functions=None):
         super().__init__(names, random_streams, index, user_functions)
@@ -220,6 +231,11 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
 
     def _print_randn(self, expr):
         return f"_normal(_seed, {self._stream(expr)}, _step, {self._index})"
+
+    def _print_binomial_draw(self, expr):
+        _, n, p = expr.args
+        return (f"numpy.asarray(_binomial({int(n)}, {self._print(p)}, _seed, "
+                f"{self._stream(expr)}, _step, {self._index}), dtype=numpy.float64)")
 
     def _print_clip(self, expr):
         x, lo, hi = (self._print(a) for a in expr.args)

@@ -12,6 +12,7 @@ import numpy as np
 
 from ..errors import UnresolvedNameError, EquationError
 from ..units import Quantity, all_units, get_dimensions, DIMENSIONLESS
+from .functions import as_function, default_function
 
 CONSTANTS = {"pi": np.pi, "e": np.e, "inf": np.inf}
 
@@ -40,6 +41,9 @@ def resolve_external(name, group_namespace=None, run_namespace=None, obj=None,
     for namespace in ((group_namespace,) if group_namespace is not None else (run_namespace,)):
         if namespace is not None and name in namespace:
             return _as_value(name, namespace[name], obj)
+    function = default_function(name)  # a Function the user added to DEFAULT_FUNCTIONS
+    if function is not None:
+        return function, None
     if name in all_units:
         unit = all_units[name]
         return float(np.asarray(unit)), get_dimensions(unit)
@@ -73,6 +77,8 @@ def _close_names(name, model_names, group_namespace, run_namespace):
 def _as_value(name, value, obj):
     if hasattr(value, "_eqsim_function"):
         return value, None
+    if callable(value) and not isinstance(value, (Quantity, np.ndarray, np.generic, type)):
+        return as_function(name, value), None  # a Python function, with its units (Brian2)
     if isinstance(value, (bool, np.bool_)):
         return float(value), DIMENSIONLESS
     if isinstance(value, Quantity) or isinstance(value, (numbers.Number, np.number, np.ndarray)):

@@ -299,6 +299,7 @@ class Network(NetworkControl, Nameable):
         module.module.run(callbacks)
         for clock, step in zip(clocks, module.module.clock_steps()):
             clock.step = step
+        module.raise_callback_errors()
 
     # --- store / restore -------------------------------------------------------------
     def store(self, name="default", filename=None):

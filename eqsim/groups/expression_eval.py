@@ -6,11 +6,13 @@ then printed by the NumPy code printer; only that generated code runs.
 """
 import numpy as np
 
+from ..codegen.functions import called_functions
 from ..codegen.identifiers import mangle
 from ..codegen.kernel import stream_id
 from ..codegen.printers import NumpyPrinter, random_calls
+from ..codegen.user_functions import UserFunction
 from ..core.seeding import current_seed, next_evaluation_number
-from ..errors import DimensionMismatchError
+from ..errors import DimensionMismatchError, EquationError
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 from ..runtime.random import normal as _normal, uniform as _uniform
@@ -31,7 +33,7 @@ def evaluate(group, text, indices, run_namespace, *, expected_dim=None, what="ex
         (a literal 0 is accepted for any dimension).
     """
     expr = group.substitute_subexpressions(parse_expression(text, obj=group.name))
-    names = {s.name for s in expr.free_symbols}
+    names = {s.name for s in expr.free_symbols} | called_functions([expr])
     values = group.resolve_for_evaluation(names, indices, run_namespace)
     return evaluate_parsed(expr, values, indices, obj=group.name, text=text,
                            expected_dim=expected_dim, what=what)
@@ -42,8 +44,12 @@ def evaluate_parsed(expr, values, indices, *, obj, text=None, expected_dim=None,
     """Evaluate a parsed expression given ``values`` {name: (array or scalar, dim)};
     ``indices`` key the random draws and give the result its shape."""
     text = text if text is not None else str(expr)
+    functions = {name: value._eqsim_function(name) for name, (value, _) in values.items()
+                 if hasattr(value, "_eqsim_function")}
+    values = {name: item for name, item in values.items() if name not in functions}
     dims = {name: dim for name, (_, dim) in values.items()}
-    found = dimension_of(expr, dims, source=text, obj=obj)
+    found = dimension_of(expr, dims, source=text, obj=obj,
+                         functions={n: f.dimension_rule for n, f in functions.items()})
     if expected_dim is not None and found != expected_dim and not (expr.is_zero is True):
         raise DimensionMismatchError(
             f"the {what} '{text}' has dimension {found}, but {expected_dim} is needed",
@@ -61,7 +67,15 @@ def evaluate_parsed(expr, values, indices, *, obj, text=None, expected_dim=None,
     for name, (value, _) in values.items():
         code_names[name] = mangle("v", name)
         namespace[code_names[name]] = value
-    code = NumpyPrinter(names=code_names, random_streams=streams).doprint(expr)
+    user_functions = {}
+    for name, function in functions.items():
+        if not isinstance(function, UserFunction):
+            raise EquationError(f"'{name}' cannot be called in a string assignment", obj=obj,
+                                source=text, hint="assign the values in a run_regularly")
+        user_functions[name] = (mangle("kf", "eval", "py", name), function.auto_vectorise)
+        namespace[user_functions[name][0]] = function.function.python_implementation()
+    code = NumpyPrinter(names=code_names, random_streams=streams,
+                        user_functions=user_functions).doprint(expr)
     # generated from the whitelisted parse tree; no user text is evaluated verbatim
     result = eval(compile(code, "<eqsim expression>", "eval"), namespace)
     return np.broadcast_to(np.asarray(result), np.shape(indices))

@@ -39,6 +39,34 @@ def _whole_multiple(interval, dt):
     return ratio >= 1 - 1e-9 and abs(ratio - round(ratio)) < 1e-9
 
 
+def stateful_calls(equations, resolve):
+    """Names of the functions ``equations`` call that are not stateless (a plain Python
+    function, ``Function(..., stateless=False)``): not constant over a step for Brian2."""
+    names = {call.func.__name__ for expr in equations.values() for call in expr.atoms(AppliedUndef)}
+    return tuple(sorted(name for name in names
+                        if getattr(getattr(resolve(name), "function", None), "stateless", True)
+                        is False))
+
+
+def without_exact(method, stateful, obj):
+    """``method`` with the exact method left out, as Brian2 does for equations calling the
+    ``stateful`` functions (their value is not guaranteed constant over a step)."""
+    if not stateful:
+        return method
+    exact = ("exact", "linear")
+    if isinstance(method, str) and method.lower() in exact:
+        raise IntegrationError(
+            f"the equations of '{obj}' call {', '.join(stateful)}, which is not guaranteed to "
+            "be constant over a time step: the exact method cannot integrate them",
+            code="EQ179", hint="declare the function Function(..., stateless=True) if equal "
+                               "arguments give equal results, or use method='euler'")
+    if method is None:
+        return ("euler", "heun")  # Brian2's automatic order without 'exact'
+    if isinstance(method, tuple):
+        return tuple(m for m in method if not (isinstance(m, str) and m.lower() in exact))
+    return method
+
+
 def integrate_with_constant_calls(equations, method, calls, obj):
     """``integrate(equations, method)``, first trying the exact method with ``calls`` held
     constant over a step when the method is automatic or exact."""

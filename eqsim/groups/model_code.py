@@ -4,6 +4,7 @@ import numpy as np
 import sympy
 
 from ..codegen.functions import TabulatedFunction, called_functions
+from ..codegen.user_functions import UserFunction
 from ..errors import DimensionMismatchError, EquationError, LimitError
 from ..ir.operations import Assignment, Operation
 from ..ir.variables import ArrayVariable
@@ -11,7 +12,8 @@ from ..parsing.dimensions import dimension_of, check_equation_dimensions
 from ..parsing.functions import timestep
 from .start_values import first_bad, values_at_start
 from .writable import BUILT_IN_NAMES, check_writable
-from .locally_constant import integrate_with_constant_calls, locally_constant_calls, resolver
+from .locally_constant import (integrate_with_constant_calls, locally_constant_calls, resolver,
+                               stateful_calls, without_exact)
 from ..units import DIMENSIONLESS, second
 
 T, DT = sympy.Symbol("t", real=True), sympy.Symbol("dt", real=True)
@@ -35,7 +37,7 @@ def used_names(exprs):
 def function_rules(variables):
     """Dimension rules of the user functions among ``variables``, for ``dimension_of``."""
     return {name: var.dimension_rule for name, var in variables.items()
-            if isinstance(var, TabulatedFunction)}
+            if isinstance(var, (TabulatedFunction, UserFunction))}
 
 
 def temporaries(group, statements):
@@ -106,10 +108,11 @@ def state_update_statements(group, method, run_namespace=None):
     diff = {name: group.substitute_subexpressions(eq.expr)
             for name, eq in group.equations.equations.items() if eq.kind == "differential"
             and not set(eq.flags) & {"event-driven"}}
-    calls = locally_constant_calls(diff, resolver(group, run_namespace), group.clock.dt_) \
-        if diff else []
+    resolve = resolver(group, run_namespace)
+    calls = locally_constant_calls(diff, resolve, group.clock.dt_) if diff else []
     if isinstance(method, list):  # Brian2 tries a list of methods in order; hashable here
         method = tuple(method)
+    method = without_exact(method, stateful_calls(diff, resolve), group.name)
     key = (method, tuple(calls))
     cache = group.__dict__.setdefault("_integration_cache", {})
     if key not in cache:

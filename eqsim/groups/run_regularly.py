@@ -2,7 +2,7 @@
 from ..core.base import EqsimObject
 from ..ir.operations import Assignment, Operation
 from ..parsing.statements import parse_statements
-from .model_code import check_statements, check_targets, free_names, temporaries
+from .model_code import check_statements, check_targets, function_rules, temporaries, used_names
 
 
 class RunRegularly(EqsimObject):
@@ -25,9 +25,10 @@ class RunRegularly(EqsimObject):
         check_targets(g, self.statements, self.source, where="run_regularly code")
         assignments = [Assignment(st.var, st.op, g.substitute_subexpressions(st.expr),
                                   st.line, self.source) for st in self.statements]
-        names = free_names([a.expr for a in assignments]) | {a.target for a in assignments}
+        names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
         variables = g.resolve_for_kernel(names - temporaries(g, self.statements), run_namespace)
-        check_statements(g, self.statements, g.kernel_dimensions(variables), self.source)
+        check_statements(g, self.statements, g.kernel_dimensions(variables), self.source,
+                         function_rules(variables))
         extra = {"index_offset": g._start}  # i counts from the subgroup's start
         return [Operation(self.name, "stateupdate", g.name, g._start, g._stop,
                           statements=assignments, variables=variables, when=self.when,

@@ -22,6 +22,11 @@ __all__ = ["ExpressionBuilder", "build_checked", "is_boolean", "is_truth_value_o
 # sympy never merges two draws (``rand() - rand()`` must not become 0).
 _random_draw_numbers = itertools.count()
 
+
+def next_draw_number():
+    """A fresh occurrence number for a draw made after parsing (a BinomialFunction call)."""
+    return next(_random_draw_numbers)
+
 # Exact constant powers are computed by sympy; beyond this many bits the
 # result is far outside double range and computing it could exhaust memory.
 _MAX_CONSTANT_POWER_BITS = 4096

@@ -171,6 +171,10 @@ class _DimensionChecker:
 
     # -- leaves -------------------------------------------------------------
     def symbol(self, name):
+        if name in self.functions:  # a function's name used as a value
+            raise UnresolvedNameError(f"'{name}' is a function: it cannot be used as a value.",
+                                      code=codes.UNKNOWN_IDENTIFIER,
+                                      hint=f"call it, e.g. {name}(...)", **self.context)
         if name in self.dims:
             dim = self.dims[name]
             return dim if isinstance(dim, Dimension) else get_dimensions(dim)

@@ -33,6 +33,13 @@ class randn(_RandomDraw):
     """A standard normal draw; the argument is an occurrence number as for ``rand``."""
 
 
+class binomial_draw(_RandomDraw):
+    """``binomial_draw(k, n, p)``: an exact Binomial(n, p) draw (what a
+    ``BinomialFunction`` call becomes in a kernel); ``k`` is an occurrence number as
+    for ``rand``, ``n`` and ``p`` are numbers."""
+    nargs = 3
+
+
 class _NumericFunction(sympy.Function):
     """A function sympy has no numeric value for, given one through an elementary form.
 
@@ -154,7 +161,7 @@ FUNCTIONS = {
     "timestep": (timestep, 2, "timestep"),
 }
 
-RANDOM_FUNCTIONS = (rand, randn)
+RANDOM_FUNCTIONS = (rand, randn, binomial_draw)
 
 
 def is_noise_name(name):

@@ -4,6 +4,7 @@ import numpy as np
 from ..stateupdate.registry import normalise as normalise_method
 from ..core.namespace import caller_namespace
 from ..core.preferences import prefs
+from ..codegen.functions import called_functions
 from ..codegen.kernel import stream_id
 from ..core.seeding import current_seed
 from ..errors import ConnectError, EquationError
@@ -317,8 +318,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         jj = np.asarray(jj, dtype=np.int64)
         expr = substitute_subexpressions(self, expr)
         values = {}
-        for symbol in expr.free_symbols:
-            name = symbol.name
+        for name in {s.name for s in expr.free_symbols} | called_functions([expr]):
             if name == "i":
                 values[name] = (ii, DIMENSIONLESS)
             elif name == "j":

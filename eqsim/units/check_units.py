@@ -113,6 +113,15 @@ def check_units(**specs):
             return result
 
         wrapper._check_units_specs = dict(specs, result=result_spec)
+        # what Brian2's check_units records, read by eqsim.core.functions.Function when
+        # the function is called from a model string
+        names = [name for name, p in signature.parameters.items()
+                 if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+        wrapper._orig_func = function
+        wrapper._arg_names = wrapper._orig_arg_names = names
+        wrapper._arg_units = [specs.get(name) for name in names]
+        wrapper._return_unit = result_spec
+        wrapper._returns_bool = result_spec is bool
         return wrapper
 
     return decorator

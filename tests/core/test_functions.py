@@ -1,0 +1,222 @@
+"""Brian2's function API (eqsim.core.functions): declarations, unit checks of calls,
+implementations per target, DEFAULT_FUNCTIONS, Python-level exprel."""
+import numpy as np
+import pytest
+
+import eqsim
+from eqsim import (DEFAULT_FUNCTIONS, Function, NeuronGroup, Network, check_units,
+                   declare_types, exprel, implementation, mV, ms, nA, volt, Hz)
+from eqsim.errors import DimensionMismatchError, UserFunctionError
+
+
+def _run_regularly(code, namespace, n=3, model="v : 1"):
+    G = NeuronGroup(n, model, namespace=namespace)
+    G.run_regularly(code)
+    Network(G, *G.contained_objects).run(0.1 * ms)
+    return G
+
+
+def test_core_functions_module_has_brian2s_public_names():
+    import eqsim.core.functions as functions
+    assert set(functions.__all__) >= {"DEFAULT_FUNCTIONS", "Function", "implementation",
+                                      "declare_types"}
+    assert eqsim.Function is functions.Function
+
+
+def test_a_function_without_check_units_gets_brian2s_error_naming_it():
+    def f(x):
+        return x
+    with pytest.raises(UserFunctionError, match="'f' does not specify how it deals with "
+                                                "units") as info:
+        Function(f)
+    assert info.value.code == "EQ170" and isinstance(info.value, ValueError)
+
+
+def test_a_plain_python_function_in_a_model_string_gets_the_same_error(numpy_target):
+    def f(x):
+        return x
+    with pytest.raises(UserFunctionError, match="'@check_units'"):
+        _run_regularly("v = f(i)", {"f": f})
+
+
+def test_check_units_without_result_is_refused_for_model_strings():
+    @check_units(x=1)
+    def f(x):
+        return x
+    with pytest.raises(UserFunctionError, match="unit for its return value"):
+        Function(f)
+
+
+def test_function_takes_units_from_arguments_and_records_brian2s_attributes():
+    @check_units(x=volt, y=1, result=volt)
+    def f(x, y):
+        return x * y
+    assert f._arg_names == ["x", "y"] and f._arg_units == [volt, 1] and f._return_unit is volt
+    function = Function(f)
+    assert function.result_dimension([volt.dim, eqsim.DIMENSIONLESS]) is volt.dim
+    assert function(2 * mV, 3) == 6 * mV
+
+
+def test_a_call_with_an_argument_of_the_wrong_unit_names_function_and_argument(numpy_target):
+    @check_units(x=volt, result=1)
+    def f(x):
+        return x / mV
+    with pytest.raises(DimensionMismatchError, match="argument 1 of 'f' must have volt") as info:
+        _run_regularly("v = f(i)", {"f": f, "mV": mV})
+    assert info.value.code == "EQ173"
+
+
+def test_a_call_with_the_wrong_number_of_arguments_is_refused(numpy_target):
+    @check_units(x=1, result=1)
+    def f(x):
+        return x
+    with pytest.raises(DimensionMismatchError, match="takes 1 argument") as info:
+        _run_regularly("v = f(i, i)", {"f": f})
+    assert info.value.code == "EQ172"
+
+
+def test_the_result_unit_is_checked_in_the_statement(numpy_target):
+    @check_units(x=1, result=volt)
+    def f(x):
+        return x * volt
+    with pytest.raises(DimensionMismatchError, match="assigns a value with dimension V"):
+        _run_regularly("v = f(i)", {"f": f})
+
+
+@pytest.mark.parametrize("code", ["EQ174"])
+def test_a_result_of_the_wrong_unit_at_run_time_is_an_error_on_both_targets(target, code):
+    @check_units(x=1, result=1)
+    def f(x):
+        return x * mV
+    with pytest.raises(DimensionMismatchError, match="returned") as info:
+        _run_regularly("v = f(i)", {"f": f, "mV": mV})
+    assert info.value.code == code
+
+
+def test_return_unit_may_be_a_function_of_the_argument_units(numpy_target):
+    square = Function(lambda x: x ** 2, arg_units=[None], return_unit=lambda u: u ** 2)
+    G = _run_regularly("w = square(x)", {"square": square}, model="x : volt\nw : volt**2")
+    G.x = [1, 2, 3] * mV
+    Network(G, *G.contained_objects).run(0.1 * ms)
+    np.testing.assert_allclose(np.asarray(G.w[:]), [1e-6, 4e-6, 9e-6])
+
+
+def test_arg_units_may_name_another_argument():
+    clip_like = Function(np.clip, arg_units=[None, "a", "a"], arg_names=["a", "lo", "hi"],
+                         return_unit=lambda a, lo, hi: a)
+    assert clip_like.result_dimension([volt.dim] * 3) is volt.dim
+    with pytest.raises(DimensionMismatchError):
+        clip_like.result_dimension([volt.dim, eqsim.DIMENSIONLESS, volt.dim])
+    with pytest.raises(UserFunctionError, match="arg_names"):
+        Function(np.clip, arg_units=[None, "a", "a"], return_unit=1)
+
+
+def test_declare_types_checks_names_and_types():
+    @declare_types(k="integer", result="highest")
+    def f(k):
+        return k
+    assert f._arg_types == ["integer"] and f._return_type == "highest"
+    with pytest.raises(UserFunctionError, match="unknown argument 'z'"):
+        declare_types(z="float")(lambda k: k)
+    with pytest.raises(UserFunctionError, match="type 'complex'"):
+        declare_types(k="complex")(lambda k: k)
+    with pytest.raises(UserFunctionError, match="non-float arguments"):
+        Function(lambda k: k, arg_units=[volt], return_unit=1, arg_types=["integer"])
+
+
+def test_discard_units_runs_the_function_on_si_values(numpy_target):
+    @implementation("numpy", discard_units=True)
+    @check_units(I=eqsim.amp, result=Hz)
+    def rate(I):
+        return np.clip((I - 1 * nA) * 50 * Hz / nA, 0 * Hz, 100 * Hz)
+    assert np.asarray(rate.python_implementation()(np.array([2e-9, 5e-9]))).tolist() == \
+        pytest.approx([50.0, 100.0])
+    with pytest.raises(UserFunctionError, match="discard_units"):
+        implementation("cpp", "double f(double x) { return x; }", discard_units=True)(rate)
+
+
+def test_a_numpy_implementation_replaces_the_python_function(numpy_target):
+    @implementation("numpy", lambda x: x * 3.0)
+    @check_units(x=1, result=1)
+    def f(x):
+        return x * 2
+    G = _run_regularly("v = f(i)", {"f": f})
+    assert np.asarray(G.v[:]).tolist() == [0.0, 3.0, 6.0]
+
+
+def test_a_function_added_to_default_functions_is_found_without_a_namespace(target):
+    DEFAULT_FUNCTIONS["triple_it"] = Function(lambda x: 3 * x, arg_units=[1], return_unit=1)
+    try:
+        G = _run_regularly("v = triple_it(i)", {})
+    finally:
+        del DEFAULT_FUNCTIONS["triple_it"]
+    assert np.asarray(G.v[:]).tolist() == [0.0, 3.0, 6.0]
+
+
+def test_default_functions_lists_the_built_ins_with_their_units():
+    assert {"exp", "log", "sqrt", "clip", "int", "rand", "randn", "exprel", "timestep"} <= \
+        set(DEFAULT_FUNCTIONS)
+    assert DEFAULT_FUNCTIONS["sqrt"].result_dimension([(volt ** 2).dim]) is volt.dim
+    assert DEFAULT_FUNCTIONS["exp"].result_dimension([eqsim.DIMENSIONLESS]) is \
+        eqsim.DIMENSIONLESS
+    with pytest.raises(DimensionMismatchError):
+        DEFAULT_FUNCTIONS["exp"].result_dimension([volt.dim])
+
+
+def test_python_level_exprel_is_accurate_near_zero_and_one_at_zero():
+    x = np.array([-2.0, -1e-10, 0.0, 1e-12, 3.0])
+    expected = [np.expm1(-2.0) / -2.0, 1 - 0.5e-10, 1.0, 1.0 + 0.5e-12, np.expm1(3.0) / 3.0]
+    np.testing.assert_allclose(exprel(x), expected, rtol=1e-15)
+    assert exprel(0.0) == 1.0 and exprel(2 * mV / mV) == pytest.approx(np.expm1(2.0) / 2)
+    with pytest.raises(DimensionMismatchError):
+        exprel(2 * mV)
+
+
+def test_a_function_used_as_a_value_is_an_error_naming_it(numpy_target):
+    @check_units(x=1, result=1)
+    def f(x):
+        return x
+    with pytest.raises(eqsim.UnresolvedNameError, match="'f' is a function"):
+        _run_regularly("v = f + 1", {"f": f})
+
+
+def test_a_stateless_function_may_be_integrated_exactly_a_stateful_one_not(numpy_target):
+    def model(stateless, method):
+        f = Function(lambda x: 2 * x, arg_units=[volt], return_unit=volt, stateless=stateless)
+        G = NeuronGroup(2, "dv/dt = (f(v0) - v)/(2*ms) : volt\nv0 : volt",
+                        namespace={"f": f}, method=method)
+        G.v0 = [1, 2] * mV
+        Network(G).run(1 * ms)
+        return np.asarray(G.v[:])
+    exact = model(True, "exact")
+    np.testing.assert_allclose(exact, 2 * np.array([1e-3, 2e-3]) * (1 - np.exp(-0.5)),
+                               rtol=1e-12)
+    with pytest.raises(eqsim.IntegrationError, match="not guaranteed to be constant") as info:
+        model(False, "exact")
+    assert info.value.code == "EQ179"
+
+
+def test_brian2s_video_input_model_part_runs_with_a_whole_frame_per_call(numpy_target):
+    """examples/advanced/opencv_movie.py without the camera: a run_regularly calls a
+    function that returns the whole frame (NumPy target, as Brian2 runs it)."""
+    width, height = 4, 3
+    frames = iter(np.random.default_rng(1).random((10, height, width, 3)) * 255)
+
+    @check_units(x=1, y=1, result=1)
+    def video_input(x, y):
+        grayscale = next(frames).mean(axis=2) / 128.
+        return grayscale.ravel() - grayscale.ravel().mean()
+    G = NeuronGroup(width * height, """dv/dt = (-v + I)/tau : 1
+                    dv_th/dt = -v_th/tau_th : 1
+                    row : integer (constant)
+                    column : integer (constant)
+                    I : 1 # input current""", threshold="v>v_th",
+                    reset="v=0; v_th = 3*v_th + 1.0", method="exact",
+                    namespace={"video_input": video_input, "tau": 10 * ms, "tau_th": 2 * ms,
+                               "width": width})
+    G.v_th = 1
+    G.row = "i//width"
+    G.column = "i%width"
+    G.run_regularly("I = video_input(column, row)", dt=2 * ms)
+    Network(G, *G.contained_objects).run(6 * ms)
+    assert abs(float(np.sum(G.I[:]))) < 1e-12 and np.ptp(np.asarray(G.I[:])) > 0
