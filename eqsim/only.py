@@ -29,7 +29,7 @@ def _is_own(name, value):
 
 
 _NAMES = {name: value for name, value in vars(_eqsim).items() if _is_own(name, value)}
-_NAMES.update({name: getattr(_eqsim, name) for name in _UNIT_AWARE_NUMPY + ("DEFAULT_UNITS",)
+_NAMES.update({name: getattr(_eqsim, name) for name in _UNIT_AWARE_NUMPY + ("DEFAULT_UNITS", "DEFAULT_FUNCTIONS")
                if hasattr(_eqsim, name)})
 globals().update(_NAMES)
 

@@ -34,6 +34,7 @@ from .function_implementations import (C_TARGETS, FunctionImplementation,
                                       FunctionImplementationContainer, c_source)
 from ..units import DIMENSIONLESS, Quantity, get_dimensions, second
 from ..units.display_names import get_unit_for_display
+from ..units.special_functions import exprel
 
 __all__ = ["DEFAULT_FUNCTIONS", "Function", "FunctionImplementation", "implementation",
            "declare_types", "exprel"]
@@ -376,17 +377,6 @@ def as_function(name, value):
                     arg_names=getattr(value, "_arg_names", None),
                     return_unit=getattr(value, "_return_unit", None),
                     stateless=getattr(value, "stateless", False))
-
-
-def exprel(x):
-    """``(exp(x) - 1)/x`` for dimensionless arrays and quantities, 1 at ``x = 0`` (accurate
-    near 0, as the ``exprel`` of model strings)."""
-    from ..units import fail_for_dimension_mismatch
-    fail_for_dimension_mismatch(x, DIMENSIONLESS, "exprel takes a dimensionless argument")
-    x = np.asarray(x, dtype=np.float64)
-    with np.errstate(invalid="ignore", divide="ignore"):
-        result = np.where(x == 0, 1.0, np.expm1(x) / np.where(x == 0, 1.0, x))
-    return result if result.ndim else result.item()
 
 
 def _builtin(name, pyfunc, arg_units, return_unit, **keywords):

@@ -351,3 +351,7 @@ class Network(NetworkControl, Nameable):
             state = stored[str(name)]
         check_state(self, state, restore_random_state)
         apply_state(self, state, restore_random_state)
+
+
+# Brian2's brian2.core.network offers the summaries too (imported last: they read networks)
+from .summaries import profiling_summary, scheduling_summary  # noqa: E402,F401

@@ -23,6 +23,7 @@ from eqsim.units.quantity import Quantity
 from eqsim.units.unit_names import all_units, base_units, extra_units
 from eqsim.units.unit_class import Unit, get_unit, register_new_unit
 from eqsim.units.unit_display import in_best_unit, in_unit
+from eqsim.units.special_functions import exprel
 
 # Brian2's brian2.units also offers these (unit-aware versions there; NumPy's own handle
 # quantities here) and the error type
