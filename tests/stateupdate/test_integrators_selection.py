@@ -13,8 +13,8 @@ v, x, w, I, tau, sigma, t, dt, g, tau_g, E = (
                                           "tau_g", "E"])
 xi, xi_a = sympy.Symbol("xi", real=True), sympy.Symbol("xi_a", real=True)
 
-ALL_METHODS = ["euler", "exact", "exponential_euler", "heun", "independent", "linear", "milstein",
-               "rk2", "rk4"]
+ALL_METHODS = ["euler", "exact", "exp_auto", "exponential_euler", "heun", "independent", "linear",
+               "milstein", "rk2", "rk4"]
 
 
 def test_available_methods_lists_every_name_and_alias():
