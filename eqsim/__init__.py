@@ -46,6 +46,10 @@ from .groups.spikegenerator import SpikeGeneratorGroup
 from .groups.timedarray import TimedArray
 from .synapses.synapses import Synapses
 from .monitors import StateMonitor, SpikeMonitor, EventMonitor, PopulationRateMonitor
+# compat12 (issue 12 section 3, Brian2's examples): the star import binds `numpy`, as Brian2's
+# does (Brian2's is brian2.numpy_, NumPy with unit-aware overrides; scripts call
+# `numpy.arange` and the like on it)
+import numpy  # noqa: F401,E402
 
 logging.getLogger("eqsim").addHandler(logging.NullHandler())
 
