@@ -84,10 +84,10 @@ def run_example(example, args, env, scratch):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--only", nargs="*", help="examples to (re)run, paths under brian2_examples/")
+    parser.add_argument("--only", nargs="*", help="examples to run, in this order (paths under brian2_examples/)")
     parser.add_argument("--force", action="store_true", help="rerun examples already stored")
     parser.add_argument("--timeout", type=float, default=300.0, help="seconds per run")
-    parser.add_argument("--target", default=None, help="Brian2 codegen target (default: its own)")
+    parser.add_argument("--target", default="numpy", help="Brian2 codegen target")
     parser.add_argument("--matplotlib-from", default="/root/.pyenv/versions/3.11.7/lib/python3.11/site-packages")
     args = parser.parse_args()
     import brian2
@@ -107,7 +107,8 @@ def main():
         env["PYTHONPATH"] = matplotlib_path(args.matplotlib_from)
     scratch = Path(tempfile.mkdtemp(prefix="brian2-results-"))
     for example in args.only or corpus.runnable_examples():
-        if example in index["examples"] and not (args.force or args.only):
+        finished = index["examples"].get(example, {}).get("status") in ("ok", "error")
+        if finished and not args.force:
             continue
         print(example, flush=True)
         record = run_example(example, args, env, scratch)
