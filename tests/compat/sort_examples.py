@@ -5,7 +5,7 @@
 
 Examples run one at a time in a fresh ``nice``d interpreter with eqsim's default target
 (``--target`` to change it), each with a time limit (``--timeout``, 300 s). The count
-(matches / unsupported / differs / fails / no-reference) is printed and written into README.md
+(matches / runs / unsupported / differs / fails / no-reference) is printed and written into README.md
 between the ``compat-count`` markers.
 """
 import argparse
@@ -23,7 +23,7 @@ import compare  # noqa: E402
 import corpus  # noqa: E402
 import harness  # noqa: E402
 
-CATEGORIES = ("matches", "unsupported", "differs", "fails", "no-reference")
+CATEGORIES = ("matches", "runs", "unsupported", "differs", "fails", "no-reference")
 README = corpus.HERE.parents[1] / "README.md"
 COUNT_LINE = re.compile(r"(<!-- compat-count -->).*?(<!-- /compat-count -->)", re.DOTALL)
 
@@ -59,6 +59,7 @@ def counts(entries):
 
 def count_sentence(found, total):
     return (f"{total} examples: {found['matches']} run and match Brian2, "
+            f"{found['runs']} run but record nothing to compare, "
             f"{found['unsupported']} known-unsupported, {found['differs']} differ, "
             f"{found['fails']} fail, {found['no-reference']} have no Brian2 result to compare with")
 
@@ -69,22 +70,24 @@ def main():
     parser.add_argument("--timeout", type=float, default=300.0)
     parser.add_argument("--target", default=None, help="eqsim codegen target (default: its own)")
     parser.add_argument("--no-readme", action="store_true", help="leave README.md alone")
+    parser.add_argument("--status", type=Path, default=corpus.STATUS, help="the status file")
     args = parser.parse_args()
 
-    status = json.loads(corpus.STATUS.read_text()) if corpus.STATUS.exists() else {"examples": {}}
+    status = json.loads(args.status.read_text()) if args.status.exists() else {"examples": {}}
     entries = {k: v for k, v in status["examples"].items() if k in corpus.all_examples()}
     scratch = tempfile.mkdtemp(prefix="eqsim-compat-sort-")
     for example in args.only or corpus.all_examples():
         entry = sort_one(example, scratch, args.timeout, args.target)
+        entry["target"] = args.target or "default"
         entries[example] = entry
         detail = entry.get("reason") or "; ".join(entry.get("figures", []))
         print(f"{entry['category']:13s} {example}  {detail}"[:240], flush=True)
         status["examples"] = dict(sorted(entries.items()))
-        corpus.STATUS.write_text(json.dumps(status, indent=1, sort_keys=True) + "\n")
+        args.status.write_text(json.dumps(status, indent=1, sort_keys=True) + "\n")
     found = counts(entries)
     status.update(counts=found, date=datetime.datetime.now(datetime.timezone.utc)
                   .isoformat(timespec="seconds"), examples=dict(sorted(entries.items())))
-    corpus.STATUS.write_text(json.dumps(status, indent=1, sort_keys=True) + "\n")
+    args.status.write_text(json.dumps(status, indent=1, sort_keys=True) + "\n")
     sentence = count_sentence(found, len(entries))
     print(sentence)
     if not args.no_readme and README.exists():

@@ -46,7 +46,7 @@ def test_status_json_sorts_every_example_of_the_corpus():
     assert sorted(STATUS) == corpus.all_examples()
     assert all(entry["category"] in CATEGORIES for entry in STATUS.values())
     assert all(entry.get("reason") for entry in STATUS.values()
-               if entry["category"] in ("unsupported", "fails", "no-reference"))
+               if entry["category"] in ("runs", "unsupported", "fails", "no-reference"))
     assert all(entry.get("figures") for entry in STATUS.values() if entry["category"] == "differs")
 
 
