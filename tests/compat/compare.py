@@ -54,6 +54,11 @@ KNOWN_ERRORS = [
     (r"record_single_timestep", f"needs record_single_timestep {_SECTION_2}"),
     (r"(profiling|scheduling)_summary|profile=", f"needs profiling/scheduling summaries {_SECTION_2}"),
     (r"subgroups are created with slices", f"needs G[k], a one-neuron subgroup {_SECTION_2}"),
+    (r"BrianLogger|get_logger|std_silent|prefs\.logging", f"needs Brian2's logging API {_SECTION_2}"),
+    (r"'Synapses' object is not subscriptable", f"needs S[i, :] indexing {_SECTION_2}"),
+    (r"name '(magic_network|Subgroup|BrianObjectException|MagicError)' is not defined",
+     f"needs a Brian2 name {_SECTION_2}"),
+    (r"get_states|set_states|restore_random_state", f"needs get/set_states {_SECTION_2}"),
 ]
 
 

@@ -25,11 +25,16 @@ TIMEOUT_SECONDS = 300
 # (example, eqsim target): short examples that match Brian2, deterministic and statistical,
 # one of them on the compiled target
 CI_SUBSET = [
-    ("IF_curve_LIF.py", "numpy"),
+    ("frompapers/Brette_Gerstner_2005.py", "numpy"),   # exact: AdEx traces
+    ("frompapers/Brette_Gerstner_2005.py", "cython"),
+    ("advanced/COBAHH_approximated.py", "numpy"),      # exact: HH network, traces and spikes
+    ("IF_curve_LIF.py", "numpy"),                      # exact: spike counts
+    ("frompapers/Diesmann_et_al_1999.py", "numpy"),    # statistics: synfire chain with noise
+    ("advanced/custom_events.py", "numpy"),            # statistics: custom events, Poisson input
 ]
 
 
-@pytest.mark.parametrize("example, target", CI_SUBSET, ids=[e for e, _ in CI_SUBSET])
+@pytest.mark.parametrize("example, target", CI_SUBSET, ids=[f"{e}-{t}" for e, t in CI_SUBSET])
 def test_example_gives_brian2_results(example, target, tmp_path):
     entry = sort_one(example, tmp_path, TIMEOUT_SECONDS, target)
     assert entry["category"] == "matches", entry
