@@ -18,8 +18,9 @@ Brian2's target is ``numpy`` (``--target``): on a shared 2-core machine Brian2's
 compilation would dominate the run time; scripts that choose a target or a standalone device
 themselves keep their choice. Both targets give Brian2's numbers.
 
-The Brian2 environment has no matplotlib; ``--matplotlib-from`` names a site-packages folder
-whose matplotlib (and its dependencies) the example runs may import.
+The Brian2 environment has no matplotlib (nor scipy); ``--matplotlib-from`` names a
+site-packages folder whose matplotlib (and its dependencies, and scipy) the example runs may
+import.
 """
 import argparse
 import datetime
@@ -37,7 +38,8 @@ import corpus  # noqa: E402
 import harness  # noqa: E402
 
 MATPLOTLIB_PACKAGES = ("matplotlib", "mpl_toolkits", "PIL", "pillow.libs", "contourpy", "cycler",
-                       "dateutil", "fontTools", "kiwisolver", "pyparsing", "six.py", "packaging", "pylab.py")
+                       "dateutil", "fontTools", "kiwisolver", "pyparsing", "six.py", "packaging", "pylab.py",
+                       "scipy", "scipy.libs")  # scipy: Platkiewicz_Brette_2011.py
 
 
 def matplotlib_path(site_packages):
