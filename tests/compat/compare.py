@@ -60,6 +60,8 @@ KNOWN_ERRORS = [
      f"needs a Brian2 name {_SECTION_2}"),
     (r"get_states|set_states|restore_random_state", f"needs get/set_states {_SECTION_2}"),
     (r"expected 'else' after 'if' expression", f"needs connect(j='i if ...') {_SECTION_2}"),
+    (r"cannot pickle|multiprocessing", f"needs simulation objects usable from a "
+     f"multiprocessing.Pool {_SECTION_2}"),
     (r"Object of type (range|list) does not have dimensions",
      f"needs assigning a range or list to a variable {_SECTION_2}"),
 ]
