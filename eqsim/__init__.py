@@ -66,6 +66,11 @@ from .core.functions import DEFAULT_FUNCTIONS, Function, declare_types, exprel, 
 from .groups.binomial import BinomialFunction
 from .errors import UserFunctionError
 
+# compat12 (issue 12 section 3, Brian2's examples): the star import binds `numpy`, as Brian2's
+# does (Brian2's is brian2.numpy_, NumPy with unit-aware overrides; scripts call
+# `numpy.arange` and the like on it)
+import numpy  # noqa: F401,E402
+
 logging.getLogger("eqsim").addHandler(logging.NullHandler())
 
 __version__ = "0.1.0"

@@ -114,3 +114,9 @@ def test_random_names_are_numpys_generators_seeded_by_eqsim_seed(namespace):
     first = namespace["randn"](3)
     namespace["seed"](7)
     np.testing.assert_array_equal(namespace["randn"](3), first)
+
+
+def test_star_import_binds_the_numpy_module_as_brian2s_does(namespace):
+    # Brian2's example Clopath_et_al_2010_homeostasis.py calls numpy.arange after the star import
+    assert BRIAN2_NAMES["numpy"] == "module:brian2.numpy_"
+    assert namespace["numpy"] is np

@@ -189,7 +189,7 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         printer_cls, tuple((names[s.target], s.expr) for s in statements), condition,
         frozenset(_invariant_names(op, used, targets)), prefix,
         tuple(sorted(names.items())), tuple(sorted(streams.items())), index_name,
-        tuple(sorted(user_functions.items())))
+        tuple(sorted(user_functions.items())), len(scalar))
     start = symbols.constant(mangle("ki", prefix, "start"), op.start, "int64_t")
     stop = symbols.constant(mangle("ki", prefix, "stop"), op.stop, "int64_t")
     context = dict(
@@ -223,11 +223,12 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
 
 @functools.lru_cache(maxsize=1024)
 def _printed(printer_cls, statements, condition, invariant_names, prefix, names, streams,
-             index_name, user_functions):
+             index_name, user_functions, n_scalar=0):
     """Statement lines, condition text and hoisted invariant lines of one kernel. A pure
     function of its (hashable) arguments, memoised: every run() regenerates the network's
     source, and printing is most of what that costs. ``statements`` are (printed target,
-    expression) pairs; ``names`` maps every symbol to its text."""
+    expression) pairs, the first ``n_scalar`` of them scalar code; ``names`` maps every
+    symbol to its text."""
     hoister = InvariantHoister(invariant_names, name=lambda n: mangle("lio", prefix, n))
     rewritten = [(target, hoister.rewrite(expr)) for target, expr in statements]
     condition = hoister.rewrite(condition)
@@ -235,8 +236,13 @@ def _printed(printer_cls, statements, condition, invariant_names, prefix, names,
     names.update((symbol.name, symbol.name) for symbol, _ in hoister.hoisted)
     printer = printer_cls(names=names, random_streams=dict(streams), index=index_name,
                           user_functions=dict(user_functions))
+    # Scalar code runs once per call, outside the element loop: its random draws are one
+    # draw per call (Brian2's scalar rand()), taken at element 0 of their stream.
+    scalar_printer = printer_cls(names=names, random_streams=dict(streams), index="0",
+                                 user_functions=dict(user_functions))
     end = printer_cls.statement_end
-    lines = tuple(f"{target} = {printer.doprint(expr)}{end}" for target, expr in rewritten)
+    lines = tuple(f"{target} = {(scalar_printer if n < n_scalar else printer).doprint(expr)}{end}"
+                  for n, (target, expr) in enumerate(rewritten))
     condition = printer.doprint(condition) if condition is not None else None
     invariants = tuple(f"{symbol} = {printer.doprint(expr)}{end}"
                        for symbol, expr in hoister.hoisted)

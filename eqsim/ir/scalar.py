@@ -6,7 +6,7 @@ elements, not once per element. Brian2's rules, which eqsim follows:
 
 - all writes to shared variables come before writes to per-element variables;
 - a shared variable is assigned only values common to all elements (no per-element
-  variable, no ``i``, no random numbers);
+  variable, no ``i``); a random draw in such a statement is one draw for all elements;
 - only state updates, ``run_regularly`` and string assignments may write shared
   variables; resets, custom events' code and ``on_pre``/``on_post`` may not (Brian2's
   templates without ``ALLOWS_SCALAR_WRITE``).
@@ -25,6 +25,7 @@ STATEMENT_KINDS = frozenset({"stateupdate", "assign", "reset", "pathway", "proce
                              "summed", "synapticcode"})
 #: the kinds that may write shared variables (synapticcode: Synapses.run_regularly)
 SCALAR_WRITE_KINDS = frozenset({"stateupdate", "assign", "synapticcode"})
+_RANDOM_NAMES = ("rand()", "randn()")
 _CONTEXT = {"reset": "the reset or an event's code", "pathway": "on_pre/on_post code",
             "procedural": "on_pre/on_post code", "summed": "a summed variable"}
 
@@ -53,7 +54,9 @@ def split_scalar(op):
                       f"{_CONTEXT[op.kind]} cannot write it",
                       "Brian2 allows writes to shared variables only in the equations, "
                       "run_regularly and assignments (G.x = '...'); make it per-element")
-            if per_element is not None:
+            # A random draw assigned to a shared variable is one draw for all elements
+            # (Brian2's scalar rand(); tutorial 3: run_regularly('I = rand()*50*nA')).
+            if per_element is not None and per_element not in _RANDOM_NAMES:
                 _fail(op, st, codes.SCALAR_FROM_VECTOR,
                       f"the shared variable '{st.target}' cannot be assigned a value that "
                       f"depends on the per-element '{per_element}'", 

@@ -2,6 +2,7 @@
 bottom in a fresh Jupyter kernel without an error, and is stored without outputs."""
 import os
 import re
+import shutil
 from pathlib import Path
 
 import nbformat
@@ -37,6 +38,10 @@ def test_docs_folder_has_tutorial_notebooks():
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=[p.name for p in NOTEBOOKS])
 def test_notebook_runs_without_error(path, tmp_path):
+    # The notebooks run in a scratch folder holding the data files they read (brian.png).
+    for data in path.parent.iterdir():
+        if data.is_file() and data.suffix not in (".ipynb", ".md"):
+            shutil.copy(data, tmp_path)
     notebook = nbformat.read(path, as_version=4)
     client = NotebookClient(notebook, kernel_name="python3", timeout=CELL_TIMEOUT_SECONDS,
                             allow_errors=False,

@@ -67,12 +67,32 @@ def test_shared_variable_from_a_vector_value_points_at_the_vector_name():
     assert "per-element 'v'" in str(error)
 
 
-@pytest.mark.parametrize("value", ["rand()", "i*2"])
-def test_shared_variable_from_random_numbers_or_the_index_is_refused_in_statements(value):
-    # i: Brian2's rule. rand(): stricter than Brian2, which draws one number for all
-    # elements; eqsim's kernels key draws by element, so it refuses rather than guess
-    error = _error_of(f"gain = {value}")
+def test_shared_variable_from_the_index_is_refused_in_statements():
+    error = _error_of("gain = i*2")
     assert error.code == "EQ142"
+
+
+def _shared_random_current(target):
+    eqsim.prefs["codegen.target"] = target
+    eqsim.start_scope()
+    eqsim.seed(11)
+    G = eqsim.NeuronGroup(3, "dv/dt = (I/nA - v)/(5*ms) : 1\nI : amp (shared)", method="euler")
+    G.run_regularly("I = rand()*50*nA", dt=10 * eqsim.ms)
+    M = eqsim.StateMonitor(G, ["I", "v"], record=True)
+    eqsim.run(50 * eqsim.ms)
+    return np.asarray(M.I), np.asarray(M.v)
+
+
+def test_shared_variable_from_rand_is_one_draw_per_call_for_all_elements(both_targets):
+    # Brian2's tutorial 3: run_regularly('I = rand()*50*nA') on a shared I draws one number
+    # per call, common to all neurons (Brian2 checks only for vector variables)
+    (I_numpy, v_numpy), (I_cython, v_cython) = both_targets(_shared_random_current)
+    every_10_ms = I_numpy[0, ::100]
+    assert np.all(I_numpy == I_numpy[0]) and np.all(v_numpy == v_numpy[0])
+    assert len(set(every_10_ms)) == 5 and np.all((every_10_ms > 0) & (every_10_ms < 50e-9))
+    assert np.all(I_numpy[0].reshape(5, 100) == every_10_ms[:, None])  # constant in between
+    np.testing.assert_allclose(I_cython, I_numpy, rtol=1e-12)
+    np.testing.assert_allclose(v_cython, v_numpy, rtol=1e-9)
 
 
 @pytest.mark.parametrize("value, column", [("v*2", 0), ("1 + i", 4)])
