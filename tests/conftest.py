@@ -52,6 +52,17 @@ def fresh_scope():
     yield
 
 
+@pytest.fixture(autouse=True)
+def integration_methods_as_they_were():
+    """Methods a test registers (StateUpdateMethod.register) do not outlive it."""
+    from eqsim.stateupdate import registry
+    saved = dict(registry.METHODS), dict(registry.ALIASES), dict(registry._IDENTITIES)
+    yield
+    for table, before in zip((registry.METHODS, registry.ALIASES, registry._IDENTITIES), saved):
+        table.clear()
+        table.update(before)
+
+
 @pytest.fixture
 def sentinel(tmp_path):
     """A path that hostile input tries to create; the test fails if it ever exists."""

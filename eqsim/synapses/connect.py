@@ -41,7 +41,8 @@ NOT_A_CONDITION = "EQ164"
 def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i=None, j=None,
                      p=1.0, n=1, skip_if_invalid: bool = False, seed: int, stream: int,
                      evaluate, obj: str | None = None,
-                     post_names=frozenset()) -> tuple[np.ndarray, np.ndarray]:
+                     post_names=frozenset(),
+                     integer_names=frozenset()) -> tuple[np.ndarray, np.ndarray]:
     """Return (i, j) int32 arrays of the synapses to create (a synapse repeated n times appears n times).
 
     Parameters
@@ -73,6 +74,8 @@ def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i
     post_names : set of str
         Names that mean a postsynaptic variable without the ``_post`` suffix (Brian2
         resolves them so), so that conditions using them depend on ``j``.
+    integer_names : set of str
+        External constants that are integers by type (allowed in range arguments).
 
     Returns
     -------
@@ -92,7 +95,8 @@ def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i
     if isinstance(condition, np.bool_):
         condition = bool(condition)
     context = ConnectContext(int(n_pre), int(n_post), seed, stream, evaluate, obj,
-                             bool(skip_if_invalid), frozenset(post_names))
+                             bool(skip_if_invalid), frozenset(post_names),
+                             frozenset(integer_names))
     probability = _parse_probability(p, obj)
     multiplicity = _parse_multiplicity(n, obj)
     if i is None and j is None:

@@ -59,6 +59,7 @@ class ConnectContext:
     obj: str | None
     skip_if_invalid: bool
     post_names: frozenset = frozenset()  # unsuffixed names of postsynaptic variables
+    integer_names: frozenset = frozenset()  # external constants that are Python/NumPy integers
 
 
 def generator_pairs(context, spec, side, *, keep):
@@ -158,7 +159,7 @@ def _plan_rows(context, spec, side):
 def _check_integer_arguments(context, spec, side, outer):
     """Brian2 refuses range/sample arguments that are not integers by type."""
     def name_is_integer(name):
-        if name in ("i", "j", "N_pre", "N_post", "N"):
+        if name in ("i", "j", "N_pre", "N_post", "N") or name in context.integer_names:
             return True
         symbol = sympy.Symbol(name, real=True)
         return integer_dtype(_evaluate(context, symbol, side, outer[:1], outer[:1] * 0))

@@ -15,7 +15,7 @@ import sympy
 from ..errors import ConnectError
 from ..parsing.functions import int_
 
-__all__ = ["check_integer_argument"]
+__all__ = ["check_integer_argument", "integer_constants"]
 
 #: connect() refused a non-integer range/sample argument.
 NON_INTEGER_ARGUMENT = "EQ162"
@@ -51,6 +51,14 @@ def check_integer_argument(expr, what, spec_text, name_is_integer, obj):
                        f"which is not an integer.", code=NON_INTEGER_ARGUMENT, obj=obj,
                        hint="Use integers: int(...) or // for divisions, e.g. "
                             "'k for k in range(i//2)'.")
+
+
+def integer_constants(*namespaces):
+    """Names of the external constants that are integers by type (a script's
+    ``group_size = 100``): Brian2 types them as integers in range arguments."""
+    return frozenset(name for namespace in namespaces if namespace
+                     for name, value in namespace.items()
+                     if isinstance(value, (int, np.integer)) and not isinstance(value, bool))
 
 
 def integer_dtype(values):

@@ -20,6 +20,7 @@ from .pathway import SynapticPathway
 from .pathway_arguments import default_delays, parse_pathways, pathway_events
 from .fan import FAN_NAMES, FanCounts, FanView
 from .indexing import SynapticIndexingAccess
+from .integer_arguments import integer_constants
 from .presynaptic_index import PresynapticIndex
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
@@ -198,7 +199,8 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         new_i, new_j = connection_pairs(
             n_pre=len(self.source), n_post=len(self.target), condition=condition, i=i, j=j, p=p,
             n=n, skip_if_invalid=skip_if_invalid, seed=current_seed(), stream=stream,
-            evaluate=evaluate, obj=self.name, post_names=post_aliases(self))
+            evaluate=evaluate, obj=self.name, post_names=post_aliases(self),
+            integer_names=integer_constants(self.namespace, run_namespace))
         self._connect_calls += 1
         old = self.N
         self._resize(old + len(new_i))
