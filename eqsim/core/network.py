@@ -134,7 +134,8 @@ class Network(NetworkControl, Nameable):
 
     def _scheduled(self, run_namespace, include_inactive=False):
         """``(operation or network operation, object it belongs to)`` in execution order:
-        by schedule slot, order, then the position of the object in the network."""
+        by schedule slot, order, then name, as Brian2 sorts (so that objects in the same slot
+        with the same order run in Brian2's order, whatever order they were created in)."""
         entries, schedule = [], self.schedule
         for position, obj in enumerate(self._all_objects()):
             if not (obj.active or include_inactive):
@@ -144,8 +145,8 @@ class Network(NetworkControl, Nameable):
             else:
                 with _preparing(obj):
                     items = obj.operations(run_namespace)
-            entries.extend(((schedule_index(item.when, schedule), item.order, position),
-                            item, obj) for item in items)
+            entries.extend(((schedule_index(item.when, schedule), item.order, item.name,
+                             position, k), item, obj) for k, item in enumerate(items))
         entries.sort(key=lambda e: e[0])
         return [(item, obj) for _, item, obj in entries]
 

@@ -29,11 +29,14 @@ def make_synaptic_operations(synapses, run_namespace):
         ops.append(update)
     for name, eq in synapses._summed.items():
         ops.append(_summed_operation(synapses, name, eq, run_namespace))
-    for order_shift, pathway in enumerate(synapses.pathways):
+    for pathway in synapses.pathways:
+        # Brian2's slots: every presynaptic pathway at order -1, every postsynaptic one at +1,
+        # whatever the Synapses' own order (ties broken by name, see Network._build)
+        slot_order = -1 if pathway.role == "pre" else 1
         if synapses._procedural is not None:
-            ops.append(_procedural_operation(synapses, pathway, run_namespace, order_shift))
+            ops.append(_procedural_operation(synapses, pathway, run_namespace, slot_order))
         else:
-            ops.append(_pathway_operation(synapses, pathway, run_namespace, order_shift))
+            ops.append(_pathway_operation(synapses, pathway, run_namespace, slot_order))
     return ops
 
 
@@ -52,7 +55,7 @@ def _event_driven_updates(synapses):
     return cache["statements"]
 
 
-def _pathway_operation(synapses, pathway, run_namespace, order_shift):
+def _pathway_operation(synapses, pathway, run_namespace, slot_order):
     statements = _pathway_statements(synapses, pathway)
     assignments = list(_event_driven_updates(synapses))
     assignments += [Assignment(st.var, st.op, st.expr, st.line, pathway.source_text)
@@ -92,7 +95,7 @@ def _pathway_operation(synapses, pathway, run_namespace, order_shift):
     return Operation(
         f"{synapses.name}_{pathway.name}", "pathway", synapses.name, 0, synapses.N,
         statements=assignments, variables=variables, when="synapses",
-        order=synapses.order + order_shift, clock=synapses.clock, events=events, source=synapses,
+        order=slot_order, clock=synapses.clock, events=events, source=synapses,
         extra={"var_index": synapses.index_map(variables), "queue": pathway.queue_name,
                "homogeneous": homogeneous, "delay": delay if homogeneous else "_delay_steps",
                "csr_ptr": "_csr_ptr", "csr_order": None if order is None else "_csr_order",
@@ -134,7 +137,7 @@ def _pathway_statements(synapses, pathway):
             for st in pathway.statements]
 
 
-def _procedural_operation(synapses, pathway, run_namespace, order_shift):
+def _procedural_operation(synapses, pathway, run_namespace, slot_order):
     """Pathway of connections regenerated at each spike: statements may only use
     shared synaptic values and pre/post neuron variables."""
     statements = _pathway_statements(synapses, pathway)
@@ -164,7 +167,7 @@ def _procedural_operation(synapses, pathway, run_namespace, order_shift):
     return Operation(
         f"{synapses.name}_{pathway.name}", "procedural", synapses.name, 0, 0,
         statements=assignments, variables=variables, when="synapses",
-        order=synapses.order + order_shift, clock=synapses.clock, events=events, source=synapses,
+        order=slot_order, clock=synapses.clock, events=events, source=synapses,
         extra={"var_index": var_index, "index_exprs": {"i": "_src", "j": "_tgt"},
                "queue": pathway.queue_name, "delay": delay, "p": spec["p"], "seed": spec["seed"],
                "stream": spec["stream"], "n_post": len(synapses.target),
