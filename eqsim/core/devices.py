@@ -28,6 +28,7 @@ import logging
 import numpy as np
 
 from ..errors import EqsimError
+from ..units import ms
 
 logger = logging.getLogger(__name__)
 
@@ -256,3 +257,15 @@ def get_device():
 
 def reset_device(device=None):
     set_device("runtime")
+
+
+def reinit_devices():
+    """Brian2's ``reinit_devices()``: forget every device's recorded runs, keep the active
+    device, and return the default clock and the magic network to their state at import
+    (dt 0.1 ms, t = 0), as a new script would find them."""
+    from .base import start_scope
+    from .clock import defaultclock
+    for each in {id(device): device, id(active_device): active_device}.values():
+        each.reinit()
+    start_scope()
+    defaultclock.dt = 0.1 * ms

@@ -37,7 +37,7 @@ from ..units.display_names import get_unit_for_display
 from ..units.special_functions import exprel
 
 __all__ = ["DEFAULT_FUNCTIONS", "Function", "FunctionImplementation", "implementation",
-           "declare_types", "exprel"]
+           "declare_types", "exprel", "timestep"]
 
 BRIAN_DTYPES = ["boolean", "integer", "float"]
 VALID_ARG_TYPES = BRIAN_DTYPES + ["any"]
@@ -379,6 +379,13 @@ def as_function(name, value):
                     stateless=getattr(value, "stateless", False))
 
 
+def timestep(t, dt):
+    """The integer time step of time ``t`` (second) at step ``dt`` (second), as the
+    ``timestep`` of model strings and Brian2's ``brian2.core.functions.timestep``."""
+    steps = np.array((np.asarray(t) + 1e-3 * np.asarray(dt)) / np.asarray(dt), dtype=np.int64)
+    return steps.item() if steps.shape == () else steps
+
+
 def _builtin(name, pyfunc, arg_units, return_unit, **keywords):
     function = Function(pyfunc, arg_units=arg_units, return_unit=return_unit, **keywords)
     function.builtin = True  # the parser's own function of that name (eqsim.parsing.functions)
@@ -404,7 +411,7 @@ DEFAULT_FUNCTIONS.update(
     clip=Function(np.clip, arg_units=[None, "a", "a"], arg_names=["a", "a_min", "a_max"],
                   return_unit=lambda u1, u2, u3: u1, return_type="highest"),
     int=_builtin("int", np.int_, [1], 1, return_type="integer"),
-    timestep=_builtin("timestep", lambda t, dt: np.asarray((t + 1e-3 * dt) / dt, np.int64),
+    timestep=_builtin("timestep", timestep,
                       [second, second], 1, return_type="integer"),
 )
 DEFAULT_FUNCTIONS["clip"].builtin = True

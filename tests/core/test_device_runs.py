@@ -153,3 +153,19 @@ def test_a_recorded_run_keeps_its_explicit_namespace_as_it_was(standalone, numpy
     names["tau"] = 1 * ms  # after the run() call: not seen by the recorded run
     device.run()
     assert float(group.v[0]) == pytest.approx(np.exp(-1 / 5))
+
+
+def test_reinit_devices_forgets_recorded_runs_and_restores_the_default_clock(numpy_target):
+    from eqsim.devices.device import reinit_devices  # Brian2's import path
+    from eqsim import defaultclock
+    set_device("cpp_standalone", build_on_run=False)
+    try:
+        group = NeuronGroup(1, "dv/dt = 1/second : 1", method="euler")
+        defaultclock.dt = 0.05 * ms
+        run(1 * ms)
+        assert devices.get_device()._runs
+        reinit_devices()
+        assert not devices.get_device()._runs and devices.get_device().name == "cpp_standalone"
+        assert float(defaultclock.dt / ms) == pytest.approx(0.1)
+    finally:
+        devices.reset_device()

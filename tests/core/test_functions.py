@@ -220,3 +220,12 @@ def test_brian2s_video_input_model_part_runs_with_a_whole_frame_per_call(numpy_t
     G.run_regularly("I = video_input(column, row)", dt=2 * ms)
     Network(G, *G.contained_objects).run(6 * ms)
     assert abs(float(np.sum(G.I[:]))) < 1e-12 and np.ptp(np.asarray(G.I[:])) > 0
+
+
+def test_python_level_timestep_is_brian2s_rounding_of_t_over_dt():
+    from eqsim.core.functions import timestep  # Brian2's brian2.core.functions path
+    from eqsim import ms
+    assert timestep(1 * ms, 0.1 * ms) == 10 and isinstance(timestep(1 * ms, 0.1 * ms), int)
+    # 0.3 ms / 0.1 ms is 2.9999999999999996 in floating point: still step 3
+    assert timestep(0.3 * ms, 0.1 * ms) == 3
+    assert timestep(np.array([0.0, 0.1, 0.25]) * ms, 0.1 * ms).tolist() == [0, 1, 2]
