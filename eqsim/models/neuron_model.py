@@ -21,7 +21,7 @@ from ..groups.group import float_dtype
 from ..groups.neurongroup import NeuronGroup
 from ..parsing.equations import Equations
 from .initializers import Constant, Initializer
-from .parameters import ModelParameterError, as_parameter, BRAINPY_UNITS
+from .parameters import ModelParameterError, as_parameter, refuse_unknown, BRAINPY_UNITS
 
 _UNIT_TEXT = {"voltage": "volt", "time": "second", "resistance": "ohm", "current": "amp",
               "conductance": "siemens", "rate": "hertz", "concentration": "mmolar", "1": "1",
@@ -62,11 +62,7 @@ class NeuronModel:
     def _configure(self, method, values, size):
         label = type(self).__name__
         known = set(self.parameters) | {f"{v}_initializer" for v in self.initial}
-        unknown = sorted(set(values) - known)
-        if unknown:
-            raise ModelParameterError(
-                f"{label} has no parameter '{unknown[0]}'",
-                hint=f"its parameters: {', '.join(sorted(known))}")
+        refuse_unknown(label, values, known)
         self.method = method
         self.values = {}
         for pname, (default, kind) in self.parameters.items():

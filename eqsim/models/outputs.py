@@ -1,7 +1,7 @@
 """Synaptic outputs (BrainPy's ``COBA``, ``CUBA``, ``MgBlock``): how a synaptic variable
 ``g`` becomes an input current of the postsynaptic neuron. As in BrainPy the current is
 computed from ``V`` at the start of the step and held during it."""
-from .parameters import as_parameter
+from .parameters import parameter_values
 
 
 class Output:
@@ -10,13 +10,7 @@ class Output:
 
     def __init__(self, **values):
         label = type(self).__name__
-        unknown = sorted(set(values) - set(self.parameters))
-        if unknown:
-            from .parameters import ModelParameterError
-            raise ModelParameterError(f"{label} has no parameter '{unknown[0]}'",
-                                      hint=f"its parameters: {', '.join(self.parameters)}")
-        self.values = {name: as_parameter(label, name, values.get(name, default), kind)
-                       for name, (default, kind) in self.parameters.items()}
+        self.values = parameter_values(label, self.parameters, values)
 
     def __repr__(self):
         return f"{type(self).__name__}({', '.join(f'{k}={v!r}' for k, v in self.values.items())})"

@@ -63,3 +63,19 @@ def as_parameter(model, name, value, kind, size=None):
     if np.ndim(quantity) > 0 and np.size(quantity) == 1:
         quantity = quantity.reshape(())[()] if unit is None else np.asarray(quantity).item() * unit
     return quantity
+
+
+def refuse_unknown(label, given, known):
+    """Raise ``ModelParameterError`` naming the first of ``given`` not in ``known``."""
+    unknown = sorted(set(given) - set(known))
+    if unknown:
+        raise ModelParameterError(f"{label} has no parameter '{unknown[0]}'",
+                                  hint=f"its parameters: {', '.join(sorted(known))}")
+
+
+def parameter_values(label, parameters, values):
+    """``{name: value}`` for a model's ``parameters`` ({name: (default, kind)}): the given
+    ``values`` (unknown names refused) over the defaults, checked by ``as_parameter``."""
+    refuse_unknown(label, values, parameters)
+    return {name: as_parameter(label, name, values.get(name, default), kind)
+            for name, (default, kind) in parameters.items()}

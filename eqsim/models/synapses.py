@@ -11,7 +11,7 @@ Plain time constants are in ms.
 import numpy as np
 
 from ..units import hertz
-from .parameters import as_parameter
+from .parameters import parameter_values
 
 
 class SynapseModel:
@@ -22,13 +22,8 @@ class SynapseModel:
 
     def __init__(self, **values):
         label = type(self).__name__
-        unknown = sorted(set(values) - set(self.parameters) - {"size"})
-        if unknown:
-            from .parameters import ModelParameterError
-            raise ModelParameterError(f"{label} has no parameter '{unknown[0]}'",
-                                      hint=f"its parameters: {', '.join(self.parameters)}")
-        self.values = {name: as_parameter(label, name, values.get(name, default), kind)
-                       for name, (default, kind) in self.parameters.items()}
+        values.pop("size", None)  # BrainPy's desc(size=...): the projection's pre group
+        self.values = parameter_values(label, self.parameters, values)
 
     @classmethod
     def desc(cls, size=None, **values):
