@@ -6,13 +6,13 @@ here is target independent except the printer class passed in.
 """
 import dataclasses
 import functools
-import hashlib
 import re
 from dataclasses import dataclass, field
 
 import numpy as np
 
 from ..errors import CodegenError
+from ..runtime.streams import operation_key, operation_stream
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable
 from .functions import called_functions, tabulated_helpers
 from .conditional_write import with_conditional_writes
@@ -94,21 +94,11 @@ def _same_value(a, b):
     return x_type == y_type and (x is y or x == y or (x != x and y != y))
 
 
-def stream_id(*names):
-    """A stable 64-bit random stream number for a named draw (not Python's salted hash)."""
-    digest = hashlib.blake2b("\0".join(names).encode(), digest_size=8).digest()
-    return int.from_bytes(digest, "little") & ((1 << 52) - 1)  # exact as a double
-
-
 def _random_key(op):
     """Streams follow the owning object's creation number and the operation's role,
     not the object's (possibly auto-numbered) name."""
-    source = op.source
-    number = getattr(source, "_random_id", None)
-    if number is None:
-        return op.name
-    role = op.name[len(source.name):] if op.name.startswith(source.name) else op.name
-    return f"{number}{role}"
+    return operation_key(op.name, getattr(op.source, "name", None),
+                         getattr(op.source, "_random_id", None))
 
 
 def _free_names(exprs):
@@ -179,7 +169,7 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     given = op.extra.get("random_streams")  # stream ids fixed by the caller (assignments)
     for call in random_calls(exprs):
         key = int(call.args[0])
-        number = given[len(streams)] if given else stream_id(random_key, str(len(streams)))
+        number = given[len(streams)] if given else operation_stream(random_key, len(streams))
         streams[key] = symbols.constant(mangle("r", prefix, len(streams)), number, "uint64_t")
     user_functions, tabulated = tabulated_helpers(op, exprs, symbols, prefix)
     user_functions.update(op.extra.get("user_functions", {}))

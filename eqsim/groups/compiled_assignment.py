@@ -6,9 +6,9 @@ so either path gives the same values.
 """
 import numpy as np
 
-from .expression_eval import evaluation_stream
 from ..codegen.module import NetworkModule
 from ..codegen.printers import random_calls
+from ..runtime.streams import evaluation_step, evaluation_stream
 from ..core.seeding import current_seed, next_evaluation_number
 from ..errors import DimensionMismatchError
 from ..ir.operations import Assignment, Operation
@@ -42,6 +42,6 @@ def assign_compiled(group, name, text, indices, run_namespace, *, num_threads=1)
                           "random_streams": streams, "var_index": group.index_map(variables)})
     module = NetworkModule("cython", group.name, [op], lambda _: 0, 1, num_threads=1)
     module.bind(current_seed())
-    step = 2**40 + k  # the step NumPy evaluation keys its draws with
+    step = evaluation_step(k)  # the step NumPy evaluation keys its draws with
     module.module.set_clocks([group.clock.dt_], [step], [step + 1])
     module.module.run([])

@@ -8,7 +8,6 @@ import numpy as np
 
 from ..codegen.functions import called_functions
 from ..codegen.identifiers import mangle
-from ..codegen.kernel import stream_id
 from ..codegen.printers import NumpyPrinter, random_calls
 from ..codegen.user_functions import UserFunction
 from ..core.seeding import current_seed, next_evaluation_number
@@ -16,6 +15,7 @@ from ..errors import DimensionMismatchError, EquationError
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 from ..runtime.random import normal as _normal, uniform as _uniform
+from ..runtime.streams import evaluation_step, evaluation_stream
 
 def evaluate(group, text, indices, run_namespace, *, expected_dim=None, what="expression"):
     """Values of expression ``text`` for the elements ``indices`` (absolute, in the owner).
@@ -58,7 +58,7 @@ def evaluate_parsed(expr, values, indices, *, obj, text=None, expected_dim=None,
     k = next_evaluation_number()
     streams = {}
     namespace = {"numpy": np, "_uniform": _uniform, "_normal": _normal,
-                 "_seed": current_seed(), "_step": 2**40 + k, "_idx": indices}
+                 "_seed": current_seed(), "_step": evaluation_step(k), "_idx": indices}
     for n, call in enumerate(random_calls([expr])):
         streams[int(call.args[0])] = mangle("r", "eval", n)
         # the stream number's key is fixed: compiled assignments draw the same numbers
@@ -79,8 +79,3 @@ def evaluate_parsed(expr, values, indices, *, obj, text=None, expected_dim=None,
     # generated from the whitelisted parse tree; no user text is evaluated verbatim
     result = eval(compile(code, "<eqsim expression>", "eval"), namespace)
     return np.broadcast_to(np.asarray(result), np.shape(indices))
-
-
-def evaluation_stream(k, n):
-    """Random stream number of the ``n``-th draw of the ``k``-th string evaluation."""
-    return stream_id("evaluate", str(k), f"_s{n}")

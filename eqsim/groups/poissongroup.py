@@ -3,7 +3,7 @@ import warnings
 
 import numpy as np
 
-from ..codegen.kernel import stream_id
+from ..runtime.streams import poisson_group_streams
 from ..core.limits import whole_number
 from ..core.seeding import current_seed
 from ..core.state_check import check_array, check_keys, check_scalar
@@ -145,8 +145,7 @@ class PoissonGroup(SpikeSource, Group):
                                order=self.order)]
 
     def _streams(self):
-        return (stream_id(str(self._random_id), "poisson_first"),
-                stream_id(str(self._random_id), "poisson_gap"))
+        return poisson_group_streams(self._random_id)
 
     def _skipping_operation(self):
         names = ("rates", "_next_spike", "_spikespace")

@@ -3,7 +3,7 @@ creating the input neurons or the synapses."""
 import numpy as np
 import sympy
 
-from ..codegen.kernel import stream_id
+from ..runtime.streams import poisson_input_stream
 from ..core.base import EqsimObject
 from ..errors import DimensionMismatchError, EqsimError, LimitError
 from ..ir.operations import Assignment, Operation
@@ -138,7 +138,7 @@ class PoissonInput(EqsimObject):
                    "arrays": {"uniforms": "_uniforms"},
                    "constants": {"n_inputs": (self.N, "int64_t"),
                                  "probability": (probability, "double"),
-                                 "stream": (stream_id(str(self._random_id), "poissoninput"),
+                                 "stream": (poisson_input_stream(self._random_id),
                                             "uint64_t")}})]
 
     def __repr__(self):

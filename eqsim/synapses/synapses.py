@@ -5,7 +5,7 @@ from ..stateupdate.registry import normalise as normalise_method
 from ..core.namespace import caller_namespace
 from ..core.preferences import prefs
 from ..codegen.functions import called_functions
-from ..codegen.kernel import stream_id
+from ..runtime.streams import connect_stream
 from ..core.seeding import current_seed
 from ..errors import ConnectError, EquationError
 from ..groups.compiled_assignment import assign_compiled
@@ -195,7 +195,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
 
         def evaluate(expr, ii, jj):
             return self._evaluate_pairs(expr, ii, jj, run_namespace)
-        stream = stream_id("connect", str(self._random_id), str(self._connect_calls))
+        stream = connect_stream(self._random_id, self._connect_calls)
         new_i, new_j = connection_pairs(
             n_pre=len(self.source), n_post=len(self.target), condition=condition, i=i, j=j, p=p,
             n=n, skip_if_invalid=skip_if_invalid, seed=current_seed(), stream=stream,
@@ -244,7 +244,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                                f"on_post pathway (found {stored or 'on_post'})", obj=self.name,
                                hint="declare synaptic values (shared) or use constants")
         self._procedural = {"p": float(p), "seed": current_seed(),
-                            "stream": stream_id("connect", str(self._random_id), "0")}
+                            "stream": connect_stream(self._random_id, 0)}
 
     def _procedural_count(self, block=64):
         """Number of connections, counted row block by row block (memory stays small)."""

@@ -9,9 +9,10 @@ import pytest
 from eqsim.codegen.compiler import load_module
 from eqsim.runtime import random as rng
 from eqsim.runtime import random_discrete as rng_discrete
+from eqsim.runtime.streams import stream_id
 
 N = 100_000
-SEED, STREAM, STEP = 1234, rng.stream_id("test", "random"), 17
+SEED, STREAM, STEP = 1234, stream_id("test", "random"), 17
 
 C_SOURCE = rng.CYTHON_DECLARATIONS + '''
 # Arrays arrive as addresses: the kernel style the code generator uses.
@@ -170,18 +171,6 @@ def test_step_and_index_arrays_broadcast():
 def test_large_and_negative_coordinates_wrap_like_c_uint64():
     assert rng.uniform(SEED, STREAM, STEP, -1) == rng.uniform(SEED, STREAM, STEP, 2**64 - 1)
     assert rng.uniform(SEED, STREAM, 2**63 + 5, 7) == rng.uniform(SEED, STREAM, -(2**63) + 5, 7)
-
-
-def test_stream_id_is_stable_and_distinguishes_name_boundaries():
-    assert rng.stream_id("group", "v") == rng.stream_id("group", "v")
-    assert rng.stream_id("ab", "c") != rng.stream_id("a", "bc")
-    assert rng.stream_id("x", 1) != rng.stream_id("x", "1")
-    assert 0 <= rng.stream_id("group") < 2**64
-    # Pinned values: BLAKE2b does not depend on the process or run (unlike hash()).
-    assert rng.stream_id("eqsim") == 0xC0C92EBF0D46C511
-    assert rng.stream_id("neurongroup", "v", 0) == 0xD77B1452C80BA6B7
-    with pytest.raises(TypeError):
-        rng.stream_id(1.5)
 
 
 def test_binomial_mean_and_variance_match_theory():
