@@ -84,8 +84,6 @@ def tabulated_helpers(op, exprs, symbols, prefix):
     """
     user_functions, helpers = {}, []
     for name in sorted(called_functions(exprs)):
-        if name in op.extra.get("user_functions", {}):
-            continue
         function = op.variables.get(name)
         if isinstance(function, UserFunction):
             continue  # eqsim.codegen.user_functions
@@ -99,9 +97,9 @@ def tabulated_helpers(op, exprs, symbols, prefix):
             epsilon=symbols.constant(mangle("kf", prefix, "eps", name), function.dt / factor),
             factor=symbols.constant(mangle("kf", prefix, "K", name), float(factor)),
             n_times=symbols.constant(mangle("kf", prefix, "rows", name), function.n_times,
-                                     "int64_t"),
+                                     np.int64),
             n_columns=symbols.constant(mangle("kf", prefix, "cols", name), function.n_columns,
-                                       "int64_t")))
+                                       np.int64)))
         user_functions[name] = helper
     return user_functions, helpers
 

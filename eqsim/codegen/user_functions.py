@@ -28,6 +28,7 @@ import subprocess
 import tempfile
 from dataclasses import dataclass
 
+import numpy as np
 import sympy
 from sympy.core.function import AppliedUndef
 
@@ -105,7 +106,7 @@ def user_function_calls(op, names, symbols, compiled, threads=1):
                                symbols, threads, op)
         else:
             text = symbols.constant(mangle("kf", alias, "py", name),
-                                    function.python_implementation(), "object")
+                                    function.python_implementation(), object)
         calls[name] = (text, variable.auto_vectorise)
     return calls
 
@@ -126,7 +127,7 @@ def _c_function(function, name, alias, n_args, symbols, threads, op):
     if helper in symbols.support_code:
         return helper
     pointer = symbols.constant(mangle("kf", alias, "py", name), function.callback_address(n_args),
-                               "uint64_t")
+                               np.uint64)
     symbols.callbacks.append(function)
     arguments = [f"double _a{k}" for k in range(n_args)]
     prototype = ", ".join(["double"] * n_args) or "void"

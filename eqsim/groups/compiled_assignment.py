@@ -11,7 +11,7 @@ from ..codegen.printers import random_calls
 from ..runtime.streams import evaluation_step, evaluation_stream
 from ..core.seeding import current_seed, next_evaluation_number
 from ..errors import DimensionMismatchError
-from ..ir.operations import Assignment, Operation
+from ..ir.operations import AssignOp, Assignment
 from ..ir.variables import ArrayVariable
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
@@ -35,11 +35,11 @@ def assign_compiled(group, name, text, indices, run_namespace, *, num_threads=1)
     streams = [evaluation_stream(k, n) for n, _ in enumerate(random_calls([expr]))]
     variables["_assign_indices"] = ArrayVariable("_assign_indices", group.name, DIMENSIONLESS,
                                                  array=np.ascontiguousarray(indices, np.int32))
-    op = Operation(f"{group.name}_assign", "assign", group.name, 0, len(indices),
-                   statements=[Assignment(name, "=", expr)], variables=variables,
-                   clock=group.clock, source=group,
-                   extra={"indices": "_assign_indices", "time": group.clock.t_,
-                          "random_streams": streams, "var_index": group.index_map(variables)})
+    op = AssignOp(f"{group.name}_assign", group.name, 0, len(indices),
+                  statements=[Assignment(name, "=", expr)], variables=variables,
+                  clock=group.clock, source=group, indices="_assign_indices",
+                  n_indices=len(indices), time=group.clock.t_, random_streams=tuple(streams),
+                  var_index=group.index_map(variables))
     module = NetworkModule("cython", group.name, [op], lambda _: 0, 1, num_threads=1)
     module.bind(current_seed())
     step = evaluation_step(k)  # the step NumPy evaluation keys its draws with
