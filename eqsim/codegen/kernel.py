@@ -12,15 +12,15 @@ import numpy as np
 
 from ..errors import CodegenError
 from ..runtime.streams import operation_key, operation_stream
+from ..ir.calls import called_functions, random_calls
 from ..ir.operations import declared_fields
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable
-from .functions import called_functions, tabulated_helpers
+from .functions import tabulated_helpers
 from .conditional_write import with_conditional_writes
 from .identifiers import mangle
 from .kinds import KIND_CONTEXTS
 from .invariants import InvariantHoister
 from .links import link_rounds, row_index, storage_access
-from .printers import random_calls
 from .user_functions import expand_samplers, user_function_calls
 
 

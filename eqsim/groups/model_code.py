@@ -3,8 +3,8 @@ custom events and run_regularly. Shared by NeuronGroup and (later) Synapses."""
 import numpy as np
 import sympy
 
-from ..codegen.functions import TabulatedFunction, called_functions
-from ..codegen.user_functions import UserFunction
+from ..ir.functions import TabulatedFunction, UserFunction
+from ..ir.calls import called_functions
 from ..errors import DimensionMismatchError, EquationError, LimitError
 from ..ir.operations import Assignment, ResetOp, StateUpdateOp, ThresholdOp
 from ..ir.variables import ArrayVariable
