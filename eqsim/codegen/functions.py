@@ -10,6 +10,7 @@ the helper looks the value up with Brian2's rounding rule (see
 import numpy as np
 
 from ..errors import CodegenError
+from ..ir.calls import called_functions
 from ..ir.functions import TabulatedFunction, UserFunction, upsampling_factor
 from .identifiers import mangle
 
