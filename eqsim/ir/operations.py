@@ -106,8 +106,9 @@ class Operation:
         not refractory (every kernel but the reset and ``run_on_event`` code, as in Brian2).
     var_index : dict
         Name -> ``(index, offset)``: the variable is read at ``index[element] + offset``,
-        ``index`` an ArrayVariable (stored synapses' pre/post neuron) or the name of one of
-        ``template_locals`` (procedural synapses); other names are read at the element.
+        ``index`` an ArrayVariable (stored synapses' pre/post neuron) or a name the kind's
+        template defines (procedural synapses' ``_src``/``_tgt``); other names are read at
+        the element.
     index_offset : int
         ``i`` is the element minus this (a subgroup counts from its start).
     index_exprs : dict
@@ -119,7 +120,6 @@ class Operation:
     kind: ClassVar[str] = None
     #: record buffers of the kind: field-like key -> (buffer suffix, NumPy dtype name)
     buffers: ClassVar[dict] = {}
-    #: which statements a kind may hold and where shared writes are allowed (ir.scalar)
     name: str
     owner: str
     start: int
