@@ -175,6 +175,7 @@ class AssignOp(Operation):
     """A string assignment run once, outside the step loop, for the elements in
     ``indices``, at time ``time``, its draws from the fixed ``random_streams``."""
     indices: str = array()
+    n_indices: int = constant(np.int64, 0)
     time: float = constant(np.float64, 0.0)
     random_streams: tuple = ()
 
