@@ -4,6 +4,7 @@ The context lists which arrays the kernel reads into locals, which it writes
 back, its temporaries, and its statements printed for the target. Everything
 here is target independent except the printer class passed in.
 """
+import contextlib
 import dataclasses
 import functools
 from dataclasses import dataclass, field
@@ -66,9 +67,14 @@ class ModuleSymbols:
         self.used = set()
         return self.used
 
+    @contextlib.contextmanager
     def untracked(self):
-        """Context manager: registrations inside are not collected (module-level helpers)."""
-        return _Untracked(self)
+        """Registrations inside are not collected (module-level helpers)."""
+        saved, self.used = self.used, None
+        try:
+            yield
+        finally:
+            self.used = saved
 
     def alias(self, name):
         if name not in self.aliases:
@@ -110,17 +116,6 @@ class ModuleSymbols:
             self.queue_aliases[name] = mangle("q", len(self.queue_aliases))
             self.queues.append(self.queue_aliases[name])
         return self.queue_aliases[name]
-
-
-class _Untracked:
-    def __init__(self, symbols):
-        self.symbols = symbols
-
-    def __enter__(self):
-        self.saved, self.symbols.used = self.symbols.used, None
-
-    def __exit__(self, *exc):
-        self.symbols.used = self.saved
 
 
 def _same_value(a, b):
