@@ -1,7 +1,6 @@
 """The counter-based generator: statistics, determinism, and C/NumPy agreement."""
 import math
 import os
-import time
 
 import sys
 
