@@ -1,4 +1,5 @@
 """The counter-based generator: statistics, determinism, and C/NumPy agreement."""
+import gc
 import math
 import os
 
@@ -212,11 +213,16 @@ def test_numpy_generator_is_vectorised_not_a_python_loop_per_draw():
     benchmarks/, not in tests)."""
     def python_calls(n):
         calls = []
+        # no garbage collection while counting: finalizers of earlier tests' objects are
+        # Python calls too (the count depended on which tests ran before)
+        gc.collect()
+        gc.disable()
         sys.setprofile(lambda frame, event, arg: calls.append(1) if event == "call" else None)
         try:
             rng.uniform(SEED, STREAM, STEP, np.arange(n))
         finally:
             sys.setprofile(None)
+            gc.enable()
         return len(calls)
     assert python_calls(10_000) == python_calls(10)
     assert python_calls(1_000_000) < 1_000_000 / 100
