@@ -42,3 +42,20 @@ def test_pathway_prefetches_along_rows_and_through_the_target_index(monkeypatch)
     assert accesses["w"].index == "_i" and accesses["w"].via is None
     assert set(context["prefetch_rows"]) == {accesses["w"].c_name, post}
     assert context["prefetch_targets"] == [(accesses["v"].c_name, f"{post}[_q]")]
+
+
+def test_a_link_is_one_row_lookup_only_when_a_single_index_maps_the_element():
+    from eqsim.codegen.links import row_index
+    from eqsim.ir.variables import ArrayVariable, LinkedVariable
+    from eqsim.units import DIMENSIONLESS
+
+    def array(name, values):
+        return ArrayVariable(name, "g", DIMENSIONLESS, array=np.asarray(values))
+    stored, index = array("v", np.zeros(4)), array("k", np.array([3, 0], dtype=np.int32))
+    symbols = ModuleSymbols()
+    by_index = LinkedVariable("v", "h", DIMENSIONLESS, target=stored, index=index, offset=1)
+    assert row_index(by_index, symbols) == symbols.array(index)  # (k[_i] + 1)
+    by_offset = LinkedVariable("v", "h", DIMENSIONLESS, target=stored, offset=2)
+    assert row_index(by_offset, symbols) is None  # (_i + 2): no lookup
+    chained = LinkedVariable("w", "f", DIMENSIONLESS, target=by_index, index=index)
+    assert row_index(chained, symbols) is None  # (k[k[_i]] + 1): two lookups
