@@ -326,3 +326,9 @@ class UserFunctionError(EqsimError, ValueError):
 
     Also a ``ValueError``, the type Brian2 raises for the same declarations."""
     default_code = "EQ170"
+
+# --- issue 12, linked variables of Synapses and Brian2's last errors (linkedsyn12): EQ143-EQ149 ---
+class LinkTargetError(LinkError, NotImplementedError):
+    """A link to a variable whose number of elements changes (a Synapses' or a monitor's):
+    Brian2 raises NotImplementedError; this is one too."""
+    default_code = "EQ143"
