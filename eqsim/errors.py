@@ -332,3 +332,9 @@ class LinkTargetError(LinkError, NotImplementedError):
     """A link to a variable whose number of elements changes (a Synapses' or a monitor's):
     Brian2 raises NotImplementedError; this is one too."""
     default_code = "EQ143"
+
+
+class StatefulSubexpressionError(EquationError, SyntaxError):
+    """A subexpression calls ``rand()``/``randn()`` without ``(constant over dt)``: it
+    would give another value wherever it is used (Brian2 raises SyntaxError at run)."""
+    default_code = "EQ144"

@@ -12,6 +12,7 @@ from ..groups.compiled_assignment import assign_compiled
 from ..groups.expression_eval import evaluate_parsed
 from ..groups.group import Group, float_dtype
 from ..groups.linked import add_linked_variable
+from ..groups.stateful_subexpressions import check_stateful_subexpressions
 from ..groups.values import element_values
 from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
 from ..parsing.equations import Equations
@@ -469,6 +470,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         return run_regularly_operation(self, runner, run_namespace)
 
     def operations(self, run_namespace):
+        check_stateful_subexpressions(self)
         return make_synaptic_operations(self, run_namespace)
 
     def before_run(self, module):

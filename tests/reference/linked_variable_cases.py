@@ -280,13 +280,32 @@ def synapses_write_through_links(b):
     return _arrays(k=H.k[:], g=S.g[:])
 
 
+def zeros_of_any_unit(b):
+    """Zeros that Brian2 takes for a variable with units: a Python 0, an array of zeros,
+    ``0*mV`` in code (a zero in code needs its unit)."""
+    H = _h(b)
+    H.w = 1 * b.mV
+    H.w = 0
+    H.w[1] = 2 * b.mV
+    H.w[2:] = np.zeros(2)
+    G = b.NeuronGroup(2, "dv/dt = 1*volt/ms : volt", threshold="v > 0.5*volt",
+                      reset="v = 0*mV", method="euler")
+    S = b.Synapses(G, G, "w : siemens", on_pre="w += 0*nS")
+    S.connect()
+    S.w = np.zeros(4)
+    S.w["i != j"] = "0*nS + 1*nS"
+    G.v = "0*mV"
+    b.Network(G, S).run(1 * b.ms)
+    return _arrays(w=H.w[:], S_w=S.w[:], v=G.v[:])
+
+
 CASES = {f.__name__: f for f in (subgroup_reset_writes_through, index_array, index_variable,
                                  one_to_all, shared_target, synapses_read_links, python_access,
                                  writes_through_respect_refractoriness, subexpression_target,
                                  synapses_read_a_linked_subexpression, one_neuron_subgroups,
                                  sequence_values, synapses_link_by_pre_and_post_index,
                                  synapses_link_one_element_subexpression,
-                                 synapses_write_through_links)}
+                                 synapses_write_through_links, zeros_of_any_unit)}
 
 
 def _h(b, n=4):
@@ -413,6 +432,51 @@ def synapses_link_to_synapses(b):
     S.g = b.linked_var(S, "x")
 
 
+def zeros_list_without_unit(b):
+    _h(b).w = [0, 0, 0, 0]
+
+
+def zeros_list_without_unit_in_subgroup(b):
+    _h(b)[1:3].w[:] = [0.0, 0.0]
+
+
+def zeros_list_without_unit_for_synapses(b):
+    H = _h(b)
+    S = b.Synapses(H, H, "g : siemens")
+    S.connect(j="i")
+    S.g = [0] * 4
+
+
+def zero_string_without_unit(b):
+    _h(b).w = "0"
+
+
+def zero_at_string_index_without_unit(b):
+    H = _h(b)  # held: Brian2 holds groups weakly
+    H.w["i > 1"] = 0
+
+
+def _zero_in_code(b, reset="v = 0*mV", on_pre="g += 0*nS"):
+    G = b.NeuronGroup(2, "dv/dt = 1*volt/ms : volt", threshold="v > 0.5*volt", reset=reset,
+                      method="euler")
+    S = b.Synapses(G, G, "g : siemens", on_pre=on_pre)
+    S.connect()
+    b.Network(G, S).run(0.1 * b.ms)
+
+
+def zero_without_unit_in_reset(b):
+    _zero_in_code(b, reset="v = 0")
+
+
+def zero_without_unit_in_on_pre(b):
+    _zero_in_code(b, on_pre="g += 0.0")
+
+
+def random_subexpression_without_constant_over_dt(b):
+    G = b.NeuronGroup(2, "v : 1\nx = 2*randn() : 1")
+    b.Network(G).run(0.1 * b.ms)
+
+
 ERRORS = {f.__name__: f for f in (
     link_unit_mismatch, link_size_mismatch, link_a_plain_variable, set_a_linked_variable,
     link_index_out_of_range, link_float_index, link_index_of_wrong_length,
@@ -421,4 +485,7 @@ ERRORS = {f.__name__: f for f in (
     negative_subgroup_index, subgroup_index_past_the_end, subgroup_of_non_contiguous_indices,
     range_of_wrong_length, range_without_unit, list_of_mixed_units,
     synapses_link_with_index_array, synapses_link_size_mismatch,
-    synapses_link_float_index_variable, synapses_link_to_synapses)}
+    synapses_link_float_index_variable, synapses_link_to_synapses, zeros_list_without_unit,
+    zeros_list_without_unit_in_subgroup, zeros_list_without_unit_for_synapses,
+    zero_string_without_unit, zero_at_string_index_without_unit, zero_without_unit_in_reset,
+    zero_without_unit_in_on_pre, random_subexpression_without_constant_over_dt)}
