@@ -207,6 +207,15 @@ def _index_variable(group, name, index, size):
         if var.shared:
             raise LinkError(f"index variable '{index}' should use the default index itself: "
                             "it is shared", obj=group.name, hint="make it per-neuron")
+        side = {"i": "source", "j": "target"}.get(index)
+        if getattr(group, "dynamic_size", False) and side and \
+                getattr(group, side)._owner is not getattr(group, side):  # Brian2: ValueError
+            raise LinkError(f"index variable '{index}' should use the default index itself: "
+                            f"the synapses' {side} is a subgroup, so '{index}' is counted "
+                            "within it", obj=group.name,
+                            hint=f"store the index in the whole group in an integer synapse "
+                                 f"variable (e.g. 'k : integer', S.k = '{index} + offset') "
+                                 "and link with index='k'")
         if var.array.dtype.kind not in "iu":
             raise LinkTypeError(f"index variable '{index}' should be an integer parameter "
                                 f"(declared as ': integer')", code="EQ154", obj=group.name,

@@ -427,6 +427,13 @@ def synapses_link_float_index_variable(b):
     S.g = b.linked_var(H, "v", index="x")
 
 
+def synapses_link_by_i_of_a_subgroup(b):
+    H = _h(b)
+    S = b.Synapses(H[1:3], H, "g : 1 (linked)")
+    S.connect(i=[0, 1], j=[0, 1])
+    S.g = b.linked_var(H, "v", index="i")
+
+
 def synapses_link_to_synapses(b):
     H, S = _synapses_to_link(b, "g : 1 (linked)\nx : 1")
     S.g = b.linked_var(S, "x")
@@ -485,7 +492,8 @@ ERRORS = {f.__name__: f for f in (
     negative_subgroup_index, subgroup_index_past_the_end, subgroup_of_non_contiguous_indices,
     range_of_wrong_length, range_without_unit, list_of_mixed_units,
     synapses_link_with_index_array, synapses_link_size_mismatch,
-    synapses_link_float_index_variable, synapses_link_to_synapses, zeros_list_without_unit,
+    synapses_link_float_index_variable, synapses_link_to_synapses,
+    synapses_link_by_i_of_a_subgroup, zeros_list_without_unit,
     zeros_list_without_unit_in_subgroup, zeros_list_without_unit_for_synapses,
     zero_string_without_unit, zero_at_string_index_without_unit, zero_without_unit_in_reset,
     zero_without_unit_in_on_pre, random_subexpression_without_constant_over_dt)}
