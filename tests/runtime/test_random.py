@@ -1,7 +1,6 @@
 """The counter-based generator: statistics, determinism, and C/NumPy agreement."""
 import math
 import os
-
 import sys
 
 import numpy as np
