@@ -24,6 +24,7 @@ from ..units import ms, second
 from .neuron_model import ModelGroup
 from .outputs import COBA
 from .parameters import as_parameter
+from .random_weights import RandomWeightFixedProb
 from .synapses import Expon
 
 
@@ -44,7 +45,8 @@ class Projection(EqsimObject):
         the current.
     comm : Connectivity
         Which pairs are connected, and the weight (``FixedProb``, ``JitFPHomoLinear``,
-        ``All2All``, ``One2One``, ``IJConn``).
+        ``All2All``, ``One2One``, ``IJConn``), or one random weight per synapse
+        (``JitFPUniformLinear``, ``JitFPNormalLinear``).
     syn : SynapseModel
         Synaptic dynamics (``Expon``, ``DualExponential``, ``Alpha``); default ``Expon``.
     out : Output
@@ -66,7 +68,9 @@ class Projection(EqsimObject):
                 hint="create it with e.g. LifRef(N, ...), or write Synapses for other groups")
         syn = Expon() if syn is None else syn
         out = COBA() if out is None else out
-        weight = as_parameter(label, "weight", comm.weight, out.weight_kind)
+        per_synapse = isinstance(comm, RandomWeightFixedProb)
+        weight = None if per_synapse else as_parameter(label, "weight", comm.weight,
+                                                       out.weight_kind)
         if np.ndim(weight) > 0:
             raise ProjectionError(f"projection '{label}': one weight per projection",
                                   hint="heterogeneous weights: write Synapses with 'w : siemens'")
@@ -79,16 +83,24 @@ class Projection(EqsimObject):
         g = f"g_{self.name}"
         prefix = f"{self.name}_"
         parameters = {prefix + k: v for k, v in {**syn.values, **out.values}.items()}
-        parameters[prefix + "w"] = weight
         unit = "siemens" if out.weight_kind == "conductance" else "amp"
+        if per_synapse:  # one weight per synapse, drawn (JitFPUniformLinear, ...)
+            weights = comm.weight_values(label, out.weight_kind)
+            parameters.update((prefix + k, v) for k, v in weights.items())
+            model, weight_name = f"w : {unit} (constant)", "w"
+        else:
+            parameters[prefix + "w"] = weight
+            model, weight_name = "", prefix + "w"
         post._add_synaptic_input(syn.equations(g, unit, prefix), out.current(g, prefix),
                                  parameters)
         # Brian2/eqsim delays count from the step after a spike's effect; BrainPy's from it
-        target, increment = syn.on_spike(g, prefix + "w", prefix)
-        self.synapses = Synapses(pre, post, on_pre=f"{target}_post += {increment}",
+        target, increment = syn.on_spike(g, weight_name, prefix)
+        self.synapses = Synapses(pre, post, model, on_pre=f"{target}_post += {increment}",
                                  delay=max(delay_s - dt, 0.0) * second,
                                  namespace=post.namespace, name=f"{self.name}_synapses")
         comm.connect(self.synapses)
+        if per_synapse:
+            comm.assign_weights(self.synapses, weights, prefix)
         post.contained_objects.append(self.synapses)
 
     def __repr__(self):

@@ -1,0 +1,87 @@
+"""JitFPUniformLinear / JitFPNormalLinear: one random weight per synapse, drawn again at
+every spike (procedural) and equal to the stored twin's weights for the same seed."""
+import numpy as np
+import pytest
+
+from eqsim import (EquationError, NeuronGroup, SpikeGeneratorGroup, StateMonitor, Synapses,
+                   ms, nA, run, seed, start_scope)
+from eqsim.models import CUBA, Expon, JitFPNormalLinear, JitFPUniformLinear, LIF, Projection
+
+
+def _network(comm_class, procedural, *weights):
+    """Every source spikes twice: the summed current shows each synapse's weight twice."""
+    start_scope()
+    seed(7)
+    times = np.r_[np.arange(40) * 0.1, 3.0 + np.arange(40) * 0.1]
+    source = SpikeGeneratorGroup(40, np.r_[np.arange(40), np.arange(40)], times * ms)
+    post = LIF(30, V_th=1e9, name="post")
+    projection = Projection(source, post, comm_class(40, 30, 0.3, *weights, procedural=procedural),
+                            syn=Expon(tau=1e9), out=CUBA(), name="P")
+    run(8 * ms)
+    return projection, np.asarray(post.g_P[:] / nA)
+
+
+@pytest.mark.parametrize("comm_class, weights", [(JitFPUniformLinear, (0.5, 1.5)),
+                                                 (JitFPNormalLinear, (1.0, 0.3))])
+def test_procedural_random_weights_equal_the_stored_ones_spike_after_spike(
+        numpy_target, comm_class, weights):
+    stored, g_stored = _network(comm_class, False, *weights)
+    w = np.asarray(stored.synapses.w[:] / nA)
+    i, j = np.asarray(stored.synapses.i[:]), np.asarray(stored.synapses.j[:])
+    expected = 2 * np.bincount(j, weights=w, minlength=30)  # tau 1e9 ms: decay < 1e-8
+    np.testing.assert_allclose(g_stored, expected, rtol=1e-7)
+    procedural, g_procedural = _network(comm_class, True, *weights)
+    assert len(procedural.synapses) == len(i)
+    # the same weights, summed onto each target to rounding (the order of the sum may differ)
+    np.testing.assert_allclose(g_procedural, g_stored, rtol=1e-13)
+    # the weights follow the distribution and differ synapse by synapse
+    assert len(np.unique(w)) == len(w) > 300
+    if comm_class is JitFPUniformLinear:
+        assert 0.5 <= w.min() and w.max() < 1.5 and abs(w.mean() - 1.0) < 4 * np.sqrt(1 / 12 / len(w))
+    else:
+        assert abs(w.mean() - 1.0) < 4 * 0.3 / np.sqrt(len(w)) and abs(w.std() - 0.3) < 0.05
+
+
+def test_procedural_random_weights_are_the_same_on_both_targets(both_targets):
+    def simulate(target):
+        return _network(JitFPNormalLinear, True, 1.0, 0.3)[1]
+    numpy_g, cython_g = both_targets(simulate)
+    # normals go through log and cos: C's libm and NumPy's may differ by an ulp
+    np.testing.assert_allclose(cython_g, numpy_g, rtol=1e-12)
+
+
+def _synapses_with_value(expression, model="w : 1 (constant)"):
+    start_scope()
+    seed(3)
+    source = NeuronGroup(20, "v : 1", threshold="True")
+    target = NeuronGroup(20, "v : 1")
+    syn = Synapses(source, target, model, on_pre="v_post += w")
+    syn.connect(p=0.5, procedural=True)
+    if expression is not None:
+        syn.w = expression
+    return syn, source, target
+
+
+def test_procedural_synapse_value_expression_is_redrawn_identically_at_each_step(numpy_target):
+    syn, source, target = _synapses_with_value("1 + rand()")
+    monitor = StateMonitor(target, "v", record=True)
+    run(0.4 * ms)
+    v = np.asarray(monitor.v)
+    # every source spikes in every step: each step adds the same per-target sum again
+    np.testing.assert_allclose(v[:, 3] - v[:, 2], v[:, 1], rtol=1e-12)
+    np.testing.assert_allclose(v[:, 2] - v[:, 1], v[:, 1], rtol=1e-12)
+    assert np.all(v[:, 1] > 0)
+
+
+def test_procedural_synapse_values_refuse_arrays_missing_expressions_and_variables(numpy_target):
+    syn, source, target = _synapses_with_value(None)
+    with pytest.raises(EquationError, match="not stored"):
+        syn.w = np.ones(10)
+    with pytest.raises(EquationError, match="has no expression"):
+        run(0.1 * ms)
+    syn, source, target = _synapses_with_value("v_pre*rand()")
+    with pytest.raises(EquationError, match="not a constant"):
+        run(0.1 * ms)
+    syn, source, target = _synapses_with_value("rand()*ms", model="w : 1 (constant)")
+    with pytest.raises(EquationError, match="unit"):
+        run(0.1 * ms)
