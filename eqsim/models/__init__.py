@@ -15,6 +15,7 @@ from .connectivity import All2All, FixedProb, IJConn, JitFPHomoLinear, One2One
 from .projections import Projection, ProjAlignPostMg2, ProjAlignPreMg2, ProjectionError
 # issue 11, plasticity part: per-synapse random weights, STDP rules
 from .random_weights import JitFPNormalLinear, JitFPUniformLinear
+from .plasticity import PlasticityRule, STDP, TripletSTDP
 
 __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer",
            "ModelParameterError", "ModelGroup", "NeuronModel", "LIF", "Lif", "LifRef", "ExpIF",
@@ -23,4 +24,4 @@ __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer"
            "All2All", "FixedProb", "IJConn", "JitFPHomoLinear", "One2One", "Projection",
            "ProjAlignPostMg2", "ProjAlignPreMg2", "ProjectionError",
            # issue 11, plasticity part
-           "JitFPNormalLinear", "JitFPUniformLinear"]
+           "JitFPNormalLinear", "JitFPUniformLinear", "PlasticityRule", "STDP", "TripletSTDP"]
