@@ -27,13 +27,14 @@ def make_rule(name):
     return TripletSTDP(nearest=name.endswith("nearest"), **TRIPLET)
 
 
-def event_loop(name, pre_times, post_times):
+def event_loop(name, pre_times, post_times, params=None, w=W_START):
     """The weight after the spikes, computed spike by spike in plain Python (pre before
     post at equal times), with the traces decayed exactly between spikes."""
     events = sorted([(t, 0) for t in pre_times] + [(t, 1) for t in post_times])
-    w, wmax, last = W_START, 1.0, 0.0
+    p = params or (PAIR if name.startswith("pair") else TRIPLET)
+    wmax, last = p["wmax"], 0.0
     if name.startswith("pair"):
-        p, traces = PAIR, {"pre": 0.0, "post": 0.0}
+        traces = {"pre": 0.0, "post": 0.0}
         for t, is_post in events:
             traces["pre"] *= math.exp(-(t - last) / p["taupre"])
             traces["post"] *= math.exp(-(t - last) / p["taupost"])
@@ -47,7 +48,7 @@ def event_loop(name, pre_times, post_times):
                 w += ((wmax - w) if multiplicative else wmax) * traces["pre"]
             w = min(max(w, 0.0), wmax)
         return w
-    p, r1, r2, o1, o2 = TRIPLET, 0.0, 0.0, 0.0, 0.0
+    r1, r2, o1, o2 = 0.0, 0.0, 0.0, 0.0
     for t, is_post in events:
         d = t - last
         r1 *= math.exp(-d / p["tau_plus"]); r2 *= math.exp(-d / p["tau_x"])
@@ -119,28 +120,12 @@ def test_plastic_projection_changes_each_weight_by_the_rule(numpy_target):
     for k, (i, j) in enumerate(zip(synapses.i[:], synapses.j[:])):
         # the event loop's rule in units of nA (wmax = 2 nA); no delay: pre spikes act in
         # their own step
-        w_expected = _pair_additive(1.0, 2.0, 0.05, -0.05, 20.0, 20.0,
-                                    np.asarray(pre_times[int(i)]),
-                                    np.asarray(post_trains[int(j)] / ms))
+        w_expected = event_loop("pair_additive", pre_times[int(i)],
+                                np.asarray(post_trains[int(j)] / ms),
+                                dict(taupre=20.0, taupost=20.0, Apre=0.05, Apost=-0.05,
+                                     wmax=2.0), w=1.0)
         assert w[k] == pytest.approx(w_expected, rel=1e-9)
     assert np.all(w != 1.0)
-
-
-def _pair_additive(w, wmax, a_pre, a_post, tau_pre, tau_post, pre_times, post_times):
-    events = sorted([(t, 0) for t in pre_times] + [(t, 1) for t in post_times])
-    apre = apost = last = 0.0
-    for t, is_post in events:
-        apre *= math.exp(-(t - last) / tau_pre)
-        apost *= math.exp(-(t - last) / tau_post)
-        last = t
-        if is_post:
-            apost += a_post
-            w += wmax * apre
-        else:
-            apre += a_pre
-            w += wmax * apost
-        w = min(max(w, 0.0), wmax)
-    return w
 
 
 def test_plasticity_rules_refuse_bad_options_and_procedural_connections(numpy_target):
