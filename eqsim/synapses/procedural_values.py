@@ -17,7 +17,7 @@ a procedural projection). The expression may use ``i``, ``j``, constants, ``rand
 import sympy
 
 from ..codegen.kernel import stream_id
-from ..errors import EquationError
+from ..errors import ProceduralValueError
 from ..ir.variables import ConstantVariable
 from ..parsing import functions as fn
 from ..parsing.dimensions import dimension_of
@@ -67,7 +67,7 @@ def per_synapse_constants(synapses):
 def set_value_expression(synapses, name, value, item):
     """``S.name = 'expression'`` on procedural synapses: keep the parsed expression."""
     if not isinstance(value, str) or not (isinstance(item, slice) and item == slice(None)):
-        raise EquationError(
+        raise ProceduralValueError(
             f"'{name}' of procedural synapses is not stored: it takes one expression for all "
             f"synapses, got {type(value).__name__}{'' if item == slice(None) else ' for a subset'}",
             obj=synapses.name,
@@ -85,10 +85,6 @@ def _keyed(synapses, name, expr):
     spec, n_post = synapses._procedural, len(synapses.target)
     draws = sorted({a for a in sympy.preorder_traversal(expr)
                     if isinstance(a, (fn.rand, fn.randn))}, key=lambda a: int(a.args[0]))
-    if any(isinstance(a, fn.binomial_draw) for a in sympy.preorder_traversal(expr)):
-        raise EquationError(f"the expression of '{name}' draws from a binomial, which "
-                            "procedural synapses cannot regenerate", obj=synapses.name,
-                            hint="use rand() and randn()")
     return expr.xreplace({
         draw: (synapse_uniform if isinstance(draw, fn.rand) else synapse_normal)(
             I, J, n_post, spec["seed"], _stream(synapses, name, k))
@@ -101,7 +97,7 @@ def substitute_values(synapses, statements, run_namespace):
 
     Raises
     ------
-    EquationError
+    ProceduralValueError
         A variable without an expression, or an expression that uses something other
         than i, j, constants, rand() and randn(), or has another unit.
     """
@@ -112,7 +108,7 @@ def substitute_values(synapses, statements, run_namespace):
         if symbol.name not in constants:
             continue
         if symbol.name not in synapses._procedural["values"]:
-            raise EquationError(f"'{symbol.name}' of procedural synapses has no expression",
+            raise ProceduralValueError(f"'{symbol.name}' of procedural synapses has no expression",
                                 obj=synapses.name,
                                 hint=f"assign one before run(): {synapses.name}.{symbol.name} "
                                      "= 'w_low + (w_high - w_low)*rand()'")
@@ -121,7 +117,7 @@ def substitute_values(synapses, statements, run_namespace):
         variables = synapses.resolve_for_kernel(names, run_namespace)
         changing = sorted(n for n in names if not isinstance(variables.get(n), ConstantVariable))
         if changing:
-            raise EquationError(
+            raise ProceduralValueError(
                 f"the expression of '{symbol.name}' of procedural synapses uses '{changing[0]}', "
                 "which is not a constant: the value would change between spikes",
                 obj=synapses.name, source=text,
@@ -131,7 +127,7 @@ def substitute_values(synapses, statements, run_namespace):
         found = dimension_of(expr, dims, obj=synapses.name, source=text)
         expected = synapses.variables[symbol.name].dim
         if found != expected:
-            raise EquationError(f"the expression of '{symbol.name}' has unit {found}, but "
+            raise ProceduralValueError(f"the expression of '{symbol.name}' has unit {found}, but "
                                 f"'{symbol.name}' has {expected}", obj=synapses.name,
                                 source=text, hint="write the expression in the variable's unit")
         replacements[symbol] = _keyed(synapses, symbol.name, expr)

@@ -3,7 +3,8 @@ every spike (procedural) and equal to the stored twin's weights for the same see
 import numpy as np
 import pytest
 
-from eqsim import (EquationError, NeuronGroup, SpikeGeneratorGroup, StateMonitor, Synapses,
+from eqsim.errors import ProceduralValueError
+from eqsim import (NeuronGroup, SpikeGeneratorGroup, StateMonitor, Synapses,
                    ms, nA, run, seed, start_scope)
 from eqsim.models import CUBA, Expon, JitFPNormalLinear, JitFPUniformLinear, LIF, Projection
 
@@ -75,13 +76,13 @@ def test_procedural_synapse_value_expression_is_redrawn_identically_at_each_step
 
 def test_procedural_synapse_values_refuse_arrays_missing_expressions_and_variables(numpy_target):
     syn, source, target = _synapses_with_value(None)
-    with pytest.raises(EquationError, match="not stored"):
+    with pytest.raises(ProceduralValueError, match="not stored"):
         syn.w = np.ones(10)
-    with pytest.raises(EquationError, match="has no expression"):
+    with pytest.raises(ProceduralValueError, match="has no expression"):
         run(0.1 * ms)
     syn, source, target = _synapses_with_value("v_pre*rand()")
-    with pytest.raises(EquationError, match="not a constant"):
+    with pytest.raises(ProceduralValueError, match="not a constant"):
         run(0.1 * ms)
     syn, source, target = _synapses_with_value("rand()*ms", model="w : 1 (constant)")
-    with pytest.raises(EquationError, match="unit"):
+    with pytest.raises(ProceduralValueError, match="unit"):
         run(0.1 * ms)
