@@ -43,6 +43,27 @@ def test_procedural_random_weights_equal_the_stored_ones_spike_after_spike(
         assert abs(w.mean() - 1.0) < 4 * 0.3 / np.sqrt(len(w)) and abs(w.std() - 0.3) < 0.05
 
 
+def test_procedural_weight_of_each_synapse_is_bitwise_the_stored_one(numpy_target):
+    def one_spike(procedural):
+        start_scope()
+        seed(7)
+        source = SpikeGeneratorGroup(40, [5], [1 * ms])
+        post = LIF(30, V_th=1e9, name="post")
+        projection = Projection(source, post, JitFPUniformLinear(40, 30, 0.3, 0.5, 1.5,
+                                                                  procedural=procedural),
+                                syn=Expon(tau=1e9), out=CUBA(), name="P")
+        run(1.2 * ms)
+        return projection.synapses, np.asarray(post.g_P[:] / nA)
+    stored, g_stored = one_spike(False)
+    _, g_procedural = one_spike(True)
+    # one spike: each target's g is one synapse's weight (decayed by tau = 1e9 ms)
+    mine = np.asarray(stored.i[:]) == 5
+    assert mine.sum() > 3
+    np.testing.assert_array_equal(g_procedural, g_stored)
+    np.testing.assert_allclose(g_procedural[np.asarray(stored.j[:])[mine]],
+                               np.asarray(stored.w[:] / nA)[mine], rtol=1e-9)
+
+
 def test_procedural_random_weights_are_the_same_on_both_targets(both_targets):
     def simulate(target):
         return _network(JitFPNormalLinear, True, 1.0, 0.3)[1]
