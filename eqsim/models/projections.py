@@ -24,7 +24,7 @@ from ..units import ms, second
 from .neuron_model import ModelGroup
 from .outputs import COBA
 from .parameters import as_parameter
-from .random_weights import RandomWeightFixedProb
+from .random_weights import RandomWeightFixedProb, random_weight_connectivity
 from .synapses import Expon
 
 
@@ -73,6 +73,13 @@ class Projection(EqsimObject):
                 hint="create it with e.g. LifRef(N, ...), or write Synapses for other groups")
         syn = Expon() if syn is None else syn
         out = COBA() if out is None else out
+        drawn = random_weight_connectivity(comm)
+        if drawn is None:
+            raise ProjectionError(f"projection '{label}': random weights "
+                                  f"({comm.weight!r}) need FixedProb",
+                                  hint="FixedProb(prob, weight=Uniform(a, b)), or "
+                                       "JitFPUniformLinear / JitFPNormalLinear")
+        comm = drawn
         per_synapse = isinstance(comm, RandomWeightFixedProb)
         if plasticity is not None and (per_synapse or getattr(comm, "procedural", False)):
             raise ProjectionError(f"projection '{label}': plasticity needs stored connections "

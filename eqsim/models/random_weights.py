@@ -10,6 +10,7 @@ same result either way.
 from ..core.seeding import current_seed
 from ..synapses.procedural_values import synapse_draws
 from .connectivity import FixedProb
+from .initializers import Normal, Uniform
 from .parameters import as_parameter
 
 
@@ -94,3 +95,20 @@ class JitFPNormalLinear(RandomWeightFixedProb):
     @staticmethod
     def weights(values, draw):
         return values["w_mu"] + values["w_sigma"] * draw
+
+
+def random_weight_connectivity(comm):
+    """``comm`` itself, or for ``FixedProb(prob, weight=Uniform(a, b) | Normal(mu, sd))``
+    the equivalent ``JitFPUniformLinear`` / ``JitFPNormalLinear`` (stored or procedural as
+    ``comm``): BrainPy's initializer weights, drawn per synapse. None if ``comm`` has an
+    initializer weight that cannot be drawn per synapse."""
+    weight = getattr(comm, "weight", None)
+    if not isinstance(weight, (Uniform, Normal)):
+        return comm
+    if type(comm) is not FixedProb:
+        return None
+    if isinstance(weight, Uniform):
+        return JitFPUniformLinear(None, None, comm.prob, weight.min_val, weight.max_val,
+                                  procedural=comm.procedural)
+    return JitFPNormalLinear(None, None, comm.prob, weight.mean, weight.scale,
+                             procedural=comm.procedural)

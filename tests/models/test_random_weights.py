@@ -6,7 +6,8 @@ import pytest
 from eqsim.errors import ProceduralValueError
 from eqsim import (NeuronGroup, SpikeGeneratorGroup, StateMonitor, Synapses,
                    ms, nA, run, seed, start_scope)
-from eqsim.models import CUBA, Expon, JitFPNormalLinear, JitFPUniformLinear, LIF, Projection
+from eqsim.models import (CUBA, All2All, Expon, FixedProb, JitFPNormalLinear, JitFPUniformLinear,
+                          LIF, Normal, Projection, ProjectionError, Uniform)
 
 
 def _network(comm_class, procedural, *weights):
@@ -107,3 +108,16 @@ def test_procedural_synapse_values_refuse_arrays_missing_expressions_and_variabl
     syn, source, target = _synapses_with_value("rand()*ms", model="w : 1 (constant)")
     with pytest.raises(ProceduralValueError, match="unit"):
         run(0.1 * ms)
+
+
+def test_fixed_prob_with_an_initializer_weight_draws_the_same_weights(numpy_target):
+    _, g_jit = _network(JitFPUniformLinear, False, 0.5, 1.5)
+
+    def fixed_prob(num_in, num_out, prob, low, high, procedural):
+        return FixedProb(prob, weight=Uniform(low, high), procedural=procedural)
+    _, g_fixed = _network(fixed_prob, True, 0.5, 1.5)
+    np.testing.assert_allclose(g_fixed, g_jit, rtol=1e-13)
+    start_scope()
+    source = SpikeGeneratorGroup(3, [0], [1 * ms])
+    with pytest.raises(ProjectionError, match="need FixedProb"):
+        Projection(source, LIF(2), All2All(weight=Normal(1.0, 0.1)), out=CUBA())
