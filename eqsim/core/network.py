@@ -21,7 +21,7 @@ from .netop import NetworkOperation
 from .network_control import NetworkControl
 from .network_state import apply_state, check_state, take_state
 from .preferences import prefs
-from .reporting import make_reporter
+from .reporting import close_reporter, make_reporter
 from .summaries import profiling_info
 from .seeding import current_seed
 
@@ -184,8 +184,10 @@ class Network(NetworkControl, Nameable):
         ----------
         duration : Quantity
             Simulated time (second).
-        report : {None, 'text', 'stdout', 'stderr'} or callable
-            Progress reports; a callable gets ``(elapsed, completed, start, duration)``.
+        report : {None, 'text', 'stdout', 'stderr', 'progress'} or callable
+            Progress reports: Brian2's text lines, a progress bar with simulated time, wall
+            time and ETA (``'progress'``; tqdm's when installed), or a callable that gets
+            ``(elapsed, completed, start, duration)`` (all in second but ``completed``, 0-1).
         report_period : Quantity
             Wall-clock time between reports (second).
         namespace : dict, optional
@@ -255,7 +257,7 @@ class Network(NetworkControl, Nameable):
                     now = time.perf_counter()
                     stopped = self._stopped or Network._globally_stopped
                     if now - last_report >= float(np.asarray(report_period)) or \
-                            chunk == n_chunks or stopped:
+                            chunk == n_chunks or stopped or getattr(reporter, "every_chunk", False):
                         done = (min(c.t_ for c in clocks) - t_start) / duration_s \
                             if stopped and duration_s > 0 else chunk / n_chunks
                         reporter(now - wall, done, t_start, duration_s)
@@ -263,6 +265,7 @@ class Network(NetworkControl, Nameable):
                     if stopped:
                         break
         except BaseException:
+            close_reporter(reporter)
             # a failing network operation or Ctrl-C: keep what was simulated and recorded
             # so far; the interrupted step is not counted, a next run starts it again
             for clock, step in zip(clocks, module.module.clock_steps()):
@@ -271,6 +274,7 @@ class Network(NetworkControl, Nameable):
             for obj in objects:
                 obj.after_run(module)
             raise
+        close_reporter(reporter)
         # after stop(): the time of the earliest clock, where a next run continues
         self.t_ = min(c.t_ for c in clocks) if self._stopped or Network._globally_stopped \
             else t_end

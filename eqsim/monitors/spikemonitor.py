@@ -221,3 +221,16 @@ class SpikeMonitor(EventMonitor):
     def spike_trains(self):
         """``{index: spike times}`` for every neuron of the source."""
         return self.event_trains()
+
+    def to_neo(self, t_stop=None):
+        """The spikes as one ``neo.SpikeTrain`` (ms) per neuron of the source, annotated with
+        ``index`` and ``source``: the list Elephant's statistics take. Needs Neo
+        (``pip install 'eqsim[io]'``).
+
+        Parameters
+        ----------
+        t_stop : Quantity, optional
+            End of the trains (second); default: the monitor's clock time.
+        """
+        from .neo_export import spike_trains
+        return spike_trains(self, t_stop)

@@ -188,6 +188,19 @@ class StateMonitor(EqsimObject):
         dim = self._dims[name]
         return values.copy() if dim.is_dimensionless else Quantity(values, dim=dim, copy=True)
 
+    def to_neo(self, variables=None):
+        """``{variable: neo.AnalogSignal}``: each recorded variable in its unit (mV, nS ...),
+        one column per recorded element (``signal.array_annotations['index']``), sampled
+        every recording step. Needs Neo (``pip install 'eqsim[io]'``).
+
+        Parameters
+        ----------
+        variables : list of str, optional
+            Recorded variables to export (default: all).
+        """
+        from .neo_export import state_signals
+        return state_signals(self, variables)
+
     def __getitem__(self, item):
         """``M[i]``: the recordings of element ``i`` (``M[0].v``)."""
         positions = np.flatnonzero(self.record == int(item))
