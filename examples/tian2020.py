@@ -20,7 +20,7 @@ import math
 import os
 import time
 
-from eqsim import Network, SpikeMonitor, ms, nA, prefs, seed
+from eqsim import Network, SpikeMonitor, ms, nA, prefs, second, seed
 from eqsim.models import CUBA, LIF, Expon, FixedProb, Projection, Uniform
 
 # the seed's parameters
@@ -77,7 +77,7 @@ def main(argv=None):
     spikes_E, spikes_I = SpikeMonitor(E), SpikeMonitor(I)
     started = time.perf_counter()
     Network(E, I, spikes_E, spikes_I).run(args.duration * ms, report="text",
-                                          report_period=1 * ms)
+                                          report_period=1 * second)
     elapsed = time.perf_counter() - started
     seconds = args.duration / 1000
     print(f"Tian 2020 E/I network: {args.num} neurons, "
