@@ -326,3 +326,9 @@ class UserFunctionError(EqsimError, ValueError):
 
     Also a ``ValueError``, the type Brian2 raises for the same declarations."""
     default_code = "EQ170"
+
+# --- issue 11, plasticity part (plast11): EQ190-EQ199 ---
+class ProceduralValueError(EquationError):
+    """A per-synapse value of procedural synapses (given by an expression, regenerated at
+    every spike) is missing, not an expression, or depends on something that changes."""
+    default_code = "EQ190"

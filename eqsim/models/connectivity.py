@@ -20,8 +20,9 @@ class FixedProb(Connectivity):
     ----------
     prob : float
         Connection probability.
-    weight : Quantity or float
-        Synaptic weight (siemens for COBA outputs, amp for CUBA; plain numbers uS / nA).
+    weight : Quantity, float, Uniform or Normal
+        Synaptic weight (siemens for COBA outputs, amp for CUBA; plain numbers uS / nA);
+        an initializer draws one per synapse (as ``JitFPUniformLinear``/``JitFPNormalLinear``).
     procedural : bool
         Regenerate the connections at every spike instead of storing them (BrainPy's
         "JIT" connectivity): memory independent of the number of synapses, same

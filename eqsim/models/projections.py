@@ -24,6 +24,7 @@ from ..units import ms, second
 from .neuron_model import ModelGroup
 from .outputs import COBA
 from .parameters import as_parameter
+from .random_weights import RandomWeightFixedProb, random_weight_connectivity
 from .synapses import Expon
 
 
@@ -44,7 +45,8 @@ class Projection(EqsimObject):
         the current.
     comm : Connectivity
         Which pairs are connected, and the weight (``FixedProb``, ``JitFPHomoLinear``,
-        ``All2All``, ``One2One``, ``IJConn``).
+        ``All2All``, ``One2One``, ``IJConn``), or one random weight per synapse
+        (``JitFPUniformLinear``, ``JitFPNormalLinear``).
     syn : SynapseModel
         Synaptic dynamics (``Expon``, ``DualExponential``, ``Alpha``); default ``Expon``.
     out : Output
@@ -53,11 +55,16 @@ class Projection(EqsimObject):
         BrainPy's delay (second; plain numbers ms): a spike reaches the current
         ``delay/dt`` steps later, at least one step.
     name : str, optional
+    plasticity : PlasticityRule, optional
+        ``STDP(...)`` or ``TripletSTDP(...)``: the weight becomes per synapse (starting at
+        the connectivity's weight, ``wmax`` in its unit) and changes with the rule. Needs
+        stored connections.
     """
     invalidates_magic_network = False
     dependency_attributes = ("pre", "post")
 
-    def __init__(self, pre, post, comm, syn=None, out=None, delay=None, name=None):
+    def __init__(self, pre, post, comm, syn=None, out=None, delay=None, name=None,
+                 plasticity=None):
         label = name or "projection"
         if not isinstance(post, ModelGroup):
             raise ProjectionError(
@@ -66,7 +73,21 @@ class Projection(EqsimObject):
                 hint="create it with e.g. LifRef(N, ...), or write Synapses for other groups")
         syn = Expon() if syn is None else syn
         out = COBA() if out is None else out
-        weight = as_parameter(label, "weight", comm.weight, out.weight_kind)
+        drawn = random_weight_connectivity(comm)
+        if drawn is None:
+            raise ProjectionError(f"projection '{label}': random weights "
+                                  f"({comm.weight!r}) need FixedProb",
+                                  hint="FixedProb(prob, weight=Uniform(a, b)), or "
+                                       "JitFPUniformLinear / JitFPNormalLinear")
+        comm = drawn
+        per_synapse = isinstance(comm, RandomWeightFixedProb)
+        if plasticity is not None and (per_synapse or getattr(comm, "procedural", False)):
+            raise ProjectionError(f"projection '{label}': plasticity needs stored connections "
+                                  "and one initial weight",
+                                  hint="use FixedProb(..., procedural=False) or another "
+                                       "stored connectivity with weight=")
+        weight = None if per_synapse else as_parameter(label, "weight", comm.weight,
+                                                       out.weight_kind)
         if np.ndim(weight) > 0:
             raise ProjectionError(f"projection '{label}': one weight per projection",
                                   hint="heterogeneous weights: write Synapses with 'w : siemens'")
@@ -79,16 +100,33 @@ class Projection(EqsimObject):
         g = f"g_{self.name}"
         prefix = f"{self.name}_"
         parameters = {prefix + k: v for k, v in {**syn.values, **out.values}.items()}
-        parameters[prefix + "w"] = weight
         unit = "siemens" if out.weight_kind == "conductance" else "amp"
+        if per_synapse:  # one weight per synapse, drawn (JitFPUniformLinear, ...)
+            weights = comm.weight_values(label, out.weight_kind)
+            parameters.update((prefix + k, v) for k, v in weights.items())
+            model, weight_name = f"w : {unit} (constant)", "w"
+        elif plasticity is not None:
+            parameters.update(plasticity.namespace(prefix, plasticity.wmax_in(out.weight_kind)))
+            model, weight_name = plasticity.model(prefix, unit), "w"
+        else:
+            parameters[prefix + "w"] = weight
+            model, weight_name = "", prefix + "w"
         post._add_synaptic_input(syn.equations(g, unit, prefix), out.current(g, prefix),
                                  parameters)
         # Brian2/eqsim delays count from the step after a spike's effect; BrainPy's from it
-        target, increment = syn.on_spike(g, prefix + "w", prefix)
-        self.synapses = Synapses(pre, post, on_pre=f"{target}_post += {increment}",
+        target, increment = syn.on_spike(g, weight_name, prefix)
+        rule = {} if plasticity is None else dict(on_post=plasticity.post_code(prefix))
+        on_pre = f"{target}_post += {increment}"
+        if plasticity is not None:
+            on_pre += "\n" + plasticity.pre_code(prefix)
+        self.synapses = Synapses(pre, post, model, on_pre=on_pre, **rule,
                                  delay=max(delay_s - dt, 0.0) * second,
                                  namespace=post.namespace, name=f"{self.name}_synapses")
         comm.connect(self.synapses)
+        if per_synapse:
+            comm.assign_weights(self.synapses, weights, prefix)
+        elif plasticity is not None:
+            self.synapses.w = weight
         post.contained_objects.append(self.synapses)
 
     def __repr__(self):

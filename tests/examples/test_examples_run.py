@@ -72,3 +72,28 @@ def test_brainpy_einet_example_ends_with_a_json_line_of_both_rates(tmp_path):
     assert set(rates) == {"rate_E_hz", "rate_I_hz"}, result.stdout
     # the balanced state of seed 000: E and I fire at similar, moderate rates
     assert 5 < rates["rate_E_hz"] < 60 and 5 < rates["rate_I_hz"] < 60, result.stdout
+
+
+def test_tian2020_example_scaled_down_reports_progress_and_ends_with_json_rates(tmp_path,
+                                                                               monkeypatch):
+    import json
+    monkeypatch.setenv("TIAN2020_NUM", "800")  # 10,000 neurons (25 M synapses): a benchmark
+    result = run_example("tian2020.py", "--duration", "30", "--target", "numpy", cwd=tmp_path)
+    assert_succeeded(result)
+    assert "simulated in" in result.stdout and "800 neurons" in result.stdout, result.stdout
+    rates = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(rates) == {"rate_E_hz", "rate_I_hz"}, result.stdout
+    assert 1 < rates["rate_E_hz"] < 100 and 1 < rates["rate_I_hz"] < 100, result.stdout
+
+
+def test_tian2020_procedural_connections_give_the_stored_networks_rates(numpy_target, capsys):
+    import importlib.util
+    import json
+    spec = importlib.util.spec_from_file_location("tian2020", EXAMPLES / "tian2020.py")
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    rates = []
+    for extra in ([], ["--procedural"]):
+        example.main(["--num", "600", "--duration", "20", *extra])
+        rates.append(json.loads(capsys.readouterr().out.strip().splitlines()[-1]))
+    assert rates[0] == rates[1] and rates[0]["rate_I_hz"] > 0
