@@ -13,10 +13,11 @@ from .synapses import Alpha, DualExpon, DualExponential, Expon, SynapseModel
 from .outputs import COBA, CUBA, MgBlock, Output
 from .connectivity import All2All, FixedProb, IJConn, JitFPHomoLinear, One2One
 from .projections import Projection, ProjAlignPostMg2, ProjAlignPreMg2, ProjectionError
+from .plasticity import STP
 
 __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer",
            "ModelParameterError", "ModelGroup", "NeuronModel", "LIF", "Lif", "LifRef", "ExpIF",
            "ExpIFRef", "AdEx", "AdExIF", "QuaIF", "Izhikevich", "Gif", "HH", "Alpha", "DualExpon",
            "DualExponential", "Expon", "SynapseModel", "COBA", "CUBA", "MgBlock", "Output",
            "All2All", "FixedProb", "IJConn", "JitFPHomoLinear", "One2One", "Projection",
-           "ProjAlignPostMg2", "ProjAlignPreMg2", "ProjectionError"]
+           "ProjAlignPostMg2", "ProjAlignPreMg2", "ProjectionError", "STP"]

@@ -171,15 +171,7 @@ class ModelGroup(NeuronGroup):
         """Add a projection's synaptic state (equations) and its current term to this
         group before it runs; the terms are summed into ``I_syn`` at the start of every
         step, from ``V`` at that time (BrainPy's order)."""
-        added = Equations(equations_text)
-        clash = set(added.names) & set(self.variables) | set(parameters) & set(self.namespace)
-        if clash:
-            raise ModelParameterError(f"'{self.name}' already has '{sorted(clash)[0]}'",
-                                      hint="give each projection onto a group its own name=")
-        self.namespace.update(parameters)
-        object.__setattr__(self, "equations", self.equations + added)
-        for name, eq in added.equations.items():
-            self.add_array(name, eq.dim, float_dtype(None, name))
+        add_state(self, equations_text, parameters)
         self._input_terms.append(current)
         if self._input_updater is not None:
             self.contained_objects.remove(self._input_updater)
@@ -194,3 +186,30 @@ class ModelGroup(NeuronGroup):
 
     def __repr__(self):
         return f"{type(self.model).__name__}({self.N}, name={self.name!r})"
+
+
+def check_new_state(group, equations_text, parameters):
+    """The ``Equations`` of ``equations_text``, after checking that neither they nor
+    ``parameters`` clash with what ``group`` (a ModelGroup) has; changes nothing.
+
+    Raises
+    ------
+    ModelParameterError
+        If a name is taken (a second projection with the same name).
+    """
+    added = Equations(equations_text)
+    clash = set(added.names) & set(group.variables) | set(parameters) & set(group.namespace)
+    if clash:
+        raise ModelParameterError(f"'{group.name}' already has '{sorted(clash)[0]}'",
+                                  hint="give each projection onto a group its own name=")
+    return added
+
+
+def add_state(group, equations_text, parameters):
+    """Add state variables (``equations_text``, integrated with the group's equations)
+    and the constants they use (``parameters``) to the ModelGroup ``group``."""
+    added = check_new_state(group, equations_text, parameters)
+    group.namespace.update(parameters)
+    object.__setattr__(group, "equations", group.equations + added)
+    for name, eq in added.equations.items():
+        group.add_array(name, eq.dim, float_dtype(None, name))

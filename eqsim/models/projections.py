@@ -21,7 +21,7 @@ from ..errors import EqsimError
 from ..parsing.user_names import check_user_name
 from ..synapses.synapses import Synapses
 from ..units import ms, second
-from .neuron_model import ModelGroup
+from .neuron_model import ModelGroup, add_state, check_new_state
 from .outputs import COBA
 from .parameters import as_parameter
 from .synapses import Expon
@@ -52,12 +52,17 @@ class Projection(EqsimObject):
     delay : Quantity or float, optional
         BrainPy's delay (second; plain numbers ms): a spike reaches the current
         ``delay/dt`` steps later, at least one step.
+    stp : STP, optional
+        Short-term plasticity (``eqsim.models.STP``): ``u`` and ``x`` on the presynaptic
+        neurons (``pre`` must then be a ready-model group), named ``u_<name>`` and
+        ``x_<name>``; each arriving spike is scaled by ``u*x``.
     name : str, optional
     """
     invalidates_magic_network = False
     dependency_attributes = ("pre", "post")
 
-    def __init__(self, pre, post, comm, syn=None, out=None, delay=None, name=None):
+    def __init__(self, pre, post, comm, syn=None, out=None, delay=None, stp=None,
+                 name=None):
         label = name or "projection"
         if not isinstance(post, ModelGroup):
             raise ProjectionError(
@@ -81,15 +86,50 @@ class Projection(EqsimObject):
         parameters = {prefix + k: v for k, v in {**syn.values, **out.values}.items()}
         parameters[prefix + "w"] = weight
         unit = "siemens" if out.weight_kind == "conductance" else "amp"
-        post._add_synaptic_input(syn.equations(g, unit, prefix), out.current(g, prefix),
-                                 parameters)
-        # Brian2/eqsim delays count from the step after a spike's effect; BrainPy's from it
+        equations = syn.equations(g, unit, prefix)
+        # check everything and build the Synapses before changing pre or post, so that a
+        # failure leaves both groups as they were
+        check_new_state(post, equations, parameters)
         target, increment = syn.on_spike(g, prefix + "w", prefix)
+        synaptic_delay = max(delay_s - dt, 0.0) * second
+        stp_state = None
+        if stp is not None:
+            stp_state = self._stp_state(pre, stp, prefix, label)
+            increment = f"{increment}*u_{self.name}_pre*x_{self.name}_pre"
+        # Brian2/eqsim delays count from the step after a spike's effect; BrainPy's from it
         self.synapses = Synapses(pre, post, on_pre=f"{target}_post += {increment}",
-                                 delay=max(delay_s - dt, 0.0) * second,
-                                 namespace=post.namespace, name=f"{self.name}_synapses")
+                                 delay=synaptic_delay, namespace=post.namespace,
+                                 name=f"{self.name}_synapses")
         comm.connect(self.synapses)
+        self.stp_synapses = None
+        if stp is not None:
+            # the jumps once per presynaptic spike (not once per synapse), before the
+            # synapses read u*x: a one-to-one pathway onto pre, with the same delay
+            u, x = f"u_{self.name}_pre", f"x_{self.name}_pre"
+            self.stp_synapses = Synapses(pre, pre, on_pre=stp.on_spike(u, x, prefix),
+                                         delay=synaptic_delay, namespace=pre.namespace,
+                                         order=-1, name=f"{self.name}_stp")
+            self.stp_synapses.connect(j="i")
+        post._add_synaptic_input(equations, out.current(g, prefix), parameters)
+        if stp is not None:
+            add_state(pre, *stp_state)
+            u0, x0 = stp.initial(dt)
+            setattr(pre, f"u_{self.name}", u0)
+            setattr(pre, f"x_{self.name}", x0)
+            post.contained_objects.append(self.stp_synapses)
         post.contained_objects.append(self.synapses)
+
+    def _stp_state(self, pre, stp, prefix, label):
+        """The STP equations and parameters for ``pre``, checked (nothing changed yet)."""
+        if not isinstance(pre, ModelGroup):
+            raise ProjectionError(
+                f"projection '{label}': stp= keeps u and x on the presynaptic neurons, so "
+                f"pre must be a group of a ready model, got {type(pre).__name__}",
+                hint="create pre with e.g. LIF(N, ...)")
+        equations = stp.equations(f"u_{self.name}", f"x_{self.name}", prefix)
+        parameters = {prefix + k: v for k, v in stp.values.items()}
+        check_new_state(pre, equations, parameters)
+        return equations, parameters
 
     def __repr__(self):
         return (f"Projection({self.pre.name} -> {self.post.name}, {self.syn!r}, {self.out!r}, "
