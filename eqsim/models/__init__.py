@@ -14,10 +14,12 @@ from .outputs import COBA, CUBA, MgBlock, Output
 from .connectivity import All2All, FixedProb, IJConn, JitFPHomoLinear, One2One
 from .projections import Projection, ProjAlignPostMg2, ProjAlignPreMg2, ProjectionError
 from .plasticity import STP
+from .receptors import AMPA, GABAa, NMDA, ReceptorModel
 
 __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer",
            "ModelParameterError", "ModelGroup", "NeuronModel", "LIF", "Lif", "LifRef", "ExpIF",
            "ExpIFRef", "AdEx", "AdExIF", "QuaIF", "Izhikevich", "Gif", "HH", "Alpha", "DualExpon",
            "DualExponential", "Expon", "SynapseModel", "COBA", "CUBA", "MgBlock", "Output",
            "All2All", "FixedProb", "IJConn", "JitFPHomoLinear", "One2One", "Projection",
-           "ProjAlignPostMg2", "ProjAlignPreMg2", "ProjectionError", "STP"]
+           "ProjAlignPostMg2", "ProjAlignPreMg2", "ProjectionError", "STP", "AMPA", "GABAa", "NMDA",
+           "ReceptorModel"]

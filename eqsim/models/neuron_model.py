@@ -27,7 +27,7 @@ _UNIT_TEXT = {"voltage": "volt", "time": "second", "resistance": "ohm", "current
               "conductance": "siemens", "rate": "hertz", "concentration": "mmolar", "1": "1",
               "rate_ms": "hertz", "per_voltage": "1/volt", "per_mV_ms": "1/(volt*second)",
               "mV_per_ms": "volt/second", "conductance_mS": "siemens",
-              "capacitance_uF": "farad", "current_uA": "amp"}
+              "capacitance_uF": "farad", "current_uA": "amp", "per_mM_ms": "1/(mmolar*second)"}
 
 
 class NeuronModel:
@@ -167,16 +167,23 @@ class ModelGroup(NeuronGroup):
         self.namespace.update(self.model.run_constants(float(self.clock.dt_)))
         return super().operations(run_namespace)
 
-    def _add_synaptic_input(self, equations_text, current, parameters):
+    def _add_synaptic_input(self, equations_text, current, parameters, summed=False):
         """Add a projection's synaptic state (equations) and its current term to this
         group before it runs; the terms are summed into ``I_syn`` at the start of every
-        step, from ``V`` at that time (BrainPy's order)."""
+        step, from ``V`` at that time (BrainPy's order). ``summed``: the state is a
+        ``(summed)`` variable of a Synapses, written in the 'groups' slot just before the
+        group's update (order - 1), so ``I_syn`` is then computed after it (order - 0.5),
+        still from ``V`` at the start of the step."""
         add_state(self, equations_text, parameters)
         self._input_terms.append(current)
+        object.__setattr__(self, "_input_after_sums",
+                           summed or getattr(self, "_input_after_sums", False))
         if self._input_updater is not None:
             self.contained_objects.remove(self._input_updater)
+        slot = (dict(when="groups", order=self.order - 0.5) if self._input_after_sums
+                else dict(when="before_groups"))
         updater = self.run_regularly("I_syn = " + " + ".join(self._input_terms),
-                                     when="before_groups", name=f"{self.name}_synaptic_input")
+                                     name=f"{self.name}_synaptic_input", **slot)
         object.__setattr__(self, "_input_updater", updater)
 
     def _assign(self, var, value):

@@ -81,55 +81,97 @@ class Projection(EqsimObject):
         super().__init__(clock=post.clock, when="synapses", name=name)
         check_user_name(self.name, "projection name", obj=self.name)
         self.pre, self.post, self.comm, self.syn, self.out = pre, post, comm, syn, out
+        self.stp, self.pre_synapses = stp, None
         g = f"g_{self.name}"
         prefix = f"{self.name}_"
         parameters = {prefix + k: v for k, v in {**syn.values, **out.values}.items()}
         parameters[prefix + "w"] = weight
         unit = "siemens" if out.weight_kind == "conductance" else "amp"
+        synaptic_delay = max(delay_s - dt, 0.0) * second
+        if getattr(syn, "pre_aligned", False):
+            self._build_pre_aligned(label, g, unit, prefix, parameters, synaptic_delay, dt)
+        else:
+            self._build_post_aligned(label, g, unit, prefix, parameters, synaptic_delay, dt)
+
+    def _build_post_aligned(self, label, g, unit, prefix, parameters, synaptic_delay, dt):
+        """A linear synapse: its state on post (the sum of the presynaptic traces)."""
+        pre, post, syn, stp = self.pre, self.post, self.syn, self.stp
         equations = syn.equations(g, unit, prefix)
         # check everything and build the Synapses before changing pre or post, so that a
         # failure leaves both groups as they were
         check_new_state(post, equations, parameters)
         target, increment = syn.on_spike(g, prefix + "w", prefix)
-        synaptic_delay = max(delay_s - dt, 0.0) * second
-        stp_state = None
         if stp is not None:
-            stp_state = self._stp_state(pre, stp, prefix, label)
-            increment = f"{increment}*u_{self.name}_pre*x_{self.name}_pre"
+            u, x = f"u_{self.name}", f"x_{self.name}"
+            stp_state = self._pre_state(label, "stp= keeps u and x", stp.equations(u, x, prefix),
+                                        {prefix + k: v for k, v in stp.values.items()})
+            increment = f"{increment}*{u}_pre*{x}_pre"
         # Brian2/eqsim delays count from the step after a spike's effect; BrainPy's from it
         self.synapses = Synapses(pre, post, on_pre=f"{target}_post += {increment}",
                                  delay=synaptic_delay, namespace=post.namespace,
                                  name=f"{self.name}_synapses")
-        comm.connect(self.synapses)
-        self.stp_synapses = None
+        self.comm.connect(self.synapses)
         if stp is not None:
             # the jumps once per presynaptic spike (not once per synapse), before the
-            # synapses read u*x: a one-to-one pathway onto pre, with the same delay
-            u, x = f"u_{self.name}_pre", f"x_{self.name}_pre"
-            self.stp_synapses = Synapses(pre, pre, on_pre=stp.on_spike(u, x, prefix),
-                                         delay=synaptic_delay, namespace=pre.namespace,
-                                         order=-1, name=f"{self.name}_stp")
-            self.stp_synapses.connect(j="i")
-        post._add_synaptic_input(equations, out.current(g, prefix), parameters)
+            # synapses read u*x
+            self.pre_synapses = self._one_to_one(
+                stp.on_spike(f"{u}_pre", f"{x}_pre", prefix), synaptic_delay, "stp")
+        post._add_synaptic_input(equations, self.out.current(g, prefix), parameters)
         if stp is not None:
             add_state(pre, *stp_state)
-            u0, x0 = stp.initial(dt)
-            setattr(pre, f"u_{self.name}", u0)
-            setattr(pre, f"x_{self.name}", x0)
-            post.contained_objects.append(self.stp_synapses)
+            setattr(pre, u, stp.initial(dt)[0])
+            setattr(pre, x, stp.initial(dt)[1])
+            post.contained_objects.append(self.pre_synapses)
         post.contained_objects.append(self.synapses)
 
-    def _stp_state(self, pre, stp, prefix, label):
-        """The STP equations and parameters for ``pre``, checked (nothing changed yet)."""
-        if not isinstance(pre, ModelGroup):
+    def _build_pre_aligned(self, label, g, unit, prefix, parameters, synaptic_delay, dt):
+        """A saturating receptor: state ``s_<name>`` on pre, its weighted sum over the
+        connections the conductance ``g_<name>`` of post, every step."""
+        pre, post, syn = self.pre, self.post, self.syn
+        if self.stp is not None:
+            raise ProjectionError(f"projection '{label}': stp= with {type(syn).__name__} is "
+                                  "not offered", hint="use stp= with Expon, DualExponential "
+                                                      "or Alpha")
+        s = f"s_{self.name}"
+        pre_parameters = {prefix + k: v for k, v in {**syn.values, **syn.constants(dt)}.items()}
+        post_parameters = {k: v for k, v in parameters.items() if k not in pre_parameters}
+        state = self._pre_state(label, "a receptor model keeps its state",
+                                syn.pre_equations(s, prefix), pre_parameters)
+        check_new_state(post, f"{g} : {unit}", post_parameters)
+        self.synapses = Synapses(pre, post, model=f"{g}_post = {prefix}w*{s}_pre : {unit} (summed)",
+                                 namespace=post.namespace, name=f"{self.name}_synapses")
+        self.comm.connect(self.synapses)
+        self.pre_synapses = self._one_to_one(syn.on_spike_pre(s, prefix), synaptic_delay,
+                                             "receptor")
+        post._add_synaptic_input(f"{g} : {unit}", self.out.current(g, prefix), post_parameters,
+                                 summed=True)
+        add_state(pre, *state)
+        for var, value in syn.pre_initial(s).items():
+            setattr(pre, var, value)
+        step = syn.pre_step(s, prefix)
+        if step is not None:
+            pre.run_regularly(step, when="after_synapses", name=f"{self.name}_receptor_step")
+        post.contained_objects.extend([self.pre_synapses, self.synapses])
+
+    def _pre_state(self, label, what, equations, parameters):
+        """``(equations, parameters)`` for state on ``pre``, checked (nothing changed yet)."""
+        if not isinstance(self.pre, ModelGroup):
             raise ProjectionError(
-                f"projection '{label}': stp= keeps u and x on the presynaptic neurons, so "
-                f"pre must be a group of a ready model, got {type(pre).__name__}",
+                f"projection '{label}': {what} on the presynaptic neurons, so pre must be a "
+                f"group of a ready model, got {type(self.pre).__name__}",
                 hint="create pre with e.g. LIF(N, ...)")
-        equations = stp.equations(f"u_{self.name}", f"x_{self.name}", prefix)
-        parameters = {prefix + k: v for k, v in stp.values.items()}
-        check_new_state(pre, equations, parameters)
+        check_new_state(self.pre, equations, parameters)
         return equations, parameters
+
+    def _one_to_one(self, on_pre, delay, suffix):
+        """A pathway from each presynaptic neuron onto itself, with the projection's delay:
+        statements run once per arriving spike (not once per synapse), before the
+        projection's synapses (order -1)."""
+        synapses = Synapses(self.pre, self.pre, on_pre=on_pre, delay=delay,
+                            namespace=self.pre.namespace, order=-1,
+                            name=f"{self.name}_{suffix}")
+        synapses.connect(j="i")
+        return synapses
 
     def __repr__(self):
         return (f"Projection({self.pre.name} -> {self.post.name}, {self.syn!r}, {self.out!r}, "
