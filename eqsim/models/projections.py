@@ -2,10 +2,13 @@
 post)`` builds ordinary eqsim objects, so monitors, store/restore and threads work
 unchanged.
 
-The synapse models offered here are linear, so the synaptic state is kept once per
+The linear synapse models (Expon, DualExponential, Alpha) keep their state once per
 postsynaptic neuron (the sum of the presynaptic traces), which equals BrainPy's
 pre-aligned ("align pre") and post-aligned forms to rounding and costs one addition per
-spike and target. Step semantics are BrainPy's (checked against BrainPy 2.9 spike for spike,
+spike and target; with ``stp=`` the STP state ``u``, ``x`` lives on the presynaptic
+neurons and scales each spike. The saturating receptors (AMPA, GABAa, NMDA) stay
+pre-aligned: their state lives on the presynaptic neurons and the postsynaptic
+conductance is its weighted sum over the connections, every step. Step semantics are BrainPy's (checked against BrainPy 2.9 spike for spike,
 tests/reference/test_brainpy_projections.py):
 
 - the synaptic current is computed from ``V`` at the start of the step and held during it
