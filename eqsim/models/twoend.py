@@ -5,7 +5,9 @@ tau_decay=10., tau_rise=1., delay_step=None)`` (``brainpy.synapses``), built as 
 
 Step semantics are those of BrainPy 2.9's ``brainpy.synapses`` (checked against BrainPy,
 tests/reference/test_brainpy_dualexp.py): the synapse reads the presynaptic spikes of the
-previous step (``delay_step=None``), or ``delay_step`` steps earlier still.
+previous step. ``delay_step=d`` is BrainPy's documented meaning, a delay of ``d*dt``
+(``None``, 0 and 1 all mean the next step); BrainPy 2.9 itself ignored ``delay_step`` in
+our runs, so that part is not checked against it.
 ``comp_method`` ('dense' or 'sparse') is how BrainPy multiplies by the connectivity; eqsim
 stores the connections once, and both give the same numbers.
 """
@@ -36,7 +38,7 @@ def two_end_projection(model_class, pre, post, conn, stp=None, output=None,
     g_max : Quantity or float
         The weight (unit of the output's weight; plain numbers nA or uS).
     delay_step : int, optional
-        Extra delay in steps.
+        Delay in steps of ``dt`` (at least one step).
     """
     from .outputs import CUBA
     from .projections import Projection, ProjectionError
