@@ -16,6 +16,9 @@ from .projections import Projection, ProjAlignPostMg2, ProjAlignPreMg2, Projecti
 # issue 11, plasticity part: per-synapse random weights, STDP rules
 from .random_weights import JitFPNormalLinear, JitFPUniformLinear
 from .plasticity import PlasticityRule, STDP, TripletSTDP
+# issue 11, STP and receptors
+from .stp import STP
+from .receptors import AMPA, GABAa, NMDA, ReceptorModel
 
 __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer",
            "ModelParameterError", "ModelGroup", "NeuronModel", "LIF", "Lif", "LifRef", "ExpIF",
@@ -24,4 +27,6 @@ __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer"
            "All2All", "FixedProb", "IJConn", "JitFPHomoLinear", "One2One", "Projection",
            "ProjAlignPostMg2", "ProjAlignPreMg2", "ProjectionError",
            # issue 11, plasticity part
-           "JitFPNormalLinear", "JitFPUniformLinear", "PlasticityRule", "STDP", "TripletSTDP"]
+           "JitFPNormalLinear", "JitFPUniformLinear", "PlasticityRule", "STDP", "TripletSTDP",
+           # issue 11, STP and receptors
+           "STP", "AMPA", "GABAa", "NMDA", "ReceptorModel"]

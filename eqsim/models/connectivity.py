@@ -6,7 +6,7 @@ import numpy as np
 class Connectivity:
     """Base: ``weight`` (unit given by the projection's output) and ``connect(synapses)``."""
 
-    def __init__(self, weight):
+    def __init__(self, weight=1.0):
         self.weight = weight
 
     def __repr__(self):

@@ -97,3 +97,20 @@ def test_tian2020_procedural_connections_give_the_stored_networks_rates(numpy_ta
         example.main(["--num", "600", "--duration", "20", *extra])
         rates.append(json.loads(capsys.readouterr().out.strip().splitlines()[-1]))
     assert rates[0] == rates[1] and rates[0]["rate_I_hz"] > 0
+
+def test_dual_exponential_example_ends_with_brainpys_numbers_for_seed_001(tmp_path):
+    import json
+    import numpy as np
+    reference = np.load(REPO_ROOT / "tests" / "reference" / "brainpy_dualexp.npz")
+    result = run_example("dual_exponential.py", "--target", "numpy", cwd=tmp_path)
+    assert_succeeded(result)
+    results = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(results) == {"seed", "cuba_stp_dense", "cuba_stp_sparse", "coba_dense",
+                            "coba_stp_sparse"}, result.stdout
+    for name, ours in results.items():
+        pre_v, post_v = reference[f"{name}/pre_V"], reference[f"{name}/post_V"]
+        assert ours["pre_spikes"] == np.sum(np.diff(pre_v, axis=0) < -10), name
+        assert ours["post_spikes"] == np.sum(np.diff(post_v, axis=0) < -10), name
+        np.testing.assert_allclose(ours["post_V_end_mV"], post_v[-1], rtol=1e-9, err_msg=name)
+    # the seed's single synapse: BrainPy's g (per presynaptic neuron) times g_max = 1
+    np.testing.assert_allclose(results["seed"]["g_peak"], reference["seed/g"].max(), rtol=1e-9)
