@@ -19,6 +19,7 @@ from .plasticity import PlasticityRule, STDP, TripletSTDP
 # issue 11, STP and receptors
 from .stp import STP
 from .receptors import AMPA, GABAa, NMDA, ReceptorModel
+from .connectivity import FixedInDegree, FixedOutDegree, FixedPostNum, FixedPreNum
 
 __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer",
            "ModelParameterError", "ModelGroup", "NeuronModel", "LIF", "Lif", "LifRef", "ExpIF",
@@ -29,4 +30,5 @@ __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer"
            # issue 11, plasticity part
            "JitFPNormalLinear", "JitFPUniformLinear", "PlasticityRule", "STDP", "TripletSTDP",
            # issue 11, STP and receptors
-           "STP", "AMPA", "GABAa", "NMDA", "ReceptorModel"]
+           "STP", "AMPA", "GABAa", "NMDA", "ReceptorModel",
+           "FixedInDegree", "FixedOutDegree", "FixedPostNum", "FixedPreNum"]
