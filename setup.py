@@ -25,7 +25,9 @@ setup(
     ext_modules=EXTENSIONS,
     install_requires=["numpy", "sympy", "cython>=3", "jinja2", "matplotlib"],
     extras_require={
-        "test": ["pytest", "pytest-xdist", "hypothesis", "nbclient", "nbformat", "ipykernel"],
+        "test": ["pytest", "pytest-xdist", "hypothesis", "nbclient", "nbformat", "ipykernel", "tqdm", "neo"],
+        "io": ["neo"],
+        "progress": ["tqdm"],
         "mpi": ["mpi4py", "mpich"],
         "bench": ["brian2==2.9.0", "numpy<2.4"],
     },

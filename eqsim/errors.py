@@ -338,3 +338,10 @@ class StatefulSubexpressionError(EquationError, SyntaxError):
     """A subexpression calls ``rand()``/``randn()`` without ``(constant over dt)``: it
     would give another value wherever it is used (Brian2 raises SyntaxError at run)."""
     default_code = "EQ144"
+
+
+# --- issue 11, plasticity part (plast11): EQ190-EQ199 ---
+class ProceduralValueError(EquationError):
+    """A per-synapse value of procedural synapses (given by an expression, regenerated at
+    every spike) is missing, not an expression, or depends on something that changes."""
+    default_code = "EQ190"

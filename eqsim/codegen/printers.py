@@ -218,7 +218,9 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
 
     @staticmethod
     def as_float(text):
-        return text
+        # parenthesised: the index of a subgroup is "_i - start", and i*x must not print
+        # as "_i - start*x"
+        return f"({text})"
 
     def doprint(self, expr, assign_to=None):
         text = super().doprint(expr, assign_to)

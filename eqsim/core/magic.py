@@ -100,8 +100,8 @@ def run(duration, report=None, report_period=None, namespace=None, profile=None,
     ----------
     duration : Quantity
         Simulated time (second).
-    report : {None, 'text', 'stdout', 'stderr'} or callable
-        Progress reports.
+    report : {None, 'text', 'stdout', 'stderr', 'progress'} or callable
+        Progress reports (``'progress'``: a progress bar, see :meth:`Network.run`).
     report_period : Quantity, optional
         Wall-clock time between reports (second), default 10 s.
     namespace : dict, optional

@@ -55,5 +55,6 @@ def check_recording_memory(objects, duration, network_name):
         f"[EQ620] running '{network_name}' for {duration!r} s will make its monitors hold "
         f"about {format_bytes(needed)}, but only {format_bytes(available)} of memory is "
         f"available: {'; '.join(parts)}. Record fewer elements (record=[...]) or variables, "
-        f"record less often (StateMonitor(..., dt=...)), record=False, or run in shorter "
+        f"record less often (StateMonitor(..., dt=...)), record=False, record to disk "
+        f"(to_file='folder'), or run in shorter "
         f"pieces and save the data in between", MonitorMemoryWarning, stacklevel=4)

@@ -21,11 +21,25 @@ from .netop import NetworkOperation
 from .network_control import NetworkControl
 from .network_state import apply_state, check_state, take_state
 from .preferences import prefs
-from .reporting import make_reporter
+from .reporting import close_reporter, make_reporter
 from .summaries import brian2_name, profiling_info
 from .seeding import current_seed
 
 logger = logging.getLogger("eqsim.network")
+
+
+def chunk_ends(t_start, duration, reporting, stream_intervals):
+    """The times (second) at which a run pauses in Python: 100 for progress reports, every
+    ``stream_interval`` for monitors writing to files, and the end."""
+    t_end = t_start + duration
+    ends = {t_end}
+    if reporting:
+        ends |= {t_start + duration * k / 100 for k in range(1, 100)}
+    if stream_intervals:
+        interval = min(stream_intervals)
+        count = int(duration // interval)
+        ends |= {t_start + interval * k for k in range(1, count + 1)}
+    return sorted(e for e in ends if e <= t_end)
 
 
 def _flatten(items):
@@ -185,8 +199,10 @@ class Network(NetworkControl, Nameable):
         ----------
         duration : Quantity
             Simulated time (second).
-        report : {None, 'text', 'stdout', 'stderr'} or callable
-            Progress reports; a callable gets ``(elapsed, completed, start, duration)``.
+        report : {None, 'text', 'stdout', 'stderr', 'progress'} or callable
+            Progress reports: Brian2's text lines, a progress bar with simulated time, wall
+            time and ETA (``'progress'``; tqdm's when installed), or a callable that gets
+            ``(elapsed, completed, start, duration)`` (all in second but ``completed``, 0-1).
         report_period : Quantity
             Wall-clock time between reports (second).
         namespace : dict, optional
@@ -243,27 +259,34 @@ class Network(NetworkControl, Nameable):
         callbacks = [netop_caller(k, op) for k, op in enumerate(netops)]
         module.profile_reset()
         self._profiling_info = None
+        # monitors recording to files are emptied into them every few steps
+        streaming = [o for o in objects if o.active and getattr(o, "stream_steps", None)
+                     and o.stream_steps() is not None]
         try:
             wall = time.perf_counter()
-            if reporter is None:
-                self._run_until(module, clocks, t_end, callbacks)
-            else:
+            ends = chunk_ends(t_start, duration_s, reporter is not None,
+                              [o.stream_steps() * o.clock.dt_ for o in streaming])
+            if reporter is not None:
                 reporter(0.0, 0.0, t_start, duration_s)
-                last_report = wall
-                n_chunks = 100
-                for chunk in range(1, n_chunks + 1):
-                    self._run_until(module, clocks, t_start + duration_s * chunk / n_chunks, callbacks)
+            last_report = wall
+            for k, end in enumerate(ends):
+                self._run_until(module, clocks, end, callbacks)
+                for obj in streaming:
+                    obj.after_run(module)
+                stopped = self._stopped or Network._globally_stopped
+                if reporter is not None:
                     now = time.perf_counter()
-                    stopped = self._stopped or Network._globally_stopped
                     if now - last_report >= float(np.asarray(report_period)) or \
-                            chunk == n_chunks or stopped:
+                            k == len(ends) - 1 or stopped or getattr(reporter, "every_chunk", False):
                         done = (min(c.t_ for c in clocks) - t_start) / duration_s \
-                            if stopped and duration_s > 0 else chunk / n_chunks
+                            if stopped and duration_s > 0 else \
+                            (end - t_start) / duration_s if duration_s > 0 else 1.0
                         reporter(now - wall, done, t_start, duration_s)
                         last_report = now
-                    if stopped:
-                        break
+                if stopped:
+                    break
         except BaseException:
+            close_reporter(reporter)
             # a failing network operation or Ctrl-C: keep what was simulated and recorded
             # so far; the interrupted step is not counted, a next run starts it again
             for clock, step in zip(clocks, module.module.clock_steps()):
@@ -272,6 +295,7 @@ class Network(NetworkControl, Nameable):
             for obj in objects:
                 obj.after_run(module)
             raise
+        close_reporter(reporter)
         # after stop(): the time of the earliest clock, where a next run continues
         self.t_ = min(c.t_ for c in clocks) if self._stopped or Network._globally_stopped \
             else t_end

@@ -1,4 +1,4 @@
-"""Progress reports during a run: Brian2's 'text' format or a user callable."""
+"""Progress reports during a run: Brian2's 'text' format, a progress bar or a user callable."""
 import sys
 import time
 
@@ -14,6 +14,9 @@ def make_reporter(report):
             report(Quantity(elapsed, dim=second.dim), completed,
                    Quantity(start, dim=second.dim), Quantity(duration, dim=second.dim))
         return call
+    if report == "progress":
+        from .progress_bar import ProgressBar
+        return ProgressBar()
     if report in ("text", "stdout", "stderr"):
         stream = sys.stderr if report == "stderr" else sys.stdout
 
@@ -29,7 +32,14 @@ def make_reporter(report):
             stream.flush()
         return text
     from ..errors import NetworkError
-    raise NetworkError(f"unknown report {report!r}", hint="use 'text', 'stdout', 'stderr' or a function")
+    raise NetworkError(f"unknown report {report!r}", hint="use 'text', 'stdout', 'stderr', 'progress' or a function")
+
+
+def close_reporter(reporter):
+    """Let a reporter that draws something (a progress bar) finish it."""
+    close = getattr(reporter, "close", None)
+    if close is not None:
+        close()
 
 
 class Timer:

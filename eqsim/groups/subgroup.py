@@ -97,6 +97,16 @@ class Subgroup(Group):
     def _owner(self):
         return self.source
 
+    @property
+    def start(self):
+        """Index of the first element in the parent group (as Brian2's ``Subgroup.start``)."""
+        return self._start
+
+    @property
+    def stop(self):
+        """One past the index of the last element in the parent group."""
+        return self._stop
+
     def event_array_name(self, event):
         return self.source.event_array_name(event)
 

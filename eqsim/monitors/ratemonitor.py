@@ -81,6 +81,12 @@ class PopulationRateMonitor(EqsimObject):
         """Population rate per step (hertz)."""
         return Quantity(self._data.get("rate"), dim=(1 / second).dim)
 
+    def to_neo(self):
+        """The rate as a one-channel ``neo.AnalogSignal`` in Hz, one sample per step. Needs
+        Neo (``pip install 'eqsim[io]'``)."""
+        from .neo_export import rate_signal
+        return rate_signal(self)
+
     def smooth_rate(self, window="gaussian", width=None):
         """The rate smoothed with a window.
 

@@ -7,6 +7,8 @@ from ..ir.operations import Operation
 from ..core.state_check import check_array, check_indices, check_keys
 from ..ir.variables import ArrayVariable
 from ..units import DIMENSIONLESS, Quantity, second
+from . import file_recording
+from .file_recording import FileRecording, description
 from .recording import (Recording, raw_accessor, recorded_dimensions, recorded_dtypes,
                         recording_statements)
 
@@ -29,13 +31,18 @@ class EventMonitor(EqsimObject):
     order : int
         Default 1, after the threshold.
     name : str, optional
+    to_file : str or path, optional
+        A folder to record into while the network runs, instead of memory: memory stays
+        bounded however long the run (one ``.npy`` file per column, readable with NumPy
+        alone; see :mod:`eqsim.monitors.file_recording`). Files of an earlier recording in
+        that folder are replaced.
     """
     dependency_attributes = ("source",)
     invalidates_magic_network = False
     _base_name = "eventmonitor"
 
     def __init__(self, source, event, variables=None, record=True, when="thresholds", order=1,
-                 name=None):
+                 name=None, to_file=None):
         if event not in source.events:
             raise EqsimError(f"'{source.name}' has no event '{event}'",
                              hint="define a threshold= (spikes) or events={...}" if not source.events
@@ -55,9 +62,11 @@ class EventMonitor(EqsimObject):
         self.record = record
         self._count = ArrayVariable("_count", self.name, DIMENSIONLESS,
                                     array=np.zeros(len(source), dtype=np.int32))
-        self._data = Recording({"i": np.int32, "t": np.float64,
-                                **recorded_dtypes(source, variables)})
         self._dims = recorded_dimensions(source, variables)
+        dtypes = {"i": np.int32, "t": np.float64, **recorded_dtypes(source, variables)}
+        self._data = Recording(dtypes) if to_file is None else FileRecording(
+            to_file, dtypes, description(self, {"i": DIMENSIONLESS, "t": second.dim, **self._dims},
+                                         {"event": event}))
 
     def operations(self, run_namespace):
         group = self.source
@@ -85,10 +94,15 @@ class EventMonitor(EqsimObject):
             for v, vals in values.items():
                 self._data.append(v, vals)
 
+    def stream_steps(self):
+        """Steps between two writes to ``to_file`` (None: kept in memory)."""
+        streamed = isinstance(self._data, FileRecording) and self.record
+        return file_recording.STREAM_STEPS if streamed else None
+
     def expected_memory(self, duration):
         """Bytes a run of ``duration`` (second) adds if events continue at the rate
         recorded so far (index, time and each variable per event); and bytes held."""
-        if not self.record:
+        if not self.record or isinstance(self._data, FileRecording):
             return None
         held, events, elapsed = self._data.nbytes, len(self), self.clock.t_
         if not events or elapsed <= 0:
@@ -206,12 +220,18 @@ class SpikeMonitor(EventMonitor):
     when : str
     order : int
     name : str, optional
+    to_file : str or path, optional
+        A folder to record into while the network runs, instead of memory: memory stays
+        bounded however long the run (one ``.npy`` file per column, readable with NumPy
+        alone; see :mod:`eqsim.monitors.file_recording`). Files of an earlier recording in
+        that folder are replaced.
     """
     _base_name = "spikemonitor"
 
-    def __init__(self, source, variables=None, record=True, when="thresholds", order=1, name=None):
+    def __init__(self, source, variables=None, record=True, when="thresholds", order=1, name=None,
+                 to_file=None):
         super().__init__(source, "spike", variables=variables, record=record, when=when,
-                         order=order, name=name)
+                         order=order, name=name, to_file=to_file)
 
     @property
     def num_spikes(self):
@@ -221,3 +241,16 @@ class SpikeMonitor(EventMonitor):
     def spike_trains(self):
         """``{index: spike times}`` for every neuron of the source."""
         return self.event_trains()
+
+    def to_neo(self, t_stop=None):
+        """The spikes as one ``neo.SpikeTrain`` (ms) per neuron of the source, annotated with
+        ``index`` and ``source``: the list Elephant's statistics take. Needs Neo
+        (``pip install 'eqsim[io]'``).
+
+        Parameters
+        ----------
+        t_stop : Quantity, optional
+            End of the trains (second); default: the monitor's clock time.
+        """
+        from .neo_export import spike_trains
+        return spike_trains(self, t_stop)

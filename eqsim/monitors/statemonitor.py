@@ -8,6 +8,8 @@ from ..groups.expression_eval import evaluate
 from ..ir.operations import Operation
 from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
+from . import file_recording
+from .file_recording import FileRecording, description
 from .recording import Recording, recorded_dimensions, recorded_dtypes, recording_statements
 
 
@@ -28,13 +30,18 @@ class StateMonitor(EqsimObject):
         Schedule slot (default ``'start'``, before the state update, as in Brian2).
     order : int
     name : str, optional
+    to_file : str or path, optional
+        A folder to record into while the network runs, instead of memory: memory stays
+        bounded however long the run (one ``.npy`` file per column, readable with NumPy
+        alone; see :mod:`eqsim.monitors.file_recording`). Files of an earlier recording in
+        that folder are replaced.
     """
     dependency_attributes = ("source",)
     invalidates_magic_network = False
     _base_name = "statemonitor"
 
     def __init__(self, source, variables, record, dt=None, clock=None, when="start", order=0,
-                 name=None):
+                 name=None, to_file=None):
         if isinstance(variables, str):
             variables = [variables]
         elif variables is True:  # as Brian2: every variable of the model, subexpressions too
@@ -75,7 +82,12 @@ class StateMonitor(EqsimObject):
         self.record = indices
         self._indices = ArrayVariable("_indices", self.name, None,
                                       array=(indices + source._start).astype(np.int32))
-        self._data = Recording({"t": np.float64, **recorded_dtypes(source, variables)})
+        dtypes = {"t": np.float64, **recorded_dtypes(source, variables)}
+        self._data = Recording(dtypes) if to_file is None else FileRecording(
+            to_file, dtypes, description(self, {"t": second.dim, **dims},
+                                         {"record": [int(k) for k in self.record],
+                                          "layout": "each variable's file holds one row of "
+                                                    "len(record) values per recorded time"}))
         self._dims = dims
         self._run_namespace = {}
         self._has_run = False  # record_single_timestep() needs a run first, as in Brian2
@@ -103,9 +115,19 @@ class StateMonitor(EqsimObject):
         for v in self.record_variables:
             self._data.append(v, module.take_buffer(self.name, v))
 
+    def stream_steps(self):
+        """Steps between two writes to ``to_file`` (None: kept in memory): as many as fit
+        in about 64 MB of buffers."""
+        if not isinstance(self._data, FileRecording):
+            return None
+        per_step = 8 * (1 + self.record.size * len(self.record_variables))
+        return max(1, file_recording.STREAM_BYTES // per_step)
+
     def expected_memory(self, duration):
         """Bytes a run of ``duration`` (second) adds: one time and one value per recorded
         element and variable at every step of the monitor's clock; and bytes held."""
+        if isinstance(self._data, FileRecording):
+            return None
         steps = int(duration / self.clock.dt_) + 1
         n, k = self.record.size, len(self.record_variables)
         return (8 * steps * (1 + n * k), self._data.nbytes,
@@ -115,6 +137,8 @@ class StateMonitor(EqsimObject):
         if not module.has_buffer(self.name, "t"):
             return
         steps = int(duration / self.clock.dt_) + 1
+        if self.stream_steps() is not None:  # the buffers are emptied every stream_steps
+            steps = min(steps, self.stream_steps() + 1)
         wanted = {"t": steps, **{v: steps * self.record.size for v in self.record_variables}}
         try:
             for suffix, items in wanted.items():
@@ -187,6 +211,19 @@ class StateMonitor(EqsimObject):
             return values
         dim = self._dims[name]
         return values.copy() if dim.is_dimensionless else Quantity(values, dim=dim, copy=True)
+
+    def to_neo(self, variables=None):
+        """``{variable: neo.AnalogSignal}``: each recorded variable in its unit (mV, nS ...),
+        one column per recorded element (``signal.array_annotations['index']``), sampled
+        every recording step. Needs Neo (``pip install 'eqsim[io]'``).
+
+        Parameters
+        ----------
+        variables : list of str, optional
+            Recorded variables to export (default: all).
+        """
+        from .neo_export import state_signals
+        return state_signals(self, variables)
 
     def __getitem__(self, item):
         """``M[i]``: the recordings of element ``i`` (``M[0].v``)."""

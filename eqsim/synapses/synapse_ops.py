@@ -12,6 +12,7 @@ from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable
 from ..parsing.dimensions import dimension_of
 from ..stateupdate import integrate
 from ..units import DIMENSIONLESS, second
+from .procedural_values import substitute_values
 from .references import normalise_target, split_suffix
 
 T = sympy.Symbol("t", real=True)
@@ -159,12 +160,17 @@ def _pathway_statements(synapses, pathway):
 def _procedural_operation(synapses, pathway, run_namespace, slot_order):
     """Pathway of connections regenerated at each spike: statements may only use
     shared synaptic values and pre/post neuron variables."""
-    statements = _pathway_statements(synapses, pathway)
+    written = _pathway_statements(synapses, pathway)
+    names = used_names([st.expr for st in written]) | {st.var for st in written}
+    checked = synapses.resolve_for_kernel(names, run_namespace)
+    _check_pathway_targets(synapses, pathway, written, checked, set())
+    trigger, events = _checked_trigger(synapses, pathway, written, checked)
+    # per-synapse (constant) values: their expression, regenerated at each spike
+    statements = substitute_values(synapses, written, run_namespace)
     assignments = [Assignment(st.var, st.op, st.expr, st.line, pathway.source_text)
                    for st in statements]
     names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
     variables = synapses.resolve_for_kernel(names, run_namespace)
-    _check_pathway_targets(synapses, pathway, statements, variables, set())
     var_index = {}
     for name, var in list(variables.items()):
         base, side = split_suffix(name)
@@ -179,7 +185,6 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
                                 source=pathway.source_text,
                                 hint="make it (shared) or a constant, or connect without "
                                      "procedural=True")
-    trigger, events = _checked_trigger(synapses, pathway, statements, variables)
     variables[events] = trigger.variables[events]
     homogeneous, delay = pathway.prepare(synapses.clock.dt_)
     spec = synapses._procedural

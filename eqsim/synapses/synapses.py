@@ -27,6 +27,7 @@ from .presynaptic_index import PresynapticIndex
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
 from .synapse_ops import make_synaptic_operations, run_regularly_operation
+from .procedural_values import per_synapse_constants, set_value_expression
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
@@ -248,14 +249,18 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                 isinstance(p, str) or not 0 <= float(p) <= 1:
             raise ConnectError("procedural=True supports only connect(p=<number in [0, 1]>)",
                                obj=self.name, hint="store the synapses for other forms")
+        expressions = per_synapse_constants(self)  # given as expressions, not stored
         stored = [name for name, var in self.variables.items()
                   if isinstance(var, ArrayVariable) and var.dynamic and not var.shared
-                  and not name.startswith("_synaptic") and name not in ("i", "j")]
+                  and not name.startswith("_synaptic") and name not in ("i", "j")
+                  and name not in expressions]
         if stored or any(p.role == "post" for p in self.pathways):
             raise ConnectError("procedural synapses cannot have per-synapse variables or an "
                                f"on_post pathway (found {stored or 'on_post'})", obj=self.name,
-                               hint="declare synaptic values (shared) or use constants")
-        self._procedural = {"p": float(p), "seed": current_seed(),
+                               hint="declare synaptic values (shared), or per-synapse "
+                                    "'(constant)' ones given by an expression (S.w = "
+                                    "'w_low + (w_high - w_low)*rand()')")
+        self._procedural = {"p": float(p), "seed": current_seed(), "values": {},
                             "stream": stream_id("connect", str(self._random_id), "0")}
 
     def _procedural_count(self, block=64):
@@ -279,6 +284,8 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                                 obj=self.name)
 
     def set_values(self, name, value, item=slice(None), level=0, raw=False):
+        if self._procedural is not None and name in per_synapse_constants(self):
+            return set_value_expression(self, name, value, item)
         pathway = next((p for p in self.pathways if p.delay_name == name), None)
         if pathway is None:
             return self._set_values(name, value, item, level + 1, raw)

@@ -109,9 +109,8 @@ def test_cached_module_loads_in_a_new_process_without_rebuilding(shared_cache, t
     second = run_loader(SMALL_SOURCE, "no-build", tmp_path, shared_cache)
     out, err = second.communicate(timeout=60)
     assert second.returncode == 0, err
-    result, seconds = out.split()
-    assert float(result) == 5.0
-    assert float(seconds) < 0.2  # ~15 ms measured; generous for a loaded machine
+    result, _ = out.split()
+    assert float(result) == 5.0  # no rebuild: the mtime below; load time is not a test's job
     assert os.path.getmtime(shared_cache / built[0]) == mtime
 
 
