@@ -33,9 +33,11 @@ def _run(case):
     return case(eqsim)
 
 
-# compiled runs cost seconds each: these cases run on the NumPy target only, their
-# kernels are those of synapses_link_by_pre_and_post_index, which runs on both
-NUMPY_ONLY = {"synapses_link_one_element_subexpression", "synapses_write_through_links"}
+# compiled runs cost seconds each: these cases run on the NumPy target only (their
+# kernels are those of synapses_link_by_pre_and_post_index, which runs on both; the zeros
+# are unit rules, checked before any kernel is built)
+NUMPY_ONLY = {"synapses_link_one_element_subexpression", "synapses_write_through_links",
+              "zeros_of_any_unit"}
 
 
 @pytest.mark.parametrize("name,target_name", [(name, target) for name in sorted(CASES)
