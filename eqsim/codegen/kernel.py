@@ -369,7 +369,7 @@ def _synapse_context(op, symbols, context, prefix, element):
         # threads split the synapses by target neuron, so no two threads write one neuron
         # and each neuron sees its synapses in the serial order
         context["threaded"] = (symbols.threads > 1 and extra["homogeneous"]
-                               and not any(n.endswith("_pre") for n in extra["rounds_by"])
+                               and all(n == "_synaptic_post" for n in extra["rounds_by"])
                                and extra.get("post_index") is not None)
         if context["threaded"]:
             post = op.variables[extra["post_index"]]

@@ -90,6 +90,9 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
                      if a.target not in synapses.variables and split_suffix(a.target)[1]}
     for side in sorted(written_sides):
         rounds_by.append("_synaptic_" + side)
+    for name, by in _link_write_rounds(synapses, assignments).items():
+        extra_vars[name] = by
+        rounds_by.append(name)
     for side in ("pre", "post"):  # post: how threads split the synapses
         extra_vars["_synaptic_" + side] = synapses.variables["_synaptic_" + side]
     variables.update(extra_vars)
@@ -104,6 +107,20 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
                "rounds_by": rounds_by, "post_index": "_synaptic_post"})
 
 
+def _link_write_rounds(synapses, assignments):
+    """``{name: array}`` by which synapses that write one element through a ``(linked)``
+    variable of their own are told apart (the NumPy kernel runs them in rounds; C runs
+    synapses one after another anyway)."""
+    out = {}
+    for target in sorted({a.target for a in assignments}):
+        var = synapses.variables.get(target)
+        if isinstance(var, LinkedVariable) and not var.shared:
+            by = var.write_rounds(synapses.N)
+            if by is not None:
+                out[f"_{target}_write_rounds"] = by
+    return out
+
+
 def _check_pathway_targets(synapses, pathway, statements, variables, temporaries):
     """The rule of :mod:`eqsim.groups.writable` for on_pre/on_post code; statements
     are reported as the user wrote them (``tau``, not ``tau_post``)."""
@@ -111,8 +128,10 @@ def _check_pathway_targets(synapses, pathway, statements, variables, temporaries
                                          else f" (pathway '{pathway.name}')")
     for st, original in zip(statements, pathway.statements):
         if st.var not in temporaries:
+            # the synapses' own links are written in rounds, pre/post ones are not
+            own = synapses.variables.get(st.var) is variables.get(st.var)
             check_writable(original, variables.get(st.var), source=pathway.source_text,
-                           obj=synapses.name, where=where, through_links=False)
+                           obj=synapses.name, where=where, through_links=own)
 
 
 def _checked_trigger(synapses, pathway, statements, variables):

@@ -7,10 +7,12 @@ from ..core.preferences import prefs
 from ..codegen.functions import called_functions
 from ..codegen.kernel import stream_id
 from ..core.seeding import current_seed
-from ..errors import ConnectError, EquationError
+from ..errors import ConnectError, EquationError, LinkError
 from ..groups.compiled_assignment import assign_compiled
 from ..groups.expression_eval import evaluate_parsed
 from ..groups.group import Group, float_dtype
+from ..groups.linked import add_linked_variable
+from ..groups.stateful_subexpressions import check_stateful_subexpressions
 from ..groups.values import element_values
 from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
 from ..parsing.equations import Equations
@@ -67,6 +69,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
     """
     dependency_attributes = ("source", "target")
     _base_name = "synapses"
+    dynamic_size = True  # connect() adds elements: links need an index variable, no array
 
     def __init__(self, source, target=None, model="", on_pre=None, on_post=None, pre=None,
                  post=None, delay=None, on_event="spike", multisynaptic_index=None, namespace=None,
@@ -79,11 +82,10 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         on_post = on_post if on_post is not None else post
         equations = model if isinstance(model, Equations) else Equations(model or "", obj=label)
         for eq in equations.equations.values():
-            if "linked" in eq.flags:
-                raise EquationError(f"'{eq.name}' is (linked): linked variables of Synapses are "
-                                    "not supported yet", code="EQ159", obj=label,
-                                    hint="link a NeuronGroup's variable, and refer to it as "
-                                         "x_pre or x_post")
+            if "linked" in eq.flags and len(eq.flags) > 1:  # as Brian2 (and NeuronGroup)
+                raise EquationError(f"the 'linked' flag of '{eq.name}' cannot be combined with "
+                                    "other flags", code="EQ158", obj=label,
+                                    hint=f"declare it as '{eq.name} : {eq.unit_text} (linked)'")
         pathways = parse_pathways(on_pre, on_post, lambda n: hasattr(type(self), n), label)
         events = pathway_events(on_event, [p[:2] for p in pathways], source, target, label)
         if multisynaptic_index is not None:
@@ -111,6 +113,8 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                 self._summed[eq_name] = eq
             elif eq.kind == "subexpression":
                 self._subexpressions[eq_name] = (eq.expr, eq.dim)
+            elif "linked" in eq.flags:
+                add_linked_variable(self, eq_name, eq.dim)
             else:
                 kind = (float_dtype(dtype, eq_name) if eq.var_type == "float"
                         else _DTYPES[eq.var_type])
@@ -151,6 +155,14 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         return self.N
 
     def _resize(self, new_size):
+        for name, var in self.variables.items():  # synapse k reads element k: sizes fixed
+            if isinstance(var, LinkedVariable) and var.target is not None and new_size != \
+                    self.N and var.index is None and not var.to_one and not var.shared:
+                raise LinkError(f"cannot add synapses to '{self.name}': '{name}' is linked "
+                                "without an index (synapse k to element k), so the number of "
+                                "synapses has to stay that of its link target", obj=self.name,
+                                hint=f"link with an index variable, e.g. {self.name}.{name} = "
+                                     "linked_var(..., index='i') or index='j'")
         for var in {id(v): v for v in self.variables.values()}.values():
             if isinstance(var, ArrayVariable) and var.dynamic and not var.shared and \
                     not isinstance(var, PresynapticIndex):  # that one grows by append()
@@ -398,6 +410,9 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             if isinstance(own, ArrayVariable):
                 out[name] = (own.array[0] if own.shared else own.array[indices], own.dim)
                 continue
+            if isinstance(own, LinkedVariable):
+                out[name] = (element_values(own, indices), own.dim)
+                continue
             base, side = split_suffix(name)
             group = {"pre": self.source, "post": self.target}.get(side)
             if group is not None and isinstance(group.variables.get(base), _STATE):
@@ -462,6 +477,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         return run_regularly_operation(self, runner, run_namespace)
 
     def operations(self, run_namespace):
+        check_stateful_subexpressions(self)
         return make_synaptic_operations(self, run_namespace)
 
     def before_run(self, module):
