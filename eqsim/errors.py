@@ -326,3 +326,22 @@ class UserFunctionError(EqsimError, ValueError):
 
     Also a ``ValueError``, the type Brian2 raises for the same declarations."""
     default_code = "EQ170"
+
+# --- issue 12, linked variables of Synapses and Brian2's last errors (linkedsyn12): EQ143-EQ149 ---
+class LinkTargetError(LinkError, NotImplementedError):
+    """A link to a variable whose number of elements changes (a Synapses' or a monitor's):
+    Brian2 raises NotImplementedError; this is one too."""
+    default_code = "EQ143"
+
+
+class StatefulSubexpressionError(EquationError, SyntaxError):
+    """A subexpression calls ``rand()``/``randn()`` without ``(constant over dt)``: it
+    would give another value wherever it is used (Brian2 raises SyntaxError at run)."""
+    default_code = "EQ144"
+
+
+# --- issue 11, plasticity part (plast11): EQ190-EQ199 ---
+class ProceduralValueError(EquationError):
+    """A per-synapse value of procedural synapses (given by an expression, regenerated at
+    every spike) is missing, not an expression, or depends on something that changes."""
+    default_code = "EQ190"

@@ -23,7 +23,7 @@ Every spec module provides:
 from dataclasses import dataclass, field
 import importlib
 
-SPEC_MODULES = ("coba", "cuba", "tian", "tian_procedural", "stdp", "brunel")
+SPEC_MODULES = ("coba", "cuba", "tian", "tian_procedural", "stdp", "brunel", "einet_brainpy_style")
 
 
 @dataclass

@@ -37,7 +37,7 @@ def _pathway(op, symbols, context, prefix, element):
     # threads split the synapses by target neuron, so no two threads write one neuron
     # and each neuron sees its synapses in the serial order
     context["threaded"] = (symbols.threads > 1 and op.homogeneous
-                           and not any(n.endswith("_pre") for n in op.rounds_by)
+                           and all(n == "_synaptic_post" for n in op.rounds_by)
                            and op.post_index is not None)
     if context["threaded"]:
         _thread_context(op, symbols, context, prefix)

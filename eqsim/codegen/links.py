@@ -20,8 +20,8 @@ def row_index(var, symbols):
     while isinstance(var, LinkedVariable):
         links.append(var)
         var = var.target
-    if links[0].shared or links[0].index is None or any(link.index is not None
-                                                        for link in links[1:]):
+    if links[0].shared or links[0].index is None or any(
+            link.to_one or link.index is not None for link in links[1:]):
         return None
     if sum(1 for link in links if link.offset) > 1:
         return None

@@ -22,7 +22,7 @@ from .network_control import NetworkControl
 from .network_state import apply_state, check_state, take_state
 from .preferences import prefs
 from .reporting import close_reporter, make_reporter
-from .summaries import profiling_info
+from .summaries import brian2_name, profiling_info
 from .seeding import current_seed
 
 logger = logging.getLogger("eqsim.network")
@@ -166,6 +166,7 @@ class Network(NetworkControl, Nameable):
 
     def _build(self, run_namespace, profile=False):
         entries, netops, clocks = self._scheduled(run_namespace), [], []
+        self._shown_names = {item.name: brian2_name(item, obj) for item, obj in entries}
         for item, _ in entries:
             if not any(item.clock is c for c in clocks):
                 clocks.append(item.clock)
@@ -306,7 +307,8 @@ class Network(NetworkControl, Nameable):
         self._module = module
         if profile:
             self._profiling_info = profiling_info(module.profile_times(),
-                                                  [op.name for op in netops], netop_seconds)
+                                                  [op.name for op in netops], netop_seconds,
+                                                  self._shown_names)
 
     def _check_steps(self, objects, t_end):
         """Every clock can count to ``t_end`` (before anything is built or changed)."""

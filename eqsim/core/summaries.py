@@ -15,6 +15,23 @@ _KIND_TYPES = {"stateupdate": "StateUpdater", "threshold": "Thresholder",
                "summed": "SummedVariableUpdater"}
 
 
+def brian2_name(item, obj):
+    """Brian2's name of operation ``item`` of ``obj`` in summaries and profiling
+    (``neurongroup_spike_thresholder``); generated code keeps the operation's own name."""
+    owner, name = getattr(obj, "name", None), item.name
+    renamed = {f"{owner}_thresholder": f"{owner}_spike_thresholder",
+               f"{owner}_resetter": f"{owner}_spike_resetter",
+               f"{owner}_spikegenerator": owner}  # Brian2's group is its own code object
+    if name in renamed:
+        return renamed[name]
+    base = name[len(f"{owner}_summed_"):]
+    if getattr(item, "kind", None) == "summed" and name.startswith(f"{owner}_summed_"):
+        for eq_name in getattr(obj, "_summed", {}):  # Brian2 names the target with its suffix
+            if eq_name in (base, base + "_pre", base + "_post"):
+                return f"{owner}_summed_variable_{eq_name}"
+    return name
+
+
 def _format_table(header, rows, aligns):
     """Brian2's plain-text table: columns padded to their widest cell, ``|`` between."""
     widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
@@ -51,7 +68,7 @@ class SchedulingSummary:
     Brian2's table.
 
     Unlike Brian2, groups list only the operations they run (a group without equations
-    has no state updater), names are eqsim's (``neurongroup_thresholder``), and ties of
+    has no state updater), and ties of
     ``when`` and ``order`` keep the order in which objects were added to the network.
     """
 
@@ -60,6 +77,8 @@ class SchedulingSummary:
         for item, obj in scheduled:
             if isinstance(item, NetworkOperation):
                 owner, kind = None, "NetworkOperation"
+            elif hasattr(obj, "target_var"):  # a PoissonInput is part of its target (Brian2)
+                owner, kind = obj.target, type(obj).__name__
             else:
                 # run_regularly objects belong to their group, monitors to themselves
                 owner = getattr(obj, "group", obj)
@@ -67,7 +86,7 @@ class SchedulingSummary:
                     _KIND_TYPES.get(item.kind, type(obj).__name__)
             self.entries.append(ScheduleEntry(
                 when=item.when, order=item.order, dt=Quantity(item.clock.dt_, dim=second.dim),
-                name=item.name, type=kind, active=obj.active,
+                name=brian2_name(item, obj), type=kind, active=obj.active,
                 owner_name=None if owner is None else owner.name,
                 owner_type=None if owner is None else type(owner).__name__))
 
@@ -91,13 +110,16 @@ class SchedulingSummary:
     __str__ = __repr__
 
 
-def profiling_info(kernel_times, netop_names, netop_seconds):
+def profiling_info(kernel_times, netop_names, netop_seconds, renamed=None):
     """``[(name, Quantity)]`` longest first, from ``NetworkModule.profile_times()`` and the
     network operations' times. A kernel slot that computes two operations (state update
-    and threshold fused in one loop by the compiled target) is named after the first."""
+    and threshold fused in one loop by the compiled target) is named after the first;
+    ``renamed`` maps operation names to the names shown (Brian2's, :func:`brian2_name`)."""
     totals = {}
+    renamed = renamed or {}
     for names, seconds in kernel_times:
-        totals[names[0]] = totals.get(names[0], 0.0) + seconds
+        name = renamed.get(names[0], names[0])
+        totals[name] = totals.get(name, 0.0) + seconds
     for name, seconds in zip(netop_names, netop_seconds):
         totals[name] = totals.get(name, 0.0) + seconds
     ordered = sorted(totals.items(), key=lambda item: item[1], reverse=True)

@@ -16,6 +16,7 @@ from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 from ..units import DIMENSIONLESS
 from .model_code import function_rules, used_names
+from .zero_values import folded_zero, zero_hint
 
 
 def assign_compiled(group, name, text, indices, run_namespace, *, num_threads=1):
@@ -25,11 +26,11 @@ def assign_compiled(group, name, text, indices, run_namespace, *, num_threads=1)
     variables = group.resolve_for_kernel(used_names([expr]) | {name}, run_namespace)
     found = dimension_of(expr, group.kernel_dimensions(variables),
                          functions=function_rules(variables), source=text, obj=group.name)
-    if found != var.dim and not expr.is_zero:
+    if found != var.dim and not folded_zero(expr, text):  # '0' is dimensionless (Brian2)
         raise DimensionMismatchError(
             f"the value for '{name}' '{text}' has dimension {found}, but {var.dim} is needed",
             found, var.dim, obj=group.name, source=text, line=1,
-            hint="multiply by the right unit, e.g. '... * mV'")
+            hint=zero_hint(expr, var.dim, "multiply by the right unit, e.g. '... * mV'"))
     k = next_evaluation_number()
     variables["_assign_indices"] = ArrayVariable("_assign_indices", group.name, DIMENSIONLESS,
                                                  array=np.ascontiguousarray(indices, np.int32))

@@ -8,6 +8,7 @@ from ..codegen.run_now import evaluate_expression
 from ..core.seeding import current_seed, next_evaluation_number
 from ..errors import DimensionMismatchError
 from ..ir.calls import called_functions
+from .zero_values import folded_zero, zero_hint
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 
@@ -45,11 +46,11 @@ def evaluate_parsed(expr, values, indices, *, obj, text=None, expected_dim=None,
     dims = {name: dim for name, (_, dim) in values.items()}
     found = dimension_of(expr, dims, source=text, obj=obj,
                          functions={n: f.dimension_rule for n, f in functions.items()})
-    if expected_dim is not None and found != expected_dim and not (expr.is_zero is True):
+    if expected_dim is not None and found != expected_dim and not folded_zero(expr, text):
         raise DimensionMismatchError(
             f"the {what} '{text}' has dimension {found}, but {expected_dim} is needed",
             found, expected_dim, obj=obj, source=text, line=1,
-            hint="multiply by the right unit, e.g. '... * mV'")
+            hint=zero_hint(expr, expected_dim, "multiply by the right unit, e.g. '... * mV'"))
     return evaluate_expression(expr, {name: value for name, (value, _) in values.items()},
                                functions, indices, seed=current_seed(),
                                evaluation=next_evaluation_number(), obj=obj, text=text)

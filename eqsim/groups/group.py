@@ -15,6 +15,7 @@ from ..parsing.expressions import parse_expression
 from ..units import Quantity, DIMENSIONLESS, get_dimensions, second
 from .expression_eval import evaluate
 from .linked import LinkTarget, link_variable, is_linked
+from .zero_values import zero_list_hint, zero_of_any_dimension
 from .values import as_values, element_values, plain_sequence, storage_indices, storage_of
 from .variable_view import VariableView
 
@@ -228,6 +229,8 @@ class Group(EqsimObject):
         if var.read_only:
             raise StateError(f"'{name}' of '{self.name}' is read-only")
         idx = np.array([0]) if var.shared else self._indices(item, level=level)
+        # before a range becomes an array; G.v['i>0'] = 0 is code 'v = 0' in Brian2
+        any_dim_zero = zero_of_any_dimension(value) and not isinstance(item, str)
         value = plain_sequence(value, name, self.name)
         if isinstance(value, str):
             if var.shared:  # Brian2: one value for all elements
@@ -246,11 +249,11 @@ class Group(EqsimObject):
                 value = value.values()
             if not raw:
                 found = get_dimensions(value)
-                if found != var.dim and not (np.all(np.asarray(value) == 0)):
+                if found != var.dim and not any_dim_zero:
                     raise DimensionMismatchError(
                         f"cannot set '{name}' (dimension {var.dim}) of '{self.name}' to a value with "
                         f"dimension {found}", found, var.dim, obj=self.name,
-                        hint=f"give the value in units of {var.dim}")
+                        hint=zero_list_hint(value, var.dim, item))
             values = as_values(value, storage_of(var).dtype == np.bool_, name, self.name)
         storage = storage_of(var)
         if storage.array.dtype.kind in "iu":

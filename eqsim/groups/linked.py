@@ -11,7 +11,7 @@ through it (:mod:`eqsim.codegen.kernel`), Python reads and writes through
 import numpy as np
 import sympy
 
-from ..errors import DimensionMismatchError, LinkError, LinkTypeError
+from ..errors import DimensionMismatchError, LinkError, LinkTargetError, LinkTypeError
 from ..ir.variables import ArrayVariable, LinkedVariable
 from ..units import DIMENSIONLESS
 
@@ -91,7 +91,7 @@ def linked_var(group_or_variable, name=None, index=None):
                         "linked to", obj=group.name, hint=f"its variables are "
                                                           f"{group.state_names()}")
     if getattr(variable, "dynamic", False):  # Brian2: NotImplementedError
-        raise LinkError(f"cannot link to '{name}' of '{group.name}': only variables of "
+        raise LinkTargetError(f"cannot link to '{name}' of '{group.name}': only variables of "
                         "fixed size (groups, not synapses or monitors) can be linked to",
                         obj=group.name)
     return LinkTarget(group, name, variable, index)
@@ -139,12 +139,12 @@ def link_variable(group, name, value):
         raise LinkError(f"the linked variable '{name}' cannot be linked to itself",
                         obj=group.name)
     size = len(value.group)
-    index = None
+    index, to_one = None, False
     if value.index is not None:
         index = _index_variable(group, name, value.index, size)
     elif target is None or not target.shared:
-        if size == 1 and group.N != 1:  # Brian2: every element reads the one value
-            index = _constant_index(group, name, np.zeros(group.N, dtype=np.int32))
+        if size == 1:  # Brian2's index '0': every element reads the one value
+            to_one = True
         elif size != group.N:
             raise LinkError(f"cannot link variable '{name}' to '{value.name}' of "
                             f"'{value.group.name}': the size of the target group does not "
@@ -153,12 +153,12 @@ def link_variable(group, name, value):
                                  "of different sizes")
     _unlink_subexpression(group, name)
     if target is None:
-        _link_subexpression(group, name, value, index)
+        _link_subexpression(group, name, value, index, to_one)
     else:
-        var.target, var.index, var.offset = target, index, value.group._start
+        var.target, var.index, var.offset, var.to_one = target, index, value.group._start, to_one
 
 
-def _link_subexpression(group, name, value, index):
+def _link_subexpression(group, name, value, index, to_one):
     """Link ``name`` to a subexpression of another group: ``name`` becomes a subexpression
     of ``group`` whose names of the other group are links (``_name_link_x``) with the same
     index, so every kernel and Python read evaluates it at the linked elements."""
@@ -177,7 +177,7 @@ def _link_subexpression(group, name, value, index):
         elif isinstance(var, (ArrayVariable, LinkedVariable)):
             link = f"_{name}_link_{n}"
             links[link] = LinkedVariable(link, group.name, var.dim, target=var, index=index,
-                                         offset=other._start)
+                                         offset=other._start, to_one=to_one)
             replacements[sympy.Symbol(n, real=True)] = sympy.Symbol(link, real=True)
     group.variables.update(links)
     group._subexpressions[name] = (expr.xreplace(replacements), group.variables[name].dim)
@@ -207,12 +207,27 @@ def _index_variable(group, name, index, size):
         if var.shared:
             raise LinkError(f"index variable '{index}' should use the default index itself: "
                             "it is shared", obj=group.name, hint="make it per-neuron")
+        side = {"i": "source", "j": "target"}.get(index)
+        if getattr(group, "dynamic_size", False) and side and \
+                getattr(group, side)._owner is not getattr(group, side):  # Brian2: ValueError
+            raise LinkError(f"index variable '{index}' should use the default index itself: "
+                            f"the synapses' {side} is a subgroup, so '{index}' is counted "
+                            "within it", obj=group.name,
+                            hint=f"store the index in the whole group in an integer synapse "
+                                 f"variable (e.g. 'k : integer', S.k = '{index} + offset') "
+                                 "and link with index='k'")
         if var.array.dtype.kind not in "iu":
             raise LinkTypeError(f"index variable '{index}' should be an integer parameter "
                                 f"(declared as ': integer')", code="EQ154", obj=group.name,
                                 hint=f"declare it as '{index} : integer'")
         var.link_bound = size if var.link_bound is None else min(size, var.link_bound)
         return var
+    if getattr(group, "dynamic_size", False):  # Brian2: TypeError
+        raise LinkTypeError(f"cannot link '{name}' of '{group.name}' with an index array: its "
+                            "number of elements changes (synapses are added by connect())",
+                            code="EQ154", obj=group.name,
+                            hint="give the name of an integer variable instead, e.g. "
+                                 "index='i' (presynaptic neuron) or index='j' (postsynaptic)")
     values = np.asarray(index)
     if values.dtype.kind not in "iu":
         raise LinkTypeError(f"the index for the linked variable '{name}' has to be an integer "

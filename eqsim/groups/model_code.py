@@ -12,6 +12,7 @@ from ..parsing.dimensions import dimension_of, check_equation_dimensions
 from ..parsing.functions import timestep
 from .start_values import first_bad, values_at_start
 from .writable import BUILT_IN_NAMES, check_writable
+from .zero_values import folded_zero, statement_value_text, zero_hint
 from .locally_constant import (integrate_with_constant_calls, locally_constant_calls, resolver,
                                stateful_calls, without_exact)
 from ..units import DIMENSIONLESS, second
@@ -72,11 +73,11 @@ def check_statements(group, statements, dims, source, functions=None):
         if target_dim is None:
             continue
         expected = target_dim if st.op in ("=", "+=", "-=") else DIMENSIONLESS
-        if found != expected and not st.expr.is_zero:
+        if found != expected and not folded_zero(st.expr, statement_value_text(st)):
             raise DimensionMismatchError(
                 f"'{st.text.strip()}' assigns a value with dimension {found} to '{st.var}' "
                 f"(dimension {target_dim})", found, expected, obj=group.name, source=source,
-                line=st.line, hint="check the units of both sides")
+                line=st.line, hint=zero_hint(st.expr, expected, "check the units of both sides"))
 
 
 def is_condition(expr, equations):

@@ -11,6 +11,7 @@ from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, second, get_dimensions
 from .group import Group, float_dtype
 from .linked import add_linked_variable
+from .stateful_subexpressions import check_stateful_subexpressions
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import slice_subgroup
 
@@ -158,6 +159,7 @@ class NeuronGroup(Group):
                                     order=order, name=name)
 
     def operations(self, run_namespace):
+        check_stateful_subexpressions(self)
         ops = []
         update = make_state_update(self, self.method_choice, self._refractory, run_namespace,
                                    order=self.order)

@@ -70,11 +70,14 @@ class LinkedVariable(Variable):
 
     ``target`` is an ArrayVariable or another LinkedVariable (a link to a linked
     variable); None until the link is set. ``offset`` is the start of the linked
-    (sub)group in the target's arrays.
+    (sub)group in the target's arrays. ``to_one``: every element reads element 0 (a
+    target of one element, Brian2's index ``'0'``; no index array, so the owner may grow,
+    as Synapses do).
     """
     target: Variable = None
     index: ArrayVariable = None
     offset: int = 0
+    to_one: bool = False
 
     def __post_init__(self):
         self._flag = None
@@ -99,7 +102,9 @@ class LinkedVariable(Variable):
             var.storage()
             if var.shared:
                 return np.zeros_like(indices)
-            if var.index is not None:
+            if var.to_one:
+                indices = np.zeros_like(indices)
+            elif var.index is not None:
                 check_index_values(var.index, var.index.array)
                 indices = var.index.array[indices]
             indices = indices + var.offset
@@ -114,7 +119,9 @@ class LinkedVariable(Variable):
             var.storage()
             if var.shared:
                 return "0"
-            if var.index is not None:
+            if var.to_one:
+                text = "0"
+            elif var.index is not None:
                 check_index_values(var.index, var.index.array)
                 text = f"{array_name(var.index)}[{text}]"
             if var.offset:
@@ -127,9 +134,10 @@ class LinkedVariable(Variable):
         the same stored element have the same value (kernels that write through the link
         act on them one after another), or None when no two elements share one."""
         links = list(_links(self))
-        if not any(link.index is not None for link in links):
+        if not any(link.index is not None or link.to_one for link in links):
             return None
-        if links[0].index is not None and all(link.index is None for link in links[1:]):
+        if links[0].index is not None and all(link.index is None and not link.to_one
+                                              for link in links[1:]):
             return links[0].index  # live: follows an index variable changed between runs
         values = self.map_indices(np.arange(size))
         rounds = getattr(self, "_rounds", None)  # one object: kernels of a module share it
@@ -165,7 +173,7 @@ class LinkedVariable(Variable):
         if self._flag is None or self._flag.storage() is not flag:
             self._flag = LinkedVariable(f"_{self.name}_not_refractory", self.owner, flag.dim,
                                         target=self._flag_target(flag), index=self.index,
-                                        offset=self.offset)
+                                        offset=self.offset, to_one=self.to_one)
         return self._flag
 
     def _flag_target(self, flag):

@@ -13,10 +13,22 @@ from .synapses import Alpha, DualExpon, DualExponential, Expon, SynapseModel
 from .outputs import COBA, CUBA, MgBlock, Output
 from .connectivity import All2All, FixedProb, IJConn, JitFPHomoLinear, One2One
 from .projections import Projection, ProjAlignPostMg2, ProjAlignPreMg2, ProjectionError
+# issue 11, plasticity part: per-synapse random weights, STDP rules
+from .random_weights import JitFPNormalLinear, JitFPUniformLinear
+from .plasticity import PlasticityRule, STDP, TripletSTDP
+# issue 11, STP and receptors
+from .stp import STP
+from .receptors import AMPA, GABAa, NMDA, ReceptorModel
+from .connectivity import FixedInDegree, FixedOutDegree, FixedPostNum, FixedPreNum
 
 __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer",
            "ModelParameterError", "ModelGroup", "NeuronModel", "LIF", "Lif", "LifRef", "ExpIF",
            "ExpIFRef", "AdEx", "AdExIF", "QuaIF", "Izhikevich", "Gif", "HH", "Alpha", "DualExpon",
            "DualExponential", "Expon", "SynapseModel", "COBA", "CUBA", "MgBlock", "Output",
            "All2All", "FixedProb", "IJConn", "JitFPHomoLinear", "One2One", "Projection",
-           "ProjAlignPostMg2", "ProjAlignPreMg2", "ProjectionError"]
+           "ProjAlignPostMg2", "ProjAlignPreMg2", "ProjectionError",
+           # issue 11, plasticity part
+           "JitFPNormalLinear", "JitFPUniformLinear", "PlasticityRule", "STDP", "TripletSTDP",
+           # issue 11, STP and receptors
+           "STP", "AMPA", "GABAa", "NMDA", "ReceptorModel",
+           "FixedInDegree", "FixedOutDegree", "FixedPostNum", "FixedPreNum"]

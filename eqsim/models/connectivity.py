@@ -2,11 +2,13 @@
 which postsynaptic ones, with one weight. Each becomes an eqsim ``connect()`` call."""
 import numpy as np
 
+from .parameters import ModelParameterError
+
 
 class Connectivity:
     """Base: ``weight`` (unit given by the projection's output) and ``connect(synapses)``."""
 
-    def __init__(self, weight):
+    def __init__(self, weight=1.0):
         self.weight = weight
 
     def __repr__(self):
@@ -20,8 +22,9 @@ class FixedProb(Connectivity):
     ----------
     prob : float
         Connection probability.
-    weight : Quantity or float
-        Synaptic weight (siemens for COBA outputs, amp for CUBA; plain numbers uS / nA).
+    weight : Quantity, float, Uniform or Normal
+        Synaptic weight (siemens for COBA outputs, amp for CUBA; plain numbers uS / nA);
+        an initializer draws one per synapse (as ``JitFPUniformLinear``/``JitFPNormalLinear``).
     procedural : bool
         Regenerate the connections at every spike instead of storing them (BrainPy's
         "JIT" connectivity): memory independent of the number of synapses, same
@@ -79,3 +82,64 @@ class IJConn(Connectivity):
 
     def connect(self, synapses):
         synapses.connect(i=self.i, j=self.j)
+
+
+class _FixedNumber(Connectivity):
+    """A fixed number of connections per neuron on one side (BrainPy's ``FixedNum``):
+    ``num`` an int, or a float fraction of the other side's size (``int(N * num)``)."""
+
+    def __init__(self, num, weight=1.0, include_self=True, allow_multi_conn=False, seed=None,
+                 **brainpy_options):
+        super().__init__(weight)
+        name = type(self).__name__
+        hint = f"{name}(10) for 10 connections per neuron, {name}(0.1) for a tenth of them"
+        if isinstance(num, (bool, np.bool_)) or not isinstance(num, (int, np.integer, float)):
+            raise ModelParameterError(f"{name}: num must be an int or a float fraction, got "
+                                      f"{num!r:.40}", hint=hint)
+        if (isinstance(num, float) and not 0.0 <= num <= 1.0) or num < 0:
+            raise ModelParameterError(f"{name}: num must be a count >= 0 or a fraction in "
+                                      f"[0, 1], got {num}", hint=hint)
+        if allow_multi_conn:
+            raise ModelParameterError(f"{name}: allow_multi_conn=True is not offered (eqsim "
+                                      "draws without replacement)",
+                                      hint="leave allow_multi_conn=False")
+        self.num, self.include_self, self.allow_multi_conn = num, include_self, allow_multi_conn
+
+    def count(self, other_size):
+        return int(other_size * self.num) if isinstance(self.num, float) else int(self.num)
+
+    def _connect(self, synapses, index, other, other_size):
+        n = self.count(other_size)
+        if n > other_size:
+            raise ModelParameterError(f"{type(self).__name__}: num ({n}) exceeds the "
+                                      f"{other_size} neurons it is drawn from",
+                                      hint=f"at most {other_size}")
+        # without replacement, as BrainPy; with include_self=False the pair (k, k) is
+        # dropped after drawing, so such neurons get one connection fewer (BrainPy's rule)
+        draw = f"sample({other}, size={n})"
+        condition = "" if self.include_self else f" if k != {'j' if index == 'i' else 'i'}"
+        synapses.connect(**{index: f"k for k in {draw}{condition}"})
+
+    def __repr__(self):
+        return f"{type(self).__name__}(num={self.num!r}, weight={self.weight!r})"
+
+
+class FixedPreNum(_FixedNumber):
+    """Each postsynaptic neuron receives from ``num`` presynaptic neurons drawn without
+    replacement (BrainPy's ``bp.conn.FixedPreNum``; a fixed in-degree)."""
+
+    def connect(self, synapses):
+        self._connect(synapses, "i", "N_pre", len(synapses.source))
+
+
+class FixedPostNum(_FixedNumber):
+    """Each presynaptic neuron projects to ``num`` postsynaptic neurons drawn without
+    replacement (BrainPy's ``bp.conn.FixedPostNum``; a fixed out-degree)."""
+
+    def connect(self, synapses):
+        self._connect(synapses, "j", "N_post", len(synapses.target))
+
+
+#: the names the issue and other simulators use
+FixedInDegree = FixedPreNum
+FixedOutDegree = FixedPostNum

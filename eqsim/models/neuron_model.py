@@ -27,7 +27,7 @@ _UNIT_TEXT = {"voltage": "volt", "time": "second", "resistance": "ohm", "current
               "conductance": "siemens", "rate": "hertz", "concentration": "mmolar", "1": "1",
               "rate_ms": "hertz", "per_voltage": "1/volt", "per_mV_ms": "1/(volt*second)",
               "mV_per_ms": "volt/second", "conductance_mS": "siemens",
-              "capacitance_uF": "farad", "current_uA": "amp"}
+              "capacitance_uF": "farad", "current_uA": "amp", "per_mM_ms": "1/(mmolar*second)"}
 
 
 class NeuronModel:
@@ -167,24 +167,23 @@ class ModelGroup(NeuronGroup):
         self.namespace.update(self.model.run_constants(float(self.clock.dt_)))
         return super().operations(run_namespace)
 
-    def _add_synaptic_input(self, equations_text, current, parameters):
+    def _add_synaptic_input(self, equations_text, current, parameters, summed=False):
         """Add a projection's synaptic state (equations) and its current term to this
         group before it runs; the terms are summed into ``I_syn`` at the start of every
-        step, from ``V`` at that time (BrainPy's order)."""
-        added = Equations(equations_text)
-        clash = set(added.names) & set(self.variables) | set(parameters) & set(self.namespace)
-        if clash:
-            raise ModelParameterError(f"'{self.name}' already has '{sorted(clash)[0]}'",
-                                      hint="give each projection onto a group its own name=")
-        self.namespace.update(parameters)
-        object.__setattr__(self, "equations", self.equations + added)
-        for name, eq in added.equations.items():
-            self.add_array(name, eq.dim, float_dtype(None, name))
+        step, from ``V`` at that time (BrainPy's order). ``summed``: the state is a
+        ``(summed)`` variable of a Synapses, written in the 'groups' slot just before the
+        group's update (order - 1), so ``I_syn`` is then computed after it (order - 0.5),
+        still from ``V`` at the start of the step."""
+        add_state(self, equations_text, parameters)
         self._input_terms.append(current)
+        object.__setattr__(self, "_input_after_sums",
+                           summed or getattr(self, "_input_after_sums", False))
         if self._input_updater is not None:
             self.contained_objects.remove(self._input_updater)
+        slot = (dict(when="groups", order=self.order - 0.5) if self._input_after_sums
+                else dict(when="before_groups"))
         updater = self.run_regularly("I_syn = " + " + ".join(self._input_terms),
-                                     when="before_groups", name=f"{self.name}_synaptic_input")
+                                     name=f"{self.name}_synaptic_input", **slot)
         object.__setattr__(self, "_input_updater", updater)
 
     def _assign(self, var, value):
@@ -194,3 +193,30 @@ class ModelGroup(NeuronGroup):
 
     def __repr__(self):
         return f"{type(self.model).__name__}({self.N}, name={self.name!r})"
+
+
+def check_new_state(group, equations_text, parameters):
+    """The ``Equations`` of ``equations_text``, after checking that neither they nor
+    ``parameters`` clash with what ``group`` (a ModelGroup) has; changes nothing.
+
+    Raises
+    ------
+    ModelParameterError
+        If a name is taken (a second projection with the same name).
+    """
+    added = Equations(equations_text)
+    clash = set(added.names) & set(group.variables) | set(parameters) & set(group.namespace)
+    if clash:
+        raise ModelParameterError(f"'{group.name}' already has '{sorted(clash)[0]}'",
+                                  hint="give each projection onto a group its own name=")
+    return added
+
+
+def add_state(group, equations_text, parameters):
+    """Add state variables (``equations_text``, integrated with the group's equations)
+    and the constants they use (``parameters``) to the ModelGroup ``group``."""
+    added = check_new_state(group, equations_text, parameters)
+    group.namespace.update(parameters)
+    object.__setattr__(group, "equations", group.equations + added)
+    for name, eq in added.equations.items():
+        group.add_array(name, eq.dim, float_dtype(None, name))

@@ -23,7 +23,7 @@ BRAINPY_UNITS = {"voltage": mV, "time": ms, "resistance": Mohm, "current": nA,
                  "conductance": uS, "rate": Hz, "concentration": mM, "1": None,
                  "rate_ms": 1 / ms, "per_voltage": 1 / mV, "per_mV_ms": 1 / (mV * ms),
                  "mV_per_ms": mV / ms, "conductance_mS": mS, "capacitance_uF": uF,
-                 "current_uA": uA}
+                 "current_uA": uA, "per_mM_ms": 1 / (mM * ms)}
 
 
 def unit_text(unit):

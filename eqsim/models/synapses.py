@@ -6,7 +6,9 @@ linear traces is the trace of the sum).
 
 ``g`` is the quantity the output reads (a conductance for COBA, a current for CUBA);
 each presynaptic spike adds the connection's weight (times ``a`` for DualExponential).
-Plain time constants are in ms.
+Plain time constants are in ms. Called with groups first, as BrainPy's older
+``brainpy.synapses.DualExponential(pre, post, conn, stp=..., output=...)`` (seed 001), a
+model builds that projection (``eqsim.models.twoend``).
 """
 import numpy as np
 
@@ -20,7 +22,13 @@ class SynapseModel:
     variable a spike increments and by what."""
     parameters = {}
 
-    def __init__(self, **values):
+    def __new__(cls, *args, **values):
+        if args:  # BrainPy's brainpy.synapses form: (pre, post, conn, ...) is a projection
+            from .twoend import two_end_projection
+            return two_end_projection(cls, *args, **values)
+        return object.__new__(cls)
+
+    def __init__(self, *args, **values):
         label = type(self).__name__
         values.pop("size", None)  # BrainPy's desc(size=...): the projection's pre group
         self.values = parameter_values(label, self.parameters, values)

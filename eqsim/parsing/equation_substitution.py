@@ -33,10 +33,8 @@ def substituted_text(equations, substitutions, obj):
             used |= get_identifiers(eq.expr_text)
     replacements = {}
     for name, value in substitutions.items():
-        if name not in used:
-            raise EquationError(f"Cannot substitute '{name}': the equations do not use it.",
-                                code=codes.INVALID_SUBSTITUTION, obj=obj,
-                                hint=f"Names used: {', '.join(sorted(used))}.")
+        if name not in used:  # Brian2 ignores it: one dict can serve several templates
+            continue
         replacements[name] = _replacement_text(name, value, name in defined, obj)
     lines = []
     for eq in equations:

@@ -76,6 +76,13 @@ def connect_stream(object_number, call):
     return stream_id("connect", str(object_number), str(call))
 
 
+def procedural_value_stream(object_number, name, occurrence):
+    """Stream of the ``occurrence``-th random call in the value expression of the
+    per-synapse constant ``name`` of procedural Synapses number ``object_number`` (drawn
+    at step 0 and the synapse's identity, so that a synapse keeps its value)."""
+    return stream_id("procedural value", str(object_number), name, str(occurrence))
+
+
 def poisson_group_streams(object_number):
     """``(first spike, gaps)`` streams of PoissonGroup number ``object_number``."""
     return (stream_id(str(object_number), "poisson_first"),

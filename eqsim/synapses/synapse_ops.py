@@ -13,6 +13,7 @@ from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable
 from ..parsing.dimensions import dimension_of
 from ..stateupdate import integrate
 from ..units import DIMENSIONLESS, second
+from .procedural_values import substitute_values
 from .references import normalise_target, split_suffix
 
 T = sympy.Symbol("t", real=True)
@@ -90,6 +91,9 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
                      if a.target not in synapses.variables and split_suffix(a.target)[1]}
     for side in sorted(written_sides):
         rounds_by.append("_synaptic_" + side)
+    for name, by in _link_write_rounds(synapses, assignments).items():
+        extra_vars[name] = by
+        rounds_by.append(name)
     for side in ("pre", "post"):  # post: how threads split the synapses
         extra_vars["_synaptic_" + side] = synapses.variables["_synaptic_" + side]
     variables.update(extra_vars)
@@ -104,6 +108,20 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
         source_stop=trigger._stop, rounds_by=tuple(rounds_by), post_index="_synaptic_post")
 
 
+def _link_write_rounds(synapses, assignments):
+    """``{name: array}`` by which synapses that write one element through a ``(linked)``
+    variable of their own are told apart (the NumPy kernel runs them in rounds; C runs
+    synapses one after another anyway)."""
+    out = {}
+    for target in sorted({a.target for a in assignments}):
+        var = synapses.variables.get(target)
+        if isinstance(var, LinkedVariable) and not var.shared:
+            by = var.write_rounds(synapses.N)
+            if by is not None:
+                out[f"_{target}_write_rounds"] = by
+    return out
+
+
 def _check_pathway_targets(synapses, pathway, statements, variables, temporaries):
     """The rule of :mod:`eqsim.groups.writable` for on_pre/on_post code; statements
     are reported as the user wrote them (``tau``, not ``tau_post``)."""
@@ -111,8 +129,10 @@ def _check_pathway_targets(synapses, pathway, statements, variables, temporaries
                                          else f" (pathway '{pathway.name}')")
     for st, original in zip(statements, pathway.statements):
         if st.var not in temporaries:
+            # the synapses' own links are written in rounds, pre/post ones are not
+            own = synapses.variables.get(st.var) is variables.get(st.var)
             check_writable(original, variables.get(st.var), source=pathway.source_text,
-                           obj=synapses.name, where=where, through_links=False)
+                           obj=synapses.name, where=where, through_links=own)
 
 
 def _checked_trigger(synapses, pathway, statements, variables):
@@ -141,12 +161,17 @@ def _pathway_statements(synapses, pathway):
 def _procedural_operation(synapses, pathway, run_namespace, slot_order):
     """Pathway of connections regenerated at each spike: statements may only use
     shared synaptic values and pre/post neuron variables."""
-    statements = _pathway_statements(synapses, pathway)
+    written = _pathway_statements(synapses, pathway)
+    names = used_names([st.expr for st in written]) | {st.var for st in written}
+    checked = synapses.resolve_for_kernel(names, run_namespace)
+    _check_pathway_targets(synapses, pathway, written, checked, set())
+    trigger, events = _checked_trigger(synapses, pathway, written, checked)
+    # per-synapse (constant) values: their expression, regenerated at each spike
+    statements = substitute_values(synapses, written, run_namespace)
     assignments = [Assignment(st.var, st.op, st.expr, st.line, pathway.source_text)
                    for st in statements]
     names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
     variables = synapses.resolve_for_kernel(names, run_namespace)
-    _check_pathway_targets(synapses, pathway, statements, variables, set())
     var_index = {}
     for name, var in list(variables.items()):
         base, side = split_suffix(name)
@@ -161,7 +186,6 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
                                 source=pathway.source_text,
                                 hint="make it (shared) or a constant, or connect without "
                                      "procedural=True")
-    trigger, events = _checked_trigger(synapses, pathway, statements, variables)
     variables[events] = trigger.variables[events]
     homogeneous, delay = pathway.prepare(synapses.clock.dt_)
     spec = synapses._procedural

@@ -6,10 +6,12 @@ from ..core.namespace import caller_namespace
 from ..ir.calls import called_functions
 from ..runtime.streams import connect_stream
 from ..core.seeding import current_seed
-from ..errors import ConnectError, EquationError
+from ..errors import ConnectError, EquationError, LinkError
 from ..groups.compiled_assignment import assign_compiled, compiled_assignment_size
 from ..groups.expression_eval import evaluate_parsed
 from ..groups.group import Group, float_dtype
+from ..groups.linked import add_linked_variable
+from ..groups.stateful_subexpressions import check_stateful_subexpressions
 from ..groups.values import element_values
 from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
 from ..parsing.equations import Equations
@@ -24,6 +26,7 @@ from .presynaptic_index import PresynapticIndex
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
 from .synapse_ops import make_synaptic_operations, run_regularly_operation
+from .procedural_values import per_synapse_constants, set_value_expression
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
@@ -65,6 +68,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
     """
     dependency_attributes = ("source", "target")
     _base_name = "synapses"
+    dynamic_size = True  # connect() adds elements: links need an index variable, no array
 
     def __init__(self, source, target=None, model="", on_pre=None, on_post=None, pre=None,
                  post=None, delay=None, on_event="spike", multisynaptic_index=None, namespace=None,
@@ -77,11 +81,10 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         on_post = on_post if on_post is not None else post
         equations = model if isinstance(model, Equations) else Equations(model or "", obj=label)
         for eq in equations.equations.values():
-            if "linked" in eq.flags:
-                raise EquationError(f"'{eq.name}' is (linked): linked variables of Synapses are "
-                                    "not supported yet", code="EQ159", obj=label,
-                                    hint="link a NeuronGroup's variable, and refer to it as "
-                                         "x_pre or x_post")
+            if "linked" in eq.flags and len(eq.flags) > 1:  # as Brian2 (and NeuronGroup)
+                raise EquationError(f"the 'linked' flag of '{eq.name}' cannot be combined with "
+                                    "other flags", code="EQ158", obj=label,
+                                    hint=f"declare it as '{eq.name} : {eq.unit_text} (linked)'")
         pathways = parse_pathways(on_pre, on_post, lambda n: hasattr(type(self), n), label)
         events = pathway_events(on_event, [p[:2] for p in pathways], source, target, label)
         if multisynaptic_index is not None:
@@ -109,6 +112,8 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                 self._summed[eq_name] = eq
             elif eq.kind == "subexpression":
                 self._subexpressions[eq_name] = (eq.expr, eq.dim)
+            elif "linked" in eq.flags:
+                add_linked_variable(self, eq_name, eq.dim)
             else:
                 kind = (float_dtype(dtype, eq_name) if eq.var_type == "float"
                         else _DTYPES[eq.var_type])
@@ -149,6 +154,14 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         return self.N
 
     def _resize(self, new_size):
+        for name, var in self.variables.items():  # synapse k reads element k: sizes fixed
+            if isinstance(var, LinkedVariable) and var.target is not None and new_size != \
+                    self.N and var.index is None and not var.to_one and not var.shared:
+                raise LinkError(f"cannot add synapses to '{self.name}': '{name}' is linked "
+                                "without an index (synapse k to element k), so the number of "
+                                "synapses has to stay that of its link target", obj=self.name,
+                                hint=f"link with an index variable, e.g. {self.name}.{name} = "
+                                     "linked_var(..., index='i') or index='j'")
         for var in {id(v): v for v in self.variables.values()}.values():
             if isinstance(var, ArrayVariable) and var.dynamic and not var.shared and \
                     not isinstance(var, PresynapticIndex):  # that one grows by append()
@@ -235,14 +248,18 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                 isinstance(p, str) or not 0 <= float(p) <= 1:
             raise ConnectError("procedural=True supports only connect(p=<number in [0, 1]>)",
                                obj=self.name, hint="store the synapses for other forms")
+        expressions = per_synapse_constants(self)  # given as expressions, not stored
         stored = [name for name, var in self.variables.items()
                   if isinstance(var, ArrayVariable) and var.dynamic and not var.shared
-                  and not name.startswith("_synaptic") and name not in ("i", "j")]
+                  and not name.startswith("_synaptic") and name not in ("i", "j")
+                  and name not in expressions]
         if stored or any(p.role == "post" for p in self.pathways):
             raise ConnectError("procedural synapses cannot have per-synapse variables or an "
                                f"on_post pathway (found {stored or 'on_post'})", obj=self.name,
-                               hint="declare synaptic values (shared) or use constants")
-        self._procedural = {"p": float(p), "seed": current_seed(),
+                               hint="declare synaptic values (shared), or per-synapse "
+                                    "'(constant)' ones given by an expression (S.w = "
+                                    "'w_low + (w_high - w_low)*rand()')")
+        self._procedural = {"p": float(p), "seed": current_seed(), "values": {},
                             "stream": connect_stream(self._random_id, 0)}
 
     def _procedural_count(self, block=64):
@@ -266,6 +283,8 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                                 obj=self.name)
 
     def set_values(self, name, value, item=slice(None), level=0, raw=False):
+        if self._procedural is not None and name in per_synapse_constants(self):
+            return set_value_expression(self, name, value, item)
         pathway = next((p for p in self.pathways if p.delay_name == name), None)
         if pathway is None:
             return self._set_values(name, value, item, level + 1, raw)
@@ -390,6 +409,9 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             if isinstance(own, ArrayVariable):
                 out[name] = (own.array[0] if own.shared else own.array[indices], own.dim)
                 continue
+            if isinstance(own, LinkedVariable):
+                out[name] = (element_values(own, indices), own.dim)
+                continue
             base, side = split_suffix(name)
             group = {"pre": self.source, "post": self.target}.get(side)
             if group is not None and isinstance(group.variables.get(base), _STATE):
@@ -454,6 +476,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         return run_regularly_operation(self, runner, run_namespace)
 
     def operations(self, run_namespace):
+        check_stateful_subexpressions(self)
         return make_synaptic_operations(self, run_namespace)
 
     def before_run(self, module):

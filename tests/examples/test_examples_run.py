@@ -72,3 +72,45 @@ def test_brainpy_einet_example_ends_with_a_json_line_of_both_rates(tmp_path):
     assert set(rates) == {"rate_E_hz", "rate_I_hz"}, result.stdout
     # the balanced state of seed 000: E and I fire at similar, moderate rates
     assert 5 < rates["rate_E_hz"] < 60 and 5 < rates["rate_I_hz"] < 60, result.stdout
+
+
+def test_tian2020_example_scaled_down_reports_progress_and_ends_with_json_rates(tmp_path,
+                                                                               monkeypatch):
+    import json
+    monkeypatch.setenv("TIAN2020_NUM", "800")  # 10,000 neurons (25 M synapses): a benchmark
+    result = run_example("tian2020.py", "--duration", "30", "--target", "numpy", cwd=tmp_path)
+    assert_succeeded(result)
+    assert "simulated in" in result.stdout and "800 neurons" in result.stdout, result.stdout
+    rates = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(rates) == {"rate_E_hz", "rate_I_hz"}, result.stdout
+    assert 1 < rates["rate_E_hz"] < 100 and 1 < rates["rate_I_hz"] < 100, result.stdout
+
+
+def test_tian2020_procedural_connections_give_the_stored_networks_rates(numpy_target, capsys):
+    import importlib.util
+    import json
+    spec = importlib.util.spec_from_file_location("tian2020", EXAMPLES / "tian2020.py")
+    example = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(example)
+    rates = []
+    for extra in ([], ["--procedural"]):
+        example.main(["--num", "600", "--duration", "20", *extra])
+        rates.append(json.loads(capsys.readouterr().out.strip().splitlines()[-1]))
+    assert rates[0] == rates[1] and rates[0]["rate_I_hz"] > 0
+
+def test_dual_exponential_example_ends_with_brainpys_numbers_for_seed_001(tmp_path):
+    import json
+    import numpy as np
+    reference = np.load(REPO_ROOT / "tests" / "reference" / "brainpy_dualexp.npz")
+    result = run_example("dual_exponential.py", "--target", "numpy", cwd=tmp_path)
+    assert_succeeded(result)
+    results = json.loads(result.stdout.strip().splitlines()[-1])
+    assert set(results) == {"seed", "cuba_stp_dense", "cuba_stp_sparse", "coba_dense",
+                            "coba_stp_sparse"}, result.stdout
+    for name, ours in results.items():
+        pre_v, post_v = reference[f"{name}/pre_V"], reference[f"{name}/post_V"]
+        assert ours["pre_spikes"] == np.sum(np.diff(pre_v, axis=0) < -10), name
+        assert ours["post_spikes"] == np.sum(np.diff(post_v, axis=0) < -10), name
+        np.testing.assert_allclose(ours["post_V_end_mV"], post_v[-1], rtol=1e-9, err_msg=name)
+    # the seed's single synapse: BrainPy's g (per presynaptic neuron) times g_max = 1
+    np.testing.assert_allclose(results["seed"]["g_peak"], reference["seed/g"].max(), rtol=1e-9)

@@ -160,11 +160,34 @@ def test_linking_to_what_is_not_a_fixed_size_state_variable_is_refused():
         linked_var(H, "nope")
 
 
-def test_synapses_refuse_the_linked_flag():
+def test_synapses_refuse_the_linked_flag_with_other_flags():
     H = NeuronGroup(3, "v : 1")
-    with pytest.raises(EquationError, match="not supported") as info:
-        Synapses(H, H, "g : 1 (linked)")
-    assert info.value.code == "EQ159"
+    with pytest.raises(EquationError, match="cannot be combined") as info:
+        Synapses(H, H, "g : 1 (linked, constant)")
+    assert info.value.code == "EQ158"
+
+
+def test_synapses_linked_without_index_cannot_grow():
+    H = NeuronGroup(3, "v : 1")
+    S = Synapses(H, H, "g : 1 (linked)")
+    S.connect(i=[0, 1, 2], j=[0, 0, 0])
+    S.g = linked_var(H, "v")
+    H.v = [1, 2, 3]
+    assert list(S.g[:]) == [1, 2, 3]
+    with pytest.raises(LinkError, match="without an index"):
+        S.connect(i=0, j=1)
+    assert len(S) == 3 and list(S.j[:]) == [0, 0, 0]
+
+
+def test_synapses_link_to_one_element_follows_new_synapses():
+    H = NeuronGroup(1, "v : 1")
+    H.v = 7
+    P = NeuronGroup(3, "u : 1")
+    S = Synapses(P, P, "g : 1 (linked)")
+    S.connect(i=0, j=1)
+    S.g = linked_var(H, "v")
+    S.connect(i=[1, 2], j=[2, 0])
+    assert list(S.g[:]) == [7, 7, 7]
 
 
 def test_a_write_through_a_one_to_all_link_reaches_the_one_element(both_targets):

@@ -96,3 +96,31 @@ def test_procedural_projection_equals_stored_connectivity_for_the_same_seed(nump
         counts.append(np.asarray(spikes.count[:]))
     np.testing.assert_array_equal(counts[0], counts[1])
     assert counts[0].sum() > 200
+
+
+def test_fixed_in_and_out_degree_give_each_neuron_its_number_of_connections():
+    from eqsim import prefs
+    from eqsim.models import (CUBA, LIF, Expon, FixedInDegree, FixedOutDegree, FixedPreNum,
+                              ModelParameterError, Projection)
+    previous = prefs.codegen.target
+    prefs.codegen.target = "numpy"
+    try:
+        A, B = LIF(30), LIF(20)
+        into = Projection(A, B, FixedInDegree(6, weight=0.1), syn=Expon(), out=CUBA(), name="pin")
+        assert np.all(np.bincount(into.synapses.j[:], minlength=20) == 6)
+        assert all(len(set(into.synapses.i[into.synapses.j[:] == k])) == 6 for k in range(20))
+        out = Projection(A, B, FixedOutDegree(0.25, weight=0.1), syn=Expon(), out=CUBA(),
+                         name="pout")
+        assert np.all(np.bincount(out.synapses.i[:], minlength=30) == 5)
+        recurrent = Projection(A, A, FixedPreNum(29, weight=0.1, include_self=False),
+                               syn=Expon(), out=CUBA(), name="prec")
+        assert not np.any(recurrent.synapses.i[:] == recurrent.synapses.j[:])
+        # BrainPy's rule: 29 drawn, one fewer where the neuron itself was drawn
+        assert set(np.bincount(recurrent.synapses.j[:], minlength=30)) <= {28, 29}
+        for bad in (dict(num=1.5), dict(num=-1), dict(num="3"), dict(num=3, allow_multi_conn=True)):
+            with pytest.raises(ModelParameterError):
+                FixedPreNum(**bad)
+        with pytest.raises(ModelParameterError, match="exceeds"):
+            Projection(A, B, FixedInDegree(31), syn=Expon(), out=CUBA(), name="ptoo")
+    finally:
+        prefs.codegen.target = previous

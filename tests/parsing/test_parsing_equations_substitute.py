@@ -43,7 +43,6 @@ def test_substitute_without_arguments_gives_an_equal_copy():
 @pytest.mark.parametrize("replacements, words", [
     (dict(g=5 * nS), "defined"),
     (dict(g="a + b"), "not a valid name"),
-    (dict(zz="q"), "do not use it"),
     (dict(E="v +"), "Cannot substitute"),
     (dict(g="I"), "I"),
 ])
@@ -51,6 +50,13 @@ def test_invalid_substitutions_raise_equation_errors(replacements, words):
     with pytest.raises(EquationError) as info:
         Equations(GENERAL).substitute(**replacements)
     assert words in str(info.value)
+
+
+def test_substituting_a_name_the_equations_do_not_use_changes_nothing_as_in_brian2():
+    eqs = Equations(GENERAL)
+    assert str(eqs.substitute(zz="q", volt="x", yy=5 * ms)) == str(eqs)
+    renamed = Equations("dx/dt = -x/tau : 1", x="v", unused=3)
+    assert renamed.names == Equations("dv/dt = -v/tau : 1").names
 
 
 def test_substituted_expressions_are_only_data(sentinel):

@@ -6,7 +6,7 @@ import numpy as np
 NE, NI, P, STEPS, DT_MS = 320, 80, 0.1, 2000, 0.1
 # refractory period per case: the seed's 5 ms (a multiple of dt, where BrainPy's float
 # comparison decides spike by spike) and one that is not
-TAU_REF = {"expon_coba": 5.0, "dualexp_alpha_cuba_mgblock": 4.95}
+TAU_REF = {"expon_coba": 5.0, "dualexp_alpha_cuba_mgblock": 4.95, "receptors": 4.95}
 
 # projection: (pre, post, synapse (name, params), output (name, params), weight)
 CASES = {
@@ -21,6 +21,15 @@ CASES = {
         "E2I": ("E", "I", ("Alpha", {"tau_decay": 3.}), ("MgBlock", {"E": 0.}), 0.8),
         "I2E": ("I", "E", ("DualExpon", {"tau_decay": 10., "tau_rise": 2.}), ("COBA", {"E": -80.}), 5.0),
         "I2I": ("I", "I", ("Expon", {"tau": 10.}), ("CUBA", {}), -8.0),
+    },
+    # pre-aligned, saturating: BrainPy's AMPA, GABAa and NMDA. Release durations T_dur off
+    # the dt grid: at a multiple of dt BrainPy's comparison t - t_arrival < T_dur is decided
+    # by rounding in XLA's fused arithmetic, step by step (as tau_ref, see TAU_REF)
+    "receptors": {
+        "E2E": ("E", "E", ("AMPA", {"T_dur": 0.45}), ("COBA", {"E": 0.}), 0.4),
+        "E2I": ("E", "I", ("NMDA", {}), ("MgBlock", {"E": 0.}), 0.5),
+        "I2E": ("I", "E", ("GABAa", {"T_dur": 0.95}), ("COBA", {"E": -80.}), 30.0),
+        "I2I": ("I", "I", ("GABAa", {"T_dur": 0.55, "alpha": 0.6}), ("COBA", {"E": -80.}), 15.0),
     },
 }
 

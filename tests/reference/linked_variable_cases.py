@@ -218,11 +218,94 @@ def sequence_values(b):
     return _arrays(k=G.k[:], x=G.x[:], v=G.v[:], w=S.w[:], d=S.d[:])
 
 
+def _synapse_groups(b):
+    """A 3-neuron group ``H`` to link to and a 2-neuron spike source ``P``."""
+    H = b.NeuronGroup(3, "dy/dt = (k - y)/(10*ms) : 1\nk : 1", method="exact")
+    H.k = [1, 2, 3]
+    P = b.NeuronGroup(2, "dv/dt = 1.0/ms : 1", threshold="v > 1", reset="v = 0",
+                      method="euler")
+    P.v = [0, 0.5]
+    return H, P
+
+
+def synapses_link_by_pre_and_post_index(b):
+    """A synapse's ``(linked)`` variable with ``index='i'`` (its presynaptic neuron),
+    ``index='j'`` (its postsynaptic neuron) and without index (synapse k to element k),
+    read in on_pre, on_post, the synapses' own equations, a subexpression and a summed
+    variable."""
+    H, P = _synapse_groups(b)
+    T = b.NeuronGroup(3, "s : 1\ndc/dt = 0.6/ms : 1", threshold="c > 1", reset="c = 0",
+                      method="euler", order=2)
+    model = ("gi : 1 (linked)\ngj : 1 (linked)\ngk : 1 (linked)\nw : 1\nu : 1\n"
+             "dz/dt = (gj - z)/(3*ms) : 1 (clock-driven)\nh = gi + 2*gk : 1\n"
+             "s_post = z*h : 1 (summed)")
+    S = b.Synapses(P, T, model, on_pre="w += gi + h", on_post="u += gj", method="euler",
+                   order=1)
+    S.connect(i=[0, 0, 1, 1, 1], j=[0, 2, 1, 2, 0])
+    H5 = b.NeuronGroup(5, "q : 1")
+    H5.q = [0.5, 1.5, 2.5, 3.5, 4.5]
+    S.gi = b.linked_var(H, "y", index="i")
+    S.gj = b.linked_var(H.y, index="j")
+    S.gk = b.linked_var(H5, "q")
+    M = b.StateMonitor(S, ["gi", "gj", "z"], record=[0, 1, 4])
+    net = b.Network(H, P, T, S, H5, M)
+    net.run(5 * b.ms)
+    return _arrays(w=S.w[:], u=S.u[:], gi=S.gi[:], gj=S.gj[:], gk=S.gk[:], s=T.s[:],
+                   z=M.z[:], h=S.h[:], M_gj=M.gj[:], M_gi=M.gi[:])
+
+
+def synapses_link_one_element_subexpression(b):
+    """Every synapse links to a subexpression of a one-neuron group (Brian2's
+    homeostatic STDP example): no index needed."""
+    H, P = _synapse_groups(b)
+    factor = b.NeuronGroup(1, "F = x - 0.5 : 1\ndx/dt = (2 - x)/(4*ms) : 1", method="exact")
+    S = b.Synapses(P, H, "F : 1 (linked)\nw : 1", on_pre="w += F", order=1)
+    S.connect()
+    S.F = b.linked_var(factor, "F")
+    net = b.Network(H, P, factor, S)
+    net.run(5 * b.ms)
+    return _arrays(w=S.w[:], F=S.F[:])
+
+
+def synapses_write_through_links(b):
+    """on_pre writes a ``(linked)`` variable of the synapses: several synapses onto one
+    linked element all add (Brian2's sequential loop), Python writes through too."""
+    H, P = _synapse_groups(b)
+    S = b.Synapses(P, H, "g : 1 (linked)", on_pre="g += 0.25", order=1)
+    S.connect(i=[0, 0, 1, 1, 1], j=[0, 2, 1, 2, 0])
+    S.g = b.linked_var(H, "k", index="j")
+    S.g[3] = 5
+    net = b.Network(H, P, S)
+    net.run(4 * b.ms)
+    return _arrays(k=H.k[:], g=S.g[:])
+
+
+def zeros_of_any_unit(b):
+    """Zeros that Brian2 takes for a variable with units: a Python 0, an array of zeros,
+    ``0*mV`` in code (a zero in code needs its unit)."""
+    H = _h(b)
+    H.w = 1 * b.mV
+    H.w = 0
+    H.w[1] = 2 * b.mV
+    H.w[2:] = np.zeros(2)
+    G = b.NeuronGroup(2, "dv/dt = 1*volt/ms : volt", threshold="v > 0.5*volt",
+                      reset="v = 0*mV", method="euler")
+    S = b.Synapses(G, G, "w : siemens", on_pre="w += 0*nS")
+    S.connect()
+    S.w = np.zeros(4)
+    S.w["i != j"] = "0*nS + 1*nS"
+    G.v = "0*mV"
+    b.Network(G, S).run(1 * b.ms)
+    return _arrays(w=H.w[:], S_w=S.w[:], v=G.v[:])
+
+
 CASES = {f.__name__: f for f in (subgroup_reset_writes_through, index_array, index_variable,
                                  one_to_all, shared_target, synapses_read_links, python_access,
                                  writes_through_respect_refractoriness, subexpression_target,
                                  synapses_read_a_linked_subexpression, one_neuron_subgroups,
-                                 sequence_values)}
+                                 sequence_values, synapses_link_by_pre_and_post_index,
+                                 synapses_link_one_element_subexpression,
+                                 synapses_write_through_links, zeros_of_any_unit)}
 
 
 def _h(b, n=4):
@@ -322,10 +405,95 @@ def list_of_mixed_units(b):
     H.w[:2] = [1 * b.mV, 2 * b.second]
 
 
+def _synapses_to_link(b, model="g : 1 (linked)"):
+    H = _h(b)
+    S = b.Synapses(H, H, model)
+    S.connect(i=[0, 1, 2], j=[1, 2, 3])
+    return H, S
+
+
+def synapses_link_with_index_array(b):
+    H, S = _synapses_to_link(b)
+    S.g = b.linked_var(H, "v", index=[0, 1, 2])
+
+
+def synapses_link_size_mismatch(b):
+    H, S = _synapses_to_link(b)
+    S.g = b.linked_var(H, "v")
+
+
+def synapses_link_float_index_variable(b):
+    H, S = _synapses_to_link(b, "g : 1 (linked)\nx : 1")
+    S.g = b.linked_var(H, "v", index="x")
+
+
+def synapses_link_by_i_of_a_subgroup(b):
+    H = _h(b)
+    S = b.Synapses(H[1:3], H, "g : 1 (linked)")
+    S.connect(i=[0, 1], j=[0, 1])
+    S.g = b.linked_var(H, "v", index="i")
+
+
+def synapses_link_to_synapses(b):
+    H, S = _synapses_to_link(b, "g : 1 (linked)\nx : 1")
+    S.g = b.linked_var(S, "x")
+
+
+def zeros_list_without_unit(b):
+    _h(b).w = [0, 0, 0, 0]
+
+
+def zeros_list_without_unit_in_subgroup(b):
+    _h(b)[1:3].w[:] = [0.0, 0.0]
+
+
+def zeros_list_without_unit_for_synapses(b):
+    H = _h(b)
+    S = b.Synapses(H, H, "g : siemens")
+    S.connect(j="i")
+    S.g = [0] * 4
+
+
+def zero_string_without_unit(b):
+    _h(b).w = "0"
+
+
+def zero_at_string_index_without_unit(b):
+    H = _h(b)  # held: Brian2 holds groups weakly
+    H.w["i > 1"] = 0
+
+
+def _zero_in_code(b, reset="v = 0*mV", on_pre="g += 0*nS"):
+    G = b.NeuronGroup(2, "dv/dt = 1*volt/ms : volt", threshold="v > 0.5*volt", reset=reset,
+                      method="euler")
+    S = b.Synapses(G, G, "g : siemens", on_pre=on_pre)
+    S.connect()
+    b.Network(G, S).run(0.1 * b.ms)
+
+
+def zero_without_unit_in_reset(b):
+    _zero_in_code(b, reset="v = 0")
+
+
+def zero_without_unit_in_on_pre(b):
+    _zero_in_code(b, on_pre="g += 0.0")
+
+
+def random_subexpression_without_constant_over_dt(b):
+    G = b.NeuronGroup(2, "v : 1\nx = 2*randn() : 1")
+    b.Network(G).run(0.1 * b.ms)
+
+
 ERRORS = {f.__name__: f for f in (
     link_unit_mismatch, link_size_mismatch, link_a_plain_variable, set_a_linked_variable,
     link_index_out_of_range, link_float_index, link_index_of_wrong_length,
     link_float_index_variable, link_missing_index_variable, linked_var_with_variable_and_name,
     linked_var_without_name, read_before_linking, linked_flag_with_other_flags,
     negative_subgroup_index, subgroup_index_past_the_end, subgroup_of_non_contiguous_indices,
-    range_of_wrong_length, range_without_unit, list_of_mixed_units)}
+    range_of_wrong_length, range_without_unit, list_of_mixed_units,
+    synapses_link_with_index_array, synapses_link_size_mismatch,
+    synapses_link_float_index_variable, synapses_link_to_synapses,
+    synapses_link_by_i_of_a_subgroup, zeros_list_without_unit,
+    zeros_list_without_unit_in_subgroup, zeros_list_without_unit_for_synapses,
+    zero_string_without_unit, zero_at_string_index_without_unit, zero_without_unit_in_reset,
+    zero_without_unit_in_on_pre, random_subexpression_without_constant_over_dt)}

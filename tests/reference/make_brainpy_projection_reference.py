@@ -16,7 +16,8 @@ sys.path.insert(0, str(pathlib.Path(__file__).parent))
 from brainpy_projection_cases import CASES, DT_MS, NE, NI, STEPS, TAU_REF, network_inputs  # noqa
 
 HERE = pathlib.Path(__file__).parent
-SYNAPSES = {"Expon": bp.dyn.Expon, "DualExpon": bp.dyn.DualExpon, "Alpha": bp.dyn.Alpha}
+SYNAPSES = {"Expon": bp.dyn.Expon, "DualExpon": bp.dyn.DualExpon, "Alpha": bp.dyn.Alpha,
+            "AMPA": bp.dyn.AMPA, "GABAa": bp.dyn.GABAa, "NMDA": bp.dyn.NMDA}
 OUTPUTS = {"COBA": bp.dyn.COBA, "CUBA": bp.dyn.CUBA, "MgBlock": bp.dyn.MgBlock}
 
 

@@ -141,6 +141,44 @@ def schedule(b):
                 header=text.splitlines()[0].split(), n_lines=len(text.splitlines()))
 
 
+def summary_names(b):
+    """The names ``scheduling_summary()`` and ``profiling_info`` give each operation, with
+    its type and owner: thresholders and resetters per event, pathways, a summed variable,
+    a spike generator, a Poisson group and input, monitors, run_regularly, a network
+    operation. Sorted: the order of ties differs (eqsim keeps the order objects were added)."""
+    b.start_scope()
+    G = b.NeuronGroup(2, "dv/dt = -v/(10*ms) : 1\ndx/dt = -x/(5*ms) : 1", threshold="v > 1",
+                      reset="v = 0", events={"custom": "x > 1"}, method="euler", name="cells")
+    G.run_on_event("custom", "x = 0")
+    G.run_regularly("v += 0.1", dt=1 * b.ms)
+    P = b.PoissonGroup(2, 10 * b.Hz, name="poisson")
+    SG = b.SpikeGeneratorGroup(1, [0], [1] * b.ms, name="generator")
+    S = b.Synapses(G, G, "w : 1\ndz/dt = -z/(3*ms) : 1 (clock-driven)", on_pre="w += 1",
+                   on_post="w -= 1", method="euler", name="plastic")
+    S.connect()
+    H = b.NeuronGroup(2, "s : 1\ndu/dt = -u/(5*ms) : 1", method="euler", name="targets")
+    S2 = b.Synapses(G, H, "w : 1\ns_post = w : 1 (summed)", name="summing")
+    S2.connect()
+    PI = b.PoissonInput(G, "v", 3, 5 * b.Hz, weight=0.1)  # Brian2 takes no name=
+    monitors = [b.StateMonitor(G, "v", record=0, name="trace"),
+                b.SpikeMonitor(G, name="spikes"), b.EventMonitor(G, "custom", name="events"),
+                b.PopulationRateMonitor(G, name="rate")]
+
+    @b.network_operation(dt=1 * b.ms, name="nothing")
+    def nothing():
+        pass
+    net = b.Network(G, P, SG, S, H, S2, PI, monitors, nothing)
+    net.run(0.2 * b.ms, profile=True)
+    entries = b.scheduling_summary(net).entries
+    # Brian2 also profiles whole objects that ran no code (0 s): compare operation names
+    operations = {e.name for e in entries}
+    shown = {PI.name: "<poissoninput>"}  # its automatic name depends on earlier objects
+    return dict(entries=sorted([shown.get(e.name, e.name), e.type, str(e.owner_name)]
+                               for e in entries),
+                profiled=sorted(shown.get(n, n) for n, _ in net.profiling_info
+                                if n in operations))
+
+
 def device_run_args(b):
     """Brian2's "multiple runs" with ``set_device('cpp_standalone', build_on_run=False)``:
     one recorded run, then ``device.run(run_args=...)`` with other parameters and initial
@@ -239,4 +277,4 @@ def deferred_runs_with_changes_between(b):
 
 CASES = {f.__name__: f for f in (stop_example, network_stop_then_continue, stop_two_clocks,
                                  network_states, schedule, device_run_args, custom_schedule,
-                                 deferred_runs_with_changes_between)}
+                                 deferred_runs_with_changes_between, summary_names)}

@@ -11,7 +11,11 @@ from eqsim import models
 from brainpy_projection_cases import CASES, NE, NI, STEPS, TAU_REF, network_inputs
 
 REFERENCE = np.load(Path(__file__).parent / "brainpy_projections.npz")
-SYNAPSES = {"Expon": models.Expon, "DualExpon": models.DualExponential, "Alpha": models.Alpha}
+SYNAPSES = {"Expon": models.Expon, "DualExpon": models.DualExponential, "Alpha": models.Alpha,
+            "AMPA": models.AMPA, "GABAa": models.GABAa, "NMDA": models.NMDA}
+# the pre-aligned receptor models on the NumPy target only (compiling costs test time; the
+# kernels are the ordinary summed-variable and run_regularly ones)
+LINEAR_CASES = sorted(set(CASES) - {"receptors"})
 OUTPUTS = {"COBA": models.COBA, "CUBA": models.CUBA, "MgBlock": models.MgBlock}
 
 
@@ -32,9 +36,7 @@ def simulate(key):
     return monitors
 
 
-@pytest.mark.parametrize("key", sorted(CASES))
-def test_projection_network_spikes_are_brainpys_one_for_one(target, key):
-    monitors = simulate(key)
+def assert_spikes_are_brainpys(key, monitors):
     for pop, monitor in monitors.items():
         ours = sorted(zip(np.round(np.asarray(monitor.t / ms) / 0.1).astype(int).tolist(),
                           np.asarray(monitor.i).tolist()))
@@ -43,3 +45,12 @@ def test_projection_network_spikes_are_brainpys_one_for_one(target, key):
         assert len(theirs) > 100
         assert ours == theirs, f"{key} {pop}: first difference at " + str(next(
             (k, a, b) for k, (a, b) in enumerate(zip(ours, theirs)) if a != b) if len(ours) == len(theirs) else (len(ours), len(theirs)))
+
+
+@pytest.mark.parametrize("key", LINEAR_CASES)
+def test_projection_network_spikes_are_brainpys_one_for_one(target, key):
+    assert_spikes_are_brainpys(key, simulate(key))
+
+
+def test_ampa_gabaa_nmda_network_spikes_are_brainpys_one_for_one(numpy_target):
+    assert_spikes_are_brainpys("receptors", simulate("receptors"))

@@ -70,3 +70,7 @@ def test_a_network_schedule_or_the_default_schedule_preference_reorders_slots(ta
 def test_changes_between_recorded_runs_apply_between_them_as_in_brian2(numpy_target):
     _same(CASES["deferred_runs_with_changes_between"](eqsim),
           REFERENCE["deferred_runs_with_changes_between"])
+
+
+def test_summaries_name_operations_as_brian2(numpy_target):
+    _same(CASES["summary_names"](eqsim), REFERENCE["summary_names"])

@@ -2,7 +2,6 @@
 import gc
 import math
 import os
-
 import sys
 
 import numpy as np

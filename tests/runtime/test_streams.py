@@ -6,7 +6,8 @@ from eqsim import NeuronGroup, Synapses, defaultclock, prefs, run, seed
 from eqsim.runtime import random as rng
 from eqsim.runtime.streams import (connect_stream, evaluation_step, evaluation_stream,
                                    operation_key, operation_stream, poisson_group_streams,
-                                   poisson_input_stream, stream_id)
+                                   poisson_input_stream, procedural_value_stream,
+                                   stream_id)
 
 
 @pytest.fixture(autouse=True)
@@ -27,7 +28,8 @@ def test_stream_ids_are_pinned_so_every_process_and_release_draws_the_same_numbe
 def test_stream_ids_tell_name_boundaries_apart_and_refuse_non_strings():
     assert stream_id("ab", "c") != stream_id("a", "bc")
     assert len({connect_stream(1, 0), connect_stream(1, 1), connect_stream(2, 0),
-                *poisson_group_streams(1), poisson_input_stream(1)}) == 6
+                *poisson_group_streams(1), poisson_input_stream(1),
+                procedural_value_stream(1, "w", 0), procedural_value_stream(1, "w", 1)}) == 8
     with pytest.raises(TypeError):
         stream_id("x", 1)
 
