@@ -43,6 +43,9 @@ _SECTION_2 = "(issue 12 section 2, being added)"
 KNOWN_ERRORS = [
     (r"name '(Soma|Cylinder|Section|SpatialNeuron|Morphology)' is not defined",
      "compartmental: SpatialNeuron and morphologies, a later issue"),
+    # the "(point current)" flag exists only for SpatialNeuron (Destexhe_et_al_1998)
+    (r"Unknown flag 'point current'", "compartmental: SpatialNeuron and morphologies, "
+     "a later issue (the '(point current)' flag is SpatialNeuron's)"),
     (r"No module named '(sbi|cv2|progressbar|joblib|brian2tools)\b",
      "needs a third-party package that is not installed here (nor in the Brian2 environment)"),
     (r"linked_var|\(linked\)|'linked'", f"needs linked_var {_SECTION_2}"),
