@@ -71,6 +71,10 @@ from .errors import UserFunctionError
 # `numpy.arange` and the like on it)
 import numpy  # noqa: F401,E402
 
+# examples12 (issue 12 section 3, Brian2's examples): NumPy's sum that, as before NumPy 2.4,
+# also adds up a generator (sum(t for ...) after Brian2's star import)
+from .generator_sum import sum  # noqa: E402,A001
+
 logging.getLogger("eqsim").addHandler(logging.NullHandler())
 
 __version__ = "0.1.0"

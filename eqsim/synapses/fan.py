@@ -56,6 +56,22 @@ class FanView:
         return f"<{self._synapses.name}.{self._name}: {self.values()!r}>"
 
 
+def _arithmetic(name):
+    def operator(self, *other):
+        return getattr(self.values(), name)(*other)
+    operator.__name__ = name
+    return operator
+
+
+# arithmetic as on the integer array it stands for (Brian2's scripts divide by it:
+# ``w_max / S.N_incoming``), also as the right operand of a Quantity
+for _name in ("__add__", "__radd__", "__sub__", "__rsub__", "__mul__", "__rmul__",
+              "__truediv__", "__rtruediv__", "__floordiv__", "__rfloordiv__", "__mod__",
+              "__pow__", "__rpow__", "__neg__", "__pos__", "__abs__", "__lt__", "__le__",
+              "__gt__", "__ge__", "__ne__"):
+    setattr(FanView, _name, _arithmetic(_name))
+
+
 class FanCounts:
     """What Synapses gets from this module: the numbers of synapses per neuron."""
 

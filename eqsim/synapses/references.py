@@ -137,9 +137,12 @@ def substitute_subexpressions(synapses, expr):
             group = {"pre": synapses.source, "post": synapses.target}.get(side)
             if group is not None and base in group._subexpressions:
                 sub = group._subexpressions[base][0]
+                # only the group's own names take the side's suffix: an external constant
+                # in the group's subexpression stays what it is (Brian2 resolves it)
+                own = set(group.variables) | set(group._subexpressions)
                 replacements[symbol] = sub.xreplace(
                     {s: sympy.Symbol(f"{s.name}_{side}", real=True) for s in sub.free_symbols
-                     if s.name not in ("t", "dt")})
+                     if s.name in own and s.name not in ("t", "dt")})
         if not replacements:
             return normalise_names(synapses, expr)
         expr = expr.xreplace(replacements)

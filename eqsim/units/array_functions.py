@@ -68,12 +68,15 @@ def _plain_result(func):
     return handler
 
 
-def _sequence_same_dimension(func):
-    """concatenate, stack, ...: a sequence of arrays that must share a unit."""
+def _sequence_joined(func):
+    """concatenate, stack, ...: arrays sharing a unit keep it; arrays of different units
+    are joined as their values in SI base units, without a unit, as Brian2 does (its
+    Quantity does not override these functions; Rossant_et_al_2011bis stacks a voltage
+    trace with zeros for a plot)."""
     def handler(arrays, *args, **kwargs):
         stripped = [strip_units(item) for item in arrays]
-        dim = _same_dimension(func.__name__, [d for _, d, _ in stripped]) if stripped \
-            else DIMENSIONLESS
+        dims = {d for _, d, _ in stripped}
+        dim = dims.pop() if len(dims) == 1 else DIMENSIONLESS
         return wrap_result(func([v for v, _, _ in stripped], *args, **kwargs), dim)
     return handler
 
@@ -114,7 +117,7 @@ _register(["argmin", "argmax", "nanargmin", "nanargmax", "argsort", "argpartitio
            "nonzero", "count_nonzero", "flatnonzero", "shape", "ndim", "size", "ones_like",
            "isreal", "iscomplex"], _plain_result)
 _register(["concatenate", "stack", "vstack", "hstack", "dstack", "column_stack"],
-          _sequence_same_dimension)
+          _sequence_joined)
 _register(["dot", "inner", "outer", "tensordot", "kron", "cross", "vdot"], _product_dimension)
 _register(["append"], lambda func: _pair_same_dimension(func, keep=True))
 _register(["allclose", "isclose", "array_equal", "array_equiv", "searchsorted"],

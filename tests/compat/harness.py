@@ -8,10 +8,12 @@ imports neither simulator at module level::
 
 The one change made to a script (and to the helper modules next to it, such as
 ``Brette_2012/params.py``) is the import rule of :func:`rewrite_imports`. Plots go to the
-headless Agg backend and ``show()`` does nothing. Every ``SpikeMonitor``, ``EventMonitor``,
-``StateMonitor`` and ``PopulationRateMonitor`` the script creates is kept (their constructors
-are hooked), and at the end, or at the first error, their data is written to ``<out>.npz``
-with a ``<out>.json`` summary (status, error, time taken, what every array is).
+headless Agg backend and ``show()`` does nothing; ``numpy.in1d`` and a ``Line2D.set_data``
+that takes scalars are given back where newer libraries removed them (:func:`_old_apis`).
+Every ``SpikeMonitor``, ``EventMonitor``, ``StateMonitor`` and ``PopulationRateMonitor`` the
+script creates is kept (their constructors are hooked), and at the end, or at the first
+error, their data is written to ``<out>.npz`` with a ``<out>.json`` summary (status, error,
+time taken, what every array is).
 """
 import argparse
 import json
@@ -127,6 +129,21 @@ def _collect(monitor, number, arrays, described):
                    f"{variable} (SI units), rows: recorded indices, columns: samples")
 
 
+def _old_apis():
+    """Give the scripts the library APIs they were written for where a newer NumPy or
+    matplotlib removed them. Only plotting and analysis after a run use them, never the
+    simulation that is compared, and both simulators get the same; eqsim itself has none."""
+    if not hasattr(np, "in1d"):  # removed in NumPy 2.4 (Stimberg_et_al_2018/example_1_COBA)
+        np.in1d = lambda ar1, ar2, *args, **kwargs: np.isin(ar1, ar2, *args, **kwargs).ravel()
+    from matplotlib.lines import Line2D
+    original = Line2D.set_data
+
+    def set_data(self, *args):
+        # matplotlib >= 3.10 refuses scalar x and y (coupled_oscillators.py moves one dot)
+        return original(self, *(np.atleast_1d(a) for a in args) if len(args) == 2 else args)
+    Line2D.set_data = set_data
+
+
 def _seeding(simulator_module, offset):
     """Make the script's own seed() calls, and the start state, depend on ``offset``."""
     if not offset:
@@ -146,10 +163,15 @@ def run(example, simulator, out, target=None, seed_offset=0):
     os.environ["MPLBACKEND"] = "Agg"
     if simulator == "eqsim":
         sys.path.insert(0, str(REPO_ROOT))     # the checkout under test, not an installed copy
+        # as installed eqsim does, draw random numbers with the compiled Philox rounds also on
+        # the NumPy target (a checkout has no built glue; NumPy rounds cost ~0.5 ms a draw)
+        from eqsim.codegen.module import network_glue
+        network_glue()
     import matplotlib
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
     plt.show = lambda *args, **kwargs: None
+    _old_apis()
     module = __import__(simulator)
     if target is not None:
         module.prefs.codegen.target = target

@@ -197,7 +197,6 @@ def test_substitution_inserts_quantities_with_their_units_as_brian2_does():
 
 
 @pytest.mark.parametrize("substitutions", [
-    {"y": "z"},                     # not used
     {"x": 2.0},                     # defined variable replaced by a number
     {"tau": [1, 2] * all_units["ms"]},  # an array: one value per neuron is no constant
     {"tau": "not a name"},

@@ -43,3 +43,24 @@ def test_connect_cannot_refer_to_fan_counts(name, numpy_target):
         S.connect(f"{name} < 5")
     assert error.value.code == "EQ161"
     assert S.N == 0
+
+
+def test_fan_counts_take_part_in_arithmetic_with_numbers_and_quantities():
+    """Brian2's Kremer et al. 2011 example sets ``S.w = w_max / S.N_incoming``."""
+    from eqsim import NeuronGroup, Synapses, mV, prefs
+    previous = prefs.codegen.target
+    prefs.codegen.target = "numpy"
+    try:
+        G = NeuronGroup(6, "v : 1")
+        S = Synapses(G, G, "w : volt")
+        S.connect(i=[0, 1, 2, 3, 3], j=[1, 1, 1, 2, 0])
+        incoming = np.asarray(S.N_incoming)
+        assert list(incoming) == [3, 3, 3, 1, 1]
+        S.w = 6 * mV / S.N_incoming
+        assert np.allclose(np.asarray(S.w / mV), 6 / incoming)
+        assert list(S.N_incoming * 2) == list(incoming * 2)
+        assert list(1 + S.N_outgoing) == [2, 2, 2, 3, 3]
+        assert list(S.N_incoming > 1) == [True, True, True, False, False]
+        assert list(-S.N_incoming) == list(-incoming)
+    finally:
+        prefs.codegen.target = previous

@@ -62,3 +62,22 @@ def test_a_synaptic_variable_shadows_the_postsynaptic_one_of_the_same_name(targe
     S.w = 1
     Network(P, Q, S).run(0.1 * ms)
     assert Q.z[0] == 1 and S.w[0] == 1 and S.w_post[0] == 100
+
+
+def _pre_post_product(constant_in_model, **namespace):
+    """w integrates F_pre*F_post, F a neuron subexpression with or without an external name."""
+    G = NeuronGroup(2, f"""F = 1/(1 + exp({constant_in_model} - u)) : 1
+                            du/dt = -u/(10*ms) : 1""", threshold="u > 0.5", reset="u = 0",
+                    namespace=namespace)
+    G.u = [0, 1]
+    S = Synapses(G, G, "dw/dt = F_pre*F_post/(10*ms) : 1 (clock-driven)",
+                 on_pre="w += F_pre", method="euler", namespace=namespace)
+    S.connect()
+    Network(G, S).run(1 * ms)
+    return S.w[:]
+
+
+def test_an_external_constant_in_a_pre_or_post_subexpression_keeps_its_own_name(numpy_target):
+    # Tetzlaff_2015: F_pre with F = ...epsilon... must not look up 'epsilon_pre'
+    np.testing.assert_allclose(_pre_post_product("eps", eps=0.5), _pre_post_product("0.5"))
+    assert _pre_post_product("eps", eps=0.5)[0] != 0

@@ -218,7 +218,7 @@ def test_index_functions_return_plain_integers():
     np.testing.assert_array_equal(np.nonzero(v > 1.5 * mV)[0], [0, 2])
 
 
-def test_where_concatenate_and_stack_need_matching_units():
+def test_where_needs_matching_units_and_concatenate_keeps_a_shared_unit():
     v = np.array([1.0, 2.0]) * mV
     chosen = np.where(v > 1.5 * mV, v, 0 * mV)
     assert np.all(chosen == [0, 2] * mV)
@@ -227,9 +227,18 @@ def test_where_concatenate_and_stack_need_matching_units():
     assert np.hstack([v, v]).shape == (4,)
     assert np.vstack([v, v]).dim is VOLT
     with pytest.raises(DimensionMismatchError):
-        np.concatenate([v, [3] * ms])
-    with pytest.raises(DimensionMismatchError):
         np.where(v > 1.5 * mV, v, 1 * ms)
+
+
+@pytest.mark.parametrize("join", [np.concatenate, np.hstack, np.vstack, np.stack,
+                                  np.dstack, np.column_stack])
+@pytest.mark.parametrize("other", [np.zeros(2), [0, 0] * ms])
+def test_joining_arrays_of_different_units_gives_their_si_values_without_unit(join, other):
+    # Brian2 (Rossant_et_al_2011bis: vstack((v_trace, zeros(n)))) joins the SI values
+    v = np.array([1.0, 2.0]) * mV
+    joined = join((v, other))
+    assert getattr(joined, "dim", DIMENSIONLESS) is DIMENSIONLESS
+    np.testing.assert_allclose(np.asarray(joined), join(([1e-3, 2e-3], [0.0, 0.0])))
 
 
 def test_array_creation_helpers_combine_with_units():
