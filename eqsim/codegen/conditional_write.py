@@ -27,7 +27,7 @@ def with_conditional_writes(op, statements):
     """
     if not op.conditional_writes:
         return statements, op
-    var_index = op.extra.get("var_index", {})
+    var_index = op.var_index
     added, out = {}, []
     for st in statements:
         var = op.variables.get(st.target)
@@ -41,12 +41,12 @@ def with_conditional_writes(op, statements):
     if not added:
         return out, op
     variables = dict(op.variables)
-    extra = dict(op.extra, var_index=dict(var_index))
+    var_index = dict(var_index)
     for name, (flag, index) in added.items():
         variables[name] = flag
         if index is not None:
-            extra["var_index"][name] = index
-    return out, dataclasses.replace(op, variables=variables, extra=extra)
+            var_index[name] = index
+    return out, dataclasses.replace(op, variables=variables, var_index=var_index)
 
 
 def _gated(statement, flag):

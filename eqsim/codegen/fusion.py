@@ -15,7 +15,7 @@ def fusable_thresholds(schedule, clock_of):
     pairs = {}
     for j, threshold in enumerate(schedule):
         if isinstance(threshold, tuple) or threshold.kind != "threshold" \
-                or "flags" not in threshold.extra:
+                or threshold.flags is None:
             continue
         touched = _arrays_of(threshold)
         for i in range(j - 1, -1, -1):

@@ -12,6 +12,22 @@ def storage_access(var, index, symbols):
     return var.storage(), var.index_text(index, symbols.array)
 
 
+def row_index(var, symbols):
+    """Name of the index array when a link reads the owner's element ``k`` at exactly
+    ``index[k]`` (plus at most one offset): one lookup along the owner's elements, which a
+    pathway can prefetch; else None."""
+    links = []
+    while isinstance(var, LinkedVariable):
+        links.append(var)
+        var = var.target
+    if links[0].shared or links[0].index is None or any(
+            link.to_one or link.index is not None for link in links[1:]):
+        return None
+    if sum(1 for link in links if link.offset) > 1:
+        return None
+    return symbols.array(links[0].index)
+
+
 def link_rounds(op, targets, symbols):
     """Arrays by which the elements of ``op`` that write one stored element through a
     ``(linked)`` variable with an index are told apart: such kernels run those elements
@@ -21,7 +37,7 @@ def link_rounds(op, targets, symbols):
     for name in sorted(set(targets)):
         var = op.variables.get(name)
         if isinstance(var, LinkedVariable) and not var.shared and \
-                op.extra.get("var_index", {}).get(name) is None:
+                op.var_index.get(name) is None:
             by = var.write_rounds(op.stop)
             if by is not None:
                 rounds.append(symbols.array(by))

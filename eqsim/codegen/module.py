@@ -5,7 +5,6 @@ constants, seed)``, ``set_clocks(dts, steps, ends)``, ``clock_steps()``,
 ``run(netops)`` and ``take_buffer(name)``.
 """
 import hashlib
-import re
 import os
 import types
 
@@ -13,7 +12,9 @@ import numpy as np
 
 from ..errors import CodegenError
 from .fusion import fusable_thresholds
+from .c_types import local_bindings
 from .kernel import ModuleSymbols, kernel_context
+from .kinds import template_name
 from .printers import CPrinter, NumpyPrinter
 from .templates import environment
 
@@ -108,9 +109,12 @@ class NetworkModule:
                                threshold=_Obj(contexts[1]))
             else:
                 kind, context = entry.kind, contexts[0]
-            text = env.get_template(kind + suffix).render(k=_Obj(context), threads=self.threads)
-            if target == "cython":
-                text = bind_locally(text, self.symbols)
+            # the C kernels start by copying the module's arrays and scalars they use into
+            # local constants (network.c.j2)
+            context["bindings"] = local_bindings(set().union(*(c["uses"] for c in contexts)),
+                                                 self.symbols) if target == "cython" else ""
+            text = env.get_template(template_name(kind) + suffix).render(
+                k=_Obj(context), threads=self.threads)
             kernels.append(helpers + text)
             slots.append(dict(clock=clock_of(entry), netop=None, kernel=context["name"],
                               profiled=len(self.profiled)))
@@ -124,8 +128,8 @@ class NetworkModule:
             max_size=max_size, queues=self.symbols.queues, vector_math=vector_math,
             profile=profile, n_profiled=max(1, len(self.profiled)),
             threads=self.threads,
-            arrays=[_Obj(c_name=n, c_type=v.c_type) for n, v in self.symbols.arrays.items()],
-            constants=[_Obj(c_name=n, c_type=t) for n, (_, t) in self.symbols.constants.items()],
+            arrays=[_Obj(c_name=n, dtype=v.dtype) for n, v in self.symbols.arrays.items()],
+            constants=[_Obj(c_name=n, dtype=t) for n, (_, t) in self.symbols.constants.items()],
             buffers=[_Obj(c_name=n, dtype=d, itemsize=8 if d == "float64" else 4)
                      for n, d in self.symbols.buffers.items()])
         self.module = self._load()
@@ -143,7 +147,7 @@ class NetworkModule:
         def open_library(path):  # OSError when the library lacks an expected symbol
             return glue.NetworkLibrary(
                 path, list(symbols.arrays), list(symbols.constants),
-                [t == "uint64_t" for _, t in symbols.constants.values()],
+                [t == np.uint64 for _, t in symbols.constants.values()],
                 list(symbols.buffers), list(symbols.buffers.values()), list(symbols.queues),
                 self.n_clocks)
         return build_library(self.source, name_hint="eqsim_net",
@@ -196,31 +200,12 @@ class NetworkModule:
         return self.module.take_buffer(self.symbols.buffer_name(op_name, suffix))
 
 
-_KERNEL_OPENING = re.compile(r"^static void \w+\(.*\) \{\n", re.MULTILINE)
-_MODULE_NAME = re.compile(r"\b_[a-z]+_\w+")  # mangled names (identifiers.py)
-
-
-def bind_locally(text, symbols):
-    """Start the C kernel in ``text`` by copying every module array address and scalar it
-    uses into a local constant of the same name (see network.c.j2)."""
-    opening = _KERNEL_OPENING.search(text)
-    if opening is None:
-        return text
-    lines = []
-    for name in sorted(set(_MODULE_NAME.findall(text))):
-        if name in symbols.arrays:
-            lines.append(f"    {symbols.arrays[name].c_type} *const {name} = _get{name}();\n")
-        elif name in symbols.constants:
-            lines.append(f"    const {symbols.constants[name][1]} {name} = _get{name}();\n")
-    return text[:opening.end()] + "".join(lines) + text[opening.end():]
-
-
-def _numpy_scalar(value, c_type):
-    """A constant as the NumPy scalar of its C type, so that arithmetic on it gives inf or
+def _numpy_scalar(value, dtype):
+    """A constant as the NumPy scalar of its dtype, so that arithmetic on it gives inf or
     nan as arrays (and C) do, where Python numbers raise ZeroDivisionError/OverflowError."""
-    if c_type == "double":
+    if dtype == np.float64:
         return np.float64(value)
-    if c_type == "int64_t" and not isinstance(value, bool):
+    if dtype == np.int64 and not isinstance(value, bool):
         return np.int64(value)
     return value
 

@@ -15,7 +15,6 @@ from sympy.printing.c import C99CodePrinter
 from sympy.printing.numpy import NumPyPrinter
 
 from ..errors import CodegenError
-from ..parsing import functions as fn
 
 
 # Integers print as integer literals only inside the range that a C ``int`` and a NumPy
@@ -290,14 +289,3 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
 
     def _print_BooleanFalse(self, expr):
         return "False"
-
-
-
-def random_calls(exprs):
-    """The ``rand``/``randn`` occurrences in ``exprs``, in a stable order."""
-    found = set()
-    for e in exprs:
-        if e is None:
-            continue
-        found |= {a for a in sympy.preorder_traversal(e) if isinstance(a, fn.RANDOM_FUNCTIONS)}
-    return sorted(found, key=lambda a: int(a.args[0]))

@@ -36,4 +36,7 @@ def environment(target):
         undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
         trim_blocks=False, lstrip_blocks=False)
     env.filters["indent"] = _indent
+    if target == "cython":
+        from .c_types import c_type
+        env.filters["ctype"] = c_type
     return env

@@ -26,13 +26,13 @@ import hashlib
 import os
 import subprocess
 import tempfile
-from dataclasses import dataclass
 
+import numpy as np
 import sympy
 from sympy.core.function import AppliedUndef
 
 from ..errors import UserFunctionError
-from ..ir.variables import Variable
+from ..ir.functions import UserFunction
 from ..parsing.ast_to_sympy import next_draw_number
 from ..parsing.functions import binomial_draw, randn
 from .identifiers import mangle
@@ -43,25 +43,6 @@ _BUILTIN_C = {"exp": "exp", "log": "log", "log10": "log10", "sqrt": "sqrt", "sin
               "arcsin": "asin", "arccos": "acos", "arctan": "atan", "abs": "fabs",
               "floor": "floor", "ceil": "ceil", "clip": "eqsim_clip", "sign": "eqsim_sign",
               "int": "trunc", "timestep": "eqsim_timestep"}
-
-
-@dataclass(eq=False)
-class UserFunction(Variable):
-    """A user function called under ``name`` in model strings.
-
-    ``function`` is the :class:`eqsim.core.functions.Function`; ``rule`` maps the
-    arguments' dimensions to the result's (raising for a wrong call).
-    """
-    function: object = None
-    n_args: int = 0
-    auto_vectorise: bool = False
-    rule: object = None
-    # a random function drawn from eqsim's generator: ('binomial', n, p) or ('normal', loc,
-    # scale); each call becomes a draw of its own (expand_samplers)
-    sampler: tuple = None
-
-    def dimension_rule(self, argument_dims):
-        return self.rule(argument_dims)
 
 
 def expand_samplers(expr, variables):
@@ -105,7 +86,7 @@ def user_function_calls(op, names, symbols, compiled, threads=1):
                                symbols, threads, op)
         else:
             text = symbols.constant(mangle("kf", alias, "py", name),
-                                    function.python_implementation(), "object")
+                                    function.python_implementation(), object)
         calls[name] = (text, variable.auto_vectorise)
     return calls
 
@@ -126,7 +107,7 @@ def _c_function(function, name, alias, n_args, symbols, threads, op):
     if helper in symbols.support_code:
         return helper
     pointer = symbols.constant(mangle("kf", alias, "py", name), function.callback_address(n_args),
-                               "uint64_t")
+                               np.uint64)
     symbols.callbacks.append(function)
     arguments = [f"double _a{k}" for k in range(n_args)]
     prototype = ", ".join(["double"] * n_args) or "void"

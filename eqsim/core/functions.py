@@ -26,7 +26,7 @@ import math
 
 import numpy as np
 
-from ..codegen.user_functions import UserFunction
+from ..ir.functions import UserFunction
 from ..errors import DimensionMismatchError, EqsimError, UserFunctionError
 from ..parsing.functions import FUNCTIONS
 from ..parsing.user_names import check_user_name

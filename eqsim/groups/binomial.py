@@ -2,7 +2,7 @@
 ``brian2.input.binomial``)."""
 import numpy as np
 
-from ..codegen.user_functions import UserFunction
+from ..ir.functions import UserFunction
 from ..core.functions import Function
 from ..core.names import Nameable
 from ..errors import UserFunctionError

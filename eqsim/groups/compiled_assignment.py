@@ -6,12 +6,11 @@ so either path gives the same values.
 """
 import numpy as np
 
-from .expression_eval import evaluation_stream
-from ..codegen.module import NetworkModule
-from ..codegen.printers import random_calls
+from ..codegen.run_now import evaluation_streams, run_operation
+from ..core.preferences import prefs
 from ..core.seeding import current_seed, next_evaluation_number
 from ..errors import DimensionMismatchError
-from ..ir.operations import Assignment, Operation
+from ..ir.operations import AssignOp, Assignment
 from ..ir.variables import ArrayVariable
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
@@ -33,16 +32,20 @@ def assign_compiled(group, name, text, indices, run_namespace, *, num_threads=1)
             found, var.dim, obj=group.name, source=text, line=1,
             hint=zero_hint(expr, var.dim, "multiply by the right unit, e.g. '... * mV'"))
     k = next_evaluation_number()
-    streams = [evaluation_stream(k, n) for n, _ in enumerate(random_calls([expr]))]
     variables["_assign_indices"] = ArrayVariable("_assign_indices", group.name, DIMENSIONLESS,
                                                  array=np.ascontiguousarray(indices, np.int32))
-    op = Operation(f"{group.name}_assign", "assign", group.name, 0, len(indices),
-                   statements=[Assignment(name, "=", expr)], variables=variables,
-                   clock=group.clock, source=group,
-                   extra={"indices": "_assign_indices", "time": group.clock.t_,
-                          "random_streams": streams, "var_index": group.index_map(variables)})
-    module = NetworkModule("cython", group.name, [op], lambda _: 0, 1, num_threads=1)
-    module.bind(current_seed())
-    step = 2**40 + k  # the step NumPy evaluation keys its draws with
-    module.module.set_clocks([group.clock.dt_], [step], [step + 1])
-    module.module.run([])
+    op = AssignOp(f"{group.name}_assign", group.name, 0, len(indices),
+                  statements=[Assignment(name, "=", expr)], variables=variables,
+                  clock=group.clock, source=group, indices="_assign_indices",
+                  n_indices=len(indices), time=group.clock.t_, random_streams=evaluation_streams(expr, k),
+                  var_index=group.index_map(variables))
+    run_operation(op, target="cython", seed=current_seed(), evaluation=k)
+
+
+def compiled_assignment_size(var):
+    """From how many elements on a string assignment to ``var`` runs as a compiled kernel
+    (preference ``codegen.cython.compiled_assignment_size``), or None when it never does:
+    on the NumPy target, and for integer variables (set_values range-checks those)."""
+    if prefs["codegen.target"] != "cython" or var.array.dtype.kind != "f":
+        return None
+    return prefs["codegen.cython.compiled_assignment_size"]

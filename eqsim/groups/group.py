@@ -2,7 +2,7 @@
 import numpy as np
 import sympy
 
-from ..codegen.functions import called_functions
+from ..ir.calls import called_functions
 from ..core.base import EqsimObject
 from ..core.namespace import caller_namespace, resolve_external
 from ..core.preferences import prefs

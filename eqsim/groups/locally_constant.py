@@ -12,7 +12,7 @@ import logging
 import sympy
 from sympy.core.function import AppliedUndef
 
-from ..codegen.functions import TabulatedFunction
+from ..ir.functions import TabulatedFunction
 from ..errors import EqsimError, IntegrationError
 from ..stateupdate import integrate
 

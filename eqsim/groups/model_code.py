@@ -3,10 +3,10 @@ custom events and run_regularly. Shared by NeuronGroup and (later) Synapses."""
 import numpy as np
 import sympy
 
-from ..codegen.functions import TabulatedFunction, called_functions
-from ..codegen.user_functions import UserFunction
+from ..ir.functions import TabulatedFunction, UserFunction
+from ..ir.calls import called_functions
 from ..errors import DimensionMismatchError, EquationError, LimitError
-from ..ir.operations import Assignment, Operation
+from ..ir.operations import Assignment, ResetOp, StateUpdateOp, ThresholdOp
 from ..ir.variables import ArrayVariable
 from ..parsing.dimensions import dimension_of, check_equation_dimensions
 from ..parsing.functions import timestep
@@ -138,9 +138,9 @@ def make_state_update(group, method, refractory, run_namespace, when="groups", o
         return None
     names = used_names(a.expr for a in out) | {a.target for a in out}
     variables = group.resolve_for_kernel(names - set(_temporaries(out, group)), run_namespace)
-    return Operation(f"{group.name}_stateupdater", "stateupdate", group.name, 0, group.N,
-                     statements=out, variables=variables, when=when, order=order, clock=group.clock,
-                     source=group)
+    return StateUpdateOp(f"{group.name}_stateupdater", group.name, 0, group.N,
+                         statements=out, variables=variables, when=when, order=order,
+                         clock=group.clock, source=group)
 
 
 def check_model_units(group, run_namespace):
@@ -213,10 +213,10 @@ def make_threshold(group, event, condition, refractory, run_namespace, when="thr
         flags[event] = ArrayVariable(f"_flags_{event}", group.name, DIMENSIONLESS,
                                      array=np.zeros(group.N, dtype=np.bool_))
     variables["_condition_flags"] = flags[event]
-    return Operation(f"{group.name}_{'thresholder' if event == 'spike' else event + '_thresholder'}",
-                     "threshold", group.name, 0, group.N, statements=statements, condition=condition,
-                     variables=variables, when=when, order=order, clock=group.clock,
-                     events=events_name, source=group, extra={"flags": "_condition_flags"})
+    return ThresholdOp(f"{group.name}_{'thresholder' if event == 'spike' else event + '_thresholder'}",
+                       group.name, 0, group.N, statements=statements, condition=condition,
+                       variables=variables, when=when, order=order, clock=group.clock,
+                       events=events_name, source=group, flags="_condition_flags")
 
 
 def make_event_code(group, event, statements, source, run_namespace, name, when, order):
@@ -230,7 +230,7 @@ def make_event_code(group, event, statements, source, run_namespace, name, when,
                      function_rules(variables))
     events_name = group.event_array_name(event)
     variables[events_name] = group.variables[events_name]
-    return Operation(name, "reset", group.name, 0, group.N, statements=assignments,
-                     variables=variables, when=when, order=order, clock=group.clock,
-                     events=events_name, source=group,
-                     conditional_writes=False)  # Brian2's resetters override the rule
+    return ResetOp(name, group.name, 0, group.N, statements=assignments,
+                   variables=variables, when=when, order=order, clock=group.clock,
+                   events=events_name, source=group,
+                   conditional_writes=False)  # Brian2's resetters override the rule

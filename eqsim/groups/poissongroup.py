@@ -3,12 +3,12 @@ import warnings
 
 import numpy as np
 
-from ..codegen.kernel import stream_id
+from ..runtime.streams import poisson_group_streams
 from ..core.limits import whole_number
 from ..core.seeding import current_seed
 from ..core.state_check import check_array, check_keys, check_scalar
 from ..errors import DimensionMismatchError, EqsimError, EqsimWarning, LimitError
-from ..ir.operations import Operation
+from ..ir.operations import PoissonSkipOp
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 from ..runtime.random import geometric
@@ -145,16 +145,15 @@ class PoissonGroup(SpikeSource, Group):
                                order=self.order)]
 
     def _streams(self):
-        return (stream_id(str(self._random_id), "poisson_first"),
-                stream_id(str(self._random_id), "poisson_gap"))
+        return poisson_group_streams(self._random_id)
 
     def _skipping_operation(self):
         names = ("rates", "_next_spike", "_spikespace")
-        return Operation(f"{self.name}_thresholder", "poissonskip", self.name, 0, self.N,
-                         variables={n: self.variables[n] for n in names}, when=self.when,
-                         order=self.order, clock=self.clock, events="_spikespace", source=self,
-                         extra={"arrays": {"rates": "rates", "next_spike": "_next_spike"},
-                                "constants": {"stream": (self._streams()[1], "uint64_t")}})
+        return PoissonSkipOp(f"{self.name}_thresholder", self.name, 0, self.N,
+                             variables={n: self.variables[n] for n in names}, when=self.when,
+                             order=self.order, clock=self.clock, events="_spikespace",
+                             source=self, rates="rates", next_spike="_next_spike",
+                             stream=self._streams()[1])
 
     def before_run(self, module):
         """Draw each neuron's first spike step from now when the rates (or dt, or the seed)

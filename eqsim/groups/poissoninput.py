@@ -3,10 +3,10 @@ creating the input neurons or the synapses."""
 import numpy as np
 import sympy
 
-from ..codegen.kernel import stream_id
+from ..runtime.streams import poisson_input_stream
 from ..core.base import EqsimObject
 from ..errors import DimensionMismatchError, EqsimError, LimitError
-from ..ir.operations import Assignment, Operation
+from ..ir.operations import Assignment, PoissonInputOp
 from ..ir.variables import ArrayVariable, LinkedVariable
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
@@ -130,16 +130,12 @@ class PoissonInput(EqsimObject):
                                     array=np.zeros(len(target)))
             object.__setattr__(self, "_uniforms", scratch)
         variables["_uniforms"] = scratch
-        return [Operation(
-            self.name, "poissoninput", target._owner.name, target._start, target._stop,
+        return [PoissonInputOp(
+            self.name, target._owner.name, target._start, target._stop,
             statements=[statement], variables=variables, when=self.when, order=self.order,
-            clock=self.clock, source=self,
-            extra={"template_locals": [ARRIVALS], "index_offset": target._start,
-                   "arrays": {"uniforms": "_uniforms"},
-                   "constants": {"n_inputs": (self.N, "int64_t"),
-                                 "probability": (probability, "double"),
-                                 "stream": (stream_id(str(self._random_id), "poissoninput"),
-                                            "uint64_t")}})]
+            clock=self.clock, source=self, template_locals=(ARRIVALS,),
+            index_offset=target._start, uniforms="_uniforms", n_inputs=self.N,
+            probability=probability, stream=poisson_input_stream(self._random_id))]
 
     def __repr__(self):
         return (f"PoissonInput({self.target.name}.{self.target_var}, N={self.N}, "

@@ -1,6 +1,6 @@
 """``G.run_regularly(code, dt=...)``: statements over every element at its own interval."""
 from ..core.base import EqsimObject
-from ..ir.operations import Assignment, Operation
+from ..ir.operations import Assignment, StateUpdateOp
 from ..parsing.statements import parse_statements
 from .model_code import check_statements, check_targets, function_rules, temporaries, used_names
 
@@ -29,10 +29,10 @@ class RunRegularly(EqsimObject):
         variables = g.resolve_for_kernel(names - temporaries(g, self.statements), run_namespace)
         check_statements(g, self.statements, g.kernel_dimensions(variables), self.source,
                          function_rules(variables))
-        extra = {"index_offset": g._start}  # i counts from the subgroup's start
-        return [Operation(self.name, "stateupdate", g.name, g._start, g._stop,
-                          statements=assignments, variables=variables, when=self.when,
-                          order=self.order, clock=self.clock, source=self, extra=extra)]
+        return [StateUpdateOp(self.name, g.name, g._start, g._stop,
+                              statements=assignments, variables=variables, when=self.when,
+                              order=self.order, clock=self.clock, source=self,
+                              index_offset=g._start)]  # i counts from the subgroup's start
 
 
 def attach_run_regularly(group, holder, code, **options):

@@ -4,7 +4,7 @@ import numpy as np
 from ..core.limits import time_value, whole_number
 from ..core.state_check import check_array, check_indices, check_keys, check_scalar, mismatch
 from ..errors import EqsimError
-from ..ir.operations import Operation
+from ..ir.operations import SpikeGeneratorOp
 from ..units import DIMENSIONLESS, second, fail_for_dimension_mismatch
 from .group import Group
 from .subgroup import SpikeSource
@@ -135,15 +135,12 @@ class SpikeGeneratorGroup(SpikeSource, Group):
             self._bin_spikes()
         names = ("_spikespace", "_neuron_index", "_timebins", "_lastindex")
         variables = {n: self.variables[n] for n in names}
-        return [Operation(f"{self.name}_spikegenerator", "spikegenerator", self.name, 0, self.N,
-                          variables=variables, when=self.when, order=self.order,
-                          clock=self.clock, events="_spikespace", source=self,
-                          extra={"arrays": {"neuron_index": "_neuron_index",
-                                            "timebins": "_timebins", "lastindex": "_lastindex"},
-                                 "constants": {
-                                     "n_spikes": (self.variables["_timebins"].array.size,
-                                                  "int64_t"),
-                                     "period_bins": (self._period_bins, "int64_t")}})]
+        return [SpikeGeneratorOp(
+            f"{self.name}_spikegenerator", self.name, 0, self.N, variables=variables,
+            when=self.when, order=self.order, clock=self.clock, events="_spikespace",
+            source=self, neuron_index="_neuron_index", timebins="_timebins",
+            lastindex="_lastindex", n_spikes=self.variables["_timebins"].array.size,
+            period_bins=self._period_bins)]
 
     def get_state(self):
         state = super().get_state()

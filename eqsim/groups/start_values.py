@@ -3,7 +3,7 @@ value it can never honour (a negative refractory period or rate) is reported bef
 the run rather than silently treated as zero by the kernel."""
 import numpy as np
 
-from ..codegen.printers import random_calls
+from ..ir.calls import random_calls
 from ..errors import EqsimError
 from .expression_eval import evaluate_parsed
 

@@ -1,7 +1,7 @@
 """Brian2's check, made when a run starts, that a subexpression drawing random numbers is
 flagged ``(constant over dt)``: otherwise every use would draw again, and two uses in one
 time step would see different values."""
-from ..codegen.printers import random_calls
+from ..ir.calls import random_calls
 from ..errors import StatefulSubexpressionError
 
 

@@ -1,7 +1,7 @@
 """TimedArray: a function of time (and optionally of an index) given by samples."""
 import numpy as np
 
-from ..codegen.functions import TabulatedFunction, upsampling_factor
+from ..ir.functions import TabulatedFunction, upsampling_factor
 from ..core.clock import defaultclock
 from ..core.devices import DeviceError
 from ..core.limits import time_value

@@ -1,5 +1,21 @@
-"""Operations: what one object does in one time step, as ordered statements."""
+"""Operations: what one object does in one time step, one dataclass per kind.
+
+Every operation has the fields of :class:`Operation` (its statements over named
+variables, the element range, its place in the schedule) and declares what its kind's
+template needs as typed fields: *arrays* (names of variables the template indexes
+itself), *constants* (values with a NumPy dtype, passed to compiled code at bind time)
+and *record buffers* (a class-level table). Targets read these declarations
+(:func:`declared_fields`); no operation carries untyped settings, and nothing here knows
+a target's types.
+"""
+import dataclasses
 from dataclasses import dataclass, field
+from typing import ClassVar
+
+import numpy as np
+
+#: kind name -> Operation subclass (:func:`operation_kind` fills it)
+OPERATION_KINDS = {}
 
 
 @dataclass(frozen=True)
@@ -27,23 +43,48 @@ class Assignment:
         return Assignment(self.target, "=", expr, self.line, self.block)
 
 
+def array(default=None):
+    """A field naming a variable of the operation that the kind's template indexes
+    directly (None: the template does without)."""
+    return field(default=default, metadata={"role": "array"})
+
+
+def constant(dtype, default=None):
+    """A field holding a scalar the kind's template reads, of NumPy ``dtype``."""
+    return field(default=default, metadata={"role": "constant", "dtype": np.dtype(dtype)})
+
+
+def declared_fields(op):
+    """``[(field name, role, dtype or None, value)]`` of the arrays and constants that
+    ``op``'s kind declares."""
+    out = []
+    for f in dataclasses.fields(op):
+        role = f.metadata.get("role")
+        if role is not None:
+            out.append((f.name, role, f.metadata.get("dtype"), getattr(op, f.name)))
+    return out
+
+
+def operation_kind(name):
+    """Class decorator: register an Operation subclass as the kind ``name`` (the name of
+    its templates)."""
+    def register(cls):
+        cls.kind = name
+        OPERATION_KINDS[name] = cls
+        return cls
+    return register
+
+
 @dataclass(eq=False)
 class Operation:
-    """One scheduled kernel.
+    """One scheduled kernel (the common part of every kind).
 
     Attributes
     ----------
     name : str
         Unique name in the network (``neurongroup_stateupdater``).
-    kind : str
-        Which template renders it: ``stateupdate`` (statements over every element),
-        ``threshold`` (``condition`` fills ``events``), ``reset`` (statements over
-        the elements in ``events``), ``statemonitor``, ``spikemonitor``,
-        ``ratemonitor``.
     owner : str
         Name of the group whose elements the kernel iterates over.
-    size : str
-        Name of the constant holding the owner's element count.
     start, stop : int
         The index range iterated (a subgroup is a range of its parent).
     statements : list of Assignment
@@ -58,14 +99,28 @@ class Operation:
         The Clock the operation runs on.
     events : str or None
         Name of the event array written (threshold) or read (reset, monitors).
-    extra : dict
-        Kind-specific settings (monitor buffers, recorded indices, ...).
+    source : object
+        The user-facing object this came from (error messages, random keys).
     conditional_writes : bool
         Whether writes to ``(unless refractory)`` variables apply only to elements that are
         not refractory (every kernel but the reset and ``run_on_event`` code, as in Brian2).
+    var_index : dict
+        Name -> ``(index, offset)``: the variable is read at ``index[element] + offset``,
+        ``index`` an ArrayVariable (stored synapses' pre/post neuron) or a name the kind's
+        template defines (procedural synapses' ``_src``/``_tgt``); other names are read at
+        the element.
+    index_offset : int
+        ``i`` is the element minus this (a subgroup counts from its start).
+    index_exprs : dict
+        Name -> template local that stands for it (procedural ``i``/``j``).
+    template_locals : tuple of str
+        Names the kind's template computes itself (internal names, ``_`` first).
     """
+    #: the kind's name (its templates' name); set by :func:`operation_kind`
+    kind: ClassVar[str] = None
+    #: record buffers of the kind: field-like key -> (buffer suffix, NumPy dtype name)
+    buffers: ClassVar[dict] = {}
     name: str
-    kind: str
     owner: str
     start: int
     stop: int
@@ -76,9 +131,12 @@ class Operation:
     order: int = 0
     clock: object = None
     events: str = None
-    extra: dict = field(default_factory=dict)
-    source: object = None  # the user-facing object this came from (for error messages)
+    source: object = None
     conditional_writes: bool = True
+    var_index: dict = field(default_factory=dict)
+    index_offset: int = 0
+    index_exprs: dict = field(default_factory=dict)
+    template_locals: tuple = ()
     #: statements run once per call, before the element loop (Brian2's scalar code);
     #: split off ``statements`` when the operation is made
     scalar_statements: list = field(default_factory=list)
@@ -86,3 +144,149 @@ class Operation:
     def __post_init__(self):
         from .scalar import split_scalar
         self.scalar_statements, self.statements = split_scalar(self)
+
+
+_KW = dict(eq=False, kw_only=True)
+
+
+@operation_kind("stateupdate")
+@dataclass(**_KW)
+class StateUpdateOp(Operation):
+    """Statements over every element (equations, run_regularly)."""
+
+
+@operation_kind("threshold")
+@dataclass(**_KW)
+class ThresholdOp(Operation):
+    """``condition`` fills the ``events`` array; ``flags`` is one byte per element for
+    the vectorised condition (None: a plain loop)."""
+    flags: str = array()
+
+
+@operation_kind("reset")
+@dataclass(**_KW)
+class ResetOp(Operation):
+    """Statements over the elements listed in ``events``."""
+
+
+@operation_kind("assign")
+@dataclass(**_KW)
+class AssignOp(Operation):
+    """A string assignment run once, outside the step loop, for the elements in
+    ``indices``, at time ``time``, its draws from the fixed ``random_streams``."""
+    indices: str = array()
+    n_indices: int = constant(np.int64, 0)
+    time: float = constant(np.float64, 0.0)
+    random_streams: tuple = ()
+
+
+@operation_kind("pathway")
+@dataclass(**_KW)
+class PathwayOp(Operation):
+    """on_pre/on_post over the stored synapses of the spikes that arrive: spikes of the
+    sources ``source_start:source_stop`` wait in ``queue``, by a homogeneous ``delay``
+    (steps) or per synapse (``delay_steps`` array); ``csr_ptr``/``csr_order`` list each
+    source's synapses; ``rounds_by`` the index arrays whose equal values must be written
+    one synapse after another; ``post_index`` the target neuron of each synapse."""
+    queue: str = None
+    homogeneous: bool = True
+    delay: int = constant(np.int64, 0)
+    delay_steps: str = array()
+    csr_ptr: str = array()
+    csr_order: str = array()
+    source_start: int = constant(np.int64, 0)
+    source_stop: int = constant(np.int64, 0)
+    rounds_by: tuple = ()
+    post_index: str = None
+
+
+@operation_kind("procedural")
+@dataclass(**_KW)
+class ProceduralOp(Operation):
+    """on_pre over synapses regenerated at each spike: the targets of a source are the
+    Bernoulli(``p``) draws over ``n_post`` neurons keyed by ``conn_seed``/``conn_stream``."""
+    queue: str = None
+    delay: int = constant(np.int64, 0)
+    source_start: int = constant(np.int64, 0)
+    source_stop: int = constant(np.int64, 0)
+    n_post: int = constant(np.int64, 0)
+    p: float = constant(np.float64, 0.0)
+    conn_seed: int = constant(np.uint64, 0)
+    conn_stream: int = constant(np.uint64, 0)
+
+
+@operation_kind("summed")
+@dataclass(**_KW)
+class SummedOp(Operation):
+    """``target[target_index[synapse] + offset]`` (elements ``target_start:target_stop``)
+    becomes the sum over synapses of the statement's ``_summed``."""
+    target: object = None            # the ArrayVariable written
+    target_index: tuple = None       # (index ArrayVariable, offset)
+    target_start: int = constant(np.int64, 0)
+    target_stop: int = constant(np.int64, 0)
+
+
+@operation_kind("synapticcode")
+@dataclass(**_KW)
+class SynapticCodeOp(Operation):
+    """Synapses.run_regularly code writing pre/post neurons: synapses with equal
+    ``rounds_by`` values run one after another."""
+    rounds_by: tuple = ()
+
+
+@operation_kind("statemonitor")
+@dataclass(**_KW)
+class StateMonitorOp(Operation):
+    """Record the statements' values at ``indices`` each step: ``recorded`` is a list of
+    ``(variable name, statement target)``."""
+    buffers: ClassVar[dict] = {"time_buffer": ("t", "float64")}
+    indices: str = array()
+    n_indices: int = constant(np.int64, 0)
+    recorded: list = field(default_factory=list)
+
+
+@operation_kind("spikemonitor")
+@dataclass(**_KW)
+class SpikeMonitorOp(Operation):
+    """Record each event's time, index and ``recorded`` values; ``count`` per element."""
+    buffers: ClassVar[dict] = {"time_buffer": ("t", "float64"), "index_buffer": ("i", "int32")}
+    count: str = array()
+    recorded: list = field(default_factory=list)
+
+
+@operation_kind("ratemonitor")
+@dataclass(**_KW)
+class RateMonitorOp(Operation):
+    """Record the fraction of elements with an event, per second."""
+    buffers: ClassVar[dict] = {"time_buffer": ("t", "float64"), "rate_buffer": ("rate", "float64")}
+
+
+@operation_kind("spikegenerator")
+@dataclass(**_KW)
+class SpikeGeneratorOp(Operation):
+    """Emit the spikes of this step's bin (``timebins`` sorted, ``lastindex`` the next)."""
+    neuron_index: str = array()
+    timebins: str = array()
+    lastindex: str = array()
+    n_spikes: int = constant(np.int64, 0)
+    period_bins: int = constant(np.int64, 0)
+
+
+@operation_kind("poissonskip")
+@dataclass(**_KW)
+class PoissonSkipOp(Operation):
+    """Constant-rate Poisson spikes by geometric skips (``next_spike`` per element)."""
+    rates: str = array()
+    next_spike: str = array()
+    stream: int = constant(np.uint64, 0)
+
+
+@operation_kind("poissoninput")
+@dataclass(**_KW)
+class PoissonInputOp(Operation):
+    """``n_inputs`` Poisson inputs of ``probability`` per step into each element: the
+    template draws the arrivals (a template local) with ``uniforms`` as scratch."""
+    uniforms: str = array()
+    n_inputs: int = constant(np.int64, 0)
+    probability: float = constant(np.float64, 0.0)
+    stream: int = constant(np.uint64, 0)

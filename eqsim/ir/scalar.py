@@ -37,7 +37,7 @@ def split_scalar(op):
     if op.kind not in STATEMENT_KINDS:
         return [], statements
     variables = op.variables
-    local = set(op.extra.get("index_exprs", ())) | set(op.extra.get("template_locals", ()))
+    local = set(op.index_exprs) | set(op.template_locals)
     assigned = {}
     for st in statements:
         assigned[st.target] = assigned.get(st.target, 0) + 1

@@ -3,16 +3,6 @@ from dataclasses import dataclass
 
 import numpy as np
 
-#: C type of each NumPy dtype that kernels read or write
-C_TYPES = {
-    np.dtype(np.float64): "double",
-    np.dtype(np.float32): "float",
-    np.dtype(np.int32): "int32_t",
-    np.dtype(np.int64): "int64_t",
-    np.dtype(np.bool_): "char",
-    np.dtype(np.uint64): "uint64_t",
-}
-
 
 @dataclass(eq=False)
 class Variable:
@@ -55,10 +45,6 @@ class ArrayVariable(Variable):
     @property
     def dtype(self):
         return self.array.dtype
-
-    @property
-    def c_type(self):
-        return C_TYPES[self.array.dtype]
 
 
 @dataclass(eq=False)

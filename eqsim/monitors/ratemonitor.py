@@ -3,7 +3,7 @@ import numpy as np
 
 from ..core.base import EqsimObject
 from ..errors import EqsimError
-from ..ir.operations import Operation
+from ..ir.operations import RateMonitorOp
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .recording import Recording
 
@@ -34,10 +34,9 @@ class PopulationRateMonitor(EqsimObject):
     def operations(self, run_namespace):
         group = self.source
         events = group.event_array_name("spike")
-        return [Operation(self.name, "ratemonitor", group._owner.name, group._start, group._stop,
-                          variables={events: group.variables[events]}, when=self.when,
-                          order=self.order, clock=self.clock, events=events, source=self,
-                          extra={"time_buffer": True, "rate_buffer": True})]
+        return [RateMonitorOp(self.name, group._owner.name, group._start, group._stop,
+                              variables={events: group.variables[events]}, when=self.when,
+                              order=self.order, clock=self.clock, events=events, source=self)]
 
     def after_run(self, module):
         if module.has_buffer(self.name, "t"):

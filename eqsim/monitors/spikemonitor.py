@@ -3,7 +3,7 @@ import numpy as np
 
 from ..core.base import EqsimObject
 from ..errors import EqsimError
-from ..ir.operations import Operation
+from ..ir.operations import SpikeMonitorOp
 from ..core.state_check import check_array, check_indices, check_keys
 from ..ir.variables import ArrayVariable
 from ..units import DIMENSIONLESS, Quantity, second
@@ -75,12 +75,12 @@ class EventMonitor(EqsimObject):
         events = group.event_array_name(self.event)
         variables[events] = group.variables[events]
         variables["_count"] = self._count
-        return [Operation(self.name, "spikemonitor", group._owner.name, group._start, group._stop,
-                          statements=statements, variables=variables, when=self.when,
-                          order=self.order, clock=self.clock, events=events, source=self,
-                          extra={"time_buffer": True, "index_buffer": True, "count": "_count",
-                                 "recorded": [(v, f"_rec_{v}") for v in self.record_variables],
-                                 "index_offset": group._start})]
+        return [SpikeMonitorOp(self.name, group._owner.name, group._start, group._stop,
+                               statements=statements, variables=variables, when=self.when,
+                               order=self.order, clock=self.clock, events=events, source=self,
+                               count="_count",
+                               recorded=[(v, f"_rec_{v}") for v in self.record_variables],
+                               index_offset=group._start)]
 
     def after_run(self, module):
         if not module.has_buffer(self.name, "t"):

@@ -5,7 +5,7 @@ from ..core.base import EqsimObject
 from ..core.memory import format_bytes
 from ..errors import EqsimError, LimitError, MonitorError
 from ..groups.expression_eval import evaluate
-from ..ir.operations import Operation
+from ..ir.operations import StateMonitorOp
 from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
 from . import file_recording
@@ -99,13 +99,13 @@ class StateMonitor(EqsimObject):
         statements, variables = recording_statements(group, self.record_variables,
                                                      run_namespace)
         variables["_indices"] = self._indices
-        extra = {"var_index": group.index_map(variables)} if hasattr(group, "index_map") else {}
-        return [Operation(self.name, "statemonitor", group._owner.name, group._start, group._stop,
-                          statements=statements, variables=variables, when=self.when,
-                          order=self.order, clock=self.clock, source=self,
-                          extra={"indices": "_indices", "time_buffer": True,
-                                 "recorded": [(v, f"_rec_{v}") for v in self.record_variables],
-                                 "index_offset": group._start, **extra})]
+        var_index = group.index_map(variables) if hasattr(group, "index_map") else {}
+        return [StateMonitorOp(self.name, group._owner.name, group._start, group._stop,
+                               statements=statements, variables=variables, when=self.when,
+                               order=self.order, clock=self.clock, source=self,
+                               indices="_indices", n_indices=self._indices.array.size,
+                               recorded=[(v, f"_rec_{v}") for v in self.record_variables],
+                               index_offset=group._start, var_index=var_index)]
 
     def after_run(self, module):
         self._has_run = True

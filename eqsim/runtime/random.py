@@ -23,14 +23,13 @@ The C twin of this module is ``eqsim_random.h`` (next to this file); both
 implement the same arithmetic so that uniforms and binomials are bit-identical
 and normals/exponentials agree to the last ulp or so of ``log``/``cos``.
 """
-import hashlib
 import os
 
 import numpy as np
 
 __all__ = [
     "uint64", "uniform", "normal", "exponential", "geometric", "binomial",
-    "philox_key", "stream_id", "random_header_dir", "CYTHON_DECLARATIONS",
+    "philox_key", "random_header_dir", "CYTHON_DECLARATIONS",
 ]
 
 # Philox4x32 multipliers and Weyl key increments (Random123).
@@ -87,33 +86,6 @@ cdef extern from "eqsim_random.h" nogil:
 def random_header_dir():
     """Return the folder holding ``eqsim_random.h`` (add it to the include path)."""
     return os.path.dirname(os.path.abspath(__file__))
-
-
-def stream_id(*names):
-    """Return a stable 64-bit stream number for a tuple of names.
-
-    Uses BLAKE2b, not Python's ``hash()`` (which is salted per process), so the
-    same names give the same stream in every process and every run.
-
-    Parameters
-    ----------
-    *names : str or int
-        For example ``stream_id('neurongroup', 'v', 'randn', 0)``.
-
-    Returns
-    -------
-    int
-        In ``[0, 2**64)``.
-    """
-    digest = hashlib.blake2b(digest_size=8, person=b"eqsim-stream")
-    for name in names:
-        if isinstance(name, bool) or not isinstance(name, (str, int)):
-            raise TypeError(f"stream names must be str or int, not {type(name).__name__}")
-        # Type tag and length prefix: ('ab', 'c') and ('a', 'bc') must differ.
-        data = str(name).encode("utf-8")
-        tag = b"s" if isinstance(name, str) else b"i"
-        digest.update(tag + len(data).to_bytes(8, "little") + data)
-    return int.from_bytes(digest.digest(), "little")
 
 
 def _as_u64(value, what):

@@ -28,7 +28,7 @@ from eqsim.synapses.connect_errors import (CONFLICTING_ARGUMENTS, INDEX_OUT_OF_R
                                           INVALID_PROBABILITY, LENGTH_MISMATCH)
 from eqsim.synapses.connect_generator import (ConnectContext, Side, constant_value, empty_pairs,
                                               generator_pairs, is_constant)
-from eqsim.synapses.connect_sampling import SUB_KEEP
+from eqsim.runtime.sampling import SUB_KEEP
 from eqsim.synapses.generator_syntax import (implicit_variable_symbol, parse_index_expression,
                                              range_generator)
 

@@ -3,7 +3,7 @@
 The outer index (``i`` for ``j='...'``, ``j`` for ``i='...'``) runs over its
 group in blocks of rows sized by the expected work. For each row the iterator
 arguments give a range; ``range`` enumerates it, ``sample`` draws from it
-(:mod:`eqsim.synapses.connect_sampling`); then the generated element, the
+(:mod:`eqsim.runtime.sampling`); then the generated element, the
 ``if`` clause, the bounds check and the keep probability ``p`` are applied in
 Brian2's order. Random draws are keyed by the row and the candidate's own
 number, so the result does not depend on the block size.
@@ -21,7 +21,7 @@ from eqsim.synapses.connect_errors import (INDEX_OUT_OF_RANGE, INVALID_DEPENDENC
                                           INVALID_PROBABILITY, INVALID_RANGE,
                                           INVALID_SAMPLE_SIZE)
 from eqsim.synapses.integer_arguments import check_integer_argument, integer_dtype
-from eqsim.synapses.connect_sampling import (SUB_KEEP, bernoulli_positions, expand_ranges,
+from eqsim.runtime.sampling import (SUB_KEEP, bernoulli_positions, expand_ranges,
                                              fixed_size_cost, fixed_size_positions)
 
 __all__ = ["Side", "ConnectContext", "generator_pairs", "is_constant", "constant_value",

@@ -16,13 +16,13 @@ a procedural projection). The expression may use ``i``, ``j``, constants, ``rand
 """
 import sympy
 
-from ..codegen.kernel import stream_id
 from ..errors import ProceduralValueError
 from ..ir.variables import ConstantVariable
 from ..parsing import functions as fn
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 from ..runtime.random import normal, uniform
+from ..runtime.streams import procedural_value_stream
 from ..units import DIMENSIONLESS
 
 I, J = sympy.Symbol("i", real=True), sympy.Symbol("j", real=True)
@@ -77,7 +77,7 @@ def set_value_expression(synapses, name, value, item):
 
 
 def _stream(synapses, name, occurrence):
-    return stream_id("procedural value", str(synapses._random_id), name, str(occurrence))
+    return procedural_value_stream(synapses._random_id, name, occurrence)
 
 
 def _keyed(synapses, name, expr):

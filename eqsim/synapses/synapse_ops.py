@@ -7,7 +7,8 @@ import sympy
 from ..errors import EquationError
 from ..groups.model_code import check_statements, function_rules, make_state_update, used_names
 from ..groups.writable import BUILT_IN_NAMES, NOT_WRITABLE, check_writable, why_not_writable
-from ..ir.operations import Assignment, Operation
+from ..ir.operations import (Assignment, PathwayOp, ProceduralOp, StateUpdateOp, SummedOp,
+                             SynapticCodeOp)
 from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable
 from ..parsing.dimensions import dimension_of
 from ..stateupdate import integrate
@@ -26,7 +27,7 @@ def make_synaptic_operations(synapses, run_namespace):
                                order=synapses.order)
     if update is not None:
         update.start, update.stop = 0, synapses.N
-        update.extra["var_index"] = synapses.index_map(update.variables)
+        update.var_index = synapses.index_map(update.variables)
         ops.append(update)
     for name, eq in synapses._summed.items():
         ops.append(_summed_operation(synapses, name, eq, run_namespace))
@@ -96,15 +97,15 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
     for side in ("pre", "post"):  # post: how threads split the synapses
         extra_vars["_synaptic_" + side] = synapses.variables["_synaptic_" + side]
     variables.update(extra_vars)
-    return Operation(
-        f"{synapses.name}_{pathway.name}", "pathway", synapses.name, 0, synapses.N,
+    return PathwayOp(
+        f"{synapses.name}_{pathway.name}", synapses.name, 0, synapses.N,
         statements=assignments, variables=variables, when="synapses",
         order=slot_order, clock=synapses.clock, events=events, source=synapses,
-        extra={"var_index": synapses.index_map(variables), "queue": pathway.queue_name,
-               "homogeneous": homogeneous, "delay": delay if homogeneous else "_delay_steps",
-               "csr_ptr": "_csr_ptr", "csr_order": None if order is None else "_csr_order",
-               "source_start": trigger._start, "source_stop": trigger._stop,
-               "rounds_by": rounds_by, "post_index": "_synaptic_post"})
+        var_index=synapses.index_map(variables), queue=pathway.queue_name,
+        homogeneous=homogeneous, delay=delay if homogeneous else None,
+        delay_steps=None if homogeneous else "_delay_steps", csr_ptr="_csr_ptr",
+        csr_order=None if order is None else "_csr_order", source_start=trigger._start,
+        source_stop=trigger._stop, rounds_by=tuple(rounds_by), post_index="_synaptic_post")
 
 
 def _link_write_rounds(synapses, assignments):
@@ -188,14 +189,14 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
     variables[events] = trigger.variables[events]
     homogeneous, delay = pathway.prepare(synapses.clock.dt_)
     spec = synapses._procedural
-    return Operation(
-        f"{synapses.name}_{pathway.name}", "procedural", synapses.name, 0, 0,
+    return ProceduralOp(
+        f"{synapses.name}_{pathway.name}", synapses.name, 0, 0,
         statements=assignments, variables=variables, when="synapses",
         order=slot_order, clock=synapses.clock, events=events, source=synapses,
-        extra={"var_index": var_index, "index_exprs": {"i": "_src", "j": "_tgt"},
-               "queue": pathway.queue_name, "delay": delay, "p": spec["p"], "seed": spec["seed"],
-               "stream": spec["stream"], "n_post": len(synapses.target),
-               "source_start": trigger._start, "source_stop": trigger._stop})
+        var_index=var_index, index_exprs={"i": "_src", "j": "_tgt"},
+        queue=pathway.queue_name, delay=delay, p=spec["p"], conn_seed=spec["seed"],
+        conn_stream=spec["stream"], n_post=len(synapses.target),
+        source_start=trigger._start, source_stop=trigger._stop)
 
 
 def _summed_operation(synapses, name, eq, run_namespace):
@@ -224,13 +225,13 @@ def _summed_operation(synapses, name, eq, run_namespace):
     dims.update(t=second.dim, dt=second.dim)
     dimension_of(expr, dims, functions=function_rules(variables), obj=synapses.name)
     index = synapses.variables["_synaptic_" + (side or "post")]
-    return Operation(
-        f"{synapses.name}_summed_{base}", "summed", synapses.name, 0, synapses.N,
+    return SummedOp(
+        f"{synapses.name}_summed_{base}", synapses.name, 0, synapses.N,
         statements=[Assignment("_summed", "=", expr)], variables=variables, when="groups",
         order=group.order - 1, clock=group.clock, source=synapses,
-        extra={"var_index": synapses.index_map(variables), "target": target_var,
-               "target_start": group._start, "target_stop": group._stop,
-               "target_index": (index, group._start)})
+        var_index=synapses.index_map(variables), target=target_var,
+        target_start=group._start, target_stop=group._stop,
+        target_index=(index, group._start))
 
 
 def run_regularly_operation(synapses, runner, run_namespace):
@@ -258,12 +259,12 @@ def run_regularly_operation(synapses, runner, run_namespace):
                      functions=function_rules(variables))
     sides = sorted({split_suffix(a.target)[1] for a in assignments
                     if a.target not in synapses.variables and split_suffix(a.target)[1]})
-    extra = {"var_index": synapses.index_map(variables), "index_offset": 0}
+    var_index = synapses.index_map(variables)
     for side in sides:
         variables["_synaptic_" + side] = synapses.variables["_synaptic_" + side]
+    common = dict(statements=assignments, variables=variables, when=runner.when,
+                  order=runner.order, clock=runner.clock, source=runner, var_index=var_index)
     if sides:
-        extra["rounds_by"] = ["_synaptic_" + side for side in sides]
-    return Operation(runner.name, "synapticcode" if sides else "stateupdate", synapses.name,
-                     0, synapses.N, statements=assignments, variables=variables,
-                     when=runner.when, order=runner.order, clock=runner.clock, source=runner,
-                     extra=extra)
+        return SynapticCodeOp(runner.name, synapses.name, 0, synapses.N,
+                              rounds_by=tuple("_synaptic_" + side for side in sides), **common)
+    return StateUpdateOp(runner.name, synapses.name, 0, synapses.N, **common)

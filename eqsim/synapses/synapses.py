@@ -3,12 +3,11 @@ import numpy as np
 
 from ..stateupdate.registry import normalise as normalise_method
 from ..core.namespace import caller_namespace
-from ..core.preferences import prefs
-from ..codegen.functions import called_functions
-from ..codegen.kernel import stream_id
+from ..ir.calls import called_functions
+from ..runtime.streams import connect_stream
 from ..core.seeding import current_seed
 from ..errors import ConnectError, EquationError, LinkError
-from ..groups.compiled_assignment import assign_compiled
+from ..groups.compiled_assignment import assign_compiled, compiled_assignment_size
 from ..groups.expression_eval import evaluate_parsed
 from ..groups.group import Group, float_dtype
 from ..groups.linked import add_linked_variable
@@ -208,7 +207,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
 
         def evaluate(expr, ii, jj):
             return self._evaluate_pairs(expr, ii, jj, run_namespace)
-        stream = stream_id("connect", str(self._random_id), str(self._connect_calls))
+        stream = connect_stream(self._random_id, self._connect_calls)
         new_i, new_j = connection_pairs(
             n_pre=len(self.source), n_post=len(self.target), condition=condition, i=i, j=j, p=p,
             n=n, skip_if_invalid=skip_if_invalid, seed=current_seed(), stream=stream,
@@ -261,11 +260,11 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                                     "'(constant)' ones given by an expression (S.w = "
                                     "'w_low + (w_high - w_low)*rand()')")
         self._procedural = {"p": float(p), "seed": current_seed(), "values": {},
-                            "stream": stream_id("connect", str(self._random_id), "0")}
+                            "stream": connect_stream(self._random_id, 0)}
 
     def _procedural_count(self, block=64):
         """Number of connections, counted row block by row block (memory stays small)."""
-        from .connect_sampling import bernoulli_positions
+        from ..runtime.sampling import bernoulli_positions
         spec, n_pre, n_post = self._procedural, len(self.source), len(self.target)
         total = 0
         for start in range(0, n_pre, block):
@@ -325,11 +324,11 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                 delay_var.array = np.full(self.N, delay_var.array[0])
                 delay_var.shared = False
         var = self.variables.get(name)
-        if isinstance(value, str) and isinstance(var, ArrayVariable) and not var.shared \
-                and not var.read_only and prefs["codegen.target"] == "cython" \
-                and var.array.dtype.kind == "f":  # integers: range-checked by set_values
+        limit = compiled_assignment_size(var) if isinstance(value, str) and \
+            isinstance(var, ArrayVariable) and not var.shared and not var.read_only else None
+        if limit is not None:
             indices = self._indices(item, level=level)
-            if indices.size >= prefs["codegen.cython.compiled_assignment_size"]:
+            if indices.size >= limit:
                 assign_compiled(self, name, value, indices, caller_namespace(level))
                 return
         super().set_values(name, value, item, level=level + 1, raw=raw)

@@ -49,7 +49,7 @@ def test_thread_count_preference_rejects_nonsense():
 
 
 def test_thread_partition_uses_contiguous_row_parts_when_rows_are_in_target_order():
-    from eqsim.codegen.kernel import thread_partition
+    from eqsim.codegen.kinds import thread_partition
     post = np.array([0, 3, 5, 9, 1, 8, 2, 4, 6], dtype=np.int32)  # rows 0-3, 4-5, 6-8
     ptr = np.array([0, 4, 6, 9])
     splits, syn = thread_partition(post, ptr, None, 2)  # thread 0: targets 0-4, 1: 5-9
@@ -61,7 +61,7 @@ def test_thread_partition_uses_contiguous_row_parts_when_rows_are_in_target_orde
 
 
 def test_thread_partition_lists_synapses_when_rows_are_not_in_target_order():
-    from eqsim.codegen.kernel import thread_partition
+    from eqsim.codegen.kinds import thread_partition
     post = np.array([9, 0, 5, 1], dtype=np.int32)  # one row, targets out of order
     ptr = np.array([0, 4])
     splits, syn = thread_partition(post, ptr, None, 2)

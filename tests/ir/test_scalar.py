@@ -2,7 +2,7 @@
 import numpy as np
 import sympy
 
-from eqsim.ir.operations import Assignment, Operation
+from eqsim.ir.operations import OPERATION_KINDS, Assignment
 from eqsim.ir.variables import ArrayVariable, IndexVariable
 from eqsim.units import DIMENSIONLESS
 
@@ -15,7 +15,7 @@ def _operation(statements, kind="stateupdate"):
         "v": ArrayVariable("v", "g", DIMENSIONLESS, array=np.zeros(3)),
         "i": IndexVariable("i", "g", DIMENSIONLESS),
     }
-    return Operation("g_op", kind, "g", 0, 3, statements=statements, variables=variables)
+    return OPERATION_KINDS[kind]("g_op", "g", 0, 3, statements=statements, variables=variables)
 
 
 def test_shared_targets_and_common_temporaries_move_to_the_scalar_part_in_order():

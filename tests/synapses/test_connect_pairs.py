@@ -7,7 +7,7 @@ import sympy
 
 from eqsim.errors import ConnectError, EquationError
 from eqsim.synapses import connect_generator
-from eqsim.synapses import connect_sampling
+from eqsim.runtime import sampling as connect_sampling
 from eqsim.synapses.connect import connection_pairs
 
 

@@ -1,0 +1,142 @@
+"""What each operation kind adds to its kernel's template context beyond the arrays,
+scalars and buffers it declares (:func:`eqsim.ir.operations.declared_fields`): the
+registry from kind to template and context builder.
+
+The template of kind ``k`` is ``templates/<target>/k.*.j2``; a kind without an entry in
+:data:`KIND_CONTEXTS` needs nothing but its declarations.
+"""
+import numpy as np
+
+from ..ir.operations import OPERATION_KINDS
+from ..ir.variables import ArrayVariable
+from .identifiers import mangle
+
+# target arrays smaller than this stay in the core's caches: prefetching them costs more
+# than it saves
+PREFETCH_TARGET_BYTES = 256 * 1024
+
+
+def _recorded(op, symbols, context, prefix, element):
+    """Monitors: one float64 buffer per recorded variable, filled from the local that
+    holds the statement's value."""
+    context["recorded"] = [(symbols.buffer(mangle("b", prefix, var), "float64"),
+                            mangle("v", local)) for var, local in op.recorded]
+    context["value_buffers"] = [b for b, _ in context["recorded"]]
+
+
+def _rounds(op, symbols, context, prefix, element):
+    context["rounds_by"] = [symbols.array(op.variables[n]) for n in op.rounds_by]
+
+
+def _pathway(op, symbols, context, prefix, element):
+    context["queue"] = symbols.queue(op.queue)
+    context["homogeneous"] = op.homogeneous
+    if not op.homogeneous:
+        context["delay"] = context["delay_steps"]
+    _rounds(op, symbols, context, prefix, element)
+    # threads split the synapses by target neuron, so no two threads write one neuron
+    # and each neuron sees its synapses in the serial order
+    context["threaded"] = (symbols.threads > 1 and op.homogeneous
+                           and all(n == "_synaptic_post" for n in op.rounds_by)
+                           and op.post_index is not None)
+    if context["threaded"]:
+        _thread_context(op, symbols, context, prefix)
+    context["prefetch_rows"], context["prefetch_targets"] = _prefetch_lists(
+        context["reads"] + context["writes"], element, symbols)
+
+
+def _thread_context(op, symbols, context, prefix):
+    post = op.variables[op.post_index]
+    ptr_var = op.variables[op.csr_ptr]
+    order = None if op.csr_order is None else op.variables[op.csr_order].array
+    key = (id(post.array), post.array.size, symbols.threads, op.name)
+    cache = post.__dict__.setdefault("_thread_partitions", {})
+    if key not in cache:  # computed once per connectivity, not at every run()
+        for stale in [k for k in cache if k[:2] != key[:2]]:
+            del cache[stale]
+        cache[key] = thread_partition(post.array, ptr_var.array, order, symbols.threads)
+    ptr, syn = cache[key]
+    context["thread_ptr"] = symbols.array(ArrayVariable(
+        f"_tptr_{prefix}", op.owner, None, array=ptr))
+    context["thread_syn"] = None if syn is None else symbols.array(ArrayVariable(
+        f"_tsyn_{prefix}", op.owner, None, array=syn))
+    context["n_sources"] = symbols.constant(mangle("ki", prefix, "n_sources"),
+                                            ptr_var.array.size - 1, np.int64)
+
+
+def _prefetch_lists(accesses, element, symbols):
+    """What a pathway can fetch ahead for a row of synapses: the arrays read along the
+    row (per-synapse values, the target index) and, through the target index, the
+    target neurons' values (C text with ``_q`` as the synapse index) when they do not
+    fit in the core's caches."""
+    rows, targets = {}, {}
+    for access in accesses:
+        if access.index == element:
+            rows[access.c_name] = None
+        elif access.via is not None:
+            rows[access.via] = None
+            array = getattr(symbols.arrays.get(access.c_name), "array", None)
+            if array is not None and array.nbytes >= PREFETCH_TARGET_BYTES:
+                targets[access.c_name] = access.q_index
+    return list(rows), sorted(targets.items())
+
+
+def _procedural(op, symbols, context, prefix, element):
+    context["queue"] = symbols.queue(op.queue)
+
+
+def _summed(op, symbols, context, prefix, element):
+    context["target"] = symbols.array(op.target)
+    index_var, offset = op.target_index
+    text = f"{symbols.array(index_var)}[{element}]"
+    context["target_index"] = f"({text} + {offset})" if offset else text
+
+
+#: kind -> function(op, symbols, context, prefix, element) completing its context
+KIND_CONTEXTS = {
+    "pathway": _pathway,
+    "procedural": _procedural,
+    "summed": _summed,
+    "synapticcode": _rounds,
+    "statemonitor": _recorded,
+    "spikemonitor": _recorded,
+}
+
+
+def template_name(kind):
+    """The template (without the target's suffix) that renders operations of ``kind``."""
+    if kind not in OPERATION_KINDS and kind != "stateupdate_threshold":
+        raise KeyError(f"internal error: no operation kind {kind!r}")
+    return kind
+
+
+def thread_partition(post, ptr, order, threads):
+    """Per-thread share of a pathway: thread k gets the synapses onto targets in its
+    share of the target range, in the serial (presynaptic, then storage) order.
+
+    Returns ``(ptr, syn)``. When storage is in presynaptic order and each row's targets
+    are in thread order (connect() makes ascending rows), every thread's part of a row is
+    a contiguous range of storage and ``syn`` is None: thread k's synapses of source s are
+    ``ptr[k*n + s] : ptr[(k+1)*n + s]`` (n sources). Otherwise they are
+    ``syn[ptr[k*(n+1) + s] : ptr[k*(n+1) + s + 1]]``.
+    """
+    n_sources = ptr.size - 1
+    serial = np.arange(post.size, dtype=np.int64) if order is None else order.astype(np.int64)
+    source_of = np.repeat(np.arange(n_sources), np.diff(ptr))
+    bounds = np.linspace(0, post.max(initial=-1) + 1, threads + 1).astype(np.int64)
+    thread_of = np.searchsorted(bounds, post[serial], side="right") - 1
+    counts = [np.bincount(source_of[thread_of == k], minlength=n_sources) for k in range(threads)]
+    descents = np.flatnonzero(np.diff(thread_of) < 0) + 1
+    if order is None and np.isin(descents, ptr).all():
+        splits = [ptr[:-1].astype(np.int64)]
+        for k in range(threads):
+            splits.append(splits[-1] + counts[k])
+        return np.concatenate(splits).astype(np.int64), None
+    ptrs, syns, offset = [], [], 0
+    for k in range(threads):
+        mine = thread_of == k
+        ptrs.append(offset + np.concatenate([[0], np.cumsum(counts[k])]))
+        syns.append(serial[mine])
+        offset += int(mine.sum())
+    return (np.concatenate(ptrs).astype(np.int64),
+            np.concatenate(syns).astype(np.int32) if syns else np.empty(0, np.int32))
