@@ -14,6 +14,7 @@ from .linked import add_linked_variable
 from .stateful_subexpressions import check_stateful_subexpressions
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import slice_subgroup
+from .constant_over_dt import constant_over_dt_names, subexpression_updater
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 RESERVED = {"t", "dt", "i", "N", "xi", "lastspike", "not_refractory", "refractory"}
@@ -106,8 +107,12 @@ class NeuronGroup(Group):
         self._event_code = []  # (event, statements, source, when, order, name)
         self._run_regularly = []
         self._init_state(N)
+        held = constant_over_dt_names(equations)
         for name_, eq in equations.equations.items():
-            if eq.kind == "subexpression":
+            if name_ in held:  # stored, computed once per step (Brian2)
+                self.add_array(name_, eq.dim, float_dtype(dtype, name_),
+                               shared="shared" in eq.flags)
+            elif eq.kind == "subexpression":
                 self._subexpressions[name_] = (eq.expr, eq.dim)
             elif "linked" in eq.flags:
                 add_linked_variable(self, name_, eq.dim)
@@ -129,6 +134,8 @@ class NeuronGroup(Group):
         for event_name in conditions:
             self.add_array(self.event_array_name(event_name), DIMENSIONLESS, np.int32, size=N + 1,
                            read_only=True)
+        if held:
+            self.contained_objects.append(subexpression_updater(self, equations, held))
         object.__setattr__(self, "_locked", True)
 
     @staticmethod
