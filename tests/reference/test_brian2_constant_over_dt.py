@@ -38,3 +38,16 @@ def test_random_held_subexpression_drives_an_equation_once_per_step(both_targets
     # v integrates the held value: over one step of RK4 with a constant input
     k = 1 - np.exp(-0.1 / 10)
     assert np.allclose(v[0][2:] - v[0][1:-1], (trace[0][1:-1] - v[0][1:-1]) * k, rtol=1e-6)
+
+
+def test_shared_held_subexpression_is_one_draw_per_step_for_all_neurons(both_targets):
+    def simulate(target):
+        seed(3)
+        G = NeuronGroup(4, "dv/dt = (g - v)/(10*ms) : 1\n"
+                           "g = 0.5 + 0.1*randn() : 1 (constant over dt, shared)", method="euler")
+        M = StateMonitor(G, ["g", "v"], record=True)
+        run(0.5 * ms)
+        return np.asarray(M.g), np.asarray(G.v[:])
+    (g, v), (g_c, v_c) = both_targets(simulate)
+    assert np.array_equal(g, g_c) and np.allclose(v, v_c, rtol=1e-12)
+    assert np.all(g == g[0]) and len(set(g[0])) == g.shape[1]  # same for all, new each step
