@@ -11,11 +11,11 @@ Layer modules, one job each:
 * :mod:`~eqsim.distributed.failure`: one failing process ends all of them, never a hang;
 * :mod:`~eqsim.distributed.recorded`: monitor data gathered at the end of a run, so that
   reading it on one process does not wait for the others;
-* :mod:`~eqsim.distributed.world`: this process's communicator, chosen once.
+* :mod:`~eqsim.distributed.process_world`: this process's communicator, chosen once.
 """
 from .detect import started_under_mpiexec
 from .launch import find_mpiexec, mpiexec_command
-from .world import num_processes, rank, world
+from .process_world import num_processes, rank, world
 
 __all__ = ["find_mpiexec", "mpiexec_command", "num_processes", "rank", "started_under_mpiexec",
            "world"]

@@ -40,11 +40,16 @@ def _require_mpi():
 
 
 @pytest.fixture(scope="session")
-def mpi_run(tmp_path_factory):
+def mpi_installed():
+    """The ``mpi`` extra (mpi4py, the mpich wheel) is installed: skip otherwise, fail in CI."""
+    _require_mpi()
+
+
+@pytest.fixture(scope="session")
+def mpi_run(tmp_path_factory, mpi_installed):
     """``mpi_run(script, processes, timeout=30, args=())`` runs ``script`` (a path or Python
     source) as ``mpiexec -n processes python script args`` and returns an :class:`MPIRun`.
     A launch that outlives ``timeout`` seconds is killed and the test fails (a hang)."""
-    _require_mpi()
     from eqsim.distributed import mpiexec_command
 
     def run(script, processes, timeout=30, args=()):
