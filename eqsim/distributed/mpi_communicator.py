@@ -9,24 +9,34 @@ Every process needs every spike (synapses onto its neurons come from anywhere), 
 is between the ways of sending the same buffer to all. ``benchmarks/mpi_exchange.py`` measured
 them under ``mpiexec -n 2`` on the 2-core development machine (MPICH 5.0.2 wheel, shared memory)
 at the size of the coba x16 network (64,000 neurons at ~15 Hz, dt = 0.1 ms: ~48 spikes per
-process per step), time per exchange including packing and unpacking, median of 5 rounds:
+process per step): time per exchange including packing and unpacking, median of 3 rounds of
+1,000 steps (in brackets: another run, 5 rounds of 2,000 steps). The machine was shared and
+oversubscribed (load average 9-14 on 2 CPUs), so a collective waits for the other process to
+be scheduled: absolute times are milliseconds where an idle machine gives microseconds, but
+each run ranked the methods the same way, by their number of collectives:
 
-    ========================  ============  ============  ============
-    interval (steps)                1             5            20
-    ========================  ============  ============  ============
-    Allgather + Allgatherv      {A1} us      {A5} us     {A20} us
-    Alltoall + Alltoallv        {B1} us      {B5} us     {B20} us
-    Allgather, fixed slots      {C1} us      {C5} us     {C20} us
-    ========================  ============  ============  ============
+    ========================  ==============  ==============  ==============
+    interval (steps)                 1               5              20
+    ========================  ==============  ==============  ==============
+    Allgather + Allgatherv    6890 (4491) us  6669 (4781) us  7007 (4437) us
+    Alltoall + Alltoallv      6228 (4441) us  7527 (4510) us  6829 (5327) us
+    Allgather, fixed slots    3838 (3644) us  3222 (3365) us  3874 (3453) us
+    pack + unpack only         689 us          545 us          933 us
+    ========================  ==============  ==============  ==============
 
 At these sizes (a few hundred bytes to ~4 kB per process) a collective costs its latency, not
 its bandwidth: the variable-size forms need a first collective to learn the sizes, the
 fixed-slot form needs one. Each process sends a slot of ``capacity`` int32 words
 ``[length, packed spikes..., padding]`` (:mod:`~eqsim.distributed.spike_packing`); a process
 whose spikes do not fit sends ``-length`` instead, every process then sees the largest need,
-grows the capacity (to twice it, so it happens rarely) and the interval is sent again. A
-``length`` of ``FAILED`` (the most negative int32) marks a process that failed: the exchange is also a safe
-point (:mod:`~eqsim.distributed.failure`).
+grows the capacity (to twice it, so it happens rarely) and the interval is sent again.
+Alltoallv would pay off only once processes stop needing every spike (sparse, local
+connectivity: send each process only the spikes with targets there); with dense random
+connectivity it sends the same bytes as Allgather in two collectives. Packing and unpacking
+here are NumPy calls per interval; inside the C step loop they would cost little.
+
+A ``length`` of ``FAILED`` (the most negative int32) marks a process that failed: the exchange
+is also a safe point (:mod:`~eqsim.distributed.failure`).
 """
 import numpy as np
 
@@ -35,7 +45,7 @@ from .communicator import Communicator
 from .failure import failure_message, failures_error
 from .spike_packing import WIRE_DTYPE, pack, packed_length, unpack
 
-# slot header of a process that failed (a real length is >= n_steps > 0)
+# slot header of a process that failed (a length is >= 0, a need that does not fit > -2**31)
 FAILED = np.iinfo(WIRE_DTYPE).min
 _FIRST_CAPACITY = 256
 

@@ -1,83 +1,20 @@
-"""``mpi_run``: run a script under ``mpiexec -n K`` with a timeout; each process's output.
-
-Skips only when mpi4py is not installed in this Python, and fails instead when the ``CI``
-environment variable is set (CI installs the ``mpi`` extra, so a skip there would hide a
-broken installation).
-"""
-import importlib.util
-import os
-import signal
-import subprocess
-import sys
-import time
-from dataclasses import dataclass
-from pathlib import Path
-
+"""Fixtures of the MPI tests: ``mpi_installed`` and ``mpi_run`` (see mpiexec_helper.py)."""
 import pytest
 
-HERE = Path(__file__).resolve().parent
-ROOT = HERE.parents[1]
-
-
-@dataclass
-class MPIRun:
-    """What one ``mpiexec`` launch gave: exit status, seconds, each rank's output, the
-    launcher's own output."""
-    returncode: int
-    seconds: float
-    stdout: list
-    stderr: list
-    launcher: str
-
-
-def _require_mpi():
-    if importlib.util.find_spec("mpi4py") is not None:
-        return
-    message = f"mpi4py is not installed in {sys.executable} (pip install '.[mpi]')"
-    if os.environ.get("CI"):
-        pytest.fail(message + ": CI installs the mpi extra, so this is a broken installation")
-    pytest.skip(message)
+from mpiexec_helper import require_mpi, run_under_mpiexec
 
 
 @pytest.fixture(scope="session")
 def mpi_installed():
     """The ``mpi`` extra (mpi4py, the mpich wheel) is installed: skip otherwise, fail in CI."""
-    _require_mpi()
+    require_mpi()
 
 
 @pytest.fixture(scope="session")
 def mpi_run(tmp_path_factory, mpi_installed):
-    """``mpi_run(script, processes, timeout=30, args=())`` runs ``script`` (a path or Python
-    source) as ``mpiexec -n processes python script args`` and returns an :class:`MPIRun`.
-    A launch that outlives ``timeout`` seconds is killed and the test fails (a hang)."""
-    from eqsim.distributed import mpiexec_command
-
+    """``mpi_run(script, processes, timeout=30, args=())``: :func:`run_under_mpiexec` in a
+    fresh folder; an ``MPIRun`` with each rank's output."""
     def run(script, processes, timeout=30, args=()):
         folder = tmp_path_factory.mktemp(f"mpiexec-{processes}-")
-        if not Path(str(script)).is_file():
-            path = folder / "script.py"
-            path.write_text(script)
-            script = path
-        command = mpiexec_command(processes, HERE / "rank_output.py", folder, script, *args)
-        environment = dict(os.environ, PYTHONPATH=os.pathsep.join(
-            [str(ROOT), os.environ.get("PYTHONPATH", "")]))
-        start = time.monotonic()
-        # a session of its own: on a hang the whole launch (mpiexec, proxies, ranks) is killed
-        launch = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                  text=True, env=environment, cwd=folder,
-                                  start_new_session=True)
-        try:
-            launcher, _ = launch.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            os.killpg(launch.pid, signal.SIGKILL)
-            launch.communicate()
-            pytest.fail(f"mpiexec -n {processes} did not end within {timeout} s (a hang)")
-        seconds = time.monotonic() - start
-
-        def read(rank, suffix):
-            path = folder / f"{rank}.{suffix}"
-            return path.read_text() if path.exists() else ""
-        return MPIRun(launch.returncode, seconds,
-                      [read(rank, "out") for rank in range(processes)],
-                      [read(rank, "err") for rank in range(processes)], launcher)
+        return run_under_mpiexec(script, processes, folder, timeout, args)
     return run
