@@ -12,6 +12,18 @@ Two mechanisms, because a failing process cannot reach the others once it has st
   it gets its own exception back and every other process raises
   :class:`~eqsim.errors.RankFailedError` naming the rank and the message, so rank 0 (the
   one whose output a user reads) reports the error of rank 1 and code may still clean up.
+
+In a run loop, the safe point is the exchange that ends each communication interval; a
+process that fails jumps to it with its exception, so no other collective may lie between
+two safe points (it would meet a process that skipped it)::
+
+    for interval in intervals:
+        failure = None
+        try:
+            step_spikes = run_chunk(interval)       # C steps and network operations
+        except Exception as error:
+            failure, step_spikes = error, []
+        spikes = comm.exchange_spikes(step_spikes, failure=failure)   # raises on all if any failed
 """
 import sys
 import traceback
