@@ -27,8 +27,9 @@ def pack(step_spikes):
     numpy.ndarray of int32
         ``len(step_spikes)`` counts followed by all indices, step by step.
     """
-    counts = np.fromiter((len(s) for s in step_spikes), dtype=WIRE_DTYPE, count=len(step_spikes))
-    return np.concatenate([counts, *(np.asarray(s, dtype=WIRE_DTYPE) for s in step_spikes)])
+    arrays = [np.asarray(s, dtype=WIRE_DTYPE) for s in step_spikes]
+    counts = np.array([a.size for a in arrays], dtype=WIRE_DTYPE)
+    return np.concatenate([counts, *arrays])
 
 
 def packed_length(step_spikes):
@@ -59,10 +60,19 @@ def unpack(received, starts, n_steps):
     received = np.asarray(received, dtype=WIRE_DTYPE)
     starts = np.asarray(starts, dtype=np.intp)
     counts = received[starts[:, None] + np.arange(n_steps)].astype(np.intp)  # (ranks, steps)
-    pieces = [received[start + n_steps:start + n_steps + total]
-              for start, total in zip(starts, counts.sum(axis=1))]
+    first = (starts + n_steps).tolist()
+    pieces = [received[begin:begin + total]
+              for begin, total in zip(first, counts.sum(axis=1).tolist())]
     flat = np.concatenate(pieces) if pieces else np.empty(0, WIRE_DTYPE)
-    # within one rank's buffer the steps come in order; a stable sort by step keeps rank order
-    step_of = np.repeat(np.tile(np.arange(n_steps), len(starts)), counts.ravel())
-    flat = flat[np.argsort(step_of, kind="stable")]
-    return np.split(flat, np.cumsum(counts.sum(axis=0))[:-1])
+    if n_steps == 1:
+        return [flat]
+    # ``flat`` holds segments (rank, step) rank-major; the result wants them step-major: each
+    # segment moves by (its place step-major) - (its place rank-major), no sort needed
+    per_step = counts.sum(axis=0)
+    step_start = np.concatenate([[0], np.cumsum(per_step)[:-1]])
+    target = step_start + np.cumsum(counts, axis=0) - counts           # (ranks, steps)
+    source = np.cumsum(counts.ravel()) - counts.ravel()
+    shift = np.repeat(target.ravel() - source, counts.ravel())
+    ordered = np.empty_like(flat)
+    ordered[np.arange(len(flat)) + shift] = flat
+    return np.split(ordered, np.cumsum(per_step)[:-1])
