@@ -9,20 +9,24 @@ Every process needs every spike (synapses onto its neurons come from anywhere), 
 is between the ways of sending the same buffer to all. ``benchmarks/mpi_exchange.py`` measured
 them under ``mpiexec -n 2`` on the 2-core development machine (MPICH 5.0.2 wheel, shared memory)
 at the size of the coba x16 network (64,000 neurons at ~15 Hz, dt = 0.1 ms: ~48 spikes per
-process per step): time per exchange including packing and unpacking, median of 3 rounds of
-1,000 steps (in brackets: another run, 5 rounds of 2,000 steps). The machine was shared and
-oversubscribed (load average 9-14 on 2 CPUs), so a collective waits for the other process to
-be scheduled: absolute times are milliseconds where an idle machine gives microseconds, but
-each run ranked the methods the same way, by their number of collectives:
+process per step): wall time per exchange including packing and unpacking, median of 3 rounds
+of 1,000 steps (in brackets: an earlier run, 5 rounds of 2,000 steps, before unpacking lost its
+sort). The machine was shared and oversubscribed (load average 9-14 on 2 CPUs), so a
+collective waits for the other process to be scheduled: absolute times are milliseconds where
+an idle machine gives microseconds, but in every run (four) the one-collective form was the
+fastest at every interval, and the two two-collective forms traded places:
 
     ========================  ==============  ==============  ==============
     interval (steps)                 1               5              20
     ========================  ==============  ==============  ==============
-    Allgather + Allgatherv    6890 (4491) us  6669 (4781) us  7007 (4437) us
-    Alltoall + Alltoallv      6228 (4441) us  7527 (4510) us  6829 (5327) us
-    Allgather, fixed slots    3838 (3644) us  3222 (3365) us  3874 (3453) us
-    pack + unpack only         689 us          545 us          933 us
+    Allgather + Allgatherv    5272 (4491) us  5976 (4781) us  6106 (4437) us
+    Alltoall + Alltoallv      4996 (4441) us  5933 (4510) us  6685 (5327) us
+    Allgather, fixed slots    2780 (3644) us  3293 (3365) us  3323 (3453) us
+    pack + unpack only         228 us          968 us          826 us
     ========================  ==============  ==============  ==============
+
+(Packing two processes' spikes and unpacking them costs 20, 83 and 132 us of CPU time at 1, 5
+and 20 steps, measured in one process: the "only" row above is mostly waiting for a CPU.)
 
 At these sizes (a few hundred bytes to ~4 kB per process) a collective costs its latency, not
 its bandwidth: the variable-size forms need a first collective to learn the sizes, the
