@@ -30,5 +30,7 @@ setup(
         "progress": ["tqdm"],
         "mpi": ["mpi4py", "mpich"],
         "bench": ["brian2==2.9.0", "numpy<2.4"],
+        # the documentation site (python -m sphinx -W -b html docs docs/_build/html)
+        "docs": ["sphinx>=7", "myst-nb>=1"],
     },
 )
