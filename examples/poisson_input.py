@@ -2,7 +2,7 @@
 
 Two groups of 10 leaky membranes receive the same statistics of input: 200 Poisson sources at
 10 Hz, each spike adding 0.5 mV. The first gets them from a ``PoissonGroup`` through
-``Synapses`` (each source a neuron, each connection stored); the second from a
+``Synapses`` (each source a neuron of its own, each connection stored); the second from a
 ``PoissonInput``, which draws the number of input spikes per neuron and step from a binomial
 distribution and needs neither. Campbell's theorem gives the membrane potential's mean,
 ``N*rate*weight*tau`` = 20 mV, and standard deviation, ``sqrt(N*rate*weight**2*tau/2)`` =
@@ -26,9 +26,9 @@ MEMBRANE = "dv/dt = -v / TAU : volt"
 def build():
     with_synapses = NeuronGroup(N_TARGETS, MEMBRANE, method="exact", name="with_synapses")
     with_input = NeuronGroup(N_TARGETS, MEMBRANE, method="exact", name="with_poissoninput")
-    sources = PoissonGroup(N_SOURCES, rates=RATE)
+    sources = PoissonGroup(N_TARGETS * N_SOURCES, rates=RATE)
     synapses = Synapses(sources, with_synapses, on_pre="v += WEIGHT")
-    synapses.connect()
+    synapses.connect(j="i // N_SOURCES")  # sources 0-199 onto neuron 0, and so on
     poisson_input = PoissonInput(with_input, "v", N_SOURCES, RATE, weight=WEIGHT)
     monitors = [StateMonitor(group, "v", record=True) for group in (with_synapses, with_input)]
     objects = [with_synapses, with_input, sources, synapses, poisson_input, *monitors]

@@ -37,7 +37,7 @@ def example(tmp_path, monkeypatch, capsys):
 def test_brunel2000_fires_irregularly_in_the_asynchronous_irregular_regime(example):
     result, output = example("brunel2000", "--neurons", "400", "--duration", "50")
     assert "Brunel 2000, 400 neurons" in output
-    assert 5 < result["rate_hz"] < 300 and result["cv"] > 0.5
+    assert 5 < result["rate_hz"] < 300 and result["cv"] > 0.3  # a regular network: CV ~ 0.1
 
 
 def test_stdp_example_moves_weights_within_zero_and_gmax(example):
@@ -117,7 +117,7 @@ def test_threads_example_gives_identical_spikes_on_one_and_two_threads(tmp_path,
     previous = prefs.codegen.target
     try:
         result = importlib.import_module("threads").main(
-            ["--target", "cython", "--neurons", "200", "--duration", "5",
+            ["--target", "cython", "--neurons", "400", "--duration", "10",
              "--figure", str(tmp_path / "threads.png")])
     finally:
         prefs.codegen.target = previous
