@@ -84,7 +84,8 @@ def test_site_holds_the_error_catalogue_and_the_differences_list(site):
     assert "EQ201" in page_text(site, "errors")
     readme_section = (ROOT / "README.md").read_text().split("## Differences from Brian2 worth knowing")[1]
     first_words = " ".join(readme_section.split()[1:8])  # after the leading '-'
-    assert first_words.replace("`", "") in " ".join(page_text(site, "differences").split())
+    shown = " ".join(page_text(site, "differences").split()).replace("\u2019", "'")
+    assert first_words.replace("`", "") in shown
     for name in ("brian2_users", "brainpy_users", "examples", "install"):
         assert page_text(site, name).strip()
 
