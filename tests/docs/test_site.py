@@ -25,15 +25,20 @@ def missing_docs_tools():
     return [name for name in ("sphinx", "myst_nb") if importlib.util.find_spec(name) is None]
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The folder of the built HTML site (``python -m sphinx -W -b html docs <folder>``)."""
+def require_docs_tools():
+    """Skip without the docs extra, but fail under CI: a CI without it must not pass."""
     missing = missing_docs_tools()
     if missing:
         message = f"the docs extra is not installed (missing {', '.join(missing)}): pip install '.[docs]'"
         if os.environ.get("CI"):
             pytest.fail(message, pytrace=False)
         pytest.skip(message)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory):
+    """The folder of the built HTML site (``python -m sphinx -W -b html docs <folder>``)."""
+    require_docs_tools()
     out = tmp_path_factory.mktemp("site")
     env = dict(os.environ, MPLBACKEND="Agg")
     result = subprocess.run([sys.executable, "-m", "sphinx", "-W", "--keep-going", "-q", "-b",
@@ -96,3 +101,13 @@ def test_examples_page_lists_every_example_script():
                      if path.name != "example_args.py")  # the shared command line
     assert len(scripts) >= 12
     assert [name for name in scripts if f"`{name}`" not in listed] == []
+
+
+def test_missing_docs_tools_fail_under_ci_and_skip_elsewhere(monkeypatch):
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception, match="docs extra is not installed"):
+        require_docs_tools()
+    monkeypatch.delenv("CI")
+    with pytest.raises(pytest.skip.Exception, match=r"pip install '.\[docs\]'"):
+        require_docs_tools()

@@ -56,7 +56,7 @@ def test_gap_junctions_lock_neurons_into_equal_intervals_and_slow_them(example):
 
 
 def test_poisson_input_and_poisson_group_give_campbells_mean(example):
-    result, _ = example("poisson_input", "--duration", "150")
+    result, _ = example("poisson_input", "--duration", "130")
     mean_theory, std_theory = result["theory"]
     for name in ("with_synapses", "with_poissoninput"):
         mean, std = result[name]
@@ -100,28 +100,13 @@ def test_parameter_sweep_rate_grows_with_tau_from_identical_inputs(example):
 
 
 def test_projections_example_runs_the_ei_network_and_learns_input_weights(example):
-    result, output = example("projections", "--duration", "60")
+    result, output = example("projections", "--duration", "40")
     assert "dV/dt" in output
     assert all(0 < rate < 200 for rate in result["rates_hz"].values())
     assert np.mean(result["final"] != result["initial"]) > 0.1
 
 
 def test_threads_example_on_the_numpy_target_runs_once(example):
+    # one against two threads, compiled, is tests/codegen/test_threaded_kernels.py's subject
     result, output = example("threads", "--neurons", "300", "--duration", "20")
     assert list(result) == [1] and "1 thread(s)" in output and "2 thread(s)" not in output
-
-
-def test_threads_example_gives_identical_spikes_on_one_and_two_threads(tmp_path, monkeypatch,
-                                                                       capsys):
-    monkeypatch.syspath_prepend(str(EXAMPLES))
-    previous = prefs.codegen.target
-    try:
-        result = importlib.import_module("threads").main(
-            ["--target", "cython", "--neurons", "400", "--duration", "10",
-             "--figure", str(tmp_path / "threads.png")])
-    finally:
-        prefs.codegen.target = previous
-        prefs.codegen.cython.num_threads = 1
-    (i1, t1), (i2, t2) = result[1], result[2]
-    assert len(i1) > 0 and np.array_equal(i1, i2) and np.array_equal(t1, t2)
-    assert "spikes identical with 1 and 2 threads: True" in capsys.readouterr().out
