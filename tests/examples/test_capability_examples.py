@@ -3,7 +3,7 @@ process, through its main(argv), to keep the suite fast), prints its summary, sa
 where --figure says, and shows what its docstring promises. tests/examples/test_examples_run.py
 runs scripts as a user does, in a fresh interpreter."""
 import importlib
-import sys
+import json
 from pathlib import Path
 
 import numpy as np
@@ -13,6 +13,7 @@ from eqsim import prefs
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+REFERENCE = Path(__file__).resolve().parents[1] / "reference" / "brian2_examples.json"
 
 
 @pytest.fixture
@@ -53,6 +54,12 @@ def test_gap_junctions_lock_neurons_into_equal_intervals_and_slow_them(example):
     coupled, uncoupled = result["coupled"], result["uncoupled"]
     assert np.ptp(coupled["intervals_ms"]) < 1.5 < np.ptp(uncoupled["intervals_ms"])
     assert coupled["rate_hz"] < uncoupled["rate_hz"]
+    # Brian2's gapjunctions example (tests/reference/make_brian2_examples_reference.py)
+    brian2 = json.loads(REFERENCE.read_text())["gap_junctions"]
+    for label in ("coupled", "uncoupled"):
+        assert result[label]["rate_hz"] == pytest.approx(brian2[label]["rate_hz"])
+        np.testing.assert_allclose(result[label]["intervals_ms"], brian2[label]["intervals_ms"],
+                                   atol=1e-6)
 
 
 def test_poisson_input_and_poisson_group_give_campbells_mean(example):
