@@ -31,5 +31,7 @@ setup(
         # binary wheels (mpi4py >= 4.1 loads the mpich wheel's libmpi): no MPI compiler needed
         "mpi": ["mpi4py>=4.1", "mpich"],
         "bench": ["brian2==2.9.0", "numpy<2.4"],
+        # the documentation site (python -m sphinx -W -b html docs docs/_build/html)
+        "docs": ["sphinx>=7", "myst-nb>=1"],
     },
 )
