@@ -32,6 +32,7 @@ setup(
         "mpi": ["mpi4py>=4.1", "mpich"],
         "bench": ["brian2==2.9.0", "numpy<2.4"],
         # the documentation site (python -m sphinx -W -b html docs docs/_build/html)
-        "docs": ["sphinx>=7", "myst-nb>=1"],
+        # elephant: the docs notebook that analyses an eqsim run with it (pulls SciPy)
+        "docs": ["sphinx>=7", "myst-nb>=1", "elephant"],
     },
 )
