@@ -1,13 +1,15 @@
 """benchmarks/compare.py flags rows that got slower than the stored baseline (logic only,
 on made-up result files: no timing happens here)."""
+import importlib.util
 import json
 import os
-import sys
 
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(REPO, "benchmarks"))
-
-import compare  # noqa: E402
+# loaded under its own name: tests/compat has a module called compare too
+_spec = importlib.util.spec_from_file_location("benchmarks_compare",
+                                               os.path.join(REPO, "benchmarks", "compare.py"))
+compare = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(compare)
 
 
 def results(run_per_sim_s, warm_build_s=0.2, status="ok", load=0.5):
