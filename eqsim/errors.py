@@ -345,3 +345,10 @@ class ProceduralValueError(EquationError):
     """A per-synapse value of procedural synapses (given by an expression, regenerated at
     every spike) is missing, not an expression, or depends on something that changes."""
     default_code = "EQ190"
+
+
+# --- issue 9, design step: the context and the backend interface (ctx9): EQ810-EQ819 ---
+class ContextError(EqsimError):
+    """A simulation context was asked for something it cannot give (a Philox
+    implementation that is not available)."""
+    default_code = "EQ810"

@@ -3,6 +3,7 @@ custom events and run_regularly. Shared by NeuronGroup and (later) Synapses."""
 import numpy as np
 import sympy
 
+from ..core.context import current_context
 from ..ir.functions import TabulatedFunction, UserFunction
 from ..ir.calls import called_functions
 from ..errors import DimensionMismatchError, EquationError, LimitError
@@ -115,7 +116,7 @@ def state_update_statements(group, method, run_namespace=None):
         method = tuple(method)
     method = without_exact(method, stateful_calls(diff, resolve), group.name)
     key = (method, tuple(calls))
-    cache = group.__dict__.setdefault("_integration_cache", {})
+    cache = current_context().cache(group, "integration")
     if key not in cache:
         if not diff:
             cache[key] = ([], None)
