@@ -96,3 +96,27 @@ def test_both_backends_give_the_same_results_through_the_interface(both_targets)
         np.testing.assert_array_equal(a, b)
     np.testing.assert_allclose(numpy_run["trace"], c_run["trace"], rtol=1e-12)
     assert numpy_run["profile"] == c_run["profile"] == 0.0  # not generated with profiling
+
+
+def test_two_networks_with_the_same_compiled_library_run_in_turns_as_alone(target):
+    # same generated code: one library, its static state shared (network.c.j2); each run
+    # binds and refills it, so runs in turns give what each network gives alone
+    def make(start):
+        G = NeuronGroup(4, "dv/dt = 1/(3*ms) : 1", threshold="v > 1", reset="v = 0")
+        G.v = start
+        S = Synapses(G, G, on_pre="v_post += 0.2", delay=0.7 * ms)
+        S.connect("i != j")
+        M = SpikeMonitor(G)
+        return Network(G, S, M), M
+    (a, a_spikes), (b, b_spikes) = make([0.0, 0.5, 0.6, 0.9]), make([0.9, 0.1, 0.3, 0.2])
+    for _ in range(3):
+        a.run(1.5 * ms)
+        b.run(1.5 * ms)
+    (a_alone, a_alone_spikes), (b_alone, b_alone_spikes) = \
+        make([0.0, 0.5, 0.6, 0.9]), make([0.9, 0.1, 0.3, 0.2])
+    a_alone.run(4.5 * ms)
+    b_alone.run(4.5 * ms)
+    for turns, alone in ((a_spikes, a_alone_spikes), (b_spikes, b_alone_spikes)):
+        assert turns.num_spikes > 4
+        np.testing.assert_array_equal(turns.i[:], alone.i[:])
+        np.testing.assert_array_equal(turns.t[:], alone.t[:])
