@@ -209,7 +209,7 @@ def make_threshold(group, event, condition, refractory, run_namespace, when="thr
     events_name = group.event_array_name(event)
     variables[events_name] = group.variables[events_name]
     # one byte per element for the vectorised condition (scratch, not state)
-    flags = group.__dict__.setdefault("_condition_flags", {})
+    flags = current_context().cache(group, "condition_flags")
     if event not in flags or flags[event].array.size != group.N:
         flags[event] = ArrayVariable(f"_flags_{event}", group.name, DIMENSIONLESS,
                                      array=np.zeros(group.N, dtype=np.bool_))

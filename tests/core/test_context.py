@@ -4,8 +4,8 @@ import gc
 import numpy as np
 import pytest
 
-from eqsim import (NeuronGroup, Network, StateMonitor, Synapses, ms, mV, seed,
-                   start_scope)
+from eqsim import (Hz, NeuronGroup, Network, PoissonInput, StateMonitor, Synapses, ms, mV,
+                   seed, start_scope)
 from eqsim.core.context import SimulationContext, current_context, set_current_context
 from eqsim.core.preferences import prefs
 from eqsim.errors import ContextError
@@ -94,10 +94,13 @@ def test_derived_caches_live_in_the_context_not_in_the_objects(own_context):
     G = NeuronGroup(2, "dv/dt = -v/(10*ms) : 1", threshold="v > 1", reset="v = 0")
     S = Synapses(G, G, "dw/dt = -w/(5*ms) : 1 (event-driven)", on_pre="w += 1")
     S.connect()
-    Network(G, S).run(1 * ms)
-    for obj in (G, S):
-        assert not {k for k in vars(obj) if "cache" in k or k == "_thread_partitions"}
+    P = PoissonInput(G, "v", 5, 100 * Hz, weight=0.1)
+    Network(G, S, P).run(1 * ms)
+    for obj in (G, S, P):
+        assert not set(vars(obj)) & {"_integration_cache", "_event_driven_cache",
+                                     "_condition_flags", "_uniforms"}
     assert own_context.cache(G, "integration") and own_context.cache(S, "event_driven")
+    assert own_context.cache(G, "condition_flags") and own_context.cache(P, "scratch")
 
 
 def test_a_network_runs_with_the_seed_of_the_current_context(own_context):
