@@ -41,6 +41,7 @@ def compiled_network_glue():
         glue = load_module(handle.read(), name_hint="eqsim_network_glue",
                            include_dirs=[runtime_include_dir()])
     # available from now on; whether NumPy-side draws use it is the context's choice
+    # (an automatic one does: the same bits, ~10x faster)
     register_compiled_philox(glue.philox_words)
     return glue
 
@@ -145,9 +146,6 @@ class NetworkModule:
         from .compiler import build_library
         glue, symbols = network_glue(), self.symbols
         Backend.register(glue.NetworkLibrary)
-        # NumPy-side draws (connect(), string assignments) may use the glue's Philox
-        # rounds from now on: the same bits, ~10x faster; the context decides and records it
-        self.context.compiled_philox_loaded()
 
         def open_library(path):  # OSError when the library lacks an expected symbol
             return glue.NetworkLibrary(

@@ -11,8 +11,9 @@ What it holds
 - the seed of the counter-based generator, whether the script gave it (``seed(42)``)
   and the two counters that key random streams: objects numbered in creation order
   and string evaluations outside a run (both restart at ``seed()``, as today);
-- which implementation of the Philox rounds NumPy code draws with (``'numpy'`` or
-  ``'c'``, the same bits: :meth:`SimulationContext.use_philox`);
+- which implementation of the Philox rounds NumPy code draws with (``'numpy'``,
+  ``'c'`` or automatic, the default: 'c' once the compiled glue is loaded; the same
+  bits: :meth:`SimulationContext.use_philox`);
 - caches derived from an object's data that live as long as the object (thread
   partitions of a pathway's targets, link write rounds, integrated statements): kept
   here, keyed by the object, instead of in the object's ``__dict__``;
@@ -38,8 +39,8 @@ class SimulationContext:
     seed : int, optional
         The seed of every random draw; ``None`` picks a random one when first needed.
     philox : {'numpy', 'c'}, optional
-        Philox rounds of NumPy-side draws; default: ``'c'`` when the compiled rounds are
-        available (an installed eqsim), else ``'numpy'``.
+        Philox rounds of NumPy-side draws; default (None): automatic, ``'c'`` whenever
+        the compiled rounds are available, else ``'numpy'``.
     rank, size : int
         This process's number among ``size`` processes (a distributed run sets them).
     """
@@ -49,10 +50,8 @@ class SimulationContext:
         self.explicit = seed is not None
         self.evaluations = 0
         self.objects = 0
-        self.philox = None
-        # chosen by the caller, or (None) automatically: then 'c' as soon as it is there
-        self.philox_automatic = philox is None
-        self.use_philox(philox or ("c" if "c" in _random.philox_implementations() else "numpy"))
+        self._philox = None
+        self.use_philox(philox)
         self.rank, self.size = int(rank), int(size)
         self._caches = {}
 
@@ -96,23 +95,28 @@ class SimulationContext:
 
     # --- Philox rounds -----------------------------------------------------------------
     def use_philox(self, name):
-        """Draw NumPy-side random numbers with the Philox rounds ``name`` (``'numpy'``,
-        or ``'c'``: the compiled glue's, registered when it is loaded). Both give the
-        same bits; 'c' is ~10x faster for the millions of draws of connect()."""
+        """Draw NumPy-side random numbers (connect(), string assignments, the NumPy
+        target) with the Philox rounds ``name``: ``'numpy'``, ``'c'`` (the compiled
+        glue's, available once it is loaded) or ``None``, automatic: 'c' whenever it is
+        available, else 'numpy'. All give the same bits; 'c' is ~10x faster for the
+        millions of draws of connect()."""
         available = _random.philox_implementations()
-        if name not in available:
+        if name is not None and name not in available:
             raise ContextError(f"no Philox implementation '{name}'",
-                               hint=f"available now: {sorted(available)}")
-        self.philox = name
+                               hint=f"available now: {sorted(available)}; or None (automatic)")
+        self._philox = name
         if current_context(create=False) is self:
             _random.select_philox(name)
 
-    def compiled_philox_loaded(self):
-        """Called when the compiled glue has been loaded (a compiled network was built):
-        an automatic choice becomes 'c' from now on, recorded here; an explicit
-        :meth:`use_philox` choice stays."""
-        if self.philox_automatic and self.philox != "c":
-            self.use_philox("c")
+    @property
+    def philox(self):
+        """The Philox implementation draws use now (an automatic choice resolved)."""
+        return self._philox or _random.automatic_philox()
+
+    @property
+    def philox_automatic(self):
+        """Whether the choice is automatic (the compiled rounds once they are loaded)."""
+        return self._philox is None
 
     # --- caches derived from objects ----------------------------------------------------
     def cache(self, owner, kind):
@@ -141,7 +145,7 @@ def set_current_context(context):
     """Make ``context`` current (its Philox choice applies to NumPy-side draws)."""
     global _current
     _current = context
-    _random.select_philox(context.philox)
+    _random.select_philox(context._philox)
     return context
 
 

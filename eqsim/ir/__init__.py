@@ -30,9 +30,9 @@ Design (2026-12, issue 9, second step: context and backend interface)
 ---------------------------------------------------------------------
 - *Context object* (``eqsim.core.context.SimulationContext``): the seed, whether
   ``seed()`` gave it, the object and evaluation counters that key random streams
-  (``runtime.streams``), the Philox implementation NumPy-side draws use ('numpy' or
-  'c', the same bits; an explicit choice stays, an automatic one becomes 'c' when a
-  compiled network loads the glue, recorded in the context), the caches derived from
+  (``runtime.streams``), the Philox implementation NumPy-side draws use ('numpy', 'c'
+  or automatic, the default: 'c' once the glue is loaded; the same bits; loading the
+  glue only registers it, the context's choice decides), the caches derived from
   objects (thread partitions, link write rounds, integrated and event-driven
   statements: ``context.cache(owner, kind)``, dropped with the owner, never in the
   owner's ``__dict__``) and the slot of a distributed run (``rank=0, size=1``).

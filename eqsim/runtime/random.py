@@ -164,10 +164,10 @@ def _numpy_philox_block(key, step, index):
 # Implementations of the Philox rounds, by name: 'numpy' always; 'c' (eqsim_random.h,
 # through the compiled glue's philox_words) once the glue is at hand (installed eqsim
 # ships it; from a source checkout codegen registers it when it first loads it). Which
-# one draws is the simulation context's explicit choice (eqsim.core.context), never
-# the side effect of loading the glue: both give the same bits.
+# one draws is the simulation context's choice (eqsim.core.context): a name, or None,
+# "automatic": the fastest available ('c' once registered). Both give the same bits.
 _IMPLEMENTATIONS = {"numpy": _numpy_philox_block}
-_selected = ["numpy"]
+_selected = [None]
 
 
 def _compiled_rounds(philox_words):
@@ -197,20 +197,26 @@ def philox_implementations():
 
 
 def select_philox(name):
-    """Draw with implementation ``name`` from now on (called by the current context)."""
-    if name not in _IMPLEMENTATIONS:
+    """Draw with implementation ``name`` from now on, or (None) with the fastest
+    available one (called by the current simulation context)."""
+    if name is not None and name not in _IMPLEMENTATIONS:
         raise KeyError(name)
     _selected[0] = name
 
 
+def automatic_philox():
+    """The implementation an automatic choice uses now: 'c' when available."""
+    return "c" if "c" in _IMPLEMENTATIONS else "numpy"
+
+
 def selected_philox():
     """Name of the implementation draws use now."""
-    return _selected[0]
+    return _selected[0] or automatic_philox()
 
 
 def _philox_block(key, step, index):
     """Philox4x32-10 on one block; returns the two output words as uint64 arrays."""
-    return _IMPLEMENTATIONS[_selected[0]](key, step, index)
+    return _IMPLEMENTATIONS[_selected[0] or automatic_philox()](key, step, index)
 
 
 def _draw(key, step, index, transform):

@@ -149,6 +149,7 @@ def test_loading_the_glue_does_not_change_an_explicit_philox_choice(own_context)
         set_current_context(automatic)
         Network(G).run(0.1 * ms)
         # an automatic choice takes the compiled rounds, and says so
+        assert automatic.philox_automatic and not chosen.philox_automatic
         assert automatic.philox == "c" and rnd.selected_philox() == "c"
     finally:
         set_current_context(own_context)
