@@ -387,3 +387,10 @@ class RankFailedError(DistributedError):
 class NotGatheredHereError(DistributedError):
     """Monitor data were gathered to another process only, so this one cannot read them."""
     default_code = "EQ835"
+
+
+# --- issue 9, design step: the context and the backend interface (ctx9): EQ810-EQ819 ---
+class ContextError(EqsimError):
+    """A simulation context was asked for something it cannot give (a Philox
+    implementation that is not available)."""
+    default_code = "EQ810"

@@ -60,6 +60,16 @@ class ModuleSymbols:
     support_code: dict = field(default_factory=dict)  # c_name -> module-level code (user functions)
     callbacks: list = field(default_factory=list)   # Functions compiled code calls back
     used: set = None  # arrays and scalars registered since :meth:`track` (None: not tracked)
+    # the simulation context (eqsim.core.context): caches derived from objects' data live
+    # there, keyed by the object, not in the objects; None: this module's own caches
+    context: object = None
+    _own_caches: dict = field(default_factory=dict)
+
+    def cache(self, owner, kind):
+        """The dict of cached data of kind ``kind`` derived from ``owner``."""
+        if self.context is not None:
+            return self.context.cache(owner, kind)
+        return self._own_caches.setdefault((id(owner), kind), {})
 
     def track(self):
         """Start collecting the names of the arrays and scalars registered from now on

@@ -50,7 +50,7 @@ def _thread_context(op, symbols, context, prefix):
     ptr_var = op.variables[op.csr_ptr]
     order = None if op.csr_order is None else op.variables[op.csr_order].array
     key = (id(post.array), post.array.size, symbols.threads, op.name)
-    cache = post.__dict__.setdefault("_thread_partitions", {})
+    cache = symbols.cache(post, "thread_partitions")
     if key not in cache:  # computed once per connectivity, not at every run()
         for stale in [k for k in cache if k[:2] != key[:2]]:
             del cache[stale]

@@ -38,7 +38,7 @@ def link_rounds(op, targets, symbols):
         var = op.variables.get(name)
         if isinstance(var, LinkedVariable) and not var.shared and \
                 op.var_index.get(name) is None:
-            by = var.write_rounds(op.stop)
+            by = var.write_rounds(op.stop, symbols.cache(var, "link_rounds"))
             if by is not None:
                 rounds.append(symbols.array(by))
     return rounds

@@ -1,16 +1,12 @@
-"""Render a whole network's operations into one module for a target and load it.
-
-Both targets produce a module with the same interface: ``bind(arrays,
-constants, seed)``, ``set_clocks(dts, steps, ends)``, ``clock_steps()``,
-``run(netops)`` and ``take_buffer(name)``.
+"""Render a whole network's operations into one module for a target and load it as a
+:class:`~eqsim.codegen.backend.Backend` (the one interface both targets implement).
 """
-import hashlib
 import os
-import types
 
 import numpy as np
 
 from ..errors import CodegenError
+from .backend import Backend, NumpyBackend
 from .fusion import fusable_thresholds
 from .c_types import local_bindings
 from .kernel import ModuleSymbols, kernel_context
@@ -38,13 +34,15 @@ def network_glue():
 def compiled_network_glue():
     """The glue module compiled from this checkout's source into the cache (verified and
     rebuilt like every cached module)."""
-    from ..runtime.random import use_compiled_philox
+    from ..runtime.random import register_compiled_philox
     from .compiler import load_module
     path = os.path.join(runtime_include_dir(), "network_glue.pyx")
     with open(path, encoding="utf-8") as handle:
         glue = load_module(handle.read(), name_hint="eqsim_network_glue",
                            include_dirs=[runtime_include_dir()])
-    use_compiled_philox(glue.philox_words)
+    # available from now on; whether NumPy-side draws use it is the context's choice
+    # (an automatic one does: the same bits, ~10x faster)
+    register_compiled_philox(glue.philox_words)
     return glue
 
 
@@ -54,7 +52,11 @@ def runtime_include_dir():
 
 
 class NetworkModule:
-    """The generated code of one network for one target.
+    """The generated code of one network for one target, loaded as a backend.
+
+    Code above ``codegen/`` runs it through :attr:`backend` (the
+    :class:`~eqsim.codegen.backend.Backend` protocol) and :meth:`bind`; the methods
+    here translate operation names to the module's symbol names.
 
     Parameters
     ----------
@@ -74,17 +76,21 @@ class NetworkModule:
         the same results as single-threaded ones, bit for bit.
     profile : bool
         Time every kernel call (wall clock; see :meth:`profile_times`).
+    context : SimulationContext
+        The simulation context (:mod:`eqsim.core.context`): the seed :meth:`bind`
+        passes, the caches of data derived from objects, the Philox choice.
     """
 
-    def __init__(self, target, name, schedule, clock_of, n_clocks, *, vector_math=True,
-                 num_threads=1, profile=False):
+    def __init__(self, target, name, schedule, clock_of, n_clocks, *, context,
+                 vector_math=True, num_threads=1, profile=False):
         if target not in TARGETS:
             raise CodegenError(f"unknown code generation target '{target}'",
                                hint=f"choose one of {sorted(TARGETS)}")
         printer, index_name, suffix, module_template = TARGETS[target]
         self.target = target
+        self.context = context
         self.threads = max(1, int(num_threads)) if target == "cython" else 1
-        self.symbols = ModuleSymbols(threads=self.threads)
+        self.symbols = ModuleSymbols(threads=self.threads, context=context)
         env = environment(target)
         kernels, slots, max_size = [], [], 1
         # per kernel slot of the loop, the operations it computes (a fused kernel: two)
@@ -132,17 +138,14 @@ class NetworkModule:
             constants=[_Obj(c_name=n, dtype=t) for n, (_, t) in self.symbols.constants.items()],
             buffers=[_Obj(c_name=n, dtype=d, itemsize=8 if d == "float64" else 4)
                      for n, d in self.symbols.buffers.items()])
-        self.module = self._load()
+        self.backend = self._load()
 
     def _load(self):
         if self.target == "numpy":
-            module = types.ModuleType("eqsim_numpy_network")
-            digest = hashlib.sha1(self.source.encode()).hexdigest()[:12]
-            # the source is generated from parsed, whitelisted IR: no user text reaches it verbatim
-            exec(compile(self.source, f"<eqsim numpy network {digest}>", "exec"), module.__dict__)
-            return module
+            return NumpyBackend(self.source)
         from .compiler import build_library
         glue, symbols = network_glue(), self.symbols
+        Backend.register(glue.NetworkLibrary)
 
         def open_library(path):  # OSError when the library lacks an expected symbol
             return glue.NetworkLibrary(
@@ -155,22 +158,23 @@ class NetworkModule:
                              extra_compile_args=["-fopenmp"] if self.threads > 1 else [],
                              load=open_library)
 
-    def bind(self, seed):
-        """Pass current array addresses and scalar values to the module."""
+    def bind(self):
+        """Pass current array addresses, scalar values and the context's seed to the
+        backend."""
         arrays = {n: v.array for n, v in self.symbols.arrays.items()}
         constants = {n: value for n, (value, _) in self.symbols.constants.items()}
         if self.target == "numpy":
             constants = {n: _numpy_scalar(value, self.symbols.constants[n][1])
                          for n, value in constants.items()}
-        self.module.bind(arrays, constants, int(seed) & 0xFFFFFFFFFFFFFFFF)
+        self.backend.bind(arrays, constants, int(self.context.seed) & 0xFFFFFFFFFFFFFFFF)
 
     def profile_times(self):
         """``[(operation names, seconds)]`` per kernel slot since the last reset: the wall
         time of the kernel calls (a fused state update + threshold kernel is one slot)."""
-        return [(names, self.module.profile_time(k)) for k, names in enumerate(self.profiled)]
+        return [(names, self.backend.profile_time(k)) for k, names in enumerate(self.profiled)]
 
     def profile_reset(self):
-        self.module.profile_reset()
+        self.backend.profile_reset()
 
     def raise_callback_errors(self):
         """Raise what a Python function called back from compiled code raised in the run."""
@@ -182,10 +186,10 @@ class NetworkModule:
 
     def queue_contents(self, name):
         """Spikes in flight in a pathway's queue: entry k arrives in k steps."""
-        return self.module.queue_contents(self.symbols.queue_aliases[name])
+        return self.backend.queue_contents(self.symbols.queue_aliases[name])
 
     def queue_reset(self, name, n_slots, contents):
-        self.module.queue_reset(self.symbols.queue_aliases[name], n_slots, contents)
+        self.backend.queue_reset(self.symbols.queue_aliases[name], n_slots, contents)
 
     def has_buffer(self, op_name, suffix):
         return self.symbols.buffer_name(op_name, suffix) in self.symbols.buffers
@@ -193,11 +197,11 @@ class NetworkModule:
     def reserve_buffer(self, op_name, suffix, extra):
         """Room for ``extra`` more items in record buffer ``suffix`` of ``op_name``, made
         before a run (MemoryError when it cannot be had)."""
-        self.module.reserve_buffer(self.symbols.buffer_name(op_name, suffix), extra)
+        self.backend.reserve_buffer(self.symbols.buffer_name(op_name, suffix), extra)
 
     def take_buffer(self, op_name, suffix):
         """Copy out and empty the record buffer ``suffix`` of operation ``op_name``."""
-        return self.module.take_buffer(self.symbols.buffer_name(op_name, suffix))
+        return self.backend.take_buffer(self.symbols.buffer_name(op_name, suffix))
 
 
 def _numpy_scalar(value, dtype):

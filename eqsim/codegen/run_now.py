@@ -68,12 +68,14 @@ def evaluation_streams(expr, evaluation):
     return tuple(evaluation_stream(evaluation, n) for n, _ in enumerate(random_calls([expr])))
 
 
-def run_operation(op, *, target, seed, evaluation):
-    """Build ``op`` alone into a module for ``target`` and run it once, its draws keyed as
-    the ``evaluation``-th evaluation since ``seed()``."""
+def run_operation(op, *, target, context, evaluation):
+    """Build ``op`` alone into a module for ``target`` and run it once, with the seed of
+    the simulation ``context``, its draws keyed as the ``evaluation``-th evaluation since
+    ``seed()``."""
     from .module import NetworkModule
-    module = NetworkModule(target, op.owner, [op], lambda _: 0, 1, num_threads=1)
-    module.bind(seed)
+    module = NetworkModule(target, op.owner, [op], lambda _: 0, 1, context=context,
+                           num_threads=1)
+    module.bind()
     step = evaluation_step(evaluation)
-    module.module.set_clocks([op.clock.dt_], [step], [step + 1])
-    module.module.run([])
+    module.backend.set_clocks([op.clock.dt_], [step], [step + 1])
+    module.backend.run([])

@@ -7,7 +7,7 @@ from ..errors import NetworkError
 from .clock import Clock, defaultclock
 from .names import Nameable
 from .preferences import prefs
-from .seeding import next_object_number
+from .context import current_context
 from .state_check import check_like
 
 SCHEDULE = ["start", "groups", "thresholds", "synapses", "resets", "end"]
@@ -93,7 +93,7 @@ class EqsimObject(Nameable):
         self.active = True
         self.contained_objects = []
         self._scope_key = _Scope.key
-        self._random_id = next_object_number()
+        self._random_id = current_context().next_object_number()
         self._creation_site = creation_site()
 
     # the Network calls these; subclasses override what they need

@@ -24,7 +24,7 @@ from .preferences import prefs
 from .reporting import close_reporter, make_reporter
 from .build_progress import BuildProgress, run_reports
 from .summaries import brian2_name, profiling_info
-from .seeding import current_seed
+from .context import current_context
 
 logger = logging.getLogger("eqsim.network")
 
@@ -187,7 +187,8 @@ class Network(NetworkControl, Nameable):
         progress.report_while_blocked()
         with _preparing(objects=self._all_objects()):
             module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
-                                   len(clocks), vector_math=prefs["codegen.cython.vector_math"],
+                                   len(clocks), context=current_context(),
+                                   vector_math=prefs["codegen.cython.vector_math"],
                                    num_threads=(prefs["codegen.cython.num_threads"]
                                                 if target == "cython" else 1),
                                    profile=profile)
@@ -243,7 +244,7 @@ class Network(NetworkControl, Nameable):
         t_start, t_end = self.t_, self.t_ + duration_s
         for clock in clocks:
             clock.set_time(t_start)
-        module.bind(current_seed())
+        module.bind()
         for obj in objects:
             with _preparing(obj):
                 obj.before_run(module)
@@ -253,13 +254,13 @@ class Network(NetworkControl, Nameable):
         def netop_caller(k, op):
             def call():
                 # every clock shows the current time (defaultclock.t in a netop on its own clock)
-                for clock, step in zip(clocks, module.module.clock_steps()):
+                for clock, step in zip(clocks, module.backend.clock_steps()):
                     clock.step = step
                 started = time.perf_counter()
                 op.call()
                 netop_seconds[k] += time.perf_counter() - started
                 if self._stopped or Network._globally_stopped:
-                    module.module.stop()
+                    module.backend.stop()
             return call
         callbacks = [netop_caller(k, op) for k, op in enumerate(netops)]
         module.profile_reset()
@@ -294,7 +295,7 @@ class Network(NetworkControl, Nameable):
             close_reporter(reporter)
             # a failing network operation or Ctrl-C: keep what was simulated and recorded
             # so far; the interrupted step is not counted, a next run starts it again
-            for clock, step in zip(clocks, module.module.clock_steps()):
+            for clock, step in zip(clocks, module.backend.clock_steps()):
                 clock.step = step
             self.t_ = min(clock.t_ for clock in clocks)
             for obj in objects:
@@ -326,10 +327,10 @@ class Network(NetworkControl, Nameable):
 
     @staticmethod
     def _run_until(module, clocks, t_end, callbacks):
-        module.module.set_clocks([c.dt_ for c in clocks], [c.step for c in clocks],
+        module.backend.set_clocks([c.dt_ for c in clocks], [c.step for c in clocks],
                                  [steps_for(t_end, c.dt_) for c in clocks])
-        module.module.run(callbacks)
-        for clock, step in zip(clocks, module.module.clock_steps()):
+        module.backend.run(callbacks)
+        for clock, step in zip(clocks, module.backend.clock_steps()):
             clock.step = step
         module.raise_callback_errors()
 

@@ -8,7 +8,7 @@ import numpy as np
 
 from ..codegen.run_now import evaluation_streams, run_operation
 from ..core.preferences import prefs
-from ..core.seeding import current_seed, next_evaluation_number
+from ..core.context import current_context
 from ..errors import DimensionMismatchError
 from ..ir.operations import AssignOp, Assignment
 from ..ir.variables import ArrayVariable
@@ -31,7 +31,8 @@ def assign_compiled(group, name, text, indices, run_namespace, *, num_threads=1)
             f"the value for '{name}' '{text}' has dimension {found}, but {var.dim} is needed",
             found, var.dim, obj=group.name, source=text, line=1,
             hint=zero_hint(expr, var.dim, "multiply by the right unit, e.g. '... * mV'"))
-    k = next_evaluation_number()
+    context = current_context()
+    k = context.next_evaluation_number()
     variables["_assign_indices"] = ArrayVariable("_assign_indices", group.name, DIMENSIONLESS,
                                                  array=np.ascontiguousarray(indices, np.int32))
     op = AssignOp(f"{group.name}_assign", group.name, 0, len(indices),
@@ -39,7 +40,7 @@ def assign_compiled(group, name, text, indices, run_namespace, *, num_threads=1)
                   clock=group.clock, source=group, indices="_assign_indices",
                   n_indices=len(indices), time=group.clock.t_, random_streams=evaluation_streams(expr, k),
                   var_index=group.index_map(variables))
-    run_operation(op, target="cython", seed=current_seed(), evaluation=k)
+    run_operation(op, target="cython", context=context, evaluation=k)
 
 
 def compiled_assignment_size(var):

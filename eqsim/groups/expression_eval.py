@@ -5,7 +5,7 @@ Used for string assignments (``G.v = 'i*0.1*mV'``) and string indices
 then printed by the NumPy code printer; only that generated code runs.
 """
 from ..codegen.run_now import evaluate_expression
-from ..core.seeding import current_seed, next_evaluation_number
+from ..core.context import current_context
 from ..errors import DimensionMismatchError
 from ..ir.calls import called_functions
 from .zero_values import folded_zero, zero_hint
@@ -51,6 +51,7 @@ def evaluate_parsed(expr, values, indices, *, obj, text=None, expected_dim=None,
             f"the {what} '{text}' has dimension {found}, but {expected_dim} is needed",
             found, expected_dim, obj=obj, source=text, line=1,
             hint=zero_hint(expr, expected_dim, "multiply by the right unit, e.g. '... * mV'"))
+    context = current_context()
     return evaluate_expression(expr, {name: value for name, (value, _) in values.items()},
-                               functions, indices, seed=current_seed(),
-                               evaluation=next_evaluation_number(), obj=obj, text=text)
+                               functions, indices, seed=context.seed,
+                               evaluation=context.next_evaluation_number(), obj=obj, text=text)

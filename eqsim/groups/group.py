@@ -187,32 +187,40 @@ class Group(EqsimObject):
         for name, value in values.items():  # as G.x[:] = ...: a linked variable writes through
             self.set_values(name, value, slice(None), level=level + 1, raw=not units)
 
-    def _indices(self, item, level=1):
-        """Absolute indices (in the owner's arrays) for an index expression."""
+    def _indices(self, item, level=1, namespace=None):
+        """Absolute indices (in the owner's arrays) for an index expression; a string's
+        names resolve in ``namespace`` (default: the frame ``level`` above the caller)."""
         size = self._stop - self._start
         if isinstance(item, str):
             all_idx = np.arange(self._start, self._stop)
-            mask = evaluate(self, item, all_idx, caller_namespace(level + 1),
+            if namespace is None:
+                namespace = caller_namespace(level + 1)
+            mask = evaluate(self, item, all_idx, namespace,
                             expected_dim=DIMENSIONLESS, what="condition")
             return all_idx[np.asarray(mask, dtype=bool)]
         return _as_index(item, size) + self._start
 
-    def get_values(self, name, item=slice(None)):
+    def get_values(self, name, item=slice(None), namespace=None):
+        """Values of ``name`` at ``item``. Plain reads touch no frame; the names of a
+        subexpression or a string index resolve in ``namespace``, by default the
+        caller's (Brian2: the namespace where ``G.x`` is read)."""
         # a Synapses' `i` is its stored presynaptic index, not the element index
         if name == "i" and isinstance(self.variables.get("i"), IndexVariable):
             return np.arange(self._stop - self._start)[item]
         if name == "N":
             return self._stop - self._start
         if name in self._subexpressions:
-            idx = self._indices(item, level=1)
+            if namespace is None:
+                namespace = caller_namespace(1)
+            idx = self._indices(item, namespace=namespace)
             _, dim = self._subexpressions[name]
-            values = evaluate(self, name, idx, caller_namespace(1))
+            values = evaluate(self, name, idx, namespace)
             return Quantity(values, dim=dim) if not dim.is_dimensionless else values
         var = self.variables[name]
         if var.shared:
             values = storage_of(var).array[0]
         else:
-            idx = self._indices(item, level=1)
+            idx = self._indices(item, level=1, namespace=namespace)
             values = element_values(var, idx)
             if isinstance(item, (int, np.integer)):
                 values = values[0]
@@ -220,7 +228,10 @@ class Group(EqsimObject):
             return np.asarray(values) if not np.isscalar(values) else values
         return Quantity(values, dim=var.dim)
 
-    def set_values(self, name, value, item=slice(None), level=0, raw=False):
+    def set_values(self, name, value, item=slice(None), level=0, raw=False, namespace=None):
+        """Set ``name`` at ``item`` to ``value``. Plain values touch no frame; the names
+        of a string value or index resolve in ``namespace``, by default the frame
+        ``level`` above the caller's (Brian2: where ``G.x = '...'`` is written)."""
         if name in self._subexpressions or name not in self.variables or \
                 not isinstance(self.variables[name], (ArrayVariable, LinkedVariable)):
             raise StateError(f"'{name}' of '{self.name}' cannot be assigned",
@@ -228,7 +239,8 @@ class Group(EqsimObject):
         var = self.variables[name]
         if var.read_only:
             raise StateError(f"'{name}' of '{self.name}' is read-only")
-        idx = np.array([0]) if var.shared else self._indices(item, level=level)
+        idx = np.array([0]) if var.shared else self._indices(item, level=level,
+                                                               namespace=namespace)
         # before a range becomes an array; G.v['i>0'] = 0 is code 'v = 0' in Brian2
         any_dim_zero = zero_of_any_dimension(value) and not isinstance(item, str)
         value = plain_sequence(value, name, self.name)
@@ -242,7 +254,8 @@ class Group(EqsimObject):
                 # neurons like every other writer (a value assignment does not)
                 idx = idx[element_values(var.conditional_write, idx).astype(bool)]
             values = evaluate(self, value, idx if not var.shared else np.arange(self._start, self._start + 1),
-                              caller_namespace(level), expected_dim=var.dim,
+                              namespace if namespace is not None else caller_namespace(level),
+                              expected_dim=var.dim,
                               what=f"value for '{name}'")
         else:
             if isinstance(value, VariableView):

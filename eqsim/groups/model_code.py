@@ -3,6 +3,7 @@ custom events and run_regularly. Shared by NeuronGroup and (later) Synapses."""
 import numpy as np
 import sympy
 
+from ..core.context import current_context
 from ..ir.functions import TabulatedFunction, UserFunction
 from ..ir.calls import called_functions
 from ..errors import DimensionMismatchError, EquationError, LimitError
@@ -115,7 +116,7 @@ def state_update_statements(group, method, run_namespace=None):
         method = tuple(method)
     method = without_exact(method, stateful_calls(diff, resolve), group.name)
     key = (method, tuple(calls))
-    cache = group.__dict__.setdefault("_integration_cache", {})
+    cache = current_context().cache(group, "integration")
     if key not in cache:
         if not diff:
             cache[key] = ([], None)
@@ -208,7 +209,7 @@ def make_threshold(group, event, condition, refractory, run_namespace, when="thr
     events_name = group.event_array_name(event)
     variables[events_name] = group.variables[events_name]
     # one byte per element for the vectorised condition (scratch, not state)
-    flags = group.__dict__.setdefault("_condition_flags", {})
+    flags = current_context().cache(group, "condition_flags")
     if event not in flags or flags[event].array.size != group.N:
         flags[event] = ArrayVariable(f"_flags_{event}", group.name, DIMENSIONLESS,
                                      array=np.zeros(group.N, dtype=np.bool_))

@@ -5,6 +5,7 @@ import sympy
 
 from ..runtime.streams import poisson_input_stream
 from ..core.base import EqsimObject
+from ..core.context import current_context
 from ..errors import DimensionMismatchError, EqsimError, LimitError
 from ..ir.operations import Assignment, PoissonInputOp
 from ..ir.variables import ArrayVariable, LinkedVariable
@@ -124,11 +125,11 @@ class PoissonInput(EqsimObject):
                                     hint="use a smaller dt or a lower rate")
         statement = Assignment(self.target_var, "+=", sympy.Symbol(ARRIVALS, real=True) * weight)
         # scratch space: the uniforms of one step, drawn in a vectorised loop
-        scratch = self.__dict__.get("_uniforms")
+        cache = current_context().cache(self, "scratch")
+        scratch = cache.get("uniforms")
         if scratch is None or scratch.array.size != len(target):
-            scratch = ArrayVariable("_uniforms", self.name, DIMENSIONLESS,
-                                    array=np.zeros(len(target)))
-            object.__setattr__(self, "_uniforms", scratch)
+            scratch = cache["uniforms"] = ArrayVariable("_uniforms", self.name, DIMENSIONLESS,
+                                                        array=np.zeros(len(target)))
         variables["_uniforms"] = scratch
         return [PoissonInputOp(
             self.name, target._owner.name, target._start, target._stop,

@@ -26,17 +26,40 @@ Design (2026-12, issue 9, first step)
   start values) goes through ``eqsim.codegen.run_now``; every random stream comes from
   ``eqsim.runtime.streams``.
 
+Design (2026-12, issue 9, second step: context and backend interface)
+---------------------------------------------------------------------
+- *Context object* (``eqsim.core.context.SimulationContext``): the seed, whether
+  ``seed()`` gave it, the object and evaluation counters that key random streams
+  (``runtime.streams``), the Philox implementation NumPy-side draws use ('numpy', 'c'
+  or automatic, the default: 'c' once the glue is loaded; the same bits; loading the
+  glue only registers it, the context's choice decides), the caches derived from
+  objects (thread partitions, link write rounds, integrated and event-driven
+  statements: ``context.cache(owner, kind)``, dropped with the owner, never in the
+  owner's ``__dict__``) and the slot of a distributed run (``rank=0, size=1``).
+  ``seed()`` resets the current context's seed and counters as before; ``start_scope()``
+  keeps it. ``NetworkModule(..., context=)`` and ``run_operation(..., context=)`` are
+  given it (``ModuleSymbols.cache`` reaches its caches); ``core.seeding`` is the thin
+  Brian2-facing layer over the current context.
+- Plain state access (``G.v``, ``G.v[:] = values``) looks at no frame; strings and
+  subexpressions take ``namespace=`` (``get_values``/``set_values``) and fall back to
+  the caller's frame (Brian2's rule) only when none is given.
+- *Backend interface* (``eqsim.codegen.backend.Backend``): bind, set_clocks,
+  clock_steps, run, stop, profile_time/profile_reset, take_buffer/reserve_buffer,
+  queue_reset/queue_contents, each with its contract. ``NumpyBackend`` runs the NumPy
+  module (which now holds only kernels, schedule and symbols); the Cython glue's
+  ``NetworkLibrary`` is the compiled one (registered). ``core.network`` reaches the
+  generated code only through ``NetworkModule.bind`` and ``module.backend``.
+- The generated C keeps its state in per-library statics (documented in
+  ``network.c.j2``): safe because no state outlives a run (bound before, taken after).
+
 What the remaining design steps should build on
 -----------------------------------------------
-- *Context object*: object numbers (``_random_id``), the seed and the evaluation
-  counter (``eqsim.core.seeding``) are the inputs of ``runtime.streams``; a simulation
-  context should own them and be passed to ``run_now`` and ``NetworkModule`` instead of
-  the module globals, and the per-variable caches (thread partitions, link rounds in
-  ``__dict__``) should move into it.
-- *Backend interface*: a backend consumes a schedule of these operations plus the
-  module symbols (arrays, constants with dtypes, buffers, queues); ``NetworkModule``,
-  the NumPy module and the Cython glue should implement one protocol over that, so an
-  MPI backend is a new implementation that reads the same declarations.
+- *MPI backend*: a third ``Backend`` over the same operations and symbols; the module
+  docstring of ``eqsim.codegen.backend`` lists what it adds (the rank's slice, spike
+  exchange per communication interval, monitor gather). The communicator belongs in the
+  context next to ``rank``/``size``; ``Network`` would pick the backend from it. Nested
+  runs of two networks with the same compiled code would need the C state moved into a
+  struct (one per backend instance) instead of the library's statics.
 - *Global vs local indices*: ``start``/``stop``, ``source_start``/``source_stop``,
   ``target_start``/``target_stop`` and ``var_index`` offsets are storage positions
   today; the split into a global size and a local slice belongs in these fields (and in

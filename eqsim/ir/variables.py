@@ -129,7 +129,7 @@ class LinkedVariable(Variable):
             var = var.target
         return text
 
-    def write_rounds(self, size):
+    def write_rounds(self, size, cache=None):
         """An array over the owner's elements ``0..size-1`` in which elements that write
         the same stored element have the same value (kernels that write through the link
         act on them one after another), or None when no two elements share one."""
@@ -140,10 +140,14 @@ class LinkedVariable(Variable):
                                               for link in links[1:]):
             return links[0].index  # live: follows an index variable changed between runs
         values = self.map_indices(np.arange(size))
-        rounds = getattr(self, "_rounds", None)  # one object: kernels of a module share it
+        # one object: kernels of a module share it (kept in the caller's ``cache``, the
+        # simulation context's cache for this variable)
+        rounds = cache.get("rounds") if cache is not None else None
         if rounds is None or rounds.array.shape != values.shape:
-            rounds = self._rounds = ArrayVariable(f"_{self.name}_link_rounds", self.owner,
-                                                  self.dim, array=values)
+            rounds = ArrayVariable(f"_{self.name}_link_rounds", self.owner, self.dim,
+                                   array=values)
+            if cache is not None:
+                cache["rounds"] = rounds
         rounds.array[:] = values
         return rounds
 

@@ -126,29 +126,6 @@ def philox_key(seed, stream, sub=0):
     return int(key) if np.ndim(key) == 0 else key
 
 
-# The C rounds of eqsim_random.h, once the compiled glue is at hand: installed eqsim
-# ships it; from a source checkout codegen registers it when it first loads it.
-try:
-    from .network_glue import philox_words as _compiled_philox
-except ImportError:
-    _compiled_philox = None
-
-
-def use_compiled_philox(philox_words):
-    """Let every later draw run the Philox rounds in C (``philox_words(key, step, index)``
-    -> ``(word0, word1)``, the same bits as the NumPy rounds)."""
-    global _compiled_philox
-    _compiled_philox = philox_words
-
-
-def _philox_block(key, step, index):
-    """Philox4x32-10 on one block; returns the two output words as uint64 arrays."""
-    if _compiled_philox is not None:
-        return _compiled_philox(np.broadcast_to(key, index.shape),
-                                np.broadcast_to(step, index.shape), index)
-    return _numpy_philox_block(key, step, index)
-
-
 def _numpy_philox_block(key, step, index):
     """The Philox rounds written with NumPy operations (no compiler needed)."""
     c0 = index & _MASK32
@@ -182,6 +159,64 @@ def _numpy_philox_block(key, step, index):
     np.left_shift(c1, _SHIFT32, out=c1)
     np.left_shift(c3, _SHIFT32, out=c3)
     return c0 | c1, c2 | c3
+
+
+# Implementations of the Philox rounds, by name: 'numpy' always; 'c' (eqsim_random.h,
+# through the compiled glue's philox_words) once the glue is at hand (installed eqsim
+# ships it; from a source checkout codegen registers it when it first loads it). Which
+# one draws is the simulation context's choice (eqsim.core.context): a name, or None,
+# "automatic": the fastest available ('c' once registered). Both give the same bits.
+_IMPLEMENTATIONS = {"numpy": _numpy_philox_block}
+_selected = [None]
+
+
+def _compiled_rounds(philox_words):
+    def rounds(key, step, index):
+        return philox_words(np.broadcast_to(key, index.shape),
+                            np.broadcast_to(step, index.shape), index)
+    return rounds
+
+
+try:
+    from .network_glue import philox_words as _installed_philox
+    _IMPLEMENTATIONS["c"] = _compiled_rounds(_installed_philox)
+except ImportError:
+    pass
+
+
+def register_compiled_philox(philox_words):
+    """Make the C rounds (``philox_words(key, step, index)`` -> ``(word0, word1)``, the
+    same bits as the NumPy rounds) available as implementation ``'c'``; selecting them
+    is the context's choice (:func:`select_philox`)."""
+    _IMPLEMENTATIONS["c"] = _compiled_rounds(philox_words)
+
+
+def philox_implementations():
+    """Names of the Philox round implementations available now."""
+    return set(_IMPLEMENTATIONS)
+
+
+def select_philox(name):
+    """Draw with implementation ``name`` from now on, or (None) with the fastest
+    available one (called by the current simulation context)."""
+    if name is not None and name not in _IMPLEMENTATIONS:
+        raise KeyError(name)
+    _selected[0] = name
+
+
+def automatic_philox():
+    """The implementation an automatic choice uses now: 'c' when available."""
+    return "c" if "c" in _IMPLEMENTATIONS else "numpy"
+
+
+def selected_philox():
+    """Name of the implementation draws use now."""
+    return _selected[0] or automatic_philox()
+
+
+def _philox_block(key, step, index):
+    """Philox4x32-10 on one block; returns the two output words as uint64 arrays."""
+    return _IMPLEMENTATIONS[_selected[0] or automatic_philox()](key, step, index)
 
 
 def _draw(key, step, index, transform):

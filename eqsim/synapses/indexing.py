@@ -121,7 +121,7 @@ class SynapticIndexingAccess:
     """What Synapses gets from this module: ``S[...]``, ``S.indices`` and the synapse
     numbers behind ``S.w[...]``."""
 
-    def _indices(self, item, level=1):
+    def _indices(self, item, level=1, namespace=None):
         """Synapse numbers for ``S.w[item]``: Brian2's synaptic indexing (`indexing`)."""
         if isinstance(item, tuple):
             return neuron_pair_indices(self, item)
@@ -131,7 +131,7 @@ class SynapticIndexingAccess:
                                          f"'{self.name}'", obj=self.name,
                                          hint=f"index with {self.name}[...]")
             return item.indices.astype(np.int64)
-        return super()._indices(item, level=level + 1)
+        return super()._indices(item, level=level + 1, namespace=namespace)
 
     def __getitem__(self, item):
         """``S[i, j]`` (also ``S[i, :]``, ``S[:, j]``, ``S[i, j, k]``, ``S['i > j']``): the

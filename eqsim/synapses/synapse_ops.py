@@ -4,6 +4,7 @@ import dataclasses
 
 import sympy
 
+from ..core.context import current_context
 from ..errors import EquationError
 from ..groups.model_code import check_statements, function_rules, make_state_update, used_names
 from ..groups.writable import BUILT_IN_NAMES, NOT_WRITABLE, check_writable, why_not_writable
@@ -49,7 +50,7 @@ def _event_driven_updates(synapses):
            if eq.kind == "differential" and "event-driven" in eq.flags}
     if not eqs:
         return []
-    cache = synapses.__dict__.setdefault("_event_driven_cache", {})
+    cache = current_context().cache(synapses, "event_driven")
     if "statements" not in cache:
         statements, _ = integrate(eqs, "exact", obj=synapses.name)
         cache["statements"] = [Assignment(target, "=", expr.xreplace({DT: T - LASTUPDATE}))
@@ -116,7 +117,7 @@ def _link_write_rounds(synapses, assignments):
     for target in sorted({a.target for a in assignments}):
         var = synapses.variables.get(target)
         if isinstance(var, LinkedVariable) and not var.shared:
-            by = var.write_rounds(synapses.N)
+            by = var.write_rounds(synapses.N, current_context().cache(var, "link_rounds"))
             if by is not None:
                 out[f"_{target}_write_rounds"] = by
     return out

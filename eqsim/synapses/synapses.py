@@ -282,18 +282,18 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                                 seed=spec["seed"], stream=spec["stream"], evaluate=None,
                                 obj=self.name)
 
-    def set_values(self, name, value, item=slice(None), level=0, raw=False):
+    def set_values(self, name, value, item=slice(None), level=0, raw=False, namespace=None):
         if self._procedural is not None and name in per_synapse_constants(self):
             return set_value_expression(self, name, value, item)
         pathway = next((p for p in self.pathways if p.delay_name == name), None)
         if pathway is None:
-            return self._set_values(name, value, item, level + 1, raw)
+            return self._set_values(name, value, item, level + 1, raw, namespace)
         # delays are checked after the assignment (a string is evaluated on either target)
         # and put back as they were when any is negative or not finite
         var = self.variables[name]
         before = (var.shared, var.array.copy())
         try:
-            self._set_values(name, value, item, level + 1, raw)
+            self._set_values(name, value, item, level + 1, raw, namespace)
             pathway.check_delays()
         except BaseException:
             shared, array = before
@@ -304,7 +304,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             var.shared = shared
             raise
 
-    def get_values(self, name, item=slice(None)):
+    def get_values(self, name, item=slice(None), namespace=None):
         var = self.variables.get(name)
         pathway = next((p for p in self.pathways if p.delay_name == name), None)
         if pathway is not None and var.shared and pathway.name not in self._default_delay:
@@ -312,10 +312,10 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             # it is stored once while all are equal
             return Quantity(np.full(self.N, var.array[0]), dim=second.dim)[item]
         if isinstance(item, str):  # resolved here: names come from the caller's frame
-            item = self._indices(item, level=1)
-        return super().get_values(name, item)
+            item = self._indices(item, level=1, namespace=namespace)
+        return super().get_values(name, item, namespace=namespace)
 
-    def _set_values(self, name, value, item, level, raw):
+    def _set_values(self, name, value, item, level, raw, namespace=None):
         delay_var = self.variables.get(name)
         if any(p.delay_name == name for p in self.pathways) and delay_var.shared:
             per_synapse = isinstance(value, str) or np.size(np.asarray(value)) > 1 or \
@@ -327,11 +327,13 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         limit = compiled_assignment_size(var) if isinstance(value, str) and \
             isinstance(var, ArrayVariable) and not var.shared and not var.read_only else None
         if limit is not None:
-            indices = self._indices(item, level=level)
+            if namespace is None:
+                namespace = caller_namespace(level)
+            indices = self._indices(item, namespace=namespace)
             if indices.size >= limit:
-                assign_compiled(self, name, value, indices, caller_namespace(level))
+                assign_compiled(self, name, value, indices, namespace)
                 return
-        super().set_values(name, value, item, level=level + 1, raw=raw)
+        super().set_values(name, value, item, level=level + 1, raw=raw, namespace=namespace)
 
     def _evaluate_pairs(self, expr, ii, jj, run_namespace):
         ii = np.asarray(ii, dtype=np.int64)

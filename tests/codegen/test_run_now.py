@@ -6,6 +6,7 @@ import numpy as np
 import pytest
 
 from eqsim import defaultclock
+from eqsim.core.context import SimulationContext
 from eqsim.codegen.run_now import evaluate_expression, evaluation_streams, run_operation
 from eqsim.ir.operations import AssignOp, Assignment
 from eqsim.ir.variables import ArrayVariable
@@ -36,7 +37,7 @@ def test_an_operation_run_now_draws_what_the_expression_draws(target):
     op = AssignOp("g_assign", "g", 0, len(indices), statements=[Assignment("x", "=", expr)],
                   variables=variables, clock=defaultclock, indices="_assign_indices",
                   n_indices=len(indices), random_streams=evaluation_streams(expr, 4))
-    run_operation(op, target=target, seed=9, evaluation=4)
+    run_operation(op, target=target, context=SimulationContext(9), evaluation=4)
     expected = evaluate_expression(expr, {"x": x[indices]}, {}, indices, seed=9, evaluation=4,
                                    obj="g")
     assert np.array_equal(variables["x"].array[indices], expected)

@@ -300,8 +300,7 @@ def test_compiled_philox_gives_the_numpy_rounds_bits():
     for ours, theirs in zip(compiled, numpy_rounds):
         np.testing.assert_array_equal(ours, theirs)
     # a scalar key and step, as most draws use them
-    compiled = rnd._compiled_philox(np.broadcast_to(key[7], index.shape),
-                                    np.broadcast_to(step[3], index.shape), index)
+    compiled = rnd._IMPLEMENTATIONS["c"](np.asarray(key[7]), np.asarray(step[3]), index)
     numpy_rounds = rnd._numpy_philox_block(np.asarray(key[7]), np.asarray(step[3]), index)
     for ours, theirs in zip(compiled, numpy_rounds):
         np.testing.assert_array_equal(ours, theirs)
