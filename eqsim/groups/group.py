@@ -90,6 +90,16 @@ class Group(EqsimObject):
         self.variables[name] = var
         return var
 
+    def draw_identity(self):
+        """What keys the random draws of kernels over this group's elements: None for the
+        element's global index (:mod:`eqsim.runtime.streams`); Synapses override it."""
+        return None
+
+    def draw_keys(self, indices):
+        """The draw index of the elements at ``indices`` (storage positions, in the
+        owner): their global index."""
+        return indices
+
     # --- reading and writing state --------------------------------------------------------
     @property
     def _owner(self):

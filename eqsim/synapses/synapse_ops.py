@@ -11,6 +11,7 @@ from ..ir.operations import (Assignment, PathwayOp, ProceduralOp, StateUpdateOp,
                              SynapticCodeOp)
 from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable
 from ..parsing.dimensions import dimension_of
+from ..runtime.sampling import BLOCK
 from ..stateupdate import integrate
 from ..units import DIMENSIONLESS, second
 from .procedural_values import substitute_values
@@ -39,6 +40,10 @@ def make_synaptic_operations(synapses, run_namespace):
             ops.append(_procedural_operation(synapses, pathway, run_namespace, slot_order))
         else:
             ops.append(_pathway_operation(synapses, pathway, run_namespace, slot_order))
+    identity = synapses.draw_identity()
+    for op in ops:  # draws are keyed by the synapse, not its storage position
+        if not isinstance(op, ProceduralOp):
+            op.draw_key = identity
     return ops
 
 
@@ -195,7 +200,8 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
         order=slot_order, clock=synapses.clock, events=events, source=synapses,
         var_index=var_index, index_exprs={"i": "_src", "j": "_tgt"},
         queue=pathway.queue_name, delay=delay, p=spec["p"], conn_seed=spec["seed"],
-        conn_stream=spec["stream"], n_post=len(synapses.target),
+        conn_stream=spec["stream"], n_post=len(synapses.target), target_start=0,
+        target_stop=len(synapses.target), block=BLOCK,
         source_start=trigger._start, source_stop=trigger._stop)
 
 
@@ -264,6 +270,7 @@ def run_regularly_operation(synapses, runner, run_namespace):
         variables["_synaptic_" + side] = synapses.variables["_synaptic_" + side]
     common = dict(statements=assignments, variables=variables, when=runner.when,
                   order=runner.order, clock=runner.clock, source=runner, var_index=var_index)
+    common["draw_key"] = synapses.draw_identity()
     if sides:
         return SynapticCodeOp(runner.name, synapses.name, 0, synapses.N,
                               rounds_by=tuple("_synaptic_" + side for side in sides), **common)

@@ -19,6 +19,7 @@ from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, Quantity, second
 from .pathway import SynapticPathway
 from .pathway_arguments import default_delays, parse_pathways, pathway_events
+from .identity import multisynaptic_ranks, synapse_draw_keys, synapse_identity
 from .fan import FAN_NAMES, FanCounts, FanView
 from .indexing import SynapticIndexingAccess
 from .integer_arguments import integer_constants
@@ -230,14 +231,17 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
     def _number_multisynapses(self, old):
         """Give the synapses from ``old`` on their rank among all synapses between the same
         pair, in creation order (Brian2's ``multisynaptic_index``)."""
-        pre = self.variables["_synaptic_pre"].array.astype(np.int64)
-        pair = pre * len(self.target) + self.variables["_synaptic_post"].array
-        order = np.argsort(pair, kind="stable")
-        first = np.r_[True, pair[order][1:] != pair[order][:-1]]
-        start_of_run = np.maximum.accumulate(np.where(first, np.arange(pair.size), 0))
-        rank = np.empty(pair.size, dtype=np.int32)
-        rank[order] = np.arange(pair.size) - start_of_run
+        rank = multisynaptic_ranks(self.variables["_synaptic_pre"].array,
+                                   self.variables["_synaptic_post"].array, len(self.target))
         self.variables[self.multisynaptic_index].array[old:] = rank[old:]
+
+    def draw_identity(self):
+        """What keys the draws of kernels over the stored synapses (canonical identity)."""
+        return synapse_identity(self)
+
+    def draw_keys(self, indices):
+        """Draw keys of the synapses at storage positions ``indices``."""
+        return synapse_draw_keys(self, indices)
 
     def _connect_procedural(self, condition, i, j, p, n, procedural):
         if self._procedural is not None or (procedural and self.N):
@@ -264,13 +268,13 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
 
     def _procedural_count(self, block=64):
         """Number of connections, counted row block by row block (memory stays small)."""
-        from ..runtime.sampling import bernoulli_positions
+        from ..runtime.sampling import bernoulli_window
         spec, n_pre, n_post = self._procedural, len(self.source), len(self.target)
         total = 0
         for start in range(0, n_pre, block):
             rows = np.arange(start, min(start + block, n_pre))
-            found, _ = bernoulli_positions(rows, np.full(rows.size, n_post), spec["p"],
-                                           seed=spec["seed"], stream=spec["stream"])
+            found, _ = bernoulli_window(rows, np.full(rows.size, n_post), 0, n_post, spec["p"],
+                                          seed=spec["seed"], stream=spec["stream"])
             total += found.size
         return total
 
