@@ -177,7 +177,7 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         elif name in op.index_exprs:
             names[name] = printer_cls.as_float(op.index_exprs[name])
         elif isinstance(var, IndexVariable):
-            names[name] = printer_cls.as_float(_global_text("_i", op.global_offset)
+            names[name] = printer_cls.as_float(_global_text("_i", op, symbols, prefix)
                                                + f" - {op.index_offset}")
         elif name in ("t", "dt"):
             names[name] = name  # the kernel's arguments
@@ -294,8 +294,14 @@ def _printed(printer_cls, statements, condition, invariant_names, prefix, names,
     return lines, condition, invariants
 
 
-def _global_text(element, offset):
-    return f"{element} + {offset}" if offset else element
+def _global_text(element, op, symbols, prefix):
+    """The global index of ``element`` (a scalar of the module, so that every process's
+    slice compiles to the same source)."""
+    if op.global_offset is None:
+        return element
+    offset = symbols.constant(mangle("ki", prefix, "global_offset"), op.global_offset,
+                              np.int64)
+    return f"{element} + {offset}"
 
 
 def _draw_index(op, symbols, printer_cls, prefix, element):
@@ -303,7 +309,9 @@ def _draw_index(op, symbols, printer_cls, prefix, element):
     element index, or a stored synapse's canonical identity read from its index arrays."""
     identity = op.draw_key
     if identity is None:
-        return f"({_global_text(element, op.global_offset)})" if op.global_offset else None
+        if op.global_offset is None:
+            return None
+        return f"({_global_text(element, op, symbols, prefix)})"
     pre = f"{symbols.array(identity.pre)}[{element}]"
     post = f"{symbols.array(identity.post)}[{element}]"
     rank = None if identity.rank is None else f"{symbols.array(identity.rank)}[{element}]"

@@ -113,10 +113,11 @@ class Operation:
         ``i`` is the element minus this (a subgroup counts from its start).
     index_exprs : dict
         Name -> template local that stands for it (procedural ``i``/``j``).
-    global_offset : int
+    global_offset : int or None
         Global index of the owner's storage position 0: the owner stores the elements
-        ``global_offset:global_offset + local size`` of its global size (0 in one process).
-        Element ``e`` is the global element ``e + global_offset``; ``i`` is
+        ``global_offset:global_offset + local size`` of its global size (0 in one process;
+        None for owners whose elements are not partitioned, e.g. monitors). Element ``e``
+        is the global element ``e + global_offset``; ``i`` is
         ``e + global_offset - index_offset``.
     draw_key : SynapseIdentity or None
         What names an element in its random draws: None for the global element index,
@@ -145,7 +146,7 @@ class Operation:
     var_index: dict = field(default_factory=dict)
     index_offset: int = 0
     index_exprs: dict = field(default_factory=dict)
-    global_offset: int = 0
+    global_offset: int = None
     draw_key: object = None
     template_locals: tuple = ()
     #: statements run once per call, before the element loop (Brian2's scalar code);

@@ -53,7 +53,7 @@ def _rank_variable(synapses):
              post.__array_interface__["data"][0])
     cached = synapses.__dict__.get("_rank_cache")
     if cached is None or cached[0] != stamp:
-        ranks = multisynaptic_ranks(pre, post, len(synapses.target))
+        ranks = multisynaptic_ranks(pre, post, synapses.target.global_size())
         variable = ArrayVariable("_synaptic_rank", synapses.name, DIMENSIONLESS,
                                  array=ranks) if ranks.any() else None
         cached = (stamp, variable)
@@ -66,7 +66,7 @@ def synapse_identity(synapses):
     its draws with."""
     return SynapseIdentity(synapses.variables["_synaptic_pre"],
                            synapses.variables["_synaptic_post"], _rank_variable(synapses),
-                           len(synapses.source), len(synapses.target))
+                           synapses.source.global_size(), synapses.target.global_size())
 
 
 def synapse_draw_keys(synapses, indices):
