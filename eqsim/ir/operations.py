@@ -146,8 +146,8 @@ class Operation:
     var_index: dict = field(default_factory=dict)
     index_offset: int = 0
     index_exprs: dict = field(default_factory=dict)
-    global_offset: int = None
-    draw_key: object = None
+    global_offset: int = field(default=None, kw_only=True)
+    draw_key: object = field(default=None, kw_only=True)
     template_locals: tuple = ()
     #: statements run once per call, before the element loop (Brian2's scalar code);
     #: split off ``statements`` when the operation is made
