@@ -184,7 +184,9 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
             variables[name] = IndexVariable(name, synapses.name, DIMENSIONLESS)
         elif isinstance(var, (ArrayVariable, LinkedVariable)) and side and not var.shared:
             group = synapses.source if side == "pre" else synapses.target
-            var_index[name] = ("_src" if side == "pre" else "_tgt", group._start)
+            # _src/_tgt are global indices; storage starts at the group's stored slice
+            var_index[name] = ("_src" if side == "pre" else "_tgt",
+                               group._start - group._owner._global_start)
         elif isinstance(var, ArrayVariable) and not var.shared:
             raise EquationError(f"'{name}' is a per-synapse variable, but procedural synapses "
                                 f"store nothing per synapse", obj=synapses.name,
@@ -194,14 +196,16 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
     variables[events] = trigger.variables[events]
     homogeneous, delay = pathway.prepare(synapses.clock.dt_)
     spec = synapses._procedural
+    first_target = synapses.target._owner._global_start  # the targets stored here
     return ProceduralOp(
         f"{synapses.name}_{pathway.name}", synapses.name, 0, 0,
         statements=assignments, variables=variables, when="synapses",
         order=slot_order, clock=synapses.clock, events=events, source=synapses,
         var_index=var_index, index_exprs={"i": "_src", "j": "_tgt"},
         queue=pathway.queue_name, delay=delay, p=spec["p"], conn_seed=spec["seed"],
-        conn_stream=spec["stream"], n_post=len(synapses.target), target_start=0,
-        target_stop=len(synapses.target), block=BLOCK,
+        conn_stream=spec["stream"], n_post=synapses.target.global_size(),
+        target_start=first_target, target_stop=first_target + len(synapses.target),
+        block=BLOCK,
         source_start=trigger._start, source_stop=trigger._stop)
 
 
@@ -237,7 +241,7 @@ def _summed_operation(synapses, name, eq, run_namespace):
         order=group.order - 1, clock=group.clock, source=synapses,
         var_index=synapses.index_map(variables), target=target_var,
         target_start=group._start, target_stop=group._stop,
-        target_index=(index, group._start))
+        target_index=(index, group._start - group._owner._global_start))
 
 
 def run_regularly_operation(synapses, runner, run_namespace):

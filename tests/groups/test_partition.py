@@ -71,3 +71,29 @@ def test_local_slices_are_contiguous_and_cover_the_group(n, size):
     assert slices[0][0] == 0 and slices[-1][1] == n
     assert all(a[1] == b[0] for a, b in zip(slices, slices[1:]))
     assert max(b - a for a, b in slices) - min(b - a for a, b in slices) <= 1
+
+
+def _drive_onto_slice(partition):
+    """Every source neuron spikes once (all processes have every source's spikes); the
+    targets of this rank receive them through stored and procedural synapses."""
+    start_scope()
+    seed(11)
+    src = NeuronGroup(30, "tspike : second", threshold="t >= tspike", refractory=1000 * ms)
+    src.tspike = "i*0.05*ms"
+    tgt = NeuronGroup(N_POST, "v : 1\nu : 1", _partition=partition)
+    stored = Synapses(src, tgt, "w : 1", on_pre="u_post += w")
+    stored.connect(p=0.05)
+    stored.w = "rand()"
+    procedural = Synapses(src, tgt, on_pre="v_post += 1 + i*0.01 + j*1e-5")
+    procedural.connect(p=0.05, procedural=True)
+    run(1.6 * ms)
+    return np.asarray(tgt.v[:]), np.asarray(tgt.u[:])
+
+
+def test_spikes_reach_a_rank_s_targets_as_in_the_whole_network(target):
+    whole = _drive_onto_slice(None)
+    parts = [_drive_onto_slice((rank, 3)) for rank in range(3)]
+    assert np.count_nonzero(whole[0]) > N_POST // 2
+    for column in range(2):
+        np.testing.assert_allclose(np.concatenate([part[column] for part in parts]),
+                                   whole[column], rtol=1e-14)  # summation order aside
