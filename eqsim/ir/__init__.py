@@ -70,8 +70,8 @@ Global identity and local storage (issue 9, second step)
   ``j='...'`` generator; elements other than the iteration variable (``j='i'``) and
   ``sample(size=)`` make every row's candidates; explicit ``i``/``j`` arrays are
   filtered whole.
-- Not yet: spike arrays, monitors and pathways of a partitioned group use local
-  positions, and synaptic code cannot read presynaptic variables of neurons stored by
+- Not yet: subgroups of a partitioned group (``index_offset`` is still a storage
+  position), spike arrays and monitors of a partitioned group use local positions, and synaptic code cannot read presynaptic variables of neurons stored by
   another process (the MPI step exchanges spikes and refuses or exchanges ``v_pre``).
 """
 from .variables import Variable, ArrayVariable, ConstantVariable
