@@ -197,10 +197,12 @@ def _is_truth_value(context, expr):
     name whose values are booleans (a boolean variable)."""
     if not isinstance(expr, Boolean):
         return False
-    if not isinstance(expr, sympy.Symbol) or not (context.n_pre and context.n_post):
+    if not isinstance(expr, sympy.Symbol) or not context.n_pre or \
+            context.target_start == context.target_stop:
         return True
-    first = np.zeros(1, dtype=np.int64)
-    return np.asarray(context.evaluate(expr, first, first)).dtype == np.bool_
+    first = np.zeros(1, dtype=np.int64)  # a stored target: the slice's first
+    return np.asarray(context.evaluate(expr, first, first + context.target_start)).dtype \
+        == np.bool_
 
 
 # -- i='...' / j='...' ---------------------------------------------------------------------
