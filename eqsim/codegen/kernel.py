@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import CodegenError
-from ..runtime.streams import operation_key, operation_stream
+from ..runtime.streams import operation_key, operation_stream, synapse_key_text
 from ..ir.calls import called_functions, random_calls
 from ..ir.operations import declared_fields
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable
@@ -187,7 +187,8 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         elif name in op.index_exprs:
             names[name] = printer_cls.as_float(op.index_exprs[name])
         elif isinstance(var, IndexVariable):
-            names[name] = printer_cls.as_float(f"_i - {op.index_offset}")
+            names[name] = printer_cls.as_float(_global_text("_i", op, symbols, prefix)
+                                               + f" - {op.index_offset}")
         elif name in ("t", "dt"):
             names[name] = name  # the kernel's arguments
         elif name in op.template_locals:
@@ -213,11 +214,12 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         user_functions, tabulated = tabulated_helpers(op, exprs, symbols, prefix)
         user_functions.update(user_function_calls(op, called_functions(exprs), symbols,
                                                   printer_cls.compiled, symbols.threads))
+    draw_index = _draw_index(op, symbols, printer_cls, prefix, index_name) if streams else None
     lines, condition, invariants = _printed(
         printer_cls, tuple((names[s.target], s.expr) for s in statements), condition,
         frozenset(_invariant_names(op, used, targets)), prefix,
         tuple(sorted(names.items())), tuple(sorted(streams.items())), index_name,
-        tuple(sorted(user_functions.items())), len(scalar))
+        tuple(sorted(user_functions.items())), len(scalar), draw_index)
     start = symbols.constant(mangle("ki", prefix, "start"), op.start, np.int64)
     stop = symbols.constant(mangle("ki", prefix, "stop"), op.stop, np.int64)
     context = dict(
@@ -276,7 +278,7 @@ def _access(op, name, var, symbols, element):
 
 @functools.lru_cache(maxsize=1024)
 def _printed(printer_cls, statements, condition, invariant_names, prefix, names, streams,
-             index_name, user_functions, n_scalar=0):
+             index_name, user_functions, n_scalar=0, draw_index=None):
     """Statement lines, condition text and hoisted invariant lines of one kernel. A pure
     function of its (hashable) arguments, memoised: every run() regenerates the network's
     source, and printing is most of what that costs. ``statements`` are (printed target,
@@ -288,7 +290,7 @@ def _printed(printer_cls, statements, condition, invariant_names, prefix, names,
     names = dict(names)
     names.update((symbol.name, symbol.name) for symbol, _ in hoister.hoisted)
     printer = printer_cls(names=names, random_streams=dict(streams), index=index_name,
-                          user_functions=dict(user_functions))
+                          user_functions=dict(user_functions), draw_index=draw_index)
     # Scalar code runs once per call, outside the element loop: its random draws are one
     # draw per call (Brian2's scalar rand()), taken at element 0 of their stream.
     scalar_printer = printer_cls(names=names, random_streams=dict(streams), index="0",
@@ -300,6 +302,33 @@ def _printed(printer_cls, statements, condition, invariant_names, prefix, names,
     invariants = tuple(f"{symbol} = {printer.doprint(expr)}{end}"
                        for symbol, expr in hoister.hoisted)
     return lines, condition, invariants
+
+
+def _global_text(element, op, symbols, prefix):
+    """The global index of ``element`` (a scalar of the module, so that every process's
+    slice compiles to the same source)."""
+    if op.global_offset is None:
+        return element
+    offset = symbols.constant(mangle("ki", prefix, "global_offset"), op.global_offset,
+                              np.int64)
+    return f"{element} + {offset}"
+
+
+def _draw_index(op, symbols, printer_cls, prefix, element):
+    """The text of what keys the element's draws (:mod:`eqsim.runtime.streams`): the global
+    element index, or a stored synapse's canonical identity read from its index arrays."""
+    identity = op.draw_key
+    if identity is None:
+        if op.global_offset is None:
+            return None
+        return f"({_global_text(element, op, symbols, prefix)})"
+    pre = f"{symbols.array(identity.pre)}[{element}]"
+    post = f"{symbols.array(identity.post)}[{element}]"
+    rank = None if identity.rank is None else f"{symbols.array(identity.rank)}[{element}]"
+    n_post = symbols.constant(mangle("ki", prefix, "key_n_post"), identity.n_post, np.uint64)
+    n_pairs = symbols.constant(mangle("ki", prefix, "key_n_pairs"),
+                               identity.n_pre * identity.n_post % 2**64, np.uint64)
+    return synapse_key_text(pre, post, rank, n_post, n_pairs, printer_cls.as_u64)
 
 
 def _invariant_names(op, used, targets):

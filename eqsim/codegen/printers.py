@@ -54,11 +54,15 @@ def integer_literal(n, inf_text, nan_text):
 
 
 class _NameMixin:
-    def __init__(self, names=None, random_streams=None, index="_i", user_functions=None):
+    def __init__(self, names=None, random_streams=None, index="_i", user_functions=None,
+                 draw_index=None):
         super().__init__()
         self._names = names or {}
         self._streams = random_streams or {}
         self._index = index
+        # what names the element in its random draws (runtime.streams: never a storage
+        # position); the element index itself unless the kernel context says otherwise
+        self._draw = draw_index or index
         self._user_functions = user_functions or {}
 
     def _print_Symbol(self, expr):
@@ -152,16 +156,21 @@ class CPrinter(_NameMixin, C99CodePrinter):
         """An integer index expression used as a value (C would divide integers)."""
         return f"((double)({text}))"
 
+    @staticmethod
+    def as_u64(text):
+        """An integer text as an unsigned 64-bit integer (wrapping arithmetic)."""
+        return f"((uint64_t)({text}))"
+
     def _print_rand(self, expr):
-        return f"eqsim_uniform(_seed, {self._stream(expr)}, _step, {self._index})"
+        return f"eqsim_uniform(_seed, {self._stream(expr)}, _step, {self._draw})"
 
     def _print_randn(self, expr):
-        return f"eqsim_normal(_seed, {self._stream(expr)}, _step, {self._index})"
+        return f"eqsim_normal(_seed, {self._stream(expr)}, _step, {self._draw})"
 
     def _print_binomial_draw(self, expr):
         _, n, p = expr.args
         return (f"((double)eqsim_binomial((uint64_t){int(n)}, {self._print(p)}, _seed, "
-                f"{self._stream(expr)}, _step, (uint64_t)({self._index})))")
+                f"{self._stream(expr)}, _step, (uint64_t)({self._draw})))")
 
     def _print_clip(self, expr):
         x, lo, hi = (self._print(a) for a in expr.args)
@@ -212,8 +221,14 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
     statement_end = ""
     compiled = False
 
-    def __init__(self, names=None, random_streams=None, index="_idx", user_functions=None):
-        super().__init__(names, random_streams, index, user_functions)
+    def __init__(self, names=None, random_streams=None, index="_idx", user_functions=None,
+                 draw_index=None):
+        super().__init__(names, random_streams, index, user_functions, draw_index)
+
+    @staticmethod
+    def as_u64(text):
+        """An integer (array) text as unsigned 64-bit integers (wrapping, as in C)."""
+        return f"numpy.asarray({text}).astype(numpy.uint64)"
 
     @staticmethod
     def as_float(text):
@@ -236,15 +251,15 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
         return super()._print_Mul(expr)
 
     def _print_rand(self, expr):
-        return f"_uniform(_seed, {self._stream(expr)}, _step, {self._index})"
+        return f"_uniform(_seed, {self._stream(expr)}, _step, {self._draw})"
 
     def _print_randn(self, expr):
-        return f"_normal(_seed, {self._stream(expr)}, _step, {self._index})"
+        return f"_normal(_seed, {self._stream(expr)}, _step, {self._draw})"
 
     def _print_binomial_draw(self, expr):
         _, n, p = expr.args
         return (f"numpy.asarray(_binomial({int(n)}, {self._print(p)}, _seed, "
-                f"{self._stream(expr)}, _step, {self._index}), dtype=numpy.float64)")
+                f"{self._stream(expr)}, _step, {self._draw}), dtype=numpy.float64)")
 
     def _print_clip(self, expr):
         x, lo, hi = (self._print(a) for a in expr.args)

@@ -39,7 +39,8 @@ def assign_compiled(group, name, text, indices, run_namespace, *, num_threads=1)
                   statements=[Assignment(name, "=", expr)], variables=variables,
                   clock=group.clock, source=group, indices="_assign_indices",
                   n_indices=len(indices), time=group.clock.t_, random_streams=evaluation_streams(expr, k),
-                  var_index=group.index_map(variables))
+                  var_index=group.index_map(variables), draw_key=group.draw_identity(),
+                  global_offset=group._owner._global_start)
     run_operation(op, target="cython", context=context, evaluation=k)
 
 

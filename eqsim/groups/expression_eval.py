@@ -31,7 +31,8 @@ def evaluate(group, text, indices, run_namespace, *, expected_dim=None, what="ex
     expr = group.substitute_subexpressions(parse_expression(text, obj=group.name))
     names = {s.name for s in expr.free_symbols} | called_functions([expr])
     values = group.resolve_for_evaluation(names, indices, run_namespace)
-    return evaluate_parsed(expr, values, indices, obj=group.name, text=text,
+    # draws are keyed by the elements' identity (global index, synapse), not storage position
+    return evaluate_parsed(expr, values, group.draw_keys(indices), obj=group.name, text=text,
                            expected_dim=expected_dim, what=what)
 
 

@@ -73,6 +73,11 @@ class Group(EqsimObject):
     attribute access to them with units."""
 
     _start = 0
+    #: global index of the owner's storage position 0 and the owner's global size (None:
+    #: its length): a group built as one process's part of a distributed network stores
+    #: the elements ``_global_start:_global_start + N`` of ``_global_n`` (groups.partition)
+    _global_start = 0
+    _global_n = None
 
     def _init_state(self, N):
         object.__setattr__(self, "variables", {})
@@ -89,6 +94,21 @@ class Group(EqsimObject):
                             shared=shared, **flags)
         self.variables[name] = var
         return var
+
+    def draw_identity(self):
+        """What keys the random draws of kernels over this group's elements: None for the
+        element's global index (:mod:`eqsim.runtime.streams`); Synapses override it."""
+        return None
+
+    def draw_keys(self, indices):
+        """The draw index of the elements at ``indices`` (storage positions, in the
+        owner): their global index."""
+        return indices + self._owner._global_start
+
+    def global_size(self):
+        """Number of elements in the whole (distributed) group; ``len()`` is the number
+        stored here."""
+        return len(self) if self._owner._global_n is None else self._owner._global_n
 
     # --- reading and writing state --------------------------------------------------------
     @property
@@ -309,10 +329,10 @@ class Group(EqsimObject):
             if isinstance(var, (ArrayVariable, LinkedVariable)):
                 value = storage_of(var).array[0] if var.shared else element_values(var, indices)
                 out[name] = (value, var.dim)
-            elif name == "i":
-                out[name] = (indices - self._start, DIMENSIONLESS)
+            elif name == "i":  # the global index
+                out[name] = (indices - self._start + self._owner._global_start, DIMENSIONLESS)
             elif name == "N":
-                out[name] = (self._stop - self._start, DIMENSIONLESS)
+                out[name] = (self.global_size(), DIMENSIONLESS)
             elif name == "t":
                 out[name] = (self.clock.t_, second.dim)
             elif name == "dt":

@@ -12,6 +12,7 @@ from ..units import DIMENSIONLESS, second, get_dimensions
 from .group import Group, float_dtype
 from .linked import add_linked_variable
 from .stateful_subexpressions import check_stateful_subexpressions
+from .partition import local_slice
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import slice_subgroup
 from .constant_over_dt import constant_over_dt_names, subexpression_updater
@@ -59,7 +60,7 @@ class NeuronGroup(Group):
 
     def __init__(self, N, model, method=None, threshold=None, reset=None, refractory=False,
                  events=None, namespace=None, dtype=None, dt=None, clock=None, order=0, name=None,
-                 codeobj_class=None, method_options=None):
+                 codeobj_class=None, method_options=None, _partition=None):
         label = name or "neurongroup"
         method = normalise_method(method, method_options)
         N = whole_number(N, "the number of neurons N of a NeuronGroup", obj=label)
@@ -106,7 +107,14 @@ class NeuronGroup(Group):
         self._refractory_text = refractory_text
         self._event_code = []  # (event, statements, source, when, order, name)
         self._run_regularly = []
-        self._init_state(N)
+        if _partition is None:
+            self._init_state(N)
+        else:  # this process's slice of the global group (groups.partition)
+            start, stop = local_slice(N, *_partition)
+            self._init_state(stop - start)
+            object.__setattr__(self, "_global_start", start)
+            object.__setattr__(self, "_global_n", N)
+            self.variables["N"].value = N
         held = constant_over_dt_names(equations)
         for name_, eq in equations.equations.items():
             if name_ in held:  # stored, computed once per step (Brian2)
@@ -182,6 +190,8 @@ class NeuronGroup(Group):
         for event, statements, source, when, order, name in self._event_code:
             ops.append(make_event_code(self, event, statements, source, run_namespace, name,
                                        when, order))
+        for op in ops:  # elements are stored from the global index _global_start on
+            op.global_offset = self._global_start
         return ops
 
     def __repr__(self):

@@ -60,14 +60,42 @@ What the remaining design steps should build on
   context next to ``rank``/``size``; ``Network`` would pick the backend from it. Nested
   runs of two networks with the same compiled code would need the C state moved into a
   struct (one per backend instance) instead of the library's statics.
-- *Global vs local indices*: ``start``/``stop``, ``source_start``/``source_stop``,
-  ``target_start``/``target_stop`` and ``var_index`` offsets are storage positions
-  today; the split into a global size and a local slice belongs in these fields (and in
-  ``index_offset`` for ``i``). Draws are keyed by element index (neurons: already the
-  global one) and, for stored synapses, by storage position: that key must become the
-  canonical synapse identity (pre, post, multisynaptic rank), as procedural synapses
-  already do (``_src * n_post + _tgt``); the printers take the index text from the
-  kernel context, so it is one change there and in ``runtime.streams``.
+- *Global vs local indices*: done (below).
+
+Global identity and local storage (issue 9, second step)
+--------------------------------------------------------
+- A group has a global size and stores a contiguous slice of it
+  (``Group._global_start``, ``Group._global_n``, ``Group.global_size()``;
+  :func:`eqsim.groups.partition.local_slice`); in one process the slice is the whole
+  group. ``NeuronGroup(..., _partition=(rank, size))`` builds a process's part in one
+  process (a private hook; the simulation context's ``rank``/``size`` should feed it).
+- Storage positions: ``start``/``stop``, ``source_start``/``source_stop`` (spike-array
+  positions), ``target_start``/``target_stop`` of summed variables and the ``var_index``
+  offsets stay *local*. ``Operation.global_offset`` is the global index of the owner's
+  storage position 0 (None: not partitioned): ``i`` is
+  ``element + global_offset - index_offset`` (``index_offset`` the subgroup's global
+  start) and neuron draws use ``element + global_offset``; it is a module scalar, so
+  every process compiles the same source. Synapses store *global* ``i``/``j``
+  (``_synaptic_pre``/``_synaptic_post``); the ``var_index`` offset of a pre/post variable
+  is ``subgroup start - _global_start`` of that neuron group (its storage position).
+- Draws of stored synapses are keyed by ``Operation.draw_key``
+  (:class:`~eqsim.ir.operations.SynapseIdentity`: the pre/post index arrays, the
+  multisynaptic rank array or None, the global sizes), printed as
+  ``runtime.streams.synapse_key`` (``pre*N_post + post + rank*N_pre*N_post``): the key of
+  procedural synapses for rank 0. Ranks are stored only when a pair repeats
+  (``synapses.identity``).
+- ``connect()`` makes the synapses onto ``target_start:target_stop`` (global; the target
+  group's stored slice). Skip sampling walks rows in blocks of ``runtime.sampling.BLOCK``
+  positions keyed ``(row, (block << 32) + m)``, other draws are keyed per candidate pair
+  (or array position), so the slices of any partition make the whole call's synapses.
+  ``ProceduralOp`` walks the same blocks, restricted to its ``target_start:target_stop``.
+  Work that does not fall as 1/K: range arguments are evaluated for every row of a
+  ``j='...'`` generator; elements other than the iteration variable (``j='i'``) and
+  ``sample(size=)`` make every row's candidates; explicit ``i``/``j`` arrays are
+  filtered whole.
+- Not yet: subgroups of a partitioned group (``index_offset`` is still a storage
+  position), spike arrays and monitors of a partitioned group use local positions, and synaptic code cannot read presynaptic variables of neurons stored by
+  another process (the MPI step exchanges spikes and refuses or exchanges ``v_pre``).
 """
 from .variables import Variable, ArrayVariable, ConstantVariable
 from .operations import OPERATION_KINDS, Assignment, Operation

@@ -113,6 +113,16 @@ class Operation:
         ``i`` is the element minus this (a subgroup counts from its start).
     index_exprs : dict
         Name -> template local that stands for it (procedural ``i``/``j``).
+    global_offset : int or None
+        Global index of the owner's storage position 0: the owner stores the elements
+        ``global_offset:global_offset + local size`` of its global size (0 in one process;
+        None for owners whose elements are not partitioned, e.g. monitors). Element ``e``
+        is the global element ``e + global_offset``; ``i`` is
+        ``e + global_offset - index_offset``.
+    draw_key : SynapseIdentity or None
+        What names an element in its random draws: None for the global element index,
+        else the canonical identity of a stored synapse (:func:`eqsim.runtime.streams.
+        synapse_key`), never its storage position.
     template_locals : tuple of str
         Names the kind's template computes itself (internal names, ``_`` first).
     """
@@ -136,6 +146,8 @@ class Operation:
     var_index: dict = field(default_factory=dict)
     index_offset: int = 0
     index_exprs: dict = field(default_factory=dict)
+    global_offset: int = field(default=None, kw_only=True)
+    draw_key: object = field(default=None, kw_only=True)
     template_locals: tuple = ()
     #: statements run once per call, before the element loop (Brian2's scalar code);
     #: split off ``statements`` when the operation is made
@@ -144,6 +156,19 @@ class Operation:
     def __post_init__(self):
         from .scalar import split_scalar
         self.scalar_statements, self.statements = split_scalar(self)
+
+
+@dataclass(frozen=True, eq=False)
+class SynapseIdentity:
+    """Where a stored synapse's canonical identity is read: its presynaptic and
+    postsynaptic (global) neuron indices ``pre``/``post`` and its multisynaptic ``rank``
+    (ArrayVariables, ``rank`` None when every pair is connected once), in groups of global
+    sizes ``n_pre`` and ``n_post``."""
+    pre: object
+    post: object
+    rank: object
+    n_pre: int
+    n_post: int
 
 
 _KW = dict(eq=False, kw_only=True)
@@ -204,12 +229,17 @@ class PathwayOp(Operation):
 @dataclass(**_KW)
 class ProceduralOp(Operation):
     """on_pre over synapses regenerated at each spike: the targets of a source are the
-    Bernoulli(``p``) draws over ``n_post`` neurons keyed by ``conn_seed``/``conn_stream``."""
+    Bernoulli(``p``) draws over ``n_post`` neurons keyed by ``conn_seed``/``conn_stream``,
+    walked in blocks of ``block`` targets as connect() does; only the targets
+    ``target_start:target_stop`` (global indices; all of them in one process) are made."""
     queue: str = None
     delay: int = constant(np.int64, 0)
     source_start: int = constant(np.int64, 0)
     source_stop: int = constant(np.int64, 0)
     n_post: int = constant(np.int64, 0)
+    target_start: int = constant(np.int64, 0)
+    target_stop: int = constant(np.int64, 0)
+    block: int = constant(np.int64, 0)
     p: float = constant(np.float64, 0.0)
     conn_seed: int = constant(np.uint64, 0)
     conn_stream: int = constant(np.uint64, 0)

@@ -12,17 +12,25 @@ import numpy as np
 
 from eqsim.runtime.random import uniform
 
-__all__ = ["SUB_SAMPLE", "SUB_KEEP", "SUB_SIZE", "bernoulli_positions",
-           "fixed_size_positions", "fixed_size_cost", "expand_ranges"]
+__all__ = ["SUB_SAMPLE", "SUB_KEEP", "SUB_SIZE", "BLOCK", "bernoulli_positions",
+           "bernoulli_window", "fixed_size_positions", "fixed_size_cost", "expand_ranges"]
 
 #: Sub-counters that keep the kinds of draws of one connect call apart.
 SUB_SAMPLE = 0  # geometric gaps of sample(p=...) / connect(p=...)
 SUB_KEEP = 1    # one keep-or-drop draw per candidate pair
 SUB_SIZE = 2    # fixed-size samples
 
+#: Positions per keyed block of a Bernoulli walk: the walk over positions
+#: ``b*BLOCK:(b+1)*BLOCK`` of a row uses the draws ``(b << 32) + m``, so any window of a row
+#: (the targets one process owns) is computed from the blocks it overlaps alone, with the
+#: same result as the whole row. A constant: the connections must not depend on how many
+#: processes share the targets. Rows of at most BLOCK positions are one block (draws 0, 1, ...).
+BLOCK = 1024
+_BLOCK_SHIFT = 32
+
 # Extra draws per row beyond the expected number, in standard deviations, so
 # that one pass almost always finishes a row (more passes stay correct).
-_MARGIN_SD = 5.0
+_MARGIN_SD = 2.0
 
 # Floyd's algorithm costs ~size**2/2 comparisons per row, sorting random keys
 # ~40 ns per element of the range; pick the cheaper one (measured ratio).
@@ -49,7 +57,55 @@ def expand_ranges(lengths):
     return rows, positions
 
 
-def bernoulli_positions(keys, lengths, p, *, seed, stream):
+def bernoulli_window(keys, lengths, lo, hi, p, *, seed, stream):
+    """The positions in ``lo[r]:hi[r]`` that the block-keyed walk over
+    ``range(lengths[r])`` keeps, with probability ``p[r]`` each.
+
+    The row is walked block by block (:data:`BLOCK` positions, block ``b`` keyed by the
+    draw indices ``(b << 32) + m``), and only the blocks that overlap the window are
+    walked: the work is proportional to the window (plus one draw per block), and every
+    window of a row agrees with the whole row.
+
+    Parameters
+    ----------
+    keys : ndarray of int
+        The RNG step of each row (its outer index).
+    lengths, lo, hi : ndarray of int64
+        Length of each row's range and the window of positions wanted.
+    p : float or ndarray of float
+        Keep probability of each row, in [0, 1].
+    seed, stream : int
+
+    Returns
+    -------
+    rows, positions : ndarray of int64
+        Sorted by row, then position.
+    """
+    keys = np.asarray(keys, dtype=np.int64)
+    lengths = np.asarray(lengths, dtype=np.int64)
+    lo = np.maximum(np.broadcast_to(np.asarray(lo, dtype=np.int64), lengths.shape), 0)
+    hi = np.minimum(np.broadcast_to(np.asarray(hi, dtype=np.int64), lengths.shape), lengths)
+    p = np.broadcast_to(np.asarray(p, dtype=np.float64), lengths.shape)
+    first = lo // BLOCK
+    n_blocks = np.where(hi > lo, (hi - 1) // BLOCK - first + 1, 0)
+    row, offset = expand_ranges(n_blocks)
+    block = first[row] + offset
+    block_start = block * BLOCK
+    block_length = np.minimum(BLOCK, lengths[row] - block_start)
+    found, position = bernoulli_positions(keys[row], block_length, p[row], seed=seed,
+                                          stream=stream, draw_base=block << _BLOCK_SHIFT)
+    # found is sorted: spread per-block values with np.repeat (faster than indexing)
+    counts = np.bincount(found, minlength=row.size)
+    position += np.repeat(block_start, counts)
+    owner = np.repeat(row, counts)
+    partial = (block_start < lo[row]) | (block_start + block_length > hi[row])
+    if partial.any():  # blocks that the window cuts: keep the window's positions
+        inside = (position >= np.repeat(lo[row], counts)) & (position < np.repeat(hi[row], counts))
+        owner, position = owner[inside], position[inside]
+    return owner, position
+
+
+def bernoulli_positions(keys, lengths, p, *, seed, stream, draw_base=None):
     """Positions of each row kept independently with probability ``p``.
 
     Row ``r`` walks over ``range(lengths[r])`` by geometric gaps
@@ -67,6 +123,8 @@ def bernoulli_positions(keys, lengths, p, *, seed, stream):
         Keep probability of each row, in [0, 1].
     seed, stream : int
         Counter coordinates of this connect call.
+    draw_base : ndarray of int64, optional
+        Index of each row's first draw (0), for rows that are blocks of a longer row.
 
     Returns
     -------
@@ -99,7 +157,8 @@ def bernoulli_positions(keys, lengths, p, *, seed, stream):
         firsts = np.cumsum(batch) - batch
         owner = np.repeat(live, batch)
         index = np.arange(owner.size, dtype=np.int64)
-        index += np.repeat(drawn - firsts, batch)  # the m-th draw of a row has index m
+        shift = drawn - firsts if draw_base is None else drawn - firsts + draw_base[live]
+        index += np.repeat(shift, batch)  # the m-th draw of a row has index m (+ its base)
         values = uniform(seed, stream, np.repeat(keys[live], batch), index, sub=SUB_SAMPLE)
         with np.errstate(divide="ignore", invalid="ignore"):
             np.log(values, out=values)

@@ -15,6 +15,8 @@ by the k-th evaluation since ``seed()`` and use a step beyond any run's
 """
 import hashlib
 
+import numpy as np
+
 #: stream numbers keep 52 bits: generated modules pass them as exact doubles too
 STREAM_BITS = 52
 #: the step of the k-th string evaluation is ``EVALUATION_STEP_BASE + k``
@@ -92,3 +94,49 @@ def poisson_group_streams(object_number):
 def poisson_input_stream(object_number):
     """Stream of the arrivals of PoissonInput number ``object_number``."""
     return stream_id(str(object_number), "poissoninput")
+
+
+# -- which element a draw belongs to -------------------------------------------------------------
+# A draw's ``index`` coordinate names the element it belongs to, independently of where that
+# element is stored: a neuron's global index, and for a synapse its canonical identity
+# (presynaptic index, postsynaptic index, multisynaptic rank k), all global. Synapses created
+# in another order, in several connect() calls, or by another process that owns their target
+# therefore draw the same numbers; procedural synapses (k = 0 always) use the same key, so a
+# procedural and a stored connect() of the same synapses agree.
+
+def synapse_key(pre, post, rank, n_pre, n_post):
+    """The draw index of the synapses ``(pre, post, rank)``:
+    ``pre * n_post + post + rank * n_pre * n_post`` modulo 2**64.
+
+    Distinct synapses get distinct keys while ``(rank + 1) * n_pre * n_post < 2**64``; a
+    synapse without duplicates (``rank`` 0) has the key of the pair ``(pre, post)``.
+
+    Parameters
+    ----------
+    pre, post : array_like of int
+        Indices of the synapses' neurons in the source and target groups (global).
+    rank : array_like of int or None
+        Multisynaptic rank (0 for the first synapse of a pair); None means 0.
+    n_pre, n_post : int
+        Global sizes of the source and target groups.
+
+    Returns
+    -------
+    ndarray of uint64
+    """
+    with np.errstate(over="ignore"):
+        key = (np.asarray(pre).astype(np.uint64) * np.uint64(n_post)
+               + np.asarray(post).astype(np.uint64))
+        if rank is not None:
+            key += np.asarray(rank).astype(np.uint64) * np.uint64(n_pre * n_post % 2**64)
+    return key
+
+
+def synapse_key_text(pre, post, rank, n_post, n_pairs, as_u64):
+    """The same key as target code: ``pre``, ``post``, ``rank`` (or None), ``n_post`` and
+    ``n_pairs`` (``n_pre * n_post``) are the target's texts of those values, ``as_u64``
+    makes a target's unsigned 64-bit integer of a text (wrapping arithmetic)."""
+    text = f"{as_u64(pre)} * {as_u64(n_post)} + {as_u64(post)}"
+    if rank is not None:
+        text += f" + {as_u64(rank)} * {as_u64(n_pairs)}"
+    return f"({text})"

@@ -41,8 +41,9 @@ NOT_A_CONDITION = "EQ164"
 def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i=None, j=None,
                      p=1.0, n=1, skip_if_invalid: bool = False, seed: int, stream: int,
                      evaluate, obj: str | None = None,
-                     post_names=frozenset(),
-                     integer_names=frozenset()) -> tuple[np.ndarray, np.ndarray]:
+                     post_names=frozenset(), integer_names=frozenset(),
+                     target_start: int = 0,
+                     target_stop: int | None = None) -> tuple[np.ndarray, np.ndarray]:
     """Return (i, j) int32 arrays of the synapses to create (a synapse repeated n times appears n times).
 
     Parameters
@@ -76,6 +77,11 @@ def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i
         resolves them so), so that conditions using them depend on ``j``.
     integer_names : set of str
         External constants that are integers by type (allowed in range arguments).
+    target_start, target_stop : int
+        Make only the synapses onto the postsynaptic neurons ``target_start:target_stop``
+        (default: all). Every draw is keyed so that the slices of any partition of the
+        targets together make exactly the synapses of the whole call; a process of a
+        distributed network makes its own slice, and one process uses ``(0, n_post)``.
 
     Returns
     -------
@@ -94,9 +100,13 @@ def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i
     """
     if isinstance(condition, np.bool_):
         condition = bool(condition)
+    target_stop = int(n_post) if target_stop is None else int(target_stop)
+    if not 0 <= target_start <= target_stop <= n_post:
+        raise ValueError(f"target slice {target_start}:{target_stop} is not within "
+                         f"0:{n_post}")
     context = ConnectContext(int(n_pre), int(n_post), seed, stream, evaluate, obj,
                              bool(skip_if_invalid), frozenset(post_names),
-                             frozenset(integer_names))
+                             frozenset(integer_names), int(target_start), target_stop)
     probability = _parse_probability(p, obj)
     multiplicity = _parse_multiplicity(n, obj)
     if i is None and j is None:
@@ -187,10 +197,12 @@ def _is_truth_value(context, expr):
     name whose values are booleans (a boolean variable)."""
     if not isinstance(expr, Boolean):
         return False
-    if not isinstance(expr, sympy.Symbol) or not (context.n_pre and context.n_post):
+    if not isinstance(expr, sympy.Symbol) or not context.n_pre or \
+            context.target_start == context.target_stop:
         return True
-    first = np.zeros(1, dtype=np.int64)
-    return np.asarray(context.evaluate(expr, first, first)).dtype == np.bool_
+    first = np.zeros(1, dtype=np.int64)  # a stored target: the slice's first
+    return np.asarray(context.evaluate(expr, first, first + context.target_start)).dtype \
+        == np.bool_
 
 
 # -- i='...' / j='...' ---------------------------------------------------------------------
@@ -226,14 +238,18 @@ def _array_pairs(context, i, j, probability):
                            f"{post.size}).", code=LENGTH_MISMATCH, obj=context.obj,
                            hint="Give one (i, j) pair per synapse, or a scalar for one of them.")
     pre, post = (np.array(a, dtype=np.int64).ravel() for a in np.broadcast_arrays(pre, post))
+    position = np.flatnonzero((post >= context.target_start) & (post < context.target_stop))
+    if position.size < post.size:  # only the slice's targets
+        pre, post = pre[position], post[position]
     if isinstance(probability, float) and probability == 1.0:
         return pre, post
     if isinstance(probability, float):
         threshold = probability
     else:
         threshold = np.asarray(context.evaluate(probability, pre, post), dtype=np.float64)
-    # Keyed by position: the same pair listed twice gets two independent draws.
-    u = uniform(context.seed, context.stream, 0, np.arange(pre.size), sub=SUB_KEEP)
+    # Keyed by the position in the given arrays: the same pair listed twice gets two
+    # independent draws, whichever slice of the targets is made.
+    u = uniform(context.seed, context.stream, 0, position, sub=SUB_KEEP)
     kept = np.atleast_1d(u < threshold)
     return pre[kept], post[kept]
 

@@ -22,7 +22,7 @@ from eqsim.synapses.connect_errors import (INDEX_OUT_OF_RANGE, INVALID_DEPENDENC
                                           INVALID_SAMPLE_SIZE)
 from eqsim.core.build_progress import BuildProgress
 from eqsim.synapses.integer_arguments import check_integer_argument, integer_dtype
-from eqsim.runtime.sampling import (SUB_KEEP, bernoulli_positions, expand_ranges,
+from eqsim.runtime.sampling import (SUB_KEEP, bernoulli_window, expand_ranges,
                                              fixed_size_cost, fixed_size_positions)
 
 __all__ = ["Side", "ConnectContext", "generator_pairs", "is_constant", "constant_value",
@@ -61,10 +61,17 @@ class ConnectContext:
     skip_if_invalid: bool
     post_names: frozenset = frozenset()  # unsuffixed names of postsynaptic variables
     integer_names: frozenset = frozenset()  # external constants that are Python/NumPy integers
+    target_start: int = 0     # the slice of postsynaptic neurons whose synapses are made
+    target_stop: int = None   # (None: N_post)
+
+    def __post_init__(self):
+        if self.target_stop is None:
+            object.__setattr__(self, "target_stop", self.n_post)
 
 
 def generator_pairs(context, spec, side, *, keep):
-    """All (i, j) pairs a generator creates, computed block by block over the outer index.
+    """The (i, j) pairs a generator creates onto the targets ``context.target_start:
+    target_stop``, computed block by block over the outer index.
 
     Parameters
     ----------
@@ -81,37 +88,90 @@ def generator_pairs(context, spec, side, *, keep):
     -------
     i, j : ndarray of int32
         Ordered by the outer index, then in iteration order.
+
+    Notes
+    -----
+    Every draw is keyed by the outer index and the candidate's position in its row
+    (``sample(p=...)`` walks: by fixed blocks of positions), so a slice of the targets
+    gives the slice's part of the whole result. Work per slice: ``i='...'`` generators
+    iterate over the slice's targets only; ``j='...'`` generators whose element is the
+    iteration variable (``connect(p=...)``, ``condition=``, ``range``/``sample(p=)``)
+    visit only the positions whose target is in the slice (plus those outside the group,
+    which must raise or be skipped as for the whole range), but evaluate each row's range
+    arguments (O(rows)); other elements (``j='i'``, ``'2*k'``) and ``sample(size=)`` make
+    every row's candidates and keep the slice's.
     """
     _check_dependencies(context, spec, side)
-    plan = _plan_rows(context, spec, side)
+    lo, hi = context.target_start, context.target_stop
+    sliced = (lo, hi) != (0, context.n_post)
+    outer_range = (lo, hi) if side.outer == "j" else (0, side.n_outer)
+    plan = _plan_rows(context, spec, side, outer_range)
     spec = plan.spec
     plain_range = not np.any(plan.start) and np.all(plan.step == 1)  # k is the position
+    windowed = sliced and side.outer == "i" and spec.element == spec.variable_symbol \
+        and spec.size is None
+    segments = _windows(plan, lo, hi, context.n_post) if windowed else \
+        (np.arange(plan.lengths.size), np.zeros_like(plan.lengths), plan.lengths)
+    seg_row, seg_lo, seg_hi = segments
+    seg_cost = plan.cost[seg_row] * ((seg_hi - seg_lo) / np.maximum(plan.lengths[seg_row], 1))
     pre_parts, post_parts = [], []
     progress = BuildProgress(f"connect() of '{context.obj}'")
-    total_cost, done_cost = float(np.sum(plan.cost)), 0.0
-    for rows in _row_blocks(plan.cost, _BLOCK_ELEMENTS):
+    total_cost, done_cost = float(np.sum(seg_cost + 1.0)), 0.0
+    for blocks in _row_blocks(seg_cost + 1.0, _BLOCK_ELEMENTS):
+        rows, first, last = seg_row[blocks], seg_lo[blocks], seg_hi[blocks]
+        keys = rows + outer_range[0]  # the outer index
         if spec.p is not None:
-            owner, position = bernoulli_positions(rows, plan.lengths[rows], plan.sample_p[rows],
-                                                  seed=context.seed, stream=context.stream)
+            owner, position = bernoulli_window(keys, plan.lengths[rows], first, last,
+                                               plan.sample_p[rows], seed=context.seed,
+                                               stream=context.stream)
         elif spec.size is not None:
-            owner, position = fixed_size_positions(rows, plan.lengths[rows], plan.sizes[rows],
+            owner, position = fixed_size_positions(keys, plan.lengths[rows], plan.sizes[rows],
                                                    seed=context.seed, stream=context.stream)
         else:
-            owner, position = expand_ranges(plan.lengths[rows])
-        outer_index = rows[owner]
-        k = position if plain_range else (plan.start[outer_index]
-                                          + position * plan.step[outer_index])
-        outer_index, k, target = _select(context, spec, side, outer_index, k)
+            owner, position = expand_ranges(last - first)
+            position += first[owner]
+        row = rows[owner]
+        k = position if plain_range else (plan.start[row] + position * plan.step[row])
+        outer_index, k, target = _select(context, spec, side, row + outer_range[0], k)
         outer_index, target = _keep(context, side, keep, outer_index, k, target)
+        if sliced and side.outer == "i":
+            mine = (target >= lo) & (target < hi)
+            outer_index, target = outer_index[mine], target[mine]
         pre, post = side.ij(outer_index, target)
         pre_parts.append(pre.astype(np.int32))
         post_parts.append(post.astype(np.int32))
-        done_cost += float(np.sum(plan.cost[rows]))
+        done_cost += float(np.sum(seg_cost[blocks] + 1.0))
         progress.update(done_cost / total_cost if total_cost else 1.0)
     progress.finish()
     if not pre_parts:
         return empty_pairs()
     return np.concatenate(pre_parts), np.concatenate(post_parts)
+
+
+def _windows(plan, lo, hi, n_target):
+    """``(row, first, stop)`` position windows of each row: the positions whose target
+    ``start + position*step`` lies in ``lo:hi``, and those outside the whole group
+    (``_select`` raises or skips them as for a whole row), in position order."""
+    start, step, lengths = plan.start, plan.step, plan.lengths
+    up = step > 0
+
+    def first(value):
+        """First position whose target is >= value (step > 0) or < value (step < 0)."""
+        found = np.where(up, -((start - value) // step), (start - value) // (-step) + 1)
+        return np.clip(found, 0, lengths)
+    zero, low, high, end = first(0), first(lo), first(hi), first(n_target)
+    none = np.zeros_like(lengths)
+    windows = [(np.where(up, none, none), np.where(up, zero, end)),      # before the group
+               (np.where(up, low, high), np.where(up, high, low)),       # the slice
+               (np.where(up, end, zero), np.where(up, lengths, lengths))]  # after it
+    rows = np.arange(lengths.size)
+    row = np.concatenate([rows] * 3)
+    begin = np.concatenate([w[0] for w in windows])
+    stop = np.concatenate([w[1] for w in windows])
+    nonempty = stop > begin
+    row, begin, stop = row[nonempty], begin[nonempty], stop[nonempty]
+    order = np.lexsort((begin, row))
+    return row[order], begin[order], stop[order]
 
 
 @dataclass(frozen=True)
@@ -126,14 +186,14 @@ class _RowPlan:
     cost: np.ndarray
 
 
-def _plan_rows(context, spec, side):
+def _plan_rows(context, spec, side, outer_range):
     """Evaluate the iterator arguments for every outer index.
 
     A condition that depends on neither the iteration variable nor the target
     (``'i < 10'``) is decided once per row, as Brian2 does, before sample
     sizes and probabilities are checked; rows that fail it iterate over nothing.
     """
-    outer = np.arange(side.n_outer, dtype=np.int64)
+    outer = np.arange(*outer_range, dtype=np.int64)
     _check_integer_arguments(context, spec, side, outer)
     start = _row_integers(context, spec, spec.start, side, outer, "start")
     stop = _row_integers(context, spec, spec.stop, side, outer, "stop")
@@ -142,7 +202,7 @@ def _plan_rows(context, spec, side):
         raise ConnectError(f"The step of the range in '{spec.text}' is 0.",
                            code=INVALID_RANGE, obj=context.obj, hint="Use a non-zero step.")
     lengths = np.maximum(0, -((start - stop) // step))  # ceil((stop - start) / step)
-    active = np.ones(side.n_outer, dtype=bool)
+    active = np.ones(outer.size, dtype=bool)
     condition = spec.condition
     if condition is not None and not _uses_target(condition, side) \
             and spec.variable_symbol not in condition.free_symbols \
@@ -328,7 +388,8 @@ def _row_sample_sizes(context, spec, side, outer, lengths, active):
             return np.clip(sizes, 0, lengths)
         bad = int(np.flatnonzero(invalid)[0])
         raise ConnectError(
-            f"The sample size {int(sizes[bad])} in '{spec.text}' (for {side.outer}={bad}) is "
+            f"The sample size {int(sizes[bad])} in '{spec.text}' (for {side.outer}="
+            f"{int(outer[bad])}) is "
             f"{'negative' if sizes[bad] < 0 else f'larger than the range ({int(lengths[bad])} elements)'}.",
             code=INVALID_SAMPLE_SIZE, obj=context.obj,
             hint="Pass skip_if_invalid=True to clip sample sizes to the range.")

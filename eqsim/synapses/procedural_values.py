@@ -22,7 +22,7 @@ from ..parsing import functions as fn
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 from ..runtime.random import normal, uniform
-from ..runtime.streams import procedural_value_stream
+from ..runtime.streams import procedural_value_stream, synapse_key_text
 from ..units import DIMENSIONLESS
 
 I, J = sympy.Symbol("i", real=True), sympy.Symbol("j", real=True)
@@ -36,9 +36,10 @@ class _SynapseDraw(sympy.Function):
 
     def _key(self, printer, cast):
         i, j, n_post, seed, stream = self.args
-        key = f"({printer._print(i)})*{int(n_post)} + ({printer._print(j)})"
-        return f"{int(seed)}{cast}, {int(stream)}{cast}, 0, " + (
-            f"(uint64_t)({key})" if cast else key)
+        # the key of a stored synapse of rank 0 (runtime.streams)
+        key = synapse_key_text(printer._print(i), printer._print(j), None, str(int(n_post)),
+                               None, type(printer).as_u64)
+        return f"{int(seed)}{cast}, {int(stream)}{cast}, 0, {key}"
 
     def _ccode(self, printer):
         return f"{self.c_function}({self._key(printer, 'ULL')})"
@@ -82,7 +83,7 @@ def _stream(synapses, name, occurrence):
 
 def _keyed(synapses, name, expr):
     """``expr`` with each ``rand()``/``randn()`` replaced by a draw keyed by the synapse."""
-    spec, n_post = synapses._procedural, len(synapses.target)
+    spec, n_post = synapses._procedural, synapses.target.global_size()
     draws = sorted({a for a in sympy.preorder_traversal(expr)
                     if isinstance(a, (fn.rand, fn.randn))}, key=lambda a: int(a.args[0]))
     return expr.xreplace({

@@ -12,6 +12,7 @@ from ..ir.operations import (Assignment, PathwayOp, ProceduralOp, StateUpdateOp,
                              SynapticCodeOp)
 from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable
 from ..parsing.dimensions import dimension_of
+from ..runtime.sampling import BLOCK
 from ..stateupdate import integrate
 from ..units import DIMENSIONLESS, second
 from .procedural_values import substitute_values
@@ -40,6 +41,10 @@ def make_synaptic_operations(synapses, run_namespace):
             ops.append(_procedural_operation(synapses, pathway, run_namespace, slot_order))
         else:
             ops.append(_pathway_operation(synapses, pathway, run_namespace, slot_order))
+    identity = synapses.draw_identity()
+    for op in ops:  # draws are keyed by the synapse, not its storage position
+        if not isinstance(op, ProceduralOp):
+            op.draw_key = identity
     return ops
 
 
@@ -180,7 +185,9 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
             variables[name] = IndexVariable(name, synapses.name, DIMENSIONLESS)
         elif isinstance(var, (ArrayVariable, LinkedVariable)) and side and not var.shared:
             group = synapses.source if side == "pre" else synapses.target
-            var_index[name] = ("_src" if side == "pre" else "_tgt", group._start)
+            # _src/_tgt are global indices; storage starts at the group's stored slice
+            var_index[name] = ("_src" if side == "pre" else "_tgt",
+                               group._start - group._owner._global_start)
         elif isinstance(var, ArrayVariable) and not var.shared:
             raise EquationError(f"'{name}' is a per-synapse variable, but procedural synapses "
                                 f"store nothing per synapse", obj=synapses.name,
@@ -190,13 +197,16 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
     variables[events] = trigger.variables[events]
     homogeneous, delay = pathway.prepare(synapses.clock.dt_)
     spec = synapses._procedural
+    first_target = synapses.target._owner._global_start  # the targets stored here
     return ProceduralOp(
         f"{synapses.name}_{pathway.name}", synapses.name, 0, 0,
         statements=assignments, variables=variables, when="synapses",
         order=slot_order, clock=synapses.clock, events=events, source=synapses,
         var_index=var_index, index_exprs={"i": "_src", "j": "_tgt"},
         queue=pathway.queue_name, delay=delay, p=spec["p"], conn_seed=spec["seed"],
-        conn_stream=spec["stream"], n_post=len(synapses.target),
+        conn_stream=spec["stream"], n_post=synapses.target.global_size(),
+        target_start=first_target, target_stop=first_target + len(synapses.target),
+        block=BLOCK,
         source_start=trigger._start, source_stop=trigger._stop)
 
 
@@ -232,7 +242,7 @@ def _summed_operation(synapses, name, eq, run_namespace):
         order=group.order - 1, clock=group.clock, source=synapses,
         var_index=synapses.index_map(variables), target=target_var,
         target_start=group._start, target_stop=group._stop,
-        target_index=(index, group._start))
+        target_index=(index, group._start - group._owner._global_start))
 
 
 def run_regularly_operation(synapses, runner, run_namespace):
@@ -265,6 +275,7 @@ def run_regularly_operation(synapses, runner, run_namespace):
         variables["_synaptic_" + side] = synapses.variables["_synaptic_" + side]
     common = dict(statements=assignments, variables=variables, when=runner.when,
                   order=runner.order, clock=runner.clock, source=runner, var_index=var_index)
+    common["draw_key"] = synapses.draw_identity()
     if sides:
         return SynapticCodeOp(runner.name, synapses.name, 0, synapses.N,
                               rounds_by=tuple("_synaptic_" + side for side in sides), **common)

@@ -4,7 +4,7 @@ import numpy as np
 from ..stateupdate.registry import normalise as normalise_method
 from ..core.namespace import caller_namespace
 from ..ir.calls import called_functions
-from ..runtime.streams import connect_stream
+from ..runtime.streams import connect_stream, synapse_key
 from ..core.seeding import current_seed
 from ..errors import ConnectError, EquationError, LinkError
 from ..groups.compiled_assignment import assign_compiled, compiled_assignment_size
@@ -19,6 +19,7 @@ from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, Quantity, second
 from .pathway import SynapticPathway
 from .pathway_arguments import default_delays, parse_pathways, pathway_events
+from .identity import multisynaptic_ranks, synapse_draw_keys, synapse_identity
 from .fan import FAN_NAMES, FanCounts, FanView
 from .indexing import SynapticIndexingAccess
 from .integer_arguments import integer_constants
@@ -31,6 +32,12 @@ from .synapse_state import apply_synapse_state, check_synapse_state, synapse_sta
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 _STATE = (ArrayVariable, LinkedVariable)
+
+
+def _storage_offset(group):
+    """What turns a synapse's (global) pre/post index into a storage position of the
+    neuron group: its subgroup start minus the global index stored first."""
+    return group._start - group._owner._global_start
 
 
 class Synapses(FanCounts, SynapticIndexingAccess, Group):
@@ -98,12 +105,14 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         self.equations = equations
         self.multisynaptic_index = multisynaptic_index
         self._init_state(0)
+        # i and j are global indices: a process of a distributed network stores the
+        # synapses onto its slice of the target (groups.partition)
         self.variables["N_pre"] = ConstantVariable("N_pre", self.name, DIMENSIONLESS,
-                                                   value=len(source), is_integer=True)
+                                                   value=source.global_size(), is_integer=True)
         self.variables["N_post"] = ConstantVariable("N_post", self.name, DIMENSIONLESS,
-                                                    value=len(target), is_integer=True)
+                                                    value=target.global_size(), is_integer=True)
         self.variables["_synaptic_pre"] = self.variables["i"] = PresynapticIndex(
-            self.name, len(source))
+            self.name, source.global_size())
         self.variables["j"] = self.add_array("_synaptic_post", DIMENSIONLESS, np.int32,
                                              read_only=True, dynamic=True)
         self._summed = {}
@@ -208,11 +217,14 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         def evaluate(expr, ii, jj):
             return self._evaluate_pairs(expr, ii, jj, run_namespace)
         stream = connect_stream(self._random_id, self._connect_calls)
+        first_target = self.target._owner._global_start  # the targets stored here
         new_i, new_j = connection_pairs(
-            n_pre=len(self.source), n_post=len(self.target), condition=condition, i=i, j=j, p=p,
-            n=n, skip_if_invalid=skip_if_invalid, seed=current_seed(), stream=stream,
-            evaluate=evaluate, obj=self.name, post_names=post_aliases(self),
-            integer_names=integer_constants(self.namespace, run_namespace))
+            n_pre=self.source.global_size(), n_post=self.target.global_size(),
+            condition=condition, i=i, j=j, p=p, n=n, skip_if_invalid=skip_if_invalid,
+            seed=current_seed(), stream=stream, evaluate=evaluate, obj=self.name,
+            post_names=post_aliases(self),
+            integer_names=integer_constants(self.namespace, run_namespace),
+            target_start=first_target, target_stop=first_target + len(self.target))
         self._connect_calls += 1
         old = self.N
         self._resize(old + len(new_i))
@@ -230,14 +242,17 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
     def _number_multisynapses(self, old):
         """Give the synapses from ``old`` on their rank among all synapses between the same
         pair, in creation order (Brian2's ``multisynaptic_index``)."""
-        pre = self.variables["_synaptic_pre"].array.astype(np.int64)
-        pair = pre * len(self.target) + self.variables["_synaptic_post"].array
-        order = np.argsort(pair, kind="stable")
-        first = np.r_[True, pair[order][1:] != pair[order][:-1]]
-        start_of_run = np.maximum.accumulate(np.where(first, np.arange(pair.size), 0))
-        rank = np.empty(pair.size, dtype=np.int32)
-        rank[order] = np.arange(pair.size) - start_of_run
+        rank = multisynaptic_ranks(self.variables["_synaptic_pre"].array,
+                                   self.variables["_synaptic_post"].array, len(self.target))
         self.variables[self.multisynaptic_index].array[old:] = rank[old:]
+
+    def draw_identity(self):
+        """What keys the draws of kernels over the stored synapses (canonical identity)."""
+        return synapse_identity(self)
+
+    def draw_keys(self, indices):
+        """Draw keys of the synapses at storage positions ``indices``."""
+        return synapse_draw_keys(self, indices)
 
     def _connect_procedural(self, condition, i, j, p, n, procedural):
         if self._procedural is not None or (procedural and self.N):
@@ -264,13 +279,13 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
 
     def _procedural_count(self, block=64):
         """Number of connections, counted row block by row block (memory stays small)."""
-        from ..runtime.sampling import bernoulli_positions
+        from ..runtime.sampling import bernoulli_window
         spec, n_pre, n_post = self._procedural, len(self.source), len(self.target)
         total = 0
         for start in range(0, n_pre, block):
             rows = np.arange(start, min(start + block, n_pre))
-            found, _ = bernoulli_positions(rows, np.full(rows.size, n_post), spec["p"],
-                                           seed=spec["seed"], stream=spec["stream"])
+            found, _ = bernoulli_window(rows, np.full(rows.size, n_post), 0, n_post, spec["p"],
+                                          seed=spec["seed"], stream=spec["stream"])
             total += found.size
         return total
 
@@ -357,7 +372,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                 group = {"pre": self.source, "post": self.target}.get(side)
                 if group is not None and isinstance(group.variables.get(base), _STATE):
                     var = group.variables[base]
-                    idx = (ii if side == "pre" else jj) + group._start
+                    idx = (ii if side == "pre" else jj) + _storage_offset(group)
                     values[name] = (element_values(var, idx), var.dim)
                 elif group is not None and base == "N":
                     values[name] = (len(group), DIMENSIONLESS)
@@ -366,7 +381,10 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                     values[name] = resolve_external(name, self.namespace, run_namespace,
                                                     model_names=model_names(self),
                                                     obj=self.name)
-        return evaluate_parsed(expr, values, ii * len(self.target) + jj, obj=self.name)
+        # draws of connect()'s expressions are keyed by the pair (runtime.streams)
+        return evaluate_parsed(expr, values, synapse_key(ii, jj, None, self.source.global_size(),
+                                                         self.target.global_size()),
+                               obj=self.name)
 
     # --- names in model strings ----------------------------------------------------------
     def substitute_subexpressions(self, expr):
@@ -399,7 +417,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             group = {"pre": self.source, "post": self.target}.get(side)
             if group is not None and group.variables.get(base) is var and \
                     isinstance(var, (ArrayVariable, LinkedVariable)) and not var.shared:
-                var_index[name] = (self.variables["_synaptic_" + side], group._start)
+                var_index[name] = (self.variables["_synaptic_" + side], _storage_offset(group))
         return var_index
 
     def resolve_for_evaluation(self, names, indices, run_namespace):
@@ -418,7 +436,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             group = {"pre": self.source, "post": self.target}.get(side)
             if group is not None and isinstance(group.variables.get(base), _STATE):
                 var = group.variables[base]
-                idx = (pre if side == "pre" else post) + group._start
+                idx = (pre if side == "pre" else post) + _storage_offset(group)
                 out[name] = (element_values(var, idx), var.dim)
             elif name in ("N_pre", "N_post", "N"):
                 out[name] = (self.variables[name].value, DIMENSIONLESS)
@@ -440,7 +458,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             if group is not None and base in group._subexpressions:
                 return group.get_values(base, self.variables["_synaptic_" + side].array)
             if group is not None and base in group.variables and base not in ("i", "N"):
-                idx = self.variables["_synaptic_" + side].array + group._start
+                idx = self.variables["_synaptic_" + side].array + _storage_offset(group)
                 var = group.variables[base]
                 values = element_values(var, idx)
                 return values if var.dim.is_dimensionless else Quantity(values, dim=var.dim)
