@@ -345,3 +345,11 @@ class ProceduralValueError(EquationError):
     """A per-synapse value of procedural synapses (given by an expression, regenerated at
     every spike) is missing, not an expression, or depends on something that changes."""
     default_code = "EQ190"
+
+
+# --- issue 11, models part (models11): EQ182-EQ189, EQ191-EQ198 ---
+class ProceduralReadError(EqsimError, MemoryError):
+    """Per-synapse values of procedural synapses (computed on read, never stored) cannot
+    be read as asked: they would not fit in the available memory, or the index is a
+    condition."""
+    default_code = "EQ182"
