@@ -198,9 +198,16 @@ class Projection(EqsimObject):
         connections the conductance ``g_<name>`` of post, every step."""
         pre, post, syn = self.pre, self.post, self.syn
         if self.stp is not None:
-            raise ProjectionError(f"projection '{label}': stp= with {type(syn).__name__} is "
-                                  "not offered", hint="use stp= with Expon, DualExponential "
-                                                      "or Alpha")
+            # BrainPy 2.9: the new-style projections take one synapse model, so a receptor
+            # has no STP there; only the older brainpy.synapses.AMPA/GABAa(pre, post, conn,
+            # stp=...) form takes both, and there the scaled spike u*x only sets the
+            # release time (bm.where(pre_spike, t, ...)): STP changes nothing
+            raise ProjectionError(
+                f"projection '{label}': stp= with {type(syn).__name__} is not offered: "
+                "BrainPy's projections take one synapse model, and in its older "
+                "brainpy.synapses form a receptor treats the STP-scaled spike u*x as a plain "
+                "spike (STP has no effect on AMPA or GABAa)",
+                hint="use stp= with Expon, DualExponential or Alpha")
         s = f"s_{self.name}"
         pre_parameters = {prefix + k: v for k, v in {**syn.values, **syn.constants(dt)}.items()}
         post_parameters = {k: v for k, v in parameters.items() if k not in pre_parameters}
