@@ -33,7 +33,8 @@ def test_procedural_synapses_read_the_same_i_j_w_as_their_stored_twin(
     np.testing.assert_array_equal(proc[3], stored.w[:] / nA)
     assert proc[4] == stored.w[7] / nA
     np.testing.assert_array_equal(proc[5], stored.w[10:20] / nA)
-    np.testing.assert_allclose(proc[6], np.full(proc[0], 0.2))
+    np.testing.assert_allclose(proc[6], stored.delay[:] / ms)  # one shared delay
+    np.testing.assert_allclose(proc[6], 0.1)  # BrainPy's 0.3 ms: eqsim's 0.1 ms
     np.testing.assert_array_equal(proc[7], stored.V_post / ms)
 
 
