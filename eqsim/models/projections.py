@@ -65,7 +65,9 @@ class Projection(EqsimObject):
     stp : STP, optional
         Short-term plasticity (``eqsim.models.STP``): ``u`` and ``x`` on the presynaptic
         neurons (``pre`` must then be a ready-model group), named ``u_<name>`` and
-        ``x_<name>``; each arriving spike is scaled by ``u*x``.
+        ``x_<name>``; each arriving spike is scaled by ``u*x``. With a receptor, as BrainPy's
+        older ``brainpy.synapses.NMDA(..., stp=)``: NMDA's ``x`` jumps by ``u*x``, AMPA and
+        GABAa only see a spike (STP leaves them unchanged).
     name : str, optional
     plasticity : PlasticityRule, optional
         ``STDP(...)`` or ``TripletSTDP(...)``: the weight becomes per synapse (starting at
@@ -197,33 +199,36 @@ class Projection(EqsimObject):
         """A saturating receptor: state ``s_<name>`` on pre, its weighted sum over the
         connections the conductance ``g_<name>`` of post, every step."""
         pre, post, syn = self.pre, self.post, self.syn
-        if self.stp is not None:
-            # BrainPy 2.9: the new-style projections take one synapse model, so a receptor
-            # has no STP there; only the older brainpy.synapses.AMPA/GABAa(pre, post, conn,
-            # stp=...) form takes both, and there the scaled spike u*x only sets the
-            # release time (bm.where(pre_spike, t, ...)): STP changes nothing
-            raise ProjectionError(
-                f"projection '{label}': stp= with {type(syn).__name__} is not offered: "
-                "BrainPy's projections take one synapse model, and in its older "
-                "brainpy.synapses form a receptor treats the STP-scaled spike u*x as a plain "
-                "spike (STP has no effect on AMPA or GABAa)",
-                hint="use stp= with Expon, DualExponential or Alpha")
         s = f"s_{self.name}"
         pre_parameters = {prefix + k: v for k, v in {**syn.values, **syn.constants(dt)}.items()}
         post_parameters = {k: v for k, v in parameters.items() if k not in pre_parameters}
-        state = self._pre_state(label, "a receptor model keeps its state",
-                                syn.pre_equations(s, prefix), pre_parameters)
+        equations, scale = syn.pre_equations(s, prefix), None
+        stp, u, x = self.stp, f"u_{self.name}", f"x_{self.name}"
+        if stp is not None:
+            # BrainPy's older brainpy.synapses.<receptor>(..., stp=) form: the spike reaching
+            # the receptor is scaled by u*x after STP's jumps (NMDA's x jumps by it; AMPA and
+            # GABAa only test it for a spike: there STP changes nothing)
+            equations += "\n" + stp.equations(u, x, prefix)
+            pre_parameters.update((prefix + k, v) for k, v in stp.values.items())
+            scale = f"{u}_pre*{x}_pre"
+        state = self._pre_state(label, "a receptor model keeps its state", equations,
+                                pre_parameters)
         check_new_state(post, f"{g} : {unit}", post_parameters)
         self.synapses = Synapses(pre, post, model=f"{g}_post = {prefix}w*{s}_pre : {unit} (summed)",
                                  namespace=post.namespace, name=f"{self.name}_synapses")
         self.comm.connect(self.synapses)
-        self.pre_synapses = self._one_to_one(syn.on_spike_pre(s, prefix), synaptic_delay,
-                                             "receptor")
+        on_spike = syn.on_spike_pre(s, prefix, scale)
+        if stp is not None:  # STP's jumps first, in the same statements
+            on_spike = stp.on_spike(f"{u}_pre", f"{x}_pre", prefix) + "\n" + on_spike
+        self.pre_synapses = self._one_to_one(on_spike, synaptic_delay, "receptor")
         post._add_synaptic_input(f"{g} : {unit}", self.out.current(g, prefix), post_parameters,
                                  summed=True)
         add_state(pre, *state)
         for var, value in syn.pre_initial(s).items():
             setattr(pre, var, value)
+        if stp is not None:
+            setattr(pre, u, stp.initial(dt)[0])
+            setattr(pre, x, stp.initial(dt)[1])
         step = syn.pre_step(s, prefix)
         if step is not None:
             pre.run_regularly(step, when="after_synapses", name=f"{self.name}_receptor_step")
