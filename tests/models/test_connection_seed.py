@@ -4,7 +4,7 @@ connections and the per-synapse weights come from that seed, whatever eqsim's gl
 import numpy as np
 import pytest
 
-from eqsim import ConnectError, NeuronGroup, SpikeGeneratorGroup, ms, nA, run, seed, start_scope
+from eqsim import ConnectError, NeuronGroup, SpikeGeneratorGroup, ms, nA, seed, start_scope
 from eqsim.models import (CUBA, Expon, FixedPreNum, FixedProb, JitFPHomoLinear,
                           JitFPNormalLinear, LIF, Projection)
 
@@ -39,22 +39,25 @@ def _same(a, b):
     return all(np.array_equal(x, y) for x, y in zip(a, b))
 
 
-def test_connection_seed_gives_the_same_currents_on_both_targets(both_targets):
-    def simulate(target):
+def test_connection_seed_gives_the_operation_both_targets_build_whatever_the_global_seed():
+    # both targets generate their kernel from this operation (its connection seed and
+    # stream, and the draws keying each synapse's weight): the same operation, the same
+    # synapses and weights on either target (tests/models/test_random_weights.py compares
+    # the targets for one operation)
+    def operation(global_seed, extra_objects):
         start_scope()
-        seed(hash(target) % 1000)  # a different global seed per target: the seed= decides
-        source = SpikeGeneratorGroup(30, np.arange(30), np.arange(30) * 0.1 * ms)
-        post = LIF(25, V_th=1e9, name="post")
-        Projection(source, post, JitFPHomoLinear(30, 25, 0.3, weight=0.5, seed=9),
-                   syn=Expon(tau=1e9), out=CUBA(), name="P")
-        run(3.5 * ms)
-        return np.asarray(post.g_P[:] / nA)
-    numpy_g, cython_g = both_targets(simulate)
-    # whole multiples of the weight: the same synapses on both targets (the decay over
-    # 3.5 ms of tau = 1e9 ms differs by rounding only)
-    assert numpy_g.sum() > 10
-    np.testing.assert_array_equal(np.round(numpy_g / 0.5), np.round(cython_g / 0.5))
-    np.testing.assert_allclose(numpy_g, cython_g, rtol=1e-13)
+        seed(global_seed)
+        for k in range(extra_objects):
+            NeuronGroup(1, "v : 1", name=f"extra{k}")
+        source = SpikeGeneratorGroup(30, [0], [0 * ms], name="source")
+        post = LIF(25, name="post")
+        syn = Projection(source, post, JitFPNormalLinear(30, 25, 0.3, 1.0, 0.3, seed=9),
+                         syn=Expon(), out=CUBA(), name="P").synapses
+        op, = [op for op in syn.operations({}) if hasattr(op, "conn_seed")]
+        return op.conn_seed, op.conn_stream, [str(st.expr) for st in op.statements]
+    first = operation(1, 0)
+    assert first[0] == 9 and "synapse_normal" in " ".join(first[2])
+    assert operation(2, 3) == first
 
 
 @pytest.mark.parametrize("bad", [-1, 2.5, True, "7"])
