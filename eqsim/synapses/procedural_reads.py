@@ -47,8 +47,8 @@ def _pairs(synapses, values=0):
             f"reading the {n} procedural synapses of '{synapses.name}' needs about "
             f"{format_bytes(needed)} ({BYTES_PER_SYNAPSE} bytes per synapse), but only "
             f"{format_bytes(available)} are available", obj=synapses.name,
-            hint="read a smaller network, or connect without procedural=True only if the "
-                 "synapses fit in memory; len(S) needs no memory per synapse")
+            hint="len(S) needs no memory per synapse; a read builds all of them at once, "
+                 "so read a smaller network's, or on a machine with more memory")
     i, j = synapses._procedural_pairs()
     return np.asarray(i), np.asarray(j)
 
