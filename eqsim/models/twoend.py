@@ -56,6 +56,8 @@ def two_end_projection(model_class, pre, post, conn, stp=None, output=None,
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
         raise ProjectionError(f"{label}: delay_step must be a whole number of steps >= 0, "
                               f"got {delay_step!r}", hint="delay_step=2 (two steps of dt)")
+    if "T_duration" in values:  # the older form's name of AMPA's and GABAa's T_dur
+        values["T_dur"] = values.pop("T_duration")
     comm = copy.copy(conn)
     comm.weight = g_max
     dt_ms = float(post.clock.dt_) / 1e-3

@@ -22,7 +22,8 @@ OUTPUTS = {"NMDA": models.MgBlock(E=0.), "AMPA": models.COBA(E=0.)}
 def simulate(model, stp=True):
     pre, post = models.LIF(N_PRE, name="pre"), models.LIF(N_POST, name="post")
     pre.I = np.array(PRE_INPUT[:N_PRE]) * nA
-    params = {"T_dur": INDEX["ampa_T_duration_ms"]} if model == "AMPA" else {}
+    # BrainPy's older form names AMPA's release duration T_duration (T_dur elsewhere)
+    params = {"T_duration": INDEX["ampa_T_duration_ms"]} if model == "AMPA" else {}
     getattr(models, model)(pre, post, models.IJConn(*PAIRS),
                            stp=models.STP(**INDEX["stp"]) if stp else None,
                            output=OUTPUTS[model], g_max=INDEX["g_max_uS"][model], name="syn",
