@@ -25,7 +25,8 @@ def two_end_projection(model_class, pre, post, conn, stp=None, output=None,
     Parameters
     ----------
     model_class : type
-        The synapse model (``DualExponential``, ``Expon``, ``Alpha``); ``values`` are its
+        The synapse model (``DualExponential``, ``Expon``, ``Alpha``, or a receptor
+        ``AMPA``, ``GABAa``, ``NMDA``, which takes ``stp=`` too); ``values`` are its
         parameters (plain numbers in ms).
     pre, post : ModelGroup
     conn : Connectivity
