@@ -28,7 +28,11 @@ setup(
         "test": ["pytest", "pytest-xdist", "hypothesis", "nbclient", "nbformat", "ipykernel", "tqdm", "neo"],
         "io": ["neo"],
         "progress": ["tqdm"],
-        "mpi": ["mpi4py", "mpich"],
+        # binary wheels (mpi4py >= 4.1 loads the mpich wheel's libmpi): no MPI compiler needed
+        "mpi": ["mpi4py>=4.1", "mpich"],
         "bench": ["brian2==2.9.0", "numpy<2.4"],
+        # the documentation site (python -m sphinx -W -b html docs docs/_build/html)
+        # elephant: the docs notebook that analyses an eqsim run with it (pulls SciPy)
+        "docs": ["sphinx>=7", "myst-nb>=1", "elephant"],
     },
 )

@@ -347,6 +347,48 @@ class ProceduralValueError(EquationError):
     default_code = "EQ190"
 
 
+# --- issue 9, the MPI layer (comm9): EQ830-EQ849 ---
+class DistributedError(EqsimError):
+    """A run across MPI processes cannot start or go on."""
+    default_code = "EQ830"
+
+
+class MPINotInstalledError(DistributedError, ImportError):
+    """The script was started by ``mpiexec`` but mpi4py is not installed in this Python."""
+    default_code = "EQ831"
+
+
+class MPIExecNotFoundError(DistributedError, FileNotFoundError):
+    """No ``mpiexec`` belonging to the installed MPI was found."""
+    default_code = "EQ832"
+
+
+class MPIWorldMismatchError(DistributedError):
+    """The launcher started K processes but MPI sees another number: ``mpiexec`` of one MPI
+    started a Python whose mpi4py uses another, so every process would run the whole network."""
+    default_code = "EQ833"
+
+
+class RankFailedError(DistributedError):
+    """Another process of the run raised an exception; this one stops with its message.
+
+    Attributes
+    ----------
+    failures : list of (int, str)
+        ``(rank, message)`` of each process that failed, in rank order.
+    """
+    default_code = "EQ834"
+
+    def __init__(self, message, *, failures=(), **kwargs):
+        self.failures = list(failures)
+        super().__init__(message, **kwargs)
+
+
+class NotGatheredHereError(DistributedError):
+    """Monitor data were gathered to another process only, so this one cannot read them."""
+    default_code = "EQ835"
+
+
 # --- issue 11, models part (models11): EQ182-EQ189, EQ191-EQ198 ---
 class ProceduralReadError(EqsimError, MemoryError):
     """Per-synapse values of procedural synapses (computed on read, never stored) cannot

@@ -55,7 +55,13 @@ def mpi_status():
     if importlib.util.find_spec("mpi4py") is None:
         return "not installed (pip install 'eqsim[mpi]' for runs across processes)"
     import mpi4py
-    return f"mpi4py {mpi4py.__version__} installed"
+    from ..distributed.launch import find_mpiexec
+    from ..errors import MPIExecNotFoundError
+    try:
+        launcher = f"run with {find_mpiexec()} -n K"
+    except MPIExecNotFoundError as error:
+        launcher = f"but {error.message}"
+    return f"mpi4py {mpi4py.__version__} installed, {launcher}"
 
 
 def facts(compile_check=True):

@@ -227,6 +227,14 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
         # where NumPy (and C) give inf or NaN
         return f"numpy.float64({text})" if isinstance(expr, sympy.Number) else text
 
+    def _print_Mul(self, expr):
+        # NumPy refuses to negate a boolean array, and "-flag*x" negates the refractory flag of
+        # a conditional write (v -= w): negate the product instead (exact, the same number)
+        coefficient, rest = expr.as_coeff_Mul()
+        if coefficient == -1 and rest != 1:
+            return f"-({self._print(rest)})"
+        return super()._print_Mul(expr)
+
     def _print_rand(self, expr):
         return f"_uniform(_seed, {self._stream(expr)}, _step, {self._index})"
 

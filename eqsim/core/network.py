@@ -22,6 +22,7 @@ from .network_control import NetworkControl
 from .network_state import apply_state, check_state, take_state
 from .preferences import prefs
 from .reporting import close_reporter, make_reporter
+from .build_progress import BuildProgress, run_reports
 from .summaries import brian2_name, profiling_info
 from .seeding import current_seed
 
@@ -182,12 +183,15 @@ class Network(NetworkControl, Nameable):
                 schedule.append(item)
         target = prefs["codegen.target"]
         started = time.perf_counter()
+        progress = BuildProgress(f"building network '{self.name}' ({target} target)")
+        progress.report_while_blocked()
         with _preparing(objects=self._all_objects()):
             module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
                                    len(clocks), vector_math=prefs["codegen.cython.vector_math"],
                                    num_threads=(prefs["codegen.cython.num_threads"]
                                                 if target == "cython" else 1),
                                    profile=profile)
+        progress.finish()
         logger.debug("built %s module in %.3f s", target, time.perf_counter() - started)
         return module, netops, clocks
 
@@ -232,7 +236,8 @@ class Network(NetworkControl, Nameable):
         check_recording_memory(objects, duration_s, self.name)
         if profile is None:
             profile = bool(active_device.build_options.get("profile", False))
-        module, netops, clocks = self._build(namespace, profile)
+        with run_reports(report):
+            module, netops, clocks = self._build(namespace, profile)
         netop_seconds = [0.0] * len(netops)
         self._stopped = Network._globally_stopped = False
         t_start, t_end = self.t_, self.t_ + duration_s

@@ -31,6 +31,10 @@ _DEFAULTS = {
     "core.default_float_dtype": (np.float64, "Floating point type (float32 or float64) of "
                                              "the float variables of groups and synapses "
                                              "created from now on, where no dtype= is given."),
+    "core.build_report": (None, "Report the progress of builds that take over a second "
+                                "(connect() of many synapses, compiling a network): 'text' "
+                                "or 'stdout', 'stderr', or None (silent). A run with "
+                                "report= also reports the build it starts."),
     "core.network.default_schedule": (["start", "groups", "thresholds", "synapses", "resets",
                                        "end"], "Order of the schedule slots (``when``) in a "
                                                "time step, for networks without their own "
@@ -61,6 +65,7 @@ _VALID = {
     "logging.std_redirection_to_file": lambda v: isinstance(v, (bool, np.bool_)),
     "logging.file_log_max_size": lambda v: isinstance(v, numbers.Integral) and v >= 0,
     "core.network.default_schedule": lambda v: valid_schedule(v),
+    "core.build_report": lambda v: v in (None, "text", "stdout", "stderr"),
 }
 
 

@@ -5,7 +5,11 @@ from ..core.base import EqsimObject
 from ..errors import EqsimError
 from ..ir.operations import RateMonitorOp
 from ..units import Quantity, second, fail_for_dimension_mismatch
+from . import file_recording
+from .file_recording import FileRecording, description
 from .recording import Recording
+
+BYTES_PER_STEP = 16  # a time and a rate
 
 
 class PopulationRateMonitor(EqsimObject):
@@ -18,18 +22,24 @@ class PopulationRateMonitor(EqsimObject):
         Schedule slot (default ``'end'``).
     order : int
     name : str, optional
+    to_file : str or path, optional
+        A folder to record into while the network runs, instead of memory, as the other
+        monitors' ``to_file`` (``t.npy``, ``rate.npy`` in hertz, ``recording.json``); files
+        of an earlier recording in that folder are replaced.
     """
     dependency_attributes = ("source",)
     invalidates_magic_network = False
     _base_name = "ratemonitor"
 
-    def __init__(self, source, when="end", order=0, name=None):
+    def __init__(self, source, when="end", order=0, name=None, to_file=None):
         if "spike" not in source.events:
             raise EqsimError(f"'{source.name}' has no threshold, so no spikes to count",
                              hint="give the group a threshold=")
         super().__init__(clock=source.clock, when=when, order=order, name=name)
         self.source = source
-        self._data = Recording({"t": np.float64, "rate": np.float64})
+        dtypes = {"t": np.float64, "rate": np.float64}
+        self._data = Recording(dtypes) if to_file is None else FileRecording(
+            to_file, dtypes, description(self, {"t": second.dim, "rate": (1 / second).dim}))
 
     def operations(self, run_namespace):
         group = self.source
@@ -43,10 +53,19 @@ class PopulationRateMonitor(EqsimObject):
             self._data.append("t", module.take_buffer(self.name, "t"))
             self._data.append("rate", module.take_buffer(self.name, "rate"))
 
+    def stream_steps(self):
+        """Steps between two writes to ``to_file`` (None: kept in memory): as many as fit
+        in about 64 MB of buffers."""
+        if not isinstance(self._data, FileRecording):
+            return None
+        return max(1, file_recording.STREAM_BYTES // BYTES_PER_STEP)
+
     def expected_memory(self, duration):
         """Bytes a run of ``duration`` (second) adds (a time and a rate per step); bytes held."""
+        if isinstance(self._data, FileRecording):
+            return None
         steps = int(duration / self.clock.dt_) + 1
-        return 16 * steps, self._data.nbytes, f"{steps} steps"
+        return BYTES_PER_STEP * steps, self._data.nbytes, f"{steps} steps"
 
     @property
     def t(self):

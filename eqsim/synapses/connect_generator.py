@@ -20,6 +20,7 @@ from eqsim.runtime.random import uniform
 from eqsim.synapses.connect_errors import (INDEX_OUT_OF_RANGE, INVALID_DEPENDENCY,
                                           INVALID_PROBABILITY, INVALID_RANGE,
                                           INVALID_SAMPLE_SIZE)
+from eqsim.core.build_progress import BuildProgress
 from eqsim.synapses.integer_arguments import check_integer_argument, integer_dtype
 from eqsim.runtime.sampling import (SUB_KEEP, bernoulli_positions, expand_ranges,
                                              fixed_size_cost, fixed_size_positions)
@@ -86,6 +87,8 @@ def generator_pairs(context, spec, side, *, keep):
     spec = plan.spec
     plain_range = not np.any(plan.start) and np.all(plan.step == 1)  # k is the position
     pre_parts, post_parts = [], []
+    progress = BuildProgress(f"connect() of '{context.obj}'")
+    total_cost, done_cost = float(np.sum(plan.cost)), 0.0
     for rows in _row_blocks(plan.cost, _BLOCK_ELEMENTS):
         if spec.p is not None:
             owner, position = bernoulli_positions(rows, plan.lengths[rows], plan.sample_p[rows],
@@ -103,6 +106,9 @@ def generator_pairs(context, spec, side, *, keep):
         pre, post = side.ij(outer_index, target)
         pre_parts.append(pre.astype(np.int32))
         post_parts.append(post.astype(np.int32))
+        done_cost += float(np.sum(plan.cost[rows]))
+        progress.update(done_cost / total_cost if total_cost else 1.0)
+    progress.finish()
     if not pre_parts:
         return empty_pairs()
     return np.concatenate(pre_parts), np.concatenate(post_parts)

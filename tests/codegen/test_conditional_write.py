@@ -150,3 +150,16 @@ def test_every_assignment_form_onto_refractory_neuron_is_dropped(target, code, e
     synapses.connect(i=[0, 0, 0], j=[0, 1, 2])
     run(1 * ms)
     assert np.allclose(group.v[:], expected)
+
+
+@pytest.mark.parametrize("code", ["v_post -= w", "v_post += -w"])
+def test_decrement_by_a_variable_onto_refractory_neuron_is_dropped(target, code):
+    # on the NumPy target the gated decrement once printed as "-flag*w", a negated bool array
+    group = refractory_group()
+    group.v[:] = 0.1
+    source = spikes_at([0.2, 0.5])
+    synapses = Synapses(source, group, "w : 1", on_pre=code)
+    synapses.connect(i=[0, 0, 0], j=[0, 1, 2])
+    synapses.w = [1.0, 0.2, 0.3]
+    run(1 * ms)
+    assert np.allclose(group.v[:], [0.1, -0.3, -0.5])

@@ -5,7 +5,8 @@ import json
 import numpy as np
 import pytest
 
-from eqsim import (Network, NeuronGroup, SpikeMonitor, StateMonitor, mV, ms, prefs)
+from eqsim import (Network, NeuronGroup, PopulationRateMonitor, SpikeMonitor, StateMonitor, mV,
+                   ms, prefs)
 from eqsim.core.network import chunk_ends
 from eqsim.monitors import file_recording
 from eqsim.monitors.file_recording import RecordingFileError
@@ -79,3 +80,42 @@ def test_unwritable_folder_is_a_clear_error(tmp_path):
     with pytest.raises(RecordingFileError, match="cannot record into") as caught:
         SpikeMonitor(G, to_file=tmp_path / "file")
     assert "to_file" in caught.value.hint
+
+
+def rate_network(folder):
+    G = NeuronGroup(6, "dv/dt = (I - v)/(5*ms) : volt\nI : volt", threshold="v > 10*mV",
+                    reset="v = 0*mV", method="exact", name="rated")
+    G.I = "(11 + 2*i)*mV"
+    rate = PopulationRateMonitor(G, to_file=folder)
+    return Network(G, rate), rate
+
+
+def test_rate_monitor_to_file_equals_its_memory_records_on_both_targets(tmp_path, target,
+                                                                        monkeypatch):
+    monkeypatch.setattr(file_recording, "STREAM_BYTES", 16 * 7)  # a write every 7 steps
+    net, rate = rate_network(None)
+    net.run(12 * ms)
+    net.run(3 * ms)
+    net_f, rate_f = rate_network(tmp_path / "rate")
+    assert rate_f.stream_steps() == 7 and rate.stream_steps() is None
+    net_f.run(12 * ms)
+    net_f.run(3 * ms)
+    assert rate_f.N == rate.N == 150 and rate.rate_.max() > 0
+    assert np.array_equal(rate_f.t_, rate.t_) and np.array_equal(rate_f.rate_, rate.rate_)
+    assert np.array_equal(np.asarray(rate_f.smooth_rate(width=1 * ms)),
+                          np.asarray(rate.smooth_rate(width=1 * ms)))
+
+
+def test_rate_monitor_files_are_plain_npy_and_hold_nothing_in_memory(tmp_path):
+    prefs.codegen.target = "numpy"
+    try:
+        net, rate = rate_network(tmp_path / "rate")
+        assert rate.expected_memory(1000 * ms) is None
+        net.run(5 * ms)
+    finally:
+        prefs.codegen.target = "cython"
+    info = json.loads((tmp_path / "rate" / "recording.json").read_text())
+    assert info["kind"] == "PopulationRateMonitor" and info["source"] == "rated"
+    assert info["units"]["rate"] == str((1 / ms).dim)
+    assert np.array_equal(np.load(tmp_path / "rate" / "rate.npy"), rate.rate_)
+    assert isinstance(rate.rate_, np.memmap)  # read back lazily

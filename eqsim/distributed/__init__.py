@@ -1,0 +1,21 @@
+"""Running one network on several processes with MPI (``mpiexec -n K python script.py``).
+
+Layer modules, one job each:
+
+* :mod:`~eqsim.distributed.detect`: was this process started by an MPI launcher (environment
+  only, no MPI import);
+* :mod:`~eqsim.distributed.launch`: the ``mpiexec`` that matches this Python's mpi4py;
+* :mod:`~eqsim.distributed.communicator`: the collectives a run needs, and K = 1 without MPI;
+* :mod:`~eqsim.distributed.mpi_communicator`: the same collectives on mpi4py;
+* :mod:`~eqsim.distributed.spike_packing`: the wire format of a spike exchange;
+* :mod:`~eqsim.distributed.failure`: one failing process ends all of them, never a hang;
+* :mod:`~eqsim.distributed.recorded`: monitor data gathered at the end of a run, so that
+  reading it on one process does not wait for the others;
+* :mod:`~eqsim.distributed.process_world`: this process's communicator, chosen once.
+"""
+from .detect import started_under_mpiexec
+from .launch import find_mpiexec, mpiexec_command
+from .process_world import num_processes, rank, world
+
+__all__ = ["find_mpiexec", "mpiexec_command", "num_processes", "rank", "started_under_mpiexec",
+           "world"]
