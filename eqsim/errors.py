@@ -394,3 +394,11 @@ class ContextError(EqsimError):
     """A simulation context was asked for something it cannot give (a Philox
     implementation that is not available)."""
     default_code = "EQ810"
+
+
+# --- issue 11, models part (models11): EQ182-EQ189, EQ191-EQ198 ---
+class ProceduralReadError(EqsimError, MemoryError):
+    """Per-synapse values of procedural synapses (computed on read, never stored) cannot
+    be read as asked: they would not fit in the available memory, or the index is a
+    condition."""
+    default_code = "EQ182"

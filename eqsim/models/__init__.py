@@ -20,6 +20,9 @@ from .plasticity import PlasticityRule, STDP, TripletSTDP
 from .stp import STP
 from .receptors import AMPA, GABAa, NMDA, ReceptorModel
 from .connectivity import FixedInDegree, FixedOutDegree, FixedPostNum, FixedPreNum
+# issue 11, models part (models11): the voltage-jump synapse
+from .synapses import Delta
+from .projections import FullProjDelta
 
 __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer",
            "ModelParameterError", "ModelGroup", "NeuronModel", "LIF", "Lif", "LifRef", "ExpIF",
@@ -31,4 +34,6 @@ __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer"
            "JitFPNormalLinear", "JitFPUniformLinear", "PlasticityRule", "STDP", "TripletSTDP",
            # issue 11, STP and receptors
            "STP", "AMPA", "GABAa", "NMDA", "ReceptorModel",
-           "FixedInDegree", "FixedOutDegree", "FixedPostNum", "FixedPreNum"]
+           "FixedInDegree", "FixedOutDegree", "FixedPostNum", "FixedPreNum",
+           # issue 11, models part (models11)
+           "Delta", "FullProjDelta"]

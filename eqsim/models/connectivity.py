@@ -2,6 +2,7 @@
 which postsynaptic ones, with one weight. Each becomes an eqsim ``connect()`` call."""
 import numpy as np
 
+from ..synapses.procedural_reads import connection_seed
 from .parameters import ModelParameterError
 
 
@@ -29,25 +30,30 @@ class FixedProb(Connectivity):
         Regenerate the connections at every spike instead of storing them (BrainPy's
         "JIT" connectivity): memory independent of the number of synapses, same
         connections as stored for the same seed.
-    allow_multi_conn, seed, num_in, num_out : accepted for BrainPy compatibility;
-        eqsim draws from its own seeded streams (``seed()``).
+    seed : int, optional
+        Draw the connections (and per-synapse random weights) from this seed, whatever
+        eqsim's global ``seed()``: the same on both targets, stored or procedural. Without
+        it they come from the global seed.
+    allow_multi_conn, num_in, num_out : accepted for BrainPy compatibility.
     """
 
-    def __init__(self, prob, weight=1.0, procedural=False, **brainpy_options):
+    def __init__(self, prob, weight=1.0, procedural=False, seed=None, **brainpy_options):
         super().__init__(weight)
         self.prob = float(prob)
         self.procedural = procedural
+        self.seed = None if seed is None else connection_seed(seed, type(self).__name__)
 
     def connect(self, synapses):
-        synapses.connect(p=self.prob, procedural=self.procedural)
+        synapses.connect(p=self.prob, procedural=self.procedural, seed=self.seed)
 
 
 class JitFPHomoLinear(FixedProb):
     """BrainPy's ``bp.dnn.JitFPHomoLinear(num_in, num_out, prob, weight)``: fixed
-    probability, one weight, connections generated on the fly (procedural)."""
+    probability, one weight, connections generated on the fly (procedural); ``seed`` as
+    for ``FixedProb``."""
 
     def __init__(self, num_in, num_out, prob, weight, seed=None, **options):
-        super().__init__(prob, weight, procedural=True)
+        super().__init__(prob, weight, procedural=True, seed=seed)
         self.sizes = (num_in, num_out)
 
 
@@ -86,7 +92,8 @@ class IJConn(Connectivity):
 
 class _FixedNumber(Connectivity):
     """A fixed number of connections per neuron on one side (BrainPy's ``FixedNum``):
-    ``num`` an int, or a float fraction of the other side's size (``int(N * num)``)."""
+    ``num`` an int, or a float fraction of the other side's size (``int(N * num)``);
+    ``seed`` as for ``FixedProb``."""
 
     def __init__(self, num, weight=1.0, include_self=True, allow_multi_conn=False, seed=None,
                  **brainpy_options):
@@ -104,6 +111,7 @@ class _FixedNumber(Connectivity):
                                       "draws without replacement)",
                                       hint="leave allow_multi_conn=False")
         self.num, self.include_self, self.allow_multi_conn = num, include_self, allow_multi_conn
+        self.seed = None if seed is None else connection_seed(seed, name)
 
     def count(self, other_size):
         return int(other_size * self.num) if isinstance(self.num, float) else int(self.num)
@@ -118,7 +126,7 @@ class _FixedNumber(Connectivity):
         # dropped after drawing, so such neurons get one connection fewer (BrainPy's rule)
         draw = f"sample({other}, size={n})"
         condition = "" if self.include_self else f" if k != {'j' if index == 'i' else 'i'}"
-        synapses.connect(**{index: f"k for k in {draw}{condition}"})
+        synapses.connect(**{index: f"k for k in {draw}{condition}"}, seed=self.seed)
 
     def __repr__(self):
         return f"{type(self).__name__}(num={self.num!r}, weight={self.weight!r})"

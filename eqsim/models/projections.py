@@ -13,10 +13,15 @@ tests/reference/test_brainpy_projections.py):
 
 - the synaptic current is computed from ``V`` at the start of the step and held during it
   (``I_syn`` of the neuron models);
-- a spike in step n reaches the target's current in step n + delay/dt (BrainPy's
-  ``delay=0.1`` with dt = 0.1 ms is the next step): eqsim's synaptic delay is
-  ``delay - dt`` (Brian2's delay counts from the step after the spike's effect).
+- BrainPy's delay is ``d = ceil(delay/dt)`` steps (in ms, as BrainPy computes it), and a
+  spike in step n reaches the target in step n + max(d - 1, 1): ``delay`` 0, 0.1 and 0.2 ms
+  (dt = 0.1 ms) all mean the next step, 0.5 ms four steps later (checked against BrainPy
+  2.9, tests/reference/test_brainpy_delta.py). eqsim's synapses act in the step of the
+  (delayed) spike and the targets read them in the next, so eqsim's synaptic delay is
+  ``max(d - 2, 0)*dt``.
 """
+import math
+
 import numpy as np
 
 from ..core.base import EqsimObject
@@ -28,7 +33,7 @@ from .neuron_model import ModelGroup, add_state, check_new_state
 from .outputs import COBA
 from .parameters import as_parameter
 from .random_weights import RandomWeightFixedProb, random_weight_connectivity
-from .synapses import Expon
+from .synapses import Delta, Expon
 
 
 class ProjectionError(EqsimError):
@@ -55,12 +60,14 @@ class Projection(EqsimObject):
     out : Output
         ``COBA`` (default), ``CUBA`` or ``MgBlock``.
     delay : Quantity or float, optional
-        BrainPy's delay (second; plain numbers ms): a spike reaches the current
-        ``delay/dt`` steps later, at least one step.
+        BrainPy's delay (second; plain numbers ms): with ``d = ceil(delay/dt)`` a spike
+        reaches the targets ``max(d - 1, 1)`` steps later, as in BrainPy.
     stp : STP, optional
         Short-term plasticity (``eqsim.models.STP``): ``u`` and ``x`` on the presynaptic
         neurons (``pre`` must then be a ready-model group), named ``u_<name>`` and
-        ``x_<name>``; each arriving spike is scaled by ``u*x``.
+        ``x_<name>``; each arriving spike is scaled by ``u*x``. With a receptor, as BrainPy's
+        older ``brainpy.synapses.NMDA(..., stp=)``: NMDA's ``x`` jumps by ``u*x``, AMPA and
+        GABAa only see a spike (STP leaves them unchanged).
     name : str, optional
     plasticity : PlasticityRule, optional
         ``STDP(...)`` or ``TripletSTDP(...)``: the weight becomes per synapse (starting at
@@ -79,7 +86,16 @@ class Projection(EqsimObject):
                 f"(eqsim.models), got {type(post).__name__}",
                 hint="create it with e.g. LifRef(N, ...), or write Synapses for other groups")
         syn = Expon() if syn is None else syn
-        out = COBA() if out is None else out
+        jump = getattr(syn, "voltage_jump", False)
+        if jump and out is not None:
+            raise ProjectionError(f"projection '{label}': Delta adds its weight to V, it has "
+                                  f"no output (got out={out!r})",
+                                  hint="leave out= away; the weight is in volt (plain mV)")
+        if jump and stp is not None:
+            raise ProjectionError(f"projection '{label}': stp= with Delta is not offered "
+                                  "(BrainPy's FullProjDelta has no STP)",
+                                  hint="use stp= with Expon, DualExponential or Alpha")
+        out = (_VoltageJump() if jump else COBA()) if out is None else out
         drawn = random_weight_connectivity(comm)
         if drawn is None:
             raise ProjectionError(f"projection '{label}': random weights "
@@ -103,16 +119,16 @@ class Projection(EqsimObject):
             raise ProjectionError(f"projection '{label}': one weight per projection",
                                   hint="heterogeneous weights: write Synapses with 'w : siemens'")
         dt = float(post.clock.dt_)
-        delay_s = 0.0 if delay is None else float(np.asarray(
-            as_parameter(label, "delay", delay, "time")))
+        delay_ms = 0.0 if delay is None else round(float(np.asarray(
+            as_parameter(label, "delay", delay, "time"))) / 1e-3, 12)
         super().__init__(clock=post.clock, when="synapses", name=name)
         check_user_name(self.name, "projection name", obj=self.name)
         self.pre, self.post, self.comm, self.syn, self.out = pre, post, comm, syn, out
         self.stp, self.pre_synapses = stp, None
-        g = f"g_{self.name}"
+        g = f"{'jump' if jump else 'g'}_{self.name}"
         prefix = f"{self.name}_"
         parameters = {prefix + k: v for k, v in {**syn.values, **out.values}.items()}
-        unit = "siemens" if out.weight_kind == "conductance" else "amp"
+        unit = {"conductance": "siemens", "current": "amp", "voltage": "volt"}[out.weight_kind]
         self.plasticity, self._drawn_weights = plasticity, None
         if per_synapse:  # one weight per synapse, drawn (JitFPUniformLinear, ...)
             self._drawn_weights = comm.weight_values(label, out.weight_kind)
@@ -125,7 +141,9 @@ class Projection(EqsimObject):
             parameters[prefix + "w"] = weight
             self._weight_model, self._weight_name = "", prefix + "w"
         self._weight = weight
-        synaptic_delay = max(delay_s - dt, 0.0) * second
+        # BrainPy's delay steps, from the decimal ms BrainPy holds
+        steps = math.ceil(delay_ms / round(dt / 1e-3, 12))
+        synaptic_delay = max(steps - 2, 0) * dt * second
         if getattr(syn, "pre_aligned", False):
             self._build_pre_aligned(label, g, unit, prefix, parameters, synaptic_delay, dt)
         else:
@@ -164,7 +182,12 @@ class Projection(EqsimObject):
             # synapses read u*x
             self.pre_synapses = self._one_to_one(
                 stp.on_spike(f"{u}_pre", f"{x}_pre", prefix), synaptic_delay, "stp")
-        post._add_synaptic_input(equations, self.out.current(g, prefix), parameters)
+        if getattr(syn, "voltage_jump", False):
+            add_state(post, equations, parameters)
+            post.run_regularly(syn.jump(g), when="before_thresholds",
+                               name=f"{self.name}_jump")
+        else:
+            post._add_synaptic_input(equations, self.out.current(g, prefix), parameters)
         if stp is not None:
             add_state(pre, *stp_state)
             setattr(pre, u, stp.initial(dt)[0])
@@ -176,26 +199,36 @@ class Projection(EqsimObject):
         """A saturating receptor: state ``s_<name>`` on pre, its weighted sum over the
         connections the conductance ``g_<name>`` of post, every step."""
         pre, post, syn = self.pre, self.post, self.syn
-        if self.stp is not None:
-            raise ProjectionError(f"projection '{label}': stp= with {type(syn).__name__} is "
-                                  "not offered", hint="use stp= with Expon, DualExponential "
-                                                      "or Alpha")
         s = f"s_{self.name}"
         pre_parameters = {prefix + k: v for k, v in {**syn.values, **syn.constants(dt)}.items()}
         post_parameters = {k: v for k, v in parameters.items() if k not in pre_parameters}
-        state = self._pre_state(label, "a receptor model keeps its state",
-                                syn.pre_equations(s, prefix), pre_parameters)
+        equations, scale = syn.pre_equations(s, prefix), None
+        stp, u, x = self.stp, f"u_{self.name}", f"x_{self.name}"
+        if stp is not None:
+            # BrainPy's older brainpy.synapses.<receptor>(..., stp=) form: the spike reaching
+            # the receptor is scaled by u*x after STP's jumps (NMDA's x jumps by it; AMPA and
+            # GABAa only test it for a spike: there STP changes nothing)
+            equations += "\n" + stp.equations(u, x, prefix)
+            pre_parameters.update((prefix + k, v) for k, v in stp.values.items())
+            scale = f"{u}_pre*{x}_pre"
+        state = self._pre_state(label, "a receptor model keeps its state", equations,
+                                pre_parameters)
         check_new_state(post, f"{g} : {unit}", post_parameters)
         self.synapses = Synapses(pre, post, model=f"{g}_post = {prefix}w*{s}_pre : {unit} (summed)",
                                  namespace=post.namespace, name=f"{self.name}_synapses")
         self.comm.connect(self.synapses)
-        self.pre_synapses = self._one_to_one(syn.on_spike_pre(s, prefix), synaptic_delay,
-                                             "receptor")
+        on_spike = syn.on_spike_pre(s, prefix, scale)
+        if stp is not None:  # STP's jumps first, in the same statements
+            on_spike = stp.on_spike(f"{u}_pre", f"{x}_pre", prefix) + "\n" + on_spike
+        self.pre_synapses = self._one_to_one(on_spike, synaptic_delay, "receptor")
         post._add_synaptic_input(f"{g} : {unit}", self.out.current(g, prefix), post_parameters,
                                  summed=True)
         add_state(pre, *state)
         for var, value in syn.pre_initial(s).items():
             setattr(pre, var, value)
+        if stp is not None:
+            setattr(pre, u, stp.initial(dt)[0])
+            setattr(pre, x, stp.initial(dt)[1])
         step = syn.pre_step(s, prefix)
         if step is not None:
             pre.run_regularly(step, when="after_synapses", name=f"{self.name}_receptor_step")
@@ -224,6 +257,21 @@ class Projection(EqsimObject):
     def __repr__(self):
         return (f"Projection({self.pre.name} -> {self.post.name}, {self.syn!r}, {self.out!r}, "
                 f"{self.comm!r}, name={self.name!r})")
+
+
+class _VoltageJump:
+    """The output of a Delta projection: none, the weight is a voltage."""
+    weight_kind = "voltage"
+    values = {}
+
+    def __repr__(self):
+        return "V += w"
+
+
+def FullProjDelta(pre, delay, comm, post, name=None, mode=None):
+    """BrainPy's ``FullProjDelta`` (the voltage-jump projection): a Projection with
+    ``syn=Delta()``; ``comm``'s weight is in volt (plain numbers mV)."""
+    return Projection(pre, post, comm, syn=Delta(), delay=delay, name=name)
 
 
 def ProjAlignPreMg2(pre, delay, syn, comm, out, post, out_label=None, name=None, mode=None):

@@ -7,7 +7,6 @@ every spike (eqsim/synapses/procedural_values.py). Stored (``procedural=False``)
 connections get the same weights, computed once from the same draws: a network gives the
 same result either way.
 """
-from ..core.seeding import current_seed
 from ..synapses.procedural_values import synapse_draws
 from .connectivity import FixedProb
 from .initializers import Normal, Uniform
@@ -21,7 +20,7 @@ class RandomWeightFixedProb(FixedProb):
     draw_kind = "uniform"
 
     def __init__(self, num_in, num_out, prob, seed=None, procedural=True):
-        super().__init__(prob, weight=None, procedural=procedural)
+        super().__init__(prob, weight=None, procedural=procedural, seed=seed)
         self.sizes = (num_in, num_out)
 
     def weight_values(self, label, kind):
@@ -34,8 +33,7 @@ class RandomWeightFixedProb(FixedProb):
         if self.procedural:
             synapses.w = self.weight_expression(prefix)
             return
-        draw, = synapse_draws(synapses, "w", [self.draw_kind], synapses.i[:], synapses.j[:],
-                              current_seed())
+        draw, = synapse_draws(synapses, "w", [self.draw_kind], synapses.i[:], synapses.j[:])
         synapses.w = self.weights(values, draw)
 
     def __repr__(self):
@@ -57,7 +55,9 @@ class JitFPUniformLinear(RandomWeightFixedProb):
     w_low, w_high : Quantity or float
         Bounds of the weights.
     seed : int, optional
-        Accepted for BrainPy compatibility; eqsim draws from its seeded streams (``seed()``).
+        Draw the connections and the weights from this seed, whatever eqsim's global
+        ``seed()`` (the same on both targets, stored or procedural); default: the global
+        seed.
     procedural : bool
         True (default): generate connections and weights at each spike; False: store them
         (the same connections and weights).
@@ -109,6 +109,6 @@ def random_weight_connectivity(comm):
         return None
     if isinstance(weight, Uniform):
         return JitFPUniformLinear(None, None, comm.prob, weight.min_val, weight.max_val,
-                                  procedural=comm.procedural)
+                                  seed=comm.seed, procedural=comm.procedural)
     return JitFPNormalLinear(None, None, comm.prob, weight.mean, weight.scale,
-                             procedural=comm.procedural)
+                             seed=comm.seed, procedural=comm.procedural)

@@ -16,8 +16,8 @@ from .synapses import SynapseModel
 
 class ReceptorModel(SynapseModel):
     """Base of the pre-aligned receptor models: ``pre_equations(g, p)`` (state on the
-    presynaptic neurons), ``pre_initial(g)``, ``on_spike_pre(g, p)`` (statements run once per
-    arriving presynaptic spike, names with ``_pre``) and ``pre_step(g, p)`` (statements run
+    presynaptic neurons), ``pre_initial(g)``, ``on_spike_pre(g, p, scale)`` (statements run
+    once per arriving presynaptic spike, names with ``_pre``; ``scale`` the STP factor) and ``pre_step(g, p)`` (statements run
     on the presynaptic neurons after the synapses, or None)."""
     pre_aligned = True
 
@@ -61,8 +61,9 @@ class AMPA(ReceptorModel):
         return {"dt_ms": round(dt / 1e-3, 12),
                 "T_dur_ms": round(float(self.values["T_dur"]) / 1e-3, 12)}
 
-    def on_spike_pre(self, g, p):
-        # BrainPy's arrival time is its t of the step that reads the spike, in ms
+    def on_spike_pre(self, g, p, scale=None):
+        # BrainPy's arrival time is its t of the step that reads the spike, in ms; a spike
+        # scaled by STP (``scale``, u*x > 0) is still just a spike here
         return f"{g}_arrival_ms_pre = (timestep(t, dt) + 1)*{p}dt_ms"
 
     def pre_step(self, g, p):
@@ -98,5 +99,6 @@ class NMDA(ReceptorModel):
         return (f"d{g}/dt = -{g}/{p}tau_decay + {p}a*{g}_x*(1 - {g}) : 1\n"
                 f"d{g}_x/dt = -{g}_x/{p}tau_rise : 1")
 
-    def on_spike_pre(self, g, p):
-        return f"{g}_x_pre += 1"
+    def on_spike_pre(self, g, p, scale=None):
+        # with STP the spike reaching x is scaled by u*x (BrainPy's older form)
+        return f"{g}_x_pre += {scale or 1}"

@@ -96,3 +96,27 @@ class Alpha(SynapseModel):
 
     def on_spike(self, g, weight, p):
         return f"{g}_h", weight
+
+
+class Delta(SynapseModel):
+    """Voltage jump (BrainPy's ``FullProjDelta``): a presynaptic spike adds the weight
+    straight to the target's ``V`` (volt; plain numbers mV), with no synaptic dynamics.
+
+    As in BrainPy the jumps arriving in a step are added after that step's integration of
+    ``V`` and before the threshold test, and a refractory target (``LifRef``: ``V`` held)
+    loses them: ``V`` is ``(unless refractory)``, so the write skips refractory neurons
+    (Brian2's rule for every writer). Used as ``syn=Delta()`` of a Projection, without
+    ``out``, or through ``FullProjDelta(pre, delay, comm, post)``.
+    """
+    voltage_jump = True
+
+    def equations(self, g, unit, p):
+        return f"{g} : {unit}"
+
+    def on_spike(self, g, weight, p):
+        return g, weight
+
+    def jump(self, g):
+        """Statements that add the jumps gathered in ``g`` to ``V`` (after the state
+        update) and clear them."""
+        return f"V = V + {g}\n{g} = 0*volt"

@@ -25,7 +25,8 @@ def two_end_projection(model_class, pre, post, conn, stp=None, output=None,
     Parameters
     ----------
     model_class : type
-        The synapse model (``DualExponential``, ``Expon``, ``Alpha``); ``values`` are its
+        The synapse model (``DualExponential``, ``Expon``, ``Alpha``, or a receptor
+        ``AMPA``, ``GABAa``, ``NMDA``, which takes ``stp=`` too); ``values`` are its
         parameters (plain numbers in ms).
     pre, post : ModelGroup
     conn : Connectivity
@@ -43,6 +44,12 @@ def two_end_projection(model_class, pre, post, conn, stp=None, output=None,
     from .outputs import CUBA
     from .projections import Projection, ProjectionError
     label = name or model_class.__name__
+    if getattr(model_class, "voltage_jump", False):
+        raise ProjectionError(f"{label}: the older brainpy.synapses.Delta(pre, post, conn, ...) "
+                              "form is not offered (it adds to V before the integration, "
+                              "masked by post_ref_key)",
+                              hint="FullProjDelta(pre, delay, comm, post): BrainPy's "
+                                   "voltage-jump projection")
     if comp_method not in ("dense", "sparse"):
         raise ProjectionError(f"{label}: comp_method must be 'dense' or 'sparse', "
                               f"got {comp_method!r}", hint="comp_method='sparse'")
@@ -50,9 +57,13 @@ def two_end_projection(model_class, pre, post, conn, stp=None, output=None,
     if isinstance(steps, bool) or not isinstance(steps, int) or steps < 0:
         raise ProjectionError(f"{label}: delay_step must be a whole number of steps >= 0, "
                               f"got {delay_step!r}", hint="delay_step=2 (two steps of dt)")
+    if "T_duration" in values:  # the older form's name of AMPA's and GABAa's T_dur
+        values["T_dur"] = values.pop("T_duration")
     comm = copy.copy(conn)
     comm.weight = g_max
     dt_ms = float(post.clock.dt_) / 1e-3
+    # a Projection's delay is the new-style BrainPy delay, which reaches the targets
+    # one step before its number of steps (after the first): one step more
     return Projection(pre, post, comm, syn=model_class(**values),
                       out=CUBA() if output is None else output,
-                      delay=max(steps, 1) * dt_ms * ms, stp=stp, name=name)
+                      delay=round((max(steps, 1) + 1) * dt_ms, 12) * ms, stp=stp, name=name)

@@ -78,7 +78,7 @@ def set_value_expression(synapses, name, value, item):
 
 
 def _stream(synapses, name, occurrence):
-    return procedural_value_stream(synapses._random_id, name, occurrence)
+    return procedural_value_stream(synapses.draw_key()[1], name, occurrence)
 
 
 def _keyed(synapses, name, expr):
@@ -92,58 +92,62 @@ def _keyed(synapses, name, expr):
         for k, draw in enumerate(draws)})
 
 
-def substitute_values(synapses, statements, run_namespace):
-    """The pathway statements with each per-synapse constant replaced by its keyed
-    expression, after checking the expressions' names and units.
+def keyed_value(synapses, name, run_namespace):
+    """``(expression, constants)``: the value expression of the per-synapse constant
+    ``name``, each draw keyed by the synapse, and the constants it uses {name: variable},
+    after checking its names and unit.
 
     Raises
     ------
     ProceduralValueError
-        A variable without an expression, or an expression that uses something other
-        than i, j, constants, rand() and randn(), or has another unit.
+        No expression was given, or it uses something other than i, j, constants,
+        rand() and randn(), or has another unit.
     """
+    if name not in synapses._procedural["values"]:
+        raise ProceduralValueError(f"'{name}' of procedural synapses has no expression",
+                                   obj=synapses.name,
+                                   hint=f"assign one before run(): {synapses.name}.{name} "
+                                        "= 'w_low + (w_high - w_low)*rand()'")
+    text, expr = synapses._procedural["values"][name]
+    names = {s.name for s in expr.free_symbols} - {"i", "j"}
+    variables = synapses.resolve_for_kernel(names, run_namespace)
+    changing = sorted(n for n in names if not isinstance(variables.get(n), ConstantVariable))
+    if changing:
+        raise ProceduralValueError(
+            f"the expression of '{name}' of procedural synapses uses '{changing[0]}', "
+            "which is not a constant: the value would change between spikes",
+            obj=synapses.name, source=text, hint="use i, j, constants, rand() and randn()")
+    dims = {n: v.dim for n, v in variables.items()}
+    dims.update(i=DIMENSIONLESS, j=DIMENSIONLESS)
+    found = dimension_of(expr, dims, obj=synapses.name, source=text)
+    expected = synapses.variables[name].dim
+    if found != expected:
+        raise ProceduralValueError(f"the expression of '{name}' has unit {found}, but "
+                                   f"'{name}' has {expected}", obj=synapses.name,
+                                   source=text, hint="write the expression in the variable's unit")
+    return _keyed(synapses, name, expr), {n: variables[n] for n in names}
+
+
+def substitute_values(synapses, statements, run_namespace):
+    """The pathway statements with each per-synapse constant replaced by its keyed
+    expression (:func:`keyed_value`, which raises ``ProceduralValueError``)."""
     constants = per_synapse_constants(synapses)
     used = set().union(*(st.expr.free_symbols for st in statements)) if statements else set()
-    replacements = {}
-    for symbol in used:
-        if symbol.name not in constants:
-            continue
-        if symbol.name not in synapses._procedural["values"]:
-            raise ProceduralValueError(f"'{symbol.name}' of procedural synapses has no expression",
-                                obj=synapses.name,
-                                hint=f"assign one before run(): {synapses.name}.{symbol.name} "
-                                     "= 'w_low + (w_high - w_low)*rand()'")
-        text, expr = synapses._procedural["values"][symbol.name]
-        names = {s.name for s in expr.free_symbols} - {"i", "j"}
-        variables = synapses.resolve_for_kernel(names, run_namespace)
-        changing = sorted(n for n in names if not isinstance(variables.get(n), ConstantVariable))
-        if changing:
-            raise ProceduralValueError(
-                f"the expression of '{symbol.name}' of procedural synapses uses '{changing[0]}', "
-                "which is not a constant: the value would change between spikes",
-                obj=synapses.name, source=text,
-                hint="use i, j, constants, rand() and randn()")
-        dims = {n: v.dim for n, v in variables.items()}
-        dims.update(i=DIMENSIONLESS, j=DIMENSIONLESS)
-        found = dimension_of(expr, dims, obj=synapses.name, source=text)
-        expected = synapses.variables[symbol.name].dim
-        if found != expected:
-            raise ProceduralValueError(f"the expression of '{symbol.name}' has unit {found}, but "
-                                f"'{symbol.name}' has {expected}", obj=synapses.name,
-                                source=text, hint="write the expression in the variable's unit")
-        replacements[symbol] = _keyed(synapses, symbol.name, expr)
+    replacements = {symbol: keyed_value(synapses, symbol.name, run_namespace)[0]
+                    for symbol in used if symbol.name in constants}
     if not replacements:
         return statements
     return [st.__class__(**{**st.__dict__, "expr": st.expr.xreplace(replacements)})
             for st in statements]
 
 
-def synapse_draws(synapses, name, kinds, i, j, seed):
+def synapse_draws(synapses, name, kinds, i, j):
     """The draws a procedural value expression of ``name`` makes for synapses (``i``,
     ``j``): one array per ``rand()`` ('uniform') or ``randn()`` ('normal') of ``kinds``,
-    in the order they appear, for the connection seed ``seed``. A stored twin of a
-    procedural projection computes its values from these."""
+    in the order they appear, from the synapses' draw seed (``Synapses.draw_key``). A
+    stored twin of a procedural projection computes its values from these."""
     import numpy as np
+    seed = synapses.draw_key()[0]
     index = np.asarray(i, dtype=np.int64) * len(synapses.target) + np.asarray(j, dtype=np.int64)
     return [{"uniform": uniform, "normal": normal}[kind](seed, _stream(synapses, name, k), 0,
                                                          index)

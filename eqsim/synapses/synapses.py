@@ -27,6 +27,8 @@ from .presynaptic_index import PresynapticIndex
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
 from .synapse_ops import make_synaptic_operations, run_regularly_operation
+from .procedural_reads import (connection_seed, procedural_readable, read_procedural,
+                               synaptic_indices)
 from .procedural_values import per_synapse_constants, set_value_expression
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
 
@@ -152,11 +154,12 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             object.__setattr__(self, path_name, pathway)
         self._connect_calls = 0
         self._procedural = None  # {p, seed, stream} when connections are regenerated, not stored
+        self._connection_seed = None  # connect(seed=...): draws independent of seed()
         object.__setattr__(self, "_locked", True)
 
     # --- size and state ------------------------------------------------------------------
     def __len__(self):
-        if self._procedural is not None:
+        if self._procedural is not None:  # counted without storing the pairs
             if "count" not in self._procedural:
                 self._procedural["count"] = self._procedural_count()
             return self._procedural["count"]
@@ -182,7 +185,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         self.variables["N"].value = new_size
 
     def connect(self, condition=None, i=None, j=None, p=1.0, n=1, skip_if_invalid=False,
-                namespace=None, level=0, procedural=False):
+                namespace=None, level=0, procedural=False, seed=None):
         """Create synapses (Brian2's ``connect``: all-to-all, ``i=``/``j=`` arrays,
         ``condition=``, ``p=``, ``n=``, generator syntax ``j='k for k in range(...)'``).
 
@@ -203,8 +206,14 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             Store nothing: regenerate each spike's targets from the counter-based
             generator (only ``p=`` as a number; synaptic values must be shared
             constants). The connections are those ``connect(p=...)`` would store.
+        seed : int, optional
+            Draw the connections (and procedural per-synapse values) from this seed,
+            independently of ``seed()`` and of the order objects were created in (an
+            eqsim extension, as BrainPy's ``seed=`` of its connectivity).
         """
         from .connect import connection_pairs
+        if seed is not None:
+            object.__setattr__(self, "_connection_seed", connection_seed(seed, self.name))
         if procedural or self._procedural is not None:
             self._connect_procedural(condition, i, j, p, n, procedural)
             return
@@ -216,12 +225,13 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
 
         def evaluate(expr, ii, jj):
             return self._evaluate_pairs(expr, ii, jj, run_namespace)
-        stream = connect_stream(self._random_id, self._connect_calls)
+        draw_seed, key = self.draw_key()
+        stream = connect_stream(key, self._connect_calls)
         first_target = self.target._owner._global_start  # the targets stored here
         new_i, new_j = connection_pairs(
             n_pre=self.source.global_size(), n_post=self.target.global_size(),
             condition=condition, i=i, j=j, p=p, n=n, skip_if_invalid=skip_if_invalid,
-            seed=current_seed(), stream=stream, evaluate=evaluate, obj=self.name,
+            seed=draw_seed, stream=stream, evaluate=evaluate, obj=self.name,
             post_names=post_aliases(self),
             integer_names=integer_constants(self.namespace, run_namespace),
             target_start=first_target, target_stop=first_target + len(self.target))
@@ -274,8 +284,17 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                                hint="declare synaptic values (shared), or per-synapse "
                                     "'(constant)' ones given by an expression (S.w = "
                                     "'w_low + (w_high - w_low)*rand()')")
-        self._procedural = {"p": float(p), "seed": current_seed(), "values": {},
-                            "stream": connect_stream(self._random_id, 0)}
+        draw_seed, key = self.draw_key()
+        self._procedural = {"p": float(p), "seed": draw_seed, "values": {},
+                            "stream": connect_stream(key, 0)}
+
+    def draw_key(self):
+        """``(seed, key)`` of this object's connection and per-synapse value draws: the
+        global seed and the object's number, or with ``connect(seed=s)`` ``s`` and a fixed
+        key (the same draws whatever else the script creates)."""
+        if self._connection_seed is None:
+            return current_seed(), self._random_id
+        return self._connection_seed, "seeded"
 
     def _procedural_count(self, block=64):
         """Number of connections, counted row block by row block (memory stays small)."""
@@ -320,12 +339,15 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             raise
 
     def get_values(self, name, item=slice(None), namespace=None):
+        if self._procedural is not None and name in procedural_readable(self):
+            return read_procedural(self, name, item, namespace if namespace is not None
+                                   else caller_namespace(1))
         var = self.variables.get(name)
         pathway = next((p for p in self.pathways if p.delay_name == name), None)
         if pathway is not None and var.shared and pathway.name not in self._default_delay:
             # a delay not given to Synapses() is per synapse in Brian2, 0 until assigned;
             # it is stored once while all are equal
-            return Quantity(np.full(self.N, var.array[0]), dim=second.dim)[item]
+            return Quantity(np.full(len(self), var.array[0]), dim=second.dim)[item]
         if isinstance(item, str):  # resolved here: names come from the caller's frame
             item = self._indices(item, level=1, namespace=namespace)
         return super().get_values(name, item, namespace=namespace)
@@ -456,14 +478,14 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             group = {"pre": self.source, "post": self.target}.get(side)
             # subexpressions first: a variable linked to a subexpression is one
             if group is not None and base in group._subexpressions:
-                return group.get_values(base, self.variables["_synaptic_" + side].array)
+                return group.get_values(base, synaptic_indices(self, side))
             if group is not None and base in group.variables and base not in ("i", "N"):
-                idx = self.variables["_synaptic_" + side].array + _storage_offset(group)
+                idx = synaptic_indices(self, side) + _storage_offset(group)
                 var = group.variables[base]
                 values = element_values(var, idx)
                 return values if var.dim.is_dimensionless else Quantity(values, dim=var.dim)
             if group is not None and base in group._subexpressions:
-                return group.get_values(base, self.variables["_synaptic_" + side].array)
+                return group.get_values(base, synaptic_indices(self, side))
             if name in FAN_NAMES:
                 return FanView(self, name)
             if name[:-1] in FAN_NAMES:  # S.N_incoming_: plain values, as S.w_

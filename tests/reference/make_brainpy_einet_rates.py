@@ -1,7 +1,12 @@
 """Run seed 000's E/I network exactly as its text writes it (BrainPy's defaults: 32-bit
 floats, JitFPHomoLinear connectivity) for 1 s with several seeds, and write the mean rates
-to brainpy_einet_rates.json. BrainPy environment only; about 4 minutes per seed:
-    /work/brainpy-venv/bin/python tests/reference/make_brainpy_einet_rates.py [n_seeds]
+to brainpy_einet_rates.json. BrainPy environment only; about 5 minutes per seed:
+    /work/brainpy-venv/bin/python tests/reference/make_brainpy_einet_rates.py [n_seeds] [--x64]
+
+Resumable: runs already in the file (same seed, same float width) are kept and skipped, and
+the file is rewritten after every seed, so an interrupted run loses at most one seed.
+``--x64`` runs in 64-bit floats (``bm.enable_x64()``) to tell float32 rounding from a real
+difference of formulation.
 """
 import json
 import pathlib
@@ -42,21 +47,32 @@ class EINet(bp.DynSysGroup):  # seed 000, verbatim but for the seeds of the conn
         return self.E.spike, self.I.spike
 
 
-def main(n_seeds):
-    rates = []
+def main(n_seeds, x64):
+    if x64:
+        bm.enable_x64()
+    width = "float64" if x64 else "float32"
+    path = HERE / "brainpy_einet_rates.json"
+    rates = json.loads(path.read_text())["runs"] if path.exists() else []
+    for run in rates:
+        run.setdefault("float", "float32")
+    done = {(run["seed"], run["float"]) for run in rates}
     for seed in range(n_seeds):
+        if (seed, width) in done:
+            continue
         bm.random.seed(seed)
         model = EINet(seed)
         started = time.time()
         spikes_e, spikes_i = bm.for_loop(lambda i: model.step_run(i, 20.), np.arange(10000))
         rates.append({"seed": seed, "rate_E_hz": float(np.asarray(spikes_e).sum() / 3200),
                       "rate_I_hz": float(np.asarray(spikes_i).sum() / 800),
-                      "seconds": time.time() - started})
+                      "float": width, "seconds": time.time() - started})
         print(rates[-1], flush=True)
-    (HERE / "brainpy_einet_rates.json").write_text(json.dumps(
-        {"brainpy": bp.__version__, "duration_s": 1.0, "float": "float32 (BrainPy's default)",
-         "runs": rates}, indent=1) + "\n")
+        path.write_text(json.dumps(
+            {"brainpy": bp.__version__, "duration_s": 1.0,
+             "float": "float32 is BrainPy's default; float64 with bm.enable_x64()",
+             "runs": rates}, indent=1) + "\n")
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 3)
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    main(int(args[0]) if args else 3, "--x64" in sys.argv)
