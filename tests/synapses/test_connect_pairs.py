@@ -471,3 +471,22 @@ def test_equality_that_reads_both_sides_still_tests_every_pair():
     (i, j), evaluated = connect_counting(4, 5, "i == j + i - 1")
     assert as_list((i, j)) == brute_force(4, 5, lambda a, b: b == 1)
     assert evaluated >= 4 * 5
+
+
+def test_synapses_onto_synapses_pinned_by_an_index_variable_as_the_full_test():
+    from eqsim import NeuronGroup, Synapses
+    neurons = NeuronGroup(6, "x : 1")
+    neurons.x = "i*1.5"
+    inner = Synapses(neurons, neurons, "owner : integer (constant)")
+    inner.connect(p=1.0)
+    inner.owner = "int(x_post) % 4"
+    owners = NeuronGroup(4, "")
+    outer = Synapses(owners, inner, "")
+    outer.connect("i == owner_post")
+    back = Synapses(inner, owners, "")
+    back.connect("owner_pre == j and owner_pre > 0")
+    owner = np.asarray(inner.owner[:])
+    expected = sorted((int(owner[k]), k) for k in range(owner.size))
+    assert list(zip(outer.i[:].tolist(), outer.j[:].tolist())) == expected
+    assert list(zip(back.i[:].tolist(), back.j[:].tolist())) == \
+        [(k, int(owner[k])) for k in range(owner.size) if owner[k] > 0]
