@@ -146,3 +146,17 @@ def test_zero_times_an_undefined_name_is_an_unknown_name_as_in_brian2():
     G = _group_with_x(reset="v = 0*undefined_thing")
     with pytest.raises(UnresolvedNameError, match="undefined_thing"):
         Network(G).run(1 * ms)
+
+
+@pytest.mark.parametrize("model", ["dv/dt = 0*x/(10*ms) : volt\nx : 1",
+                                   "dv/dt = 0/(10*ms) : volt",
+                                   "dv/dt = -v/(10*ms) : volt\ny = 0*x : volt\nx : 1"])
+def test_zero_times_a_name_in_equations_has_the_dimension_written_as_in_brian2(model):
+    with pytest.raises(DimensionMismatchError):
+        Network(NeuronGroup(1, model, method="euler")).run(0.1 * ms)
+
+
+def test_equations_whose_zero_carries_the_unit_are_taken():
+    G = NeuronGroup(1, "dv/dt = 0*mV/ms + (v - v)/ms : volt", method="euler")
+    Network(G).run(0.1 * ms)
+    assert G.v_[0] == 0
