@@ -206,6 +206,7 @@ def run(example, simulator, out, target=None, seed_offset=0):
                        error_line=lines[-1].lineno if lines else None,
                        error_code=lines[-1].line if lines else None)
     summary["seconds"] = round(time.perf_counter() - started, 3)
+    _stop_joblib_workers()
     os.chdir(saved_cwd)
     sys.modules["__main__"] = saved_main
     arrays, described = {}, {}
@@ -221,6 +222,14 @@ def run(example, simulator, out, target=None, seed_offset=0):
     np.savez_compressed(f"{out}.npz", **arrays)
     Path(f"{out}.json").write_text(json.dumps(summary, indent=1, sort_keys=True))
     return summary
+
+
+def _stop_joblib_workers():
+    """Shut down joblib's reusable worker pool (03_standalone_joblib.py): its idle workers
+    outlive the script and would hold the output pipes of :func:`run_isolated` open."""
+    if "joblib" in sys.modules:
+        from joblib.externals.loky import get_reusable_executor
+        get_reusable_executor().shutdown(wait=True)
 
 
 def run_isolated(example, simulator, out, timeout, python=sys.executable, target=None,
