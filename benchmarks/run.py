@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/run.py [--quick] [--only NAME[,NAME...]] [--no-brian2]
+    python benchmarks/run.py [--quick] [--only NAME[,NAME...]] [--no-brian2] [--peers]
                              [--brian2-python PATH] [--json out.json] [--scale F]
 
 For each benchmark and simulator, the runner script runs twice in a fresh subprocess: first
@@ -14,6 +14,11 @@ recompiles nothing when the generated files did not change).
 
 Brian2 runs under its own interpreter: ``--brian2-python``, else ``$BRIAN2_PYTHON``, else
 ``/work/brian2-venv/bin/python`` if it exists; eqsim is never imported there.
+``--peers`` adds NEST 3.10 and ANNarchy 5 (``runners/run_nest.py``, ``runners/run_annarchy.py``:
+each benchmark translated to the peer's models, with the differences listed there) on the
+benchmarks they can express, each under its own interpreter found the same way
+(``--nest-python`` / ``$NEST_PYTHON`` / ``/work/nest-venv/bin/python``, ``--annarchy-python`` /
+``$ANNARCHY_PYTHON`` / ``/work/annarchy-venv/bin/python``).
 
 The run time reported is the smaller of the two processes' timed runs (both simulate the same
 seeded network); spikes and memory come from the warm process. See ``runners/measure.py``
@@ -37,8 +42,10 @@ from models import all_benchmarks, spec_for  # noqa: E402
 from runners.measure import RESULT_PREFIX  # noqa: E402
 from table import format_table, rate_mismatch  # noqa: E402
 
-DEFAULT_BRIAN2_PYTHON = "/work/brian2-venv/bin/python"
-SIMULATORS = ("eqsim", "brian2-cython", "brian2-standalone")
+DEFAULT_PYTHONS = {"brian2": "/work/brian2-venv/bin/python", "nest": "/work/nest-venv/bin/python",
+                   "annarchy": "/work/annarchy-venv/bin/python"}
+SIMULATORS = ("eqsim", "brian2-cython", "brian2-standalone", "nest", "annarchy")
+PEERS = ("nest", "annarchy")
 CHILD_TIMEOUT = 3600  # seconds; a cold Brian2 build of a big network takes minutes
 
 
@@ -72,6 +79,11 @@ def runner_command(simulator, benchmark, options, python, cache):
         common.append("--quick")
     if simulator == "eqsim":
         return [python, os.path.join(BENCH_DIR, "runners", "run_eqsim.py"), *common]
+    if simulator == "nest":
+        return [python, os.path.join(BENCH_DIR, "runners", "run_nest.py"), *common]
+    if simulator == "annarchy":
+        return [python, os.path.join(BENCH_DIR, "runners", "run_annarchy.py"), *common,
+                "--build-dir", cache]
     script = os.path.join(BENCH_DIR, "runners", "run_brian2.py")
     if simulator == "brian2-cython":
         return [python, script, *common, "--device", "cython", "--cache-dir", cache]
@@ -84,8 +96,14 @@ def child_environment(simulator, cache):
         env["PYTHONPATH"] = os.pathsep.join(p for p in (REPO_DIR, env.get("PYTHONPATH")) if p)
         env["EQSIM_CACHE_DIR"] = cache
     else:
-        env.pop("PYTHONPATH", None)  # Brian2's interpreter must not see the checkout
+        env.pop("PYTHONPATH", None)  # another simulator's interpreter must not see the checkout
     return env
+
+
+def peer_environment(env, python):
+    """The environment of a peer's venv as if activated: ANNarchy's build runs ``cmake``,
+    which must find the venv's Python (with nanobind), not the system's."""
+    return dict(env, PATH=os.pathsep.join((os.path.dirname(python), env.get("PATH", ""))))
 
 
 _GLUE_DIR = []
@@ -111,6 +129,8 @@ def cold_and_warm(simulator, benchmark, options, python, log):
     cache = tempfile.mkdtemp(prefix=f"eqsim-bench-{simulator}-{benchmark}-")
     try:
         env = child_environment(simulator, cache)
+        if simulator in PEERS:
+            env = peer_environment(env, python)
         if simulator == "eqsim":
             add_eqsim_glue(cache, env, log)
         command = runner_command(simulator, benchmark, options, python, cache)
@@ -137,9 +157,15 @@ def cold_and_warm(simulator, benchmark, options, python, log):
     return row
 
 
-def brian2_python(options):
-    candidate = options.brian2_python or os.environ.get("BRIAN2_PYTHON") or DEFAULT_BRIAN2_PYTHON
+def simulator_python(name, given):
+    """The interpreter of simulator ``name`` ('brian2', 'nest', 'annarchy'): the option,
+    else ``$<NAME>_PYTHON``, else its default venv; None if none exists."""
+    candidate = given or os.environ.get(f"{name.upper()}_PYTHON") or DEFAULT_PYTHONS[name]
     return candidate if candidate and os.path.exists(candidate) else None
+
+
+def brian2_python(options):
+    return simulator_python("brian2", options.brian2_python)
 
 
 def cpu_model():
@@ -168,6 +194,10 @@ def main(argv=None):
                                        f"({', '.join(all_benchmarks())})")
     parser.add_argument("--no-brian2", action="store_true", help="run eqsim only")
     parser.add_argument("--brian2-python", help="interpreter with Brian2 installed")
+    parser.add_argument("--peers", action="store_true",
+                        help="also run NEST and ANNarchy where they can express the benchmark")
+    parser.add_argument("--nest-python", help="interpreter with NEST installed")
+    parser.add_argument("--annarchy-python", help="interpreter with ANNarchy installed")
     parser.add_argument("--json", help="write all results to this file")
     parser.add_argument("--repeat", type=int, default=1,
                         help="warm-cache processes per benchmark and simulator (run time: the "
@@ -183,6 +213,14 @@ def main(argv=None):
         print("Brian2 interpreter not found (use --brian2-python or BRIAN2_PYTHON); "
               "running eqsim only", file=sys.stderr)
 
+    peer_pythons = {}
+    if options.peers:
+        for peer in PEERS:
+            peer_pythons[peer] = simulator_python(peer, getattr(options, f"{peer}_python"))
+            if peer_pythons[peer] is None:
+                print(f"{peer} interpreter not found (use --{peer}-python or "
+                      f"{peer.upper()}_PYTHON); skipping it", file=sys.stderr)
+
     def log(message):
         print(message, file=sys.stderr, flush=True)
 
@@ -192,11 +230,16 @@ def main(argv=None):
     for name in names:
         spec, _ = spec_for(name)
         for simulator in SIMULATORS:
-            if simulator != "eqsim" and b2_python is None:
+            if simulator in PEERS:
+                python = peer_pythons.get(simulator)
+                if python is None or name not in getattr(spec, "PEERS", {}).get(simulator, ()):
+                    continue
+            elif simulator != "eqsim" and b2_python is None:
                 continue
+            else:
+                python = sys.executable if simulator == "eqsim" else b2_python
             if simulator not in getattr(spec, "SIMULATORS", SIMULATORS):
                 continue
-            python = sys.executable if simulator == "eqsim" else b2_python
             log(f"[{datetime.datetime.now():%H:%M:%S}] {name} on {simulator}")
             row = cold_and_warm(simulator, name, options, python, log)
             rows.append(row)

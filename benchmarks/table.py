@@ -5,7 +5,7 @@ MESSAGE_WIDTH = 160  # error messages are cut in the table; the JSON keeps them 
 
 COLUMNS = ("benchmark", "simulator", "cold build s", "warm build s", "run s/sim s",
            "run() fixed ms", "spikes (mean Hz)", "synapses", "Mevents/s", "peak MB", "B/syn",
-           "eqsim/brian2 run", "note")
+           "eqsim/this run", "note")
 
 
 def _reference_rows(row, rows):
@@ -44,7 +44,7 @@ def _number(value, digits=3):
 
 
 def _eqsim_ratio(row, rows):
-    if not row.get("simulator", "").startswith("brian2") or row.get("status") != "ok":
+    if row.get("simulator") == "eqsim" or row.get("status") != "ok":
         return "-"
     mine = [r for r in rows if r.get("benchmark") == row["benchmark"]
             and r.get("simulator") == "eqsim" and r.get("status") == "ok"]

@@ -15,6 +15,9 @@ Every spec module provides:
     reports the benchmark as not available.
 ``DESCRIPTION``
     One line for the README and the table.
+``PEERS`` (optional)
+    ``{peer: benchmark names}``: the variants NEST / ANNarchy run (``run.py --peers``); the
+    peer's runner holds the translation of the model.
 ``SIMULATORS`` (optional)
     The simulators that can run it (default: all).
 ``build(b, scale=1.0)``

@@ -13,6 +13,8 @@ VARIANTS = {"brunel": 1}
 DURATION = 0.5
 QUICK_DURATION = 0.05
 REQUIRES = ("NeuronGroup", "Synapses", "SpikeMonitor", "PoissonInput")
+#: peers that run it (runners/run_nest.py, runners/run_annarchy.py translate it)
+PEERS = {"nest": tuple(VARIANTS), "annarchy": tuple(VARIANTS)}
 
 EQUATIONS = "dv/dt = -v/tau : volt (unless refractory)"
 C_E = 1000  # excitatory recurrent inputs per neuron at full size (p * N_E); also C_ext

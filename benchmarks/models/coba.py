@@ -13,6 +13,8 @@ VARIANTS = {"coba": 1, "coba_x4": 4, "coba_x16": 16}
 DURATION = 1.0
 QUICK_DURATION = 0.1
 REQUIRES = ("NeuronGroup", "Synapses", "SpikeMonitor")
+#: peers that run it (runners/run_nest.py, runners/run_annarchy.py translate it)
+PEERS = {"nest": tuple(VARIANTS), "annarchy": tuple(VARIANTS)}
 
 EQUATIONS = """
 dv/dt = (V_rest - v + g_exc*(E_exc - v) + g_inh*(E_inh - v) + I_ext) / tau : volt (unless refractory)

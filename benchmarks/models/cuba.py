@@ -11,6 +11,8 @@ VARIANTS = {"cuba": 1}
 DURATION = 1.0
 QUICK_DURATION = 0.1
 REQUIRES = ("NeuronGroup", "Synapses", "SpikeMonitor")
+#: peers that run it (runners/run_nest.py, runners/run_annarchy.py translate it)
+PEERS = {"nest": tuple(VARIANTS), "annarchy": tuple(VARIANTS)}
 
 EQUATIONS = """
 dv/dt  = (ge+gi-(v-El))/taum : volt (unless refractory)

@@ -18,6 +18,7 @@ simulation loop, including one run call's fixed cost.
 import json
 import resource
 import time
+import traceback
 
 RESULT_PREFIX = "BENCHMARK_RESULT "
 WARMUP = 0.001  # seconds of simulated time in the build run
@@ -45,6 +46,41 @@ def event_count(model, spikes, synapse_count):
         n_source = model.populations[population][1]
         events += spikes[population] * synapse_count(synapses) / max(n_source, 1)
     return int(round(events))
+
+
+def emit_error(simulator, benchmark, scale, duration, error):
+    """Report ``error`` (being handled) as this row's result, so one failing benchmark
+    does not stop the suite; returns the runner's exit status."""
+    record = base_record(simulator, benchmark, scale, duration)
+    record.update(status="error", message=f"{type(error).__name__}: {error}",
+                  traceback=traceback.format_exc())
+    emit(record)
+    return 1
+
+
+def run_peer(simulator, options, spec, translated, work):
+    """A peer runner's main: ``work(duration)`` gives the record when the peer has a
+    translation of the spec (``model_of(spec) in translated``); the whole wall time is
+    ``total_s``, an exception is this row's error. Returns the exit status."""
+    duration = chosen_duration(spec, options)
+    if model_of(spec) not in translated:
+        return emit_unavailable(simulator, options.benchmark, options.scale, duration,
+                                f"no {simulator} translation of this benchmark")
+    started = time.perf_counter()
+    try:
+        record = work(duration)
+    except Exception as error:
+        return emit_error(simulator, options.benchmark, options.scale, duration, error)
+    record["total_s"] = time.perf_counter() - started
+    emit(record)
+    return 0
+
+
+def emit_unavailable(simulator, benchmark, scale, duration, message):
+    """Report that this simulator cannot run the benchmark; returns the exit status."""
+    emit(dict(base_record(simulator, benchmark, scale, duration), status="unavailable",
+              message=message))
+    return 0
 
 
 def timed(function, *args, **kwargs):
@@ -105,6 +141,12 @@ def common_arguments(parser):
     parser.add_argument("--duration", type=float, default=None,
                         help="simulated seconds (default: the spec's DURATION)")
     parser.add_argument("--quick", action="store_true", help="use the spec's QUICK_DURATION")
+
+
+def model_of(spec):
+    """The spec module's short name ('coba' for coba, coba_x4 and coba_x16): what a peer's
+    runner translates."""
+    return spec.__name__.rsplit(".", 1)[-1]
 
 
 def chosen_duration(spec, options):

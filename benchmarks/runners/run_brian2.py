@@ -30,7 +30,6 @@ import argparse
 import os
 import sys
 import time
-import traceback
 
 import numpy as np
 
@@ -39,7 +38,7 @@ sys.path.insert(0, BENCH_DIR)
 
 from models import spec_for  # noqa: E402
 from runners.measure import (WARMUP, base_record, chosen_duration, common_arguments,  # noqa: E402
-                             emit, finish_record, run_interactive, timed)
+                             emit, emit_error, finish_record, run_interactive, timed)
 
 
 def synapse_count(synapses):
@@ -124,12 +123,8 @@ def main(argv=None):
                 parser.error("--build-dir is required with --device cpp_standalone")
             record = run_standalone(brian2, spec, options.benchmark, scale, duration,
                                     options.build_dir)
-    except Exception as error:  # report, so one failing benchmark does not stop the suite
-        record = base_record(simulator, options.benchmark, scale, duration)
-        record.update(status="error", message=f"{type(error).__name__}: {error}",
-                      traceback=traceback.format_exc())
-        emit(record)
-        return 1
+    except Exception as error:
+        return emit_error(simulator, options.benchmark, scale, duration, error)
     record.update(import_s=import_s, brian2_version=brian2.__version__)
     emit(record)
     return 0

@@ -11,13 +11,12 @@ import argparse
 import os
 import sys
 import time
-import traceback
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 from models import spec_for  # noqa: E402
 from runners.measure import (base_record, chosen_duration, common_arguments, emit,  # noqa: E402
-                             run_interactive)
+                             emit_error, run_interactive)
 
 
 def synapse_count(synapses):
@@ -70,12 +69,8 @@ def main(argv=None):
     try:
         record = run_interactive(eqsim, spec, options.benchmark, scale, duration, "eqsim",
                                  synapse_count, synapse_bytes)
-    except Exception as error:  # report, so one failing benchmark does not stop the suite
-        record = base_record("eqsim", options.benchmark, scale, duration)
-        record.update(status="error", message=f"{type(error).__name__}: {error}",
-                      traceback=traceback.format_exc())
-        emit(record)
-        return 1
+    except Exception as error:
+        return emit_error("eqsim", options.benchmark, scale, duration, error)
     record.update(import_s=import_s, cache_dir=os.environ.get("EQSIM_CACHE_DIR"))
     emit(record)
     return 0

@@ -2,6 +2,7 @@
 import os
 
 from ..cache_folder import cache_dir
+from ..core.memory import format_bytes
 
 
 def folder_size(path):
@@ -17,21 +18,14 @@ def folder_size(path):
     return total, files
 
 
-def human_bytes(size):
-    for unit in ("B", "kB", "MB", "GB"):
-        if size < 1000 or unit == "GB":
-            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
-        size /= 1000
-
-
 def cache_command(action):
     folder = cache_dir()
     if action == "clear":
         from ..codegen.compiler import clear_cache
         before, files = folder_size(folder)
         clear_cache()
-        print(f"cleared {folder}: {files} files, {human_bytes(before)}")
+        print(f"cleared {folder}: {files} files, {format_bytes(before)}")
         return 0
     size, files = folder_size(folder)
-    print(f"cache folder: {folder}\nsize: {human_bytes(size)} in {files} files")
+    print(f"cache folder: {folder}\nsize: {format_bytes(size)} in {files} files")
     return 0

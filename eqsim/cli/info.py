@@ -6,7 +6,8 @@ import subprocess
 import sys
 import tempfile
 
-from .cache_command import folder_size, human_bytes
+from ..core.memory import format_bytes
+from .cache_command import folder_size
 
 VECTOR_FEATURES = ("sse2", "sse4_2", "avx", "avx2", "fma", "avx512f", "neon", "asimd", "sve")
 
@@ -85,7 +86,7 @@ def facts(compile_check=True):
     ]
     folder = cache_dir()
     size, files = folder_size(folder)
-    rows.append(("cache folder", f"{folder} ({human_bytes(size)} in {files} files)"))
+    rows.append(("cache folder", f"{folder} ({format_bytes(size)} in {files} files)"))
     return rows
 
 

@@ -74,14 +74,13 @@ def _signal(values_si, dim, display, times, name, **annotations):
 def state_signals(monitor, variables=None):
     """``{variable: neo.AnalogSignal}`` of a StateMonitor (columns: the recorded elements,
     listed in the signal's ``array_annotations['index']``)."""
-    from ..units.unit_class import best_unit
+    from ..units.unit_class import readable_unit
     names = list(monitor.record_variables) if variables is None else list(variables)
     signals = {}
     for name in names:
         values = np.asarray(getattr(monitor, f"{name}_"), dtype=float).T
         dim = monitor._dims[name]
-        unit = None if dim.is_dimensionless else best_unit(dim, values[np.isfinite(values)]
-                                                            if values.size else np.ones(1))
+        unit = None if dim.is_dimensionless else readable_unit(dim, values)
         signal = _signal(values, dim, str(unit) if unit is not None else None, monitor.t_,
                          f"{monitor.source.name}.{name}", source=monitor.source.name)
         signal.array_annotate(index=np.asarray(monitor.record))

@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..units import Quantity
-from ..units.unit_class import best_unit, get_unit
+from ..units.unit_class import get_unit, readable_unit
 
 
 def axes(ax):
@@ -21,8 +21,7 @@ def in_display_unit(values, unit=None):
         return np.asarray(values), ""
     raw = np.asarray(values.view(np.ndarray) if hasattr(values, "view") else values, dtype=float)
     if unit is None:
-        finite = raw[np.isfinite(raw)] if raw.size else raw
-        unit = best_unit(values.dim, finite if finite.size else np.ones(1)) or get_unit(values.dim)
+        unit = readable_unit(values.dim, raw) or get_unit(values.dim)
     return raw / float(np.asarray(unit)), str(unit)
 
 

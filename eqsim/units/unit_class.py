@@ -260,6 +260,14 @@ def best_unit(dim, values):
     return None
 
 
+def readable_unit(dim, values):
+    """:func:`best_unit` for an array that may hold NaN/inf or nothing: judged on its
+    finite values (plots and Neo signals pick their display unit this way)."""
+    values = np.asarray(values, dtype=float)
+    finite = values[np.isfinite(values)]
+    return best_unit(dim, finite if finite.size else np.ones(1))
+
+
 def get_unit(d):
     """The unscaled unit (``volt``, not ``mvolt``) of dimension ``d`` (as Brian2's).
 

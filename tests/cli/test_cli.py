@@ -44,7 +44,7 @@ def test_cache_info_and_clear_empty_the_cache_folder(capsys, tmp_path, monkeypat
     (tmp_path / "module_x").mkdir()
     (tmp_path / "module_x" / "lib.so").write_bytes(b"0" * 1500)
     assert main(["cache"]) == 0
-    assert "1.5 kB in 1 files" in capsys.readouterr().out
+    assert "1.5 KiB in 1 files" in capsys.readouterr().out
     assert main(["cache", "clear"]) == 0
     assert "cleared" in capsys.readouterr().out
     assert folder_size(tmp_path) == (0, 0)
