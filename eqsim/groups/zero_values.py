@@ -24,10 +24,12 @@ def zero_of_any_dimension(value):
 
 
 def folded_zero(expr, text):
-    """Whether code ``text`` (parsed to ``expr``) is zero only because units were folded
-    into numbers (``0*mV`` parses to 0): such a zero has the unit the code gives it. A zero
-    written with numbers alone (``0``, ``0.0``, ``-0``) is dimensionless, as in Brian2."""
-    if getattr(expr, "is_zero", False) is not True:
+    """Whether code ``text`` (parsed to ``expr``) is zero only because terms cancelled
+    (``v - v`` parses to 0): such a zero has the unit the code gives it. A zero written with
+    numbers alone (``0``, ``0.0``, ``-0``) is dimensionless, as in Brian2; a literal zero
+    times names (``0*x``, ``0*mV``) stays a product when parsed, whose dimension is checked
+    as it is written."""
+    if not (getattr(expr, "is_Number", False) and expr.is_zero):
         return False
     try:  # parsed only, never evaluated: the text is the user's
         tree = ast.parse(str(text).strip(), mode="eval")

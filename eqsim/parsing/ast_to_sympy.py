@@ -233,12 +233,20 @@ class ExpressionBuilder:
         if family == "sum":
             terms = [operands[0]] + [-operand if isinstance(link.op, ast.Sub) else operand
                                      for link, operand in zip(links, operands[1:])]
-            result = self._guarded(node, lambda: sympy.Add(*terms))
+            keep = any(_zero_product(term) for term in terms)  # 'v + 0*x': see below
+            result = self._guarded(node, lambda: sympy.Add(*terms, evaluate=not keep))
         elif family == "product":
             factors = [operands[0]] + [
                 sympy.Pow(operand, -1) if isinstance(link.op, ast.Div) else operand
                 for link, operand in zip(links, operands[1:])]
-            result = self._guarded(node, lambda: sympy.Mul(*factors))
+            # Brian2 checks the units of '0*x' as written: a literal zero times a
+            # dimensionless x is dimensionless, even for a volt target. sympy would fold it
+            # to 0 and lose x, so such a product is kept unevaluated.
+            nodes = [leftmost] + [link.right for link in links]
+            divisor = [False] + [isinstance(link.op, ast.Div) for link in links]
+            keep = any(_literal_zero(n) and not d for n, d in zip(nodes, divisor)) and \
+                not all(f.is_Number for f in factors)
+            result = self._guarded(node, lambda: sympy.Mul(*factors, evaluate=not keep))
         else:
             left, right = operands
             if isinstance(node.op, ast.Pow):
@@ -285,7 +293,8 @@ class ExpressionBuilder:
         if isinstance(node.op, ast.Not):
             return sympy.Not(self._boolean(node, node.operand))
         if isinstance(node.op, ast.USub):
-            return -self._numeric(node.operand)
+            operand = self._numeric(node.operand)
+            return sympy.Mul(-1, operand, evaluate=False) if _zero_product(operand) else -operand
         if isinstance(node.op, ast.UAdd):
             return self._numeric(node.operand)
         self._reject_operator(node, node.op)
@@ -374,6 +383,19 @@ def build_checked(node, origin):
         raise origin.error(node, "The expression is nested too deeply to be analysed.",
                            code=codes.TOO_DEEPLY_NESTED,
                            hint="Split it into several subexpressions.") from None
+
+
+def _literal_zero(node):
+    """Whether ``node`` is a number literal 0 (``0``, ``0.0``, ``-0``) in the source."""
+    if isinstance(node, ast.UnaryOp) and isinstance(node.op, (ast.USub, ast.UAdd)):
+        node = node.operand
+    return isinstance(node, ast.Constant) and type(node.value) in (int, float) \
+        and node.value == 0
+
+
+def _zero_product(expr):
+    """Whether ``expr`` is a product kept unevaluated around a literal zero."""
+    return isinstance(expr, sympy.Mul) and any(a.is_Number and a.is_zero for a in expr.args)
 
 
 def _check_double_range(expr, node, origin):

@@ -26,6 +26,7 @@ from eqsim.runtime.random import uniform
 from eqsim.synapses.connect_errors import (CONFLICTING_ARGUMENTS, INDEX_OUT_OF_RANGE,
                                           INVALID_INDEX_ARRAY, INVALID_MULTIPLICITY,
                                           INVALID_PROBABILITY, LENGTH_MISMATCH)
+from eqsim.synapses.connect_equality import equality_pairs
 from eqsim.synapses.connect_generator import (ConnectContext, Side, constant_value, empty_pairs,
                                               generator_pairs, is_constant)
 from eqsim.runtime.sampling import SUB_KEEP
@@ -181,6 +182,11 @@ def _condition_pairs(context, condition, probability):
                            hint="Use e.g. condition='i != j'.")
     side = Side("i", "j", "_post", "postsynaptic", context.n_pre, context.n_post,
                 context.post_names)
+    if condition_expr is not None and isinstance(probability, float) \
+            and probability == 1.0:
+        pinned = equality_pairs(context, condition_expr)
+        if pinned is not None:
+            return pinned
     every_target = implicit_variable_symbol()
     if isinstance(probability, float):
         sample_p = None if probability == 1.0 else sympy.Float(probability)

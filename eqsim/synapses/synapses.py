@@ -7,6 +7,7 @@ from ..ir.calls import called_functions
 from ..runtime.streams import connect_stream, synapse_key
 from ..core.seeding import current_seed
 from ..errors import ConnectError, EquationError, LinkError
+from ..groups.constant_over_dt import constant_over_dt_names, subexpression_updater
 from ..groups.compiled_assignment import assign_compiled, compiled_assignment_size
 from ..groups.expression_eval import evaluate_parsed
 from ..groups.group import Group, float_dtype
@@ -118,9 +119,13 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         self.variables["j"] = self.add_array("_synaptic_post", DIMENSIONLESS, np.int32,
                                              read_only=True, dynamic=True)
         self._summed = {}
+        held = constant_over_dt_names(equations)
         for eq_name, eq in equations.equations.items():
             if eq.kind == "subexpression" and "summed" in eq.flags:
                 self._summed[eq_name] = eq
+            elif eq_name in held:  # stored, computed once per step (Brian2)
+                self.add_array(eq_name, eq.dim, float_dtype(dtype, eq_name),
+                               shared="shared" in eq.flags, dynamic=True)
             elif eq.kind == "subexpression":
                 self._subexpressions[eq_name] = (eq.expr, eq.dim)
             elif "linked" in eq.flags:
@@ -152,6 +157,8 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                                       events[path_name])
             self.pathways.append(pathway)
             object.__setattr__(self, path_name, pathway)
+        if held:
+            self.contained_objects.append(subexpression_updater(self, equations, held))
         self._connect_calls = 0
         self._procedural = None  # {p, seed, stream} when connections are regenerated, not stored
         self._connection_seed = None  # connect(seed=...): draws independent of seed()

@@ -7,7 +7,8 @@ imports neither simulator at module level::
     /work/brian2-venv/bin/python tests/compat/harness.py --simulator brian2 ...
 
 The one change made to a script (and to the helper modules next to it, such as
-``Brette_2012/params.py``) is the import rule of :func:`rewrite_imports`. Plots go to the
+``Brette_2012/params.py``) is the import rule of :func:`rewrite_imports`, besides the
+shortening of three sweeps too slow even in Brian2 (``corpus.SHORTENED``, the same in both). Plots go to the
 headless Agg backend and ``show()`` does nothing; ``numpy.in1d`` and a ``Line2D.set_data``
 that takes scalars are given back where newer libraries removed them (:func:`_old_apis`).
 Every ``SpikeMonitor``, ``EventMonitor``, ``StateMonitor`` and ``PopulationRateMonitor`` the
@@ -30,6 +31,8 @@ from pathlib import Path
 import numpy as np
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+import corpus  # noqa: E402
 EXAMPLES = HERE / "brian2_examples"
 REPO_ROOT = HERE.parents[1]
 # Arrays longer than this are stored cut to their first MAX_VALUES values (both simulators cut
@@ -69,7 +72,10 @@ def _copy_example_folder(example, simulator, workdir):
         if path.is_file():
             target = workdir / path.name
             if path.suffix == ".py":
-                target.write_text(rewrite_imports(path.read_text(), simulator))
+                source = path.read_text()
+                if path == EXAMPLES / example:  # the same shortening in both simulators
+                    source = corpus.shorten(example, source)
+                target.write_text(rewrite_imports(source, simulator))
             else:
                 shutil.copy(path, target)
     return workdir / Path(example).name
@@ -200,6 +206,7 @@ def run(example, simulator, out, target=None, seed_offset=0):
                        error_line=lines[-1].lineno if lines else None,
                        error_code=lines[-1].line if lines else None)
     summary["seconds"] = round(time.perf_counter() - started, 3)
+    _stop_joblib_workers()
     os.chdir(saved_cwd)
     sys.modules["__main__"] = saved_main
     arrays, described = {}, {}
@@ -215,6 +222,14 @@ def run(example, simulator, out, target=None, seed_offset=0):
     np.savez_compressed(f"{out}.npz", **arrays)
     Path(f"{out}.json").write_text(json.dumps(summary, indent=1, sort_keys=True))
     return summary
+
+
+def _stop_joblib_workers():
+    """Shut down joblib's reusable worker pool (03_standalone_joblib.py): its idle workers
+    outlive the script and would hold the output pipes of :func:`run_isolated` open."""
+    if "joblib" in sys.modules:
+        from joblib.externals.loky import get_reusable_executor
+        get_reusable_executor().shutdown(wait=True)
 
 
 def run_isolated(example, simulator, out, timeout, python=sys.executable, target=None,

@@ -125,3 +125,20 @@ def test_a_random_statistic_whose_brian2_runs_agree_by_chance_is_judged_with_mor
     biased = [index_summary(21.0), index_summary(21.2)]
     assert compare.sort_example("x.py", index_summary(21.1), {}, reference, None,
                                 more_runs=biased)["category"] == "differs"
+
+
+def test_shortened_examples_change_only_the_listed_lines_in_both_simulators(tmp_path):
+    for example, replacements in corpus.SHORTENED.items():
+        original = (corpus.EXAMPLES / example).read_text().split("\n")
+        for simulator in ("brian2", "eqsim"):
+            folder = tmp_path / simulator / corpus.slug(example)
+            folder.mkdir(parents=True)
+            script = harness._copy_example_folder(example, simulator, folder)
+            changed = [(old, new) for old, new in zip(original, script.read_text().split("\n"))
+                       if old != new and harness.rewrite_imports(old, simulator) != new]
+            assert sorted(changed) == sorted(replacements), (example, simulator)
+
+
+def test_a_shortening_whose_line_is_gone_fails_loudly():
+    with pytest.raises(ValueError, match="occurs 0 times"):
+        corpus.shorten("frompapers/Graupner_Brunel_2012.py", "POINTS = 40\n")

@@ -398,3 +398,95 @@ def test_generator_text_is_never_executed(tmp_path):
     with pytest.raises(EquationError):
         connect(2, 2, j=text)
     assert not marker.exists()
+
+
+# -- conditions that pin one index to the other ----------------------------------------------------
+def counting_evaluate(n_pre, n_post, index_post=None, index_pre=None):
+    """make_evaluate plus integer variables 'index_post'/'index_pre', counting evaluated pairs."""
+    base = make_evaluate(n_pre, n_post)
+    tables = {"index_post": index_post, "index_pre": index_pre}
+    seen = []
+
+    def evaluate(expr, i, j):
+        seen.append(np.size(i))
+        names = {s.name for s in expr.free_symbols}
+        if not names & set(tables):
+            return base(expr, i, j)
+        symbols = sorted(expr.free_symbols, key=lambda symbol: symbol.name)
+        lookups = {"i": i, "j": j, "N_pre": n_pre, "N_post": n_post}
+        if "index_post" in names:
+            lookups["index_post"] = np.asarray(index_post)[j]
+        if "index_pre" in names:
+            lookups["index_pre"] = np.asarray(index_pre)[i]
+        if "x_pre" in names:
+            lookups["x_pre"] = np.linspace(0.0, 1.0, n_pre)[i]
+        function = sympy.lambdify(symbols, expr, modules="numpy")
+        return np.broadcast_to(np.asarray(function(*[lookups[s.name] for s in symbols])),
+                               np.shape(i))
+    return evaluate, seen
+
+
+def connect_counting(n_pre, n_post, condition, **tables):
+    evaluate, seen = counting_evaluate(n_pre, n_post, **tables)
+    pairs = connection_pairs(n_pre=n_pre, n_post=n_post, condition=condition, seed=1, stream=2,
+                             evaluate=evaluate)
+    return pairs, sum(seen)
+
+
+def brute_force(n_pre, n_post, test):
+    return [(a, b) for a in range(n_pre) for b in range(n_post) if test(a, b)]
+
+
+def test_condition_i_equals_postsynaptic_index_evaluates_per_target_not_per_pair():
+    index_post = np.array([3, 0, 3, 7, -1, 2, 9, 1] * 50)  # 7, 9 and -1 match no source
+    (i, j), evaluated = connect_counting(5, index_post.size, "i == index_post",
+                                         index_post=index_post)
+    expected = brute_force(5, index_post.size, lambda a, b: a == index_post[b])
+    assert as_list((i, j)) == expected
+    assert evaluated < 3 * index_post.size  # the full test would evaluate 5 x 400 pairs
+
+
+def test_condition_presynaptic_index_equals_j_evaluates_per_source():
+    index_pre = np.array([2, 2, 0, 5, 1] * 40)
+    (i, j), evaluated = connect_counting(index_pre.size, 4, "index_pre == j",
+                                         index_pre=index_pre)
+    assert as_list((i, j)) == brute_force(index_pre.size, 4, lambda a, b: index_pre[a] == b)
+    assert evaluated < 3 * index_pre.size
+
+
+def test_pinned_condition_with_further_clauses_and_float_values_matches_the_full_test():
+    index_post = np.array([0.0, 1.5, 2.0, np.nan, 4.0, 1.0])
+    (i, j), _ = connect_counting(5, 6, "i == index_post and x_pre > 0.3",
+                                 index_post=index_post)
+    x_pre = np.linspace(0.0, 1.0, 5)
+    assert as_list((i, j)) == brute_force(5, 6, lambda a, b: a == index_post[b] and x_pre[a] > 0.3)
+
+
+def test_condition_i_equals_j_expression_is_sorted_by_i_then_j():
+    (i, j), _ = connect_counting(6, 12, "i == j // 2")
+    assert as_list((i, j)) == brute_force(6, 12, lambda a, b: a == b // 2)
+
+
+def test_equality_that_reads_both_sides_still_tests_every_pair():
+    (i, j), evaluated = connect_counting(4, 5, "i == j + i - 1")
+    assert as_list((i, j)) == brute_force(4, 5, lambda a, b: b == 1)
+    assert evaluated >= 4 * 5
+
+
+def test_synapses_onto_synapses_pinned_by_an_index_variable_as_the_full_test():
+    from eqsim import NeuronGroup, Synapses
+    neurons = NeuronGroup(6, "x : 1")
+    neurons.x = "i*1.5"
+    inner = Synapses(neurons, neurons, "owner : integer (constant)")
+    inner.connect(p=1.0)
+    inner.owner = "int(x_post) % 4"
+    owners = NeuronGroup(4, "")
+    outer = Synapses(owners, inner, "")
+    outer.connect("i == owner_post")
+    back = Synapses(inner, owners, "")
+    back.connect("owner_pre == j and owner_pre > 0")
+    owner = np.asarray(inner.owner[:])
+    expected = sorted((int(owner[k]), k) for k in range(owner.size))
+    assert list(zip(outer.i[:].tolist(), outer.j[:].tolist())) == expected
+    assert list(zip(back.i[:].tolist(), back.j[:].tolist())) == \
+        [(k, int(owner[k])) for k in range(owner.size) if owner[k] > 0]
