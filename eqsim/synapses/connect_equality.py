@@ -52,9 +52,10 @@ def equality_pairs(context, condition):
 
 def _pinned(context, condition, other, pinned):
     """Candidates from ``pinned == other`` (other evaluated per free index), then filtered."""
-    n_free, n_pinned = ((context.n_post, context.n_pre) if pinned == "i"
-                        else (context.n_pre, context.n_post))
-    free = np.arange(n_free, dtype=np.int64)
+    lo, hi = context.target_start, context.target_stop  # the targets made here
+    n_pinned = context.n_pre if pinned == "i" else context.n_post
+    free = np.arange(lo, hi, dtype=np.int64) if pinned == "i" \
+        else np.arange(context.n_pre, dtype=np.int64)
     zeros = np.zeros_like(free)
     values = context.evaluate(other, zeros, free) if pinned == "i" \
         else context.evaluate(other, free, zeros)
@@ -66,6 +67,8 @@ def _pinned(context, condition, other, pinned):
         integral = np.isfinite(values) & (values == np.trunc(values))
         values = np.where(integral, values, -1.0)
     inside = (values >= 0) & (values < n_pinned)
+    if pinned == "j":
+        inside &= (values >= lo) & (values < hi)
     free = free[inside]
     target = values[inside].astype(np.int64)
     pre, post = (target, free) if pinned == "i" else (free, target)
