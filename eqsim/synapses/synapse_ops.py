@@ -79,7 +79,7 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
     variables = synapses.resolve_for_kernel(names - temporaries, run_namespace)
     _check_pathway_targets(synapses, pathway, statements, variables, temporaries)
     trigger, events = _checked_trigger(synapses, pathway, statements, variables)
-    homogeneous, delay = pathway.prepare(synapses.clock.dt_)
+    homogeneous, delay = pathway.prepare(trigger.clock.dt_)  # the spiking group's steps (Brian2)
     ptr, order = pathway.csr()
     extra_vars = {
         events: trigger.variables[events],
@@ -106,7 +106,7 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
     return PathwayOp(
         f"{synapses.name}_{pathway.name}", synapses.name, 0, synapses.N,
         statements=assignments, variables=variables, when="synapses",
-        order=slot_order, clock=synapses.clock, events=events, source=synapses,
+        order=slot_order, clock=trigger.clock, events=events, source=synapses,
         var_index=synapses.index_map(variables), queue=pathway.queue_name,
         homogeneous=homogeneous, delay=delay if homogeneous else None,
         delay_steps=None if homogeneous else "_delay_steps", csr_ptr="_csr_ptr",
@@ -195,13 +195,13 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
                                 hint="make it (shared) or a constant, or connect without "
                                      "procedural=True")
     variables[events] = trigger.variables[events]
-    homogeneous, delay = pathway.prepare(synapses.clock.dt_)
+    homogeneous, delay = pathway.prepare(trigger.clock.dt_)  # the spiking group's steps (Brian2)
     spec = synapses._procedural
     first_target = synapses.target._owner._global_start  # the targets stored here
     return ProceduralOp(
         f"{synapses.name}_{pathway.name}", synapses.name, 0, 0,
         statements=assignments, variables=variables, when="synapses",
-        order=slot_order, clock=synapses.clock, events=events, source=synapses,
+        order=slot_order, clock=trigger.clock, events=events, source=synapses,
         var_index=var_index, index_exprs={"i": "_src", "j": "_tgt"},
         queue=pathway.queue_name, delay=delay, p=spec["p"], conn_seed=spec["seed"],
         conn_stream=spec["stream"], n_post=synapses.target.global_size(),

@@ -72,7 +72,10 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         Only ``None`` or ``{}`` (EQ222), as for NeuronGroup.
     namespace : dict, optional
     dt : Quantity, optional
+        Time step (second) of the synapses' own updates (equations, run_regularly).
     clock : Clock, optional
+        Their clock instead of ``dt``; neither: ``defaultclock`` (as Brian2). Spike
+        propagation always runs on the clock of the group whose events trigger it.
     order : int
     name : str, optional
     """
@@ -100,8 +103,9 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         if multisynaptic_index is not None:
             check_user_name(multisynaptic_index, "multisynaptic_index", obj=label)
         delays = default_delays(delay, [p[0] for p in pathways], label)
-        super().__init__(dt=dt, clock=clock if clock is not None or dt is not None else
-                         source.clock, when="synapses", order=order, name=name)
+        # Brian2: the synapses' own updates run on defaultclock unless dt/clock is given;
+        # each pathway runs on the clock of the group whose spikes trigger it
+        super().__init__(dt=dt, clock=clock, when="synapses", order=order, name=name)
         self.source, self.target = source, target
         self.namespace = namespace
         self.method_choice = method
