@@ -158,17 +158,29 @@ class Operation:
         self.scalar_statements, self.statements = split_scalar(self)
 
 
-@dataclass(frozen=True, eq=False)
 class SynapseIdentity:
     """Where a stored synapse's canonical identity is read: its presynaptic and
     postsynaptic (global) neuron indices ``pre``/``post`` and its multisynaptic ``rank``
     (ArrayVariables, ``rank`` None when every pair is connected once), in groups of global
-    sizes ``n_pre`` and ``n_post``."""
-    pre: object
-    post: object
-    rank: object
-    n_pre: int
-    n_post: int
+    sizes ``n_pre`` and ``n_post``.
+
+    ``rank`` may be given as a function returning it: finding repeated pairs costs a pass
+    over every synapse, so it is done only when a kernel that draws asks for it.
+    """
+
+    def __init__(self, pre, post, rank, n_pre, n_post):
+        self.pre, self.post, self.n_pre, self.n_post = pre, post, n_pre, n_post
+        self._rank = rank
+
+    @property
+    def rank(self):
+        if callable(self._rank):
+            self._rank = self._rank()
+        return self._rank
+
+    def __repr__(self):
+        return f"SynapseIdentity({self.pre!r}, {self.post!r}, n_pre={self.n_pre}, " \
+               f"n_post={self.n_post})"
 
 
 _KW = dict(eq=False, kw_only=True)

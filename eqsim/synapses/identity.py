@@ -65,7 +65,8 @@ def synapse_identity(synapses):
     """The :class:`~eqsim.ir.operations.SynapseIdentity` a kernel over ``synapses`` keys
     its draws with."""
     return SynapseIdentity(synapses.variables["_synaptic_pre"],
-                           synapses.variables["_synaptic_post"], _rank_variable(synapses),
+                           synapses.variables["_synaptic_post"],
+                           lambda: _rank_variable(synapses),
                            synapses.source.global_size(), synapses.target.global_size())
 
 
