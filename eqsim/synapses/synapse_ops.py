@@ -1,11 +1,12 @@
 """The IR operations of a Synapses object: clock-driven state update, summed
 variables, and one pathway kernel per on_pre/on_post."""
 import dataclasses
+import warnings
 
 import sympy
 
 from ..core.context import current_context
-from ..errors import EquationError
+from ..errors import EquationError, EqsimWarning
 from ..groups.model_code import check_statements, function_rules, make_state_update, used_names
 from ..groups.writable import BUILT_IN_NAMES, NOT_WRITABLE, check_writable, why_not_writable
 from ..ir.operations import (Assignment, PathwayOp, ProceduralOp, StateUpdateOp, SummedOp,
@@ -141,6 +142,19 @@ def _check_pathway_targets(synapses, pathway, statements, variables, temporaries
                            obj=synapses.name, where=where, through_links=own)
 
 
+def _warn_dt_mismatch(synapses, pathway, trigger):
+    """Brian2's ``synapses_dt_mismatch`` warning: the pathway steps with its trigger's dt."""
+    other = synapses.target if trigger is synapses.source else synapses.source
+    if len({trigger.clock.dt_, synapses.clock.dt_, other.clock.dt_}) > 1:
+        warnings.warn(
+            f"[EQ616] the synaptic pathway '{synapses.name}_{pathway.name}' runs on the clock "
+            f"of '{trigger.name}' (dt = {trigger.clock.dt}); '{synapses.name}' or "
+            f"'{other.name}' (or both) use another dt, so every delay is rounded to a "
+            f"multiple of {trigger.clock.dt} (as in Brian2). Give '{trigger.name}', "
+            f"'{synapses.name}' and '{other.name}' the same dt if in doubt.",
+            EqsimWarning, stacklevel=2)
+
+
 def _checked_trigger(synapses, pathway, statements, variables):
     """Check the units of a pathway's statements; the group whose spikes drive the
     pathway, and the name of its spike array."""
@@ -149,6 +163,7 @@ def _checked_trigger(synapses, pathway, statements, variables):
     check_statements(synapses, statements, dims, pathway.source_text,
                      functions=function_rules(variables))
     trigger = pathway.trigger_group
+    _warn_dt_mismatch(synapses, pathway, trigger)
     events = trigger.event_array_name(pathway.event)
     if events not in trigger.variables:
         raise EquationError(f"'{trigger.name}' has no threshold, so its spikes cannot trigger "

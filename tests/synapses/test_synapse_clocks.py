@@ -35,3 +35,27 @@ def test_explicit_dt_sets_the_synapses_clock():
     source = NeuronGroup(1, "v : 1")
     S = Synapses(source, source, "w : 1", dt=0.5 * ms)
     assert S.clock.dt == 0.5 * ms
+
+
+def test_a_pathway_whose_groups_use_different_dts_warns_as_brian2():
+    import warnings
+    from eqsim import EqsimWarning
+    source = SpikeGeneratorGroup(1, [0], [2 * ms], dt=1 * ms)
+    post = NeuronGroup(1, "v : 1")
+    S = Synapses(source, post, on_pre="v_post += 1")
+    S.connect()
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        Network(source, post, S).run(1 * ms)
+    assert any(issubclass(w.category, EqsimWarning) and "EQ616" in str(w.message)
+               for w in caught)
+
+
+def test_a_pathway_whose_groups_share_dt_does_not_warn():
+    import warnings
+    source = NeuronGroup(1, "v : 1", threshold="True")
+    S = Synapses(source, source, on_pre="v_post += 1")
+    S.connect()
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        Network(source, S).run(0.2 * ms)
