@@ -70,6 +70,9 @@ for where in ("check", "exchange"):
     except ValueError as error:
         out[where] = ["own", str(error)]
 print(json.dumps(out), flush=True)
+# every rank has printed before rank 1's uncaught failure aborts the job (without this barrier
+# a slow rank 0 could be killed before printing: a race CI lost under load)
+comm.barrier()
 
 
 def network_operation(t):
