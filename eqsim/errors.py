@@ -402,3 +402,17 @@ class ProceduralReadError(EqsimError, MemoryError):
     be read as asked: they would not fit in the available memory, or the index is a
     condition."""
     default_code = "EQ182"
+
+
+# --- issue 9, callbacks and checkpoints across process counts (cb9): EQ811-EQ819 ---
+class RunCallbackError(EqsimError, ValueError):
+    """A monitor's ``callback=`` or ``callback_period=`` (or a BrainPy-style runner's
+    ``spike_callback``/``volt_callback``) cannot be used: not a function, not a whole
+    number of time steps, or a monitor that cannot be made."""
+    default_code = "EQ811"
+
+
+class CheckpointLayoutError(CheckpointError):
+    """A checkpoint's network does not have the global sizes or synapses of the network
+    (or of this process's part of it) it is restored into."""
+    default_code = "EQ812"

@@ -31,13 +31,13 @@ logger = logging.getLogger("eqsim.network")
 
 def chunk_ends(t_start, duration, reporting, stream_intervals):
     """The times (second) at which a run pauses in Python: 100 for progress reports, every
-    ``stream_interval`` for monitors writing to files, and the end."""
+    multiple of each of ``stream_intervals`` for monitors writing to files or calling a
+    callback, and the end."""
     t_end = t_start + duration
     ends = {t_end}
     if reporting:
         ends |= {t_start + duration * k / 100 for k in range(1, 100)}
-    if stream_intervals:
-        interval = min(stream_intervals)
+    for interval in set(stream_intervals):
         count = int(duration // interval)
         ends |= {t_start + interval * k for k in range(1, count + 1)}
     return sorted(e for e in ends if e <= t_end)
@@ -265,7 +265,7 @@ class Network(NetworkControl, Nameable):
         callbacks = [netop_caller(k, op) for k, op in enumerate(netops)]
         module.profile_reset()
         self._profiling_info = None
-        # monitors recording to files are emptied into them every few steps
+        # monitors recording to files or calling a callback are emptied every few steps
         streaming = [o for o in objects if o.active and getattr(o, "stream_steps", None)
                      and o.stream_steps() is not None]
         try:
@@ -277,8 +277,8 @@ class Network(NetworkControl, Nameable):
             last_report = wall
             for k, end in enumerate(ends):
                 self._run_until(module, clocks, end, callbacks)
-                for obj in streaming:
-                    obj.after_run(module)
+                for obj in streaming:  # a monitor with a callback calls it when due
+                    getattr(obj, "after_chunk", obj.after_run)(module)
                 stopped = self._stopped or Network._globally_stopped
                 if reporter is not None:
                     now = time.perf_counter()

@@ -9,6 +9,7 @@ from ..ir.variables import ArrayVariable
 from ..units import DIMENSIONLESS, Quantity, second
 from . import file_recording
 from .file_recording import FileRecording, description
+from .run_callbacks import RunCallback, deliver_events, global_offset, period_steps
 from .recording import (Recording, raw_accessor, recorded_dimensions, recorded_dtypes,
                         recording_statements)
 
@@ -36,13 +37,25 @@ class EventMonitor(EqsimObject):
         bounded however long the run (one ``.npy`` file per column, readable with NumPy
         alone; see :mod:`eqsim.monitors.file_recording`). Files of an earlier recording in
         that folder are replaced.
+    callback : callable, optional
+        Called while the network runs with the new events as a list of
+        ``(index, time, *values)`` tuples of plain numbers in SI base units (time in second,
+        each of ``variables`` in its SI unit), every ``callback_period`` and once at the end
+        of the run (see :mod:`eqsim.monitors.run_callbacks`; on K processes, on process 0
+        with every process's events).
+    callback_period : Quantity, optional
+        Simulated time between two calls (second), a multiple of the clock's ``dt``;
+        default: 100 steps.
+    keep : bool
+        Also keep the events in the monitor (``M.i``, ``M.t``); ``False``: only the callback
+        sees them (and ``count``), so memory stays bounded however long the run.
     """
     dependency_attributes = ("source",)
     invalidates_magic_network = False
     _base_name = "eventmonitor"
 
     def __init__(self, source, event, variables=None, record=True, when="thresholds", order=1,
-                 name=None, to_file=None):
+                 name=None, to_file=None, callback=None, callback_period=None, keep=True):
         if event not in source.events:
             raise EqsimError(f"'{source.name}' has no event '{event}'",
                              hint="define a threshold= (spikes) or events={...}" if not source.events
@@ -55,11 +68,14 @@ class EventMonitor(EqsimObject):
             if var not in known:
                 raise EqsimError(f"'{source.name}' has no variable '{var}' to record",
                                  hint=f"variables: {sorted(known)}")
+        steps = None if callback is None else period_steps(
+            callback, callback_period, source.clock.dt_, name or "the monitor")
         super().__init__(clock=source.clock, when=when, order=order, name=name)
         self.source = source
         self.event = event
         self.record_variables = variables
-        self.record = record
+        self.record = record and keep
+        self._callback = None if callback is None else RunCallback(callback, steps)
         self._count = ArrayVariable("_count", self.name, DIMENSIONLESS,
                                     array=np.zeros(len(source), dtype=np.int32))
         self._dims = recorded_dimensions(source, variables)
@@ -82,7 +98,16 @@ class EventMonitor(EqsimObject):
                                recorded=[(v, f"_rec_{v}") for v in self.record_variables],
                                index_offset=group._start)]
 
+    def before_run(self, module):
+        if self._callback is not None:
+            self._callback.start(self.clock.step)
+
     def after_run(self, module):
+        self.after_chunk(module, final=True)
+
+    def after_chunk(self, module, final=False):
+        """Take what the kernel buffered: keep it, and hand it to the callback when a
+        period has passed (``final``: the run has ended, hand over the rest)."""
         if not module.has_buffer(self.name, "t"):
             return
         i = module.take_buffer(self.name, "i")
@@ -93,11 +118,22 @@ class EventMonitor(EqsimObject):
             self._data.append("t", t)
             for v, vals in values.items():
                 self._data.append(v, vals)
+        callback = self._callback
+        if callback is not None:
+            callback.add({"i": i, "t": t, **values})
+            if callback.due(self.clock.step, final):
+                deliver_events(callback, self.name, callback.take(self.clock.step),
+                               self.clock.dt_, global_offset(self.source),
+                               self.record_variables)
 
     def stream_steps(self):
-        """Steps between two writes to ``to_file`` (None: kept in memory)."""
+        """Steps between two pauses of the run: writes to ``to_file``, calls of the
+        callback (None: neither)."""
         streamed = isinstance(self._data, FileRecording) and self.record
-        return file_recording.STREAM_STEPS if streamed else None
+        steps = [file_recording.STREAM_STEPS] if streamed else []
+        if self._callback is not None:
+            steps.append(self._callback.steps)
+        return min(steps) if steps else None
 
     def expected_memory(self, duration):
         """Bytes a run of ``duration`` (second) adds if events continue at the rate
@@ -225,13 +261,26 @@ class SpikeMonitor(EventMonitor):
         bounded however long the run (one ``.npy`` file per column, readable with NumPy
         alone; see :mod:`eqsim.monitors.file_recording`). Files of an earlier recording in
         that folder are replaced.
+    callback : callable, optional
+        Called while the network runs with the new events as a list of
+        ``(index, time, *values)`` tuples of plain numbers in SI base units (time in second,
+        each of ``variables`` in its SI unit), every ``callback_period`` and once at the end
+        of the run (see :mod:`eqsim.monitors.run_callbacks`; on K processes, on process 0
+        with every process's events).
+    callback_period : Quantity, optional
+        Simulated time between two calls (second), a multiple of the clock's ``dt``;
+        default: 100 steps.
+    keep : bool
+        Also keep the events in the monitor (``M.i``, ``M.t``); ``False``: only the callback
+        sees them (and ``count``), so memory stays bounded however long the run.
     """
     _base_name = "spikemonitor"
 
     def __init__(self, source, variables=None, record=True, when="thresholds", order=1, name=None,
-                 to_file=None):
+                 to_file=None, callback=None, callback_period=None, keep=True):
         super().__init__(source, "spike", variables=variables, record=record, when=when,
-                         order=order, name=name, to_file=to_file)
+                         order=order, name=name, to_file=to_file, callback=callback,
+                         callback_period=callback_period, keep=keep)
 
     @property
     def num_spikes(self):

@@ -3,6 +3,7 @@ import numpy as np
 
 from ..core.base import EqsimObject
 from ..core.memory import format_bytes
+from ..core.limits import time_value
 from ..errors import EqsimError, LimitError, MonitorError
 from ..groups.expression_eval import evaluate
 from ..ir.operations import StateMonitorOp
@@ -10,6 +11,7 @@ from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
 from . import file_recording
 from .file_recording import FileRecording, description
+from .run_callbacks import RunCallback, deliver_samples, global_offset, period_steps
 from .recording import Recording, recorded_dimensions, recorded_dtypes, recording_statements
 
 
@@ -35,13 +37,26 @@ class StateMonitor(EqsimObject):
         bounded however long the run (one ``.npy`` file per column, readable with NumPy
         alone; see :mod:`eqsim.monitors.file_recording`). Files of an earlier recording in
         that folder are replaced.
+    callback : callable, optional
+        Called while the network runs with the new samples as a list of
+        ``(index, time, *values)`` tuples of plain numbers in SI base units (time in second,
+        each of ``variables`` in its SI unit), one per recorded element and time, every
+        ``callback_period`` and once at the end of the run (see
+        :mod:`eqsim.monitors.run_callbacks`; on K processes, on process 0 with every
+        process's samples).
+    callback_period : Quantity, optional
+        Simulated time between two calls (second), a multiple of the monitor's ``dt``;
+        default: 100 steps.
+    keep : bool
+        Also keep the samples in the monitor (``M.v``, ``M.t``); ``False``: only the
+        callback sees them, so memory stays bounded however long the run.
     """
     dependency_attributes = ("source",)
     invalidates_magic_network = False
     _base_name = "statemonitor"
 
     def __init__(self, source, variables, record, dt=None, clock=None, when="start", order=0,
-                 name=None, to_file=None):
+                 name=None, to_file=None, callback=None, callback_period=None, keep=True):
         if isinstance(variables, str):
             variables = [variables]
         elif variables is True:  # as Brian2: every variable of the model, subexpressions too
@@ -76,8 +91,13 @@ class StateMonitor(EqsimObject):
                                  hint=f"got {indices.tolist()}")
         if dt is None and clock is None:
             clock = source.clock
+        callback_steps = None if callback is None else period_steps(
+            callback, callback_period, (clock or source.clock).dt_ if dt is None
+            else time_value(dt, "dt", obj=name), name or "the monitor")
         super().__init__(dt=dt, clock=clock, when=when, order=order, name=name)
         self.source = source
+        self._keep = keep
+        self._callback = None if callback is None else RunCallback(callback, callback_steps)
         self.record_variables = variables
         self.record = indices
         self._indices = ArrayVariable("_indices", self.name, None,
@@ -107,26 +127,48 @@ class StateMonitor(EqsimObject):
                                recorded=[(v, f"_rec_{v}") for v in self.record_variables],
                                index_offset=group._start, var_index=var_index)]
 
+    def before_run(self, module):
+        if self._callback is not None:
+            self._callback.start(self.clock.step)
+
     def after_run(self, module):
         self._has_run = True
+        self.after_chunk(module, final=True)
+
+    def after_chunk(self, module, final=False):
+        """Take what the kernel buffered: keep it, and hand it to the callback when a
+        period has passed (``final``: the run has ended, hand over the rest)."""
         if not module.has_buffer(self.name, "t"):
             return
-        self._data.append("t", module.take_buffer(self.name, "t"))
-        for v in self.record_variables:
-            self._data.append(v, module.take_buffer(self.name, v))
+        t = module.take_buffer(self.name, "t")
+        values = {v: module.take_buffer(self.name, v) for v in self.record_variables}
+        if self._keep:
+            self._data.append("t", t)
+            for v in self.record_variables:
+                self._data.append(v, values[v])
+        callback = self._callback
+        if callback is not None:
+            callback.add({"t": t, **{v: values[v].reshape(t.size, self.record.size)
+                                     for v in self.record_variables}})
+            if callback.due(self.clock.step, final):
+                deliver_samples(callback, self.name, callback.take(self.clock.step),
+                                global_offset(self.source), self.record, self.record_variables)
 
     def stream_steps(self):
-        """Steps between two writes to ``to_file`` (None: kept in memory): as many as fit
-        in about 64 MB of buffers."""
-        if not isinstance(self._data, FileRecording):
-            return None
-        per_step = 8 * (1 + self.record.size * len(self.record_variables))
-        return max(1, file_recording.STREAM_BYTES // per_step)
+        """Steps between two pauses of the run (None: none needed): writes to ``to_file``
+        (as many steps as fit in about 64 MB of buffers), calls of the callback."""
+        steps = []
+        if isinstance(self._data, FileRecording) and self._keep:
+            per_step = 8 * (1 + self.record.size * len(self.record_variables))
+            steps.append(max(1, file_recording.STREAM_BYTES // per_step))
+        if self._callback is not None:
+            steps.append(self._callback.steps)
+        return min(steps) if steps else None
 
     def expected_memory(self, duration):
         """Bytes a run of ``duration`` (second) adds: one time and one value per recorded
         element and variable at every step of the monitor's clock; and bytes held."""
-        if isinstance(self._data, FileRecording):
+        if isinstance(self._data, FileRecording) or not self._keep:
             return None
         steps = int(duration / self.clock.dt_) + 1
         n, k = self.record.size, len(self.record_variables)

@@ -1,0 +1,158 @@
+"""A monitor's data handed to a Python function while the network runs.
+
+Design
+------
+A monitor with ``callback=f`` asks the network to pause every ``callback_period`` (the
+same chunked run that monitors streaming to files use, ``Network.run``'s ``chunk_ends``):
+at each pause the monitor takes what its kernel buffered, keeps it (unless ``keep=False``)
+and, once a whole period has passed, calls ``f`` with the new records as a list of tuples
+of plain Python numbers, in SI base units (times in second, values in the variable's SI
+unit: volt, not mV), the way brainpy-largescale's ``spike_callback``/``volt_callback`` get
+them:
+
+* event monitors (``SpikeMonitor``): ``(index, time, *values)``, by time, then index;
+* ``StateMonitor``: ``(index, time, *values)`` for every recorded element at every
+  recorded time, by time, then in the order of ``record``.
+
+``index`` is the element's global index in the monitored group (subgroup-relative, as
+``M.i``). The rest of the run (after the last whole period, or after ``stop()``) is handed
+over when the run ends. An exception in ``f`` ends the run with that exception, keeping
+what was simulated, as an exception in a network operation does.
+
+On K processes each process records its own elements; at each delivery they are gathered
+to process 0 through the communicator of the current simulation context
+(:func:`eqsim.distributed.recorded.gather_events` / ``gather_samples``, one collective
+every process reaches at the same step) and ``f`` is called on process 0 only.
+"""
+import numpy as np
+
+from ..core.context import current_context
+from ..errors import RunCallbackError
+from ..units import Quantity, second
+
+#: steps of the monitor's clock between two calls when no ``callback_period`` is given
+DEFAULT_PERIOD_STEPS = 100
+
+
+def communicator():
+    """The communicator of the current run: the context's, or one process without MPI."""
+    comm = getattr(current_context(), "communicator", None)
+    if comm is None:
+        from ..distributed.communicator import SingleProcess
+        comm = SingleProcess()
+    return comm
+
+
+def global_offset(source):
+    """What turns a monitor's element position into the element's global index: the
+    start of this process's slice for a partitioned group (``groups.partition``), else 0.
+
+    Subgroups of a partitioned group and synapses stored by several processes are left to
+    the distributed run (their positions are not yet global-index based)."""
+    owner = getattr(source, "_owner", source)
+    return int(getattr(owner, "_global_start", 0)) if owner is source else 0
+
+
+def period_steps(callback, period, dt, owner):
+    """Steps of ``dt`` (second) in ``period`` (a time), checked: a whole positive number.
+
+    Raises
+    ------
+    RunCallbackError
+        ``callback`` is not callable, or ``period`` is not a positive multiple of ``dt``.
+    """
+    if not callable(callback):
+        raise RunCallbackError(f"callback must be a function, got {callback!r:.60}",
+                               obj=owner, hint="e.g. callback=print, or def f(records): ...")
+    if period is None:
+        return DEFAULT_PERIOD_STEPS
+    if not isinstance(period, Quantity) or period.dim != second.dim or np.ndim(period) != 0:
+        raise RunCallbackError(f"callback_period must be a time, got {period!r:.60}", obj=owner,
+                               hint="e.g. callback_period=10*ms")
+    steps = float(period) / dt
+    whole = int(round(steps))
+    if whole < 1 or abs(steps - whole) > 1e-6 * max(1.0, steps):
+        raise RunCallbackError(
+            f"callback_period {period!r} is not a whole positive number of time steps "
+            f"(dt = {dt * 1e3:g} ms)", obj=owner,
+            hint=f"use a multiple of dt, e.g. callback_period={max(1, whole) * dt * 1e3:g}*ms")
+    return whole
+
+
+class RunCallback:
+    """The pending records of one monitor and when to hand them to ``function``.
+
+    Parameters
+    ----------
+    function : callable
+        Called with one list of tuples per delivery.
+    steps : int
+        Steps of the monitor's clock between deliveries.
+    """
+
+    def __init__(self, function, steps):
+        self.function = function
+        self.steps = steps
+        self.pending = []
+        self.last_step = 0
+
+    def start(self, step):
+        """A run starts at clock step ``step``: periods count from here."""
+        self.pending = []
+        self.last_step = step
+
+    def add(self, columns):
+        """Records taken from the kernel's buffers (a dict of arrays, see the deliverers)."""
+        self.pending.append(columns)
+
+    def due(self, step, final):
+        """Whether to deliver at clock step ``step`` (``final``: the run has ended)."""
+        return step - self.last_step >= self.steps or (final and step > self.last_step)
+
+    def take(self, step):
+        """The pending records, emptied; periods count from ``step`` again."""
+        pending, self.pending, self.last_step = self.pending, [], step
+        return pending
+
+
+def _joined(pending, name, dtype):
+    parts = [p[name] for p in pending]
+    return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
+
+
+def deliver_events(callback, owner, pending, dt, offset, names):
+    """Gather pending events to process 0 and call ``callback.function`` there.
+
+    ``pending``: dicts with ``i`` (element positions), ``t`` (second) and each name of
+    ``names``; ``offset``: what turns a position into the global index.
+    """
+    from ..distributed.recorded import gather_events
+    i = _joined(pending, "i", np.int32).astype(np.int64) + offset
+    t = _joined(pending, "t", np.float64)
+    columns = {"i": i, "t": t, **{v: _joined(pending, v, np.float64) for v in names}}
+    steps = np.rint(t / dt).astype(np.int64)
+    gathered = gather_events(communicator(), owner, steps, columns, gather="root")
+    if gathered.here:
+        callback.function(list(zip(*(gathered[name].tolist()
+                                     for name in ("i", "t", *names)))))
+
+
+def deliver_samples(callback, owner, pending, offset, record, names):
+    """Gather pending samples to process 0 and call ``callback.function`` there.
+
+    ``pending``: dicts with ``t`` (rows) and each name of ``names`` (rows x recorded
+    elements); ``record``: the recorded positions, in the user's order.
+    """
+    from ..distributed.recorded import gather_samples
+    t = _joined(pending, "t", np.float64)
+    values = {v: np.concatenate([p[v] for p in pending]) if pending else
+              np.empty((0, record.size)) for v in names}
+    indices = np.asarray(record, dtype=np.int64) + offset
+    gathered = gather_samples(communicator(), owner, values, indices, indices, gather="root")
+    if not gathered.here:
+        return
+    rows, n = t.size, indices.size
+    columns = [np.tile(indices, rows).tolist(),
+               np.repeat(t, n).tolist()]
+    columns += [gathered[v].reshape(rows * n).tolist() for v in names]
+    callback.function(list(zip(*columns)))
