@@ -23,6 +23,8 @@ from .connectivity import FixedInDegree, FixedOutDegree, FixedPostNum, FixedPreN
 # issue 11, models part (models11): the voltage-jump synapse
 from .synapses import Delta
 from .projections import FullProjDelta
+# issue 9, run-time callbacks (cb9): BrainPy's runner with brainpy-largescale's callbacks
+from .runner import DSRunner
 
 __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer",
            "ModelParameterError", "ModelGroup", "NeuronModel", "LIF", "Lif", "LifRef", "ExpIF",
@@ -36,4 +38,6 @@ __all__ = ["Constant", "Normal", "OneInit", "Uniform", "ZeroInit", "Initializer"
            "STP", "AMPA", "GABAa", "NMDA", "ReceptorModel",
            "FixedInDegree", "FixedOutDegree", "FixedPostNum", "FixedPreNum",
            # issue 11, models part (models11)
-           "Delta", "FullProjDelta"]
+           "Delta", "FullProjDelta",
+           # issue 9, run-time callbacks (cb9)
+           "DSRunner"]

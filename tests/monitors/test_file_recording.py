@@ -70,7 +70,8 @@ def test_streamed_state_monitor_reserves_only_one_chunk_of_buffers(tmp_path, mon
 
 def test_run_pauses_for_streams_and_reports_at_the_same_times():
     assert chunk_ends(0.0, 1.0, False, []) == [1.0]
-    assert chunk_ends(0.0, 1.0, False, [0.3, 0.5]) == pytest.approx([0.3, 0.6, 0.9, 1.0])
+    # every multiple of each interval (a callback every 0.5 s is due at 0.5, not 0.6)
+    assert chunk_ends(0.0, 1.0, False, [0.3, 0.5]) == pytest.approx([0.3, 0.5, 0.6, 0.9, 1.0])
     assert len(chunk_ends(2.0, 1.0, True, [0.25])) == 100
 
 
