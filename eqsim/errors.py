@@ -416,3 +416,9 @@ class CheckpointLayoutError(CheckpointError):
     """A checkpoint's network does not have the global sizes or synapses of the network
     (or of this process's part of it) it is restored into."""
     default_code = "EQ812"
+
+
+class CheckpointVersionError(CheckpointError):
+    """A checkpoint of an older format version cannot be used this way: restored into a
+    network split over processes, or given more states of the new format."""
+    default_code = "EQ813"

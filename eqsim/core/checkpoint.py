@@ -4,7 +4,7 @@ A checkpoint is an uncompressed ``.npz`` archive (``numpy.savez``) read back wit
 ``numpy.load(allow_pickle=False)``. It holds one JSON header (a UTF-8 ``uint8`` array),
 the SHA-256 digest of that header, and plain numeric arrays ``a0``, ``a1``, ...::
 
-    {"format": "eqsim-checkpoint", "version": 1, "eqsim_version": "0.1.0",
+    {"format": "eqsim-checkpoint", "version": 2, "eqsim_version": "0.1.0",
      "arrays": {"a0": {"dtype": "float64", "shape": [4000], "sha256": "..."}, ...},
      "states": {"<store name>": {"t": 0.05, "clocks": {...}, "random": {...},
                                  "objects": {"<object name>": {...}}}}}
@@ -23,10 +23,14 @@ import zipfile
 
 import numpy as np
 
-from ..errors import CheckpointError
+from ..errors import CheckpointError, CheckpointVersionError
 
 FORMAT = "eqsim-checkpoint"
-VERSION = 1
+#: version 2 (issue 9): states in global order, any number of processes
+#: (:mod:`eqsim.distributed.checkpoint_layout`); version 1: in the order objects stored
+#: them, readable into a network on one process
+VERSION = 2
+READABLE = (1, 2)
 HEADER = "checkpoint"
 DIGEST = "checkpoint_sha256"
 #: dtypes a checkpoint may hold (native byte order): numbers and booleans only
@@ -42,7 +46,13 @@ def write_checkpoint(filename, name, state):
     The existing file is read (and checked) first, so a damaged or foreign file is an
     error, never overwritten; the new file replaces the old one atomically.
     """
-    states = read_checkpoint(filename) if os.path.exists(filename) else {}
+    version, states = read_checkpoint_file(filename) if os.path.exists(filename) else \
+        (VERSION, {})
+    if version != VERSION and set(states) - {name}:
+        raise CheckpointVersionError(
+            f"the checkpoint '{filename}' holds states of format version {version}, which a "
+            f"version {VERSION} file cannot keep",
+            hint="store into a new file (the old one still restores on one process)")
     states[name] = state
     members = _encode(states)
     folder = os.path.dirname(os.path.abspath(filename))
@@ -75,6 +85,17 @@ def read_checkpoint(filename):
     Raises
     ------
     CheckpointError
+        As :func:`read_checkpoint_file`.
+    """
+    return read_checkpoint_file(filename)[1]
+
+
+def read_checkpoint_file(filename):
+    """``(format version, {name: state})`` of ``filename``.
+
+    Raises
+    ------
+    CheckpointError
         The file is not a checkpoint (a pickle is named as such and never loaded), is
         damaged or truncated, or has a format version this eqsim cannot read.
     """
@@ -88,13 +109,14 @@ def read_checkpoint(filename):
         unused = set(arrays)
         states = {name: _decode(filename, state, arrays, unused)
                   for name, state in header["states"].items()}
+        version = header["version"]
     except CheckpointError:
         raise
     except Exception as e:  # zipfile and numpy's .npy parsing fail in many ways on bad bytes
         raise _damaged(filename, f"{type(e).__name__}: {e}") from None
     if unused:
         raise _damaged(filename, f"arrays {sorted(unused)} belong to no state")
-    return states
+    return version, states
 
 
 # --- writing ------------------------------------------------------------------------------
@@ -180,10 +202,10 @@ def _read_header(filename, npz, infos):
     if not isinstance(header, dict) or header.get("format") != FORMAT:
         raise CheckpointError(f"'{filename}' is not an eqsim checkpoint")
     version = header.get("version")
-    if version != VERSION:
+    if version not in READABLE or isinstance(version, bool):
         raise CheckpointError(
             f"the checkpoint '{filename}' has format version {version!r}; this eqsim "
-            f"reads version {VERSION}",
+            f"reads versions {', '.join(map(str, READABLE))}",
             hint=f"it was written by eqsim {header.get('eqsim_version')!r}: restore it with "
                  f"that version")
     if not isinstance(header.get("arrays"), dict) or not isinstance(header.get("states"), dict):

@@ -9,7 +9,7 @@ from ..codegen.module import NetworkModule
 from ..errors import CheckpointError, EqsimError, NetworkError, object_error
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
-from .checkpoint import read_checkpoint, write_checkpoint
+from .checkpoint_files import restore_from_file, store_to_file
 from .clock import defaultclock, steps_for
 from .dependencies import missing_dependencies
 from .devices import get_device
@@ -345,13 +345,14 @@ class Network(NetworkControl, Nameable):
         filename : str, optional
             A checkpoint file (an ``.npz`` archive of numeric arrays and a JSON header,
             never a pickle) that keeps several named states; without it the state is
-            kept in memory.
+            kept in memory. The file holds the whole network in global order, so that it
+            restores with any number of processes (under MPI, process 0 writes it).
         """
         state = take_state(self)
         if filename is None:
             self._stored[name] = state
         else:
-            write_checkpoint(filename, str(name), state)
+            store_to_file(self, state, filename, str(name))
 
     def restore(self, name="default", filename=None, restore_random_state=False):
         """Return every object to a state saved by :meth:`store`.
@@ -377,11 +378,7 @@ class Network(NetworkControl, Nameable):
                                       hint=f"stored: {sorted(self._stored)}")
             state = self._stored[name]
         else:
-            stored = read_checkpoint(filename)
-            if str(name) not in stored:
-                raise CheckpointError(f"no state named '{name}' in the checkpoint '{filename}'",
-                                      hint=f"stored: {sorted(stored)}")
-            state = stored[str(name)]
+            state = restore_from_file(self, filename, str(name))
         check_state(self, state, restore_random_state)
         apply_state(self, state, restore_random_state)
 

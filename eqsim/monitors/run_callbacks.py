@@ -26,7 +26,6 @@ every process reaches at the same step) and ``f`` is called on process 0 only.
 """
 import numpy as np
 
-from ..core.context import current_context
 from ..errors import RunCallbackError
 from ..units import Quantity, second
 
@@ -35,12 +34,9 @@ DEFAULT_PERIOD_STEPS = 100
 
 
 def communicator():
-    """The communicator of the current run: the context's, or one process without MPI."""
-    comm = getattr(current_context(), "communicator", None)
-    if comm is None:
-        from ..distributed.communicator import SingleProcess
-        comm = SingleProcess()
-    return comm
+    """The communicator of the current run (one process without MPI)."""
+    from ..distributed.current import current_communicator
+    return current_communicator()
 
 
 def global_offset(source):

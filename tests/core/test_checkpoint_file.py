@@ -117,7 +117,7 @@ def test_checkpoint_is_an_npz_of_numeric_arrays_and_a_json_header(stored):
     arrays = members(filename)  # allow_pickle=False: nothing in it needs a pickle
     assert all(a.dtype.kind in "biuf" for a in arrays.values())
     header = header_of(filename)
-    assert header["format"] == "eqsim-checkpoint" and header["version"] == 1
+    assert header["format"] == "eqsim-checkpoint" and header["version"] == 2
     assert header["eqsim_version"]
     state = header["states"]["warm"]
     assert state["t"] == pytest.approx(8e-3)
@@ -174,10 +174,10 @@ def test_a_flipped_byte_anywhere_is_an_error_or_changes_nothing(stored):
 def test_unknown_format_version_is_an_error_naming_both_versions(stored):
     net, _, filename = stored
     header = header_of(filename)
-    header["version"] = 2
+    header["version"] = 3
     header["eqsim_version"] = "9.0"
     write_members(filename, members(filename), header)
-    with pytest.raises(CheckpointError, match="format version 2.*reads version 1") as info:
+    with pytest.raises(CheckpointError, match="format version 3.*reads versions 1, 2") as info:
         net.restore("warm", filename=filename)
     assert "9.0" in str(info.value)
 
