@@ -143,12 +143,14 @@ def deliver_samples(callback, owner, pending, offset, record, names):
     t = _joined(pending, "t", np.float64)
     values = {v: np.concatenate([p[v] for p in pending]) if pending else
               np.empty((0, record.size)) for v in names}
+    comm = communicator()
     indices = np.asarray(record, dtype=np.int64) + offset
-    gathered = gather_samples(communicator(), owner, values, indices, indices, gather="root")
+    everyone = comm.allgather_array(indices)  # every process's recorded elements, rank order
+    gathered = gather_samples(comm, owner, values, indices, everyone, gather="root")
     if not gathered.here:
         return
-    rows, n = t.size, indices.size
-    columns = [np.tile(indices, rows).tolist(),
+    rows, n = t.size, everyone.size
+    columns = [np.tile(everyone, rows).tolist(),
                np.repeat(t, n).tolist()]
     columns += [gathered[v].reshape(rows * n).tolist() for v in names]
     callback.function(list(zip(*columns)))

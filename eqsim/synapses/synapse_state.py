@@ -53,8 +53,10 @@ def check_synapse_state(synapses, state):
         else:
             shape = (n,) if var.dynamic and not var.shared else var.array.shape
         check_array(state[key], name, key, var.array.dtype, shape)
-    check_indices(state["_synaptic_pre"], name, "_synaptic_pre", len(synapses.source))
-    check_indices(state["_synaptic_post"], name, "_synaptic_post", len(synapses.target))
+    # i and j are global indices (a process stores a slice of a partitioned group)
+    check_indices(state["_synaptic_pre"], name, "_synaptic_pre", synapses.source.global_size())
+    check_indices(state["_synaptic_post"], name, "_synaptic_post",
+                  synapses.target.global_size())
     queues = state["_queues"]
     check_keys(queues, [p.name for p in synapses.pathways], name, "pathway queues")
     for pathway in synapses.pathways:
@@ -67,7 +69,7 @@ def check_synapse_state(synapses, state):
         if not (mode is None or isinstance(mode, str)) or mode not in _QUEUE_MODES or \
                 np.any(sizes < 0) or sizes.sum() != items.size or (mode is None and items.size):
             raise mismatch(name, f"'{key}' is not a spike queue")
-        upper = len(pathway.trigger_group) if mode == "sources" else n
+        upper = pathway.trigger_group.global_size() if mode == "sources" else n
         check_indices(items, name, f"{key}.items", upper)
 
 

@@ -1,0 +1,125 @@
+"""Checkpoint files in global order: written by K processes, restored with another K.
+
+Each process's part is built in one process with the private ``_partition=(rank, size)``
+hook, from one script; the joining that process 0 does under MPI is the same code
+(:func:`~eqsim.distributed.checkpoint_layout.join_pieces`) fed with every part's pieces.
+"""
+import numpy as np
+import pytest
+
+from eqsim import Network, NeuronGroup, SpikeMonitor, ms, start_scope
+from eqsim.core.checkpoint import read_checkpoint, write_checkpoint
+from eqsim.core.network_state import take_state
+from eqsim.distributed.checkpoint_layout import canonical_order, join_pieces, state_pieces
+from eqsim.errors import CheckpointLayoutError, CheckpointVersionError
+from eqsim.groups.partition import local_slice
+
+from checkpoint_network import N, build
+
+@pytest.fixture
+def whole(numpy_target, tmp_path):
+    """One process ran 4.3 ms (spikes in flight) and stored its state in a file."""
+    net = build()
+    net.run(4.3 * ms)
+    filename = str(tmp_path / "k1.ckpt")
+    net.store("warm", filename=filename)
+    return net, filename
+
+
+def _arrays(net):
+    state = take_state(net)["objects"]
+    return state["G"], state["S"], state["M"]
+
+
+@pytest.mark.parametrize("size", [2, 3])
+def test_parts_restore_the_slices_of_a_file_one_process_wrote(whole, size):
+    net, filename = whole
+    group, synapses, monitor = _arrays(net)
+    order = canonical_order(synapses["_synaptic_pre"], synapses["_synaptic_post"])
+    queue = net["S"].pathways[0].queue_state
+    assert sum(len(slot) for slot in queue) > 0 and synapses["_N"] > 2 * N
+    for rank in range(size):
+        start, stop = local_slice(N, rank, size)
+        part = build((rank, size))
+        part.restore("warm", filename=filename)
+        assert part.t_ == net.t_
+        mine, syn, mon = _arrays(part)
+        for name in ("v", "k", "lastspike", "not_refractory"):
+            assert np.array_equal(mine[name], group[name][start:stop]), name
+        assert np.array_equal(mine["c"], group["c"])
+        spiking = group["_spikespace"][:group["_spikespace"][-1]]
+        here = spiking[(spiking >= start) & (spiking < stop)] - start
+        assert np.array_equal(mine["_spikespace"][:mine["_spikespace"][-1]], here)
+        # the synapses onto this part's neurons, in canonical order
+        onto = order[(synapses["_synaptic_post"][order] >= start) &
+                     (synapses["_synaptic_post"][order] < stop)]
+        assert syn["_N"] == onto.size and onto.size > 0
+        for name in ("_synaptic_pre", "_synaptic_post", "w", "delay"):
+            assert np.array_equal(syn[name], synapses[name][onto]), name
+        # spikes in flight: the same synapses (by identity) in the same slots
+        items, sizes = syn["_queues"]["pre"]["items"], syn["_queues"]["pre"]["sizes"]
+        slots = np.split(items, np.cumsum(sizes)[:-1])
+        for slot, original in zip(slots, queue):
+            expected = [(synapses["_synaptic_pre"][s], synapses["_synaptic_post"][s])
+                        for s in original if start <= synapses["_synaptic_post"][s] < stop]
+            got = [(syn["_synaptic_pre"][s], syn["_synaptic_post"][s]) for s in slot]
+            assert sorted(got) == sorted(expected)
+        assert np.array_equal(mon["count"], monitor["count"][start:stop])
+        events = (monitor["data"]["i"] >= start) & (monitor["data"]["i"] < stop)
+        assert np.array_equal(mon["data"]["i"], monitor["data"]["i"][events] - start)
+        assert np.array_equal(mon["data"]["t"], monitor["data"]["t"][events])
+
+
+@pytest.mark.parametrize("size", [1, 2, 3])
+def test_the_union_of_parts_writes_the_file_one_process_writes(whole, size, tmp_path):
+    net, filename = whole
+    parts = []
+    for rank in range(size):
+        part = build((rank, size))
+        part.restore("warm", filename=filename)
+        parts.append(part)
+    pieces = [state_pieces(part, take_state(part)) for part in parts]
+    joined = join_pieces(parts[0], take_state(parts[0]), pieces)
+    again = str(tmp_path / f"k{size}.ckpt")
+    write_checkpoint(again, "warm", joined)
+    _same(read_checkpoint(filename)["warm"], read_checkpoint(again)["warm"])
+
+
+def _same(a, b, path="state"):
+    if isinstance(a, dict):
+        assert set(a) == set(b), path
+        for key in a:
+            _same(a[key], b[key], f"{path}.{key}")
+    elif isinstance(a, np.ndarray):
+        assert a.dtype == b.dtype and np.array_equal(a, b), path
+    else:
+        assert a == b, path
+
+
+def test_a_part_restored_from_a_file_continues_as_one_process_does(whole):
+    """Restoring the file into one process gives the run the original continues with."""
+    net, filename = whole
+    net.run(3 * ms)
+    expected = _arrays(net)[2]["data"]
+    again = build()
+    again.restore("warm", filename=filename)
+    again.run(3 * ms)
+    got = _arrays(again)[2]["data"]
+    assert np.array_equal(got["i"], expected["i"]) and np.array_equal(got["t"], expected["t"])
+    assert np.array_equal(_arrays(again)[0]["v"], _arrays(net)[0]["v"])
+
+
+def test_a_file_of_another_global_size_is_refused_naming_the_group(whole, tmp_path):
+    _, filename = whole
+    start_scope()
+    small = NeuronGroup(N - 2, "v : 1", name="G", _partition=(0, 2))
+    other = Network(small, name="net")
+    state = read_checkpoint(filename)["warm"]
+    state["objects"] = {"G": state["objects"]["G"]}
+    state["clocks"] = {small.clock.name: state["clocks"][small.clock.name]}
+    smaller = str(tmp_path / "small.ckpt")
+    write_checkpoint(smaller, "warm", state)
+    with pytest.raises(CheckpointLayoutError, match="12 values of 'v'.*'G', which has 10") \
+            as error:
+        other.restore("warm", filename=smaller)
+    assert error.value.code == "EQ812"
