@@ -8,7 +8,7 @@ and checks the file and sends the state to every process, which cuts its own par
 it. A failure on process 0 (a damaged file, a full disk) is raised on every process.
 Version-1 files (in the objects' storage order) restore into a network on one process.
 """
-from ..errors import CheckpointError, CheckpointVersionError
+from ..errors import CheckpointError, CheckpointLayoutError, CheckpointVersionError
 from .checkpoint import VERSION, read_checkpoint_file, write_checkpoint
 
 
@@ -66,4 +66,14 @@ def restore_from_file(network, filename, name):
                 hint="restore it on one process, store it again (this writes version "
                      f"{VERSION}), then restore that file with any number of processes")
         return state
-    return layout.local_state(network, state)
+    try:
+        return layout.local_state(network, state)
+    except CheckpointError:
+        raise
+    except (KeyError, TypeError, ValueError, IndexError, AttributeError) as error:
+        # a state of another network (or edited by hand): check_state would name the part,
+        # but cutting this process's part out of it fails first
+        raise CheckpointLayoutError(
+            f"the state '{name}' in '{filename}' does not have the layout of this network "
+            f"({type(error).__name__}: {error})", obj=network.name,
+            hint="restore into the network (same objects and sizes) that stored it") from None

@@ -11,7 +11,7 @@ from eqsim import Network, NeuronGroup, SpikeMonitor, ms, start_scope
 from eqsim.core.checkpoint import read_checkpoint, write_checkpoint
 from eqsim.core.network_state import take_state
 from eqsim.distributed.checkpoint_layout import canonical_order, join_pieces, state_pieces
-from eqsim.errors import CheckpointLayoutError, CheckpointVersionError
+from eqsim.errors import CheckpointError, CheckpointLayoutError, CheckpointVersionError
 from eqsim.groups.partition import local_slice
 
 from checkpoint_network import N, build
@@ -123,3 +123,55 @@ def test_a_file_of_another_global_size_is_refused_naming_the_group(whole, tmp_pa
             as error:
         other.restore("warm", filename=smaller)
     assert error.value.code == "EQ812"
+
+
+@pytest.fixture
+def version_1(whole, monkeypatch, tmp_path):
+    """A file in the format of before (version 1), from the same state."""
+    import eqsim.core.checkpoint as checkpoint
+    net, filename = whole
+    monkeypatch.setattr(checkpoint, "VERSION", 1)
+    old = str(tmp_path / "v1.ckpt")
+    write_checkpoint(old, "warm", read_checkpoint(filename)["warm"])
+    monkeypatch.undo()
+    return net, old
+
+
+def test_a_version_1_file_restores_on_one_process(version_1):
+    net, old = version_1
+    again = build()
+    again.restore("warm", filename=old)
+    assert np.array_equal(_arrays(again)[0]["v"], _arrays(net)[0]["v"])
+
+
+def test_a_version_1_file_is_refused_by_a_part_and_kept_from_new_states(version_1, tmp_path):
+    _, old = version_1
+    part = build((0, 2))
+    with pytest.raises(CheckpointVersionError, match="format version 1.*one process") as error:
+        part.restore("warm", filename=old)
+    assert error.value.code == "EQ813" and "store it again" in str(error.value)
+    with pytest.raises(CheckpointVersionError, match="format version 1"):
+        build().store("other", filename=old)
+    build().store("warm", filename=old)  # replacing its only state makes it a version-2 file
+    assert read_checkpoint(old).keys() == {"warm"}
+
+
+def test_a_state_without_the_parts_a_slice_needs_is_refused_without_changes(whole, tmp_path):
+    _, filename = whole
+    state = read_checkpoint(filename)["warm"]
+    queue = state["objects"]["S"]["_queues"]["pre"]
+    first, queue["items"][0] = queue["items"][0], 10**6  # a synapse the state does not have
+    broken = str(tmp_path / "broken.ckpt")
+    write_checkpoint(broken, "warm", state)
+    queue["items"][0] = first
+    del state["objects"]["S"]["_delays_per_synapse"]
+    incomplete = str(tmp_path / "incomplete.ckpt")
+    write_checkpoint(incomplete, "warm", state)
+    part = build((1, 2))
+    before = _arrays(part)[0]["v"].copy()
+    with pytest.raises(CheckpointLayoutError, match="does not have the layout") as error:
+        part.restore("warm", filename=broken)
+    assert error.value.code == "EQ812"
+    with pytest.raises(CheckpointError, match="_delays_per_synapse"):
+        part.restore("warm", filename=incomplete)
+    assert np.array_equal(_arrays(part)[0]["v"], before)
