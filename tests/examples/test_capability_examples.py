@@ -117,3 +117,12 @@ def test_threads_example_on_the_numpy_target_runs_once(example):
     # one against two threads, compiled, is tests/codegen/test_threaded_kernels.py's subject
     result, output = example("threads", "--neurons", "300", "--duration", "20")
     assert list(result) == [1] and "1 thread(s)" in output and "2 thread(s)" not in output
+
+
+def test_run_callbacks_example_sees_every_spike_and_voltage_while_running(example):
+    result, output = example("run_callbacks", "--duration", "30")
+    assert result["spike_calls"] == result["volt_calls"] == 6  # every 5 ms of 30 ms
+    assert result["spikes_seen"] == result["spikes_recorded"] > 0
+    assert result["voltages"] == 300 * 200  # 200 neurons of 'a' at each of 300 steps
+    assert result["b_seen"] == result["b_counted"] and result["b_kept"] == 0
+    assert "spike_callback called 6 times" in output
