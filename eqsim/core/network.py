@@ -298,6 +298,7 @@ class Network(NetworkControl, Nameable):
             for clock, step in zip(clocks, module.backend.clock_steps()):
                 clock.step = step
             self.t_ = min(clock.t_ for clock in clocks)
+            module.run_failed = True  # monitors keep their records but call no callback
             for obj in objects:
                 obj.after_run(module)
             raise

@@ -17,7 +17,8 @@ them:
 ``index`` is the element's global index in the monitored group (subgroup-relative, as
 ``M.i``). The rest of the run (after the last whole period, or after ``stop()``) is handed
 over when the run ends. An exception in ``f`` ends the run with that exception, keeping
-what was simulated, as an exception in a network operation does.
+what was simulated, as an exception in a network operation does; a run that ends with an
+error (in a callback or a network operation) makes no further calls.
 
 On K processes each process records its own elements; at each delivery they are gathered
 to process 0 through the communicator of the current simulation context
@@ -101,8 +102,15 @@ class RunCallback:
         """Records taken from the kernel's buffers (a dict of arrays, see the deliverers)."""
         self.pending.append(columns)
 
-    def due(self, step, final):
-        """Whether to deliver at clock step ``step`` (``final``: the run has ended)."""
+    def due(self, step, final, failed=False):
+        """Whether to deliver at clock step ``step`` (``final``: the run has ended).
+
+        Not after a run ended with an error (``failed``): the records stay in the monitor,
+        and no process starts a delivery (a collective under MPI) that the others, ending
+        with the error, would not join."""
+        if failed:
+            self.take(step)
+            return False
         return step - self.last_step >= self.steps or (final and step > self.last_step)
 
     def take(self, step):

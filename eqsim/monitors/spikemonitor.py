@@ -121,7 +121,7 @@ class EventMonitor(EqsimObject):
         callback = self._callback
         if callback is not None:
             callback.add({"i": i, "t": t, **values})
-            if callback.due(self.clock.step, final):
+            if callback.due(self.clock.step, final, getattr(module, "run_failed", False)):
                 deliver_events(callback, self.name, callback.take(self.clock.step),
                                self.clock.dt_, global_offset(self.source),
                                self.record_variables)

@@ -150,7 +150,7 @@ class StateMonitor(EqsimObject):
         if callback is not None:
             callback.add({"t": t, **{v: values[v].reshape(t.size, self.record.size)
                                      for v in self.record_variables}})
-            if callback.due(self.clock.step, final):
+            if callback.due(self.clock.step, final, getattr(module, "run_failed", False)):
                 deliver_samples(callback, self.name, callback.take(self.clock.step),
                                 global_offset(self.source), self.record, self.record_variables)
 

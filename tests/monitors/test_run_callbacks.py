@@ -94,7 +94,7 @@ def test_keep_false_hands_records_to_the_callback_only(numpy_target):
     assert len(samples.records) == 200 * 20
 
 
-def test_an_exception_in_a_callback_ends_the_run_with_it_keeping_what_was_simulated(
+def test_an_exception_in_a_callback_ends_the_run_with_it_and_makes_no_further_calls(
         numpy_target):
     group = _noisy_group()
     calls = Calls()
@@ -103,11 +103,18 @@ def test_an_exception_in_a_callback_ends_the_run_with_it_keeping_what_was_simula
         calls(records)
         raise KeyError("no such channel")
     trace = StateMonitor(group, "v", record=[0], callback=failing, callback_period=2 * ms)
-    net = Network(group, trace)
+    other = Calls()
+    spikes = SpikeMonitor(group, callback=other, callback_period=1 * ms)
+    net = Network(group, trace, spikes)
     with pytest.raises(KeyError, match="no such channel"):
         net.run(10 * ms)
     assert len(calls.calls) == 1  # not called again while the run ends
     assert float(net.t_) == pytest.approx(2e-3) and trace.t_[-1] == pytest.approx(1.9e-3)
+    # the other monitor: its call before the error (the first ms), and its records kept
+    n = len(other.records)
+    assert len(other.calls) == 1 and all(t < 1e-3 for _, t in other.records)
+    assert other.records == list(zip(spikes.i[:n].tolist(), spikes.t_[:n].tolist()))
+    assert len(spikes) > n and spikes.t_[-1] < 2e-3
 
 
 def test_stop_hands_the_rest_of_the_run_to_the_callback(numpy_target):
