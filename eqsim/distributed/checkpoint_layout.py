@@ -32,7 +32,12 @@ from ..monitors.spikemonitor import EventMonitor
 from ..synapses.synapse_state import _arrays as synapse_arrays
 from ..synapses.synapses import Synapses
 
-__all__ = ["global_state", "local_state", "state_pieces", "join_pieces", "split_range"]
+__all__ = ["global_state", "local_state", "state_pieces", "join_pieces", "split_range",
+           "STORAGE_ORDER"]
+
+#: per synapse of the canonical order: its position in one process's storage order, so
+#: that a restored network stores (and ``S.w[:]`` reads) its synapses as before
+STORAGE_ORDER = "_storage_order"
 
 
 # --- what kind of object, and where its elements are ---------------------------------------
@@ -42,6 +47,21 @@ def _split(group):
     if getattr(owner, "_global_n", None) is None or owner is not group:
         return None
     return int(owner._global_start), int(owner._global_n)
+
+
+def _stored(group):
+    """Number of elements this process stores of an owner group."""
+    return int(group._stop - group._start)
+
+
+def _monitor_split(monitor):
+    """``(start, global size)`` when ``monitor`` holds only this process's part of its
+    source's records (its counts are as long as the stored slice); None when it holds the
+    whole network's (one process, or a run that gathers monitors after each run)."""
+    split = _split(monitor.source)
+    if split is None or monitor._count.array.size == split[1]:
+        return None
+    return split
 
 
 def split_range(obj):
@@ -88,16 +108,28 @@ def state_pieces(network, state):
                 if _is_event_space(name):
                     piece[name] = values[:values[-1]].astype(np.int64) + start
             pieces[obj.name] = piece
-        elif isinstance(obj, EventMonitor) and _split(obj.source) is not None:
+        elif isinstance(obj, EventMonitor) and _monitor_split(obj) is not None:
             pieces[obj.name] = _event_pieces(obj, own)
         else:
             pieces[obj.name] = {}
     return pieces
 
 
+def creation_keys(synapses, pre):
+    """What orders a process's stored synapses as one process stores them: the
+    ``connect()`` call that made each (calls append; ``_connect_sizes`` where the
+    synapses keep them, else one call), then the presynaptic index; ties in storage order."""
+    sizes = list(getattr(synapses, "_connect_sizes", []))
+    if sum(sizes) != pre.size:
+        sizes = [pre.size]
+    calls = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)
+    return calls * (int(synapses.source.global_size()) + 1) + pre.astype(np.int64)
+
+
 def _synapse_pieces(synapses, state):
     piece = {name: state[name] for name in _synapse_arrays(synapses, state)}
     piece["_N"] = np.array([state["_N"]], dtype=np.int64)
+    piece["_creation"] = creation_keys(synapses, state["_synaptic_pre"])
     for name, queue in state["_queues"].items():
         if queue["mode"] == "synapses":  # storage positions: joined with the N of each process
             piece[f"_queue.{name}.items"] = queue["items"]
@@ -125,7 +157,7 @@ def join_pieces(network, state, pieces):
             own = _join_synapses(obj, own, parts if split else parts[:1])
         elif isinstance(obj, Group):
             own = _join_group(obj, own, parts)
-        elif isinstance(obj, EventMonitor) and _split(obj.source) is not None:
+        elif isinstance(obj, EventMonitor) and _monitor_split(obj) is not None:
             own = _join_events(own, parts)
         joined["objects"][obj.name] = own
     return joined
@@ -168,6 +200,13 @@ def _join_synapses(synapses, own, parts):
     for k in arrays:
         own[k] = whole[k][order]
     own["_N"] = int(sum(sizes))
+    # where each synapse comes in one process's storage: exact for one process; for
+    # several, by connect() call and presynaptic index, then rank and storage order
+    created = np.arange(order.size) if len(parts) == 1 else np.lexsort(
+        (np.arange(order.size), np.concatenate([p["_creation"] for p in parts])))
+    storage = np.empty(order.size, dtype=np.int64)
+    storage[created] = np.arange(order.size)
+    own[STORAGE_ORDER] = storage[order]
     position = np.empty(order.size, dtype=np.int64)  # joined position -> canonical position
     position[order] = np.arange(order.size)
     post = own["_synaptic_post"]
@@ -239,7 +278,7 @@ def local_state(network, state):
             own = _local_synapses(obj, own)
         elif isinstance(obj, Group) and _split(obj) is not None:
             own = _local_group(obj, own)
-        elif isinstance(obj, EventMonitor) and _split(obj.source) is not None:
+        elif isinstance(obj, EventMonitor) and _monitor_split(obj) is not None:
             own = _local_events(obj, own)
         local["objects"][obj.name] = own
     return local
@@ -253,13 +292,13 @@ def _wrong_size(obj, what, found, expected):
 
 def _local_group(group, own):
     start, n = _split(group)
-    stop = start + len(group)
+    stop = start + _stored(group)
     for name, values in own.items():
         if _is_event_space(name) and isinstance(values, np.ndarray) and values.ndim == 1 \
                 and values.size == n + 1:
             spikers = values[:max(0, min(int(values[-1]), n))].astype(np.int64)
             mine = spikers[(spikers >= start) & (spikers < stop)] - start
-            space = np.zeros(n + 1, dtype=values.dtype)
+            space = np.zeros(group.variables[name].array.size, dtype=values.dtype)
             space[:mine.size] = mine
             space[-1] = mine.size
             own[name] = space
@@ -271,16 +310,26 @@ def _local_group(group, own):
 
 
 def _local_synapses(synapses, own):
-    target = synapses.target
-    split = _split(getattr(target, "_owner", target))
-    if split is None or not isinstance(own.get("_synaptic_post"), np.ndarray):
-        return own
-    start, stop = split[0], split[0] + len(target._owner)
-    n = own["_N"]
-    keep = np.flatnonzero((own["_synaptic_post"] >= start) & (own["_synaptic_post"] < stop))
-    for key in _synapse_arrays(synapses, own):
-        if own[key].shape != (n,):
-            raise _wrong_size(synapses, f"values of '{key}' for the synapses", own[key].size, n)
+    storage = own.pop(STORAGE_ORDER, None)
+    n = own.get("_N")
+    arrays = _synapse_arrays(synapses, own) if "_delays_per_synapse" in own else None
+    if not isinstance(n, int) or isinstance(n, bool) or n < 0 or arrays is None or \
+            any(getattr(own[key], "shape", None) != (n,) for key in arrays if key in own):
+        return own  # check_state names what is wrong
+    if not isinstance(storage, np.ndarray) or storage.shape != (n,) or \
+            not np.array_equal(np.sort(storage), np.arange(n)):
+        raise _wrong_size(synapses, "positions in storage order for the synapses",
+                          getattr(storage, "size", 0), n)
+    owner = getattr(synapses.target, "_owner", synapses.target)
+    split = _split(owner)
+    if split is None:  # held whole: every synapse
+        keep = np.arange(n)
+    else:  # the synapses onto this process's neurons
+        start, stop = split[0], split[0] + _stored(owner)
+        post = own["_synaptic_post"]
+        keep = np.flatnonzero((post >= start) & (post < stop))
+    keep = keep[np.argsort(storage[keep], kind="stable")]  # stored as one process stores them
+    for key in arrays:
         own[key] = own[key][keep]
     own["_N"] = int(keep.size)
     local = np.full(n, -1, dtype=np.int64)
@@ -299,8 +348,8 @@ def _local_synapses(synapses, own):
 
 
 def _local_events(monitor, own):
-    start, n = _split(monitor.source)
-    stop = start + len(monitor.source)
+    start, n = _monitor_split(monitor)
+    stop = start + monitor._count.array.size
     if own["count"].size != n:
         raise _wrong_size(monitor, "event counts", own["count"].size, n)
     data = own["data"]

@@ -7,7 +7,7 @@ hook, from one script; the joining that process 0 does under MPI is the same cod
 import numpy as np
 import pytest
 
-from eqsim import Network, NeuronGroup, SpikeMonitor, ms, start_scope
+from eqsim import Network, NeuronGroup, SpikeMonitor, Synapses, ms, start_scope
 from eqsim.core.checkpoint import read_checkpoint, write_checkpoint
 from eqsim.core.network_state import take_state
 from eqsim.distributed.checkpoint_layout import canonical_order, join_pieces, state_pieces
@@ -127,12 +127,12 @@ def test_a_file_of_another_global_size_is_refused_naming_the_group(whole, tmp_pa
 
 @pytest.fixture
 def version_1(whole, monkeypatch, tmp_path):
-    """A file in the format of before (version 1), from the same state."""
+    """A file as store() wrote it before (version 1: the state as objects hold it)."""
     import eqsim.core.checkpoint as checkpoint
-    net, filename = whole
+    net, _ = whole
     monkeypatch.setattr(checkpoint, "VERSION", 1)
     old = str(tmp_path / "v1.ckpt")
-    write_checkpoint(old, "warm", read_checkpoint(filename)["warm"])
+    write_checkpoint(old, "warm", take_state(net))
     monkeypatch.undo()
     return net, old
 
@@ -175,3 +175,33 @@ def test_a_state_without_the_parts_a_slice_needs_is_refused_without_changes(whol
     with pytest.raises(CheckpointError, match="_delays_per_synapse"):
         part.restore("warm", filename=incomplete)
     assert np.array_equal(_arrays(part)[0]["v"], before)
+
+
+def test_one_process_restores_its_synapses_in_the_order_it_made_them(numpy_target, tmp_path):
+    """The file holds synapses in canonical order, and where each one was stored: a
+    restored network reads S.i[:] as before and continues bit for bit."""
+    def network():
+        start_scope()
+        group = NeuronGroup(5, "dv/dt = (2 - v)/(4*ms) : 1", threshold="v > 1",
+                            reset="v = 0", method="exact", name="G")
+        group.v = "i*0.2"
+        synapses = Synapses(group, group, "w : 1", on_pre="v_post += w", name="S")
+        synapses.connect(i=[3, 1, 4], j=[0, 2, 0])
+        synapses.connect(i=[0, 2, 1, 3], j=[4, 4, 0, 0])
+        synapses.w = "0.1 + 0.01*i + 0.001*j"
+        synapses.delay = "i*0.5*ms"
+        return Network(group, synapses, SpikeMonitor(group, name="M"), name="net"), synapses
+    net, synapses = network()
+    net.run(3.1 * ms)
+    filename = str(tmp_path / "order.ckpt")
+    net.store("warm", filename=filename)
+    assert read_checkpoint(filename)["warm"]["objects"]["S"]["_synaptic_pre"].tolist() == \
+        [0, 1, 1, 2, 3, 3, 4]  # canonical in the file
+    net.run(4 * ms)
+    again, restored = network()
+    again.restore("warm", filename=filename)
+    assert restored.i[:].tolist() == [3, 1, 4, 0, 2, 1, 3]
+    again.run(4 * ms)
+    assert np.array_equal(again["M"].i, net["M"].i) and len(net["M"]) > 10
+    assert np.array_equal(again["M"].t_, net["M"].t_)
+    assert np.array_equal(again["G"].v[:], net["G"].v[:])
