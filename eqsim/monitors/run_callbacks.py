@@ -41,13 +41,15 @@ def communicator():
 
 
 def global_offset(source):
-    """What turns a monitor's element position into the element's global index: the
-    start of this process's slice for a partitioned group (``groups.partition``), else 0.
-
-    Subgroups of a partitioned group and synapses stored by several processes are left to
-    the distributed run (their positions are not yet global-index based)."""
+    """What turns the element numbers a monitor's kernel records into global indices:
+    the start of this process's slice when the source is a group stored in part here
+    whose kernels number elements by storage position (``len()`` is then the stored
+    number), else 0 (one process, or kernels that record global indices already)."""
     owner = getattr(source, "_owner", source)
-    return int(getattr(owner, "_global_start", 0)) if owner is source else 0
+    whole = getattr(owner, "_global_n", None)
+    if owner is not source or whole is None or len(owner) == whole:
+        return 0
+    return int(owner._global_start)
 
 
 def period_steps(callback, period, dt, owner):
@@ -124,37 +126,48 @@ def _joined(pending, name, dtype):
     return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
 
 
-def deliver_events(callback, owner, pending, dt, offset, names):
+def deliver_events(callback, owner, pending, dt, offset, names, whole=False):
     """Gather pending events to process 0 and call ``callback.function`` there.
 
-    ``pending``: dicts with ``i`` (element positions), ``t`` (second) and each name of
-    ``names``; ``offset``: what turns a position into the global index.
+    ``pending``: dicts with ``i`` (element numbers), ``t`` (second) and each name of
+    ``names``; ``offset``: what turns an element number into the global index; ``whole``:
+    the records are the whole network's already (gathered by the monitor), so process 0
+    alone makes the call, without a collective.
     """
-    from ..distributed.recorded import gather_events
+    from ..distributed.recorded import Recorded, gather_events
     i = _joined(pending, "i", np.int32).astype(np.int64) + offset
     t = _joined(pending, "t", np.float64)
     columns = {"i": i, "t": t, **{v: _joined(pending, v, np.float64) for v in names}}
-    steps = np.rint(t / dt).astype(np.int64)
-    gathered = gather_events(communicator(), owner, steps, columns, gather="root")
+    comm = communicator()
+    if whole:
+        gathered = Recorded(columns if comm.rank == 0 else None, owner)
+    else:
+        steps = np.rint(t / dt).astype(np.int64)
+        gathered = gather_events(comm, owner, steps, columns, gather="root")
     if gathered.here:
         callback.function(list(zip(*(gathered[name].tolist()
                                      for name in ("i", "t", *names)))))
 
 
-def deliver_samples(callback, owner, pending, offset, record, names):
+def deliver_samples(callback, owner, pending, offset, record, names, whole=False):
     """Gather pending samples to process 0 and call ``callback.function`` there.
 
     ``pending``: dicts with ``t`` (rows) and each name of ``names`` (rows x recorded
-    elements); ``record``: the recorded positions, in the user's order.
+    elements); ``record``: the recorded element numbers, in the user's order; ``whole``:
+    the records are the whole network's already, in ``record`` order (no collective).
     """
-    from ..distributed.recorded import gather_samples
+    from ..distributed.recorded import Recorded, gather_samples
     t = _joined(pending, "t", np.float64)
     values = {v: np.concatenate([p[v] for p in pending]) if pending else
               np.empty((0, record.size)) for v in names}
     comm = communicator()
     indices = np.asarray(record, dtype=np.int64) + offset
-    everyone = comm.allgather_array(indices)  # every process's recorded elements, rank order
-    gathered = gather_samples(comm, owner, values, indices, everyone, gather="root")
+    if whole:
+        everyone = indices
+        gathered = Recorded(values if comm.rank == 0 else None, owner)
+    else:  # every process's recorded elements, in rank order
+        everyone = comm.allgather_array(indices)
+        gathered = gather_samples(comm, owner, values, indices, everyone, gather="root")
     if not gathered.here:
         return
     rows, n = t.size, everyone.size

@@ -18,7 +18,7 @@ from checkpoint_network import build, independent
 prefs.codegen.target = "numpy"
 whole_file, out_file = sys.argv[1:3]
 me, size = rank(), num_processes()
-current_context().communicator = world()
+current_context().comm = world()  # as a distributed run's context holds it
 
 spikes, samples = [], []
 free = independent((me, size), spikes=lambda r: spikes.append(r),

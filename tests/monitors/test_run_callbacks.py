@@ -159,3 +159,26 @@ def test_a_callback_that_cannot_be_used_is_refused_before_the_monitor_exists(arg
             make()
         assert error.value.code == "EQ811" and "tap" in str(error.value)
     SpikeMonitor(group, name="tap")  # the name is free: nothing half-built was left
+
+
+def test_records_a_monitor_gathered_already_are_handed_over_on_process_0_alone(monkeypatch):
+    from eqsim.core.context import current_context
+    from eqsim.distributed.communicator import Communicator
+    from eqsim.monitors.run_callbacks import RunCallback, deliver_events, deliver_samples
+
+    class NoCollectives(Communicator):  # process `rank` of 2; a collective fails the test
+        size = 2
+
+        def __init__(self, rank):
+            self.rank = rank
+    events = [{"i": np.array([4, 1], np.int32), "t": np.array([1e-4, 2e-4])}]
+    samples = [{"t": np.array([0.0, 1e-4]), "v": np.array([[1.0, 2.0], [3.0, 4.0]])}]
+    for rank, expected in ((0, True), (1, False)):
+        monkeypatch.setattr(current_context(), "comm", NoCollectives(rank), raising=False)
+        calls = Calls()
+        deliver_events(RunCallback(calls, 1), "M", events, 1e-4, 0, [], whole=True)
+        deliver_samples(RunCallback(calls, 1), "S", samples, 0, np.array([7, 3]), ["v"],
+                        whole=True)
+        assert calls.calls == ([[(4, 1e-4), (1, 2e-4)],
+                                [(7, 0.0, 1.0), (3, 0.0, 2.0), (7, 1e-4, 3.0), (3, 1e-4, 4.0)]]
+                               if expected else [])
