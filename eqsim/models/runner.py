@@ -39,16 +39,17 @@ class DSRunner:
         ``[(index, time, value), ...]`` (second, SI units).
     callback_period : Quantity, optional
         Simulated time between two calls (second); default 100 steps.
-    dt : Quantity, optional
-        Accepted for BrainPy's signature; the groups' clocks decide the step.
     progress_bar : bool
         Show eqsim's progress bar during ``run()``.
     jit : bool, optional
-        Ignored: eqsim always compiles (BrainPy's JIT switch).
+        Ignored: eqsim always compiles (BrainPy's JIT switch); the time step is the groups'
+        (``defaultclock.dt`` or their ``dt=``).
+    inputs : None
+        BrainPy's inputs are not taken: set the input variable instead (``E.I = 20*nA``).
     """
 
     def __init__(self, target, monitors=(), spike_callback=None, volt_callback=None,
-                 callback_period=None, dt=None, progress_bar=False, jit=None, inputs=None):
+                 callback_period=None, progress_bar=False, jit=None, inputs=None):
         if inputs:
             raise RunCallbackError("DSRunner(inputs=...) is not supported",
                                    hint="set the input variable before running, e.g. "
