@@ -38,9 +38,11 @@ def test_dsrunner_callbacks_get_what_its_monitors_record(numpy_target):
     assert np.array_equal(index, np.tile(np.arange(30), 150))
 
 
-def test_dsrunner_names_a_monitor_it_cannot_make(numpy_target):
+def test_dsrunner_names_a_monitor_it_cannot_make_and_refuses_inputs(numpy_target):
     a, _ = _populations()
     for monitors, message in ((["c.spike"], "no object named 'c'"), (["a-V"], "<group name>")):
         with pytest.raises(RunCallbackError, match=message) as error:
             DSRunner(Network(a), monitors=monitors)
         assert error.value.code == "EQ811"
+    with pytest.raises(RunCallbackError, match="inputs=.*not supported.*E.I = 20\\*nA"):
+        DSRunner(Network(a), monitors=["a.spike"], inputs=[("a.I", 20.)])
