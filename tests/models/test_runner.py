@@ -44,5 +44,5 @@ def test_dsrunner_names_a_monitor_it_cannot_make_and_refuses_inputs(numpy_target
         with pytest.raises(RunCallbackError, match=message) as error:
             DSRunner(Network(a), monitors=monitors)
         assert error.value.code == "EQ811"
-    with pytest.raises(RunCallbackError, match="inputs=.*not supported.*E.I = 20\\*nA"):
+    with pytest.raises(RunCallbackError, match="(?s)inputs=.*not supported.*E.I = 20\\*nA"):
         DSRunner(Network(a), monitors=["a.spike"], inputs=[("a.I", 20.)])
