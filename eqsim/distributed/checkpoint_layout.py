@@ -29,7 +29,7 @@ from ..errors import CheckpointLayoutError
 from ..groups.group import Group
 from ..ir.variables import ArrayVariable
 from ..monitors.spikemonitor import EventMonitor
-from ..synapses.synapse_state import _arrays as synapse_arrays
+from ..synapses.synapse_state import _QUEUE_MODES, _arrays as synapse_arrays
 from ..synapses.synapses import Synapses
 
 __all__ = ["global_state", "local_state", "state_pieces", "join_pieces", "split_range",
@@ -76,14 +76,14 @@ def _is_event_space(name):
 
 
 def _element_arrays(group, state):
-    """Names of ``state``'s arrays with one value per element of ``group``."""
-    names = []
-    for name, values in state.items():
-        var = group.variables.get(name)
-        if isinstance(var, ArrayVariable) and not var.shared and not _is_event_space(name) \
-                and isinstance(values, np.ndarray) and values.ndim == 1:
-            names.append(name)
-    return names
+    """Names of ``state``'s arrays with one value per element of ``group``: the group's
+    own arrays as long as its stored slice (not shared values, event spaces, or arrays of
+    another length such as a spike generator's list of spikes)."""
+    stored = _stored(group)
+    return [name for name in state
+            if isinstance(group.variables.get(name), ArrayVariable)
+            and not group.variables[name].shared and not _is_event_space(name)
+            and group.variables[name].array.shape == (stored,)]
 
 
 def _synapse_arrays(synapses, state):
@@ -130,10 +130,10 @@ def _synapse_pieces(synapses, state):
     piece = {name: state[name] for name in _synapse_arrays(synapses, state)}
     piece["_N"] = np.array([state["_N"]], dtype=np.int64)
     piece["_creation"] = creation_keys(synapses, state["_synaptic_pre"])
-    for name, queue in state["_queues"].items():
-        if queue["mode"] == "synapses":  # storage positions: joined with the N of each process
-            piece[f"_queue.{name}.items"] = queue["items"]
-            piece[f"_queue.{name}.sizes"] = queue["sizes"]
+    for name, queue in state["_queues"].items():  # each process's queue may have its mode
+        piece[f"_queue.{name}.mode"] = np.array([_QUEUE_MODES.index(queue["mode"])])
+        piece[f"_queue.{name}.items"] = queue["items"]
+        piece[f"_queue.{name}.sizes"] = queue["sizes"]
     return piece
 
 
@@ -177,11 +177,9 @@ def _join_group(group, own, parts):
                 own[name] = _event_space(values[:values[-1]].astype(np.int64), values.size - 1)
         return own
     n = _split(group)[1]
-    for name, values in own.items():
-        if _is_event_space(name):
-            own[name] = _event_space(np.concatenate([p[name] for p in parts]), n)
-    for name in _element_arrays(group, own):
-        own[name] = np.concatenate([p[name] for p in parts])
+    for name in parts[0]:  # the same names on every process
+        joined = np.concatenate([p[name] for p in parts])
+        own[name] = _event_space(joined, n) if _is_event_space(name) else joined
     return own
 
 
@@ -209,23 +207,40 @@ def _join_synapses(synapses, own, parts):
     own[STORAGE_ORDER] = storage[order]
     position = np.empty(order.size, dtype=np.int64)  # joined position -> canonical position
     position[order] = np.arange(order.size)
-    post = own["_synaptic_post"]
-    own["_queues"] = dict(own["_queues"])
-    for name, queue in own["_queues"].items():
-        if queue["mode"] != "synapses":
-            continue
-        slots = []
-        for part, offset in zip(parts, offsets):
-            sizes_r = part[f"_queue.{name}.sizes"]
-            items = position[part[f"_queue.{name}.items"].astype(np.int64) + offset]
-            slots.append(np.split(items, np.cumsum(sizes_r)[:-1]))
-        merged = [np.concatenate(in_slot) for in_slot in zip(*slots)]
-        merged = [slot[np.argsort(post[slot], kind="stable")] for slot in merged]
-        own["_queues"][name] = {"mode": "synapses",
-                                "items": np.concatenate(merged or [np.zeros(0, np.int64)])
-                                .astype(np.int32),
-                                "sizes": np.array([s.size for s in merged], dtype=np.int64)}
+    own["_queues"] = {name: _join_queue(name, parts, offsets, position,
+                                        own["_synaptic_post"], queue)
+                      for name, queue in own["_queues"].items()}
     return own
+
+
+def _join_queue(name, parts, offsets, position, post, queue):
+    """One pathway's spikes in flight of every process. Queues of presynaptic spikes
+    ("sources": a delay shared by the process's synapses) are the same on every process;
+    when every process has one, it is the network's. Otherwise each process's queue
+    becomes its synapses (a source's spike: the process's synapses from that source), at
+    their canonical positions, each slot by target neuron."""
+    modes = [_QUEUE_MODES[int(p[f"_queue.{name}.mode"][0])] for p in parts]
+    if "synapses" not in modes:
+        held = [k for k, mode in enumerate(modes) if mode is not None]
+        if not held:
+            return queue
+        first = parts[held[0]]
+        return {"mode": "sources", "items": first[f"_queue.{name}.items"],
+                "sizes": first[f"_queue.{name}.sizes"]}
+    slots = []
+    for part, offset, mode in zip(parts, offsets, modes):
+        items = part[f"_queue.{name}.items"].astype(np.int64)
+        in_slots = np.split(items, np.cumsum(part[f"_queue.{name}.sizes"])[:-1])
+        if mode == "sources":  # a source's spike reaches all of this process's synapses of it
+            pre = part["_synaptic_pre"]
+            in_slots = [np.flatnonzero(np.isin(pre, slot)) for slot in in_slots]
+        slots.append([position[slot + offset] for slot in in_slots] if mode else [])
+    merged = [np.concatenate([p[k] for p in slots if k < len(p)])
+              for k in range(max(map(len, slots)))]
+    merged = [slot[np.argsort(post[slot], kind="stable")] for slot in merged]
+    return {"mode": "synapses",
+            "items": np.concatenate(merged or [np.zeros(0, np.int64)]).astype(np.int32),
+            "sizes": np.array([s.size for s in merged], dtype=np.int64)}
 
 
 def _join_events(own, parts):
@@ -303,8 +318,9 @@ def _local_group(group, own):
             space[-1] = mine.size
             own[name] = space
     for name in _element_arrays(group, own):
-        if own[name].size != n:
-            raise _wrong_size(group, f"values of '{name}' for the elements", own[name].size, n)
+        if getattr(own[name], "shape", None) != (n,):
+            raise _wrong_size(group, f"values of '{name}' for the elements",
+                              getattr(own[name], "size", 0), n)
         own[name] = own[name][start:stop]
     return own
 

@@ -5,9 +5,14 @@ from eqsim import Network, NeuronGroup, SpikeMonitor, Synapses, ms, seed, start_
 N = 12
 
 
-def build(partition=None):
+DELAYS = "(1 + (i + j) % 5)*ms"
+#: one delay onto neurons 0-5 (process 0 of 2 queues spikes of sources), several onto 6-11
+MIXED_DELAYS = "(1 + int(j >= 6)*(1 + i % 3))*ms"
+
+
+def build(partition=None, delays=DELAYS):
     """An excitable group with an integer and a shared variable, synapses with per-synapse
-    delays (a queue of synapses) and several synapses per pair, a spike monitor; with
+    ``delays`` (a queue of synapses) and several synapses per pair, a spike monitor; with
     ``partition=(rank, size)``, that process's part."""
     start_scope()
     seed(11)
@@ -21,7 +26,7 @@ def build(partition=None):
     synapses = Synapses(group, group, "w : 1", on_pre="v_post += w", name="S")
     synapses.connect(p=0.4, n=2)
     synapses.w = "0.01*j + 0.001*i"
-    synapses.delay = "(1 + (i + j) % 5)*ms"
+    synapses.delay = delays
     monitor = SpikeMonitor(group, name="M")
     return Network(group, synapses, monitor, name="net")
 

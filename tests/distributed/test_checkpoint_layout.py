@@ -14,7 +14,7 @@ from eqsim.distributed.checkpoint_layout import canonical_order, join_pieces, st
 from eqsim.errors import CheckpointError, CheckpointLayoutError, CheckpointVersionError
 from eqsim.groups.partition import local_slice
 
-from checkpoint_network import N, build
+from checkpoint_network import MIXED_DELAYS, N, build
 
 @pytest.fixture
 def whole(numpy_target, tmp_path):
@@ -82,6 +82,28 @@ def test_the_union_of_parts_writes_the_file_one_process_writes(whole, size, tmp_
     joined = join_pieces(parts[0], take_state(parts[0]), pieces)
     again = str(tmp_path / f"k{size}.ckpt")
     write_checkpoint(again, "warm", joined)
+    _same(read_checkpoint(filename)["warm"], read_checkpoint(again)["warm"])
+
+
+def test_parts_whose_queues_hold_sources_and_synapses_join_into_the_one_process_file(
+        numpy_target, tmp_path):
+    net = build(delays=MIXED_DELAYS)
+    net.run(4.3 * ms)
+    filename = str(tmp_path / "mixed.ckpt")
+    net.store("warm", filename=filename)
+    assert read_checkpoint(filename)["warm"]["objects"]["S"]["_queues"]["pre"]["mode"] == \
+        "synapses"
+    parts = []
+    for rank in range(2):
+        part = build((rank, 2), delays=MIXED_DELAYS)
+        part.restore("warm", filename=filename)
+        part.run(0 * ms)  # each part's pathway takes the queue in its own mode
+        parts.append(part)
+    modes = [take_state(p)["objects"]["S"]["_queues"]["pre"]["mode"] for p in parts]
+    assert modes == ["sources", "synapses"]
+    pieces = [state_pieces(part, take_state(part)) for part in parts]
+    again = str(tmp_path / "again.ckpt")
+    write_checkpoint(again, "warm", join_pieces(parts[0], take_state(parts[0]), pieces))
     _same(read_checkpoint(filename)["warm"], read_checkpoint(again)["warm"])
 
 
