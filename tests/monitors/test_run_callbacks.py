@@ -182,3 +182,15 @@ def test_records_a_monitor_gathered_already_are_handed_over_on_process_0_alone(m
         assert calls.calls == ([[(4, 1e-4), (1, 2e-4)],
                                 [(7, 0.0, 1.0), (3, 0.0, 2.0), (7, 1e-4, 3.0), (3, 1e-4, 4.0)]]
                                if expected else [])
+
+
+def test_a_monitor_recording_to_file_hands_the_same_records_to_its_callback(numpy_target,
+                                                                            tmp_path):
+    group = _noisy_group()
+    calls = Calls()
+    monitor = SpikeMonitor(group, to_file=tmp_path / "spikes", callback=calls,
+                           callback_period=3 * ms)
+    Network(group, monitor).run(10 * ms)
+    assert len(calls.calls) == 4 and len(monitor) > 5  # at 3, 6, 9 and 10 ms
+    assert [r[0] for r in calls.records] == np.load(tmp_path / "spikes" / "i.npy").tolist()
+    assert [r[1] for r in calls.records] == np.load(tmp_path / "spikes" / "t.npy").tolist()
