@@ -87,16 +87,22 @@ class RunCallback:
         Called with one list of tuples per delivery.
     steps : int
         Steps of the monitor's clock between deliveries.
+    period : Quantity, optional
+        The ``callback_period`` asked for (None: the default number of steps).
     """
 
-    def __init__(self, function, steps):
+    def __init__(self, function, steps, period=None):
         self.function = function
         self.steps = steps
+        self.period = period
         self.pending = []
         self.last_step = 0
 
-    def start(self, step):
-        """A run starts at clock step ``step``: periods count from here."""
+    def start(self, step, dt, owner):
+        """A run starts at clock step ``step`` with time step ``dt`` (second): periods count
+        from here, in steps of the ``dt`` of this run (``defaultclock.dt`` may have changed
+        since the monitor was made)."""
+        self.steps = period_steps(self.function, self.period, dt, owner)
         self.pending = []
         self.last_step = step
 

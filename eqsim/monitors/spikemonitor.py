@@ -75,7 +75,8 @@ class EventMonitor(EqsimObject):
         self.event = event
         self.record_variables = variables
         self.record = record and keep
-        self._callback = None if callback is None else RunCallback(callback, steps)
+        self._callback = None if callback is None else RunCallback(callback, steps,
+                                                                   callback_period)
         self._count = ArrayVariable("_count", self.name, DIMENSIONLESS,
                                     array=np.zeros(len(source), dtype=np.int32))
         self._dims = recorded_dimensions(source, variables)
@@ -100,7 +101,7 @@ class EventMonitor(EqsimObject):
 
     def before_run(self, module):
         if self._callback is not None:
-            self._callback.start(self.clock.step)
+            self._callback.start(self.clock.step, self.clock.dt_, self.name)
 
     def after_run(self, module):
         self.after_chunk(module, final=True)

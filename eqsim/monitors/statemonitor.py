@@ -97,7 +97,8 @@ class StateMonitor(EqsimObject):
         super().__init__(dt=dt, clock=clock, when=when, order=order, name=name)
         self.source = source
         self._keep = keep
-        self._callback = None if callback is None else RunCallback(callback, callback_steps)
+        self._callback = None if callback is None else RunCallback(callback, callback_steps,
+                                                                   callback_period)
         self.record_variables = variables
         self.record = indices
         self._indices = ArrayVariable("_indices", self.name, None,
@@ -129,7 +130,7 @@ class StateMonitor(EqsimObject):
 
     def before_run(self, module):
         if self._callback is not None:
-            self._callback.start(self.clock.step)
+            self._callback.start(self.clock.step, self.clock.dt_, self.name)
 
     def after_run(self, module):
         self._has_run = True

@@ -194,3 +194,17 @@ def test_a_monitor_recording_to_file_hands_the_same_records_to_its_callback(nump
     assert len(calls.calls) == 4 and len(monitor) > 5  # at 3, 6, 9 and 10 ms
     assert [r[0] for r in calls.records] == np.load(tmp_path / "spikes" / "i.npy").tolist()
     assert [r[1] for r in calls.records] == np.load(tmp_path / "spikes" / "t.npy").tolist()
+
+
+def test_the_period_counts_steps_of_the_dt_the_run_has(numpy_target):
+    group = _noisy_group()
+    calls = Calls(defaultclock)
+    net = Network(group, StateMonitor(group, "v", record=[0], callback=calls,
+                                      callback_period=2 * ms))
+    defaultclock.dt = 0.5 * ms  # after the monitor was made, as Brian2 allows
+    net.run(5 * ms)
+    assert calls.times == pytest.approx([2e-3, 4e-3, 5e-3])
+    assert [len(call) for call in calls.calls] == [4, 4, 2]
+    defaultclock.dt = 0.3 * ms
+    with pytest.raises(RunCallbackError, match="not a whole positive number"):
+        net.run(3 * ms)
