@@ -188,7 +188,8 @@ def register_compiled_philox(glue):
     its other drawing functions (:data:`COMPILED_DRAWS`); selecting them is the context's
     choice (:func:`select_philox`)."""
     _IMPLEMENTATIONS["c"] = _compiled_rounds(glue.philox_words)
-    COMPILED_DRAWS["bernoulli_walk"] = glue.bernoulli_walk
+    if hasattr(glue, "bernoulli_walk"):  # a glue built from an older checkout lacks it
+        COMPILED_DRAWS["bernoulli_walk"] = glue.bernoulli_walk
 
 
 def compiled_draw(name):
