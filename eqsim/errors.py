@@ -402,3 +402,16 @@ class ProceduralReadError(EqsimError, MemoryError):
     be read as asked: they would not fit in the available memory, or the index is a
     condition."""
     default_code = "EQ182"
+
+
+# --- issue 9, distributed runs (mpi9): EQ836-EQ849 ---
+class RemoteNeuronError(DistributedError):
+    """Synaptic code reads (or writes) a neuron variable of the presynaptic group, whose
+    neurons are stored by other processes in a run under ``mpiexec``; only their spikes
+    travel between processes."""
+    default_code = "EQ836"
+
+
+class NotDistributableError(DistributedError):
+    """An object or option that a run split over several processes does not support."""
+    default_code = "EQ837"

@@ -147,10 +147,12 @@ class Network(NetworkControl, Nameable):
                 f"is not", code="EQ601", obj=self.name,
                 hint=f"add '{other.name}' to the Network as well")
 
-    def _scheduled(self, run_namespace, include_inactive=False):
+    def _scheduled(self, run_namespace, include_inactive=False, exchanges=False):
         """``(operation or network operation, object it belongs to)`` in execution order:
         by schedule slot, order, then name, as Brian2 sorts (so that objects in the same slot
-        with the same order run in Brian2's order, whatever order they were created in)."""
+        with the same order run in Brian2's order, whatever order they were created in).
+        With ``exchanges``: also the spike exchanges of groups split over processes
+        (:mod:`eqsim.distributed.spike_exchange`), scheduled like network operations."""
         entries, schedule = [], self.schedule
         for position, obj in enumerate(self._all_objects()):
             if not (obj.active or include_inactive):
@@ -162,11 +164,21 @@ class Network(NetworkControl, Nameable):
                     items = obj.operations(run_namespace)
             entries.extend(((schedule_index(item.when, schedule), item.order, item.name,
                              position, k), item, obj) for k, item in enumerate(items))
+        if exchanges:
+            entries.extend(self._exchange_entries([item for _, item, _ in entries], schedule))
         entries.sort(key=lambda e: e[0])
         return [(item, obj) for _, item, obj in entries]
 
+    def _exchange_entries(self, items, schedule):
+        from ..distributed.spike_exchange import spike_exchanges
+        clocks = list({id(i.clock): i.clock for i in items}.values()) or [defaultclock._clock]
+        self._exchanges = spike_exchanges(current_context().comm, items, clocks)
+        return [((schedule_index(x.when, schedule), x.order, x.name, -1, k), x, x)
+                for k, x in enumerate(self._exchanges)]
+
     def _build(self, run_namespace, profile=False):
-        entries, netops, clocks = self._scheduled(run_namespace), [], []
+        self._exchanges = []
+        entries, netops, clocks = self._scheduled(run_namespace, exchanges=True), [], []
         self._shown_names = {item.name: brian2_name(item, obj) for item, obj in entries}
         for item, _ in entries:
             if not any(item.clock is c for c in clocks):
@@ -176,7 +188,7 @@ class Network(NetworkControl, Nameable):
         clock_index = lambda clock: next(k for k, c in enumerate(clocks) if c is clock)
         schedule = []
         for item, _ in entries:
-            if isinstance(item, NetworkOperation):
+            if isinstance(item, NetworkOperation) or any(item is x for x in self._exchanges):
                 schedule.append((clock_index(item.clock), len(netops)))
                 netops.append(item)
             else:
@@ -257,7 +269,13 @@ class Network(NetworkControl, Nameable):
                 for clock, step in zip(clocks, module.backend.clock_steps()):
                     clock.step = step
                 started = time.perf_counter()
-                op.call()
+                if self._exchanges and not any(op is x for x in self._exchanges):
+                    try:  # a failure reaches every process at the next exchange
+                        op.call()
+                    except Exception as error:
+                        self._exchanges[0].fail(error)
+                else:
+                    op.call()
                 netop_seconds[k] += time.perf_counter() - started
                 if self._stopped or Network._globally_stopped:
                     module.backend.stop()

@@ -321,6 +321,8 @@ class PoissonSkipOp(Operation):
     rates: str = array()
     next_spike: str = array()
     stream: int = constant(np.uint64, 0)
+    #: global index of element 0: draws are keyed by global index (groups.partition)
+    draw_offset: int = constant(np.int64, 0)
 
 
 @operation_kind("poissoninput")
@@ -332,3 +334,5 @@ class PoissonInputOp(Operation):
     n_inputs: int = constant(np.int64, 0)
     probability: float = constant(np.float64, 0.0)
     stream: int = constant(np.uint64, 0)
+    #: global index of storage position 0: draws are keyed by global index
+    draw_offset: int = constant(np.int64, 0)

@@ -8,6 +8,7 @@ from ..units import Quantity, second, fail_for_dimension_mismatch
 from . import file_recording
 from .file_recording import FileRecording, description
 from .recording import Recording
+from ..distributed.monitor_gather import gathered_rates
 
 BYTES_PER_STEP = 16  # a time and a rate
 
@@ -51,7 +52,11 @@ class PopulationRateMonitor(EqsimObject):
     def after_run(self, module):
         if module.has_buffer(self.name, "t"):
             self._data.append("t", module.take_buffer(self.name, "t"))
-            self._data.append("rate", module.take_buffer(self.name, "rate"))
+            rate = module.take_buffer(self.name, "rate")
+            if getattr(self.source, "_partitioned", False):
+                group = self.source
+                rate = gathered_rates(self, rate, group._stop - group._start, len(group))
+            self._data.append("rate", rate)
 
     def stream_steps(self):
         """Steps between two writes to ``to_file`` (None: kept in memory): as many as fit

@@ -9,6 +9,7 @@ from ..ir.variables import ArrayVariable
 from ..units import DIMENSIONLESS, Quantity, second
 from . import file_recording
 from .file_recording import FileRecording, description
+from ..distributed.monitor_gather import gathered_counts, gathered_events
 from .recording import (Recording, raw_accessor, recorded_dimensions, recorded_dtypes,
                         recording_statements)
 
@@ -63,6 +64,7 @@ class EventMonitor(EqsimObject):
         self._count = ArrayVariable("_count", self.name, DIMENSIONLESS,
                                     array=np.zeros(len(source), dtype=np.int32))
         self._dims = recorded_dimensions(source, variables)
+        self._gathered_count = self._count.array.copy()  # counts at the last gather
         dtypes = {"i": np.int32, "t": np.float64, **recorded_dtypes(source, variables)}
         self._data = Recording(dtypes) if to_file is None else FileRecording(
             to_file, dtypes, description(self, {"i": DIMENSIONLESS, "t": second.dim, **self._dims},
@@ -80,7 +82,7 @@ class EventMonitor(EqsimObject):
                                order=self.order, clock=self.clock, events=events, source=self,
                                count="_count",
                                recorded=[(v, f"_rec_{v}") for v in self.record_variables],
-                               index_offset=group._start)]
+                               index_offset=group._local_origin)]
 
     def after_run(self, module):
         if not module.has_buffer(self.name, "t"):
@@ -88,6 +90,13 @@ class EventMonitor(EqsimObject):
         i = module.take_buffer(self.name, "i")
         t = module.take_buffer(self.name, "t")
         values = {v: module.take_buffer(self.name, v) for v in self.record_variables}
+        if getattr(self.source, "_partitioned", False):  # the whole network's, everywhere
+            self._count.array[:] = gathered_counts(self._count.array, self._gathered_count)
+            self._gathered_count = self._count.array.copy()
+            if self.record:
+                joined = gathered_events(self, {"i": i, "t": t, **values})
+                i, t = joined["i"], joined["t"]
+                values = {v: joined[v] for v in values}
         if self.record:
             self._data.append("i", i)
             self._data.append("t", t)
@@ -198,6 +207,7 @@ class EventMonitor(EqsimObject):
     def set_state(self, state):
         self._data.set_state(state["data"])
         self._count.array[:] = state["count"]
+        self._gathered_count = self._count.array.copy()
 
     def check_state(self, state):
         check_keys(state, ("data", "count"), self.name)

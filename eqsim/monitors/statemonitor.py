@@ -11,6 +11,7 @@ from ..units import Quantity, second
 from . import file_recording
 from .file_recording import FileRecording, description
 from .recording import Recording, recorded_dimensions, recorded_dtypes, recording_statements
+from ..distributed.monitor_gather import gathered_samples
 
 
 class StateMonitor(EqsimObject):
@@ -80,8 +81,12 @@ class StateMonitor(EqsimObject):
         self.source = source
         self.record_variables = variables
         self.record = indices
+        # the recorded elements stored by this process (all of them in one process)
+        rows = indices + getattr(source, "_local_origin", 0)
+        self._stored = ((rows >= source._start) & (rows < source._stop)
+                        if getattr(source, "_partitioned", False) else np.ones(rows.size, bool))
         self._indices = ArrayVariable("_indices", self.name, None,
-                                      array=(indices + source._start).astype(np.int32))
+                                      array=rows[self._stored].astype(np.int32))
         dtypes = {"t": np.float64, **recorded_dtypes(source, variables)}
         self._data = Recording(dtypes) if to_file is None else FileRecording(
             to_file, dtypes, description(self, {"t": second.dim, **dims},
@@ -105,15 +110,20 @@ class StateMonitor(EqsimObject):
                                order=self.order, clock=self.clock, source=self,
                                indices="_indices", n_indices=self._indices.array.size,
                                recorded=[(v, f"_rec_{v}") for v in self.record_variables],
-                               index_offset=group._start, var_index=var_index)]
+                               index_offset=getattr(group, "_local_origin", group._start),
+                               var_index=var_index)]
 
     def after_run(self, module):
         self._has_run = True
         if not module.has_buffer(self.name, "t"):
             return
-        self._data.append("t", module.take_buffer(self.name, "t"))
+        t = module.take_buffer(self.name, "t")
+        values = {v: module.take_buffer(self.name, v) for v in self.record_variables}
+        if not self._stored.all() or getattr(self.source, "_partitioned", False):
+            values = gathered_samples(self, t.size, values)
+        self._data.append("t", t)
         for v in self.record_variables:
-            self._data.append(v, module.take_buffer(self.name, v))
+            self._data.append(v, values[v])
 
     def stream_steps(self):
         """Steps between two writes to ``to_file`` (None: kept in memory): as many as fit

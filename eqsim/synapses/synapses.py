@@ -25,6 +25,7 @@ from .fan import FAN_NAMES, FanCounts, FanView
 from .indexing import SynapticIndexingAccess
 from .integer_arguments import integer_constants
 from .presynaptic_index import PresynapticIndex
+from .spike_sources import refuse_remote_reads
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
 from .synapse_ops import make_synaptic_operations, run_regularly_operation
@@ -40,7 +41,7 @@ _STATE = (ArrayVariable, LinkedVariable)
 def _storage_offset(group):
     """What turns a synapse's (global) pre/post index into a storage position of the
     neuron group: its subgroup start minus the global index stored first."""
-    return group._start - group._owner._global_start
+    return group._local_origin
 
 
 class Synapses(FanCounts, SynapticIndexingAccess, Group):
@@ -238,14 +239,14 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             return self._evaluate_pairs(expr, ii, jj, run_namespace)
         draw_seed, key = self.draw_key()
         stream = connect_stream(key, self._connect_calls)
-        first_target = self.target._owner._global_start  # the targets stored here
+        stored = self.target._stored_range()  # the targets stored here
         new_i, new_j = connection_pairs(
             n_pre=self.source.global_size(), n_post=self.target.global_size(),
             condition=condition, i=i, j=j, p=p, n=n, skip_if_invalid=skip_if_invalid,
             seed=draw_seed, stream=stream, evaluate=evaluate, obj=self.name,
             post_names=post_aliases(self),
             integer_names=integer_constants(self.namespace, run_namespace),
-            target_start=first_target, target_stop=first_target + len(self.target))
+            target_start=stored[0], target_stop=stored[1])
         self._connect_calls += 1
         old = self.N
         self._resize(old + len(new_i))
@@ -450,6 +451,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             group = {"pre": self.source, "post": self.target}.get(side)
             if group is not None and group.variables.get(base) is var and \
                     isinstance(var, (ArrayVariable, LinkedVariable)) and not var.shared:
+                refuse_remote_reads(self, name, side)
                 var_index[name] = (self.variables["_synaptic_" + side], _storage_offset(group))
         return var_index
 
@@ -468,6 +470,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             base, side = split_suffix(name)
             group = {"pre": self.source, "post": self.target}.get(side)
             if group is not None and isinstance(group.variables.get(base), _STATE):
+                refuse_remote_reads(self, name, side)
                 var = group.variables[base]
                 idx = (pre if side == "pre" else post) + _storage_offset(group)
                 out[name] = (element_values(var, idx), var.dim)
