@@ -269,13 +269,7 @@ class Network(NetworkControl, Nameable):
                 for clock, step in zip(clocks, module.backend.clock_steps()):
                     clock.step = step
                 started = time.perf_counter()
-                if self._exchanges and not any(op is x for x in self._exchanges):
-                    try:  # a failure reaches every process at the next exchange
-                        op.call()
-                    except Exception as error:
-                        self._exchanges[0].fail(error)
-                else:
-                    op.call()
+                op.call()
                 netop_seconds[k] += time.perf_counter() - started
                 if self._stopped or Network._globally_stopped:
                     module.backend.stop()
@@ -294,7 +288,7 @@ class Network(NetworkControl, Nameable):
                 reporter(0.0, 0.0, t_start, duration_s)
             last_report = wall
             for k, end in enumerate(ends):
-                self._run_until(module, clocks, end, callbacks)
+                self._run_until(module, clocks, end, callbacks, self._exchanges)
                 for obj in streaming:
                     obj.after_run(module)
                 stopped = self._stopped or Network._globally_stopped
@@ -344,10 +338,15 @@ class Network(NetworkControl, Nameable):
             warn_many_steps(steps, clock.dt_, f"running '{self.name}' until t = {t_end!r} s")
 
     @staticmethod
-    def _run_until(module, clocks, t_end, callbacks):
+    def _run_until(module, clocks, t_end, callbacks, exchanges=()):
         module.backend.set_clocks([c.dt_ for c in clocks], [c.step for c in clocks],
                                  [steps_for(t_end, c.dt_) for c in clocks])
-        module.backend.run(callbacks)
+        try:
+            module.backend.run(callbacks)
+        except Exception as error:
+            if exchanges:  # split over processes: the others stop at their next exchange
+                exchanges[0].fail(error)
+            raise
         for clock, step in zip(clocks, module.backend.clock_steps()):
             clock.step = step
         module.raise_callback_errors()

@@ -66,13 +66,21 @@ class SpikeExchange:
         return out
 
     def call(self):
-        received = self.comm.exchange_spikes(self._local())
+        try:
+            received = self.comm.exchange_spikes(self._local())
+        except Exception as error:  # another process failed: every process knows it
+            error.eqsim_reached_every_process = True
+            raise
         for var, spikes in zip(self.arrays, received):
             var.array[:spikes.size] = spikes
             var.array[-1] = spikes.size
 
     def fail(self, error):
-        """Enter the exchange with ``error``: every process raises (this one ``error``)."""
+        """Enter the exchange with ``error`` (an exception of this process that the others
+        do not know of yet): every process raises, this one ``error``."""
+        if getattr(error, "eqsim_reached_every_process", False):
+            raise error
+        error.eqsim_reached_every_process = True
         self.comm.exchange_spikes([np.empty(0, np.int32)] * len(self.arrays), failure=error)
         raise error
 

@@ -294,6 +294,9 @@ class SpikeMonitorOp(Operation):
     buffers: ClassVar[dict] = {"time_buffer": ("t", "float64"), "index_buffer": ("i", "int32")}
     count: str = array()
     recorded: list = field(default_factory=list)
+    #: storage position of the source's element 0: an event at position e is of i = e - origin
+    #: (the source's start in one process; differs for a slice of a split group)
+    origin: int = constant(np.int64, 0)
 
 
 @operation_kind("ratemonitor")

@@ -82,7 +82,8 @@ class EventMonitor(EqsimObject):
                                order=self.order, clock=self.clock, events=events, source=self,
                                count="_count",
                                recorded=[(v, f"_rec_{v}") for v in self.record_variables],
-                               index_offset=group._local_origin)]
+                               index_offset=group._local_origin,
+                               origin=group._local_origin)]
 
     def after_run(self, module):
         if not module.has_buffer(self.name, "t"):
