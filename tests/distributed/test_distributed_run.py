@@ -1,0 +1,83 @@
+"""One network run on K = 1, 2 and 3 processes (``mpiexec -n K``) gives the same numbers bit
+for bit: spikes, monitors, state read after the run, on every process; a failure in a
+network operation on rank 1 ends every process with its message; code that reads a
+presynaptic neuron variable of a split group is refused (EQ836)."""
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+HERE = Path(__file__).resolve().parent
+SCRIPT = HERE / "network_script.py"
+ROOT = HERE.parents[1]
+
+
+def _one_process(target):
+    done = subprocess.run([sys.executable, str(SCRIPT), target], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300, check=True)
+    return json.loads(done.stdout.splitlines()[0])
+
+
+def _outputs(mpi_run, processes, target):
+    run = mpi_run(SCRIPT, processes, timeout=300, args=[target])
+    assert run.returncode == 0, run.launcher + "".join(run.stderr)
+    return [[json.loads(line) for line in text.splitlines()] for text in run.stdout]
+
+
+@pytest.fixture(scope="module")
+def numpy_runs(mpi_run):
+    return _one_process("numpy"), {k: _outputs(mpi_run, k, "numpy") for k in (2, 3)}
+
+
+@pytest.fixture(scope="module")
+def cython_runs(mpi_run):
+    return _one_process("cython"), _outputs(mpi_run, 2, "cython")
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+def test_every_process_reads_the_one_process_results_bit_for_bit(numpy_runs, processes):
+    whole, runs = numpy_runs
+    assert whole["num_spikes"] > 100 and whole["poisson_i"]  # the network is active
+    assert whole["lengths"] == [200, 160, 40, 200, 50]
+    for lines in runs[processes]:
+        assert lines[0] == whole
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+def test_monitors_read_on_rank_0_alone_do_not_wait(numpy_runs, processes):
+    whole, runs = numpy_runs
+    assert runs[processes][0][1] == [whole["i"][:5], whole["sv"][0][:3]]
+
+
+def test_compiled_kernels_on_two_processes_give_the_one_process_numbers(cython_runs):
+    whole, lines = cython_runs
+    for output in lines:
+        got = dict(output[0])
+        # the rate is summed over processes and divided in NumPy; the one-process C
+        # kernel divides with -ffast-math: the same counts, the last bit may differ
+        np.testing.assert_allclose(got.pop("rate"), whole["rate"], rtol=1e-13)
+        assert got == {k: v for k, v in whole.items() if k != "rate"}
+
+
+def test_a_network_operation_failing_on_rank_1_ends_every_process_with_its_message(numpy_runs):
+    _, runs = numpy_runs
+    for processes, outputs in runs.items():
+        for me, lines in enumerate(outputs):
+            code, kind, text = lines[-1]["failure"]
+            if me == 1:
+                assert (kind, text) == ("ValueError", "netop broke at t=1 ms")
+            else:
+                assert (code, kind) == ("EQ834", "RankFailedError")
+                assert "process 1 failed with ValueError: netop broke at t=1 ms" in text
+
+
+def test_synaptic_code_reading_a_presynaptic_neuron_variable_is_refused(numpy_runs):
+    _, runs = numpy_runs
+    for outputs in runs.values():
+        for lines in outputs:
+            code, text = lines[-1]["remote_read"]
+            assert code == "EQ836" and "v_pre" in text and "2 processes" in text or \
+                code == "EQ836" and "v_pre" in text and "3 processes" in text
