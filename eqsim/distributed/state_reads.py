@@ -19,3 +19,26 @@ def whole_values(comm, group, values, item):
     if isinstance(item, str):
         return joined
     return joined[item]
+
+
+def synapse_order_keys(synapses, positions):
+    """What orders stored synapses as one process stores them: the ``connect()`` call that
+    made each (calls append), then its presynaptic index (a call makes its synapses row by
+    row; within a row, processes hold ascending slices of the targets, so rank order is
+    the one-process order)."""
+    sizes = list(getattr(synapses, "_connect_sizes", []))
+    if sum(sizes) != synapses.N:  # made otherwise (a restored state): one block
+        sizes = [synapses.N]
+    calls = np.repeat(np.arange(len(sizes), dtype=np.int64), sizes)[positions]
+    pre = synapses.variables["_synaptic_pre"].array[positions].astype(np.int64)
+    return calls * (synapses.source.global_size() + 1) + pre
+
+
+def whole_synapse_values(comm, synapses, values, positions, item, by_number):
+    """Collective: the values of every process's synapses at ``positions`` (this
+    process's: ``values``) in one-process order; ``by_number``: ``item`` numbers synapses
+    of the whole network (int, slice, array) and indexes the result."""
+    keys = comm.allgather_array(synapse_order_keys(synapses, positions))
+    joined = comm.allgather_array(np.asarray(values))
+    joined = joined[np.argsort(keys, kind="stable")]
+    return joined[item] if by_number else joined

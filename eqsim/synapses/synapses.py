@@ -5,6 +5,7 @@ from ..stateupdate.registry import normalise as normalise_method
 from ..core.namespace import caller_namespace
 from ..ir.calls import called_functions
 from ..runtime.streams import connect_stream, synapse_key
+from ..core.context import current_context
 from ..core.seeding import current_seed
 from ..errors import ConnectError, EquationError, LinkError
 from ..groups.constant_over_dt import constant_over_dt_names, subexpression_updater
@@ -22,7 +23,7 @@ from .pathway import SynapticPathway
 from .pathway_arguments import default_delays, parse_pathways, pathway_events
 from .identity import multisynaptic_ranks, synapse_draw_keys, synapse_identity
 from .fan import FAN_NAMES, FanCounts, FanView
-from .indexing import SynapticIndexingAccess
+from .indexing import SynapticIndexingAccess, SynapticSubgroup
 from .integer_arguments import integer_constants
 from .presynaptic_index import PresynapticIndex
 from .spike_sources import refuse_remote_reads
@@ -165,6 +166,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         if held:
             self.contained_objects.append(subexpression_updater(self, equations, held))
         self._connect_calls = 0
+        self._connect_sizes = []
         self._procedural = None  # {p, seed, stream} when connections are regenerated, not stored
         self._connection_seed = None  # connect(seed=...): draws independent of seed()
         object.__setattr__(self, "_locked", True)
@@ -248,6 +250,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             integer_names=integer_constants(self.namespace, run_namespace),
             target_start=stored[0], target_stop=stored[1])
         self._connect_calls += 1
+        self._connect_sizes.append(len(new_i))  # one-process order of a split network
         old = self.N
         self._resize(old + len(new_i))
         self.variables["_synaptic_pre"].append(new_i)
@@ -360,9 +363,27 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             # a delay not given to Synapses() is per synapse in Brian2, 0 until assigned;
             # it is stored once while all are equal
             return Quantity(np.full(len(self), var.array[0]), dim=second.dim)[item]
+        if self._split_over_processes():
+            return self._whole_values(name, item, namespace)
         if isinstance(item, str):  # resolved here: names come from the caller's frame
             item = self._indices(item, level=1, namespace=namespace)
         return super().get_values(name, item, namespace=namespace)
+
+    def _split_over_processes(self):
+        return self.target._partitioned and current_context().size > 1
+
+    def _whole_values(self, name, item, namespace):
+        """``S.x[item]`` of a network split over processes (``mpiexec``): a collective
+        that gives the whole network's synapses in one-process order
+        (:mod:`eqsim.distributed.state_reads`); ``len(S)`` stays this process's count."""
+        from ..distributed.state_reads import whole_synapse_values
+        by_number = not isinstance(item, (str, tuple, SynapticSubgroup))
+        positions = np.arange(self.N) if by_number else self._indices(
+            item, level=2, namespace=namespace)
+        values = super().get_values(name, positions, namespace=namespace)
+        joined = whole_synapse_values(current_context().comm, self, np.asarray(values),
+                                      positions, item, by_number)
+        return Quantity(joined, dim=values.dim) if isinstance(values, Quantity) else joined
 
     def _set_values(self, name, value, item, level, raw, namespace=None):
         delay_var = self.variables.get(name)

@@ -54,7 +54,11 @@ out = dict(i=M.i.tolist(), t=M.t_.tolist(), count=M.count.tolist(), num_spikes=M
            poisson_i=MP.i.tolist(), poisson_t=MP.t_.tolist(), sv=SM.v_.tolist(),
            sge=SM.ge_.tolist(), st=SM.t_.tolist(), rate=R.rate_.tolist(),
            v=G.v_.tolist(), ge=np.asarray(G.ge[:]).tolist(), v_sub=np.asarray(I.v[:]).tolist(),
-           v_three=float(G.v[3]), lengths=[len(G), len(E), len(I), int(G.N), len(P)])
+           v_three=float(G.v[3]), lengths=[len(G), len(E), len(I), int(G.N), len(P)],
+           w_plastic=SP.w_[:].tolist(), pre=SP.i[:].tolist(), post=SP.j[:].tolist(),
+           w_rows=np.asarray(SP.w["i < 5"]).tolist(), w_pair=np.asarray(SP.w[3, :]).tolist(),
+           w_excitatory=np.asarray(SE.w[:]).tolist(), delays=np.asarray(SI.delay[:]).tolist(),
+           w_some=np.asarray(SE.w[[0, 5, 17]]).tolist())
 print(json.dumps(out))
 if rank() == 0:  # read on rank 0 alone: local, no wait
     print(json.dumps([M.i[:5].tolist(), SM.v_[0, :3].tolist()]))

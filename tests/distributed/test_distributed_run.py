@@ -1,5 +1,6 @@
 """One network run on K = 1, 2 and 3 processes (``mpiexec -n K``) gives the same numbers bit
-for bit: spikes, monitors, state read after the run, on every process; a failure in a
+for bit: spikes, monitors, neuron state and synaptic weights after STDP read after the run
+(in one-process order), on every process; a failure in a
 network operation on rank 1 ends every process with its message; code that reads a
 presynaptic neuron variable of a split group is refused (EQ836)."""
 import json
@@ -41,6 +42,8 @@ def cython_runs(mpi_run):
 def test_every_process_reads_the_one_process_results_bit_for_bit(numpy_runs, processes):
     whole, runs = numpy_runs
     assert whole["num_spikes"] > 100 and whole["poisson_i"]  # the network is active
+    assert sum(w != 0.1 for w in whole["w_plastic"]) > 20  # STDP changed weights
+    assert len(whole["w_excitatory"]) > 2000 and len(whole["w_rows"]) == 45
     assert whole["lengths"] == [200, 160, 40, 200, 50]
     for lines in runs[processes]:
         assert lines[0] == whole
