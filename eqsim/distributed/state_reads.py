@@ -7,6 +7,10 @@ store ascending, contiguous slices). The read is therefore a *collective*: every
 process must make it (``if rank() == 0: print(G.v[:])`` would wait forever on rank 0;
 read on every process, then print on one). Writes (``G.v = ...``, ``G.v[k] = ...``) are
 local: each process sets the elements it stores, no communication.
+
+Synapses: each process stores the synapses onto its neurons. ``S.w[...]`` and ``len(S)``
+are collectives too and give the whole network's synapses in the order one process
+stores them (:func:`whole_synapse_values`); ``S.N`` is the number stored by this process.
 """
 import numpy as np
 

@@ -177,6 +177,9 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             if "count" not in self._procedural:
                 self._procedural["count"] = self._procedural_count()
             return self._procedural["count"]
+        if self._split_over_processes():  # a collective: the whole network's synapses
+            comm = current_context().comm
+            return int(comm.allgather_array(np.array([self.N], dtype=np.int64)).sum())
         return self.N
 
     def _resize(self, new_size):
@@ -375,7 +378,8 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
     def _whole_values(self, name, item, namespace):
         """``S.x[item]`` of a network split over processes (``mpiexec``): a collective
         that gives the whole network's synapses in one-process order
-        (:mod:`eqsim.distributed.state_reads`); ``len(S)`` stays this process's count."""
+        (:mod:`eqsim.distributed.state_reads`); so is ``len(S)``, the whole network's
+        number of synapses (``S.N`` is the number this process stores)."""
         from ..distributed.state_reads import whole_synapse_values
         by_number = not isinstance(item, (str, tuple, SynapticSubgroup))
         positions = np.arange(self.N) if by_number else self._indices(

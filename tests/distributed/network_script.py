@@ -58,7 +58,8 @@ out = dict(i=M.i.tolist(), t=M.t_.tolist(), count=M.count.tolist(), num_spikes=M
            w_plastic=SP.w_[:].tolist(), pre=SP.i[:].tolist(), post=SP.j[:].tolist(),
            w_rows=np.asarray(SP.w["i < 5"]).tolist(), w_pair=np.asarray(SP.w[3, :]).tolist(),
            w_excitatory=np.asarray(SE.w[:]).tolist(), delays=np.asarray(SI.delay[:]).tolist(),
-           w_some=np.asarray(SE.w[[0, 5, 17]]).tolist())
+           w_some=np.asarray(SE.w[[0, 5, 17]]).tolist(),
+           synapses=[len(SE), len(SI), len(SP)])
 print(json.dumps(out))
 if rank() == 0:  # read on rank 0 alone: local, no wait
     print(json.dumps([M.i[:5].tolist(), SM.v_[0, :3].tolist()]))
