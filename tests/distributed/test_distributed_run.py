@@ -84,3 +84,17 @@ def test_synaptic_code_reading_a_presynaptic_neuron_variable_is_refused(numpy_ru
             code, text = lines[-1]["remote_read"]
             assert code == "EQ836" and "v_pre" in text and "2 processes" in text or \
                 code == "EQ836" and "v_pre" in text and "3 processes" in text
+
+
+def test_the_ei_network_example_gives_the_one_process_spikes_under_mpiexec_n_2(mpi_run):
+    example = ROOT / "examples" / "ei_network.py"
+    alone = subprocess.run([sys.executable, str(example), "100"], capture_output=True,
+                           text=True, cwd=ROOT, timeout=300, check=True).stdout
+    run = mpi_run(example, 2, timeout=300, args=["100"])
+    assert run.returncode == 0, run.launcher + "".join(run.stderr)
+    counts = [line.split(" in ")[0] if line.startswith("E/I") else line
+              for line in alone.splitlines()]
+    assert "6386 spikes" in alone  # seeded: the one-process numbers
+    assert [line.split(" in ")[0] if line.startswith("E/I") else line
+            for line in run.stdout[0].splitlines()] == counts
+    assert run.stdout[1] == ""  # process 1 neither prints nor plots
