@@ -364,6 +364,11 @@ class Network(NetworkControl, Nameable):
             never a pickle) that keeps several named states; without it the state is
             kept in memory.
         """
+        if filename is not None:
+            from ..distributed.unsupported import refuse_with_several_processes
+            refuse_with_several_processes(
+                "store() to a file", self.name,
+                "store() in memory: each process keeps the state of what it stores")
         state = take_state(self)
         if filename is None:
             self._stored[name] = state
@@ -388,6 +393,11 @@ class Network(NetworkControl, Nameable):
             generator, so that random draws continue as they would have (as Brian2's
             option of the same name).
         """
+        if filename is not None:
+            from ..distributed.unsupported import refuse_with_several_processes
+            refuse_with_several_processes(
+                "restore() from a file", self.name,
+                "restore() a state stored in memory in the same run")
         if filename is None:
             if name not in self._stored:
                 raise CheckpointError(f"no state stored under the name '{name}'",

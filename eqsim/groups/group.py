@@ -253,9 +253,9 @@ class Group(EqsimObject):
             mask = evaluate(self, item, all_idx, namespace,
                             expected_dim=DIMENSIONLESS, what="condition")
             return all_idx[np.asarray(mask, dtype=bool)], None
+        if not self._partitioned:  # (len(S) of synapses split over processes is global)
+            return _as_index(item, self._stop - self._start) + self._start, None
         selected = _as_index(item, len(self))  # indices i, whole group
-        if not self._partitioned:
-            return selected + self._start, None
         first, stop = self._stored_range()
         kept = (selected >= first) & (selected < stop)
         return selected[kept] + self._local_origin, kept
@@ -313,8 +313,12 @@ class Group(EqsimObject):
         var = self.variables[name]
         if var.read_only:
             raise StateError(f"'{name}' of '{self.name}' is read-only")
-        idx, kept = (np.array([0]), None) if var.shared else self._selection(
-            item, level=level, namespace=namespace)
+        if var.shared:
+            idx, kept = np.array([0]), None
+        elif self._partitioned:  # of the selected elements, those stored here
+            idx, kept = self._selection(item, level=level, namespace=namespace)
+        else:
+            idx, kept = self._indices(item, level=level, namespace=namespace), None
         # before a range becomes an array; G.v['i>0'] = 0 is code 'v = 0' in Brian2
         any_dim_zero = zero_of_any_dimension(value) and not isinstance(item, str)
         value = plain_sequence(value, name, self.name)

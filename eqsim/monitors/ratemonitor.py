@@ -9,6 +9,7 @@ from . import file_recording
 from .file_recording import FileRecording, description
 from .recording import Recording
 from ..distributed.monitor_gather import gathered_rates
+from ..distributed.unsupported import refuse_split_monitor
 
 BYTES_PER_STEP = 16  # a time and a rate
 
@@ -36,6 +37,7 @@ class PopulationRateMonitor(EqsimObject):
         if "spike" not in source.events:
             raise EqsimError(f"'{source.name}' has no threshold, so no spikes to count",
                              hint="give the group a threshold=")
+        refuse_split_monitor(source, to_file, name)
         super().__init__(clock=source.clock, when=when, order=order, name=name)
         self.source = source
         dtypes = {"t": np.float64, "rate": np.float64}

@@ -10,6 +10,7 @@ from ..units import DIMENSIONLESS, Quantity, second
 from . import file_recording
 from .file_recording import FileRecording, description
 from ..distributed.monitor_gather import gathered_counts, gathered_events
+from ..distributed.unsupported import refuse_split_monitor
 from .recording import (Recording, raw_accessor, recorded_dimensions, recorded_dtypes,
                         recording_statements)
 
@@ -56,6 +57,7 @@ class EventMonitor(EqsimObject):
             if var not in known:
                 raise EqsimError(f"'{source.name}' has no variable '{var}' to record",
                                  hint=f"variables: {sorted(known)}")
+        refuse_split_monitor(source, to_file, name)
         super().__init__(clock=source.clock, when=when, order=order, name=name)
         self.source = source
         self.event = event

@@ -12,6 +12,7 @@ from . import file_recording
 from .file_recording import FileRecording, description
 from .recording import Recording, recorded_dimensions, recorded_dtypes, recording_statements
 from ..distributed.monitor_gather import gathered_samples
+from ..distributed.unsupported import refuse_split_monitor
 
 
 class StateMonitor(EqsimObject):
@@ -55,6 +56,7 @@ class StateMonitor(EqsimObject):
                 known = set(source.state_names()) | set(source._subexpressions) | {"i"}
                 raise EqsimError(f"'{source.name}' has no variable '{var}' to record",
                                  hint=f"variables: {sorted(known)}")
+        refuse_split_monitor(source, to_file, name)
         size = len(source)
         if record is True:
             indices = np.arange(size)

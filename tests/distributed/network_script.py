@@ -11,7 +11,7 @@ import sys
 
 import numpy as np
 
-from eqsim import (NeuronGroup, PoissonGroup, PoissonInput, PopulationRateMonitor, SpikeMonitor,
+from eqsim import (Network, NeuronGroup, PoissonGroup, PoissonInput, PopulationRateMonitor, SpikeMonitor,
                    StateMonitor, Synapses, Hz, ms, network_operation, prefs, run, seed,
                    start_scope)
 from eqsim.distributed import num_processes, rank
@@ -97,5 +97,23 @@ def remote_read():
     return None
 
 
+def not_yet():
+    """What K > 1 refuses at once (EQ837): monitors of synapses, store() to a file."""
+    start_scope()
+    H = NeuronGroup(4, "v : 1", threshold="v > 1")
+    S = Synapses(H, H, "w : 1", on_pre="v_post += w")
+    S.connect()
+    codes = []
+    for attempt in (lambda: StateMonitor(S, "w", record=True),
+                    lambda: Network(H, S).store(filename="state.npz")):
+        try:
+            attempt()
+            codes.append(None)
+        except EqsimError as error:
+            codes.append(error.code)
+    return codes
+
+
 if num_processes() > 1:
-    print(json.dumps({"remote_read": remote_read(), "failure": failure()}))
+    print(json.dumps({"remote_read": remote_read(), "failure": failure(),
+                      "not_yet": not_yet()}))

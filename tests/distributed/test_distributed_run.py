@@ -77,6 +77,13 @@ def test_a_network_operation_failing_on_rank_1_ends_every_process_with_its_messa
                 assert "process 1 failed with ValueError: netop broke at t=1 ms" in text
 
 
+def test_monitors_of_synapses_and_store_to_a_file_are_refused_with_several_processes(
+        numpy_runs):
+    _, runs = numpy_runs
+    assert all(lines[-1]["not_yet"] == ["EQ837", "EQ837"]
+               for outputs in runs.values() for lines in outputs)
+
+
 def test_synaptic_code_reading_a_presynaptic_neuron_variable_is_refused(numpy_runs):
     _, runs = numpy_runs
     for outputs in runs.values():
