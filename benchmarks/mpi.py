@@ -12,8 +12,10 @@ resident set size. Runs of a kind alternate for ``--rounds`` rounds, the fastest
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
+import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -33,24 +35,30 @@ start = time.perf_counter()
 net.run({duration} * second)
 elapsed = time.perf_counter() - start
 spikes = [int(m.num_spikes) for m, _ in model.populations.values()]
-print(json.dumps({{"rank": rank(), "processes": num_processes(), "threads": {threads},
-                   "run_s": elapsed, "spikes": spikes,
-                   "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
+result = {{"rank": rank(), "processes": num_processes(), "threads": {threads},
+          "run_s": elapsed, "spikes": spikes,
+          "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}
+with open(f"{folder}/{{rank()}}.json", "w") as handle:  # ranks' stdout may interleave
+    json.dump(result, handle)
 """
 
 
 def run(model, processes, threads, duration):
     module, scale = MODELS[model]
+    folder = tempfile.mkdtemp(prefix="eqsim-mpi-bench-")
     code = CHILD.format(root=ROOT, module=module, threads=threads, scale=scale,
-                        duration=duration)
+                        duration=duration, folder=folder)
     command = [sys.executable, "-c", code]
     if processes > 1:
         sys.path.insert(0, ROOT)
         from eqsim.distributed import mpiexec_command
         command = mpiexec_command(processes, "-c", code)
-    out = subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
-    ranks = sorted((json.loads(line) for line in out.stdout.splitlines()
-                    if line.startswith("{")), key=lambda r: r["rank"])
+    subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
+    ranks = []
+    for rank in range(processes):
+        with open(os.path.join(folder, f"{rank}.json")) as handle:
+            ranks.append(json.load(handle))
+    shutil.rmtree(folder)
     return {"run_s": ranks[0]["run_s"], "spikes": ranks[0]["spikes"],
             "same_on_every_rank": all(r["spikes"] == ranks[0]["spikes"] for r in ranks),
             "rss_mb": [round(r["rss_mb"]) for r in ranks]}

@@ -1,7 +1,8 @@
 """Run by test_distributed_run.py, under ``mpiexec -n K`` or as one plain process: a small
 E/I network (delays, heterogeneous delays, refractoriness, noise, randn() initial values,
 subgroups, PoissonGroup, PoissonInput, plastic synapses with on_pre/on_post, connect with
-p=, a condition, i/j arrays and a generator with n=) whose results every process prints as
+p=, a condition, i/j arrays and generators with n=, a SpikeGeneratorGroup, run_regularly
+drawing randn()) whose results every process prints as
 JSON, read on every process (reads of a split group are collectives); rank 0 prints the
 monitors once more after reading them alone (must not wait). Argument: the target. Then a
 network operation raises on rank 1 (when there are several processes), and code that
@@ -11,9 +12,9 @@ import sys
 
 import numpy as np
 
-from eqsim import (Network, NeuronGroup, PoissonGroup, PoissonInput, PopulationRateMonitor, SpikeMonitor,
-                   StateMonitor, Synapses, Hz, ms, network_operation, prefs, run, seed,
-                   start_scope)
+from eqsim import (Network, NeuronGroup, PoissonGroup, PoissonInput, PopulationRateMonitor,
+                   SpikeGeneratorGroup, SpikeMonitor, StateMonitor, Synapses, Hz, ms,
+                   network_operation, prefs, run, seed, start_scope)
 from eqsim.distributed import num_processes, rank
 from eqsim.errors import EqsimError
 
@@ -46,6 +47,10 @@ SP.connect(i=np.arange(50), j=np.arange(50) * 3)
 SP.connect(j="k for k in range(i, i + 4) if k < N_post", n=2)
 SP.w = 0.1
 PoissonInput(G[50:120], "ge", 10, 30 * Hz, weight=0.02)
+SG = SpikeGeneratorGroup(20, [0, 5, 19, 5, 12], [1, 2, 2, 7, 9] * ms)
+SG_syn = Synapses(SG, G, on_pre="ge += 0.3")
+SG_syn.connect(j="i*10 + k for k in range(3)")
+G.run_regularly("I += 0.01*randn()", dt=5 * ms)
 M, MP = SpikeMonitor(G), SpikeMonitor(P)
 SM = StateMonitor(G, ["v", "ge"], record=[0, 7, 99, 150, 199])
 R = PopulationRateMonitor(E)
@@ -54,7 +59,7 @@ out = dict(i=M.i.tolist(), t=M.t_.tolist(), count=M.count.tolist(), num_spikes=M
            poisson_i=MP.i.tolist(), poisson_t=MP.t_.tolist(), sv=SM.v_.tolist(),
            sge=SM.ge_.tolist(), st=SM.t_.tolist(), rate=R.rate_.tolist(),
            v=G.v_.tolist(), ge=np.asarray(G.ge[:]).tolist(), v_sub=np.asarray(I.v[:]).tolist(),
-           v_three=float(G.v[3]), lengths=[len(G), len(E), len(I), int(G.N), len(P)],
+           v_three=float(G.v[3]), v_high=np.asarray(G.v["v > 0.5"]).tolist(), lengths=[len(G), len(E), len(I), int(G.N), len(P)],
            w_plastic=SP.w_[:].tolist(), pre=SP.i[:].tolist(), post=SP.j[:].tolist(),
            w_rows=np.asarray(SP.w["i < 5"]).tolist(), w_pair=np.asarray(SP.w[3, :]).tolist(),
            w_excitatory=np.asarray(SE.w[:]).tolist(), delays=np.asarray(SI.delay[:]).tolist(),
