@@ -24,7 +24,8 @@ N = 200
 G = NeuronGroup(N, """dv/dt = (ge + gi - v + I)/(10*ms) + 0.2*xi/sqrt(10*ms) : 1 (unless refractory)
                       dge/dt = -ge/(5*ms) : 1
                       dgi/dt = -gi/(10*ms) : 1
-                      I : 1""", threshold="v > 1", reset="v = 0", refractory=2 * ms,
+                      I : 1
+                      drive : 1""", threshold="v > 1", reset="v = 0", refractory=2 * ms,
                 method="euler")
 G.v = "rand()"
 G.I = "1.05 + 0.1*randn()"
@@ -51,6 +52,10 @@ SG = SpikeGeneratorGroup(20, [0, 5, 19, 5, 12], [1, 2, 2, 7, 9] * ms)
 SG_syn = Synapses(SG, G, on_pre="ge += 0.3")
 SG_syn.connect(j="i*10 + k for k in range(3)")
 G.run_regularly("I += 0.01*randn()", dt=5 * ms)
+SUM = Synapses(P, G, "drive_post = 0.001*i : 1 (summed)")  # onto the stored targets
+SUM.connect(p=0.2)
+PROC = Synapses(E, G, on_pre="gi -= 0.002 + 0.0001*j")  # regenerated at each spike
+PROC.connect(p=0.05, procedural=True)
 M, MP = SpikeMonitor(G), SpikeMonitor(P)
 SM = StateMonitor(G, ["v", "ge"], record=[0, 7, 99, 150, 199])
 R = PopulationRateMonitor(E)
@@ -58,7 +63,8 @@ run(30 * ms)
 out = dict(i=M.i.tolist(), t=M.t_.tolist(), count=M.count.tolist(), num_spikes=M.num_spikes,
            poisson_i=MP.i.tolist(), poisson_t=MP.t_.tolist(), sv=SM.v_.tolist(),
            sge=SM.ge_.tolist(), st=SM.t_.tolist(), rate=R.rate_.tolist(),
-           v=G.v_.tolist(), ge=np.asarray(G.ge[:]).tolist(), v_sub=np.asarray(I.v[:]).tolist(),
+           v=G.v_.tolist(), drive=G.drive_.tolist(), ge=np.asarray(G.ge[:]).tolist(),
+           v_sub=np.asarray(I.v[:]).tolist(),
            v_three=float(G.v[3]), v_high=np.asarray(G.v["v > 0.5"]).tolist(), lengths=[len(G), len(E), len(I), int(G.N), len(P)],
            w_plastic=SP.w_[:].tolist(), pre=SP.i[:].tolist(), post=SP.j[:].tolist(),
            w_rows=np.asarray(SP.w["i < 5"]).tolist(), w_pair=np.asarray(SP.w[3, :]).tolist(),
