@@ -138,6 +138,7 @@ class NetworkModule:
             constants=[_Obj(c_name=n, dtype=t) for n, (_, t) in self.symbols.constants.items()],
             buffers=[_Obj(c_name=n, dtype=d, itemsize=8 if d == "float64" else 4)
                      for n, d in self.symbols.buffers.items()])
+        self.library_path = None  # the compiled library (cython target)
         self.backend = self._load()
 
     def _load(self):
@@ -148,6 +149,7 @@ class NetworkModule:
         Backend.register(glue.NetworkLibrary)
 
         def open_library(path):  # OSError when the library lacks an expected symbol
+            self.library_path = path  # tests and benchmarks reach its test entries (ctypes)
             return glue.NetworkLibrary(
                 path, list(symbols.arrays), list(symbols.constants),
                 [t == np.uint64 for _, t in symbols.constants.values()],

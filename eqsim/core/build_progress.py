@@ -17,6 +17,7 @@ PERIOD = 1.0     # second of wall time between two reports of one build
 clock = time.perf_counter  # what measures wall time (tests give a stub)
 
 _run_report = [None]  # report= of the run whose network is being built
+_steps = []  # the build steps in progress, outermost first (see build_step)
 
 
 @contextmanager
@@ -47,12 +48,18 @@ class BuildProgress:
         self.what, self.stream = what, _stream()
         self.started, self.last, self.fraction = clock(), None, None
         self._timer = None
+        # inside a build step, a part of it (the pair generation of a connect()) reports
+        # as the step: one set of lines per thing the user asked for
+        self.outer = _steps[-1] if _steps else None
 
     def elapsed(self):
         return clock() - self.started
 
     def update(self, fraction=None):
         """Progress so far (``fraction`` of the work done, 0-1, or None: unknown)."""
+        if self.outer is not None:
+            self.outer.update(fraction)
+            return
         self.fraction = fraction if fraction is not None else self.fraction
         if self.stream is None or self.elapsed() < THRESHOLD:
             return
@@ -65,17 +72,41 @@ class BuildProgress:
     def report_while_blocked(self):
         """Report once ``THRESHOLD`` has passed, even while the caller waits on something it
         cannot interrupt (gcc): a timer thread, stopped by :meth:`finish`."""
-        if self.stream is not None:
+        if self.stream is not None and self.outer is None:
             self._timer = threading.Timer(THRESHOLD, self.update)
             self._timer.daemon = True
             self._timer.start()
 
-    def finish(self):
+    def cancel(self):
+        """Stop reporting without a "done" line (the step failed)."""
         if self._timer is not None:
             self._timer.cancel()
+
+    def finish(self):
+        self.cancel()
+        if self.outer is not None:
+            return
         if self.stream is not None and self.elapsed() >= THRESHOLD:
             self._write(f"{self.what}: done in {self.elapsed():.1f} s")
 
     def _write(self, line):
         self.stream.write(line + "\n")
         self.stream.flush()
+
+
+@contextmanager
+def build_step(what):
+    """A build step the user asked for (``connect()``, a string assignment): it reports
+    once it has taken ``THRESHOLD`` seconds, even while no part of it gives a fraction,
+    and says "done" when the whole block is (no line when it fails)."""
+    progress = BuildProgress(what)
+    progress.report_while_blocked()
+    _steps.append(progress)
+    try:
+        yield progress
+    except BaseException:
+        progress.cancel()
+        raise
+    finally:
+        _steps.remove(progress)
+    progress.finish()

@@ -9,6 +9,7 @@ synapses of one pair (Brian2's ``multisynaptic_index``: 0, 1, ... in creation or
 """
 import numpy as np
 
+from ..core.context import current_context
 from ..ir.operations import SynapseIdentity
 from ..ir.variables import ArrayVariable
 from ..runtime.streams import synapse_key
@@ -51,14 +52,13 @@ def _rank_variable(synapses):
     # the synapses change only by connect() or by restoring a state (new arrays)
     stamp = (synapses.N, synapses._connect_calls, pre.__array_interface__["data"][0],
              post.__array_interface__["data"][0])
-    cached = synapses.__dict__.get("_rank_cache")
-    if cached is None or cached[0] != stamp:
+    cache = current_context().cache(synapses, "multisynaptic_ranks")
+    if cache.get("stamp") != stamp:
         ranks = multisynaptic_ranks(pre, post, synapses.target.global_size())
-        variable = ArrayVariable("_synaptic_rank", synapses.name, DIMENSIONLESS,
-                                 array=ranks) if ranks.any() else None
-        cached = (stamp, variable)
-        synapses.__dict__["_rank_cache"] = cached
-    return cached[1]
+        cache["variable"] = ArrayVariable("_synaptic_rank", synapses.name, DIMENSIONLESS,
+                                          array=ranks) if ranks.any() else None
+        cache["stamp"] = stamp
+    return cache["variable"]
 
 
 def synapse_identity(synapses):

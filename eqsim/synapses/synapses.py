@@ -2,6 +2,7 @@
 import numpy as np
 
 from ..stateupdate.registry import normalise as normalise_method
+from ..core.build_progress import build_step
 from ..core.namespace import caller_namespace
 from ..ir.calls import called_functions
 from ..runtime.streams import connect_stream, synapse_key
@@ -229,43 +230,44 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             eqsim extension, as BrainPy's ``seed=`` of its connectivity).
         """
         from .connect import connection_pairs
-        if seed is not None:
-            object.__setattr__(self, "_connection_seed", connection_seed(seed, self.name))
-        if procedural or self._procedural is not None:
-            self._connect_procedural(condition, i, j, p, n, procedural)
-            return
-        if condition is True:
-            condition = None
-        if condition is False:
-            return
-        run_namespace = namespace if namespace is not None else caller_namespace(level)
+        with build_step(f"connect() of '{self.name}'"):
+            if seed is not None:
+                object.__setattr__(self, "_connection_seed", connection_seed(seed, self.name))
+            if procedural or self._procedural is not None:
+                self._connect_procedural(condition, i, j, p, n, procedural)
+                return
+            if condition is True:
+                condition = None
+            if condition is False:
+                return
+            run_namespace = namespace if namespace is not None else caller_namespace(level)
 
-        def evaluate(expr, ii, jj):
-            return self._evaluate_pairs(expr, ii, jj, run_namespace)
-        draw_seed, key = self.draw_key()
-        stream = connect_stream(key, self._connect_calls)
-        stored = self.target._stored_range()  # the targets stored here
-        new_i, new_j = connection_pairs(
-            n_pre=self.source.global_size(), n_post=self.target.global_size(),
-            condition=condition, i=i, j=j, p=p, n=n, skip_if_invalid=skip_if_invalid,
-            seed=draw_seed, stream=stream, evaluate=evaluate, obj=self.name,
-            post_names=post_aliases(self),
-            integer_names=integer_constants(self.namespace, run_namespace),
-            target_start=stored[0], target_stop=stored[1])
-        self._connect_calls += 1
-        self._connect_sizes.append(len(new_i))  # one-process order of a split network
-        old = self.N
-        self._resize(old + len(new_i))
-        self.variables["_synaptic_pre"].append(new_i)
-        self.variables["_synaptic_post"].array[old:] = new_j
-        for pathway in self.pathways:
-            delay_var = self.variables[pathway.delay_name]
-            if not delay_var.shared:
-                delay_var.array[old:] = self._default_delay.get(pathway.name, 0.0)
-        if "lastupdate" in self.variables:
-            self.variables["lastupdate"].array[old:] = 0.0
-        if self.multisynaptic_index is not None:
-            self._number_multisynapses(old)
+            def evaluate(expr, ii, jj):
+                return self._evaluate_pairs(expr, ii, jj, run_namespace)
+            draw_seed, key = self.draw_key()
+            stream = connect_stream(key, self._connect_calls)
+            stored = self.target._stored_range()  # the targets stored here
+            new_i, new_j = connection_pairs(
+                n_pre=self.source.global_size(), n_post=self.target.global_size(),
+                condition=condition, i=i, j=j, p=p, n=n, skip_if_invalid=skip_if_invalid,
+                seed=draw_seed, stream=stream, evaluate=evaluate, obj=self.name,
+                post_names=post_aliases(self),
+                integer_names=integer_constants(self.namespace, run_namespace),
+                target_start=stored[0], target_stop=stored[1])
+            self._connect_calls += 1
+            self._connect_sizes.append(len(new_i))  # one-process order of a split network
+            old = self.N
+            self._resize(old + len(new_i))
+            self.variables["_synaptic_pre"].append(new_i)
+            self.variables["_synaptic_post"].array[old:] = new_j
+            for pathway in self.pathways:
+                delay_var = self.variables[pathway.delay_name]
+                if not delay_var.shared:
+                    delay_var.array[old:] = self._default_delay.get(pathway.name, 0.0)
+            if "lastupdate" in self.variables:
+                self.variables["lastupdate"].array[old:] = 0.0
+            if self.multisynaptic_index is not None:
+                self._number_multisynapses(old)
 
     def _number_multisynapses(self, old):
         """Give the synapses from ``old`` on their rank among all synapses between the same
@@ -405,8 +407,14 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                 namespace = caller_namespace(level)
             indices = self._indices(item, namespace=namespace)
             if indices.size >= limit:
-                assign_compiled(self, name, value, indices, namespace)
+                with build_step(f"{self.name}.{name} = {value!r}"):
+                    assign_compiled(self, name, value, indices, namespace)
                 return
+        if isinstance(value, str):  # millions of synapses can take seconds
+            with build_step(f"{self.name}.{name} = {value!r}"):
+                super().set_values(name, value, item, level=level + 1, raw=raw,
+                                   namespace=namespace)
+            return
         super().set_values(name, value, item, level=level + 1, raw=raw, namespace=namespace)
 
     def _evaluate_pairs(self, expr, ii, jj, run_namespace):

@@ -50,6 +50,47 @@ def test_slow_connect_reports_growing_fractions_then_done(numpy_target, monkeypa
     assert len(fractions) <= len(lines) <= 20
 
 
+def test_one_connect_call_gives_one_done_line_covering_its_whole_work(numpy_target, monkeypatch,
+                                                                     capsys, build_report):
+    build_report("text")
+    connect_in_blocks(monkeypatch, 0.25)
+    lines = capsys.readouterr().out.splitlines()
+    assert [line for line in lines if "done in" in line] == [lines[-1]]
+
+
+def test_slow_connect_from_index_arrays_reports_done(numpy_target, monkeypatch, capsys,
+                                                     build_report):
+    build_report("text")
+    G = NeuronGroup(10, "v : 1")
+    S = Synapses(G, G, name="S")
+    monkeypatch.setattr(build_progress, "clock", StubClock(1.0))
+    S.connect(i=[0, 1, 2], j=[3, 4, 5])
+    assert len(S) == 3
+    assert capsys.readouterr().out.splitlines()[-1].startswith("connect() of 'S': done in ")
+
+
+def test_failed_connect_reports_no_done_line(numpy_target, monkeypatch, capsys, build_report):
+    build_report("text")
+    G = NeuronGroup(10, "v : 1")
+    S = Synapses(G, G, name="S")
+    monkeypatch.setattr(build_progress, "clock", StubClock(0.5))
+    with pytest.raises(EqsimError):
+        S.connect(i=[0, 1], j=[3, 40])
+    assert "done" not in capsys.readouterr().out
+
+
+def test_slow_string_assignment_on_many_synapses_reports(numpy_target, monkeypatch, capsys,
+                                                          build_report):
+    build_report("text")
+    G = NeuronGroup(10, "v : 1")
+    S = Synapses(G, G, "w : 1", name="S")
+    S.connect()
+    monkeypatch.setattr(build_progress, "clock", StubClock(1.0))
+    S.w = "i + j"
+    assert S.w[:].tolist() == [i + j for i in range(10) for j in range(10)]
+    assert capsys.readouterr().out.splitlines()[-1].startswith("S.w = 'i + j': done in ")
+
+
 def test_connect_is_silent_by_default_and_when_fast(numpy_target, monkeypatch, capsys,
                                                     build_report):
     build_report(None)

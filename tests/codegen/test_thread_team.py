@@ -1,0 +1,107 @@
+"""The compiled step loop picks its thread team by timing itself: on a busy machine two
+threads must not run slower than one (issue 13), and with free cores the team is kept.
+Switching the team size never changes a result."""
+import ctypes
+
+import numpy as np
+import pytest
+
+from eqsim import Network, NeuronGroup, SpikeMonitor, Synapses, ms, prefs, seed
+
+
+@pytest.fixture
+def two_threads():
+    previous = prefs["codegen.target"], prefs["codegen.cython.num_threads"]
+    prefs["codegen.target"], prefs["codegen.cython.num_threads"] = "cython", 2
+    yield
+    prefs["codegen.target"], prefs["codegen.cython.num_threads"] = previous
+
+
+def _library(net):
+    """The network's compiled library, for its test entries (the same handle as the glue's)."""
+    lib = ctypes.CDLL(net._module.library_path)
+    lib.eqsim_team_tick.argtypes = [ctypes.c_double]
+    lib.eqsim_team_alternate.argtypes = [ctypes.c_int64]
+    return lib
+
+
+def _network():
+    seed(3)
+    neurons = NeuronGroup(600, "dv/dt = (1.2 - v)/(10*ms) + 0.2*xi/sqrt(ms) : 1",
+                          threshold="v > 1", reset="v = 0", method="euler", name="team_group")
+    neurons.v = "rand()"
+    synapses = Synapses(neurons, neurons, "w : 1", on_pre="v_post += w", delay=0.2 * ms,
+                        name="team_synapses")
+    synapses.connect(p=0.05)
+    synapses.w = "0.05*rand() - 0.02"
+    spikes = SpikeMonitor(neurons, name="team_spikes")
+    return Network(neurons, synapses, spikes), neurons, spikes
+
+
+def _simulate(alternate=None):
+    net, neurons, spikes = _network()
+    net.run(0 * ms)  # builds and loads the library
+    if alternate is not None:
+        _library(net).eqsim_team_alternate(alternate)
+    try:
+        net.run(30 * ms)
+    finally:
+        if alternate is not None:
+            _library(net).eqsim_team_reset()
+    return spikes.i[:].copy(), spikes.t_[:].copy(), neurons.v_[:].copy()
+
+
+def test_switching_between_one_thread_and_the_team_every_few_steps_changes_nothing(
+        two_threads):
+    steady = _simulate()
+    switching = _simulate(alternate=3)
+    assert steady[0].size > 200
+    for a, b in zip(steady, switching):
+        np.testing.assert_array_equal(a, b)
+
+
+def _steps_under(lib, cost, steps=20_000):
+    """Feed the controller the wall time of ``steps`` steps when a step costs
+    ``cost(team size, step)`` seconds; the sizes it picked and the total time."""
+    lib.eqsim_team_reset()
+    now, sizes = 100.0, []
+    size = lib.eqsim_team_tick(now)
+    for step in range(steps):
+        sizes.append(size)
+        now += cost(size, step)
+        size = lib.eqsim_team_tick(now)
+    return np.array(sizes), now - 100.0
+
+
+def test_a_busy_machine_makes_the_loop_run_on_one_thread_and_rarely_try_the_team(two_threads):
+    net, _, _ = _network()
+    net.run(0 * ms)
+    lib = _library(net)
+    # one thread: 100 us a step; the team: 5 ms (a thread waits for its core)
+    sizes, total = _steps_under(lib, lambda size, step: 1e-4 if size == 1 else 5e-3)
+    assert np.mean(sizes == 1) > 0.99
+    assert total < 1.1 * 20_000 * 1e-4  # within 10 % of one thread all along
+    lib.eqsim_team_reset()
+
+
+def test_free_cores_keep_the_team_and_a_load_that_comes_and_goes_is_followed(two_threads):
+    net, _, _ = _network()
+    net.run(0 * ms)
+    lib = _library(net)
+    # 1 ms a step with the team, 1.9 ms with one thread (coba x16's scale)
+    sizes, total = _steps_under(lib, lambda size, step: 1e-3 if size == 2 else 1.9e-3)
+    assert np.mean(sizes == 2) > 0.97 and total < 1.05 * 20_000 * 1e-3
+    # busy from step 20,000 to 40,000 (the team takes 50 ms a step there): one thread is
+    # used there, and the team again within EQSIM_PROBE_WAIT_MAX (2 s) once it is over
+    busy = range(20_000, 40_000)
+
+    def cost(size, step):
+        if step in busy:
+            return 1.9e-3 if size == 1 else 5e-2
+        return 1e-3 if size == 2 else 1.9e-3
+    sizes, total = _steps_under(lib, cost, steps=60_000)
+    assert np.mean(sizes[20_100:40_000] == 1) > 0.99
+    assert np.mean(sizes[41_100:] == 2) > 0.97
+    ideal = 20_000 * 1e-3 + 20_000 * 1.9e-3 + 20_000 * 1e-3
+    assert total < 1.1 * ideal
+    lib.eqsim_team_reset()
