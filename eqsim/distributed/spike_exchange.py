@@ -5,8 +5,9 @@ Pathways of a group split over the processes read the group's *exchanged* event 
 clock runs in the schedule slot right after the thresholds (before any synapses): it
 reads the local event arrays of every group that triggers such a pathway, sends all of
 them in ONE collective (:meth:`~eqsim.distributed.communicator.Communicator.
-exchange_spikes`, one "step" of the wire format per group) and writes each group's
-spikes, in global index order (the order one process has), into its exchanged array.
+exchange_spikes`, one step of the wire format: the groups' global indices shifted into
+one index space, group after group) and writes each group's spikes, in global index
+order (the order one process has), into its exchanged array.
 
 The compiled step loop reaches it as it reaches a network operation (it returns to
 Python at this slot of the schedule, every step of the clock). That costs a return to
@@ -56,24 +57,37 @@ class SpikeExchange:
         self.clock = clock
         self.arrays = arrays
         self.name = f"spike_exchange_{getattr(clock, 'name', 'clock')}"
+        # group k's global index g travels as g + first[k]: one ascending index space
+        sizes = [len(var.exchanged_from[0]) for var in arrays]
+        self._first = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        self._local_events = [(group.variables[group.event_array_name(event)],
+                               int(group._global_start))
+                              for group, event in (var.exchanged_from for var in arrays)]
 
     def _local(self):
-        out = []
-        for var in self.arrays:
-            group, event = var.exchanged_from
-            local = group.variables[group.event_array_name(event)].array
-            out.append(local[:local[-1]].astype(np.int32) + np.int32(group._global_start))
-        return out
+        parts = [var.array[:var.array[-1]] + (start + first)
+                 for (var, start), first in zip(self._local_events, self._first.tolist())
+                 if var.array[-1]]
+        return (np.concatenate(parts).astype(np.int32) if parts
+                else np.empty(0, dtype=np.int32))
 
     def call(self):
         try:
-            received = self.comm.exchange_spikes(self._local())
+            received = self.comm.exchange_spikes([self._local()])[0]
         except Exception as error:  # another process failed: every process knows it
             error.eqsim_reached_every_process = True
             raise
-        for var, spikes in zip(self.arrays, received):
-            var.array[:spikes.size] = spikes
-            var.array[-1] = spikes.size
+        if len(self.arrays) == 1:
+            self._write(self.arrays[0], received)
+            return
+        # rank order gives each group's spikes ascending; a group's share keeps that order
+        for var, low, high in zip(self.arrays, self._first[:-1], self._first[1:]):
+            self._write(var, received[(received >= low) & (received < high)] - low)
+
+    @staticmethod
+    def _write(var, spikes):
+        var.array[:spikes.size] = spikes
+        var.array[-1] = spikes.size
 
     def fail(self, error):
         """Enter the exchange with ``error`` (an exception of this process that the others
@@ -81,7 +95,7 @@ class SpikeExchange:
         if getattr(error, "eqsim_reached_every_process", False):
             raise error
         error.eqsim_reached_every_process = True
-        self.comm.exchange_spikes([np.empty(0, np.int32)] * len(self.arrays), failure=error)
+        self.comm.exchange_spikes([np.empty(0, np.int32)], failure=error)
         raise error
 
 

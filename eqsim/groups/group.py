@@ -80,16 +80,17 @@ class Group(EqsimObject):
     _global_start = 0
     _global_n = None
 
-    def _init_state(self, N, partition=None):
+    def _init_state(self, N, partition=None, split=True):
         """``N`` elements (the whole group's number); a partitioned group (``partition``
         ``(rank, size)``, by default the current context's under ``mpiexec``) stores only
-        its process's slice of them (:mod:`eqsim.groups.partition`)."""
+        its process's slice of them (:mod:`eqsim.groups.partition`); with ``split=False``
+        (synapses: stored where their target is) all of them."""
         object.__setattr__(self, "variables", {})
         object.__setattr__(self, "_subexpressions", {})
-        start, stop = process_slice(int(N), partition)
+        start, stop, split = process_slice(int(N), partition) if split else (0, int(N), False)
         self.N = int(N)  # the whole group's, as in the user's script
         self._stop = stop - start  # the elements stored here
-        if partition is not None or stop - start != self.N:
+        if split:
             object.__setattr__(self, "_global_start", start)
             object.__setattr__(self, "_global_n", self.N)
         self.variables["i"] = IndexVariable("i", self.name, DIMENSIONLESS)

@@ -14,15 +14,16 @@ __all__ = ["local_slice", "process_slice"]
 
 
 def process_slice(n, partition=None):
-    """``(start, stop)`` of a group of ``n`` elements this process stores: the slice of
-    ``partition`` ``(rank, size)``, by default the current context's (the whole group in
-    one process)."""
+    """``(start, stop, split)`` of a group of ``n`` elements this process stores: the
+    slice of ``partition`` ``(rank, size)``, by default the current context's (the whole
+    group in one process); ``split``: whether the group is partitioned at all (every
+    process's groups are, also one whose slice happens to be the whole group)."""
     if partition is None:
         context = current_context()
         if context.size == 1:
-            return 0, n
+            return 0, n, False
         partition = (context.rank, context.size)
-    return local_slice(n, *partition)
+    return (*local_slice(n, *partition), True)
 
 
 def local_slice(n, rank, size):

@@ -114,7 +114,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         self.method_choice = method
         self.equations = equations
         self.multisynaptic_index = multisynaptic_index
-        self._init_state(0)
+        self._init_state(0, split=False)  # synapses are stored with their target neurons
         # i and j are global indices: a process of a distributed network stores the
         # synapses onto its slice of the target (groups.partition)
         self.variables["N_pre"] = ConstantVariable("N_pre", self.name, DIMENSIONLESS,

@@ -56,6 +56,10 @@ SUM = Synapses(P, G, "drive_post = 0.001*i : 1 (summed)")  # onto the stored tar
 SUM.connect(p=0.2)
 PROC = Synapses(E, G, on_pre="gi -= 0.002 + 0.0001*j")  # regenerated at each spike
 PROC.connect(p=0.05, procedural=True)
+TINY = NeuronGroup(2, "dv/dt = (2 - i)/(3*ms) : 1", threshold="v > 1", reset="v = 0")
+TINY_syn = Synapses(TINY, G, on_pre="ge += 0.2")  # a source with nothing on rank 0 of K = 3
+TINY_syn.connect(j="k for k in range(i*100, i*100 + 50)")
+MT = SpikeMonitor(TINY)
 M, MP = SpikeMonitor(G), SpikeMonitor(P)
 SM = StateMonitor(G, ["v", "ge"], record=[0, 7, 99, 150, 199])
 R = PopulationRateMonitor(E)
@@ -70,7 +74,7 @@ out = dict(i=M.i.tolist(), t=M.t_.tolist(), count=M.count.tolist(), num_spikes=M
            w_rows=np.asarray(SP.w["i < 5"]).tolist(), w_pair=np.asarray(SP.w[3, :]).tolist(),
            w_excitatory=np.asarray(SE.w[:]).tolist(), delays=np.asarray(SI.delay[:]).tolist(),
            w_some=np.asarray(SE.w[[0, 5, 17]]).tolist(),
-           synapses=[len(SE), len(SI), len(SP)])
+           synapses=[len(SE), len(SI), len(SP)], tiny=[MT.i.tolist(), MT.t_.tolist()])
 print(json.dumps(out))
 if rank() == 0:  # read on rank 0 alone: local, no wait
     print(json.dumps([M.i[:5].tolist(), SM.v_[0, :3].tolist()]))
