@@ -53,13 +53,14 @@ def gathered_samples(monitor, n_times, values):
 
 def gathered_rates(monitor, rate, stored, total):
     """The population rate of the whole group per step from each process's rate over its
-    ``stored`` elements (the group has ``total``): spike counts summed, divided as one
-    process divides them."""
-    comm = _comm()
-    if comm.size == 1:
-        return rate
+    ``stored`` elements (the group has ``total``): the spike counts (exact integers, read
+    back from the rates), summed over the processes and divided here, so that the rate
+    has the same bits for any K and on both targets (the compiled kernel's division is
+    compiled with -ffast-math)."""
     dt = monitor.clock.dt_
     counts = (np.rint(np.asarray(rate) * stored * dt) if stored
               else np.zeros(np.shape(rate)))
-    summed = comm.allgather_array(counts[None, :]).sum(axis=0)
-    return summed / total / dt
+    comm = _comm()
+    if comm.size > 1:
+        counts = comm.allgather_array(counts[None, :]).sum(axis=0)
+    return counts / total / dt

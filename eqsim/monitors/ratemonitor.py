@@ -55,9 +55,8 @@ class PopulationRateMonitor(EqsimObject):
         if module.has_buffer(self.name, "t"):
             self._data.append("t", module.take_buffer(self.name, "t"))
             rate = module.take_buffer(self.name, "rate")
-            if getattr(self.source, "_partitioned", False):
-                group = self.source
-                rate = gathered_rates(self, rate, group._stop - group._start, len(group))
+            group = self.source  # the whole group's rate, the same bits for any K
+            rate = gathered_rates(self, rate, group._stop - group._start, len(group))
             self._data.append("rate", rate)
 
     def stream_steps(self):

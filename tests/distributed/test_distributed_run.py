@@ -62,18 +62,16 @@ def test_monitors_read_on_rank_0_alone_do_not_wait(numpy_runs, processes):
     assert runs[processes][0][1] == [whole["i"][:5], whole["sv"][0][:3]]
 
 
-def test_compiled_kernels_on_two_processes_give_the_one_process_spikes_and_weights(
+def test_compiled_kernels_on_two_processes_give_the_one_process_numbers_bit_for_bit(
         cython_runs):
     whole, lines = cython_runs
-    # the membrane potentials of the compiled target differ from one process's in the
-    # last bits (NumPy's are identical bit for bit; see the report of issue 9): compared
-    # to 1e-12, everything else exactly
-    approximate = ("v", "sv", "rate", "v_sub", "v_three", "v_high")
     for output in lines:
-        got = dict(output[0])
-        for key in approximate:
-            np.testing.assert_allclose(got.pop(key), whole[key], rtol=1e-12, atol=1e-14)
-        assert got == {k: v for k, v in whole.items() if k not in approximate}
+        assert output[0] == whole
+
+
+def test_the_compiled_population_rate_has_the_bits_of_the_numpy_target(cython_runs,
+                                                                         numpy_runs):
+    assert cython_runs[0]["rate"] == numpy_runs[0]["rate"]
 
 
 def test_a_network_operation_failing_on_rank_1_ends_every_process_with_its_message(numpy_runs):
