@@ -121,6 +121,10 @@ def thread_partition(post, ptr, order, threads):
     ``syn[ptr[k*(n+1) + s] : ptr[k*(n+1) + s + 1]]``.
     """
     n_sources = ptr.size - 1
+    if order is None:
+        contiguous = _contiguous_thread_splits(post, ptr, threads)
+        if contiguous is not None:
+            return contiguous, None
     serial = np.arange(post.size, dtype=np.int64) if order is None else order.astype(np.int64)
     source_of = np.repeat(np.arange(n_sources), np.diff(ptr))
     bounds = np.linspace(0, post.max(initial=-1) + 1, threads + 1).astype(np.int64)
@@ -140,3 +144,25 @@ def thread_partition(post, ptr, order, threads):
         offset += int(mine.sum())
     return (np.concatenate(ptrs).astype(np.int64),
             np.concatenate(syns).astype(np.int32) if syns else np.empty(0, np.int32))
+
+
+def _contiguous_thread_splits(post, ptr, threads):
+    """``thread_partition``'s ``ptr`` when storage is in presynaptic order and each row's
+    targets are in thread order (what connect() makes), else None. A few bytes per synapse
+    of temporaries (a thread number, one flag, one running count) instead of ~40: the
+    partition of 15 M synapses took ~1 s and 240 MB more than one thread's build."""
+    bounds = np.linspace(0, post.max(initial=-1) + 1, threads + 1).astype(np.int64)
+    thread_of = np.zeros(post.size, dtype=np.int8)
+    for bound in bounds[1:-1]:
+        thread_of += post >= bound
+    descents = np.flatnonzero(np.diff(thread_of) < 0) + 1
+    if not np.isin(descents, ptr).all():
+        return None
+    starts, ends = ptr[:-1].astype(np.int64), ptr[1:].astype(np.int64)
+    splits = [starts]
+    for k in range(1, threads):  # synapses of each row on threads before k
+        running = np.zeros(post.size + 1, dtype=np.int64 if post.size >= 2**31 else np.int32)
+        np.cumsum(thread_of < k, out=running[1:])
+        splits.append(starts + (running[ends] - running[starts]))
+    splits.append(ends)
+    return np.concatenate(splits).astype(np.int64)

@@ -42,7 +42,7 @@ def compiled_network_glue():
                            include_dirs=[runtime_include_dir()])
     # available from now on; whether NumPy-side draws use it is the context's choice
     # (an automatic one does: the same bits, ~10x faster)
-    register_compiled_philox(glue.philox_words)
+    register_compiled_philox(glue)
     return glue
 
 

@@ -5,8 +5,8 @@ The library (kernels + step loop, plain C) is compiled per network by gcc alone;
 this module is compiled once and drives any such library: it binds arrays by
 address, sets scalars and clocks, runs the loop (calling Python back only for
 network operations) and copies out monitor buffers and spike queues. It also lends
-the NumPy random generator the C Philox (``philox_words``), which connect() uses to
-draw millions of synapses.
+the NumPy random generator the C Philox (``philox_words``) and connect() the C walk of
+``connect(p=...)`` (``bernoulli_walk``), to draw millions of synapses.
 """
 from libc.stdint cimport int32_t, int64_t, uint64_t
 from libc.stdlib cimport realloc
@@ -26,6 +26,8 @@ cdef extern from "eqsim_random.h":
         uint64_t word0
         uint64_t word1
     eqsim_words eqsim_philox(uint64_t key, uint64_t step, uint64_t index) nogil
+    uint64_t eqsim_geometric(double p, uint64_t seed, uint64_t stream, uint64_t step,
+                             uint64_t index) nogil
 
 cdef extern from "eqsim_support.h":
     ctypedef struct eqsim_buffer:
@@ -69,6 +71,48 @@ def philox_words(const uint64_t[:] key, const uint64_t[:] step, const uint64_t[:
             out0[m] = words.word0
             out1[m] = words.word1
     return word0, word1
+
+
+def bernoulli_walk(const int64_t[::1] keys, const int64_t[::1] lengths, const double[::1] p,
+                   const int64_t[::1] draw_base, uint64_t seed, uint64_t stream):
+    """``eqsim.runtime.sampling.bernoulli_positions`` in C, with the same draws: row ``r``
+    keeps positions of ``range(lengths[r])`` by geometric gaps, its ``m``-th gap drawn
+    at step ``keys[r]``, index ``draw_base[r] + m`` (``eqsim_geometric``, also the
+    procedural synapses' walk). Returns ``(rows, positions)`` (int64), sorted by row,
+    then position."""
+    cdef Py_ssize_t n = keys.shape[0], r
+    cdef double expected = 0.0
+    for r in range(n):
+        if lengths[r] > 0 and p[r] > 0.0:
+            expected += lengths[r] * min(p[r], 1.0)
+    cdef int64_t capacity = <int64_t>(expected + 6.0 * expected ** 0.5) + 64, count = 0
+    cdef int64_t position, length
+    cdef uint64_t skip, draw
+    rows = np.empty(capacity, dtype=np.int64)
+    positions = np.empty(capacity, dtype=np.int64)
+    cdef int64_t[::1] out_rows = rows
+    cdef int64_t[::1] out_positions = positions
+    for r in range(n):
+        length = lengths[r]
+        if length <= 0 or not p[r] > 0.0:
+            continue
+        position, draw = -1, <uint64_t>draw_base[r]
+        while True:
+            skip = eqsim_geometric(p[r], seed, stream, <uint64_t>keys[r], draw)
+            draw += 1
+            if skip >= <uint64_t>(length - 1 - position):
+                break
+            position += 1 + <int64_t>skip
+            if count == capacity:  # rarely: more kept than 6 standard deviations above
+                capacity *= 2
+                rows = np.resize(rows, capacity)
+                positions = np.resize(positions, capacity)
+                out_rows = rows
+                out_positions = positions
+            out_rows[count] = r
+            out_positions[count] = position
+            count += 1
+    return rows[:count], positions[:count]
 
 
 cdef void *_symbol(void *handle, name, path) except NULL:

@@ -177,18 +177,32 @@ def _compiled_rounds(philox_words):
     return rounds
 
 
+#: C functions of the glue that replace NumPy code drawing the same numbers (by name:
+#: 'bernoulli_walk', see eqsim.runtime.sampling), used while the 'c' rounds are selected
+COMPILED_DRAWS = {}
+
+
+def register_compiled_philox(glue):
+    """Make the glue's C rounds (``glue.philox_words(key, step, index)`` -> ``(word0,
+    word1)``, the same bits as the NumPy rounds) available as implementation ``'c'``, with
+    its other drawing functions (:data:`COMPILED_DRAWS`); selecting them is the context's
+    choice (:func:`select_philox`)."""
+    _IMPLEMENTATIONS["c"] = _compiled_rounds(glue.philox_words)
+    if hasattr(glue, "bernoulli_walk"):  # a glue built from an older checkout lacks it
+        COMPILED_DRAWS["bernoulli_walk"] = glue.bernoulli_walk
+
+
+def compiled_draw(name):
+    """The C function ``name`` of :data:`COMPILED_DRAWS` when the C rounds draw now, else
+    None (draw with NumPy)."""
+    return COMPILED_DRAWS.get(name) if selected_philox() == "c" else None
+
+
 try:
-    from .network_glue import philox_words as _installed_philox
-    _IMPLEMENTATIONS["c"] = _compiled_rounds(_installed_philox)
+    from . import network_glue as _installed_glue
+    register_compiled_philox(_installed_glue)
 except ImportError:
     pass
-
-
-def register_compiled_philox(philox_words):
-    """Make the C rounds (``philox_words(key, step, index)`` -> ``(word0, word1)``, the
-    same bits as the NumPy rounds) available as implementation ``'c'``; selecting them
-    is the context's choice (:func:`select_philox`)."""
-    _IMPLEMENTATIONS["c"] = _compiled_rounds(philox_words)
 
 
 def philox_implementations():

@@ -10,7 +10,7 @@ with it, on the block size, or on the order of processing.
 """
 import numpy as np
 
-from eqsim.runtime.random import uniform
+from eqsim.runtime.random import compiled_draw, uniform
 
 __all__ = ["SUB_SAMPLE", "SUB_KEEP", "SUB_SIZE", "BLOCK", "bernoulli_positions",
            "bernoulli_window", "fixed_size_positions", "fixed_size_cost", "expand_ranges"]
@@ -134,6 +134,12 @@ def bernoulli_positions(keys, lengths, p, *, seed, stream, draw_base=None):
     keys = np.asarray(keys, dtype=np.int64)
     lengths = np.asarray(lengths, dtype=np.int64)
     p = np.broadcast_to(np.asarray(p, dtype=np.float64), lengths.shape)
+    walk = compiled_draw("bernoulli_walk")
+    if walk is not None:  # the same draws and gaps, one C loop (5x faster at 25 M synapses)
+        base = np.zeros(keys.size, np.int64) if draw_base is None else draw_base
+        return walk(np.ascontiguousarray(keys), np.ascontiguousarray(lengths),
+                    np.ascontiguousarray(p), np.ascontiguousarray(base, dtype=np.int64),
+                    np.uint64(seed), np.uint64(stream))
     live = np.flatnonzero((lengths > 0) & (p > 0.0))
     last = np.full(live.size, -1, dtype=np.int64)   # last kept (or passed) position
     drawn = np.zeros(live.size, dtype=np.int64)     # draws used so far

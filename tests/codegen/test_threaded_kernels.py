@@ -96,3 +96,22 @@ def test_two_threads_match_one_with_synapses_stored_out_of_row_order():
     assert one[0].size > 100
     for a, b in zip(one, two):
         np.testing.assert_array_equal(a, b)
+
+
+def test_contiguous_thread_parts_list_the_same_synapses_as_the_general_partition():
+    from eqsim.codegen.kinds import thread_partition
+    rng = np.random.default_rng(8)
+    rows = [np.sort(rng.choice(400, rng.integers(0, 40), replace=False)) for _ in range(150)]
+    post = np.concatenate(rows).astype(np.int32)
+    ptr = np.concatenate([[0], np.cumsum([r.size for r in rows])]).astype(np.int64)
+    identity = np.arange(post.size)  # an explicit storage order takes the general path
+    for threads in (2, 3, 4):
+        splits, none = thread_partition(post, ptr, None, threads)
+        general, syn = thread_partition(post, ptr, identity, threads)
+        assert none is None and syn is not None
+        n = ptr.size - 1
+        for k in range(threads):
+            for s in range(n):
+                fast = list(range(splits[k * n + s], splits[(k + 1) * n + s]))
+                listed = syn[general[k * (n + 1) + s]:general[k * (n + 1) + s + 1]].tolist()
+                assert fast == listed
