@@ -235,6 +235,8 @@ class Network(NetworkControl, Nameable):
         if namespace is None:
             namespace = caller_namespace(level)
         reporter = make_reporter(report)  # a bad report fails before anything is built
+        if isinstance(report, str) and current_context().rank != 0:
+            reporter = None  # under mpiexec, process 0 alone prints progress
         objects = self._all_objects()
         self._check_dependencies(objects)
         active_device = get_device()

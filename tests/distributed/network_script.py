@@ -63,7 +63,7 @@ MT = SpikeMonitor(TINY)
 M, MP = SpikeMonitor(G), SpikeMonitor(P)
 SM = StateMonitor(G, ["v", "ge"], record=[0, 7, 99, 150, 199])
 R = PopulationRateMonitor(E)
-run(30 * ms)
+run(30 * ms, report="stderr")
 out = dict(i=M.i.tolist(), t=M.t_.tolist(), count=M.count.tolist(), num_spikes=M.num_spikes,
            poisson_i=MP.i.tolist(), poisson_t=MP.t_.tolist(), sv=SM.v_.tolist(),
            sge=SM.ge_.tolist(), st=SM.t_.tolist(), rate=R.rate_.tolist(),

@@ -29,9 +29,13 @@ def _one_process(target):
     return json.loads(_alone(SCRIPT, target).splitlines()[0])
 
 
+STDERR = {}  # (processes, target): each rank's stderr
+
+
 def _outputs(mpi_run, processes, target):
     run = mpi_run(SCRIPT, processes, timeout=300, args=[target])
     assert run.returncode == 0, run.launcher + "".join(run.stderr)
+    STDERR[processes, target] = run.stderr
     return [[json.loads(line) for line in text.splitlines()] for text in run.stdout]
 
 
@@ -54,6 +58,13 @@ def test_every_process_reads_the_one_process_results_bit_for_bit(numpy_runs, pro
     assert whole["lengths"] == [200, 160, 40, 200, 50]
     for lines in runs[processes]:
         assert lines[0] == whole
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+def test_process_0_alone_prints_the_progress_of_a_run(numpy_runs, processes):
+    stderr = STDERR[processes, "numpy"]
+    assert "(100%) simulated" in stderr[0]
+    assert all("simulated" not in text for text in stderr[1:])
 
 
 @pytest.mark.parametrize("processes", [2, 3])
