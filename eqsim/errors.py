@@ -404,6 +404,19 @@ class ProceduralReadError(EqsimError, MemoryError):
     default_code = "EQ182"
 
 
+# --- issue 9, distributed runs (mpi9): EQ836-EQ849 ---
+class RemoteNeuronError(DistributedError):
+    """Synaptic code reads (or writes) a neuron variable of the presynaptic group, whose
+    neurons are stored by other processes in a run under ``mpiexec``; only their spikes
+    travel between processes."""
+    default_code = "EQ836"
+
+
+class NotDistributableError(DistributedError):
+    """An object or option that a run split over several processes does not support."""
+    default_code = "EQ837"
+
+
 # --- issue 9, callbacks and checkpoints across process counts (cb9): EQ811-EQ819 ---
 class RunCallbackError(EqsimError, ValueError):
     """A monitor's ``callback=`` or ``callback_period=`` (or a BrainPy-style runner's

@@ -6,7 +6,9 @@ inhibitory; reversal 0 mV / -80 mV), random connections with p = 0.02, a
 0.1 ms delay and a constant input of 20 mV. Prints a summary and saves a raster
 plot to ``ei_network_raster.png``.
 
-Run: ``python examples/ei_network.py [duration_ms] [--target numpy]``
+Run: ``python examples/ei_network.py [duration_ms] [--target numpy]``, or on K processes:
+``mpiexec -n K python examples/ei_network.py [duration_ms]`` (the same spikes; process 0
+prints and plots).
 """
 import sys
 import time
@@ -15,6 +17,7 @@ import matplotlib
 matplotlib.use("Agg")
 
 from eqsim import *  # noqa: E402,F401,F403
+from eqsim.distributed import rank  # noqa: E402
 
 
 def build_and_run(duration=1000 * ms, report=None):
@@ -53,6 +56,8 @@ def main(argv):
         prefs.codegen.target = argv[argv.index("--target") + 1]
     net, sp_e, sp_i, n_syn, elapsed = build_and_run(duration_ms * ms)
     seconds = duration_ms / 1000
+    if rank() != 0:  # under mpiexec: every process has the whole network's spikes
+        return
     print(f"E/I network: 3200 excitatory + 800 inhibitory LIF neurons, {n_syn} synapses, "
           f"{duration_ms:g} ms simulated in {elapsed:.2f} s ({prefs.codegen.target} target)")
     print(f"  excitatory: {sp_e.num_spikes} spikes, mean rate {sp_e.num_spikes / 3200 / seconds:.2f} Hz")

@@ -16,20 +16,13 @@ Implementations
   (``eqsim/runtime/network_glue.pyx``), which drives one gcc-built C library per
   network; registered as a ``Backend`` when the glue is loaded.
 
-A distributed (MPI) backend is a third implementation that reads the same operation
-declarations, not a fork of these. Over the serial compiled backend it would add:
-
-- *the rank's slice*: each process binds only its contiguous slice of every group's
-  arrays (the operations' ``start:stop`` and index offsets become local, their random
-  keys stay global) and the synapses onto its neurons;
-- *spike exchange per communication interval*: ``run`` advances in chunks of the
-  smallest synaptic delay (in steps; every step when a delay is zero), and between two
-  chunks gathers every rank's spikes (one Allgatherv/Alltoallv) into the pathways'
-  queues, with ``queue_reset``/``queue_contents`` over the global queue content;
-- *monitor gather*: ``take_buffer`` returns the whole network's records on every rank
-  (gathering the ranks' buffers) or this rank's, for per-process files;
-- ``stop`` and errors in network operations broadcast so that every rank leaves ``run``
-  together. The context carries ``rank`` and ``size`` for it.
+A distributed (MPI) run needed no third backend (issue 9, mpi9): the groups store their
+process's slice (operations get local ``start:stop`` and global random keys), pathways
+read an exchanged event array that a ``SpikeExchange`` step fills (reached from the step
+loop as a network operation is), and monitors gather their records after each run
+(``eqsim.distributed``). What a backend could still add: the exchange inside the C loop
+and once per communication interval (the smallest delay) instead of every step, which
+needs the pathways to queue a chunk of steps' spikes with shortened delays.
 """
 import abc
 import hashlib

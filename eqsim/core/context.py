@@ -17,8 +17,12 @@ What it holds
 - caches derived from an object's data that live as long as the object (thread
   partitions of a pathway's targets, link write rounds, integrated statements): kept
   here, keyed by the object, instead of in the object's ``__dict__``;
-- the slot a distributed run fills: ``rank`` and ``size`` (this process's number and
-  the number of processes; 0 and 1 without MPI).
+- the processes of the run: ``comm`` (:class:`eqsim.distributed.communicator.
+  Communicator`), ``rank`` and ``size`` (this process's number and the number of
+  processes; 0 and 1 without MPI). The current context, when made by
+  :func:`current_context`, takes the world of the process (:func:`eqsim.distributed.
+  world`: MPI under ``mpiexec``, nothing imported without it); then every group is built
+  as this process's slice (:mod:`eqsim.groups.partition`).
 """
 import secrets
 import weakref
@@ -42,16 +46,24 @@ class SimulationContext:
         Philox rounds of NumPy-side draws; default (None): automatic, ``'c'`` whenever
         the compiled rounds are available, else ``'numpy'``.
     rank, size : int
-        This process's number among ``size`` processes (a distributed run sets them).
+        This process's number among ``size`` processes (ignored when ``comm`` is given).
+    comm : Communicator, optional
+        The processes of the run (default: one process, no MPI).
     """
 
-    def __init__(self, seed=None, *, philox=None, rank=0, size=1):
+    def __init__(self, seed=None, *, philox=None, rank=0, size=1, comm=None):
         self.seed_value = None if seed is None else int(seed)
         self.explicit = seed is not None
         self.evaluations = 0
         self.objects = 0
         self._philox = None
         self.use_philox(philox)
+        if comm is None:
+            from ..distributed.communicator import SingleProcess
+            comm = SingleProcess()
+        else:
+            rank, size = comm.rank, comm.size
+        self.comm = comm
         self.rank, self.size = int(rank), int(size)
         self._caches = {}
 
@@ -137,7 +149,9 @@ def current_context(create=True):
     """The context that ``seed()``, object creation and ``run()`` use."""
     global _current
     if _current is None and create:
-        set_current_context(SimulationContext())
+        # the process's MPI world under mpiexec (imported only then), else one process
+        from ..distributed.process_world import world
+        set_current_context(SimulationContext(comm=world()))
     return _current
 
 

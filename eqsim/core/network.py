@@ -147,10 +147,12 @@ class Network(NetworkControl, Nameable):
                 f"is not", code="EQ601", obj=self.name,
                 hint=f"add '{other.name}' to the Network as well")
 
-    def _scheduled(self, run_namespace, include_inactive=False):
+    def _scheduled(self, run_namespace, include_inactive=False, exchanges=False):
         """``(operation or network operation, object it belongs to)`` in execution order:
         by schedule slot, order, then name, as Brian2 sorts (so that objects in the same slot
-        with the same order run in Brian2's order, whatever order they were created in)."""
+        with the same order run in Brian2's order, whatever order they were created in).
+        With ``exchanges``: also the spike exchanges of groups split over processes
+        (:mod:`eqsim.distributed.spike_exchange`), scheduled like network operations."""
         entries, schedule = [], self.schedule
         for position, obj in enumerate(self._all_objects()):
             if not (obj.active or include_inactive):
@@ -162,11 +164,21 @@ class Network(NetworkControl, Nameable):
                     items = obj.operations(run_namespace)
             entries.extend(((schedule_index(item.when, schedule), item.order, item.name,
                              position, k), item, obj) for k, item in enumerate(items))
+        if exchanges:
+            entries.extend(self._exchange_entries([item for _, item, _ in entries], schedule))
         entries.sort(key=lambda e: e[0])
         return [(item, obj) for _, item, obj in entries]
 
+    def _exchange_entries(self, items, schedule):
+        from ..distributed.spike_exchange import spike_exchanges
+        clocks = list({id(i.clock): i.clock for i in items}.values()) or [defaultclock._clock]
+        self._exchanges = spike_exchanges(current_context().comm, items, clocks)
+        return [((schedule_index(x.when, schedule), x.order, x.name, -1, k), x, x)
+                for k, x in enumerate(self._exchanges)]
+
     def _build(self, run_namespace, profile=False):
-        entries, netops, clocks = self._scheduled(run_namespace), [], []
+        self._exchanges = []
+        entries, netops, clocks = self._scheduled(run_namespace, exchanges=True), [], []
         self._shown_names = {item.name: brian2_name(item, obj) for item, obj in entries}
         for item, _ in entries:
             if not any(item.clock is c for c in clocks):
@@ -176,7 +188,7 @@ class Network(NetworkControl, Nameable):
         clock_index = lambda clock: next(k for k, c in enumerate(clocks) if c is clock)
         schedule = []
         for item, _ in entries:
-            if isinstance(item, NetworkOperation):
+            if isinstance(item, NetworkOperation) or any(item is x for x in self._exchanges):
                 schedule.append((clock_index(item.clock), len(netops)))
                 netops.append(item)
             else:
@@ -223,6 +235,8 @@ class Network(NetworkControl, Nameable):
         if namespace is None:
             namespace = caller_namespace(level)
         reporter = make_reporter(report)  # a bad report fails before anything is built
+        if isinstance(report, str) and current_context().rank != 0:
+            reporter = None  # under mpiexec, process 0 alone prints progress
         objects = self._all_objects()
         self._check_dependencies(objects)
         active_device = get_device()
@@ -276,7 +290,7 @@ class Network(NetworkControl, Nameable):
                 reporter(0.0, 0.0, t_start, duration_s)
             last_report = wall
             for k, end in enumerate(ends):
-                self._run_until(module, clocks, end, callbacks)
+                self._run_until(module, clocks, end, callbacks, self._exchanges)
                 for obj in streaming:  # a monitor with a callback calls it when due
                     getattr(obj, "after_chunk", obj.after_run)(module)
                 stopped = self._stopped or Network._globally_stopped
@@ -327,10 +341,15 @@ class Network(NetworkControl, Nameable):
             warn_many_steps(steps, clock.dt_, f"running '{self.name}' until t = {t_end!r} s")
 
     @staticmethod
-    def _run_until(module, clocks, t_end, callbacks):
+    def _run_until(module, clocks, t_end, callbacks, exchanges=()):
         module.backend.set_clocks([c.dt_ for c in clocks], [c.step for c in clocks],
                                  [steps_for(t_end, c.dt_) for c in clocks])
-        module.backend.run(callbacks)
+        try:
+            module.backend.run(callbacks)
+        except Exception as error:
+            if exchanges:  # split over processes: the others stop at their next exchange
+                exchanges[0].fail(error)
+            raise
         for clock, step in zip(clocks, module.backend.clock_steps()):
             clock.step = step
         module.raise_callback_errors()

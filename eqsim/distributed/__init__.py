@@ -11,7 +11,15 @@ Layer modules, one job each:
 * :mod:`~eqsim.distributed.failure`: one failing process ends all of them, never a hang;
 * :mod:`~eqsim.distributed.recorded`: monitor data gathered at the end of a run, so that
   reading it on one process does not wait for the others;
-* :mod:`~eqsim.distributed.process_world`: this process's communicator, chosen once.
+* :mod:`~eqsim.distributed.process_world`: this process's communicator, chosen once;
+* :mod:`~eqsim.distributed.spike_exchange`: the step of a run that gives every process
+  the whole network's spikes (one collective per step);
+* :mod:`~eqsim.distributed.monitor_gather`: monitors made the whole network's after a run;
+* :mod:`~eqsim.distributed.state_reads`: ``G.v[:]``, ``S.w[:]`` of a split network;
+* :mod:`~eqsim.distributed.unsupported`: what K > 1 refuses (EQ837).
+
+The simulation context (:mod:`eqsim.core.context`) holds the communicator; groups are
+built as this process's slice (:mod:`eqsim.groups.partition`).
 """
 from .detect import started_under_mpiexec
 from .launch import find_mpiexec, mpiexec_command

@@ -18,6 +18,7 @@ from .linked import LinkTarget, link_variable, is_linked
 from .zero_values import zero_list_hint, zero_of_any_dimension
 from .values import as_values, element_values, plain_sequence, storage_indices, storage_of
 from .variable_view import VariableView
+from .partition import process_slice
 
 
 class StateError(EqsimError):
@@ -79,17 +80,47 @@ class Group(EqsimObject):
     _global_start = 0
     _global_n = None
 
-    def _init_state(self, N):
+    def _init_state(self, N, partition=None, split=True):
+        """``N`` elements (the whole group's number); a partitioned group (``partition``
+        ``(rank, size)``, by default the current context's under ``mpiexec``) stores only
+        its process's slice of them (:mod:`eqsim.groups.partition`); with ``split=False``
+        (synapses: stored where their target is) all of them."""
         object.__setattr__(self, "variables", {})
         object.__setattr__(self, "_subexpressions", {})
-        self.N = int(N)
-        self._stop = self.N
+        start, stop, split = process_slice(int(N), partition) if split else (0, int(N), False)
+        self.N = int(N)  # the whole group's, as in the user's script
+        self._stop = stop - start  # the elements stored here
+        if split:
+            object.__setattr__(self, "_global_start", start)
+            object.__setattr__(self, "_global_n", self.N)
         self.variables["i"] = IndexVariable("i", self.name, DIMENSIONLESS)
         self.variables["N"] = ConstantVariable("N", self.name, DIMENSIONLESS, value=self.N,
                                                is_integer=True)
 
+    @property
+    def _first(self):
+        """Global index (in the owner's numbering) of this (sub)group's element 0: 0 for
+        a group, ``a`` for ``G[a:b]``, whichever process stores it."""
+        return 0
+
+    @property
+    def _local_origin(self):
+        """Storage position of this (sub)group's element 0 (may lie outside the slice
+        stored here): ``i`` of storage position ``e`` is ``e - _local_origin``."""
+        return self._first - self._owner._global_start
+
+    def _stored_range(self):
+        """``(first, stop)``: the indices ``i`` of this (sub)group (0 to ``len - 1``)
+        whose elements this process stores."""
+        return self._start - self._local_origin, self._stop - self._local_origin
+
+    @property
+    def _partitioned(self):
+        """Whether the owner stores only a slice of its elements (K > 1 processes)."""
+        return self._owner._global_n is not None
+
     def add_array(self, name, dim, dtype=np.float64, *, shared=False, size=None, **flags):
-        size = 1 if shared else (self.N if size is None else size)
+        size = 1 if shared else (self._stop if size is None else size)
         var = ArrayVariable(name, self.name, dim, array=np.zeros(size, dtype=dtype),
                             shared=shared, **flags)
         self.variables[name] = var
@@ -106,9 +137,9 @@ class Group(EqsimObject):
         return indices + self._owner._global_start
 
     def global_size(self):
-        """Number of elements in the whole (distributed) group; ``len()`` is the number
-        stored here."""
-        return len(self) if self._owner._global_n is None else self._owner._global_n
+        """Number of elements in the whole (distributed) (sub)group, as ``len()``; the
+        number stored here is ``_stop - _start``."""
+        return len(self)
 
     # --- reading and writing state --------------------------------------------------------
     @property
@@ -116,7 +147,7 @@ class Group(EqsimObject):
         return self
 
     def __len__(self):
-        return self._stop - self._start
+        return self.N
 
     def __getattr__(self, name):
         if name.startswith("__") or "variables" not in self.__dict__:
@@ -209,40 +240,64 @@ class Group(EqsimObject):
 
     def _indices(self, item, level=1, namespace=None):
         """Absolute indices (in the owner's arrays) for an index expression; a string's
-        names resolve in ``namespace`` (default: the frame ``level`` above the caller)."""
-        size = self._stop - self._start
+        names resolve in ``namespace`` (default: the frame ``level`` above the caller).
+        Of a partitioned group: the elements of ``item`` stored here."""
+        return self._selection(item, level + 1, namespace)[0]
+
+    def _selection(self, item, level=1, namespace=None):
+        """``(storage positions, kept)``: the elements ``item`` selects that are stored
+        here, and which of the selected elements they are (None: all of them)."""
         if isinstance(item, str):
             all_idx = np.arange(self._start, self._stop)
             if namespace is None:
                 namespace = caller_namespace(level + 1)
             mask = evaluate(self, item, all_idx, namespace,
                             expected_dim=DIMENSIONLESS, what="condition")
-            return all_idx[np.asarray(mask, dtype=bool)]
-        return _as_index(item, size) + self._start
+            return all_idx[np.asarray(mask, dtype=bool)], None
+        if not self._partitioned:  # (len(S) of synapses split over processes is global)
+            return _as_index(item, self._stop - self._start) + self._start, None
+        selected = _as_index(item, len(self))  # indices i, whole group
+        first, stop = self._stored_range()
+        kept = (selected >= first) & (selected < stop)
+        return selected[kept] + self._local_origin, kept
+
+    def _whole(self, values, item):
+        """Collective of a partitioned group under ``mpiexec``: the values of every
+        process's stored elements of ``item`` (this process's are ``values``) in index
+        order; every process must read (see :mod:`eqsim.distributed.state_reads`)."""
+        from ..core.context import current_context
+        comm = current_context().comm
+        if not self._partitioned or comm.size == 1:
+            return values
+        from ..distributed.state_reads import whole_values
+        return whole_values(comm, self, values, item)
 
     def get_values(self, name, item=slice(None), namespace=None):
         """Values of ``name`` at ``item``. Plain reads touch no frame; the names of a
         subexpression or a string index resolve in ``namespace``, by default the
-        caller's (Brian2: the namespace where ``G.x`` is read)."""
+        caller's (Brian2: the namespace where ``G.x`` is read). Of a group split over
+        the processes of an ``mpiexec`` run, a read is a collective: every process reads
+        and gets the whole group's values."""
         # a Synapses' `i` is its stored presynaptic index, not the element index
         if name == "i" and isinstance(self.variables.get("i"), IndexVariable):
-            return np.arange(self._stop - self._start)[item]
+            return np.arange(len(self))[item]
         if name == "N":
-            return self._stop - self._start
+            return len(self)
+        read = item if isinstance(item, str) or not self._partitioned else slice(None)
         if name in self._subexpressions:
             if namespace is None:
                 namespace = caller_namespace(1)
-            idx = self._indices(item, namespace=namespace)
+            idx = self._indices(read, namespace=namespace)
             _, dim = self._subexpressions[name]
-            values = evaluate(self, name, idx, namespace)
+            values = self._whole(evaluate(self, name, idx, namespace), item)
             return Quantity(values, dim=dim) if not dim.is_dimensionless else values
         var = self.variables[name]
         if var.shared:
             values = storage_of(var).array[0]
         else:
-            idx = self._indices(item, level=1, namespace=namespace)
-            values = element_values(var, idx)
-            if isinstance(item, (int, np.integer)):
+            idx = self._indices(read, level=1, namespace=namespace)
+            values = self._whole(element_values(var, idx), item)
+            if isinstance(item, (int, np.integer)) and np.ndim(values):
                 values = values[0]
         if storage_of(var).array.dtype == np.bool_ or var.dim.is_dimensionless:
             return np.asarray(values) if not np.isscalar(values) else values
@@ -259,8 +314,12 @@ class Group(EqsimObject):
         var = self.variables[name]
         if var.read_only:
             raise StateError(f"'{name}' of '{self.name}' is read-only")
-        idx = np.array([0]) if var.shared else self._indices(item, level=level,
-                                                               namespace=namespace)
+        if var.shared:
+            idx, kept = np.array([0]), None
+        elif self._partitioned:  # of the selected elements, those stored here
+            idx, kept = self._selection(item, level=level, namespace=namespace)
+        else:
+            idx, kept = self._indices(item, level=level, namespace=namespace), None
         # before a range becomes an array; G.v['i>0'] = 0 is code 'v = 0' in Brian2
         any_dim_zero = zero_of_any_dimension(value) and not isinstance(item, str)
         value = plain_sequence(value, name, self.name)
@@ -288,6 +347,8 @@ class Group(EqsimObject):
                         f"dimension {found}", found, var.dim, obj=self.name,
                         hint=zero_list_hint(value, var.dim, item))
             values = as_values(value, storage_of(var).dtype == np.bool_, name, self.name)
+            if kept is not None and np.ndim(values) == 1 and values.size == kept.size:
+                values = values[kept]  # one per selected element: those stored here
         storage = storage_of(var)
         if storage.array.dtype.kind in "iu":
             values = _checked_integers(values, storage, name, self.name)
@@ -330,7 +391,7 @@ class Group(EqsimObject):
                 value = storage_of(var).array[0] if var.shared else element_values(var, indices)
                 out[name] = (value, var.dim)
             elif name == "i":  # the global index
-                out[name] = (indices - self._start + self._owner._global_start, DIMENSIONLESS)
+                out[name] = (indices - self._local_origin, DIMENSIONLESS)
             elif name == "N":
                 out[name] = (self.global_size(), DIMENSIONLESS)
             elif name == "t":

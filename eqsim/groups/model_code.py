@@ -139,7 +139,7 @@ def make_state_update(group, method, refractory, run_namespace, when="groups", o
         return None
     names = used_names(a.expr for a in out) | {a.target for a in out}
     variables = group.resolve_for_kernel(names - set(_temporaries(out, group)), run_namespace)
-    return StateUpdateOp(f"{group.name}_stateupdater", group.name, 0, group.N,
+    return StateUpdateOp(f"{group.name}_stateupdater", group.name, 0, group._stop,
                          statements=out, variables=variables, when=when, order=order,
                          clock=group.clock, source=group)
 
@@ -210,12 +210,12 @@ def make_threshold(group, event, condition, refractory, run_namespace, when="thr
     variables[events_name] = group.variables[events_name]
     # one byte per element for the vectorised condition (scratch, not state)
     flags = current_context().cache(group, "condition_flags")
-    if event not in flags or flags[event].array.size != group.N:
+    if event not in flags or flags[event].array.size != group._stop:
         flags[event] = ArrayVariable(f"_flags_{event}", group.name, DIMENSIONLESS,
-                                     array=np.zeros(group.N, dtype=np.bool_))
+                                     array=np.zeros(group._stop, dtype=np.bool_))
     variables["_condition_flags"] = flags[event]
     return ThresholdOp(f"{group.name}_{'thresholder' if event == 'spike' else event + '_thresholder'}",
-                       group.name, 0, group.N, statements=statements, condition=condition,
+                       group.name, 0, group._stop, statements=statements, condition=condition,
                        variables=variables, when=when, order=order, clock=group.clock,
                        events=events_name, source=group, flags="_condition_flags")
 
@@ -231,7 +231,7 @@ def make_event_code(group, event, statements, source, run_namespace, name, when,
                      function_rules(variables))
     events_name = group.event_array_name(event)
     variables[events_name] = group.variables[events_name]
-    return ResetOp(name, group.name, 0, group.N, statements=assignments,
+    return ResetOp(name, group.name, 0, group._stop, statements=assignments,
                    variables=variables, when=when, order=order, clock=group.clock,
                    events=events_name, source=group,
                    conditional_writes=False)  # Brian2's resetters override the rule

@@ -12,7 +12,6 @@ from ..units import DIMENSIONLESS, second, get_dimensions
 from .group import Group, float_dtype
 from .linked import add_linked_variable
 from .stateful_subexpressions import check_stateful_subexpressions
-from .partition import local_slice
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import slice_subgroup
 from .constant_over_dt import constant_over_dt_names, subexpression_updater
@@ -107,14 +106,7 @@ class NeuronGroup(Group):
         self._refractory_text = refractory_text
         self._event_code = []  # (event, statements, source, when, order, name)
         self._run_regularly = []
-        if _partition is None:
-            self._init_state(N)
-        else:  # this process's slice of the global group (groups.partition)
-            start, stop = local_slice(N, *_partition)
-            self._init_state(stop - start)
-            object.__setattr__(self, "_global_start", start)
-            object.__setattr__(self, "_global_n", N)
-            self.variables["N"].value = N
+        self._init_state(N, _partition)  # this process's slice (groups.partition)
         held = constant_over_dt_names(equations)
         for name_, eq in equations.equations.items():
             if name_ in held:  # stored, computed once per step (Brian2)
@@ -140,7 +132,8 @@ class NeuronGroup(Group):
                 if getattr(var, "unless_refractory", False):
                     var.conditional_write = flag
         for event_name in conditions:
-            self.add_array(self.event_array_name(event_name), DIMENSIONLESS, np.int32, size=N + 1,
+            self.add_array(self.event_array_name(event_name), DIMENSIONLESS, np.int32,
+                           size=self._stop + 1,
                            read_only=True)
         if held:
             self.contained_objects.append(subexpression_updater(self, equations, held))

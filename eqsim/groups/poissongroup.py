@@ -107,13 +107,15 @@ class PoissonGroup(SpikeSource, Group):
         self._init_state(N)
         if rate_expr is None:
             self.add_array("rates", Hz.dim)
-            self.variables["rates"].array[:] = np.asarray(rates, dtype=float)
+            self.variables["rates"].array[:] = np.broadcast_to(np.asarray(
+                rates, dtype=float), (N,))[self._global_start:self._global_start + self._stop]
             self.add_array("_next_spike", DIMENSIONLESS, np.int64, read_only=True)
         else:
             self._subexpressions["rates"] = (rate_expr, Hz.dim)
         self._drawn_for = None  # (rates, dt, seed) the next spikes were drawn for
         self._rates_text = rates if isinstance(rates, str) else None
-        self.add_array("_spikespace", DIMENSIONLESS, np.int32, size=N + 1, read_only=True)
+        self.add_array("_spikespace", DIMENSIONLESS, np.int32, size=self._stop + 1,
+                       read_only=True)
         object.__setattr__(self, "_locked", True)
 
     def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
@@ -130,6 +132,12 @@ class PoissonGroup(SpikeSource, Group):
                    for obj in self.contained_objects)
 
     def operations(self, run_namespace):
+        ops = self._operations(run_namespace)
+        for op in ops:  # elements are stored from the global index _global_start on
+            op.global_offset = self._global_start
+        return ops
+
+    def _operations(self, run_namespace):
         if self._rates_text is None and self._rates_change_during_run():
             check_constant_rates(self.variables["rates"].array, self.name)
             condition = parse_expression(SPIKE_CONDITION, obj=self.name)
@@ -149,11 +157,11 @@ class PoissonGroup(SpikeSource, Group):
 
     def _skipping_operation(self):
         names = ("rates", "_next_spike", "_spikespace")
-        return PoissonSkipOp(f"{self.name}_thresholder", self.name, 0, self.N,
+        return PoissonSkipOp(f"{self.name}_thresholder", self.name, 0, self._stop,
                              variables={n: self.variables[n] for n in names}, when=self.when,
                              order=self.order, clock=self.clock, events="_spikespace",
                              source=self, rates="rates", next_spike="_next_spike",
-                             stream=self._streams()[1])
+                             stream=self._streams()[1], draw_offset=self._global_start)
 
     def before_run(self, module):
         """Draw each neuron's first spike step from now when the rates (or dt, or the seed)
@@ -168,7 +176,7 @@ class PoissonGroup(SpikeSource, Group):
         step = self.clock.step
         p = np.clip(rates * self.clock.dt_, 0.0, 1.0)
         gaps = np.atleast_1d(geometric(p, current_seed(), self._streams()[0], step,
-                                       np.arange(self.N)))
+                                       np.arange(self._stop) + self._global_start))
         far = gaps >= np.uint64(1 << 62)
         self.variables["_next_spike"].array[:] = np.where(
             far, np.iinfo(np.int64).max, step + np.where(far, 0, gaps).astype(np.int64))

@@ -127,15 +127,17 @@ class PoissonInput(EqsimObject):
         # scratch space: the uniforms of one step, drawn in a vectorised loop
         cache = current_context().cache(self, "scratch")
         scratch = cache.get("uniforms")
-        if scratch is None or scratch.array.size != len(target):
+        stored = target._stop - target._start
+        if scratch is None or scratch.array.size != stored:
             scratch = cache["uniforms"] = ArrayVariable("_uniforms", self.name, DIMENSIONLESS,
-                                                        array=np.zeros(len(target)))
+                                                        array=np.zeros(stored))
         variables["_uniforms"] = scratch
         return [PoissonInputOp(
             self.name, target._owner.name, target._start, target._stop,
             statements=[statement], variables=variables, when=self.when, order=self.order,
             clock=self.clock, source=self, template_locals=(ARRIVALS,),
-            index_offset=target._start, uniforms="_uniforms", n_inputs=self.N,
+            index_offset=target._local_origin, uniforms="_uniforms", n_inputs=self.N,
+            draw_offset=target._owner._global_start,
             probability=probability, stream=poisson_input_stream(self._random_id))]
 
     def __repr__(self):

@@ -32,7 +32,8 @@ class RunRegularly(EqsimObject):
         return [StateUpdateOp(self.name, g.name, g._start, g._stop,
                               statements=assignments, variables=variables, when=self.when,
                               order=self.order, clock=self.clock, source=self,
-                              index_offset=g._start)]  # i counts from the subgroup's start
+                              # i counts from the subgroup's start; draws by global index
+                              index_offset=g._first, global_offset=g._owner._global_start)]
 
 
 def attach_run_regularly(group, holder, code, **options):

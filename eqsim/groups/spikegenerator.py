@@ -50,7 +50,8 @@ class SpikeGeneratorGroup(SpikeSource, Group):
         spikes = _checked_spikes(N, indices, times, period, label)
         super().__init__(dt=dt, clock=clock, when=when, order=order, name=name)
         self._init_state(N)
-        self.add_array("_spikespace", DIMENSIONLESS, np.int32, size=N + 1, read_only=True)
+        self.add_array("_spikespace", DIMENSIONLESS, np.int32, size=self._stop + 1,
+                       read_only=True)
         self.add_array("_neuron_index", DIMENSIONLESS, np.int32, size=0, read_only=True)
         self.add_array("_timebins", DIMENSIONLESS, np.int64, size=0, read_only=True)
         self.add_array("_lastindex", DIMENSIONLESS, np.int64, size=1, read_only=True)
@@ -114,8 +115,11 @@ class SpikeGeneratorGroup(SpikeSource, Group):
                 f"{bins[k]} (dt = {dt} s)", obj=self.name,
                 hint="give each neuron at most one spike per time step, or use a smaller dt")
         period_bins = int(round(self._period / dt)) if self._period else 0
-        self.variables["_neuron_index"].array = indices.astype(np.int32)
-        self.variables["_timebins"].array = bins
+        # the spikes of the neurons stored here (groups.partition), at storage positions
+        stored = (indices >= self._global_start) & (indices < self._global_start + self._stop)
+        self.variables["_neuron_index"].array = (indices[stored]
+                                                 - self._global_start).astype(np.int32)
+        self.variables["_timebins"].array = bins[stored]
         object.__setattr__(self, "_binned_for", dt)
         object.__setattr__(self, "_period_bins", period_bins)
         object.__setattr__(self, "_rebinned", True)
@@ -136,7 +140,7 @@ class SpikeGeneratorGroup(SpikeSource, Group):
         names = ("_spikespace", "_neuron_index", "_timebins", "_lastindex")
         variables = {n: self.variables[n] for n in names}
         return [SpikeGeneratorOp(
-            f"{self.name}_spikegenerator", self.name, 0, self.N, variables=variables,
+            f"{self.name}_spikegenerator", self.name, 0, self._stop, variables=variables,
             when=self.when, order=self.order, clock=self.clock, events="_spikespace",
             source=self, neuron_index="_neuron_index", timebins="_timebins",
             lastindex="_lastindex", n_spikes=self.variables["_timebins"].array.size,

@@ -74,9 +74,14 @@ class SpikeSource:
 
 class Subgroup(Group):
     """Neurons ``start`` to ``stop - 1`` of ``source``; state access, monitors and
-    synapses use the parent's arrays with an offset."""
+    synapses use the parent's arrays with an offset. Of a group split over processes it
+    stores the part of ``start:stop`` in this process's slice (possibly nothing); ``N``
+    and ``len()`` are the whole subgroup's."""
 
     def __init__(self, source, start, stop, name=None):
+        stored = source._stop  # the parent's elements stored here start at its global start
+        local_start = min(max(start - source._global_start, 0), stored)
+        local_stop = max(min(stop - source._global_start, stored), local_start)
         object.__setattr__(self, "variables", source.variables)
         object.__setattr__(self, "_subexpressions", source._subexpressions)
         object.__setattr__(self, "source", source)
@@ -84,8 +89,9 @@ class Subgroup(Group):
         object.__setattr__(self, "clock", source.clock)
         object.__setattr__(self, "namespace", getattr(source, "namespace", None))
         object.__setattr__(self, "contained_objects", [])
-        object.__setattr__(self, "_start", start)
-        object.__setattr__(self, "_stop", stop)
+        object.__setattr__(self, "_first_index", start)
+        object.__setattr__(self, "_start", local_start)
+        object.__setattr__(self, "_stop", local_stop)
         object.__setattr__(self, "N", stop - start)
         object.__setattr__(self, "_locked", True)
         object.__setattr__(self, "active", True)
@@ -98,14 +104,18 @@ class Subgroup(Group):
         return self.source
 
     @property
+    def _first(self):
+        return self._first_index
+
+    @property
     def start(self):
         """Index of the first element in the parent group (as Brian2's ``Subgroup.start``)."""
-        return self._start
+        return self._first_index
 
     @property
     def stop(self):
         """One past the index of the last element in the parent group."""
-        return self._stop
+        return self._first_index + self.N
 
     def event_array_name(self, event):
         return self.source.event_array_name(event)
@@ -121,7 +131,7 @@ class Subgroup(Group):
                                     hint=f"use {self.source.name}[k] for element k of "
                                     f"'{self.source.name}'")
         start, stop = subgroup_range(item, self.N, self.name)
-        return Subgroup(self.source, self._start + start, self._start + stop)
+        return Subgroup(self.source, self.start + start, self.start + stop)
 
     def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
         """Run ``code`` (statements) for the neurons of this subgroup at intervals of ``dt``
@@ -140,4 +150,4 @@ class Subgroup(Group):
         check_keys(state, (), self.name)
 
     def __repr__(self):
-        return f"<{self.source.name}[{self._start}:{self._stop}]>"
+        return f"<{self.source.name}[{self.start}:{self.stop}]>"

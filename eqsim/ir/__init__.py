@@ -93,9 +93,18 @@ Global identity and local storage (issue 9, second step)
   ``j='...'`` generator; elements other than the iteration variable (``j='i'``) and
   ``sample(size=)`` make every row's candidates; explicit ``i``/``j`` arrays are
   filtered whole.
-- Not yet: subgroups of a partitioned group (``index_offset`` is still a storage
-  position), spike arrays and monitors of a partitioned group use local positions, and synaptic code cannot read presynaptic variables of neurons stored by
-  another process (the MPI step exchanges spikes and refuses or exchanges ``v_pre``).
+- Distributed runs (issue 9, mpi9): under ``mpiexec -n K`` the context carries the
+  communicator and every group is built as its process's slice; ``N``/``len()`` are
+  global, a subgroup stores the intersection of its range with the slice
+  (``Group._first``: its global first index; ``_local_origin``: the storage position of
+  its element 0; ``index_offset`` is ``_first`` for operations with a ``global_offset``,
+  else ``_local_origin``). Pre pathways of a partitioned group read its *exchanged* event
+  array (global indices), filled after the thresholds by
+  ``eqsim.distributed.spike_exchange.SpikeExchange`` (scheduled like a network
+  operation); post pathways read local spikes. Synaptic code that reads presynaptic
+  neuron variables is refused (``synapses.spike_sources``). Monitors gather after each
+  run (``distributed.monitor_gather``); state reads are collectives
+  (``distributed.state_reads``).
 """
 from .variables import Variable, ArrayVariable, ConstantVariable
 from .operations import OPERATION_KINDS, Assignment, Operation

@@ -294,6 +294,9 @@ class SpikeMonitorOp(Operation):
     buffers: ClassVar[dict] = {"time_buffer": ("t", "float64"), "index_buffer": ("i", "int32")}
     count: str = array()
     recorded: list = field(default_factory=list)
+    #: storage position of the source's element 0: an event at position e is of i = e - origin
+    #: (the source's start in one process; differs for a slice of a split group)
+    origin: int = constant(np.int64, 0)
 
 
 @operation_kind("ratemonitor")
@@ -321,6 +324,8 @@ class PoissonSkipOp(Operation):
     rates: str = array()
     next_spike: str = array()
     stream: int = constant(np.uint64, 0)
+    #: global index of element 0: draws are keyed by global index (groups.partition)
+    draw_offset: int = constant(np.int64, 0)
 
 
 @operation_kind("poissoninput")
@@ -332,3 +337,5 @@ class PoissonInputOp(Operation):
     n_inputs: int = constant(np.int64, 0)
     probability: float = constant(np.float64, 0.0)
     stream: int = constant(np.uint64, 0)
+    #: global index of storage position 0: draws are keyed by global index
+    draw_offset: int = constant(np.int64, 0)

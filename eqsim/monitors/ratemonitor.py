@@ -8,6 +8,8 @@ from ..units import Quantity, second, fail_for_dimension_mismatch
 from . import file_recording
 from .file_recording import FileRecording, description
 from .recording import Recording
+from ..distributed.monitor_gather import gathered_rates
+from ..distributed.unsupported import refuse_split_monitor
 
 BYTES_PER_STEP = 16  # a time and a rate
 
@@ -35,6 +37,7 @@ class PopulationRateMonitor(EqsimObject):
         if "spike" not in source.events:
             raise EqsimError(f"'{source.name}' has no threshold, so no spikes to count",
                              hint="give the group a threshold=")
+        refuse_split_monitor(source, to_file, name)
         super().__init__(clock=source.clock, when=when, order=order, name=name)
         self.source = source
         dtypes = {"t": np.float64, "rate": np.float64}
@@ -51,7 +54,10 @@ class PopulationRateMonitor(EqsimObject):
     def after_run(self, module):
         if module.has_buffer(self.name, "t"):
             self._data.append("t", module.take_buffer(self.name, "t"))
-            self._data.append("rate", module.take_buffer(self.name, "rate"))
+            rate = module.take_buffer(self.name, "rate")
+            group = self.source  # the whole group's rate, the same bits for any K
+            rate = gathered_rates(self, rate, group._stop - group._start, len(group))
+            self._data.append("rate", rate)
 
     def stream_steps(self):
         """Steps between two writes to ``to_file`` (None: kept in memory): as many as fit

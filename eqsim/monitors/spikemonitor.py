@@ -9,6 +9,8 @@ from ..ir.variables import ArrayVariable
 from ..units import DIMENSIONLESS, Quantity, second
 from . import file_recording
 from .file_recording import FileRecording, description
+from ..distributed.monitor_gather import gathered_counts, gathered_events
+from ..distributed.unsupported import refuse_split_monitor
 from .run_callbacks import RunCallback, deliver_events, global_offset, period_steps
 from .recording import (Recording, raw_accessor, recorded_dimensions, recorded_dtypes,
                         recording_statements)
@@ -68,6 +70,7 @@ class EventMonitor(EqsimObject):
             if var not in known:
                 raise EqsimError(f"'{source.name}' has no variable '{var}' to record",
                                  hint=f"variables: {sorted(known)}")
+        refuse_split_monitor(source, to_file, name)
         steps = None if callback is None else period_steps(
             callback, callback_period, source.clock.dt_, name or "the monitor")
         super().__init__(clock=source.clock, when=when, order=order, name=name)
@@ -80,6 +83,7 @@ class EventMonitor(EqsimObject):
         self._count = ArrayVariable("_count", self.name, DIMENSIONLESS,
                                     array=np.zeros(len(source), dtype=np.int32))
         self._dims = recorded_dimensions(source, variables)
+        self._gathered_count = self._count.array.copy()  # counts at the last gather
         dtypes = {"i": np.int32, "t": np.float64, **recorded_dtypes(source, variables)}
         self._data = Recording(dtypes) if to_file is None else FileRecording(
             to_file, dtypes, description(self, {"i": DIMENSIONLESS, "t": second.dim, **self._dims},
@@ -97,7 +101,8 @@ class EventMonitor(EqsimObject):
                                order=self.order, clock=self.clock, events=events, source=self,
                                count="_count",
                                recorded=[(v, f"_rec_{v}") for v in self.record_variables],
-                               index_offset=group._start)]
+                               index_offset=group._local_origin,
+                               origin=group._local_origin)]
 
     def before_run(self, module):
         if self._callback is not None:
@@ -114,6 +119,15 @@ class EventMonitor(EqsimObject):
         i = module.take_buffer(self.name, "i")
         t = module.take_buffer(self.name, "t")
         values = {v: module.take_buffer(self.name, v) for v in self.record_variables}
+        whole = False  # the records are the whole network's (gathered here)
+        if getattr(self.source, "_partitioned", False):  # the whole network's, everywhere
+            self._count.array[:] = gathered_counts(self._count.array, self._gathered_count)
+            self._gathered_count = self._count.array.copy()
+            if self.record or self._callback is not None:
+                joined = gathered_events(self, {"i": i, "t": t, **values})
+                i, t = joined["i"], joined["t"]
+                values = {v: joined[v] for v in values}
+                whole = True
         if self.record:
             self._data.append("i", i)
             self._data.append("t", t)
@@ -125,7 +139,7 @@ class EventMonitor(EqsimObject):
             if callback.due(self.clock.step, final, getattr(module, "run_failed", False)):
                 deliver_events(callback, self.name, callback.take(self.clock.step),
                                self.clock.dt_, global_offset(self.source),
-                               self.record_variables)
+                               self.record_variables, whole=whole)
 
     def stream_steps(self):
         """Steps between two pauses of the run: writes to ``to_file``, calls of the
@@ -235,6 +249,7 @@ class EventMonitor(EqsimObject):
     def set_state(self, state):
         self._data.set_state(state["data"])
         self._count.array[:] = state["count"]
+        self._gathered_count = self._count.array.copy()
 
     def check_state(self, state):
         check_keys(state, ("data", "count"), self.name)

@@ -13,6 +13,8 @@ from . import file_recording
 from .file_recording import FileRecording, description
 from .run_callbacks import RunCallback, deliver_samples, global_offset, period_steps
 from .recording import Recording, recorded_dimensions, recorded_dtypes, recording_statements
+from ..distributed.monitor_gather import gathered_samples
+from ..distributed.unsupported import refuse_split_monitor
 
 
 class StateMonitor(EqsimObject):
@@ -69,6 +71,7 @@ class StateMonitor(EqsimObject):
                 known = set(source.state_names()) | set(source._subexpressions) | {"i"}
                 raise EqsimError(f"'{source.name}' has no variable '{var}' to record",
                                  hint=f"variables: {sorted(known)}")
+        refuse_split_monitor(source, to_file, name)
         size = len(source)
         if record is True:
             indices = np.arange(size)
@@ -101,8 +104,12 @@ class StateMonitor(EqsimObject):
                                                                    callback_period)
         self.record_variables = variables
         self.record = indices
+        # the recorded elements stored by this process (all of them in one process)
+        rows = indices + getattr(source, "_local_origin", 0)
+        self._stored = ((rows >= source._start) & (rows < source._stop)
+                        if getattr(source, "_partitioned", False) else np.ones(rows.size, bool))
         self._indices = ArrayVariable("_indices", self.name, None,
-                                      array=(indices + source._start).astype(np.int32))
+                                      array=rows[self._stored].astype(np.int32))
         dtypes = {"t": np.float64, **recorded_dtypes(source, variables)}
         self._data = Recording(dtypes) if to_file is None else FileRecording(
             to_file, dtypes, description(self, {"t": second.dim, **dims},
@@ -126,7 +133,8 @@ class StateMonitor(EqsimObject):
                                order=self.order, clock=self.clock, source=self,
                                indices="_indices", n_indices=self._indices.array.size,
                                recorded=[(v, f"_rec_{v}") for v in self.record_variables],
-                               index_offset=group._start, var_index=var_index)]
+                               index_offset=getattr(group, "_local_origin", group._start),
+                               var_index=var_index)]
 
     def before_run(self, module):
         if self._callback is not None:
@@ -143,6 +151,10 @@ class StateMonitor(EqsimObject):
             return
         t = module.take_buffer(self.name, "t")
         values = {v: module.take_buffer(self.name, v) for v in self.record_variables}
+        whole = False  # the records are the whole network's, in record order
+        if not self._stored.all() or getattr(self.source, "_partitioned", False):
+            values = gathered_samples(self, t.size, values)
+            whole = True
         if self._keep:
             self._data.append("t", t)
             for v in self.record_variables:
@@ -153,7 +165,8 @@ class StateMonitor(EqsimObject):
                                      for v in self.record_variables}})
             if callback.due(self.clock.step, final, getattr(module, "run_failed", False)):
                 deliver_samples(callback, self.name, callback.take(self.clock.step),
-                                global_offset(self.source), self.record, self.record_variables)
+                                global_offset(self.source), self.record, self.record_variables,
+                                whole=whole)
 
     def stream_steps(self):
         """Steps between two pauses of the run (None: none needed): writes to ``to_file``

@@ -104,7 +104,7 @@ def resolve_synaptic(synapses, names, run_namespace):
                 variables[name] = var
                 if not var.shared:
                     index = synapses.variables["_synaptic_" + side]
-                    var_index[name] = (index, group._start)
+                    var_index[name] = (index, group._local_origin)
                 continue
             if base == "N":
                 variables[name] = ConstantVariable(name, synapses.name, var.dim,

@@ -18,6 +18,7 @@ from ..stateupdate import integrate
 from ..units import DIMENSIONLESS, second
 from .procedural_values import substitute_values
 from .references import normalise_target, split_suffix
+from .spike_sources import refuse_remote_reads, spike_source
 
 T = sympy.Symbol("t", real=True)
 DT = sympy.Symbol("dt", real=True)
@@ -82,8 +83,9 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
     trigger, events = _checked_trigger(synapses, pathway, statements, variables)
     homogeneous, delay = pathway.prepare(trigger.clock.dt_)  # the spiking group's steps (Brian2)
     ptr, order = pathway.csr()
+    events, events_var, source_range = spike_source(trigger, pathway, events)
     extra_vars = {
-        events: trigger.variables[events],
+        events: events_var,
         "_csr_ptr": ArrayVariable("_csr_ptr_" + pathway.name, synapses.name, DIMENSIONLESS,
                                   array=ptr),
     }
@@ -111,8 +113,8 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
         var_index=synapses.index_map(variables), queue=pathway.queue_name,
         homogeneous=homogeneous, delay=delay if homogeneous else None,
         delay_steps=None if homogeneous else "_delay_steps", csr_ptr="_csr_ptr",
-        csr_order=None if order is None else "_csr_order", source_start=trigger._start,
-        source_stop=trigger._stop, rounds_by=tuple(rounds_by), post_index="_synaptic_post")
+        csr_order=None if order is None else "_csr_order", source_start=source_range[0],
+        source_stop=source_range[1], rounds_by=tuple(rounds_by), post_index="_synaptic_post")
 
 
 def _link_write_rounds(synapses, assignments):
@@ -201,18 +203,18 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
         elif isinstance(var, (ArrayVariable, LinkedVariable)) and side and not var.shared:
             group = synapses.source if side == "pre" else synapses.target
             # _src/_tgt are global indices; storage starts at the group's stored slice
-            var_index[name] = ("_src" if side == "pre" else "_tgt",
-                               group._start - group._owner._global_start)
+            refuse_remote_reads(synapses, name, side)
+            var_index[name] = ("_src" if side == "pre" else "_tgt", group._local_origin)
         elif isinstance(var, ArrayVariable) and not var.shared:
             raise EquationError(f"'{name}' is a per-synapse variable, but procedural synapses "
                                 f"store nothing per synapse", obj=synapses.name,
                                 source=pathway.source_text,
                                 hint="make it (shared) or a constant, or connect without "
                                      "procedural=True")
-    variables[events] = trigger.variables[events]
+    events, variables[events], source_range = spike_source(trigger, pathway, events)
     homogeneous, delay = pathway.prepare(trigger.clock.dt_)  # the spiking group's steps (Brian2)
     spec = synapses._procedural
-    first_target = synapses.target._owner._global_start  # the targets stored here
+    stored = synapses.target._stored_range()  # the targets stored here
     return ProceduralOp(
         f"{synapses.name}_{pathway.name}", synapses.name, 0, 0,
         statements=assignments, variables=variables, when="synapses",
@@ -220,9 +222,8 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
         var_index=var_index, index_exprs={"i": "_src", "j": "_tgt"},
         queue=pathway.queue_name, delay=delay, p=spec["p"], conn_seed=spec["seed"],
         conn_stream=spec["stream"], n_post=synapses.target.global_size(),
-        target_start=first_target, target_stop=first_target + len(synapses.target),
-        block=BLOCK,
-        source_start=trigger._start, source_stop=trigger._stop)
+        target_start=stored[0], target_stop=stored[1], block=BLOCK,
+        source_start=source_range[0], source_stop=source_range[1])
 
 
 def _summed_operation(synapses, name, eq, run_namespace):
@@ -251,13 +252,15 @@ def _summed_operation(synapses, name, eq, run_namespace):
     dims.update(t=second.dim, dt=second.dim)
     dimension_of(expr, dims, functions=function_rules(variables), obj=synapses.name)
     index = synapses.variables["_synaptic_" + (side or "post")]
+    if side == "pre":
+        refuse_remote_reads(synapses, name, side, writes=True)
     return SummedOp(
         f"{synapses.name}_summed_{base}", synapses.name, 0, synapses.N,
         statements=[Assignment("_summed", "=", expr)], variables=variables, when="groups",
         order=group.order - 1, clock=group.clock, source=synapses,
         var_index=synapses.index_map(variables), target=target_var,
         target_start=group._start, target_stop=group._stop,
-        target_index=(index, group._start - group._owner._global_start))
+        target_index=(index, group._local_origin))
 
 
 def run_regularly_operation(synapses, runner, run_namespace):

@@ -7,6 +7,7 @@ from ..core.build_progress import build_step
 from ..core.namespace import caller_namespace
 from ..ir.calls import called_functions
 from ..runtime.streams import connect_stream, synapse_key
+from ..core.context import current_context
 from ..core.seeding import current_seed
 from ..errors import ConnectError, EquationError, LinkError
 from ..groups.constant_over_dt import constant_over_dt_names, subexpression_updater
@@ -24,9 +25,10 @@ from .pathway import SynapticPathway
 from .pathway_arguments import default_delays, parse_pathways, pathway_events
 from .identity import multisynaptic_ranks, synapse_draw_keys, synapse_identity
 from .fan import FAN_NAMES, FanCounts, FanView
-from .indexing import SynapticIndexingAccess
+from .indexing import SynapticIndexingAccess, SynapticSubgroup
 from .integer_arguments import integer_constants
 from .presynaptic_index import PresynapticIndex
+from .spike_sources import refuse_remote_reads
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
 from .synapse_ops import make_synaptic_operations, run_regularly_operation
@@ -42,7 +44,7 @@ _STATE = (ArrayVariable, LinkedVariable)
 def _storage_offset(group):
     """What turns a synapse's (global) pre/post index into a storage position of the
     neuron group: its subgroup start minus the global index stored first."""
-    return group._start - group._owner._global_start
+    return group._local_origin
 
 
 class Synapses(FanCounts, SynapticIndexingAccess, Group):
@@ -113,7 +115,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         self.method_choice = method
         self.equations = equations
         self.multisynaptic_index = multisynaptic_index
-        self._init_state(0)
+        self._init_state(0, split=False)  # synapses are stored with their target neurons
         # i and j are global indices: a process of a distributed network stores the
         # synapses onto its slice of the target (groups.partition)
         self.variables["N_pre"] = ConstantVariable("N_pre", self.name, DIMENSIONLESS,
@@ -166,6 +168,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
         if held:
             self.contained_objects.append(subexpression_updater(self, equations, held))
         self._connect_calls = 0
+        self._connect_sizes = []
         self._procedural = None  # {p, seed, stream} when connections are regenerated, not stored
         self._connection_seed = None  # connect(seed=...): draws independent of seed()
         object.__setattr__(self, "_locked", True)
@@ -176,6 +179,9 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             if "count" not in self._procedural:
                 self._procedural["count"] = self._procedural_count()
             return self._procedural["count"]
+        if self._split_over_processes():  # a collective: the whole network's synapses
+            comm = current_context().comm
+            return int(comm.allgather_array(np.array([self.N], dtype=np.int64)).sum())
         return self.N
 
     def _resize(self, new_size):
@@ -242,15 +248,16 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             draw_seed, key = self.draw_key()
             stream = connect_stream(key, self._connect_calls)
             prepare_compiled_draws()
-            first_target = self.target._owner._global_start  # the targets stored here
+            stored = self.target._stored_range()  # the targets stored here
             new_i, new_j = connection_pairs(
                 n_pre=self.source.global_size(), n_post=self.target.global_size(),
                 condition=condition, i=i, j=j, p=p, n=n, skip_if_invalid=skip_if_invalid,
                 seed=draw_seed, stream=stream, evaluate=evaluate, obj=self.name,
                 post_names=post_aliases(self),
                 integer_names=integer_constants(self.namespace, run_namespace),
-                target_start=first_target, target_stop=first_target + len(self.target))
+                target_start=stored[0], target_stop=stored[1])
             self._connect_calls += 1
+            self._connect_sizes.append(len(new_i))  # one-process order of a split network
             old = self.N
             self._resize(old + len(new_i))
             self.variables["_synaptic_pre"].append(new_i)
@@ -363,9 +370,28 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             # a delay not given to Synapses() is per synapse in Brian2, 0 until assigned;
             # it is stored once while all are equal
             return Quantity(np.full(len(self), var.array[0]), dim=second.dim)[item]
+        if self._split_over_processes():
+            return self._whole_values(name, item, namespace)
         if isinstance(item, str):  # resolved here: names come from the caller's frame
             item = self._indices(item, level=1, namespace=namespace)
         return super().get_values(name, item, namespace=namespace)
+
+    def _split_over_processes(self):
+        return self.target._partitioned and current_context().size > 1
+
+    def _whole_values(self, name, item, namespace):
+        """``S.x[item]`` of a network split over processes (``mpiexec``): a collective
+        that gives the whole network's synapses in one-process order
+        (:mod:`eqsim.distributed.state_reads`); so is ``len(S)``, the whole network's
+        number of synapses (``S.N`` is the number this process stores)."""
+        from ..distributed.state_reads import whole_synapse_values
+        by_number = not isinstance(item, (str, tuple, SynapticSubgroup))
+        positions = np.arange(self.N) if by_number else self._indices(
+            item, level=2, namespace=namespace)
+        values = super().get_values(name, positions, namespace=namespace)
+        joined = whole_synapse_values(current_context().comm, self, np.asarray(values),
+                                      positions, item, by_number)
+        return Quantity(joined, dim=values.dim) if isinstance(values, Quantity) else joined
 
     def _set_values(self, name, value, item, level, raw, namespace=None):
         delay_var = self.variables.get(name)
@@ -460,6 +486,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             group = {"pre": self.source, "post": self.target}.get(side)
             if group is not None and group.variables.get(base) is var and \
                     isinstance(var, (ArrayVariable, LinkedVariable)) and not var.shared:
+                refuse_remote_reads(self, name, side)
                 var_index[name] = (self.variables["_synaptic_" + side], _storage_offset(group))
         return var_index
 
@@ -478,6 +505,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
             base, side = split_suffix(name)
             group = {"pre": self.source, "post": self.target}.get(side)
             if group is not None and isinstance(group.variables.get(base), _STATE):
+                refuse_remote_reads(self, name, side)
                 var = group.variables[base]
                 idx = (pre if side == "pre" else post) + _storage_offset(group)
                 out[name] = (element_values(var, idx), var.dim)

@@ -29,6 +29,16 @@ out = {"rank": me, "size": size, "type": type(comm).__name__}
 comm.barrier()
 out["spikes"] = [[d.tolist() for d in comm.exchange_spikes(own_spikes(steps, per_step))]
                    for steps, per_step in ((1, 1), (4, 1), (0, 1), (20, 10))]
+# one step (a run's exchange) in which the last rank alone outgrows the slots, then a
+# failure in a one-step exchange: both leave the fast path together
+burst = np.arange(1000 * me, 1000 * me + (600 if me == size - 1 else 3), dtype=np.int32)
+out["one_step_burst"] = comm.exchange_spikes([burst])[0].tolist()
+try:
+    comm.exchange_spikes([burst[:2]], failure=ValueError("broke") if me == 0 else None)
+except RankFailedError as error:
+    out["one_step_failure"] = error.failures
+except ValueError as error:
+    out["one_step_failure"] = str(error)
 matrix = np.arange(low, high, dtype=np.float64)[:, None] * [1.0, -1.0]
 out["allgather_rows"] = comm.allgather_array(matrix).tolist()
 out["allgather_columns"] = comm.allgather_array(matrix.T, axis=1).tolist()

@@ -64,10 +64,11 @@ def test_parts_restore_the_slices_of_a_file_one_process_wrote(whole, size):
                         for s in original if start <= synapses["_synaptic_post"][s] < stop]
             got = [(syn["_synaptic_pre"][s], syn["_synaptic_post"][s]) for s in slot]
             assert sorted(got) == sorted(expected)
-        assert np.array_equal(mon["count"], monitor["count"][start:stop])
-        events = (monitor["data"]["i"] >= start) & (monitor["data"]["i"] < stop)
-        assert np.array_equal(mon["data"]["i"], monitor["data"]["i"][events] - start)
-        assert np.array_equal(mon["data"]["t"], monitor["data"]["t"][events])
+        # monitors hold the whole network's records on every process (gathered after
+        # each run), as one process holds them
+        assert np.array_equal(mon["count"], monitor["count"])
+        assert np.array_equal(mon["data"]["i"], monitor["data"]["i"])
+        assert np.array_equal(mon["data"]["t"], monitor["data"]["t"])
 
 
 @pytest.mark.parametrize("size", [1, 2, 3])

@@ -44,6 +44,16 @@ def test_spike_exchange_gives_every_process_each_steps_spikes_in_one_process_ord
     assert all(o["spikes"] == expected for o in outputs)
 
 
+def test_a_one_step_exchange_grows_its_slots_and_carries_a_failure_with_the_others(
+        collectives):
+    size, outputs = collectives
+    expected = [n for rank in range(size)
+                for n in range(1000 * rank, 1000 * rank + (600 if rank == size - 1 else 3))]
+    for o in outputs:
+        assert o["one_step_burst"] == expected
+        assert o["one_step_failure"] == ("broke" if o["rank"] == 0 else [[0, "ValueError: broke"]])
+
+
 def test_arrays_gathered_to_all_or_to_root_are_joined_in_rank_order(collectives):
     size, outputs = collectives
     matrix = np.arange(NEURONS, dtype=float)[:, None] * [1.0, -1.0]

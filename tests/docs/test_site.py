@@ -64,7 +64,7 @@ def test_api_reference_page_is_current():
 def test_site_has_a_user_guide_page_per_capability(site):
     for name in GUIDE_PAGES:
         assert page_text(site, f"guide/{name}").strip()
-    assert "in progress" in page_text(site, "guide/mpi")
+    assert "mpiexec -n K python script.py" in page_text(site, "guide/mpi")
 
 
 def test_site_renders_every_notebook_with_its_code_without_outputs(site):

@@ -1,0 +1,113 @@
+"""The step of a run on K processes that gives every process the whole network's spikes.
+
+Pathways of a group split over the processes read the group's *exchanged* event array
+(:func:`eqsim.synapses.spike_sources.exchanged_events`). A :class:`SpikeExchange` per
+clock runs in the schedule slot right after the thresholds (before any synapses): it
+reads the local event arrays of every group that triggers such a pathway, sends all of
+them in ONE collective (:meth:`~eqsim.distributed.communicator.Communicator.
+exchange_spikes`, one step of the wire format: the groups' global indices shifted into
+one index space, group after group) and writes each group's spikes, in global index
+order (the order one process has), into its exchanged array.
+
+The compiled step loop reaches it as it reaches a network operation (it returns to
+Python at this slot of the schedule, every step of the clock). That costs a return to
+Python per step; ``benchmarks/mpi.py`` measures it.
+
+It is also the run's safe point for failures (:mod:`eqsim.distributed.failure`): a
+network operation that raises on one process hands its exception to
+:meth:`SpikeExchange.fail`, which enters the exchange the other processes wait in, so that
+every process raises (its own error, or :class:`~eqsim.errors.RankFailedError` naming the
+failed rank) instead of waiting forever.
+"""
+import numpy as np
+
+SLOT = "after_thresholds"
+ORDER = -(2 ** 62)  # before anything a user puts in the same slot
+
+
+def exchanged_arrays(schedule):
+    """``{id: variable}`` of the exchanged event arrays the operations of ``schedule`` read
+    (the variables have ``exchanged_from = (group, event)``)."""
+    found = {}
+    for op in schedule:
+        var = getattr(op, "variables", {}).get(getattr(op, "events", None))
+        if getattr(var, "exchanged_from", None) is not None:
+            found[id(var)] = var
+    return list(found.values())
+
+
+class SpikeExchange:
+    """One clock's spike exchange; scheduled like a network operation.
+
+    Parameters
+    ----------
+    comm : Communicator
+    clock : Clock
+    arrays : list of ArrayVariable
+        Exchanged event arrays of groups on ``clock`` (with ``exchanged_from``).
+    """
+
+    when = SLOT
+    order = ORDER
+    active = True
+    contained_objects = ()
+
+    def __init__(self, comm, clock, arrays):
+        self.comm = comm
+        self.clock = clock
+        self.arrays = arrays
+        self.name = f"spike_exchange_{getattr(clock, 'name', 'clock')}"
+        # group k's global index g travels as g + first[k]: one ascending index space
+        sizes = [len(var.exchanged_from[0]) for var in arrays]
+        self._first = np.concatenate([[0], np.cumsum(sizes)]).astype(np.int64)
+        self._local_events = [(group.variables[group.event_array_name(event)],
+                               int(group._global_start))
+                              for group, event in (var.exchanged_from for var in arrays)]
+
+    def _local(self):
+        parts = [var.array[:var.array[-1]] + (start + first)
+                 for (var, start), first in zip(self._local_events, self._first.tolist())
+                 if var.array[-1]]
+        return (np.concatenate(parts).astype(np.int32) if parts
+                else np.empty(0, dtype=np.int32))
+
+    def call(self):
+        try:
+            received = self.comm.exchange_spikes([self._local()])[0]
+        except Exception as error:  # another process failed: every process knows it
+            error.eqsim_reached_every_process = True
+            raise
+        if len(self.arrays) == 1:
+            self._write(self.arrays[0], received)
+            return
+        # rank order gives each group's spikes ascending; a group's share keeps that order
+        for var, low, high in zip(self.arrays, self._first[:-1], self._first[1:]):
+            self._write(var, received[(received >= low) & (received < high)] - low)
+
+    @staticmethod
+    def _write(var, spikes):
+        var.array[:spikes.size] = spikes
+        var.array[-1] = spikes.size
+
+    def fail(self, error):
+        """Enter the exchange with ``error`` (an exception of this process that the others
+        do not know of yet): every process raises, this one ``error``."""
+        if getattr(error, "eqsim_reached_every_process", False):
+            raise error
+        error.eqsim_reached_every_process = True
+        self.comm.exchange_spikes([np.empty(0, np.int32)], failure=error)
+        raise error
+
+
+def spike_exchanges(comm, schedule, clocks):
+    """The exchanges a run needs: one per clock of the groups whose exchanged arrays
+    ``schedule`` reads; under K > 1 at least one (on the first clock), the safe point of
+    failures."""
+    by_clock = {}
+    for var in exchanged_arrays(schedule):
+        by_clock.setdefault(id(var.exchanged_from[0].clock), []).append(var)
+    exchanges = [SpikeExchange(comm, clock, by_clock.get(id(clock), [])) for clock in clocks
+                 if id(clock) in by_clock]
+    if not exchanges and comm.size > 1 and clocks:
+        exchanges.append(SpikeExchange(comm, clocks[0], []))
+    return exchanges

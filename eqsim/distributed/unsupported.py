@@ -1,0 +1,23 @@
+"""What a run on several processes does not do yet: refused at once, before anything runs."""
+from ..core.context import current_context
+from ..errors import NotDistributableError
+
+
+def refuse_with_several_processes(what, obj, hint):
+    """Raise :class:`~eqsim.errors.NotDistributableError` (EQ837) about ``what`` when this
+    run has more than one process (``mpiexec -n K``, K > 1)."""
+    size = current_context().size
+    if size > 1:
+        raise NotDistributableError(f"{what} is not available in a run on {size} processes",
+                                    obj=obj, hint=hint)
+
+
+def refuse_split_monitor(source, to_file, name):
+    """Under ``mpiexec -n K`` (K > 1) monitors record in memory (gathered after each run)
+    and record neurons: no per-process files, no monitors of synapses (yet)."""
+    if to_file is not None:
+        refuse_with_several_processes("recording to_file", name, "record in memory: the "
+                                      "data are gathered to every process after each run")
+    if hasattr(source, "pathways"):
+        refuse_with_several_processes(f"a monitor of the synapses '{source.name}'", name,
+                                      "monitor the neurons, or read S.w[:] after the run")
