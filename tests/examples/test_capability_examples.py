@@ -119,6 +119,24 @@ def test_threads_example_on_the_numpy_target_runs_once(example):
     assert list(result) == [1] and "1 thread(s)" in output and "2 thread(s)" not in output
 
 
+def test_threads_example_compiled_gives_the_same_spikes_on_one_and_two_threads(
+        tmp_path, monkeypatch, capsys):
+    # the compiled loop picks its team by timing itself (busy machines): whatever it picks,
+    # the spikes are those of one thread
+    monkeypatch.syspath_prepend(str(EXAMPLES))
+    previous = prefs.codegen.target, prefs.codegen.cython.num_threads
+    try:
+        module = importlib.import_module("threads")
+        result = module.main(["--target", "cython", "--figure", str(tmp_path / "t.png"),
+                              "--neurons", "600", "--duration", "30"])
+    finally:
+        prefs.codegen.target, prefs.codegen.cython.num_threads = previous
+    assert sorted(result) == [1, 2] and result[1][0].size > 50
+    for one, two in zip(result[1], result[2]):
+        np.testing.assert_array_equal(one, two)
+    assert "spikes identical with 1 and 2 threads: True" in capsys.readouterr().out
+
+
 def test_run_callbacks_example_sees_every_spike_and_voltage_while_running(example):
     result, output = example("run_callbacks", "--duration", "30")
     assert result["spike_calls"] == result["volt_calls"] == 6  # every 5 ms of 30 ms
