@@ -81,13 +81,12 @@ def run_operation(op, *, target, context, evaluation):
     module.backend.run([])
 
 
-def prepare_compiled_draws():
-    """On the compiled target, let NumPy-side draws (``connect()``, string assignments)
+def prepare_compiled_draws(target):
+    """On the compiled target (``target == 'cython'``), let NumPy-side draws (``connect()``, string assignments)
     use the C Philox rounds from now on rather than from the first run: the same bits,
     about ten times faster (``connect(p=0.25)`` of 25 M synapses drew for 2 s in NumPy).
     An installed eqsim has them at import; a source checkout compiles them once."""
-    from ..core.preferences import prefs
     from ..runtime.random import philox_implementations
-    if prefs["codegen.target"] == "cython" and "c" not in philox_implementations():
+    if target == "cython" and "c" not in philox_implementations():
         from .module import network_glue
         network_glue()

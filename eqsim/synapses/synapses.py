@@ -4,6 +4,7 @@ import numpy as np
 from ..stateupdate.registry import normalise as normalise_method
 from ..codegen.run_now import prepare_compiled_draws
 from ..core.build_progress import build_step
+from ..core.preferences import prefs
 from ..core.namespace import caller_namespace
 from ..ir.calls import called_functions
 from ..runtime.streams import connect_stream, synapse_key
@@ -247,7 +248,7 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
                 return self._evaluate_pairs(expr, ii, jj, run_namespace)
             draw_seed, key = self.draw_key()
             stream = connect_stream(key, self._connect_calls)
-            prepare_compiled_draws()
+            prepare_compiled_draws(prefs["codegen.target"])
             stored = self.target._stored_range()  # the targets stored here
             new_i, new_j = connection_pairs(
                 n_pre=self.source.global_size(), n_post=self.target.global_size(),
