@@ -435,3 +435,9 @@ class CheckpointVersionError(CheckpointError):
     """A checkpoint of an older format version cannot be used this way: restored into a
     network split over processes, or given more states of the new format."""
     default_code = "EQ813"
+
+
+class SpikeExchangeError(DistributedError, MemoryError):
+    """The compiled spike exchange could not go on: its buffers could not grow, or the MPI
+    library returned an error."""
+    default_code = "EQ838"

@@ -30,6 +30,10 @@ import time
 
 import numpy as np
 
+#: what :meth:`Backend.run` returns when a kernel halted the run, by reason
+#: (``EQSIM_HALT_*`` in ``templates/cython/network.c.j2``)
+HALTED_BY = {-2: "failed elsewhere", -3: "out of memory", -4: "MPI error"}
+
 
 class Backend(abc.ABC):
     """The protocol every target implements. All times are in steps of each clock, all
@@ -63,7 +67,14 @@ class Backend(abc.ABC):
     def run(self, netops):
         """Run the schedule until every clock reaches its end; ``netops[k]()`` is called
         when network operation ``k`` is due. An exception in one propagates; the clocks
-        then stand at the interrupted step."""
+        then stand at the interrupted step. Returns -1 (or None), or ``-1 - reason`` when
+        a kernel halted the run (:data:`HALTED_BY`)."""
+
+    def set_exchange(self, allgather, int32_type, comm, size):
+        """The ``MPI_Allgather`` (address) and handles a compiled spike exchange calls
+        (:class:`~eqsim.distributed.communicator.CompiledAllgather`); only modules with a
+        ``spikeexchange`` kernel are given one."""
+        raise NotImplementedError("this target runs spike exchanges in Python")
 
     @abc.abstractmethod
     def stop(self):

@@ -59,6 +59,7 @@ class ModuleSymbols:
     threads: int = 1                                # OpenMP threads (1: serial code)
     support_code: dict = field(default_factory=dict)  # c_name -> module-level code (user functions)
     callbacks: list = field(default_factory=list)   # Functions compiled code calls back
+    collective: object = None  # the MPI_Allgather compiled spike exchanges call (K > 1)
     used: set = None  # arrays and scalars registered since :meth:`track` (None: not tracked)
     # the simulation context (eqsim.core.context): caches derived from objects' data live
     # there, keyed by the object, not in the objects; None: this module's own caches

@@ -92,8 +92,26 @@ def _summed(op, symbols, context, prefix, element):
     context["target_index"] = f"({text} + {offset})" if offset else text
 
 
+def _exchange(op, symbols, context, prefix, element):
+    """Per exchanged source: its local and exchanged event arrays with their sizes (the
+    count is stored after the last element) and its place in the exchange's index space;
+    the module declares the collective (one per module)."""
+    def scalar(name, k, value):
+        return symbols.constant(mangle("ki", prefix, f"{name}{k}"), value, np.int64)
+    context["groups"] = [
+        dict(local=symbols.array(op.variables[local]),
+             local_size=scalar("localsize", k, op.variables[local].array.size - 1),
+             exchanged=symbols.array(op.variables[exchanged]),
+             exchanged_size=scalar("exchangedsize", k, op.variables[exchanged].array.size - 1),
+             shift=scalar("shift", k, shift), low=scalar("low", k, low),
+             high=scalar("high", k, high))
+        for k, (local, exchanged, shift, low, high) in enumerate(op.groups)]
+    symbols.collective = op.collective
+
+
 #: kind -> function(op, symbols, context, prefix, element) completing its context
 KIND_CONTEXTS = {
+    "spikeexchange": _exchange,
     "pathway": _pathway,
     "procedural": _procedural,
     "summed": _summed,

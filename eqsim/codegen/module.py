@@ -99,7 +99,7 @@ class NetworkModule:
         moved = set(fused.values())
         for position, entry in enumerate(schedule):
             if isinstance(entry, tuple):
-                slots.append(dict(clock=entry[0], netop=entry[1], kernel=None))
+                slots.append(dict(clock=entry[0], netop=entry[1], kernel=None, halts=False))
                 continue
             if position in moved:
                 continue  # computed by the fused kernel at its state update's slot
@@ -123,7 +123,7 @@ class NetworkModule:
                 k=_Obj(context), threads=self.threads)
             kernels.append(helpers + text)
             slots.append(dict(clock=clock_of(entry), netop=None, kernel=context["name"],
-                              profiled=len(self.profiled)))
+                              profiled=len(self.profiled), halts=kind == "spikeexchange"))
             self.profiled.append([op.name for op in ops])
             max_size = max(max_size, *(op.stop for op in ops))
         # user functions' code (C implementations, Python trampolines), once, before the kernels
@@ -133,7 +133,7 @@ class NetworkModule:
             kernels=kernels, schedule=slots, n_clocks=max(n_clocks, 1),
             max_size=max_size, queues=self.symbols.queues, vector_math=vector_math,
             profile=profile, n_profiled=max(1, len(self.profiled)),
-            threads=self.threads,
+            threads=self.threads, collective=self.symbols.collective,
             arrays=[_Obj(c_name=n, dtype=v.dtype) for n, v in self.symbols.arrays.items()],
             constants=[_Obj(c_name=n, dtype=t) for n, (_, t) in self.symbols.constants.items()],
             buffers=[_Obj(c_name=n, dtype=d, itemsize=8 if d == "float64" else 4)
@@ -169,6 +169,10 @@ class NetworkModule:
             constants = {n: _numpy_scalar(value, self.symbols.constants[n][1])
                          for n, value in constants.items()}
         self.backend.bind(arrays, constants, int(self.context.seed) & 0xFFFFFFFFFFFFFFFF)
+        collective = self.symbols.collective
+        if collective is not None:
+            self.backend.set_exchange(collective.address, collective.int32_type,
+                                      collective.comm, collective.size)
 
     def profile_times(self):
         """``[(operation names, seconds)]`` per kernel slot since the last reset: the wall

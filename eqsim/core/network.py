@@ -25,6 +25,7 @@ from .reporting import close_reporter, make_reporter
 from .build_progress import BuildProgress, run_reports
 from .summaries import brian2_name, profiling_info
 from .context import current_context
+from ..distributed.spike_exchange import raise_halted
 
 logger = logging.getLogger("eqsim.network")
 
@@ -186,14 +187,18 @@ class Network(NetworkControl, Nameable):
         if not clocks:  # nothing to run: time still advances on the default clock
             clocks.append(defaultclock._clock)
         clock_index = lambda clock: next(k for k, c in enumerate(clocks) if c is clock)
-        schedule = []
+        schedule, target = [], prefs["codegen.target"]
         for item, _ in entries:
-            if isinstance(item, NetworkOperation) or any(item is x for x in self._exchanges):
+            exchange = any(item is x for x in self._exchanges)
+            # compiled code exchanges spikes inside its step loop, NumPy code in Python
+            compiled = exchange and target == "cython" and item.operation()
+            if compiled:
+                schedule.append(compiled)
+            elif isinstance(item, NetworkOperation) or exchange:
                 schedule.append((clock_index(item.clock), len(netops)))
                 netops.append(item)
             else:
                 schedule.append(item)
-        target = prefs["codegen.target"]
         started = time.perf_counter()
         progress = BuildProgress(f"building network '{self.name}' ({target} target)")
         progress.report_while_blocked()
@@ -345,7 +350,9 @@ class Network(NetworkControl, Nameable):
         module.backend.set_clocks([c.dt_ for c in clocks], [c.step for c in clocks],
                                  [steps_for(t_end, c.dt_) for c in clocks])
         try:
-            module.backend.run(callbacks)
+            halted = module.backend.run(callbacks)
+            if halted is not None and halted < -1:
+                raise_halted(halted, exchanges)
         except Exception as error:
             if exchanges:  # split over processes: the others stop at their next exchange
                 exchanges[0].fail(error)

@@ -12,6 +12,20 @@ on every process when any one of them failed (see :mod:`eqsim.distributed.failur
 import numpy as np
 
 
+class CompiledAllgather:
+    """The collective compiled spike exchanges call: ``allgather(send, count, int32_type,
+    recv, count, int32_type, comm)`` with MPI's C signature (``MPI_Allgather`` of the MPI
+    library the communicator runs on), its handles as integers, the C type that holds a
+    handle (``int32_t`` or ``intptr_t``: MPICH's handles are ints, Open MPI's pointers),
+    and ``capacity``: a one-element int64 array holding the slot size in int32 words
+    (shared with the communicator's own exchange, so that both always send the same size).
+    """
+
+    def __init__(self, address, int32_type, comm, handle_ctype, size, capacity):
+        self.address, self.int32_type, self.comm = address, int32_type, comm
+        self.handle_ctype, self.size, self.capacity = handle_ctype, size, capacity
+
+
 class Communicator:
     """The collectives of a run on ``size`` processes; this process is ``rank``.
 
@@ -53,6 +67,12 @@ class Communicator:
             its own exception back.
         """
         raise NotImplementedError
+
+    def compiled_allgather(self):
+        """What compiled code needs to run the spike exchange's collective itself, inside
+        its step loop (:class:`CompiledAllgather`), or None: the exchange then runs in
+        Python, returning from the loop every step."""
+        return None
 
     def allgather_array(self, array, axis=0):
         """Every process's ``array`` joined along ``axis`` in rank order, on every process.

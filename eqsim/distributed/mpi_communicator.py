@@ -81,6 +81,22 @@ def connect(launched_size=None):
     return communicator
 
 
+def compiled_allgather(comm, capacity_cell):
+    """The ``MPI_Allgather`` of the library mpi4py runs on, for compiled code (no MPI header
+    or compiler wrapper needed: the function's address is looked up through mpi4py's own
+    extension module, whose dependencies hold it; the handles are mpi4py's)."""
+    import ctypes
+    from mpi4py import MPI
+    from .communicator import CompiledAllgather
+    address = ctypes.cast(ctypes.CDLL(MPI.__file__).MPI_Allgather, ctypes.c_void_p).value
+    handle_bytes = MPI._sizeof(MPI.Comm)
+    if handle_bytes != MPI._sizeof(MPI.Datatype) or handle_bytes not in (4, 8):
+        return None  # an unusual MPI: the exchange stays in Python
+    return CompiledAllgather(address, MPI._handleof(MPI.INT32_T), MPI._handleof(comm),
+                             "int32_t" if handle_bytes == 4 else "intptr_t", comm.Get_size(),
+                             capacity_cell)
+
+
 def check_world_size(launched_size, mpi_size):
     """Refuse a world whose size is not what the launcher started."""
     if launched_size is not None and launched_size != mpi_size:
@@ -98,7 +114,22 @@ class MPICommunicator(Communicator):
         self.comm = comm
         self.rank = comm.Get_rank()
         self.size = comm.Get_size()
-        self._capacity = _FIRST_CAPACITY
+        # the slot size, in an array that compiled exchanges read and grow too
+        self.capacity_cell = np.array([_FIRST_CAPACITY], dtype=np.int64)
+        self._compiled = None
+
+    @property
+    def _capacity(self):
+        return int(self.capacity_cell[0])
+
+    @_capacity.setter
+    def _capacity(self, value):
+        self.capacity_cell[0] = value
+
+    def compiled_allgather(self):
+        if self._compiled is None:
+            self._compiled = compiled_allgather(self.comm, self.capacity_cell)
+        return self._compiled
 
     def barrier(self):
         self.comm.Barrier()
@@ -194,6 +225,11 @@ class MPICommunicator(Communicator):
         flags = self.comm.allgather(failure is not None)
         if any(flags):
             self._raise_failures(failure)
+
+    def check_failures_seen(self):
+        """Every process's compiled exchange saw a failed process (a ``FAILED`` slot): learn
+        who failed and why, and raise it here."""
+        self._raise_failures(None)
 
     def _raise_failures(self, failure):
         # every process is here together: learn who failed and why, then raise everywhere

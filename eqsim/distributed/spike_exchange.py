@@ -9,9 +9,12 @@ exchange_spikes`, one step of the wire format: the groups' global indices shifte
 one index space, group after group) and writes each group's spikes, in global index
 order (the order one process has), into its exchanged array.
 
-The compiled step loop reaches it as it reaches a network operation (it returns to
-Python at this slot of the schedule, every step of the clock). That costs a return to
-Python per step; ``benchmarks/mpi.py`` measures it.
+On the compiled target the exchange is a kernel of the step loop (:meth:`SpikeExchange.
+operation`, ``templates/cython/spikeexchange.c.j2``): it packs the local spikes, calls the
+communicator's ``MPI_Allgather`` (:meth:`~eqsim.distributed.communicator.Communicator.
+compiled_allgather`) and unpacks, without leaving C. The NumPy target (and a communicator
+without a compiled collective) runs it here in Python, as a network operation: the step
+loop returns to Python at this slot of the schedule every step.
 
 It is also the run's safe point for failures (:mod:`eqsim.distributed.failure`): a
 network operation that raises on one process hands its exception to
@@ -64,6 +67,36 @@ class SpikeExchange:
                                int(group._global_start))
                               for group, event in (var.exchanged_from for var in arrays)]
 
+    def operation(self):
+        """The exchange as a kernel of the compiled step loop (a
+        :class:`~eqsim.ir.operations.SpikeExchangeOp`), or None when the communicator has no
+        compiled collective."""
+        from ..ir.operations import SpikeExchangeOp
+        from ..ir.variables import ArrayVariable
+        collective = self.comm.compiled_allgather()
+        if collective is None:
+            return None
+        variables, groups = {}, []
+        for k, ((local, start), var) in enumerate(zip(self._local_events, self.arrays)):
+            variables[f"_local_{k}"], variables[f"_exchanged_{k}"] = local, var
+            low, high = int(self._first[k]), int(self._first[k + 1])
+            groups.append((f"_local_{k}", f"_exchanged_{k}", start + low, low, high))
+        variables["_capacity"] = ArrayVariable("_exchange_capacity", self.name, None,
+                                               array=collective.capacity)
+        return SpikeExchangeOp(name=self.name, owner=self.name, start=0, stop=0,
+                               when=self.when, order=self.order, clock=self.clock,
+                               variables=variables, source=self, groups=tuple(groups),
+                               capacity="_capacity", collective=collective)
+
+    def failed_elsewhere(self):
+        """The compiled exchange saw that another process failed: raise here as the Python
+        exchange does (every process learns who failed and why)."""
+        try:
+            self.comm.check_failures_seen()
+        except Exception as error:
+            error.eqsim_reached_every_process = True
+            raise
+
     def _local(self):
         parts = [var.array[:var.array[-1]] + (start + first)
                  for (var, start), first in zip(self._local_events, self._first.tolist())
@@ -97,6 +130,18 @@ class SpikeExchange:
         error.eqsim_reached_every_process = True
         self.comm.exchange_spikes([np.empty(0, np.int32)], failure=error)
         raise error
+
+
+def raise_halted(code, exchanges):
+    """Raise what made the compiled step loop halt (``code`` from
+    :meth:`~eqsim.codegen.backend.Backend.run`)."""
+    from ..errors import SpikeExchangeError
+    if code == -2 and exchanges:
+        exchanges[0].failed_elsewhere()
+    reason = {-3: "its buffers could not grow (out of memory)",
+              -4: "the MPI library returned an error"}.get(code, f"halt code {code}")
+    raise SpikeExchangeError(f"the spike exchange stopped the run: {reason}",
+                             hint="the other processes stop with this error too")
 
 
 def spike_exchanges(comm, schedule, clocks):

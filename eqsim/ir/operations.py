@@ -339,3 +339,20 @@ class PoissonInputOp(Operation):
     stream: int = constant(np.uint64, 0)
     #: global index of storage position 0: draws are keyed by global index
     draw_offset: int = constant(np.int64, 0)
+
+
+@operation_kind("spikeexchange")
+@dataclass(**_KW)
+class SpikeExchangeOp(Operation):
+    """Under K processes, every process gets the whole network's events of this step in one
+    collective, inside the compiled step loop (:mod:`eqsim.distributed.spike_exchange`).
+    ``groups`` lists, per exchanged source, ``(local events, exchanged events, shift, low,
+    high)``: the names of its local event array (count last) and of the array its pathways
+    read, the global index shift of storage position 0 in the one index space of the
+    exchange, and that group's range ``[low, high)`` there. ``capacity`` names the
+    one-element array holding the slot size (int32 words per process), shared with the
+    communicator, which grows it; ``collective`` the communicator's
+    :class:`~eqsim.distributed.communicator.CompiledAllgather`."""
+    groups: tuple = ()
+    capacity: str = array()
+    collective: object = None

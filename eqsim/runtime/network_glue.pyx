@@ -51,6 +51,7 @@ ctypedef void (*queue_reset_f)(int, int64_t)
 ctypedef void (*queue_push_f)(int, int64_t, int32_t)
 ctypedef int32_t *(*queue_slot_f)(int, int64_t, int64_t *)
 ctypedef int64_t (*queue_slots_f)(int)
+ctypedef void (*set_exchange_f)(void *, int64_t, int64_t, int32_t)
 
 
 def philox_words(const uint64_t[:] key, const uint64_t[:] step, const uint64_t[:] index):
@@ -144,6 +145,7 @@ cdef class NetworkLibrary:
     cdef queue_push_f _queue_push
     cdef queue_slot_f _queue_slot
     cdef queue_slots_f _queue_slots
+    cdef set_exchange_f _set_exchange
     cdef public list ARRAYS, CONSTANTS, CONSTANT_IS_U64, BUFFERS, BUFFER_DTYPES, QUEUES
     cdef public int N_CLOCKS
     cdef list _bound  # keeps bound arrays alive while C holds their addresses
@@ -170,6 +172,7 @@ cdef class NetworkLibrary:
         self._queue_push = <queue_push_f>_symbol(handle, "eqsim_queue_push_k", path)
         self._queue_slot = <queue_slot_f>_symbol(handle, "eqsim_queue_slot_k", path)
         self._queue_slots = <queue_slots_f>_symbol(handle, "eqsim_queue_slots_k", path)
+        self._set_exchange = <set_exchange_f>_symbol(handle, "eqsim_set_exchange", path)
         self.ARRAYS, self.CONSTANTS = list(arrays), list(constants)
         self.CONSTANT_IS_U64 = list(constant_is_u64)
         self.BUFFERS, self.BUFFER_DTYPES = list(buffers), list(buffer_dtypes)
@@ -214,13 +217,19 @@ cdef class NetworkLibrary:
     def profile_reset(self):
         self._profile_reset()
 
+    def set_exchange(self, size_t allgather, int64_t int32_type, int64_t comm, int32_t size):
+        """The ``MPI_Allgather`` (address) and handles the spike exchange kernel calls."""
+        self._set_exchange(<void *>allgather, int32_type, comm, size)
+
     def run(self, netops):
-        """Run until every clock reaches its end; ``netops[k]()`` is called when due."""
+        """Run until every clock reaches its end; ``netops[k]()`` is called when due.
+        Returns -1, or ``-1 - reason`` when a kernel halted the run (``EQSIM_HALT_*`` of
+        network.c.j2: 1 another process failed, 2 out of memory, 3 an MPI error)."""
         cdef int due
         while True:
             due = self._run()
             if due < 0:
-                return
+                return due
             netops[due]()
 
     def take_buffer(self, name):

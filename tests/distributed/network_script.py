@@ -16,9 +16,26 @@ from eqsim import (Network, NeuronGroup, PoissonGroup, PoissonInput, PopulationR
                    SpikeGeneratorGroup, SpikeMonitor, StateMonitor, Synapses, Hz, ms,
                    network_operation, prefs, run, seed, start_scope)
 from eqsim.distributed import num_processes, rank
+from eqsim.distributed.process_world import world
+from eqsim.distributed.spike_exchange import SpikeExchange
 from eqsim.errors import EqsimError
 
 prefs.codegen.target = sys.argv[1]
+# which exchange runs: compiled code exchanges inside its step loop, NumPy code in Python
+PYTHON_EXCHANGES = [0]
+_python_exchange = SpikeExchange.call
+
+
+def counted_exchange(self):
+    PYTHON_EXCHANGES[0] += 1
+    return _python_exchange(self)
+
+
+SpikeExchange.call = counted_exchange
+if num_processes() > 1:
+    # slots of 4 int32 words: the first steps with more than two spikes make every process
+    # grow them (in the compiled exchange and in Python), mid-run
+    world().capacity_cell[0] = 4
 seed(3)
 N = 200
 G = NeuronGroup(N, """dv/dt = (ge + gi - v + I)/(10*ms) + 0.2*xi/sqrt(10*ms) : 1 (unless refractory)
@@ -76,6 +93,8 @@ out = dict(i=M.i.tolist(), t=M.t_.tolist(), count=M.count.tolist(), num_spikes=M
            w_some=np.asarray(SE.w[[0, 5, 17]]).tolist(),
            synapses=[len(SE), len(SI), len(SP)], tiny=[MT.i.tolist(), MT.t_.tolist()])
 print(json.dumps(out))
+EXCHANGES = {"python": PYTHON_EXCHANGES[0],
+             "capacity": int(getattr(world(), "capacity_cell", [0])[0])}
 if rank() == 0:  # read on rank 0 alone: local, no wait
     print(json.dumps([M.i[:5].tolist(), SM.v_[0, :3].tolist()]))
 sys.stdout.flush()
@@ -131,5 +150,5 @@ def not_yet():
 
 
 if num_processes() > 1:
-    print(json.dumps({"remote_read": remote_read(), "failure": failure(),
+    print(json.dumps({"exchanges": EXCHANGES, "remote_read": remote_read(), "failure": failure(),
                       "not_yet": not_yet()}))

@@ -85,8 +85,21 @@ def test_the_compiled_population_rate_has_the_bits_of_the_numpy_target(cython_ru
     assert cython_runs[0]["rate"] == numpy_runs[0]["rate"]
 
 
-def test_a_network_operation_failing_on_rank_1_ends_every_process_with_its_message(numpy_runs):
-    _, runs = numpy_runs
+def test_compiled_code_exchanges_spikes_in_its_step_loop_and_grows_the_slots_there(
+        cython_runs, numpy_runs):
+    for lines in cython_runs[1]:
+        exchanges = lines[-1]["exchanges"]
+        assert exchanges["python"] == 0 and exchanges["capacity"] > 4
+    for outputs in numpy_runs[1].values():  # the NumPy target exchanges in Python
+        for lines in outputs:
+            exchanges = lines[-1]["exchanges"]
+            assert exchanges["python"] == 300 and exchanges["capacity"] > 4
+
+
+@pytest.mark.parametrize("target", ["numpy", "cython"])
+def test_a_network_operation_failing_on_rank_1_ends_every_process_with_its_message(
+        numpy_runs, cython_runs, target):
+    runs = numpy_runs[1] if target == "numpy" else {2: cython_runs[1]}
     for processes, outputs in runs.items():
         for me, lines in enumerate(outputs):
             code, kind, text = lines[-1]["failure"]
