@@ -25,7 +25,7 @@ from .reporting import close_reporter, make_reporter
 from .build_progress import BuildProgress, run_reports
 from .summaries import brian2_name, profiling_info
 from .context import current_context
-from ..distributed.spike_exchange import raise_halted
+from ..distributed.spike_exchange import communication_interval, raise_halted
 
 logger = logging.getLogger("eqsim.network")
 
@@ -188,10 +188,12 @@ class Network(NetworkControl, Nameable):
             clocks.append(defaultclock._clock)
         clock_index = lambda clock: next(k for k, c in enumerate(clocks) if c is clock)
         schedule, target = [], prefs["codegen.target"]
-        for item, _ in entries:
+        items = [item for item, _ in entries]
+        for item in items:
             exchange = any(item is x for x in self._exchanges)
             # compiled code exchanges spikes inside its step loop, NumPy code in Python
-            compiled = exchange and target == "cython" and item.operation()
+            compiled = exchange and target == "cython" and item.operation(
+                communication_interval(item, items, current_context().comm))
             if compiled:
                 schedule.append(compiled)
             elif isinstance(item, NetworkOperation) or exchange:

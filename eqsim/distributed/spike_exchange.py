@@ -53,6 +53,7 @@ class SpikeExchange:
     when = SLOT
     order = ORDER
     active = True
+    interval = 1  # steps per exchange of the last compiled run (Python exchanges: 1)
     contained_objects = ()
 
     def __init__(self, comm, clock, arrays):
@@ -67,26 +68,35 @@ class SpikeExchange:
                                int(group._global_start))
                               for group, event in (var.exchanged_from for var in arrays)]
 
-    def operation(self):
+    def operation(self, interval=1):
         """The exchange as a kernel of the compiled step loop (a
-        :class:`~eqsim.ir.operations.SpikeExchangeOp`), or None when the communicator has no
-        compiled collective."""
+        :class:`~eqsim.ir.operations.SpikeExchangeOp`) that exchanges every ``interval``
+        steps (:func:`communication_interval`), or None when the communicator has no
+        compiled collective. Sizes the exchanged arrays for ``interval`` steps of events."""
         from ..ir.operations import SpikeExchangeOp
         from ..ir.variables import ArrayVariable
         collective = self.comm.compiled_allgather()
         if collective is None:
             return None
+        self.interval = interval
         variables, groups = {}, []
         for k, ((local, start), var) in enumerate(zip(self._local_events, self.arrays)):
+            size = interval * len(var.exchanged_from[0]) + 1  # each neuron once per step
+            if var.array.size != size:  # between runs: no compiled code holds them now
+                var.array = np.zeros(size, dtype=np.int32)
+                var.lags.array = np.zeros(size, dtype=np.int32)
             variables[f"_local_{k}"], variables[f"_exchanged_{k}"] = local, var
+            variables[f"_lags_{k}"] = var.lags
             low, high = int(self._first[k]), int(self._first[k + 1])
-            groups.append((f"_local_{k}", f"_exchanged_{k}", start + low, low, high))
+            groups.append((f"_local_{k}", f"_exchanged_{k}", f"_lags_{k}", start + low,
+                           low, high))
         variables["_capacity"] = ArrayVariable("_exchange_capacity", self.name, None,
                                                array=collective.capacity)
         return SpikeExchangeOp(name=self.name, owner=self.name, start=0, stop=0,
                                when=self.when, order=self.order, clock=self.clock,
                                variables=variables, source=self, groups=tuple(groups),
-                               capacity="_capacity", collective=collective)
+                               capacity="_capacity", collective=collective,
+                               interval=interval)
 
     def failed_elsewhere(self):
         """The compiled exchange saw that another process failed: raise here as the Python
@@ -130,6 +140,41 @@ class SpikeExchange:
         error.eqsim_reached_every_process = True
         self.comm.exchange_spikes([np.empty(0, np.int32)], failure=error)
         raise error
+
+
+def communication_interval(exchange, schedule, comm):
+    """How many steps the compiled ``exchange`` may gather events before it must send them:
+    the shortest synaptic delay (in steps, over every process) of the pathways that read its
+    arrays, at least 1 and at most ``SpikeExchangeOp.MAX_INTERVAL``. Events of a step then
+    reach the other processes before any of their synapses acts on them: pathways push
+    them ``lag`` steps late with a delay ``lag`` steps shorter, the same arrival step.
+
+    1 when a network operation runs after the exchange in a step (``schedule``: the run's
+    operations and network operations in execution order): one that calls ``stop()``
+    would end the run before the interval's events were sent. Every process must call
+    this at the same point (a collective)."""
+    from ..core.netop import NetworkOperation
+    from ..ir.operations import SpikeExchangeOp
+    position = next(k for k, item in enumerate(schedule) if item is exchange)
+    if any(isinstance(item, NetworkOperation) for item in schedule[position + 1:]):
+        shortest = 1
+    else:
+        arrays = {id(var) for var in exchange.arrays}
+        shortest = SpikeExchangeOp.MAX_INTERVAL
+        for op in schedule:
+            var = getattr(op, "variables", {}).get(getattr(op, "events", None))
+            if var is None or id(var) not in arrays:
+                continue
+            steps = getattr(op, "delay_steps", None)
+            if steps is not None:  # per synapse
+                steps = op.variables[steps].array
+                shortest = min(shortest, int(steps.min()) if steps.size else shortest)
+            else:
+                shortest = min(shortest, int(op.delay))
+        if not arrays:
+            shortest = 1
+    everywhere = comm.allgather_array(np.array([shortest], dtype=np.int64))
+    return int(max(1, everywhere.min()))
 
 
 def raise_halted(code, exchanges):

@@ -12,21 +12,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from mpiexec_helper import run_alone
+
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "network_script.py"
 ROOT = HERE.parents[1]
 
 
-def _alone(script, *args):
-    """``python script args`` as one process, importing this checkout's eqsim."""
-    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(
-        [str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    return subprocess.run([sys.executable, str(script), *args], capture_output=True,
-                          text=True, cwd=ROOT, timeout=300, check=True, env=environment).stdout
-
-
 def _one_process(target):
-    return json.loads(_alone(SCRIPT, target).splitlines()[0])
+    return json.loads(run_alone(SCRIPT, target).splitlines()[0])
 
 
 STDERR = {}  # (processes, target): each rank's stderr
@@ -128,7 +122,7 @@ def test_synaptic_code_reading_a_presynaptic_neuron_variable_is_refused(numpy_ru
 
 def test_the_ei_network_example_gives_the_one_process_spikes_under_mpiexec_n_2(mpi_run):
     example = ROOT / "examples" / "ei_network.py"
-    alone = _alone(example, "100")
+    alone = run_alone(example, "100")
     run = mpi_run(example, 2, timeout=300, args=["100"])
     assert run.returncode == 0, run.launcher + "".join(run.stderr)
     counts = [line.split(" in ")[0] if line.startswith("E/I") else line
