@@ -149,6 +149,34 @@ def not_yet():
     return codes
 
 
+def files():
+    """Monitors recording to per-process files: load_recording() gives what the in-memory
+    monitors of the same run hold, bit for bit; reading the file monitor itself raises."""
+    import tempfile
+    from eqsim.distributed import load_recording
+    start_scope()
+    H = NeuronGroup(30, "dv/dt = (1.2 + 0.01*i - v)/(10*ms) : 1", threshold="v > 1",
+                    reset="v = 0")
+    folder = tempfile.mkdtemp() if rank() == 0 else None
+    folder = world().broadcast(folder)
+    in_memory = SpikeMonitor(H), StateMonitor(H, "v", record=[29, 0, 14])
+    on_disk = (SpikeMonitor(H, to_file=folder + "/spikes"),
+               StateMonitor(H, "v", record=[29, 0, 14], to_file=folder + "/v"))
+    Network(H, *in_memory, *on_disk).run(25 * ms)
+    world().barrier()  # every process has written its files
+    spikes, v = load_recording(folder + "/spikes"), load_recording(folder + "/v")
+    try:
+        on_disk[0].t
+        refused = None
+    except EqsimError as error:
+        refused = error.code
+    return {"same": [spikes["i"].tolist() == in_memory[0].i.tolist(),
+                     spikes["t"].tolist() == in_memory[0].t_.tolist(),
+                     v["v"].T.tolist() == in_memory[1].v_.tolist(),
+                     v["t"].tolist() == in_memory[1].t_.tolist()],
+            "events": len(spikes["i"]), "len": len(on_disk[0]), "refused": refused}
+
+
 if num_processes() > 1:
-    print(json.dumps({"exchanges": EXCHANGES, "remote_read": remote_read(), "failure": failure(),
+    print(json.dumps({"files": files(), "exchanges": EXCHANGES, "remote_read": remote_read(), "failure": failure(),
                       "not_yet": not_yet()}))

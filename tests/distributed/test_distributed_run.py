@@ -104,6 +104,17 @@ def test_a_network_operation_failing_on_rank_1_ends_every_process_with_its_messa
                 assert "process 1 failed with ValueError: netop broke at t=1 ms" in text
 
 
+@pytest.mark.parametrize("target", ["numpy", "cython"])
+def test_per_process_recording_files_load_as_the_in_memory_monitors_of_the_run(
+        numpy_runs, cython_runs, target):
+    runs = numpy_runs[1] if target == "numpy" else {2: cython_runs[1]}
+    for outputs in runs.values():
+        for lines in outputs:
+            files = lines[-1]["files"]
+            assert files["same"] == [True] * 4 and files["events"] > 20
+            assert files["len"] == files["events"] and files["refused"] == "EQ839"
+
+
 def test_monitors_of_synapses_are_refused_with_several_processes_store_to_a_file_is_not(
         numpy_runs):
     _, runs = numpy_runs
