@@ -54,6 +54,7 @@ class SpikeExchange:
     order = ORDER
     active = True
     interval = 1  # steps per exchange of the last compiled run (Python exchanges: 1)
+    stopped = False  # the last exchange carried a process's stop(): end after this step
     contained_objects = ()
 
     def __init__(self, comm, clock, arrays):
@@ -115,11 +116,13 @@ class SpikeExchange:
                 else np.empty(0, dtype=np.int32))
 
     def call(self):
+        stop, self.comm.stop_requested = self.comm.stop_requested, False
         try:
-            received = self.comm.exchange_spikes([self._local()])[0]
+            received = self.comm.exchange_spikes([self._local()], stop=stop)[0]
         except Exception as error:  # another process failed: every process knows it
             error.eqsim_reached_every_process = True
             raise
+        self.stopped = self.comm.stop_seen  # every process ends the run after this step
         if len(self.arrays) == 1:
             self._write(self.arrays[0], received)
             return
@@ -149,14 +152,13 @@ def communication_interval(exchange, schedule, comm):
     reach the other processes before any of their synapses acts on them: pathways push
     them ``lag`` steps late with a delay ``lag`` steps shorter, the same arrival step.
 
-    1 when a network operation runs after the exchange in a step (``schedule``: the run's
-    operations and network operations in execution order): one that calls ``stop()``
-    would end the run before the interval's events were sent. Every process must call
-    this at the same point (a collective)."""
+    1 when the run has a network operation (``schedule``: the run's operations and network
+    operations in execution order): one may call ``stop()``, which the processes carry out
+    together at the next exchange, so that must be the step's own. Every process must
+    call this at the same point (a collective)."""
     from ..core.netop import NetworkOperation
     from ..ir.operations import SpikeExchangeOp
-    position = next(k for k, item in enumerate(schedule) if item is exchange)
-    if any(isinstance(item, NetworkOperation) for item in schedule[position + 1:]):
+    if any(isinstance(item, NetworkOperation) for item in schedule):
         shortest = 1
     else:
         arrays = {id(var) for var in exchange.arrays}
