@@ -38,3 +38,15 @@ def test_a_stop_called_on_one_process_stops_every_process_on_the_numpy_target(mp
         result = json.loads(text.splitlines()[0])
         assert result["t_end"] == alone["t_end"]
         assert result["i"] == alone["i"] and result["t"] == alone["t"]
+
+
+@pytest.mark.parametrize("target", ["cython", "numpy"])
+def test_custom_event_pathways_and_several_clocks_give_the_one_process_results(mpi_run,
+                                                                               target):
+    script = SCRIPT.with_name("clocks_events_script.py")
+    alone = json.loads(run_alone(script, target).splitlines()[0])
+    assert len(alone["i"]) > 50 and len(alone["ei"]) > 100 and len(alone["si"]) > 20
+    run = mpi_run(script, 2, timeout=300, args=[target])
+    assert run.returncode == 0, run.launcher + "".join(run.stderr)
+    for text in run.stdout:
+        assert json.loads(text.splitlines()[0]) == alone
