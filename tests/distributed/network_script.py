@@ -14,7 +14,7 @@ import numpy as np
 
 from eqsim import (Network, NeuronGroup, PoissonGroup, PoissonInput, PopulationRateMonitor,
                    SpikeGeneratorGroup, SpikeMonitor, StateMonitor, Synapses, Hz, ms,
-                   network_operation, prefs, run, seed, start_scope)
+                   linked_var, network_operation, prefs, run, seed, start_scope)
 from eqsim.distributed import num_processes, rank
 from eqsim.distributed.process_world import world
 from eqsim.distributed.spike_exchange import SpikeExchange
@@ -132,15 +132,19 @@ def remote_read():
 
 
 def not_yet():
-    """What K > 1 refuses at once (EQ837): monitors of synapses; a store() to a file
-    (possible with K > 1: None) for comparison."""
+    """What K > 1 refuses at once (EQ837): monitors of synapses, links with an index; a
+    store() to a file (possible with K > 1: None) for comparison."""
     start_scope()
     H = NeuronGroup(4, "v : 1", threshold="v > 1")
     S = Synapses(H, H, "w : 1", on_pre="v_post += w")
     S.connect()
     codes = []
+    L = NeuronGroup(4, "u : 1 (linked)")
+
+    def link_with_index():
+        L.u = linked_var(H, "v", index=[3, 2, 1, 0])
     for attempt in (lambda: StateMonitor(S, "w", record=True),
-                    lambda: Network(H, S).store(filename="state.npz")):
+                    lambda: Network(H, S).store(filename="state.npz"), link_with_index):
         try:
             attempt()
             codes.append(None)

@@ -118,7 +118,7 @@ def test_per_process_recording_files_load_as_the_in_memory_monitors_of_the_run(
 def test_monitors_of_synapses_are_refused_with_several_processes_store_to_a_file_is_not(
         numpy_runs):
     _, runs = numpy_runs
-    assert all(lines[-1]["not_yet"] == ["EQ837", None]
+    assert all(lines[-1]["not_yet"] == ["EQ837", None, "EQ837"]
                for outputs in runs.values() for lines in outputs)
 
 
