@@ -11,7 +11,7 @@ from . import file_recording
 from .file_recording import FileRecording, ProcessFileRecording, description
 from ..distributed.monitor_gather import gathered_counts, gathered_events
 from ..distributed.unsupported import refuse_split_monitor
-from .run_callbacks import RunCallback, deliver_events, global_offset, period_steps
+from .run_callbacks import RunCallback, deliver_events, period_steps
 from .recording import (Recording, raw_accessor, recorded_dimensions, recorded_dtypes,
                         recording_statements)
 
@@ -140,8 +140,7 @@ class EventMonitor(EqsimObject):
             callback.add({"i": i, "t": t, **values})
             if callback.due(self.clock.step, final, getattr(module, "run_failed", False)):
                 deliver_events(callback, self.name, callback.take(self.clock.step),
-                               self.clock.dt_, global_offset(self.source),
-                               self.record_variables, whole=whole)
+                               self.clock.dt_, self.record_variables, whole=whole)
 
     def _append(self, i, t, values):
         self._data.append("i", i)

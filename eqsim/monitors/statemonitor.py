@@ -11,7 +11,7 @@ from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
 from . import file_recording
 from .file_recording import FileRecording, ProcessFileRecording, description
-from .run_callbacks import RunCallback, deliver_samples, global_offset, period_steps
+from .run_callbacks import RunCallback, deliver_samples, period_steps
 from .recording import Recording, recorded_dimensions, recorded_dtypes, recording_statements
 from ..distributed.monitor_gather import gathered_samples
 from ..distributed.unsupported import refuse_split_monitor
@@ -171,8 +171,7 @@ class StateMonitor(EqsimObject):
                                      for v in self.record_variables}})
             if callback.due(self.clock.step, final, getattr(module, "run_failed", False)):
                 deliver_samples(callback, self.name, callback.take(self.clock.step),
-                                global_offset(self.source), self.record, self.record_variables,
-                                whole=whole)
+                                self.record, self.record_variables, whole=whole)
 
     def _append(self, t, values):
         self._data.append("t", t)
