@@ -21,7 +21,7 @@ import os
 import time
 
 from eqsim import Network, SpikeMonitor, ms, nA, prefs, second, seed
-from eqsim.models import CUBA, LIF, Expon, FixedProb, Projection, Uniform
+from eqsim.models import CUBA, LIF, Expon, FixedProb, IJConn, Projection, Uniform
 
 # the seed's parameters
 prob = 0.25
@@ -35,10 +35,12 @@ JEE, JEI, JIE, JII = 0.25, -1., 0.4, -1.
 FULL_SIZE = 10000
 
 
-def build(num, procedural):
+def build(num, procedural, connections=None):
     """The network of seed 004 with ``num`` neurons: (E, I, projections). Below the
     seed's 10,000 neurons the weights grow by 10,000/num and the input keeps its
-    full-size value, so that the mean inputs stay those of the full network."""
+    full-size value, so that the mean inputs stay those of the full network.
+    ``connections`` ({projection name: (i, j)}) replaces the random connectivity with
+    given pairs (tests/reference feeds BrainPy's to compare spike for spike)."""
     scale = FULL_SIZE / num
     num_inh = int(num * 0.2)
     num_exc = num - num_inh
@@ -51,8 +53,9 @@ def build(num, procedural):
     I = lif(num_inh, tau_I, "I")
 
     def syn(pre, post, tau, g_max, name):
-        return Projection(pre, post, FixedProb(prob, weight=g_max * scale,
-                                               procedural=procedural),
+        comm = (FixedProb(prob, weight=g_max * scale, procedural=procedural)
+                if connections is None else IJConn(*connections[name], weight=g_max * scale))
+        return Projection(pre, post, comm,
                           syn=Expon(tau=tau), out=CUBA(), name=name)
 
     projections = [syn(E, I, tau_Es, JIE, "E2I"), syn(E, E, tau_Es, JEE, "E2E"),

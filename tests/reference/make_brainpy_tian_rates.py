@@ -4,6 +4,9 @@ brainpy_tian_rates.json. BrainPy environment only:
     nice -n 19 /work/brainpy-venv/bin/python tests/reference/make_brainpy_tian_rates.py \
         [num] [n_seeds]     (default 4000 neurons, 8 seeds)
 
+``--spikes [num] [seed]`` (default 1000 neurons, seed 0) instead writes one run's
+connections, initial voltages and spikes to brainpy_tian_spikes.npz.
+
 Resumable: runs already in the file (same num and seed) are kept and skipped; the file is
 rewritten after every seed.
 
@@ -93,6 +96,7 @@ class TianNet(bp.DynSysGroup):
                      Syn(self.E, self.E, tau_Es, JEE * scale, seed * 10 + 1),
                      Syn(self.I, self.I, tau_Is, JII * scale, seed * 10 + 2),
                      Syn(self.E, self.I, tau_Es, JIE * scale, seed * 10 + 3)]
+        self.syn_names = ["I2E", "E2E", "I2I", "E2I"]
         self.in_E = f_E * np.sqrt(num * scale) * mu_f
         self.in_I = f_I * np.sqrt(num * scale) * mu_f
 
@@ -148,6 +152,31 @@ def main(num, n_seeds):
              "runs": runs}, indent=1) + "\n")
 
 
+def spikes(num, seed):
+    """One run's inputs and spikes, for eqsim to replay spike for spike: the connection
+    matrices (bit-packed, pre x post), the initial voltages (mV) and every spike (step,
+    neuron) of E and I, to brainpy_tian_spikes.npz."""
+    bm.enable_x64()
+    bm.set_dt(DT)
+    bm.random.seed(seed)
+    net = TianNet(num, seed)
+    data = {"num": num, "seed": seed, "V_E": np.asarray(net.E.V.value),
+            "V_I": np.asarray(net.I.V.value)}
+    for name, syn in zip(net.syn_names, net.syns):
+        data[f"conn_{name}"] = np.packbits(np.asarray(syn.conn_mat) > 0, axis=None)
+    spikes_e, spikes_i = bm.for_loop(lambda i: net.step_run(i),
+                                     np.arange(int(round(DURATION_MS / DT))))
+    for group, spiked in (("E", spikes_e), ("I", spikes_i)):
+        step, neuron = np.nonzero(np.asarray(spiked))
+        data[f"spikes_{group}_step"], data[f"spikes_{group}_i"] = step, neuron
+    np.savez_compressed(HERE / "brainpy_tian_spikes.npz", **data)
+    print({k: np.shape(v) for k, v in data.items()})
+
+
 if __name__ == "__main__":
-    args = [int(a) for a in sys.argv[1:]]
-    main(args[0] if args else 4000, args[1] if len(args) > 1 else 8)
+    if "--spikes" in sys.argv:  # python make_brainpy_tian_rates.py --spikes [num] [seed]
+        args = [int(a) for a in sys.argv[1:] if a != "--spikes"]
+        spikes(args[0] if args else 1000, args[1] if len(args) > 1 else 0)
+    else:
+        args = [int(a) for a in sys.argv[1:]]
+        main(args[0] if args else 4000, args[1] if len(args) > 1 else 8)
