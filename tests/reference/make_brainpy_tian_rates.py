@@ -20,10 +20,16 @@ The seed's (BrainPy 1.x) ``update()`` order, kept here step by step:
    ``g_max*s`` to its target group's ``input``, read in step 2 of the next step.
 
 ``V`` starts uniform in [V_reset, V_threshold) (``bm.random``), connections are BrainPy's
-``bp.conn.FixedProb(0.25)`` (self-connections allowed, as in the seed), float64. Below the
-seed's 10,000 neurons the weights grow by 10,000/num and the input keeps its full-size value,
-exactly as examples/tian2020.py's ``build(num)`` does. Nothing is discarded: rates are spikes
-over the whole 100 ms, as the seed's raster (the network settles in a few ms).
+``bp.conn.FixedProb(0.25)`` (self-connections allowed, as in the seed), float64. The
+connections are its ``conn_mat``: each pair independently with probability 0.25, as the
+seed's BrainPy (whose ``pre2post`` was ``where(mat)``) and eqsim's ``FixedProb``; BrainPy
+2.9's ``pre2post``/CSR form instead gives every neuron exactly round(0.25*post) targets.
+Below the seed's 10,000 neurons the weights grow by 10,000/num and the input keeps its
+full-size value, exactly as examples/tian2020.py's ``build(num)`` does; the test uses 4000
+neurons (a seed in ~15 s here; the full size, dense float64 matrices of 800 MB, takes ~8
+minutes a seed on a loaded machine and is recorded for a few seeds). Nothing is discarded:
+rates are spikes over the whole 100 ms, as the seed's raster shows them (in both simulators
+alike, so a transient would not bias the comparison).
 """
 import json
 import pathlib
