@@ -117,13 +117,24 @@ class TianNet(bp.DynSysGroup):
 
 
 def summary(runs, num):
-    """Mean and sample spread over the seeds run at size ``num``."""
+    """Mean and sample spread over the seeds run at size ``num``, and the command."""
     rates = np.array([(r["rate_E_hz"], r["rate_I_hz"]) for r in runs if r["num"] == num])
     spread = rates.std(axis=0, ddof=1) if len(rates) > 1 else [None, None]
     return {"seeds": len(rates), "mean_rate_E_hz": float(rates[:, 0].mean()),
             "mean_rate_I_hz": float(rates[:, 1].mean()),
             "std_rate_E_hz": None if spread[0] is None else float(spread[0]),
-            "std_rate_I_hz": None if spread[1] is None else float(spread[1])}
+            "std_rate_I_hz": None if spread[1] is None else float(spread[1]),
+            "command": "nice -n 19 /work/brainpy-venv/bin/python "
+                       f"tests/reference/make_brainpy_tian_rates.py {num} {len(rates)}"}
+
+
+def write(path, runs):
+    sizes = sorted({run["num"] for run in runs})
+    path.write_text(json.dumps(
+        {"brainpy": bp.__version__, "duration_ms": DURATION_MS, "dt_ms": DT,
+         "float": "float64", "discarded_ms": 0,
+         "summary": {str(n): summary(runs, n) for n in sizes}, "runs": runs},
+        indent=1) + "\n")
 
 
 def main(num, n_seeds):
@@ -148,14 +159,8 @@ def main(num, n_seeds):
                      "synapses": sum(s.n_synapses for s in net.syns),
                      "seconds": time.time() - started})
         print(runs[-1], flush=True)
-        sizes = sorted({run["num"] for run in runs})
-        path.write_text(json.dumps(
-            {"brainpy": bp.__version__, "duration_ms": DURATION_MS, "dt_ms": DT,
-             "float": "float64", "discarded_ms": 0,
-             "command": "nice -n 19 /work/brainpy-venv/bin/python "
-                        "tests/reference/make_brainpy_tian_rates.py NUM N_SEEDS",
-             "summary": {str(n): summary(runs, n) for n in sizes},
-             "runs": runs}, indent=1) + "\n")
+        write(path, runs)
+    write(path, runs)
 
 
 def spikes(num, seed):

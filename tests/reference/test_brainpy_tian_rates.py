@@ -46,8 +46,8 @@ def test_tian2020_mean_rates_across_seeds_are_brainpys_within_5_percent():
 
 def brainpy_connections():
     """BrainPy's connections of the spike run as {projection name: (i, j)}."""
-    num_exc = int(SPIKES["num"]) - int(int(SPIKES["num"]) * 0.2)
-    size = {"E": num_exc, "I": int(SPIKES["num"]) - num_exc}
+    num = int(SPIKES["num"])
+    size = {"E": num - int(num * 0.2), "I": int(num * 0.2)}  # as build(num)
     pairs = {}
     for name in ("E2I", "E2E", "I2I", "I2E"):
         shape = size[name[0]], size[name[2]]
