@@ -48,6 +48,12 @@ KNOWN_ERRORS = [
     # the "(point current)" flag exists only for SpatialNeuron (Destexhe_et_al_1998)
     (r"Unknown flag 'point current'", "compartmental: SpatialNeuron and morphologies, "
      "a later issue (the '(point current)' flag is SpatialNeuron's)"),
+    # advanced/opencv_movie.py: pip's opencv-python-headless would give cv2, but the script
+    # also downloads its video from the internet and links OpenCV's C++ library
+    (r"No module named 'cv2'", "needs OpenCV: its video (Megamind.avi) is downloaded from "
+     "docs.opencv.org, which cannot be reached here, and its frame reader is C++ code "
+     "linked against OpenCV's C++ library and headers, which pip's opencv-python-headless "
+     "does not ship"),
     (r"No module named '(sbi|cv2|progressbar|joblib|brian2tools)\b",
      "needs a third-party package that is not installed here (nor in the Brian2 environment)"),
     (r"linked_var|\(linked\)|'linked'", f"needs linked_var {_SECTION_2}"),
