@@ -23,7 +23,7 @@ STATUS = json.loads(corpus.STATUS.read_text())["examples"]
 ALL = os.environ.get("EQSIM_COMPAT", "").lower() == "all"
 TIMEOUT_SECONDS = 300
 # (example, eqsim target): short examples that match Brian2, deterministic and statistical,
-# one of them on the compiled target
+# one of them on the compiled target, one compared by what it leaves behind (no monitor)
 CI_SUBSET = [
     ("frompapers/Brette_Gerstner_2005.py", "numpy"),   # exact: AdEx traces
     ("frompapers/Brette_Gerstner_2005.py", "cython"),
@@ -31,6 +31,7 @@ CI_SUBSET = [
     ("IF_curve_LIF.py", "numpy"),                      # exact: spike counts
     ("frompapers/Diesmann_et_al_1999.py", "numpy"),    # statistics: synfire chain with noise
     ("advanced/custom_events.py", "numpy"),            # statistics: custom events, Poisson input
+    ("synapses/state_variables.py", "numpy"),          # statistics: no monitor, group state
 ]
 
 
