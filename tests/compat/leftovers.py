@@ -7,7 +7,7 @@ created, and the numbers their top-level variables hold. The harness records bot
 and in eqsim alike, under keys of their own:
 
 - ``gNN_<Kind>__<variable>``: object ``NN`` in creation order (its constructor is hooked, as the
-  monitors' are); ``i`` and ``j`` of a ``Synapses``, then every variable its equations define
+  monitors' are; the first ``MAX_GROUPS``); ``i`` and ``j`` of a ``Synapses``, then every variable its equations define
   as a differential equation or a parameter (event-driven ones included), sorted by name;
 - ``global__<name>``: a name the script assigns at its top level (conditional blocks and loops
   included, function bodies not) whose value at the end is numeric: a number, a Quantity or
@@ -23,6 +23,10 @@ import ast
 import numpy as np
 
 GROUP_CLASSES = ("NeuronGroup", "Synapses")
+# Only the first MAX_GROUPS objects are kept: synapses/efficient_gaussian_connectivity.py
+# builds 2,220 throw-away groups in its timing loops, whose statistics would make Brian2's
+# stored results megabytes long (every array is cut the same way: harness.MAX_VALUES).
+MAX_GROUPS = 20
 # Functions that read a clock, as called (``time.time()``, ``perf_counter()``) or imported
 # under another name (``from time import time as wall_time``).
 CLOCK_FUNCTIONS = {"time", "perf_counter", "monotonic", "process_time", "time_ns",
@@ -43,7 +47,8 @@ def hook_groups(module, kept):
         def init(self, *args, __original=original, **kwargs):
             __original(self, *args, **kwargs)
             # subclasses (a simulator's own groups built on NeuronGroup) are not the script's
-            if type(self).__name__ in GROUP_CLASSES and not any(g is self for g in kept):
+            if type(self).__name__ in GROUP_CLASSES and len(kept) < MAX_GROUPS and \
+                    not any(g is self for g in kept):
                 kept.append(self)
         cls.__init__ = init
 

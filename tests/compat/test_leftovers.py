@@ -92,6 +92,8 @@ def test_group_hooks_keep_neurongroups_and_synapses_in_creation_order_not_subcla
     first, synapses, _, last = NeuronGroup(1), Synapses(2), PoissonGroup(3), NeuronGroup(4)
     assert [type(g).__name__ for g in kept] == ["NeuronGroup", "Synapses", "NeuronGroup"]
     assert kept[0] is first and kept[1] is synapses and kept[2] is last
+    more = [NeuronGroup(k) for k in range(2 * leftovers.MAX_GROUPS)]
+    assert len(kept) == leftovers.MAX_GROUPS and kept[-1] is more[leftovers.MAX_GROUPS - 4]
 
 
 def test_group_state_is_every_differential_and_parameter_variable_plus_synapse_indices(numpy_target):
