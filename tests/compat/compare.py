@@ -6,7 +6,8 @@
 - ``differs``: it runs, but some array disagrees (the figures say which and by how much);
 - ``fails``: eqsim stops with an error or a timeout that has no known reason yet;
 - ``unsupported``: a known gap (the reason says which; see ``KNOWN_UNSUPPORTED``);
-- ``runs``: it runs to the end in both simulators but keeps no monitor to compare;
+- ``runs``: it runs to the end in both simulators but records nothing to compare: no monitor
+  and nothing left behind (``compared_arrays``), or only timings (``corpus.TIMINGS``);
 - ``no-reference``: Brian2 itself did not finish the script here (timeout, missing package),
   so there is nothing to compare with.
 
