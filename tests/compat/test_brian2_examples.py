@@ -44,7 +44,8 @@ def test_example_gives_brian2_results(example, target, tmp_path):
 if ALL:  # defined only when asked for, so that CI neither runs nor skips it
     @pytest.mark.parametrize("example", corpus.all_examples())
     def test_example_lands_where_status_json_says(example, tmp_path):
-        entry = sort_one(example, tmp_path, TIMEOUT_SECONDS)
+        # an example sorted with a longer --timeout (Stimberg_et_al_2018/example_6) gets it here
+        entry = sort_one(example, tmp_path, STATUS[example].get("timeout", TIMEOUT_SECONDS))
         assert entry["category"] == STATUS[example]["category"], entry
 
 
