@@ -19,7 +19,7 @@ import tempfile
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
-MODELS = {"coba": ("coba", 16.0), "brunel": ("brunel", 1.0)}
+MODELS = {"coba": ("coba", 16.0), "brunel": ("brunel", 1.0), "tian": ("tian", 1.0)}
 CHILD = """
 import json, resource, sys, time
 sys.path.insert(0, {root!r})

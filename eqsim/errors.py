@@ -441,3 +441,9 @@ class SpikeExchangeError(DistributedError, MemoryError):
     """The compiled spike exchange could not go on: its buffers could not grow, or the MPI
     library returned an error."""
     default_code = "EQ838"
+
+
+class ProcessFilesError(NotGatheredHereError):
+    """A monitor of a run on several processes recorded to per-process files (``to_file=``
+    under ``mpiexec -n K``): no process holds the whole recording."""
+    default_code = "EQ839"

@@ -103,9 +103,10 @@ def _exchange(op, symbols, context, prefix, element):
              local_size=scalar("localsize", k, op.variables[local].array.size - 1),
              exchanged=symbols.array(op.variables[exchanged]),
              exchanged_size=scalar("exchangedsize", k, op.variables[exchanged].array.size - 1),
+             lags=symbols.array(op.variables[lags]),
              shift=scalar("shift", k, shift), low=scalar("low", k, low),
              high=scalar("high", k, high))
-        for k, (local, exchanged, shift, low, high) in enumerate(op.groups)]
+        for k, (local, exchanged, lags, shift, low, high) in enumerate(op.groups)]
     symbols.collective = op.collective
 
 

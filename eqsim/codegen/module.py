@@ -11,6 +11,7 @@ from .fusion import fusable_thresholds
 from .c_types import local_bindings
 from .kernel import ModuleSymbols, kernel_context
 from .kinds import template_name
+from ..ir.operations import SpikeExchangeOp
 from .printers import CPrinter, NumpyPrinter
 from .templates import environment
 
@@ -115,6 +116,7 @@ class NetworkModule:
                                threshold=_Obj(contexts[1]))
             else:
                 kind, context = entry.kind, contexts[0]
+            context["clock"] = clock_of(entry)  # the index of its clock in the loop's arrays
             # the C kernels start by copying the module's arrays and scalars they use into
             # local constants (network.c.j2)
             context["bindings"] = local_bindings(set().union(*(c["uses"] for c in contexts)),
@@ -134,6 +136,7 @@ class NetworkModule:
             max_size=max_size, queues=self.symbols.queues, vector_math=vector_math,
             profile=profile, n_profiled=max(1, len(self.profiled)),
             threads=self.threads, collective=self.symbols.collective,
+            max_interval=SpikeExchangeOp.MAX_INTERVAL,
             arrays=[_Obj(c_name=n, dtype=v.dtype) for n, v in self.symbols.arrays.items()],
             constants=[_Obj(c_name=n, dtype=t) for n, (_, t) in self.symbols.constants.items()],
             buffers=[_Obj(c_name=n, dtype=d, itemsize=8 if d == "float64" else 4)

@@ -25,7 +25,7 @@ from .reporting import close_reporter, make_reporter
 from .build_progress import BuildProgress, run_reports
 from .summaries import brian2_name, profiling_info
 from .context import current_context
-from ..distributed.spike_exchange import raise_halted
+from ..distributed.spike_exchange import communication_interval, raise_halted
 
 logger = logging.getLogger("eqsim.network")
 
@@ -188,10 +188,12 @@ class Network(NetworkControl, Nameable):
             clocks.append(defaultclock._clock)
         clock_index = lambda clock: next(k for k, c in enumerate(clocks) if c is clock)
         schedule, target = [], prefs["codegen.target"]
-        for item, _ in entries:
+        items = [item for item, _ in entries]
+        for item in items:
             exchange = any(item is x for x in self._exchanges)
             # compiled code exchanges spikes inside its step loop, NumPy code in Python
-            compiled = exchange and target == "cython" and item.operation()
+            compiled = exchange and target == "cython" and item.operation(
+                communication_interval(item, items, current_context().comm))
             if compiled:
                 schedule.append(compiled)
             elif isinstance(item, NetworkOperation) or exchange:
@@ -260,6 +262,7 @@ class Network(NetworkControl, Nameable):
             module, netops, clocks = self._build(namespace, profile)
         netop_seconds = [0.0] * len(netops)
         self._stopped = Network._globally_stopped = False
+        current_context().comm.stop_requested = False
         t_start, t_end = self.t_, self.t_ + duration_s
         for clock in clocks:
             clock.set_time(t_start)
@@ -278,9 +281,17 @@ class Network(NetworkControl, Nameable):
                 started = time.perf_counter()
                 op.call()
                 netop_seconds[k] += time.perf_counter() - started
-                if self._stopped or Network._globally_stopped:
+                if getattr(op, "stopped", False):  # a process's stop(), seen at an exchange
+                    op.stopped = False
+                    self._stopped = True
                     module.backend.stop()
+                elif self._stopped or Network._globally_stopped:
+                    if python_exchanges:  # every process stops at the next exchange
+                        current_context().comm.stop_requested = True
+                    else:  # compiled exchanges carry it themselves
+                        module.backend.stop()
             return call
+        python_exchanges = any(any(op is x for x in self._exchanges) for op in netops)
         callbacks = [netop_caller(k, op) for k, op in enumerate(netops)]
         module.profile_reset()
         self._profiling_info = None
@@ -296,6 +307,8 @@ class Network(NetworkControl, Nameable):
             last_report = wall
             for k, end in enumerate(ends):
                 self._run_until(module, clocks, end, callbacks, self._exchanges)
+                if self._exchanges and any(c.step < steps_for(end, c.dt_) for c in clocks):
+                    self._stopped = True  # another process's stop(): all stopped with it
                 for obj in streaming:  # a monitor with a callback calls it when due
                     getattr(obj, "after_chunk", obj.after_run)(module)
                 stopped = self._stopped or Network._globally_stopped

@@ -13,9 +13,11 @@ Layer modules, one job each:
   reading it on one process does not wait for the others;
 * :mod:`~eqsim.distributed.process_world`: this process's communicator, chosen once;
 * :mod:`~eqsim.distributed.spike_exchange`: the step of a run that gives every process
-  the whole network's spikes (one collective per step);
+  the whole network's spikes (one collective per communication interval, inside the
+  compiled step loop);
 * :mod:`~eqsim.distributed.monitor_gather`: monitors made the whole network's after a run;
 * :mod:`~eqsim.distributed.state_reads`: ``G.v[:]``, ``S.w[:]`` of a split network;
+* :mod:`~eqsim.distributed.recording_files`: monitors recorded to per-process files, joined;
 * :mod:`~eqsim.distributed.unsupported`: what K > 1 refuses (EQ837).
 
 The simulation context (:mod:`eqsim.core.context`) holds the communicator; groups are
@@ -24,6 +26,7 @@ built as this process's slice (:mod:`eqsim.groups.partition`).
 from .detect import started_under_mpiexec
 from .launch import find_mpiexec, mpiexec_command
 from .process_world import num_processes, rank, world
+from .recording_files import load_recording
 
-__all__ = ["find_mpiexec", "mpiexec_command", "num_processes", "rank", "started_under_mpiexec",
-           "world"]
+__all__ = ["find_mpiexec", "load_recording", "mpiexec_command", "num_processes", "rank",
+           "started_under_mpiexec", "world"]

@@ -54,16 +54,6 @@ def _stored(group):
     return int(group._stop - group._start)
 
 
-def _monitor_split(monitor):
-    """``(start, global size)`` when ``monitor`` holds only this process's part of its
-    source's records (its counts are as long as the stored slice); None when it holds the
-    whole network's (one process, or a run that gathers monitors after each run)."""
-    split = _split(monitor.source)
-    if split is None or monitor._count.array.size == split[1]:
-        return None
-    return split
-
-
 def split_range(obj):
     """``(start, global size)`` of a group (or an object recording one) stored in part here;
     None when it is held whole."""
@@ -108,8 +98,6 @@ def state_pieces(network, state):
                 if _is_event_space(name):
                     piece[name] = values[:values[-1]].astype(np.int64) + start
             pieces[obj.name] = piece
-        elif isinstance(obj, EventMonitor) and _monitor_split(obj) is not None:
-            pieces[obj.name] = _event_pieces(obj, own)
         else:
             pieces[obj.name] = {}
     return pieces
@@ -137,14 +125,6 @@ def _synapse_pieces(synapses, state):
     return piece
 
 
-def _event_pieces(monitor, state):
-    start = _split(monitor.source)[0]
-    data = dict(state["data"])
-    data["i"] = data["i"].astype(np.int64) + start
-    return {"count": state["count"], **{f"data.{k}": v for k, v in data.items()}}
-
-
-# --- joined on process 0 ---------------------------------------------------------------------
 def join_pieces(network, state, pieces):
     """Process 0's ``state`` with every object in global order, from every process's
     :func:`state_pieces` (``pieces``, in rank order)."""
@@ -157,8 +137,6 @@ def join_pieces(network, state, pieces):
             own = _join_synapses(obj, own, parts if split else parts[:1])
         elif isinstance(obj, Group):
             own = _join_group(obj, own, parts)
-        elif isinstance(obj, EventMonitor) and _monitor_split(obj) is not None:
-            own = _join_events(own, parts)
         joined["objects"][obj.name] = own
     return joined
 
@@ -243,17 +221,6 @@ def _join_queue(name, parts, offsets, position, post, queue):
             "sizes": np.array([s.size for s in merged], dtype=np.int64)}
 
 
-def _join_events(own, parts):
-    data = {k[5:]: np.concatenate([p[k] for p in parts]) for k in parts[0]
-            if k.startswith("data.")}
-    order = np.argsort(data["t"], kind="stable")  # processes in rank order: then by index
-    dtypes = {k: v.dtype for k, v in own["data"].items()}
-    own["data"] = {k: v[order].astype(dtypes[k]) for k, v in data.items()}
-    own["count"] = np.concatenate([p["count"] for p in parts])
-    return own
-
-
-# --- the collective ----------------------------------------------------------------------------
 def _gather_list(comm, array):
     """Every process's ``array`` as a list in rank order on process 0 (None elsewhere)."""
     array = np.asarray(array)
@@ -293,8 +260,6 @@ def local_state(network, state):
             own = _local_synapses(obj, own)
         elif isinstance(obj, Group) and _split(obj) is not None:
             own = _local_group(obj, own)
-        elif isinstance(obj, EventMonitor) and _monitor_split(obj) is not None:
-            own = _local_events(obj, own)
         local["objects"][obj.name] = own
     return local
 
@@ -363,14 +328,3 @@ def _local_synapses(synapses, own):
     return own
 
 
-def _local_events(monitor, own):
-    start, n = _monitor_split(monitor)
-    stop = start + monitor._count.array.size
-    if own["count"].size != n:
-        raise _wrong_size(monitor, "event counts", own["count"].size, n)
-    data = own["data"]
-    mine = (data["i"] >= start) & (data["i"] < stop)
-    own["data"] = {k: (v[mine] - start).astype(v.dtype) if k == "i" else v[mine]
-                   for k, v in data.items()}
-    own["count"] = own["count"][start:stop]
-    return own

@@ -39,13 +39,17 @@ class Communicator:
 
     rank = 0
     size = 1
+    stop_seen = False  # whether the last spike exchange carried a process's stop()
+    stop_requested = False  # a network operation called stop(): ask at the next exchange
 
     def barrier(self):
         """Wait until every process has called it."""
         raise NotImplementedError
 
-    def exchange_spikes(self, step_spikes, failure=None):
+    def exchange_spikes(self, step_spikes, failure=None, stop=False):
         """The whole network's spikes of one communication interval, on every process.
+        ``stop``: this process asks every process to end the run after this step; the
+        exchange sets ``stop_seen`` when any process asked.
 
         Parameters
         ----------
@@ -115,8 +119,9 @@ class SingleProcess(Communicator):
     def barrier(self):
         pass
 
-    def exchange_spikes(self, step_spikes, failure=None):
+    def exchange_spikes(self, step_spikes, failure=None, stop=False):
         self.check_failures(failure)
+        self.stop_seen = stop
         return [np.asarray(spikes, dtype=np.int32) for spikes in step_spikes]
 
     def allgather_array(self, array, axis=0):

@@ -40,7 +40,9 @@ connectivity it sends the same bytes as Allgather in two collectives. Packing an
 here are NumPy calls per interval; inside the C step loop they would cost little.
 
 A ``length`` of ``FAILED`` (the most negative int32) marks a process that failed: the exchange
-is also a safe point (:mod:`~eqsim.distributed.failure`).
+is also a safe point (:mod:`~eqsim.distributed.failure`). A length with ``STOP_FLAG`` set
+marks a process whose network operation called ``stop()``: every process ends the run after
+that step (:attr:`MPICommunicator.stop_seen`).
 """
 import numpy as np
 
@@ -51,6 +53,9 @@ from .spike_packing import WIRE_DTYPE, pack, packed_length, unpack
 
 # slot header of a process that failed (a length is >= 0, a need that does not fit > -2**31)
 FAILED = np.iinfo(WIRE_DTYPE).min
+# a length with this bit: that process called stop(); every process ends after this step
+# (EQSIM_STOP_FLAG in templates/cython/network.c.j2)
+STOP_FLAG = 1 << 30
 _FIRST_CAPACITY = 256
 
 
@@ -117,6 +122,7 @@ class MPICommunicator(Communicator):
         # the slot size, in an array that compiled exchanges read and grow too
         self.capacity_cell = np.array([_FIRST_CAPACITY], dtype=np.int64)
         self._compiled = None
+        self.stop_seen = False  # whether the last exchange carried a process's stop()
 
     @property
     def _capacity(self):
@@ -134,23 +140,29 @@ class MPICommunicator(Communicator):
     def barrier(self):
         self.comm.Barrier()
 
-    def exchange_spikes(self, step_spikes, failure=None):
+    def exchange_spikes(self, step_spikes, failure=None, stop=False):
+        flag = STOP_FLAG if stop else 0
         if len(step_spikes) == 1 and failure is None:
-            return [self._exchange_one_step(np.asarray(step_spikes[0], dtype=WIRE_DTYPE))]
-        return self._exchange(step_spikes, failure)
+            return [self._exchange_one_step(np.asarray(step_spikes[0], dtype=WIRE_DTYPE), flag)]
+        return self._exchange(step_spikes, failure, flag)
 
-    def _exchange_one_step(self, spikes):
+    def _seen(self, headers):
+        """Note whether a process asked to stop; the headers' lengths."""
+        self.stop_seen = bool((headers & STOP_FLAG).any())
+        return headers & ~STOP_FLAG
+
+    def _exchange_one_step(self, spikes, flag=0):
         """The usual exchange of a run (one step, no failure) without the general packing:
         the same slots, written in place into buffers kept between calls (a run calls this
         every step: ~40 us less Python per call)."""
         n, capacity = spikes.size, self._capacity
         if n + 2 > capacity:
-            return self._exchange([spikes], None)[0]
+            return self._exchange([spikes], None, flag)[0]
         if getattr(self, "_slots", None) is None or self._slots[0].size != capacity:
             self._slots = (np.empty(capacity, WIRE_DTYPE),
                            np.empty(capacity * self.size, WIRE_DTYPE))
         slot, received = self._slots
-        slot[0], slot[1] = n + 1, n
+        slot[0], slot[1] = (n + 1) | flag, n
         slot[2:n + 2] = spikes
         self.comm.Allgather(slot, received)
         table = received.reshape(self.size, capacity)
@@ -161,11 +173,12 @@ class MPICommunicator(Communicator):
             # another process's spikes did not fit: it grows the slots as this one does
             # here and sends again (_exchange's loop); join it
             self._capacity = 2 * (int(-headers[headers < 0].min()) + 1)
-            return self._exchange([spikes], None)[0]
+            return self._exchange([spikes], None, flag)[0]
+        self._seen(headers)
         counts = table[:, 1].tolist()
         return np.concatenate([table[r, 2:2 + c] for r, c in enumerate(counts)])
 
-    def _exchange(self, step_spikes, failure):
+    def _exchange(self, step_spikes, failure, flag=0):
         n_steps = len(step_spikes)
         needed = packed_length(step_spikes)
         while True:
@@ -173,7 +186,7 @@ class MPICommunicator(Communicator):
             if failure is not None:
                 slot[0] = FAILED
             elif needed + 1 <= self._capacity:
-                slot[0] = needed
+                slot[0] = needed | flag
                 slot[1:needed + 1] = pack(step_spikes)
             else:
                 slot[0] = -needed
@@ -183,6 +196,7 @@ class MPICommunicator(Communicator):
             if (headers == FAILED).any():
                 self._raise_failures(failure)
             if (headers >= 0).all():
+                self._seen(headers)
                 starts = np.arange(self.size) * self._capacity + 1
                 return unpack(received, starts, n_steps)
             self._capacity = 2 * (int(-headers[headers < 0].min()) + 1)

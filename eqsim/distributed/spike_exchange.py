@@ -53,6 +53,8 @@ class SpikeExchange:
     when = SLOT
     order = ORDER
     active = True
+    interval = 1  # steps per exchange of the last compiled run (Python exchanges: 1)
+    stopped = False  # the last exchange carried a process's stop(): end after this step
     contained_objects = ()
 
     def __init__(self, comm, clock, arrays):
@@ -67,26 +69,35 @@ class SpikeExchange:
                                int(group._global_start))
                               for group, event in (var.exchanged_from for var in arrays)]
 
-    def operation(self):
+    def operation(self, interval=1):
         """The exchange as a kernel of the compiled step loop (a
-        :class:`~eqsim.ir.operations.SpikeExchangeOp`), or None when the communicator has no
-        compiled collective."""
+        :class:`~eqsim.ir.operations.SpikeExchangeOp`) that exchanges every ``interval``
+        steps (:func:`communication_interval`), or None when the communicator has no
+        compiled collective. Sizes the exchanged arrays for ``interval`` steps of events."""
         from ..ir.operations import SpikeExchangeOp
         from ..ir.variables import ArrayVariable
         collective = self.comm.compiled_allgather()
         if collective is None:
             return None
+        self.interval = interval
         variables, groups = {}, []
         for k, ((local, start), var) in enumerate(zip(self._local_events, self.arrays)):
+            size = interval * len(var.exchanged_from[0]) + 1  # each neuron once per step
+            if var.array.size != size:  # between runs: no compiled code holds them now
+                var.array = np.zeros(size, dtype=np.int32)
+                var.lags.array = np.zeros(size, dtype=np.int32)
             variables[f"_local_{k}"], variables[f"_exchanged_{k}"] = local, var
+            variables[f"_lags_{k}"] = var.lags
             low, high = int(self._first[k]), int(self._first[k + 1])
-            groups.append((f"_local_{k}", f"_exchanged_{k}", start + low, low, high))
+            groups.append((f"_local_{k}", f"_exchanged_{k}", f"_lags_{k}", start + low,
+                           low, high))
         variables["_capacity"] = ArrayVariable("_exchange_capacity", self.name, None,
                                                array=collective.capacity)
         return SpikeExchangeOp(name=self.name, owner=self.name, start=0, stop=0,
                                when=self.when, order=self.order, clock=self.clock,
                                variables=variables, source=self, groups=tuple(groups),
-                               capacity="_capacity", collective=collective)
+                               capacity="_capacity", collective=collective,
+                               interval=interval)
 
     def failed_elsewhere(self):
         """The compiled exchange saw that another process failed: raise here as the Python
@@ -105,11 +116,13 @@ class SpikeExchange:
                 else np.empty(0, dtype=np.int32))
 
     def call(self):
+        stop, self.comm.stop_requested = self.comm.stop_requested, False
         try:
-            received = self.comm.exchange_spikes([self._local()])[0]
+            received = self.comm.exchange_spikes([self._local()], stop=stop)[0]
         except Exception as error:  # another process failed: every process knows it
             error.eqsim_reached_every_process = True
             raise
+        self.stopped = self.comm.stop_seen  # every process ends the run after this step
         if len(self.arrays) == 1:
             self._write(self.arrays[0], received)
             return
@@ -130,6 +143,40 @@ class SpikeExchange:
         error.eqsim_reached_every_process = True
         self.comm.exchange_spikes([np.empty(0, np.int32)], failure=error)
         raise error
+
+
+def communication_interval(exchange, schedule, comm):
+    """How many steps the compiled ``exchange`` may gather events before it must send them:
+    the shortest synaptic delay (in steps, over every process) of the pathways that read its
+    arrays, at least 1 and at most ``SpikeExchangeOp.MAX_INTERVAL``. Events of a step then
+    reach the other processes before any of their synapses acts on them: pathways push
+    them ``lag`` steps late with a delay ``lag`` steps shorter, the same arrival step.
+
+    1 when the run has a network operation (``schedule``: the run's operations and network
+    operations in execution order): one may call ``stop()``, which the processes carry out
+    together at the next exchange, so that must be the step's own. Every process must
+    call this at the same point (a collective)."""
+    from ..core.netop import NetworkOperation
+    from ..ir.operations import SpikeExchangeOp
+    if any(isinstance(item, NetworkOperation) for item in schedule):
+        shortest = 1
+    else:
+        arrays = {id(var) for var in exchange.arrays}
+        shortest = SpikeExchangeOp.MAX_INTERVAL
+        for op in schedule:
+            var = getattr(op, "variables", {}).get(getattr(op, "events", None))
+            if var is None or id(var) not in arrays:
+                continue
+            steps = getattr(op, "delay_steps", None)
+            if steps is not None:  # per synapse
+                steps = op.variables[steps].array
+                shortest = min(shortest, int(steps.min()) if steps.size else shortest)
+            else:
+                shortest = min(shortest, int(op.delay))
+        if not arrays:
+            shortest = 1
+    everywhere = comm.allgather_array(np.array([shortest], dtype=np.int64))
+    return int(max(1, everywhere.min()))
 
 
 def raise_halted(code, exchanges):

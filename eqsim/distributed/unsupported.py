@@ -12,12 +12,9 @@ def refuse_with_several_processes(what, obj, hint):
                                     obj=obj, hint=hint)
 
 
-def refuse_split_monitor(source, to_file, name):
-    """Under ``mpiexec -n K`` (K > 1) monitors record in memory (gathered after each run)
-    and record neurons: no per-process files, no monitors of synapses (yet)."""
-    if to_file is not None:
-        refuse_with_several_processes("recording to_file", name, "record in memory: the "
-                                      "data are gathered to every process after each run")
+def refuse_split_monitor(source, name):
+    """Under ``mpiexec -n K`` (K > 1) monitors record neurons: no monitors of synapses
+    (yet)."""
     if hasattr(source, "pathways"):
         refuse_with_several_processes(f"a monitor of the synapses '{source.name}'", name,
                                       "monitor the neurons, or read S.w[:] after the run")

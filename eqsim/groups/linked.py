@@ -11,6 +11,8 @@ through it (:mod:`eqsim.codegen.kernel`), Python reads and writes through
 import numpy as np
 import sympy
 
+from ..core.context import current_context
+
 from ..errors import DimensionMismatchError, LinkError, LinkTargetError, LinkTypeError
 from ..ir.variables import ArrayVariable, LinkedVariable
 from ..units import DIMENSIONLESS
@@ -139,6 +141,7 @@ def link_variable(group, name, value):
         raise LinkError(f"the linked variable '{name}' cannot be linked to itself",
                         obj=group.name)
     size = len(value.group)
+    _refuse_remote_link(group, name, value, size)
     index, to_one = None, False
     if value.index is not None:
         index = _index_variable(group, name, value.index, size)
@@ -156,6 +159,24 @@ def link_variable(group, name, value):
         _link_subexpression(group, name, value, index, to_one)
     else:
         var.target, var.index, var.offset, var.to_one = target, index, value.group._start, to_one
+
+
+def _refuse_remote_link(group, name, value, size):
+    """Under ``mpiexec -n K`` (K > 1) a process stores a slice of each group: a link may
+    only join elements stored by the same process, i.e. link a whole group element by
+    element to another whole group of the same size (both are split alike)."""
+    if current_context().size == 1:
+        return
+    aligned = (value.index is None and size == group.N and value.group._owner is value.group
+               and size > 1)
+    if not aligned:
+        from ..distributed.unsupported import refuse_with_several_processes
+        refuse_with_several_processes(
+            f"linking '{name}' of '{group.name}' to '{value.name}' of '{value.group.name}' "
+            f"{'with an index' if value.index is not None else 'across group sizes'}",
+            group.name, "processes store slices of every group, so only a link of a whole "
+                        "group to another of the same size without an index keeps each "
+                        "element's link on its process; run this network on one process")
 
 
 def _link_subexpression(group, name, value, index, to_one):

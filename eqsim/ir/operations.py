@@ -235,6 +235,9 @@ class PathwayOp(Operation):
     source_stop: int = constant(np.int64, 0)
     rounds_by: tuple = ()
     post_index: str = None
+    #: per event, how many steps ago it happened (exchanged events, K > 1): its synapses'
+    #: delays are shortened by that much (None: every event is of this step)
+    event_lags: str = array()
 
 
 @operation_kind("procedural")
@@ -255,6 +258,8 @@ class ProceduralOp(Operation):
     p: float = constant(np.float64, 0.0)
     conn_seed: int = constant(np.uint64, 0)
     conn_stream: int = constant(np.uint64, 0)
+    #: as PathwayOp.event_lags
+    event_lags: str = array()
 
 
 @operation_kind("summed")
@@ -344,15 +349,21 @@ class PoissonInputOp(Operation):
 @operation_kind("spikeexchange")
 @dataclass(**_KW)
 class SpikeExchangeOp(Operation):
-    """Under K processes, every process gets the whole network's events of this step in one
-    collective, inside the compiled step loop (:mod:`eqsim.distributed.spike_exchange`).
-    ``groups`` lists, per exchanged source, ``(local events, exchanged events, shift, low,
-    high)``: the names of its local event array (count last) and of the array its pathways
-    read, the global index shift of storage position 0 in the one index space of the
-    exchange, and that group's range ``[low, high)`` there. ``capacity`` names the
-    one-element array holding the slot size (int32 words per process), shared with the
-    communicator, which grows it; ``collective`` the communicator's
+    """Under K processes, every process gets the whole network's events in one collective
+    per communication interval, inside the compiled step loop
+    (:mod:`eqsim.distributed.spike_exchange`). ``groups`` lists, per exchanged source,
+    ``(local events, exchanged events, lags, shift, low, high)``: the names of its local
+    event array (count last), of the array its pathways read and of their lags
+    (:func:`eqsim.synapses.spike_sources.exchanged_events`), the global index shift of
+    storage position 0 in the one index space of the exchange, and that group's range
+    ``[low, high)`` there. ``capacity`` names the one-element array holding the slot size
+    (int32 words per process), shared with the communicator, which grows it;
+    ``collective`` is the communicator's
     :class:`~eqsim.distributed.communicator.CompiledAllgather`."""
+    #: the longest interval compiled code stages
+    MAX_INTERVAL: ClassVar[int] = 64
     groups: tuple = ()
     capacity: str = array()
     collective: object = None
+    #: steps per exchange (the communication interval, 1 to MAX_INTERVAL)
+    interval: int = constant(np.int64, 1)

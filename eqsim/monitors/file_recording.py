@@ -13,7 +13,8 @@ import os
 
 import numpy as np
 
-from ..errors import EqsimError
+from ..core.context import current_context
+from ..errors import EqsimError, ProcessFilesError
 from .recording import Recording
 
 # how often the network hands recorded data to the files: state monitors every ~64 MB of
@@ -94,6 +95,42 @@ class FileRecording(Recording):
             column = self.columns[name]
             column.__init__(column.path, column.dtype)
             column.append(values)
+
+
+class ProcessFileRecording(FileRecording):
+    """This process's part of a monitor's records under ``mpiexec -n K`` (K > 1), in
+    ``<to_file>/process-<rank>-of-<K>/``: each process writes only its own elements (global
+    indices), nothing is gathered (for recordings too large to hold in one process), and
+    :func:`eqsim.distributed.load_recording` joins the parts after the run. Reading the
+    monitor itself raises :class:`~eqsim.errors.ProcessFilesError`."""
+
+    def __init__(self, folder, dtypes, description, monitor):
+        comm = current_context().comm
+        self.whole_folder, self.monitor = os.fspath(folder), monitor
+        super().__init__(os.path.join(self.whole_folder, f"process-{comm.rank}-of-{comm.size}"),
+                         dtypes, dict(description, process=comm.rank, processes=comm.size))
+
+    def get(self, name):
+        raise ProcessFilesError(
+            f"'{self.monitor}' recorded to one folder per process, so no process holds its "
+            f"'{name}'", obj=self.monitor,
+            hint=f"after the run: eqsim.distributed.load_recording({self.whole_folder!r}) "
+                 f"(on any process, or later in any Python) gives the whole recording")
+
+    def set_state(self, state):
+        raise ProcessFilesError(f"'{self.monitor}' records to per-process files: store() and "
+                                f"restore() do not take them", obj=self.monitor,
+                                hint="record in memory (no to_file=) to store the monitor")
+
+
+def file_recording(to_file, dtypes, description, monitor):
+    """Where a monitor keeps its records: in memory (``to_file`` None), in the folder
+    ``to_file``, or, in a run on several processes, in one subfolder per process."""
+    if to_file is None:
+        return Recording(dtypes)
+    if current_context().size > 1:
+        return ProcessFileRecording(to_file, dtypes, description, monitor)
+    return FileRecording(to_file, dtypes, description)
 
 
 def description(monitor, dims, extra=None):

@@ -9,7 +9,7 @@ from . import file_recording
 from .file_recording import FileRecording, description
 from .recording import Recording
 from ..distributed.monitor_gather import gathered_rates
-from ..distributed.unsupported import refuse_split_monitor
+from ..distributed.unsupported import refuse_split_monitor, refuse_with_several_processes
 
 BYTES_PER_STEP = 16  # a time and a rate
 
@@ -37,7 +37,11 @@ class PopulationRateMonitor(EqsimObject):
         if "spike" not in source.events:
             raise EqsimError(f"'{source.name}' has no threshold, so no spikes to count",
                              hint="give the group a threshold=")
-        refuse_split_monitor(source, to_file, name)
+        refuse_split_monitor(source, name)
+        if to_file is not None:
+            refuse_with_several_processes(
+                "a population rate recorded to_file", name,
+                "record it in memory: it is one value per step, gathered to every process")
         super().__init__(clock=source.clock, when=when, order=order, name=name)
         self.source = source
         dtypes = {"t": np.float64, "rate": np.float64}

@@ -40,18 +40,6 @@ def communicator():
     return current_communicator()
 
 
-def global_offset(source):
-    """What turns the element numbers a monitor's kernel records into global indices:
-    the start of this process's slice when the source is a group stored in part here
-    whose kernels number elements by storage position (``len()`` is then the stored
-    number), else 0 (one process, or kernels that record global indices already)."""
-    owner = getattr(source, "_owner", source)
-    whole = getattr(owner, "_global_n", None)
-    if owner is not source or whole is None or len(owner) == whole:
-        return 0
-    return int(owner._global_start)
-
-
 def period_steps(callback, period, dt, owner):
     """Steps of ``dt`` (second) in ``period`` (a time), checked: a whole positive number.
 
@@ -132,16 +120,16 @@ def _joined(pending, name, dtype):
     return np.concatenate(parts) if parts else np.empty(0, dtype=dtype)
 
 
-def deliver_events(callback, owner, pending, dt, offset, names, whole=False):
+def deliver_events(callback, owner, pending, dt, names, whole=False):
     """Gather pending events to process 0 and call ``callback.function`` there.
 
-    ``pending``: dicts with ``i`` (element numbers), ``t`` (second) and each name of
-    ``names``; ``offset``: what turns an element number into the global index; ``whole``:
+    ``pending``: dicts with ``i`` (global element numbers: kernels record them so on every
+    process), ``t`` (second) and each name of ``names``; ``whole``:
     the records are the whole network's already (gathered by the monitor), so process 0
     alone makes the call, without a collective.
     """
     from ..distributed.recorded import Recorded, gather_events
-    i = _joined(pending, "i", np.int32).astype(np.int64) + offset
+    i = _joined(pending, "i", np.int32).astype(np.int64)
     t = _joined(pending, "t", np.float64)
     columns = {"i": i, "t": t, **{v: _joined(pending, v, np.float64) for v in names}}
     comm = communicator()
@@ -155,7 +143,7 @@ def deliver_events(callback, owner, pending, dt, offset, names, whole=False):
                                      for name in ("i", "t", *names)))))
 
 
-def deliver_samples(callback, owner, pending, offset, record, names, whole=False):
+def deliver_samples(callback, owner, pending, record, names, whole=False):
     """Gather pending samples to process 0 and call ``callback.function`` there.
 
     ``pending``: dicts with ``t`` (rows) and each name of ``names`` (rows x recorded
@@ -167,7 +155,7 @@ def deliver_samples(callback, owner, pending, offset, record, names, whole=False
     values = {v: np.concatenate([p[v] for p in pending]) if pending else
               np.empty((0, record.size)) for v in names}
     comm = communicator()
-    indices = np.asarray(record, dtype=np.int64) + offset
+    indices = np.asarray(record, dtype=np.int64)
     if whole:
         everyone = indices
         gathered = Recorded(values if comm.rank == 0 else None, owner)

@@ -8,10 +8,10 @@ from ..core.state_check import check_array, check_indices, check_keys
 from ..ir.variables import ArrayVariable
 from ..units import DIMENSIONLESS, Quantity, second
 from . import file_recording
-from .file_recording import FileRecording, description
+from .file_recording import FileRecording, ProcessFileRecording, description
 from ..distributed.monitor_gather import gathered_counts, gathered_events
 from ..distributed.unsupported import refuse_split_monitor
-from .run_callbacks import RunCallback, deliver_events, global_offset, period_steps
+from .run_callbacks import RunCallback, deliver_events, period_steps
 from .recording import (Recording, raw_accessor, recorded_dimensions, recorded_dtypes,
                         recording_statements)
 
@@ -38,7 +38,9 @@ class EventMonitor(EqsimObject):
         A folder to record into while the network runs, instead of memory: memory stays
         bounded however long the run (one ``.npy`` file per column, readable with NumPy
         alone; see :mod:`eqsim.monitors.file_recording`). Files of an earlier recording in
-        that folder are replaced.
+        that folder are replaced. Under ``mpiexec -n K`` each process writes its own
+        neurons' records into ``<to_file>/process-<rank>-of-<K>/`` (nothing is gathered);
+        :func:`eqsim.distributed.load_recording` joins them after the run.
     callback : callable, optional
         Called while the network runs with the new events as a list of
         ``(index, time, *values)`` tuples of plain numbers in SI base units (time in second,
@@ -70,7 +72,7 @@ class EventMonitor(EqsimObject):
             if var not in known:
                 raise EqsimError(f"'{source.name}' has no variable '{var}' to record",
                                  hint=f"variables: {sorted(known)}")
-        refuse_split_monitor(source, to_file, name)
+        refuse_split_monitor(source, name)
         steps = None if callback is None else period_steps(
             callback, callback_period, source.clock.dt_, name or "the monitor")
         super().__init__(clock=source.clock, when=when, order=order, name=name)
@@ -85,9 +87,9 @@ class EventMonitor(EqsimObject):
         self._dims = recorded_dimensions(source, variables)
         self._gathered_count = self._count.array.copy()  # counts at the last gather
         dtypes = {"i": np.int32, "t": np.float64, **recorded_dtypes(source, variables)}
-        self._data = Recording(dtypes) if to_file is None else FileRecording(
+        self._data = file_recording.file_recording(
             to_file, dtypes, description(self, {"i": DIMENSIONLESS, "t": second.dim, **self._dims},
-                                         {"event": event}))
+                                         {"event": event}), self.name)
 
     def operations(self, run_namespace):
         group = self.source
@@ -120,26 +122,31 @@ class EventMonitor(EqsimObject):
         t = module.take_buffer(self.name, "t")
         values = {v: module.take_buffer(self.name, v) for v in self.record_variables}
         whole = False  # the records are the whole network's (gathered here)
+        own = isinstance(self._data, ProcessFileRecording)  # this process's events only
+        if own and self.record:
+            self._append(i, t, values)
         if getattr(self.source, "_partitioned", False):  # the whole network's, everywhere
             self._count.array[:] = gathered_counts(self._count.array, self._gathered_count)
             self._gathered_count = self._count.array.copy()
-            if self.record or self._callback is not None:
+            if self.record and not own or self._callback is not None:
                 joined = gathered_events(self, {"i": i, "t": t, **values})
                 i, t = joined["i"], joined["t"]
                 values = {v: joined[v] for v in values}
                 whole = True
-        if self.record:
-            self._data.append("i", i)
-            self._data.append("t", t)
-            for v, vals in values.items():
-                self._data.append(v, vals)
+        if self.record and not own:
+            self._append(i, t, values)
         callback = self._callback
         if callback is not None:
             callback.add({"i": i, "t": t, **values})
             if callback.due(self.clock.step, final, getattr(module, "run_failed", False)):
                 deliver_events(callback, self.name, callback.take(self.clock.step),
-                               self.clock.dt_, global_offset(self.source),
-                               self.record_variables, whole=whole)
+                               self.clock.dt_, self.record_variables, whole=whole)
+
+    def _append(self, i, t, values):
+        self._data.append("i", i)
+        self._data.append("t", t)
+        for v, vals in values.items():
+            self._data.append(v, vals)
 
     def stream_steps(self):
         """Steps between two pauses of the run: writes to ``to_file``, calls of the
@@ -192,6 +199,8 @@ class EventMonitor(EqsimObject):
 
     def __len__(self):
         """Number of recorded events (as Brian2)."""
+        if isinstance(self._data, ProcessFileRecording):  # every event is recorded
+            return self.num_events
         return int(self._data.get("i").size)
 
     @property
@@ -276,7 +285,9 @@ class SpikeMonitor(EventMonitor):
         A folder to record into while the network runs, instead of memory: memory stays
         bounded however long the run (one ``.npy`` file per column, readable with NumPy
         alone; see :mod:`eqsim.monitors.file_recording`). Files of an earlier recording in
-        that folder are replaced.
+        that folder are replaced. Under ``mpiexec -n K`` each process writes its own
+        neurons' records into ``<to_file>/process-<rank>-of-<K>/`` (nothing is gathered);
+        :func:`eqsim.distributed.load_recording` joins them after the run.
     callback : callable, optional
         Called while the network runs with the new events as a list of
         ``(index, time, *values)`` tuples of plain numbers in SI base units (time in second,

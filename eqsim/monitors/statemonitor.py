@@ -10,8 +10,8 @@ from ..ir.operations import StateMonitorOp
 from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
 from . import file_recording
-from .file_recording import FileRecording, description
-from .run_callbacks import RunCallback, deliver_samples, global_offset, period_steps
+from .file_recording import FileRecording, ProcessFileRecording, description
+from .run_callbacks import RunCallback, deliver_samples, period_steps
 from .recording import Recording, recorded_dimensions, recorded_dtypes, recording_statements
 from ..distributed.monitor_gather import gathered_samples
 from ..distributed.unsupported import refuse_split_monitor
@@ -38,7 +38,9 @@ class StateMonitor(EqsimObject):
         A folder to record into while the network runs, instead of memory: memory stays
         bounded however long the run (one ``.npy`` file per column, readable with NumPy
         alone; see :mod:`eqsim.monitors.file_recording`). Files of an earlier recording in
-        that folder are replaced.
+        that folder are replaced. Under ``mpiexec -n K`` each process writes its own
+        neurons' samples into ``<to_file>/process-<rank>-of-<K>/`` (nothing is gathered);
+        :func:`eqsim.distributed.load_recording` joins them after the run.
     callback : callable, optional
         Called while the network runs with the new samples as a list of
         ``(index, time, *values)`` tuples of plain numbers in SI base units (time in second,
@@ -71,7 +73,7 @@ class StateMonitor(EqsimObject):
                 known = set(source.state_names()) | set(source._subexpressions) | {"i"}
                 raise EqsimError(f"'{source.name}' has no variable '{var}' to record",
                                  hint=f"variables: {sorted(known)}")
-        refuse_split_monitor(source, to_file, name)
+        refuse_split_monitor(source, name)
         size = len(source)
         if record is True:
             indices = np.arange(size)
@@ -111,11 +113,13 @@ class StateMonitor(EqsimObject):
         self._indices = ArrayVariable("_indices", self.name, None,
                                       array=rows[self._stored].astype(np.int32))
         dtypes = {"t": np.float64, **recorded_dtypes(source, variables)}
-        self._data = Recording(dtypes) if to_file is None else FileRecording(
+        self._data = file_recording.file_recording(
             to_file, dtypes, description(self, {"t": second.dim, **dims},
                                          {"record": [int(k) for k in self.record],
+                                          "held": [int(k) for k in indices[self._stored]],
                                           "layout": "each variable's file holds one row of "
-                                                    "len(record) values per recorded time"}))
+                                                    "len(held) values per recorded time"}),
+            self.name)
         self._dims = dims
         self._run_namespace = {}
         self._has_run = False  # record_single_timestep() needs a run first, as in Brian2
@@ -152,21 +156,27 @@ class StateMonitor(EqsimObject):
         t = module.take_buffer(self.name, "t")
         values = {v: module.take_buffer(self.name, v) for v in self.record_variables}
         whole = False  # the records are the whole network's, in record order
-        if not self._stored.all() or getattr(self.source, "_partitioned", False):
+        own = isinstance(self._data, ProcessFileRecording)  # this process's columns only
+        if own and self._keep:
+            self._append(t, values)
+        split = not self._stored.all() or getattr(self.source, "_partitioned", False)
+        if split and (not own or self._callback is not None):
             values = gathered_samples(self, t.size, values)
             whole = True
-        if self._keep:
-            self._data.append("t", t)
-            for v in self.record_variables:
-                self._data.append(v, values[v])
+        if self._keep and not own:
+            self._append(t, values)
         callback = self._callback
         if callback is not None:
             callback.add({"t": t, **{v: values[v].reshape(t.size, self.record.size)
                                      for v in self.record_variables}})
             if callback.due(self.clock.step, final, getattr(module, "run_failed", False)):
                 deliver_samples(callback, self.name, callback.take(self.clock.step),
-                                global_offset(self.source), self.record, self.record_variables,
-                                whole=whole)
+                                self.record, self.record_variables, whole=whole)
+
+    def _append(self, t, values):
+        self._data.append("t", t)
+        for v in self.record_variables:
+            self._data.append(v, values[v])
 
     def stream_steps(self):
         """Steps between two pauses of the run (None: none needed): writes to ``to_file``

@@ -28,13 +28,20 @@ def exchanged_events(group, event):
         var = ArrayVariable(name, owner.name, DIMENSIONLESS,
                             array=np.zeros(len(owner) + 1, dtype=np.int32), read_only=True)
         var.exchanged_from = (owner, event)
+        # how many steps ago each event happened: a compiled exchange sends the events of
+        # several steps at once (spike_exchange.communication_interval); pathways push
+        # them with their delay shortened by that much
+        var.lags = ArrayVariable(name + "_lags", owner.name, DIMENSIONLESS,
+                                 array=np.zeros(len(owner) + 1, dtype=np.int32),
+                                 read_only=True)
         made[event] = var
     return made[event]
 
 
 def spike_source(trigger, pathway, events):
     """``(name, variable, (start, stop))``: the event array a pathway reads and which of
-    its indices belong to ``trigger`` (row ``index - start`` of the pathway)."""
+    its indices belong to ``trigger`` (row ``index - start`` of the pathway). An exchanged
+    array has ``lags`` (:func:`exchanged_events`)."""
     if pathway.role == "pre" and trigger._partitioned:
         first = trigger._first
         name = "_exchanged" + events

@@ -85,7 +85,7 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
     ptr, order = pathway.csr()
     events, events_var, source_range = spike_source(trigger, pathway, events)
     extra_vars = {
-        events: events_var,
+        events: events_var, **_lags(events_var),
         "_csr_ptr": ArrayVariable("_csr_ptr_" + pathway.name, synapses.name, DIMENSIONLESS,
                                   array=ptr),
     }
@@ -114,7 +114,18 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
         homogeneous=homogeneous, delay=delay if homogeneous else None,
         delay_steps=None if homogeneous else "_delay_steps", csr_ptr="_csr_ptr",
         csr_order=None if order is None else "_csr_order", source_start=source_range[0],
-        source_stop=source_range[1], rounds_by=tuple(rounds_by), post_index="_synaptic_post")
+        source_stop=source_range[1], rounds_by=tuple(rounds_by), post_index="_synaptic_post",
+        event_lags=_lags_name(events_var))
+
+
+def _lags(events_var):
+    """The lags of an exchanged event array, as a variable of the pathway (or nothing)."""
+    lags = getattr(events_var, "lags", None)
+    return {} if lags is None else {"_event_lags": lags}
+
+
+def _lags_name(events_var):
+    return "_event_lags" if getattr(events_var, "lags", None) is not None else None
 
 
 def _link_write_rounds(synapses, assignments):
@@ -212,6 +223,7 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
                                 hint="make it (shared) or a constant, or connect without "
                                      "procedural=True")
     events, variables[events], source_range = spike_source(trigger, pathway, events)
+    variables.update(_lags(variables[events]))
     homogeneous, delay = pathway.prepare(trigger.clock.dt_)  # the spiking group's steps (Brian2)
     spec = synapses._procedural
     stored = synapses.target._stored_range()  # the targets stored here
@@ -223,7 +235,8 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
         queue=pathway.queue_name, delay=delay, p=spec["p"], conn_seed=spec["seed"],
         conn_stream=spec["stream"], n_post=synapses.target.global_size(),
         target_start=stored[0], target_stop=stored[1], block=BLOCK,
-        source_start=source_range[0], source_stop=source_range[1])
+        source_start=source_range[0], source_stop=source_range[1],
+        event_lags=_lags_name(variables[events]))
 
 
 def _summed_operation(synapses, name, eq, run_namespace):

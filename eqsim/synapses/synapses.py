@@ -9,10 +9,8 @@ from ..core.namespace import caller_namespace
 from ..ir.calls import called_functions
 from ..runtime.streams import connect_stream, synapse_key
 from ..core.context import current_context
-from ..core.seeding import current_seed
 from ..errors import ConnectError, EquationError, LinkError
 from ..groups.constant_over_dt import constant_over_dt_names, subexpression_updater
-from ..groups.compiled_assignment import assign_compiled, compiled_assignment_size
 from ..groups.expression_eval import evaluate_parsed
 from ..groups.group import Group, float_dtype
 from ..groups.linked import add_linked_variable
@@ -26,17 +24,17 @@ from .pathway import SynapticPathway
 from .pathway_arguments import default_delays, parse_pathways, pathway_events
 from .identity import multisynaptic_ranks, synapse_draw_keys, synapse_identity
 from .fan import FAN_NAMES, FanCounts, FanView
-from .indexing import SynapticIndexingAccess, SynapticSubgroup
+from .indexing import SynapticIndexingAccess
 from .integer_arguments import integer_constants
 from .presynaptic_index import PresynapticIndex
 from .spike_sources import refuse_remote_reads
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
 from .synapse_ops import make_synaptic_operations, run_regularly_operation
-from .procedural_reads import (connection_seed, procedural_readable, read_procedural,
-                               synaptic_indices)
-from .procedural_values import per_synapse_constants, set_value_expression
+from .procedural_reads import connection_seed, synaptic_indices
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
+from .procedural_connections import ProceduralConnections
+from .synaptic_values import SynapticValueAccess
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 _STATE = (ArrayVariable, LinkedVariable)
@@ -48,7 +46,8 @@ def _storage_offset(group):
     return group._local_origin
 
 
-class Synapses(FanCounts, SynapticIndexingAccess, Group):
+class Synapses(SynapticValueAccess, ProceduralConnections, FanCounts, SynapticIndexingAccess,
+               Group):
     """Connections from ``source`` to ``target`` with per-synapse state and event code.
 
     Parameters
@@ -286,139 +285,6 @@ class Synapses(FanCounts, SynapticIndexingAccess, Group):
     def draw_keys(self, indices):
         """Draw keys of the synapses at storage positions ``indices``."""
         return synapse_draw_keys(self, indices)
-
-    def _connect_procedural(self, condition, i, j, p, n, procedural):
-        if self._procedural is not None or (procedural and self.N):
-            raise ConnectError("procedural connections cannot be combined with other connect() "
-                               "calls on the same Synapses", obj=self.name,
-                               hint="use one Synapses object per procedural connect(p=...)")
-        if condition is not None or i is not None or j is not None or n != 1 or \
-                isinstance(p, str) or not 0 <= float(p) <= 1:
-            raise ConnectError("procedural=True supports only connect(p=<number in [0, 1]>)",
-                               obj=self.name, hint="store the synapses for other forms")
-        expressions = per_synapse_constants(self)  # given as expressions, not stored
-        stored = [name for name, var in self.variables.items()
-                  if isinstance(var, ArrayVariable) and var.dynamic and not var.shared
-                  and not name.startswith("_synaptic") and name not in ("i", "j")
-                  and name not in expressions]
-        if stored or any(p.role == "post" for p in self.pathways):
-            raise ConnectError("procedural synapses cannot have per-synapse variables or an "
-                               f"on_post pathway (found {stored or 'on_post'})", obj=self.name,
-                               hint="declare synaptic values (shared), or per-synapse "
-                                    "'(constant)' ones given by an expression (S.w = "
-                                    "'w_low + (w_high - w_low)*rand()')")
-        draw_seed, key = self.draw_key()
-        self._procedural = {"p": float(p), "seed": draw_seed, "values": {},
-                            "stream": connect_stream(key, 0)}
-
-    def draw_key(self):
-        """``(seed, key)`` of this object's connection and per-synapse value draws: the
-        global seed and the object's number, or with ``connect(seed=s)`` ``s`` and a fixed
-        key (the same draws whatever else the script creates)."""
-        if self._connection_seed is None:
-            return current_seed(), self._random_id
-        return self._connection_seed, "seeded"
-
-    def _procedural_count(self, block=64):
-        """Number of connections, counted row block by row block (memory stays small)."""
-        from ..runtime.sampling import bernoulli_window
-        spec, n_pre, n_post = self._procedural, len(self.source), len(self.target)
-        total = 0
-        for start in range(0, n_pre, block):
-            rows = np.arange(start, min(start + block, n_pre))
-            found, _ = bernoulli_window(rows, np.full(rows.size, n_post), 0, n_post, spec["p"],
-                                          seed=spec["seed"], stream=spec["stream"])
-            total += found.size
-        return total
-
-    def _procedural_pairs(self):
-        """The (i, j) pairs procedural connections stand for (computed, not stored)."""
-        from .connect import connection_pairs
-        spec = self._procedural
-        return connection_pairs(n_pre=len(self.source), n_post=len(self.target), p=spec["p"],
-                                seed=spec["seed"], stream=spec["stream"], evaluate=None,
-                                obj=self.name)
-
-    def set_values(self, name, value, item=slice(None), level=0, raw=False, namespace=None):
-        if self._procedural is not None and name in per_synapse_constants(self):
-            return set_value_expression(self, name, value, item)
-        pathway = next((p for p in self.pathways if p.delay_name == name), None)
-        if pathway is None:
-            return self._set_values(name, value, item, level + 1, raw, namespace)
-        # delays are checked after the assignment (a string is evaluated on either target)
-        # and put back as they were when any is negative or not finite
-        var = self.variables[name]
-        before = (var.shared, var.array.copy())
-        try:
-            self._set_values(name, value, item, level + 1, raw, namespace)
-            pathway.check_delays()
-        except BaseException:
-            shared, array = before
-            if var.array.shape == array.shape:
-                var.array[...] = array
-            else:
-                var.array = array
-            var.shared = shared
-            raise
-
-    def get_values(self, name, item=slice(None), namespace=None):
-        if self._procedural is not None and name in procedural_readable(self):
-            return read_procedural(self, name, item, namespace if namespace is not None
-                                   else caller_namespace(1))
-        var = self.variables.get(name)
-        pathway = next((p for p in self.pathways if p.delay_name == name), None)
-        if pathway is not None and var.shared and pathway.name not in self._default_delay:
-            # a delay not given to Synapses() is per synapse in Brian2, 0 until assigned;
-            # it is stored once while all are equal
-            return Quantity(np.full(len(self), var.array[0]), dim=second.dim)[item]
-        if self._split_over_processes():
-            return self._whole_values(name, item, namespace)
-        if isinstance(item, str):  # resolved here: names come from the caller's frame
-            item = self._indices(item, level=1, namespace=namespace)
-        return super().get_values(name, item, namespace=namespace)
-
-    def _split_over_processes(self):
-        return self.target._partitioned and current_context().size > 1
-
-    def _whole_values(self, name, item, namespace):
-        """``S.x[item]`` of a network split over processes (``mpiexec``): a collective
-        that gives the whole network's synapses in one-process order
-        (:mod:`eqsim.distributed.state_reads`); so is ``len(S)``, the whole network's
-        number of synapses (``S.N`` is the number this process stores)."""
-        from ..distributed.state_reads import whole_synapse_values
-        by_number = not isinstance(item, (str, tuple, SynapticSubgroup))
-        positions = np.arange(self.N) if by_number else self._indices(
-            item, level=2, namespace=namespace)
-        values = super().get_values(name, positions, namespace=namespace)
-        joined = whole_synapse_values(current_context().comm, self, np.asarray(values),
-                                      positions, item, by_number)
-        return Quantity(joined, dim=values.dim) if isinstance(values, Quantity) else joined
-
-    def _set_values(self, name, value, item, level, raw, namespace=None):
-        delay_var = self.variables.get(name)
-        if any(p.delay_name == name for p in self.pathways) and delay_var.shared:
-            per_synapse = isinstance(value, str) or np.size(np.asarray(value)) > 1 or \
-                not (isinstance(item, slice) and item == slice(None))
-            if per_synapse:  # heterogeneous delays from now on
-                delay_var.array = np.full(self.N, delay_var.array[0])
-                delay_var.shared = False
-        var = self.variables.get(name)
-        limit = compiled_assignment_size(var) if isinstance(value, str) and \
-            isinstance(var, ArrayVariable) and not var.shared and not var.read_only else None
-        if limit is not None:
-            if namespace is None:
-                namespace = caller_namespace(level)
-            indices = self._indices(item, namespace=namespace)
-            if indices.size >= limit:
-                with build_step(f"{self.name}.{name} = {value!r}"):
-                    assign_compiled(self, name, value, indices, namespace)
-                return
-        if isinstance(value, str):  # millions of synapses can take seconds
-            with build_step(f"{self.name}.{name} = {value!r}"):
-                super().set_values(name, value, item, level=level + 1, raw=raw,
-                                   namespace=namespace)
-            return
-        super().set_values(name, value, item, level=level + 1, raw=raw, namespace=namespace)
 
     def _evaluate_pairs(self, expr, ii, jj, run_namespace):
         ii = np.asarray(ii, dtype=np.int64)

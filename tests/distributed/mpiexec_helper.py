@@ -30,6 +30,15 @@ class MPIRun:
     launcher: str
 
 
+def run_alone(script, *args):
+    """``python script args`` as one plain process (no launcher), importing this checkout's
+    eqsim; its stdout."""
+    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(
+        [str(ROOT), os.environ.get("PYTHONPATH", "")]))
+    return subprocess.run([sys.executable, str(script), *args], capture_output=True,
+                          text=True, cwd=ROOT, timeout=300, check=True, env=environment).stdout
+
+
 def require_mpi(environ=None):
     """Skip the calling test when mpi4py is not installed; fail it instead under CI."""
     environ = os.environ if environ is None else environ

@@ -14,7 +14,7 @@ import numpy as np
 
 from eqsim import (Network, NeuronGroup, PoissonGroup, PoissonInput, PopulationRateMonitor,
                    SpikeGeneratorGroup, SpikeMonitor, StateMonitor, Synapses, Hz, ms,
-                   network_operation, prefs, run, seed, start_scope)
+                   linked_var, network_operation, prefs, run, seed, start_scope)
 from eqsim.distributed import num_processes, rank
 from eqsim.distributed.process_world import world
 from eqsim.distributed.spike_exchange import SpikeExchange
@@ -132,15 +132,19 @@ def remote_read():
 
 
 def not_yet():
-    """What K > 1 refuses at once (EQ837): monitors of synapses; a store() to a file
-    (possible with K > 1: None) for comparison."""
+    """What K > 1 refuses at once (EQ837): monitors of synapses, links with an index; a
+    store() to a file (possible with K > 1: None) for comparison."""
     start_scope()
     H = NeuronGroup(4, "v : 1", threshold="v > 1")
     S = Synapses(H, H, "w : 1", on_pre="v_post += w")
     S.connect()
     codes = []
+    L = NeuronGroup(4, "u : 1 (linked)")
+
+    def link_with_index():
+        L.u = linked_var(H, "v", index=[3, 2, 1, 0])
     for attempt in (lambda: StateMonitor(S, "w", record=True),
-                    lambda: Network(H, S).store(filename="state.npz")):
+                    lambda: Network(H, S).store(filename="state.npz"), link_with_index):
         try:
             attempt()
             codes.append(None)
@@ -149,6 +153,34 @@ def not_yet():
     return codes
 
 
+def files():
+    """Monitors recording to per-process files: load_recording() gives what the in-memory
+    monitors of the same run hold, bit for bit; reading the file monitor itself raises."""
+    import tempfile
+    from eqsim.distributed import load_recording
+    start_scope()
+    H = NeuronGroup(30, "dv/dt = (1.2 + 0.01*i - v)/(10*ms) : 1", threshold="v > 1",
+                    reset="v = 0")
+    folder = tempfile.mkdtemp() if rank() == 0 else None
+    folder = world().broadcast(folder)
+    in_memory = SpikeMonitor(H), StateMonitor(H, "v", record=[29, 0, 14])
+    on_disk = (SpikeMonitor(H, to_file=folder + "/spikes"),
+               StateMonitor(H, "v", record=[29, 0, 14], to_file=folder + "/v"))
+    Network(H, *in_memory, *on_disk).run(25 * ms)
+    world().barrier()  # every process has written its files
+    spikes, v = load_recording(folder + "/spikes"), load_recording(folder + "/v")
+    try:
+        on_disk[0].t
+        refused = None
+    except EqsimError as error:
+        refused = error.code
+    return {"same": [spikes["i"].tolist() == in_memory[0].i.tolist(),
+                     spikes["t"].tolist() == in_memory[0].t_.tolist(),
+                     v["v"].T.tolist() == in_memory[1].v_.tolist(),
+                     v["t"].tolist() == in_memory[1].t_.tolist()],
+            "events": len(spikes["i"]), "len": len(on_disk[0]), "refused": refused}
+
+
 if num_processes() > 1:
-    print(json.dumps({"exchanges": EXCHANGES, "remote_read": remote_read(), "failure": failure(),
+    print(json.dumps({"files": files(), "exchanges": EXCHANGES, "remote_read": remote_read(), "failure": failure(),
                       "not_yet": not_yet()}))

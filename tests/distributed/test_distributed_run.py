@@ -12,21 +12,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from mpiexec_helper import run_alone
+
 HERE = Path(__file__).resolve().parent
 SCRIPT = HERE / "network_script.py"
 ROOT = HERE.parents[1]
 
 
-def _alone(script, *args):
-    """``python script args`` as one process, importing this checkout's eqsim."""
-    environment = dict(os.environ, PYTHONPATH=os.pathsep.join(
-        [str(ROOT), os.environ.get("PYTHONPATH", "")]))
-    return subprocess.run([sys.executable, str(script), *args], capture_output=True,
-                          text=True, cwd=ROOT, timeout=300, check=True, env=environment).stdout
-
-
 def _one_process(target):
-    return json.loads(_alone(SCRIPT, target).splitlines()[0])
+    return json.loads(run_alone(SCRIPT, target).splitlines()[0])
 
 
 STDERR = {}  # (processes, target): each rank's stderr
@@ -110,10 +104,21 @@ def test_a_network_operation_failing_on_rank_1_ends_every_process_with_its_messa
                 assert "process 1 failed with ValueError: netop broke at t=1 ms" in text
 
 
+@pytest.mark.parametrize("target", ["numpy", "cython"])
+def test_per_process_recording_files_load_as_the_in_memory_monitors_of_the_run(
+        numpy_runs, cython_runs, target):
+    runs = numpy_runs[1] if target == "numpy" else {2: cython_runs[1]}
+    for outputs in runs.values():
+        for lines in outputs:
+            files = lines[-1]["files"]
+            assert files["same"] == [True] * 4 and files["events"] > 20
+            assert files["len"] == files["events"] and files["refused"] == "EQ839"
+
+
 def test_monitors_of_synapses_are_refused_with_several_processes_store_to_a_file_is_not(
         numpy_runs):
     _, runs = numpy_runs
-    assert all(lines[-1]["not_yet"] == ["EQ837", None]
+    assert all(lines[-1]["not_yet"] == ["EQ837", None, "EQ837"]
                for outputs in runs.values() for lines in outputs)
 
 
@@ -128,7 +133,7 @@ def test_synaptic_code_reading_a_presynaptic_neuron_variable_is_refused(numpy_ru
 
 def test_the_ei_network_example_gives_the_one_process_spikes_under_mpiexec_n_2(mpi_run):
     example = ROOT / "examples" / "ei_network.py"
-    alone = _alone(example, "100")
+    alone = run_alone(example, "100")
     run = mpi_run(example, 2, timeout=300, args=["100"])
     assert run.returncode == 0, run.launcher + "".join(run.stderr)
     counts = [line.split(" in ")[0] if line.startswith("E/I") else line

@@ -176,8 +176,8 @@ def test_records_a_monitor_gathered_already_are_handed_over_on_process_0_alone(m
     for rank, expected in ((0, True), (1, False)):
         monkeypatch.setattr(current_context(), "comm", NoCollectives(rank), raising=False)
         calls = Calls()
-        deliver_events(RunCallback(calls, 1), "M", events, 1e-4, 0, [], whole=True)
-        deliver_samples(RunCallback(calls, 1), "S", samples, 0, np.array([7, 3]), ["v"],
+        deliver_events(RunCallback(calls, 1), "M", events, 1e-4, [], whole=True)
+        deliver_samples(RunCallback(calls, 1), "S", samples, np.array([7, 3]), ["v"],
                         whole=True)
         assert calls.calls == ([[(4, 1e-4), (1, 2e-4)],
                                 [(7, 0.0, 1.0), (3, 0.0, 2.0), (7, 1e-4, 3.0), (3, 1e-4, 4.0)]]

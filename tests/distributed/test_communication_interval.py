@@ -1,0 +1,52 @@
+"""Exchanging spikes once per communication interval (the shortest synaptic delay) gives
+the one-process results bit for bit, also when runs end or stop mid-interval; a stop()
+called on one process only ends the run on every process after that step."""
+import json
+from pathlib import Path
+
+import pytest
+
+from mpiexec_helper import run_alone
+
+SCRIPT = Path(__file__).with_name("interval_script.py")
+
+
+@pytest.fixture(scope="module")
+def alone():
+    return json.loads(run_alone(SCRIPT).splitlines()[0])
+
+
+@pytest.mark.parametrize("processes", [2, 3])
+def test_exchanging_every_five_steps_gives_the_one_process_results_bit_for_bit(
+        mpi_run, alone, processes):
+    assert len(alone["i"]) > 100 and sum(w != 0.05 for w in alone["w"]) > 10  # STDP acts
+    assert alone["t_end"] == pytest.approx(17.1 + 1)  # stopped at 7.4 ms and 17.1 ms
+    run = mpi_run(SCRIPT, processes, timeout=300)
+    assert run.returncode == 0, run.launcher + "".join(run.stderr)
+    for text in run.stdout:
+        lines = text.splitlines()
+        assert json.loads(lines[0]) == alone
+        # the shortest delay is 5 steps (SI); with a network operation: 1
+        assert json.loads(lines[1]) == [[5], [1], [1]]
+
+
+def test_a_stop_called_on_one_process_stops_every_process_on_the_numpy_target(mpi_run,
+                                                                              alone):
+    run = mpi_run(SCRIPT, 2, timeout=300, args=["numpy"])
+    assert run.returncode == 0, run.launcher + "".join(run.stderr)
+    for text in run.stdout:
+        result = json.loads(text.splitlines()[0])
+        assert result["t_end"] == alone["t_end"]
+        assert result["i"] == alone["i"] and result["t"] == alone["t"]
+
+
+@pytest.mark.parametrize("target", ["cython", "numpy"])
+def test_custom_event_pathways_and_several_clocks_give_the_one_process_results(mpi_run,
+                                                                               target):
+    script = SCRIPT.with_name("clocks_events_script.py")
+    alone = json.loads(run_alone(script, target).splitlines()[0])
+    assert len(alone["i"]) > 50 and len(alone["ei"]) > 100 and len(alone["si"]) > 20
+    run = mpi_run(script, 2, timeout=300, args=[target])
+    assert run.returncode == 0, run.launcher + "".join(run.stderr)
+    for text in run.stdout:
+        assert json.loads(text.splitlines()[0]) == alone
