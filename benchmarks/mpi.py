@@ -1,7 +1,8 @@
 """MPI: one network on K = 1 and K = 2 processes (``mpiexec -n 2``) and on 2 OpenMP threads in
 one process: seconds per simulated second, identical spike counts, memory per process.
 
-Run: ``python benchmarks/mpi.py [--models coba brunel] [--duration 0.2] [--rounds 1]``
+Run: ``python benchmarks/mpi.py [--models coba brunel tian] [--duration 0.2] [--rounds 1]
+[--bind-to core|none]``
 (from the checkout; it starts every run itself, ``mpiexec`` from
 :func:`eqsim.distributed.find_mpiexec`). Models: coba x16 (64,000 neurons, ~5 M synapses)
 and Brunel 2000 (12,500 neurons, 1000 Poisson inputs each) from ``benchmarks/models``. Each
@@ -43,7 +44,7 @@ with open(f"{folder}/{{rank()}}.json", "w") as handle:  # ranks' stdout may inte
 """
 
 
-def run(model, processes, threads, duration):
+def run(model, processes, threads, duration, bind="core"):
     module, scale = MODELS[model]
     folder = tempfile.mkdtemp(prefix="eqsim-mpi-bench-")
     code = CHILD.format(root=ROOT, module=module, threads=threads, scale=scale,
@@ -53,6 +54,8 @@ def run(model, processes, threads, duration):
         sys.path.insert(0, ROOT)
         from eqsim.distributed import mpiexec_command
         command = mpiexec_command(processes, "-c", code)
+        if bind != "none":  # one process per core, never moved: its caches stay warm
+            command[1:1] = ["-bind-to", bind]
     subprocess.run(command, capture_output=True, text=True, check=True, cwd=ROOT)
     ranks = []
     for rank in range(processes):
@@ -69,13 +72,16 @@ def main():
     parser.add_argument("--models", nargs="+", default=list(MODELS), choices=list(MODELS))
     parser.add_argument("--duration", type=float, default=0.2, help="simulated seconds")
     parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--bind-to", default="core",
+                        help="MPICH's process binding for K > 1 ('none': the OS places them)")
     args = parser.parse_args()
     kinds = {"K=1": (1, 1), "K=2 (mpiexec)": (2, 1), "K=1, 2 threads": (1, 2)}
     for model in args.models:
         results = {kind: [] for kind in kinds}
         for _ in range(args.rounds):
             for kind, (processes, threads) in kinds.items():
-                results[kind].append(run(model, processes, threads, args.duration))
+                results[kind].append(run(model, processes, threads, args.duration,
+                                         args.bind_to))
         best = {kind: min(runs, key=lambda r: r["run_s"]) for kind, runs in results.items()}
         same = len({json.dumps(r["spikes"]) for runs in results.values() for r in runs}) == 1
         print(f"{model}: {args.duration:g} s simulated; identical spike counts: {same}")

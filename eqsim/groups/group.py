@@ -4,26 +4,16 @@ import sympy
 
 from ..ir.calls import called_functions
 from ..core.base import EqsimObject
-from ..core.namespace import caller_namespace, resolve_external
+from ..core.namespace import resolve_external
 from ..core.preferences import prefs
 from ..core.state_check import check_event_space, check_like
-from ..errors import EqsimError, DimensionMismatchError
-from ..ir.scalar import check_shared_value
-from ..ir.variables import (ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable,
-                            check_index_values)
-from ..parsing.expressions import parse_expression
-from ..units import Quantity, DIMENSIONLESS, get_dimensions, second
-from .expression_eval import evaluate
+from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable
+from ..units import DIMENSIONLESS, second
 from .linked import LinkTarget, link_variable, is_linked
-from .zero_values import zero_list_hint, zero_of_any_dimension
-from .values import as_values, element_values, plain_sequence, storage_indices, storage_of
+from .values import element_values, storage_of
 from .variable_view import VariableView
 from .partition import process_slice
-
-
-class StateError(EqsimError):
-    """Reading or writing a group's state in a way that cannot work."""
-    default_code = "EQ800"
+from .state_access import StateAccess, StateError  # noqa: F401 (StateError: its home)
 
 
 def float_dtype(dtype, name):
@@ -44,32 +34,7 @@ def float_dtype(dtype, name):
     return chosen.type
 
 
-def _as_index(item, size):
-    """Normalise ``G.v[item]`` indices (int, slice, array, bool mask) to an index array."""
-    if isinstance(item, (int, np.integer)):
-        if not -size <= item < size:
-            raise StateError(f"index {item} is out of range for {size} elements")
-        return np.array([item % size])
-    arr = np.arange(size)[item]
-    return np.atleast_1d(arr)
-
-
-def _checked_integers(values, var, name, obj):
-    """``values`` for integer variable ``name``, refused when one has no integer
-    value in its type (NaN, infinite, beyond the bounds); fractions truncate towards zero
-    as in NumPy and Brian2."""
-    values = np.asarray(values, dtype=np.float64)
-    info = np.iinfo(var.array.dtype)
-    bad = ~((values > info.min - 1.0) & (values < info.max + 1.0))  # NaN is bad too
-    if bad.any():
-        raise StateError(f"cannot set integer variable '{name}' to {float(values[bad].flat[0])!r}: "
-                         f"its values must lie in [{info.min}, {info.max}]", obj=obj,
-                         hint=f"'{name}' is stored as {var.array.dtype}; declare it as a "
-                              "float (unit 1) for larger values")
-    return np.trunc(values)
-
-
-class Group(EqsimObject):
+class Group(StateAccess, EqsimObject):
     """Base of NeuronGroup and the input groups: owns ArrayVariables and gives
     attribute access to them with units."""
 
@@ -190,182 +155,6 @@ class Group(EqsimObject):
         return sorted(n for n, v in self.variables.items()
                       if not n.startswith("_") and (isinstance(v, ArrayVariable) or
                                                     is_linked(v)))
-
-    def get_states(self, vars=None, units=True, format="dict", subexpressions=False,
-                   read_only_variables=True, level=0):
-        """Several variables at once, as Brian2's ``get_states``.
-
-        Parameters
-        ----------
-        vars : list of str, optional
-            Names to read (default: ``N``, ``i`` and every state variable).
-        units : bool
-            Values as quantities (True) or as plain floats in SI base units.
-        format : {'dict'}
-            A dict ``{name: values}`` (copies).
-        subexpressions : bool
-            Also evaluate the subexpressions when ``vars`` is not given.
-        read_only_variables : bool
-            Include ``N``, ``i`` and other read-only variables when ``vars`` is not given
-            (``(constant)`` ones are not read-only: they can be set between runs).
-        """
-        if format != "dict":
-            raise EqsimError(f"get_states format '{format}' is not supported",
-                             obj=self.name, hint="use format='dict'")
-        if vars is None:
-            vars = [n for n in self.state_names()
-                    # (constant) variables can be set between runs: not read-only (Brian2)
-                    if read_only_variables or not self.variables[n].read_only]
-            vars = (["N", "i"] if read_only_variables else []) + vars
-            if subexpressions:
-                vars += sorted(self._subexpressions)
-        out = {}
-        known = set(self.state_names()) | set(self._subexpressions) | {"N", "i"}
-        for name in vars:
-            if name not in known:
-                raise StateError(f"'{self.name}' has no variable {name!r:.60}", obj=self.name,
-                                 hint=f"variables: {sorted(known)}")
-            value = getattr(self, name if units or name in ("N", "i") else name + "_")
-            out[name] = value.copy() if hasattr(value, "copy") else value
-        return out
-
-    def set_states(self, values, units=True, format="dict", level=0):
-        """Set several variables at once from ``{name: values}`` (Brian2's ``set_states``);
-        with ``units=False`` the values are plain floats in SI base units."""
-        if format != "dict":
-            raise EqsimError(f"set_states format '{format}' is not supported",
-                             obj=self.name, hint="use format='dict'")
-        for name, value in values.items():  # as G.x[:] = ...: a linked variable writes through
-            self.set_values(name, value, slice(None), level=level + 1, raw=not units)
-
-    def _indices(self, item, level=1, namespace=None):
-        """Absolute indices (in the owner's arrays) for an index expression; a string's
-        names resolve in ``namespace`` (default: the frame ``level`` above the caller).
-        Of a partitioned group: the elements of ``item`` stored here."""
-        return self._selection(item, level + 1, namespace)[0]
-
-    def _selection(self, item, level=1, namespace=None):
-        """``(storage positions, kept)``: the elements ``item`` selects that are stored
-        here, and which of the selected elements they are (None: all of them)."""
-        if isinstance(item, str):
-            all_idx = np.arange(self._start, self._stop)
-            if namespace is None:
-                namespace = caller_namespace(level + 1)
-            mask = evaluate(self, item, all_idx, namespace,
-                            expected_dim=DIMENSIONLESS, what="condition")
-            return all_idx[np.asarray(mask, dtype=bool)], None
-        if not self._partitioned:  # (len(S) of synapses split over processes is global)
-            return _as_index(item, self._stop - self._start) + self._start, None
-        selected = _as_index(item, len(self))  # indices i, whole group
-        first, stop = self._stored_range()
-        kept = (selected >= first) & (selected < stop)
-        return selected[kept] + self._local_origin, kept
-
-    def _whole(self, values, item):
-        """Collective of a partitioned group under ``mpiexec``: the values of every
-        process's stored elements of ``item`` (this process's are ``values``) in index
-        order; every process must read (see :mod:`eqsim.distributed.state_reads`)."""
-        from ..core.context import current_context
-        comm = current_context().comm
-        if not self._partitioned or comm.size == 1:
-            return values
-        from ..distributed.state_reads import whole_values
-        return whole_values(comm, self, values, item)
-
-    def get_values(self, name, item=slice(None), namespace=None):
-        """Values of ``name`` at ``item``. Plain reads touch no frame; the names of a
-        subexpression or a string index resolve in ``namespace``, by default the
-        caller's (Brian2: the namespace where ``G.x`` is read). Of a group split over
-        the processes of an ``mpiexec`` run, a read is a collective: every process reads
-        and gets the whole group's values."""
-        # a Synapses' `i` is its stored presynaptic index, not the element index
-        if name == "i" and isinstance(self.variables.get("i"), IndexVariable):
-            return np.arange(len(self))[item]
-        if name == "N":
-            return len(self)
-        read = item if isinstance(item, str) or not self._partitioned else slice(None)
-        if name in self._subexpressions:
-            if namespace is None:
-                namespace = caller_namespace(1)
-            idx = self._indices(read, namespace=namespace)
-            _, dim = self._subexpressions[name]
-            values = self._whole(evaluate(self, name, idx, namespace), item)
-            return Quantity(values, dim=dim) if not dim.is_dimensionless else values
-        var = self.variables[name]
-        if var.shared:
-            values = storage_of(var).array[0]
-        else:
-            idx = self._indices(read, level=1, namespace=namespace)
-            values = self._whole(element_values(var, idx), item)
-            if isinstance(item, (int, np.integer)) and np.ndim(values):
-                values = values[0]
-        if storage_of(var).array.dtype == np.bool_ or var.dim.is_dimensionless:
-            return np.asarray(values) if not np.isscalar(values) else values
-        return Quantity(values, dim=var.dim)
-
-    def set_values(self, name, value, item=slice(None), level=0, raw=False, namespace=None):
-        """Set ``name`` at ``item`` to ``value``. Plain values touch no frame; the names
-        of a string value or index resolve in ``namespace``, by default the frame
-        ``level`` above the caller's (Brian2: where ``G.x = '...'`` is written)."""
-        if name in self._subexpressions or name not in self.variables or \
-                not isinstance(self.variables[name], (ArrayVariable, LinkedVariable)):
-            raise StateError(f"'{name}' of '{self.name}' cannot be assigned",
-                             hint="subexpressions and built-in variables are computed, not set")
-        var = self.variables[name]
-        if var.read_only:
-            raise StateError(f"'{name}' of '{self.name}' is read-only")
-        if var.shared:
-            idx, kept = np.array([0]), None
-        elif self._partitioned:  # of the selected elements, those stored here
-            idx, kept = self._selection(item, level=level, namespace=namespace)
-        else:
-            idx, kept = self._indices(item, level=level, namespace=namespace), None
-        # before a range becomes an array; G.v['i>0'] = 0 is code 'v = 0' in Brian2
-        any_dim_zero = zero_of_any_dimension(value) and not isinstance(item, str)
-        value = plain_sequence(value, name, self.name)
-        if isinstance(value, str):
-            if var.shared:  # Brian2: one value for all elements
-                check_shared_value(name, self.substitute_subexpressions(
-                    parse_expression(value, obj=self.name)), self.variables, text=value,
-                    obj=self.name)
-            if var.conditional_write is not None and not var.shared:
-                # Brian2: a string assignment is generated code, so it skips refractory
-                # neurons like every other writer (a value assignment does not)
-                idx = idx[element_values(var.conditional_write, idx).astype(bool)]
-            values = evaluate(self, value, idx if not var.shared else np.arange(self._start, self._start + 1),
-                              namespace if namespace is not None else caller_namespace(level),
-                              expected_dim=var.dim,
-                              what=f"value for '{name}'")
-        else:
-            if isinstance(value, VariableView):
-                value = value.values()
-            if not raw:
-                found = get_dimensions(value)
-                if found != var.dim and not any_dim_zero:
-                    raise DimensionMismatchError(
-                        f"cannot set '{name}' (dimension {var.dim}) of '{self.name}' to a value with "
-                        f"dimension {found}", found, var.dim, obj=self.name,
-                        hint=zero_list_hint(value, var.dim, item))
-            values = as_values(value, storage_of(var).dtype == np.bool_, name, self.name)
-            if kept is not None and np.ndim(values) == 1 and values.size == kept.size:
-                values = values[kept]  # one per selected element: those stored here
-        storage = storage_of(var)
-        if storage.array.dtype.kind in "iu":
-            values = _checked_integers(values, storage, name, self.name)
-            check_index_values(storage, values)
-        if var.shared:
-            storage.array[0] = np.asarray(values).reshape(-1)[0]
-        else:
-            if np.ndim(values) > 1:  # NumPy would broadcast [[1, 2]] into two elements
-                raise StateError(f"cannot set '{name}' of '{self.name}' to an array of shape "
-                                 f"{np.shape(values)}", obj=self.name,
-                                 hint="give one value, or a flat sequence with one per element")
-            try:
-                storage.array[storage_indices(var, idx)] = values
-            except ValueError:
-                raise StateError(f"cannot set {np.size(values)} values into {idx.size} elements of "
-                                 f"'{name}' of '{self.name}'",
-                                 hint="give one value, or one per element") from None
 
     # --- names in model strings -----------------------------------------------------------
     def substitute_subexpressions(self, expr):

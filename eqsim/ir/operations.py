@@ -128,6 +128,8 @@ class Operation:
     """
     #: the kind's name (its templates' name); set by :func:`operation_kind`
     kind: ClassVar[str] = None
+    #: the targets with a template for the kind
+    targets: ClassVar[tuple] = ("cython", "numpy")
     #: record buffers of the kind: field-like key -> (buffer suffix, NumPy dtype name)
     buffers: ClassVar[dict] = {}
     name: str
@@ -362,6 +364,8 @@ class SpikeExchangeOp(Operation):
     :class:`~eqsim.distributed.communicator.CompiledAllgather`."""
     #: the longest interval compiled code stages
     MAX_INTERVAL: ClassVar[int] = 64
+    #: the NumPy target exchanges in Python (spike_exchange.SpikeExchange.call)
+    targets: ClassVar[tuple] = ("cython",)
     groups: tuple = ()
     capacity: str = array()
     collective: object = None

@@ -11,7 +11,7 @@ def no_frames(monkeypatch):
     """Any look at the caller's frame fails the test."""
     def refuse(level):
         raise AssertionError("a frame was inspected")
-    for module in ("eqsim.groups.group", "eqsim.synapses.synapses",
+    for module in ("eqsim.groups.state_access", "eqsim.synapses.synapses",
                    "eqsim.synapses.synaptic_values"):
         monkeypatch.setattr(f"{module}.caller_namespace", refuse)
 
