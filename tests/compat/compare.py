@@ -6,7 +6,8 @@
 - ``differs``: it runs, but some array disagrees (the figures say which and by how much);
 - ``fails``: eqsim stops with an error or a timeout that has no known reason yet;
 - ``unsupported``: a known gap (the reason says which; see ``KNOWN_UNSUPPORTED``);
-- ``runs``: it runs to the end in both simulators but keeps no monitor to compare;
+- ``runs``: it runs to the end in both simulators but records nothing to compare: no monitor
+  and nothing left behind (``compared_arrays``), or only timings (``corpus.TIMINGS``);
 - ``no-reference``: Brian2 itself did not finish the script here (timeout, missing package),
   so there is nothing to compare with.
 
@@ -28,6 +29,8 @@ import re
 
 import numpy as np
 
+import corpus
+
 RTOL = 1e-9
 RELATIVE_FLOOR = 0.1
 ABSOLUTE_SIZE = 5
@@ -46,6 +49,12 @@ KNOWN_ERRORS = [
     # the "(point current)" flag exists only for SpatialNeuron (Destexhe_et_al_1998)
     (r"Unknown flag 'point current'", "compartmental: SpatialNeuron and morphologies, "
      "a later issue (the '(point current)' flag is SpatialNeuron's)"),
+    # advanced/opencv_movie.py: pip's opencv-python-headless would give cv2, but the script
+    # also downloads its video from the internet and links OpenCV's C++ library
+    (r"No module named 'cv2'", "needs OpenCV: its video (Megamind.avi) is downloaded from "
+     "docs.opencv.org, which cannot be reached here, and its frame reader is C++ code "
+     "linked against OpenCV's C++ library and headers, which pip's opencv-python-headless "
+     "does not ship"),
     (r"No module named '(sbi|cv2|progressbar|joblib|brian2tools)\b",
      "needs a third-party package that is not installed here (nor in the Brian2 environment)"),
     (r"linked_var|\(linked\)|'linked'", f"needs linked_var {_SECTION_2}"),
@@ -100,6 +109,8 @@ def _exact(ours_arrays, ours_described, theirs_path, theirs_described):
     with np.load(theirs_path) as theirs:
         for key, described in theirs_described.items():
             mine = ours_described[key]
+            if "shape" not in described or "shape" not in mine:
+                continue    # an object neither simulator could read (both have the error)
             if mine["shape"] != described["shape"]:
                 problems.append(f"{key}: shape {mine['shape']} vs Brian2 {described['shape']}")
                 continue
@@ -139,6 +150,40 @@ def _statistical(ours_runs, run0, run1):
     return problems
 
 
+def _unread(arrays):
+    """Prefixes of the objects whose data cannot be read in this process: under Brian2's
+    standalone device, built here and run in worker processes
+    (standalone_multiple_processes.py), monitors and groups hold no data."""
+    return {key[:-len("__error")] for key, value in arrays.items() if key.endswith("__error")
+            and "before the simulation has been run" in value.get("what", "")}
+
+
+def compared_arrays(reference_run, ours):
+    """The arrays of Brian2's ``reference_run`` and of eqsim's run ``ours`` that are compared.
+
+    The monitors' (keys ``mNN_...``), where the script keeps a monitor that holds data.
+    Otherwise what the script leaves behind (leftovers.py: ``gNN_...`` group state,
+    ``global__...`` variables), provided Brian2's result recorded it (``leftovers``: results
+    made before it was recorded have only monitors). Objects Brian2 could not read here are
+    left out on both sides.
+    """
+    theirs, mine = reference_run["arrays"], ours["arrays"]
+    unread = _unread(theirs)
+
+    def kept(arrays, monitors):
+        return {key: value for key, value in arrays.items()
+                if key.split("__")[0] not in unread and _is_monitor(key) == monitors}
+    if any(_is_monitor(key) for key in kept(theirs, True)):
+        return kept(theirs, True), kept(mine, True)
+    if not reference_run.get("leftovers"):
+        return {}, {}
+    return kept(theirs, False), kept(mine, False)
+
+
+def _is_monitor(key):
+    return re.match(r"m\d+_", key) is not None
+
+
 def sort_example(example, ours, ours_arrays, reference, reference_npz, more_runs=()):
     """The category of ``example`` and what supports it.
 
@@ -162,24 +207,23 @@ def sort_example(example, ours, ours_arrays, reference, reference_npz, more_runs
         why = "no Brian2 result stored" if reference is None else \
             f"Brian2 run: {reference['status']}: {reference.get('error')}"[:600]
         return {"category": "no-reference", "reason": why}
-    theirs = reference["run0"]["arrays"]
-    if not theirs and not ours["arrays"]:
-        return {"category": "runs", "reason": "runs to the end in both; the script keeps no "
-                "monitor, so there is nothing to compare"}
-    if theirs and all(key.endswith("__error") and "before the simulation has been run" in
-                      value.get("what", "") for key, value in theirs.items()):
-        # standalone_multiple_processes.py: Brian2 builds in this process and simulates in
-        # worker processes, so the monitors here never hold data to compare
-        return {"category": "runs", "reason": "runs to the end in both; Brian2 simulates in "
-                "worker processes, so the script's monitors hold nothing to compare"}
-    missing = sorted(set(theirs) ^ set(ours["arrays"]))
+    if example in corpus.TIMINGS:
+        return {"category": "runs", "reason": "runs to the end in both; " + corpus.TIMINGS[example]}
+    theirs, mine = compared_arrays(reference["run0"], ours)
+    if not theirs and not mine:
+        return {"category": "runs", "reason": "runs to the end in both; " + (
+            "the script keeps no monitor and leaves no group state or numeric variable, so "
+            "there is nothing to compare" if reference["run0"].get("leftovers") else
+            "the script keeps no monitor, so there is nothing to compare")}
+    missing = sorted(set(theirs) ^ set(mine))
     if missing:
         return {"category": "differs", "figures": [f"arrays only in one simulator: {missing}"]}
     if reference["deterministic"]:
-        problems = _exact(ours_arrays, ours["arrays"], reference_npz, theirs)
+        problems = _exact(ours_arrays, mine, reference_npz, theirs)
         kind = "exact"
     else:
-        problems = _statistical([ours["arrays"]] + [run["arrays"] for run in more_runs], theirs,
+        problems = _statistical([mine] + [compared_arrays(reference["run0"], run)[1]
+                                          for run in more_runs], theirs,
                                 reference.get("run1", {}).get("arrays", {}))
         kind = "statistics"
     if problems:

@@ -35,6 +35,13 @@ SHORTENED = {
     ),
 }
 
+# Examples whose only results are timings, which no two runs (nor simulators) share: sorted as
+# "runs" with the reason, whatever they leave behind.
+TIMINGS = {
+    "advanced/float_32_64_benchmark.py": "what it computes are run times (the profiled "
+    "duration of each benchmark run), not simulation results, so there is nothing to compare",
+}
+
 
 def all_examples():
     """Every example script, as a path relative to brian2_examples/, sorted."""

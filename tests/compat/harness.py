@@ -14,7 +14,8 @@ that takes scalars are given back where newer libraries removed them (:func:`_ol
 Every ``SpikeMonitor``, ``EventMonitor``, ``StateMonitor`` and ``PopulationRateMonitor`` the
 script creates is kept (their constructors are hooked), and at the end, or at the first
 error, their data is written to ``<out>.npz`` with a ``<out>.json`` summary (status, error,
-time taken, what every array is).
+time taken, what every array is), together with what the script leaves besides monitors: the
+state of its NeuronGroups and Synapses and its numeric top-level variables (leftovers.py).
 """
 import argparse
 import json
@@ -33,6 +34,7 @@ import numpy as np
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 import corpus  # noqa: E402
+import leftovers  # noqa: E402
 EXAMPLES = HERE / "brian2_examples"
 REPO_ROOT = HERE.parents[1]
 # Arrays longer than this are stored cut to their first MAX_VALUES values (both simulators cut
@@ -181,14 +183,16 @@ def run(example, simulator, out, target=None, seed_offset=0):
     module = __import__(simulator)
     if target is not None:
         module.prefs.codegen.target = target
-    kept = []
+    kept, groups = [], []
     _hook_monitors(module, kept)
+    leftovers.hook_groups(module, groups)
     _seeding(module, seed_offset)
 
     workdir = Path(tempfile.mkdtemp(prefix="eqsim-compat-"))
     script = _copy_example_folder(example, simulator, workdir)
     summary = {"example": example, "simulator": simulator, "target": target,
-               "seed_offset": seed_offset, "status": "ok", "error": None}
+               "seed_offset": seed_offset, "status": "ok", "error": None,
+               "leftovers": True}   # group state and variables recorded (compare.py)
     main = types.ModuleType("__main__")
     main.__file__ = str(script)
     saved_main, saved_cwd = sys.modules["__main__"], os.getcwd()
@@ -216,6 +220,14 @@ def run(example, simulator, out, target=None, seed_offset=0):
         except Exception as error:
             described[f"m{number:02d}_{type(monitor).__name__}__error"] = {
                 "what": f"{type(error).__name__}: {error}"[:500]}
+    # what the script leaves besides monitors (compared only where it keeps none: compare.py)
+    def store(key, values, what):
+        _store(arrays, described, key, values, what)
+    described.update(leftovers.collect_groups(groups, store))
+    try:
+        leftovers.collect_globals(main.__dict__, script.read_text(), store)
+    except Exception as error:
+        described["global__error"] = {"what": f"{type(error).__name__}: {error}"[:500]}
     summary["arrays"] = described
     plt.close("all")
     shutil.rmtree(workdir, ignore_errors=True)

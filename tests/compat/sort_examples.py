@@ -23,6 +23,7 @@ import compare  # noqa: E402
 import corpus  # noqa: E402
 import harness  # noqa: E402
 
+DEFAULT_TIMEOUT = 300.0
 CATEGORIES = ("matches", "runs", "unsupported", "differs", "fails", "no-reference")
 README = corpus.HERE.parents[1] / "README.md"
 COUNT_LINE = re.compile(r"(<!-- compat-count -->).*?(<!-- /compat-count -->)", re.DOTALL)
@@ -75,7 +76,7 @@ def count_sentence(found, total):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--only", nargs="*", help="examples to re-sort (paths under brian2_examples/)")
-    parser.add_argument("--timeout", type=float, default=300.0)
+    parser.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT)
     parser.add_argument("--target", default=None, help="eqsim codegen target (default: its own)")
     parser.add_argument("--no-readme", action="store_true", help="leave README.md alone")
     parser.add_argument("--status", type=Path, default=corpus.STATUS, help="the status file")
@@ -87,6 +88,8 @@ def main():
     for example in args.only or corpus.all_examples():
         entry = sort_one(example, scratch, args.timeout, args.target)
         entry["target"] = args.target or "default"
+        if args.timeout != DEFAULT_TIMEOUT:   # the all-examples test gives it as long
+            entry["timeout"] = args.timeout
         entries[example] = entry
         detail = entry.get("reason") or "; ".join(entry.get("figures", []))
         print(f"{entry['category']:13s} {example}  {detail}"[:240], flush=True)
