@@ -85,7 +85,7 @@ def test_two_projections_with_one_name_onto_a_group_are_refused(numpy_target):
 def test_procedural_projection_equals_stored_connectivity_for_the_same_seed(numpy_target):
     from eqsim import seed, start_scope
     counts = []
-    for comm in (lambda: JitFPHomoLinear(200, 200, prob=0.05, weight=0.5),
+    for comm in (lambda: JitFPHomoLinear(200, 200, prob=0.05, weight=0.5, procedural=True),
                  lambda: __import__("eqsim.models", fromlist=["FixedProb"]).FixedProb(0.05, 0.5)):
         start_scope()
         seed(4)
@@ -98,6 +98,14 @@ def test_procedural_projection_equals_stored_connectivity_for_the_same_seed(nump
         counts.append(np.asarray(spikes.count[:]))
     np.testing.assert_array_equal(counts[0], counts[1])
     assert counts[0].sum() > 200
+
+
+def test_jit_connectivity_is_stored_when_small_and_regenerated_when_large():
+    from eqsim.models.connectivity import STORE_UP_TO
+    assert not JitFPHomoLinear(4000, 4000, prob=0.02, weight=0.5).procedural  # 320 k
+    assert JitFPHomoLinear(100_000, 100_000, prob=0.02, weight=0.5).procedural  # 200 M
+    assert 4000 * 4000 * 0.02 < STORE_UP_TO < 100_000 ** 2 * 0.02
+    assert JitFPHomoLinear(40, 40, prob=0.1, weight=0.5, procedural=True).procedural
 
 
 def test_fixed_in_and_out_degree_give_each_neuron_its_number_of_connections():
