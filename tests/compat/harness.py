@@ -85,17 +85,10 @@ def _copy_example_folder(example, simulator, workdir):
 
 def _hook_monitors(module, kept):
     """Make every monitor class of ``module`` append its new instances to ``kept``."""
-    for name in MONITOR_CLASSES:
-        cls = getattr(module, name, None)
-        if cls is None or "__init__" not in vars(cls):
-            continue
-        original = cls.__init__
-
-        def init(self, *args, __original=original, **kwargs):
-            __original(self, *args, **kwargs)
-            if not any(m is self for m in kept):
-                kept.append(self)
-        cls.__init__ = init
+    def keep(monitor):
+        if not any(m is monitor for m in kept):
+            kept.append(monitor)
+    leftovers.hook_constructors(module, MONITOR_CLASSES, keep)
 
 
 def _si(values):

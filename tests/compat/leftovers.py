@@ -36,9 +36,10 @@ CLOCK_FUNCTIONS = {"time", "perf_counter", "monotonic", "process_time", "time_ns
 _BOOKKEEPING = {"lastspike", "not_refractory"}
 
 
-def hook_groups(module, kept):
-    """Make ``module``'s NeuronGroup and Synapses append their new instances to ``kept``."""
-    for name in GROUP_CLASSES:
+def hook_constructors(module, names, keep):
+    """Make each class ``names`` of ``module`` (that defines its own ``__init__``) hand its
+    new instances to ``keep(instance)``."""
+    for name in names:
         cls = getattr(module, name, None)
         if cls is None or "__init__" not in vars(cls):
             continue
@@ -46,11 +47,18 @@ def hook_groups(module, kept):
 
         def init(self, *args, __original=original, **kwargs):
             __original(self, *args, **kwargs)
-            # subclasses (a simulator's own groups built on NeuronGroup) are not the script's
-            if type(self).__name__ in GROUP_CLASSES and len(kept) < MAX_GROUPS and \
-                    not any(g is self for g in kept):
-                kept.append(self)
+            keep(self)
         cls.__init__ = init
+
+
+def hook_groups(module, kept):
+    """Make ``module``'s NeuronGroup and Synapses append their new instances to ``kept``."""
+    def keep(group):
+        # subclasses (a simulator's own groups built on NeuronGroup) are not the script's
+        if type(group).__name__ in GROUP_CLASSES and len(kept) < MAX_GROUPS and \
+                not any(g is group for g in kept):
+            kept.append(group)
+    hook_constructors(module, GROUP_CLASSES, keep)
 
 
 def _model_variables(group):
