@@ -29,6 +29,7 @@ from eqsim import Network, prefs, second, ms
 from eqsim.distributed import rank, num_processes
 from benchmarks.models import {module}
 prefs["codegen.cython.num_threads"] = {threads}
+prefs["distributed.overlap_exchange"] = {overlap}
 model = {module}.build(eqsim, scale={scale})
 net = Network(*model.objects)
 net.run(1 * ms)
@@ -44,11 +45,11 @@ with open(f"{folder}/{{rank()}}.json", "w") as handle:  # ranks' stdout may inte
 """
 
 
-def run(model, processes, threads, duration, bind="core"):
+def run(model, processes, threads, duration, bind="core", overlap=True):
     module, scale = MODELS[model]
     folder = tempfile.mkdtemp(prefix="eqsim-mpi-bench-")
     code = CHILD.format(root=ROOT, module=module, threads=threads, scale=scale,
-                        duration=duration, folder=folder)
+                        duration=duration, folder=folder, overlap=overlap)
     command = [sys.executable, "-c", code]
     if processes > 1:
         sys.path.insert(0, ROOT)
@@ -74,20 +75,25 @@ def main():
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--bind-to", default="core",
                         help="MPICH's process binding for K > 1 ('none': the OS places them)")
+    parser.add_argument("--no-overlap-too", action="store_true",
+                        help="also K = 2 with prefs.distributed.overlap_exchange = False "
+                             "(every exchange waited for where it is sent)")
     args = parser.parse_args()
-    kinds = {"K=1": (1, 1), "K=2 (mpiexec)": (2, 1), "K=1, 2 threads": (1, 2)}
+    kinds = {"K=1": (1, 1, True), "K=2 (mpiexec)": (2, 1, True), "K=1, 2 threads": (1, 2, True)}
+    if args.no_overlap_too:
+        kinds["K=2, not overlapped"] = (2, 1, False)
     for model in args.models:
         results = {kind: [] for kind in kinds}
         for _ in range(args.rounds):
-            for kind, (processes, threads) in kinds.items():
+            for kind, (processes, threads, overlap) in kinds.items():
                 results[kind].append(run(model, processes, threads, args.duration,
-                                         args.bind_to))
+                                         args.bind_to, overlap))
         best = {kind: min(runs, key=lambda r: r["run_s"]) for kind, runs in results.items()}
         same = len({json.dumps(r["spikes"]) for runs in results.values() for r in runs}) == 1
         print(f"{model}: {args.duration:g} s simulated; identical spike counts: {same}")
         one = best["K=1"]["run_s"]
         for kind, r in best.items():
-            print(f"  {kind:16s} {r['run_s'] / args.duration:8.2f} s per simulated s "
+            print(f"  {kind:20s} {r['run_s'] / args.duration:8.2f} s per simulated s "
                   f"({one / r['run_s']:4.2f}x K=1)   spikes {r['spikes']}   "
                   f"peak memory per process (MB) {r['rss_mb']}")
 

@@ -107,6 +107,7 @@ def _exchange(op, symbols, context, prefix, element):
              shift=scalar("shift", k, shift), low=scalar("low", k, low),
              high=scalar("high", k, high))
         for k, (local, exchanged, lags, shift, low, high) in enumerate(op.groups)]
+    context["overlapped"] = op.overlapped
     symbols.collective = op.collective
 
 

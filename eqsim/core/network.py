@@ -193,7 +193,7 @@ class Network(NetworkControl, Nameable):
             exchange = any(item is x for x in self._exchanges)
             # compiled code exchanges spikes inside its step loop, NumPy code in Python
             compiled = exchange and target == "cython" and item.operation(
-                communication_interval(item, items, current_context().comm))
+                *communication_interval(item, items, current_context().comm))
             if compiled:
                 schedule.append(compiled)
             elif isinstance(item, NetworkOperation) or exchange:

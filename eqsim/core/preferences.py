@@ -39,6 +39,12 @@ _DEFAULTS = {
                                        "end"], "Order of the schedule slots (``when``) in a "
                                                "time step, for networks without their own "
                                                "Network.schedule."),
+    "distributed.overlap_exchange": (True, "Under K processes (mpiexec), compiled runs whose "
+                                           "shortest synaptic delay is at least one step "
+                                           "collect each spike exchange one communication "
+                                           "interval after sending it, while the next steps "
+                                           "compute (the interval is then half the delay). "
+                                           "Same results either way."),
     # Brian2's logging preferences (eqsim/core/logger.py applies them)
     "logging.console_log_level": ("INFO", "Level of the console log (stderr) that BrianLogger "
                                           "and get_logger() use: CRITICAL, ERROR, WARNING, "
@@ -66,6 +72,7 @@ _VALID = {
     "logging.file_log_max_size": lambda v: isinstance(v, numbers.Integral) and v >= 0,
     "core.network.default_schedule": lambda v: valid_schedule(v),
     "core.build_report": lambda v: v in (None, "text", "stdout", "stderr"),
+    "distributed.overlap_exchange": lambda v: isinstance(v, (bool, np.bool_)),
 }
 
 

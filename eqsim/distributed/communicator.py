@@ -13,17 +13,21 @@ import numpy as np
 
 
 class CompiledAllgather:
-    """The collective compiled spike exchanges call: ``allgather(send, count, int32_type,
-    recv, count, int32_type, comm)`` with MPI's C signature (``MPI_Allgather`` of the MPI
-    library the communicator runs on), its handles as integers, the C type that holds a
-    handle (``int32_t`` or ``intptr_t``: MPICH's handles are ints, Open MPI's pointers),
-    and ``capacity``: a one-element int64 array holding the slot size in int32 words
-    (shared with the communicator's own exchange, so that both always send the same size).
+    """The collectives compiled spike exchanges call, with MPI's C signatures, as
+    addresses in the MPI library the communicator runs on: ``address`` of
+    ``MPI_Allgather(send, count, int32_type, recv, count, int32_type, comm)``,
+    ``iallgather`` of ``MPI_Iallgather`` (the same and a request), ``wait`` of
+    ``MPI_Wait(request, status)``; the handles as integers, the C type that holds a handle
+    (``int32_t`` or ``intptr_t``: MPICH's handles are ints, Open MPI's pointers), and
+    ``capacity``: a one-element int64 array holding the slot size in int32 words (shared
+    with the communicator's own exchange, so that both always send the same size).
     """
 
-    def __init__(self, address, int32_type, comm, handle_ctype, size, capacity):
+    def __init__(self, address, int32_type, comm, handle_ctype, size, capacity,
+                 iallgather, wait):
         self.address, self.int32_type, self.comm = address, int32_type, comm
         self.handle_ctype, self.size, self.capacity = handle_ctype, size, capacity
+        self.iallgather, self.wait = iallgather, wait
 
 
 class Communicator:

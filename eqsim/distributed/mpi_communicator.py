@@ -87,19 +87,24 @@ def connect(launched_size=None):
 
 
 def compiled_allgather(comm, capacity_cell):
-    """The ``MPI_Allgather`` of the library mpi4py runs on, for compiled code (no MPI header
-    or compiler wrapper needed: the function's address is looked up through mpi4py's own
-    extension module, whose dependencies hold it; the handles are mpi4py's)."""
+    """``MPI_Allgather``, ``MPI_Iallgather`` and ``MPI_Wait`` of the library mpi4py runs on,
+    for compiled code (no MPI header or compiler wrapper needed: the functions' addresses
+    are looked up through mpi4py's own extension module, whose dependencies hold them; the
+    handles are mpi4py's)."""
     import ctypes
     from mpi4py import MPI
     from .communicator import CompiledAllgather
-    address = ctypes.cast(ctypes.CDLL(MPI.__file__).MPI_Allgather, ctypes.c_void_p).value
+    library = ctypes.CDLL(MPI.__file__)
+    address = {name: ctypes.cast(getattr(library, name), ctypes.c_void_p).value
+               for name in ("MPI_Allgather", "MPI_Iallgather", "MPI_Wait")}
     handle_bytes = MPI._sizeof(MPI.Comm)
-    if handle_bytes != MPI._sizeof(MPI.Datatype) or handle_bytes not in (4, 8):
+    if handle_bytes not in (4, 8) or any(MPI._sizeof(kind) != handle_bytes
+                                         for kind in (MPI.Datatype, MPI.Request)):
         return None  # an unusual MPI: the exchange stays in Python
-    return CompiledAllgather(address, MPI._handleof(MPI.INT32_T), MPI._handleof(comm),
-                             "int32_t" if handle_bytes == 4 else "intptr_t", comm.Get_size(),
-                             capacity_cell)
+    return CompiledAllgather(address["MPI_Allgather"], MPI._handleof(MPI.INT32_T),
+                             MPI._handleof(comm), "int32_t" if handle_bytes == 4 else "intptr_t",
+                             comm.Get_size(), capacity_cell, address["MPI_Iallgather"],
+                             address["MPI_Wait"])
 
 
 def check_world_size(launched_size, mpi_size):

@@ -54,6 +54,7 @@ class SpikeExchange:
     order = ORDER
     active = True
     interval = 1  # steps per exchange of the last compiled run (Python exchanges: 1)
+    overlapped = False  # whether the last compiled run collected each exchange an interval late
     stopped = False  # the last exchange carried a process's stop(): end after this step
     contained_objects = ()
 
@@ -69,20 +70,22 @@ class SpikeExchange:
                                int(group._global_start))
                               for group, event in (var.exchanged_from for var in arrays)]
 
-    def operation(self, interval=1):
+    def operation(self, interval=1, overlapped=False):
         """The exchange as a kernel of the compiled step loop (a
         :class:`~eqsim.ir.operations.SpikeExchangeOp`) that exchanges every ``interval``
-        steps (:func:`communication_interval`), or None when the communicator has no
-        compiled collective. Sizes the exchanged arrays for ``interval`` steps of events."""
+        steps, ``overlapped`` or not (:func:`communication_interval`), or None when the
+        communicator has no compiled collective. Sizes the exchanged arrays for the events
+        of the steps one exchange may deliver (an overlapped one's last: two intervals)."""
         from ..ir.operations import SpikeExchangeOp
         from ..ir.variables import ArrayVariable
         collective = self.comm.compiled_allgather()
         if collective is None:
             return None
-        self.interval = interval
+        self.interval, self.overlapped = interval, overlapped
         variables, groups = {}, []
         for k, ((local, start), var) in enumerate(zip(self._local_events, self.arrays)):
-            size = interval * len(var.exchanged_from[0]) + 1  # each neuron once per step
+            steps = 2 * interval if overlapped else interval
+            size = steps * len(var.exchanged_from[0]) + 1  # each neuron once per step
             if var.array.size != size:  # between runs: no compiled code holds them now
                 var.array = np.zeros(size, dtype=np.int32)
                 var.lags.array = np.zeros(size, dtype=np.int32)
@@ -97,7 +100,7 @@ class SpikeExchange:
                                when=self.when, order=self.order, clock=self.clock,
                                variables=variables, source=self, groups=tuple(groups),
                                capacity="_capacity", collective=collective,
-                               interval=interval)
+                               interval=interval, overlapped=overlapped)
 
     def failed_elsewhere(self):
         """The compiled exchange saw that another process failed: raise here as the Python
@@ -146,23 +149,31 @@ class SpikeExchange:
 
 
 def communication_interval(exchange, schedule, comm):
-    """How many steps the compiled ``exchange`` may gather events before it must send them:
-    the shortest synaptic delay (in steps, over every process) of the pathways that read its
-    arrays, at least 1 and at most ``SpikeExchangeOp.MAX_INTERVAL``. Events of a step then
-    reach the other processes before any of their synapses acts on them: pathways push
-    them ``lag`` steps late with a delay ``lag`` steps shorter, the same arrival step.
+    """How the compiled ``exchange`` sends events: ``(interval, overlapped)``.
 
-    1 when the run has a network operation (``schedule``: the run's operations and network
-    operations in execution order): one may call ``stop()``, which the processes carry out
-    together at the next exchange, so that must be the step's own. Every process must
-    call this at the same point (a collective)."""
+    ``interval``: how many steps it may gather events before it must send them, from the
+    shortest synaptic delay ``d`` (in steps, over every process) of the pathways that read
+    its arrays. Events of a step must reach the other processes before any of their
+    synapses acts on them: pathways push them ``lag`` steps late with a delay ``lag``
+    steps shorter, the same arrival step. ``overlapped`` (``prefs.distributed.
+    overlap_exchange``, ``d >= 1``): each exchange is posted without waiting and collected
+    at the next one, its events then up to ``2 * interval - 1`` steps old, so the interval
+    is ``(d + 1) // 2``; otherwise it is ``d``. Always at least 1 and at most
+    ``SpikeExchangeOp.MAX_INTERVAL``.
+
+    A run with a network operation (``schedule``: the run's operations and network
+    operations in execution order) exchanges every step, not overlapped: one may call
+    ``stop()``, which the processes carry out together at the next exchange, so that must
+    be the step's own. Every process must call this at the same point (a collective)."""
     from ..core.netop import NetworkOperation
+    from ..core.preferences import prefs
     from ..ir.operations import SpikeExchangeOp
-    if any(isinstance(item, NetworkOperation) for item in schedule):
-        shortest = 1
+    longest = 2 * SpikeExchangeOp.MAX_INTERVAL  # no shorter delay: any interval fits
+    if any(isinstance(item, NetworkOperation) for item in schedule) or not exchange.arrays:
+        shortest = 0
     else:
         arrays = {id(var) for var in exchange.arrays}
-        shortest = SpikeExchangeOp.MAX_INTERVAL
+        shortest = longest
         for op in schedule:
             var = getattr(op, "variables", {}).get(getattr(op, "events", None))
             if var is None or id(var) not in arrays:
@@ -173,10 +184,10 @@ def communication_interval(exchange, schedule, comm):
                 shortest = min(shortest, int(steps.min()) if steps.size else shortest)
             else:
                 shortest = min(shortest, int(op.delay))
-        if not arrays:
-            shortest = 1
-    everywhere = comm.allgather_array(np.array([shortest], dtype=np.int64))
-    return int(max(1, everywhere.min()))
+    everywhere = int(comm.allgather_array(np.array([shortest], dtype=np.int64)).min())
+    overlapped = everywhere >= 1 and bool(prefs["distributed.overlap_exchange"])
+    interval = (everywhere + 1) // 2 if overlapped else everywhere
+    return min(max(1, interval), SpikeExchangeOp.MAX_INTERVAL), overlapped
 
 
 def raise_halted(code, exchanges):

@@ -361,7 +361,9 @@ class SpikeExchangeOp(Operation):
     ``[low, high)`` there. ``capacity`` names the one-element array holding the slot size
     (int32 words per process), shared with the communicator, which grows it;
     ``collective`` is the communicator's
-    :class:`~eqsim.distributed.communicator.CompiledAllgather`."""
+    :class:`~eqsim.distributed.communicator.CompiledAllgather`; ``overlapped``: each
+    exchange is collected one interval after it was posted
+    (:func:`~eqsim.distributed.spike_exchange.communication_interval`)."""
     #: the longest interval compiled code stages
     MAX_INTERVAL: ClassVar[int] = 64
     #: the NumPy target exchanges in Python (spike_exchange.SpikeExchange.call)
@@ -371,3 +373,6 @@ class SpikeExchangeOp(Operation):
     collective: object = None
     #: steps per exchange (the communication interval, 1 to MAX_INTERVAL)
     interval: int = constant(np.int64, 1)
+    #: post each exchange without waiting and collect it one interval later (the template
+    #: changes: a structural choice, not a constant)
+    overlapped: bool = False

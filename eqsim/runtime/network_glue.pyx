@@ -51,7 +51,7 @@ ctypedef void (*queue_reset_f)(int, int64_t)
 ctypedef void (*queue_push_f)(int, int64_t, int32_t)
 ctypedef int32_t *(*queue_slot_f)(int, int64_t, int64_t *)
 ctypedef int64_t (*queue_slots_f)(int)
-ctypedef void (*set_exchange_f)(void *, int64_t, int64_t, int32_t)
+ctypedef void (*set_exchange_f)(void *, void *, void *, int64_t, int64_t, int32_t)
 
 
 def philox_words(const uint64_t[:] key, const uint64_t[:] step, const uint64_t[:] index):
@@ -217,9 +217,12 @@ cdef class NetworkLibrary:
     def profile_reset(self):
         self._profile_reset()
 
-    def set_exchange(self, size_t allgather, int64_t int32_type, int64_t comm, int32_t size):
-        """The ``MPI_Allgather`` (address) and handles the spike exchange kernel calls."""
-        self._set_exchange(<void *>allgather, int32_type, comm, size)
+    def set_exchange(self, size_t allgather, size_t iallgather, size_t wait, int64_t int32_type,
+                     int64_t comm, int32_t size):
+        """``MPI_Allgather``, ``MPI_Iallgather`` and ``MPI_Wait`` (addresses) and the handles
+        the spike exchange kernels call."""
+        self._set_exchange(<void *>allgather, <void *>iallgather, <void *>wait, int32_type,
+                           comm, size)
 
     def run(self, netops):
         """Run until every clock reaches its end; ``netops[k]()`` is called when due.

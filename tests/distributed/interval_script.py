@@ -4,16 +4,20 @@ processes exchange spikes once every 5 steps. Homogeneous and per-synapse delays
 procedural synapses, refractoriness and noise; runs that end mid-interval, a stop() from a
 network operation at the start of a step, and a network operation after the exchange
 (interval 1); a stop() called by one process only (the last) that every process carries
-out. Argument: the target (default cython). Prints the results as JSON (every process),
-then the intervals used. Not a test itself."""
+out. Arguments: the target (default cython), then "overlap" (default) or "no-overlap"
+(prefs.distributed.overlap_exchange). Prints the results as JSON (every process), then
+each exchange's [interval, overlapped] of three runs. Not a test itself."""
 import json
 import sys
 
 from eqsim import (Network, NeuronGroup, SpikeMonitor, StateMonitor, Synapses, ms,
                    network_operation, prefs, seed)
-from eqsim.distributed import num_processes, rank
+from eqsim.distributed import num_processes, rank, world
 
 prefs.codegen.target = sys.argv[1] if len(sys.argv) > 1 else "cython"
+prefs.distributed.overlap_exchange = sys.argv[2:3] != ["no-overlap"]
+if num_processes() > 1:  # slots of 4 words: they grow mid-run, also in an overlapped exchange
+    world().capacity_cell[0] = 4
 seed(5)
 G = NeuronGroup(120, """dv/dt = (I - v)/(10*ms) + 0.3*xi/sqrt(10*ms) : 1 (unless refractory)
                         I : 1""", threshold="v > 1", reset="v = 0", refractory=1 * ms,
@@ -49,16 +53,16 @@ def stopper(t):
 
 intervals = []
 net.run(4.37 * ms)                # ends mid-interval
-intervals.append([x.interval for x in net._exchanges])
+intervals.append([[x.interval, x.overlapped] for x in net._exchanges])
 net.add(stopper)
 net.run(20 * ms)                  # stopped at t = 7.3 ms (a network operation: every step)
-intervals.append([x.interval for x in net._exchanges])
+intervals.append([[x.interval, x.overlapped] for x in net._exchanges])
 net.remove(stopper)
 net.run(6 * ms)
 late = network_operation(lambda: None, when="end")
 net.add(late)
 net.run(2 * ms)                   # a network operation: an exchange every step
-intervals.append([x.interval for x in net._exchanges])
+intervals.append([[x.interval, x.overlapped] for x in net._exchanges])
 net.remove(late)
 
 

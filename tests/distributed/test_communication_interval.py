@@ -1,6 +1,7 @@
-"""Exchanging spikes once per communication interval (the shortest synaptic delay) gives
-the one-process results bit for bit, also when runs end or stop mid-interval; a stop()
-called on one process only ends the run on every process after that step."""
+"""Exchanging spikes once per communication interval (the shortest synaptic delay, or half
+of it when each exchange is collected an interval late) gives the one-process results bit
+for bit, also when runs end or stop mid-interval; a stop() called on one process only ends
+the run on every process after that step."""
 import json
 from pathlib import Path
 
@@ -16,18 +17,21 @@ def alone():
     return json.loads(run_alone(SCRIPT).splitlines()[0])
 
 
-@pytest.mark.parametrize("processes", [2, 3])
-def test_exchanging_every_five_steps_gives_the_one_process_results_bit_for_bit(
-        mpi_run, alone, processes):
+@pytest.mark.parametrize("processes, overlap", [(2, "overlap"), (3, "overlap"), (4, "overlap"),
+                                                (2, "no-overlap")])
+def test_exchanging_once_per_interval_gives_the_one_process_results_bit_for_bit(
+        mpi_run, alone, processes, overlap):
     assert len(alone["i"]) > 100 and sum(w != 0.05 for w in alone["w"]) > 10  # STDP acts
     assert alone["t_end"] == pytest.approx(17.1 + 1)  # stopped at 7.4 ms and 17.1 ms
-    run = mpi_run(SCRIPT, processes, timeout=300)
+    run = mpi_run(SCRIPT, processes, timeout=300, args=["cython", overlap])
     assert run.returncode == 0, run.launcher + "".join(run.stderr)
     for text in run.stdout:
         lines = text.splitlines()
         assert json.loads(lines[0]) == alone
-        # the shortest delay is 5 steps (SI); with a network operation: 1
-        assert json.loads(lines[1]) == [[5], [1], [1]]
+        # the shortest delay is 5 steps (SI): collected an interval late, every 3 steps
+        # (events up to 5 steps old); else every 5; with a network operation: every step
+        first = [3, True] if overlap == "overlap" else [5, False]
+        assert json.loads(lines[1]) == [[first], [[1, False]], [[1, False]]]
 
 
 def test_a_stop_called_on_one_process_stops_every_process_on_the_numpy_target(mpi_run,
