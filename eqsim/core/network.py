@@ -26,6 +26,7 @@ from .build_progress import BuildProgress, run_reports
 from .summaries import brian2_name, profiling_info
 from .context import current_context
 from ..distributed.spike_exchange import communication_interval, raise_halted
+from ..distributed.stop_agreement import StopAgreement
 
 logger = logging.getLogger("eqsim.network")
 
@@ -171,11 +172,16 @@ class Network(NetworkControl, Nameable):
         return [(item, obj) for _, item, obj in entries]
 
     def _exchange_entries(self, items, schedule):
+        """The spike exchanges and stop agreements of a run on K processes."""
         from ..distributed.spike_exchange import spike_exchanges
+        from ..distributed.stop_agreement import stop_agreements
+        comm = current_context().comm
         clocks = list({id(i.clock): i.clock for i in items}.values()) or [defaultclock._clock]
-        self._exchanges = spike_exchanges(current_context().comm, items, clocks)
+        self._exchanges = spike_exchanges(comm, items, clocks)
+        agreements = stop_agreements(comm, items, schedule,
+                                     lambda when, order: (schedule_index(when, schedule), order))
         return [((schedule_index(x.when, schedule), x.order, x.name, -1, k), x, x)
-                for k, x in enumerate(self._exchanges)]
+                for k, x in enumerate(self._exchanges + agreements)]
 
     def _build(self, run_namespace, profile=False):
         self._exchanges = []
@@ -196,7 +202,7 @@ class Network(NetworkControl, Nameable):
                 *communication_interval(item, items, current_context().comm))
             if compiled:
                 schedule.append(compiled)
-            elif isinstance(item, NetworkOperation) or exchange:
+            elif isinstance(item, (NetworkOperation, StopAgreement)) or exchange:
                 schedule.append((clock_index(item.clock), len(netops)))
                 netops.append(item)
             else:
@@ -281,14 +287,14 @@ class Network(NetworkControl, Nameable):
                 started = time.perf_counter()
                 op.call()
                 netop_seconds[k] += time.perf_counter() - started
-                if getattr(op, "stopped", False):  # a process's stop(), seen at an exchange
+                if getattr(op, "stopped", False):  # a process's stop(), seen by every one
                     op.stopped = False
                     self._stopped = True
-                    module.backend.stop()
+                    module.backend.stop(agreed=True)
                 elif self._stopped or Network._globally_stopped:
-                    if python_exchanges:  # every process stops at the next exchange
-                        current_context().comm.stop_requested = True
-                    else:  # compiled exchanges carry it themselves
+                    # every process stops at the next exchange or stop agreement
+                    current_context().comm.stop_requested = True
+                    if not python_exchanges:  # compiled exchanges carry it themselves
                         module.backend.stop()
             return call
         python_exchanges = any(any(op is x for x in self._exchanges) for op in netops)
