@@ -22,10 +22,11 @@ from .network_control import NetworkControl
 from .network_state import apply_state, check_state, take_state
 from .preferences import prefs
 from .reporting import close_reporter, make_reporter
+from .run_loop import netop_callbacks, run_until
 from .build_progress import BuildProgress, run_reports
 from .summaries import brian2_name, profiling_info
 from .context import current_context
-from ..distributed.spike_exchange import communication_interval, raise_halted
+from ..distributed.spike_exchange import communication_interval
 from ..distributed.stop_agreement import StopAgreement
 
 logger = logging.getLogger("eqsim.network")
@@ -278,27 +279,7 @@ class Network(NetworkControl, Nameable):
                 obj.before_run(module)
         for obj in objects:
             obj.reserve_memory(module, duration_s)
-
-        def netop_caller(k, op):
-            def call():
-                # every clock shows the current time (defaultclock.t in a netop on its own clock)
-                for clock, step in zip(clocks, module.backend.clock_steps()):
-                    clock.step = step
-                started = time.perf_counter()
-                op.call()
-                netop_seconds[k] += time.perf_counter() - started
-                if getattr(op, "stopped", False):  # a process's stop(), seen by every one
-                    op.stopped = False
-                    self._stopped = True
-                    module.backend.stop(agreed=True)
-                elif self._stopped or Network._globally_stopped:
-                    # every process stops at the next exchange or stop agreement
-                    current_context().comm.stop_requested = True
-                    if not python_exchanges:  # compiled exchanges carry it themselves
-                        module.backend.stop()
-            return call
-        python_exchanges = any(any(op is x for x in self._exchanges) for op in netops)
-        callbacks = [netop_caller(k, op) for k, op in enumerate(netops)]
+        callbacks = netop_callbacks(self, module, netops, clocks, netop_seconds)
         module.profile_reset()
         self._profiling_info = None
         # monitors recording to files or calling a callback are emptied every few steps
@@ -312,7 +293,7 @@ class Network(NetworkControl, Nameable):
                 reporter(0.0, 0.0, t_start, duration_s)
             last_report = wall
             for k, end in enumerate(ends):
-                self._run_until(module, clocks, end, callbacks, self._exchanges)
+                run_until(module, clocks, end, callbacks, self._exchanges)
                 if self._exchanges and any(c.step < steps_for(end, c.dt_) for c in clocks):
                     self._stopped = True  # another process's stop(): all stopped with it
                 for obj in streaming:  # a monitor with a callback calls it when due
@@ -363,22 +344,6 @@ class Network(NetworkControl, Nameable):
             steps = steps_for(t_end, clock.dt_, f"running '{self.name}' until t = {t_end!r} s "
                                                 f"on '{clock.name}'")
             warn_many_steps(steps, clock.dt_, f"running '{self.name}' until t = {t_end!r} s")
-
-    @staticmethod
-    def _run_until(module, clocks, t_end, callbacks, exchanges=()):
-        module.backend.set_clocks([c.dt_ for c in clocks], [c.step for c in clocks],
-                                 [steps_for(t_end, c.dt_) for c in clocks])
-        try:
-            halted = module.backend.run(callbacks)
-            if halted is not None and halted < -1:
-                raise_halted(halted, exchanges)
-        except Exception as error:
-            if exchanges:  # split over processes: the others stop at their next exchange
-                exchanges[0].fail(error)
-            raise
-        for clock, step in zip(clocks, module.backend.clock_steps()):
-            clock.step = step
-        module.raise_callback_errors()
 
     # --- store / restore -------------------------------------------------------------
     def store(self, name="default", filename=None):
