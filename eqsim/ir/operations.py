@@ -247,7 +247,8 @@ class PathwayOp(Operation):
 class ProceduralOp(Operation):
     """on_pre over synapses regenerated at each spike: the targets of a source are the
     Bernoulli(``p``) draws over ``n_post`` neurons keyed by ``conn_seed``/``conn_stream``,
-    walked in blocks of ``block`` targets as connect() does; only the targets
+    as connect() draws them (dense ``p``: per target; sparse: walked in blocks of ``block``
+    targets); only the targets
     ``target_start:target_stop`` (global indices; all of them in one process) are made."""
     queue: str = None
     delay: int = constant(np.int64, 0)

@@ -1,0 +1,151 @@
+/*
+ * eqsim_bernoulli.h -- which positions of a row a Bernoulli(p) sample keeps: the draws of
+ * connect(p=...) and of procedural synapses (the C twin of eqsim/runtime/sampling.py).
+ *
+ * Dense rows (p >= EQSIM_DENSE_P) draw one 32-bit lane per position, with no log:
+ *
+ *   key       = eqsim_key(seed, stream, EQSIM_SUB_DENSE)
+ *   group g   = positions 32g .. 32g+31 of the row whose step is `step` (the source index)
+ *   position 32g + 8l + m is kept iff lane l of Philox(key, step, index 8g + m) < threshold
+ *   threshold = floor(p * 2^32) (2^32 for p >= 1), lanes l = word0 lo, word0 hi, word1 lo, hi
+ *
+ * so one Philox call serves 4 positions and 8 calls (one AVX2 vector per lane) give the
+ * 32 bits of a group's keep mask. Any window of a row is drawn from its own groups alone.
+ * All of it is integer arithmetic: every target and any compiler gives the same bits.
+ * Sparse rows walk geometric gaps (eqsim_geometric, one Philox call and one log per kept
+ * position) in blocks of EQSIM_WALK_BLOCK positions, block b using the draws (b << 32) + m.
+ */
+#ifndef EQSIM_BERNOULLI_H
+#define EQSIM_BERNOULLI_H
+
+#include <stdint.h>
+#include "eqsim_random.h"
+#if defined(__x86_64__) && defined(__GNUC__)
+#include <immintrin.h>
+#endif
+
+/* measured: a dense group costs ~32 ns, a geometric gap ~40 ns, so the walk is cheaper
+ * only below about one kept position per group */
+#define EQSIM_DENSE_P 0.04
+#define EQSIM_DENSE_GROUP 32
+#define EQSIM_SUB_DENSE 3
+#define EQSIM_WALK_BLOCK 1024
+#define EQSIM_WALK_SHIFT 32
+
+static inline int eqsim_bernoulli_is_dense(double p)
+{
+    return p >= EQSIM_DENSE_P;
+}
+
+/* floor(p * 2^32): exact (a product by a power of two), 2^32 keeps every position */
+static inline uint64_t eqsim_bernoulli_threshold(double p)
+{
+    if (p >= 1.0)
+        return UINT64_C(1) << 32;
+    if (!(p > 0.0))
+        return 0;
+    return (uint64_t)(p * 4294967296.0);
+}
+
+/* the bits b of a group starting at position `first` with lo <= first + b < hi */
+static inline uint32_t eqsim_window_bits(int64_t first, int64_t lo, int64_t hi)
+{
+    int64_t start = lo - first, stop = hi - first;
+    uint64_t upper, lower;
+    if (start < 0)
+        start = 0;
+    if (stop > EQSIM_DENSE_GROUP)
+        stop = EQSIM_DENSE_GROUP;
+    if (stop <= start)
+        return 0;
+    upper = (UINT64_C(1) << stop) - 1;
+    lower = (UINT64_C(1) << start) - 1;
+    return (uint32_t)(upper & ~lower);
+}
+
+static inline uint32_t eqsim_dense_mask_scalar(uint64_t key, uint64_t step, uint64_t group,
+                                               uint64_t threshold)
+{
+    uint32_t mask = 0;
+    int m;
+    for (m = 0; m < 8; m++) {
+        eqsim_words w = eqsim_philox(key, step, 8 * group + (uint64_t)m);
+        mask |= (uint32_t)((w.word0 & UINT64_C(0xFFFFFFFF)) < threshold) << m;
+        mask |= (uint32_t)((w.word0 >> 32) < threshold) << (8 + m);
+        mask |= (uint32_t)((w.word1 & UINT64_C(0xFFFFFFFF)) < threshold) << (16 + m);
+        mask |= (uint32_t)((w.word1 >> 32) < threshold) << (24 + m);
+    }
+    return mask;
+}
+
+#if defined(__x86_64__) && defined(__GNUC__)
+#define EQSIM_AVX2 __attribute__((target("avx2")))
+
+/* the high and low 32 bits of the products of eight 32-bit lanes with `factor` */
+static inline EQSIM_AVX2 __m256i eqsim_mulhilo8(__m256i a, __m256i factor, __m256i *low)
+{
+    __m256i even = _mm256_mul_epu32(a, factor);
+    __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(a, 32), factor);
+    *low = _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xAA);
+    return _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
+}
+
+/* eqsim_dense_mask_scalar, eight Philox counters per vector (the same rounds as
+ * eqsim_philox); a group's counters 8g .. 8g+7 share their high word (8g is a multiple of 8) */
+static inline EQSIM_AVX2 uint32_t eqsim_dense_mask_avx2(uint64_t key, uint64_t step,
+                                                        uint64_t group, uint64_t threshold)
+{
+    const uint64_t first = 8 * group;
+    const __m256i m0 = _mm256_set1_epi64x(0xD2511F53), m1 = _mm256_set1_epi64x(0xCD9E8D57);
+    const __m256i flip = _mm256_set1_epi32((int)0x80000000u);
+    __m256i c0 = _mm256_add_epi32(_mm256_set1_epi32((int)(uint32_t)first),
+                                  _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
+    __m256i c1 = _mm256_set1_epi32((int)(uint32_t)(first >> 32));
+    __m256i c2 = _mm256_set1_epi32((int)(uint32_t)step);
+    __m256i c3 = _mm256_set1_epi32((int)(uint32_t)(step >> 32));
+    __m256i limit;
+    uint32_t k0 = (uint32_t)key, k1 = (uint32_t)(key >> 32), mask;
+    int round;
+    for (round = 0; round < 10; round++) {
+        __m256i low0, low1;
+        __m256i high0 = eqsim_mulhilo8(c0, m0, &low0);
+        __m256i high1 = eqsim_mulhilo8(c2, m1, &low1);
+        c0 = _mm256_xor_si256(_mm256_xor_si256(high1, c1), _mm256_set1_epi32((int)k0));
+        c2 = _mm256_xor_si256(_mm256_xor_si256(high0, c3), _mm256_set1_epi32((int)k1));
+        c1 = low1;
+        c3 = low0;
+        k0 += 0x9E3779B9u;
+        k1 += 0xBB67AE85u;
+    }
+    if (threshold > UINT64_C(0xFFFFFFFF))
+        return 0xFFFFFFFFu;
+    /* unsigned lane < threshold, as a signed comparison of both with the top bit flipped */
+    limit = _mm256_set1_epi32((int)((uint32_t)threshold ^ 0x80000000u));
+#define EQSIM_LANE_BITS(c) ((uint32_t)_mm256_movemask_ps(_mm256_castsi256_ps( \
+        _mm256_cmpgt_epi32(limit, _mm256_xor_si256((c), flip)))))
+    mask = EQSIM_LANE_BITS(c0) | EQSIM_LANE_BITS(c1) << 8 | EQSIM_LANE_BITS(c2) << 16
+           | EQSIM_LANE_BITS(c3) << 24;
+#undef EQSIM_LANE_BITS
+    return mask;
+}
+#endif
+
+/* The keep mask of group `group` of the row `step` (bit b: position 32 * group + b). */
+static inline uint32_t eqsim_dense_mask(uint64_t key, uint64_t step, uint64_t group,
+                                        uint64_t threshold)
+{
+#if defined(__AVX2__)
+    return eqsim_dense_mask_avx2(key, step, group, threshold);
+#elif defined(__x86_64__) && defined(__GNUC__)
+    /* built without -mavx2 (the installed glue): ask the CPU once */
+    static int has_avx2 = -1;
+    if (has_avx2 < 0)
+        has_avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
+    return has_avx2 ? eqsim_dense_mask_avx2(key, step, group, threshold)
+                    : eqsim_dense_mask_scalar(key, step, group, threshold);
+#else
+    return eqsim_dense_mask_scalar(key, step, group, threshold);
+#endif
+}
+
+#endif /* EQSIM_BERNOULLI_H */
