@@ -20,9 +20,6 @@
 
 #include <stdint.h>
 #include "eqsim_random.h"
-#if defined(__x86_64__) && defined(__GNUC__)
-#include <immintrin.h>
-#endif
 
 /* measured: a dense group costs ~32 ns, a geometric gap ~40 ns, so the walk is cheaper
  * only below about one kept position per group */
@@ -78,16 +75,35 @@ static inline uint32_t eqsim_dense_mask_scalar(uint64_t key, uint64_t step, uint
     return mask;
 }
 
-#if defined(__x86_64__) && defined(__GNUC__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+#define EQSIM_DENSE_AVX2 1
+/* gcc's AVX2 builtins (what <immintrin.h> wraps) on its vector types: that header takes
+ * ~0.7 s to compile, which every network library would pay */
+typedef int eqsim_i32x8 __attribute__((vector_size(32)));
+typedef long long eqsim_i64x4 __attribute__((vector_size(32)));
+typedef float eqsim_f32x8 __attribute__((vector_size(32)));
 #define EQSIM_AVX2 __attribute__((target("avx2")))
 
 /* the high and low 32 bits of the products of eight 32-bit lanes with `factor` */
-static inline EQSIM_AVX2 __m256i eqsim_mulhilo8(__m256i a, __m256i factor, __m256i *low)
+static inline EQSIM_AVX2 eqsim_i32x8 eqsim_mulhilo8(eqsim_i32x8 a, eqsim_i32x8 factor,
+                                                    eqsim_i32x8 *low)
 {
-    __m256i even = _mm256_mul_epu32(a, factor);
-    __m256i odd = _mm256_mul_epu32(_mm256_srli_epi64(a, 32), factor);
-    *low = _mm256_blend_epi32(even, _mm256_slli_epi64(odd, 32), 0xAA);
-    return _mm256_blend_epi32(_mm256_srli_epi64(even, 32), odd, 0xAA);
+    eqsim_i32x8 even = (eqsim_i32x8)__builtin_ia32_pmuludq256(a, factor);
+    eqsim_i32x8 odd = (eqsim_i32x8)__builtin_ia32_pmuludq256(
+        (eqsim_i32x8)__builtin_ia32_psrlqi256((eqsim_i64x4)a, 32), factor);
+    *low = __builtin_ia32_pblendd256(even,
+                                     (eqsim_i32x8)__builtin_ia32_psllqi256((eqsim_i64x4)odd, 32),
+                                     0xAA);
+    return __builtin_ia32_pblendd256(
+        (eqsim_i32x8)__builtin_ia32_psrlqi256((eqsim_i64x4)even, 32), odd, 0xAA);
+}
+
+static inline EQSIM_AVX2 uint32_t eqsim_lane_bits(eqsim_i32x8 lane, eqsim_i32x8 limit)
+{
+    const eqsim_i32x8 flip = {INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN,
+                              INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
+    /* unsigned lane < threshold, as a signed comparison of both with the top bit flipped */
+    return (uint32_t)__builtin_ia32_movmskps256((eqsim_f32x8)(limit > (lane ^ flip)));
 }
 
 /* eqsim_dense_mask_scalar, eight Philox counters per vector (the same rounds as
@@ -96,22 +112,26 @@ static inline EQSIM_AVX2 uint32_t eqsim_dense_mask_avx2(uint64_t key, uint64_t s
                                                         uint64_t group, uint64_t threshold)
 {
     const uint64_t first = 8 * group;
-    const __m256i m0 = _mm256_set1_epi64x(0xD2511F53), m1 = _mm256_set1_epi64x(0xCD9E8D57);
-    const __m256i flip = _mm256_set1_epi32((int)0x80000000u);
-    __m256i c0 = _mm256_add_epi32(_mm256_set1_epi32((int)(uint32_t)first),
-                                  _mm256_setr_epi32(0, 1, 2, 3, 4, 5, 6, 7));
-    __m256i c1 = _mm256_set1_epi32((int)(uint32_t)(first >> 32));
-    __m256i c2 = _mm256_set1_epi32((int)(uint32_t)step);
-    __m256i c3 = _mm256_set1_epi32((int)(uint32_t)(step >> 32));
-    __m256i limit;
-    uint32_t k0 = (uint32_t)key, k1 = (uint32_t)(key >> 32), mask;
+    const int32_t base = (int32_t)(uint32_t)first, high = (int32_t)(uint32_t)(first >> 32);
+    const int32_t s0 = (int32_t)(uint32_t)step, s1 = (int32_t)(uint32_t)(step >> 32);
+    const eqsim_i32x8 m0 = {(int32_t)0xD2511F53, 0, (int32_t)0xD2511F53, 0,
+                            (int32_t)0xD2511F53, 0, (int32_t)0xD2511F53, 0};
+    const eqsim_i32x8 m1 = {(int32_t)0xCD9E8D57, 0, (int32_t)0xCD9E8D57, 0,
+                            (int32_t)0xCD9E8D57, 0, (int32_t)0xCD9E8D57, 0};
+    eqsim_i32x8 c0 = {base, base + 1, base + 2, base + 3, base + 4, base + 5, base + 6, base + 7};
+    eqsim_i32x8 c1 = {high, high, high, high, high, high, high, high};
+    eqsim_i32x8 c2 = {s0, s0, s0, s0, s0, s0, s0, s0};
+    eqsim_i32x8 c3 = {s1, s1, s1, s1, s1, s1, s1, s1};
+    eqsim_i32x8 limit;
+    uint32_t k0 = (uint32_t)key, k1 = (uint32_t)(key >> 32);
+    int32_t flipped;
     int round;
     for (round = 0; round < 10; round++) {
-        __m256i low0, low1;
-        __m256i high0 = eqsim_mulhilo8(c0, m0, &low0);
-        __m256i high1 = eqsim_mulhilo8(c2, m1, &low1);
-        c0 = _mm256_xor_si256(_mm256_xor_si256(high1, c1), _mm256_set1_epi32((int)k0));
-        c2 = _mm256_xor_si256(_mm256_xor_si256(high0, c3), _mm256_set1_epi32((int)k1));
+        eqsim_i32x8 low0, low1;
+        eqsim_i32x8 high0 = eqsim_mulhilo8(c0, m0, &low0);
+        eqsim_i32x8 high1 = eqsim_mulhilo8(c2, m1, &low1);
+        c0 = high1 ^ c1 ^ (int32_t)k0;
+        c2 = high0 ^ c3 ^ (int32_t)k1;
         c1 = low1;
         c3 = low0;
         k0 += 0x9E3779B9u;
@@ -119,14 +139,10 @@ static inline EQSIM_AVX2 uint32_t eqsim_dense_mask_avx2(uint64_t key, uint64_t s
     }
     if (threshold > UINT64_C(0xFFFFFFFF))
         return 0xFFFFFFFFu;
-    /* unsigned lane < threshold, as a signed comparison of both with the top bit flipped */
-    limit = _mm256_set1_epi32((int)((uint32_t)threshold ^ 0x80000000u));
-#define EQSIM_LANE_BITS(c) ((uint32_t)_mm256_movemask_ps(_mm256_castsi256_ps( \
-        _mm256_cmpgt_epi32(limit, _mm256_xor_si256((c), flip)))))
-    mask = EQSIM_LANE_BITS(c0) | EQSIM_LANE_BITS(c1) << 8 | EQSIM_LANE_BITS(c2) << 16
-           | EQSIM_LANE_BITS(c3) << 24;
-#undef EQSIM_LANE_BITS
-    return mask;
+    flipped = (int32_t)((uint32_t)threshold ^ 0x80000000u);
+    limit = (eqsim_i32x8){flipped, flipped, flipped, flipped, flipped, flipped, flipped, flipped};
+    return eqsim_lane_bits(c0, limit) | eqsim_lane_bits(c1, limit) << 8
+           | eqsim_lane_bits(c2, limit) << 16 | eqsim_lane_bits(c3, limit) << 24;
 }
 #endif
 
@@ -134,9 +150,9 @@ static inline EQSIM_AVX2 uint32_t eqsim_dense_mask_avx2(uint64_t key, uint64_t s
 static inline uint32_t eqsim_dense_mask(uint64_t key, uint64_t step, uint64_t group,
                                         uint64_t threshold)
 {
-#if defined(__AVX2__)
+#if defined(EQSIM_DENSE_AVX2) && defined(__AVX2__)
     return eqsim_dense_mask_avx2(key, step, group, threshold);
-#elif defined(__x86_64__) && defined(__GNUC__)
+#elif defined(EQSIM_DENSE_AVX2)
     /* built without -mavx2 (the installed glue): ask the CPU once */
     static int has_avx2 = -1;
     if (has_avx2 < 0)
