@@ -164,4 +164,72 @@ static inline uint32_t eqsim_dense_mask(uint64_t key, uint64_t step, uint64_t gr
 #endif
 }
 
+/* What one Bernoulli(p) sample (one connect(p=...) call, one procedural pathway) draws
+ * with, prepared once. */
+typedef struct {
+    double p;
+    uint64_t seed, stream, dense_key, threshold;
+    int dense;
+} eqsim_bernoulli;
+
+static inline eqsim_bernoulli eqsim_bernoulli_prepare(double p, uint64_t seed, uint64_t stream)
+{
+    eqsim_bernoulli sampler;
+    sampler.p = p;
+    sampler.seed = seed;
+    sampler.stream = stream;
+    sampler.dense = p > 0.0 && eqsim_bernoulli_is_dense(p);
+    sampler.dense_key = eqsim_key(seed, stream, EQSIM_SUB_DENSE);
+    sampler.threshold = eqsim_bernoulli_threshold(p);
+    return sampler;
+}
+
+/* The positions in lo:hi that row `step` (of `length` positions) keeps within its block
+ * `block` (positions block * EQSIM_WALK_BLOCK onwards): their offsets from the block's
+ * first position, ascending, written to `out` (room for EQSIM_WALK_BLOCK); returns how
+ * many. Not inlined: a library holds one copy, whatever number of kernels call it. */
+static __attribute__((noinline, unused)) int eqsim_bernoulli_block(
+    const eqsim_bernoulli *sampler, uint64_t step, int64_t length, int64_t block, int64_t lo,
+    int64_t hi, int32_t *out)
+{
+    const int64_t first = block * EQSIM_WALK_BLOCK;
+    int64_t from = lo - first, to = hi - first, size = length - first, position, group;
+    int n = 0;
+    if (size > EQSIM_WALK_BLOCK)
+        size = EQSIM_WALK_BLOCK;
+    if (from < 0)
+        from = 0;
+    if (to > size)
+        to = size;
+    if (to <= from || !(sampler->p > 0.0))
+        return 0;
+    if (sampler->dense) {
+        /* a block is a whole number of groups: offsets are group * 32 + bit */
+        for (group = from / EQSIM_DENSE_GROUP; group * EQSIM_DENSE_GROUP < to; group++) {
+            uint32_t mask = eqsim_dense_mask(sampler->dense_key, step,
+                                             (uint64_t)(first / EQSIM_DENSE_GROUP + group),
+                                             sampler->threshold)
+                            & eqsim_window_bits(group * EQSIM_DENSE_GROUP, from, to);
+            while (mask) {
+                out[n++] = (int32_t)(group * EQSIM_DENSE_GROUP + __builtin_ctz(mask));
+                mask &= mask - 1;
+            }
+        }
+        return n;
+    }
+    /* the geometric walk of the block from its start, draws (block << 32) + m */
+    position = -1;
+    for (uint64_t draw = (uint64_t)block << EQSIM_WALK_SHIFT;; draw++) {
+        uint64_t skip = eqsim_geometric(sampler->p, sampler->seed, sampler->stream, step, draw);
+        if (skip >= (uint64_t)(size - 1 - position))
+            break;
+        position += 1 + (int64_t)skip;
+        if (position >= to)
+            break;
+        if (position >= from)
+            out[n++] = (int32_t)position;
+    }
+    return n;
+}
+
 #endif /* EQSIM_BERNOULLI_H */

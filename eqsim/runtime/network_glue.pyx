@@ -8,7 +8,7 @@ network operations) and copies out monitor buffers and spike queues. It also len
 the NumPy random generator the C Philox (``philox_words``) and connect() the C Bernoulli
 sampling of ``connect(p=...)`` (``bernoulli_rows``), to draw millions of synapses.
 """
-from libc.stdint cimport int32_t, int64_t, uint32_t, uint64_t
+from libc.stdint cimport int32_t, int64_t, uint64_t
 from libc.stdlib cimport realloc
 from libc.string cimport memcpy
 import numpy as np
@@ -26,18 +26,14 @@ cdef extern from "eqsim_random.h":
         uint64_t word0
         uint64_t word1
     eqsim_words eqsim_philox(uint64_t key, uint64_t step, uint64_t index) nogil
-    uint64_t eqsim_geometric(double p, uint64_t seed, uint64_t stream, uint64_t step,
-                             uint64_t index) nogil
-    uint64_t eqsim_key(uint64_t seed, uint64_t stream, uint64_t sub) nogil
 
 cdef extern from "eqsim_bernoulli.h":
-    int64_t EQSIM_DENSE_GROUP, EQSIM_SUB_DENSE, EQSIM_WALK_BLOCK, EQSIM_WALK_SHIFT
-    int eqsim_bernoulli_is_dense(double p) nogil
-    uint64_t eqsim_bernoulli_threshold(double p) nogil
-    uint32_t eqsim_window_bits(int64_t first, int64_t lo, int64_t hi) nogil
-    uint32_t eqsim_dense_mask(uint64_t key, uint64_t step, uint64_t group,
-                              uint64_t threshold) nogil
-    int eqsim_lowest_bit "__builtin_ctz" (uint32_t mask) nogil
+    enum: EQSIM_WALK_BLOCK
+    ctypedef struct eqsim_bernoulli:
+        pass
+    eqsim_bernoulli eqsim_bernoulli_prepare(double p, uint64_t seed, uint64_t stream) nogil
+    int eqsim_bernoulli_block(const eqsim_bernoulli *sampler, uint64_t step, int64_t length,
+                              int64_t block, int64_t lo, int64_t hi, int32_t *out) nogil
 
 cdef extern from "eqsim_support.h":
     ctypedef struct eqsim_buffer:
@@ -113,48 +109,26 @@ cdef int64_t _bernoulli_rows(const int64_t[::1] keys, const int64_t[::1] lengths
                              uint64_t seed, uint64_t stream, position_t[::1] out, int64_t start,
                              int64_t[::1] counts) noexcept nogil:
     cdef Py_ssize_t r
-    cdef int64_t end = start, capacity = out.shape[0], length, first, stop, row_start
-    cdef int64_t group, block, block_first, block_length, position
-    cdef uint64_t dense_key = eqsim_key(seed, stream, EQSIM_SUB_DENSE), threshold, skip, draw
-    cdef uint64_t step
-    cdef uint32_t mask
+    cdef int64_t end = start, capacity = out.shape[0], first, stop, block, block_first
+    cdef int n, k
+    cdef int32_t kept[EQSIM_WALK_BLOCK]
+    cdef eqsim_bernoulli sampler
     for r in range(keys.shape[0]):
-        row_start = end
-        length, step = lengths[r], <uint64_t>keys[r]
-        first = lo[r] if lo[r] > 0 else 0
-        stop = hi[r] if hi[r] < length else length
-        if stop > first and p[r] > 0.0 and eqsim_bernoulli_is_dense(p[r]):
-            threshold = eqsim_bernoulli_threshold(p[r])
-            for group in range(first // EQSIM_DENSE_GROUP, (stop - 1) // EQSIM_DENSE_GROUP + 1):
-                mask = eqsim_dense_mask(dense_key, step, <uint64_t>group, threshold) & \
-                    eqsim_window_bits(group * EQSIM_DENSE_GROUP, first, stop)
-                while mask:
-                    if end == capacity:
-                        return -1
-                    out[end] = <position_t>(group * EQSIM_DENSE_GROUP + eqsim_lowest_bit(mask))
-                    end += 1
-                    mask &= mask - 1
-        elif stop > first and p[r] > 0.0:
-            # the geometric walk of each block that overlaps the window, from its start
-            for block in range(first // EQSIM_WALK_BLOCK, (stop - 1) // EQSIM_WALK_BLOCK + 1):
-                block_first = block * EQSIM_WALK_BLOCK
-                block_length = min(EQSIM_WALK_BLOCK, length - block_first)
-                position, draw = -1, <uint64_t>block << EQSIM_WALK_SHIFT
-                while True:
-                    skip = eqsim_geometric(p[r], seed, stream, step, draw)
-                    draw += 1
-                    if skip >= <uint64_t>(block_length - 1 - position):
-                        break
-                    position += 1 + <int64_t>skip
-                    if block_first + position >= stop:
-                        break
-                    if block_first + position < first:
-                        continue
-                    if end == capacity:
-                        return -1
-                    out[end] = <position_t>(block_first + position)
-                    end += 1
-        counts[r] = end - row_start
+        counts[r] = 0
+        first, stop = max(lo[r], 0), min(hi[r], lengths[r])
+        if stop <= first:
+            continue
+        sampler = eqsim_bernoulli_prepare(p[r], seed, stream)
+        for block in range(first // EQSIM_WALK_BLOCK, (stop - 1) // EQSIM_WALK_BLOCK + 1):
+            n = eqsim_bernoulli_block(&sampler, <uint64_t>keys[r], lengths[r], block, first,
+                                      stop, kept)
+            if end + n > capacity:
+                return -1
+            block_first = block * EQSIM_WALK_BLOCK
+            for k in range(n):
+                out[end + k] = <position_t>(block_first + kept[k])
+            end += n
+            counts[r] += n
     return end
 
 
