@@ -3,7 +3,6 @@ runs) are the same bits, and agree with the NumPy definition of dense draws."""
 import numpy as np
 import pytest
 
-from eqsim.codegen.compiler import load_module
 from eqsim.runtime import random as rng
 from eqsim.runtime import sampling
 
@@ -33,11 +32,8 @@ def threshold(double p):
 
 
 @pytest.fixture(scope="module")
-def header(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("EQSIM_CACHE_DIR", str(tmp_path_factory.mktemp("eqsim_cache")))
-        return load_module(C_SOURCE, name_hint="test_bernoulli_h",
-                           include_dirs=[rng.random_header_dir()])
+def header(header_module):
+    return header_module(C_SOURCE, "test_bernoulli_h")
 
 
 def test_simd_and_scalar_keep_masks_are_the_same_bits_as_numpy(header):
