@@ -26,6 +26,7 @@ from .identity import multisynaptic_ranks, synapse_draw_keys, synapse_identity
 from .fan import FAN_NAMES, FanCounts, FanView
 from .indexing import SynapticIndexingAccess
 from .integer_arguments import integer_constants
+from .connect_sampled import RowCounts
 from .presynaptic_index import PresynapticIndex
 from .spike_sources import refuse_remote_reads
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
@@ -262,8 +263,8 @@ class Synapses(SynapticValueAccess, ProceduralConnections, FanCounts, SynapticIn
             self._resize(old + len(new_i))
             self.variables["_synaptic_pre"].append(new_i)
             post = self.variables["_synaptic_post"]
-            if old == 0 and new_j.dtype == post.array.dtype:
-                post.array = new_j  # the first synapses: take the array, no copy
+            if old == 0 and isinstance(new_i, RowCounts) and new_j.dtype == post.array.dtype:
+                post.array = new_j  # the sampler's own new array: taken, not copied
             else:
                 post.array[old:] = new_j
             for pathway in self.pathways:
