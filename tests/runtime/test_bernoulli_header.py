@@ -1,5 +1,6 @@
-"""eqsim_bernoulli.h: the AVX2 keep masks and their scalar twin (what a CPU without AVX2
-runs) are the same bits, and agree with the NumPy definition of dense draws."""
+"""eqsim_bernoulli.h: the AVX2 keep masks (two groups at once) and their scalar twin (what
+a CPU without AVX2 runs) are the same bits, and agree with the NumPy definition of dense
+draws."""
 import numpy as np
 import pytest
 
@@ -10,7 +11,7 @@ C_SOURCE = '''
 # cython: language_level=3
 from libc.stdint cimport int64_t, uint32_t, uint64_t
 cdef extern from "eqsim_bernoulli.h" nogil:
-    uint32_t eqsim_dense_mask(uint64_t key, uint64_t step, uint64_t group, uint64_t threshold)
+    uint64_t eqsim_dense_pair(uint64_t key, uint64_t step, uint64_t group, uint64_t threshold)
     uint32_t eqsim_dense_mask_scalar(uint64_t key, uint64_t step, uint64_t group,
                                      uint64_t threshold)
     uint32_t eqsim_window_bits(int64_t first, int64_t lo, int64_t hi)
@@ -18,10 +19,14 @@ cdef extern from "eqsim_bernoulli.h" nogil:
 
 def masks(uint64_t key, const uint64_t[:] step, const uint64_t[:] group,
           const uint64_t[:] threshold, uint32_t[:] fast, uint32_t[:] scalar):
+    """fast: the pair's masks of groups g and g + 1 (two entries); scalar: each alone"""
     cdef Py_ssize_t m
+    cdef uint64_t pair
     for m in range(step.shape[0]):
-        fast[m] = eqsim_dense_mask(key, step[m], group[m], threshold[m])
-        scalar[m] = eqsim_dense_mask_scalar(key, step[m], group[m], threshold[m])
+        pair = eqsim_dense_pair(key, step[m], group[m], threshold[m])
+        fast[2 * m], fast[2 * m + 1] = <uint32_t>pair, <uint32_t>(pair >> 32)
+        scalar[2 * m] = eqsim_dense_mask_scalar(key, step[m], group[m], threshold[m])
+        scalar[2 * m + 1] = eqsim_dense_mask_scalar(key, step[m], group[m] + 1, threshold[m])
 
 def window_bits(int64_t first, int64_t lo, int64_t hi):
     return eqsim_window_bits(first, lo, hi)
@@ -46,14 +51,16 @@ def test_simd_and_scalar_keep_masks_are_the_same_bits_as_numpy(header):
     threshold = generator.integers(0, 2**32 + 1, n, dtype=np.uint64)
     threshold[::7] = 2**32  # p = 1
     threshold[::11] = 0
-    fast, scalar = np.empty(n, np.uint32), np.empty(n, np.uint32)
+    fast, scalar = np.empty(2 * n, np.uint32), np.empty(2 * n, np.uint32)
     key = rng.philox_key(3, 4, sampling.SUB_DENSE)
     header.masks(key, step, group, threshold, fast, scalar)
     np.testing.assert_array_equal(fast, scalar)
-    # NumPy: bit 8l + m is lane l of counter 8g + m
+    # NumPy: bit 8l + m is lane l of counter 8g + m (groups g and g + 1 of each pair)
+    step, threshold = np.repeat(step, 2), np.repeat(threshold, 2)
+    group = np.repeat(group, 2) + np.tile(np.array([0, 1], np.uint64), n)
     lanes = rng.lanes(3, 4, step[:, None], group[:, None] * 8 + np.arange(8, dtype=np.uint64),
                       sub=sampling.SUB_DENSE)
-    kept = lanes.transpose(0, 2, 1).reshape(n, 32) < threshold[:, None]
+    kept = lanes.transpose(0, 2, 1).reshape(2 * n, 32) < threshold[:, None]
     expected = (kept * (np.uint64(1) << np.arange(32, dtype=np.uint64))).sum(axis=1)
     np.testing.assert_array_equal(fast, expected.astype(np.uint32))
 
