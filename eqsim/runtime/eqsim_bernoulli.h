@@ -10,7 +10,8 @@
  *   threshold = floor(p * 2^32) (2^32 for p >= 1), lanes l = word0 lo, word0 hi, word1 lo, hi
  *
  * so one Philox call serves 4 positions and 8 calls (one AVX2 vector per lane) give the
- * 32 bits of a group's keep mask (two groups are drawn at once). Any window of a row is drawn from its own groups alone.
+ * 32 bits of a group's keep mask (two groups are drawn at once). Any window of a row is
+ * drawn from its own groups alone.
  * All of it is integer arithmetic: every target and any compiler gives the same bits.
  * Sparse rows walk geometric gaps (eqsim_geometric, one Philox call and one log per kept
  * position) in blocks of EQSIM_WALK_BLOCK positions, block b using the draws (b << 32) + m.

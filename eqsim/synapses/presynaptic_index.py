@@ -62,7 +62,8 @@ class PresynapticIndex(ArrayVariable):
         if new.dtype.kind not in "iu":
             new = new.astype(np.int64)
         if self._explicit is None:
-            in_order = new.size == 0 or (new[0] >= current_max and bool(np.all(new[1:] >= new[:-1])))
+            in_order = new.size == 0 or (new[0] >= current_max
+                                         and bool(np.all(new[1:] >= new[:-1])))
             if in_order:  # sorted: the row pointers grow by the new ones' (no per-synapse copy)
                 bounds = np.arange(n_sources + 1)
                 if np.can_cast(np.min_scalar_type(n_sources), new.dtype):
