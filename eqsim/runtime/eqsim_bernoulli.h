@@ -197,21 +197,36 @@ static inline uint64_t eqsim_dense_pair(uint64_t key, uint64_t step, uint64_t gr
 /* What one Bernoulli(p) sample (one connect(p=...) call, one procedural pathway) draws
  * with, prepared once. */
 typedef struct {
-    double p;
-    uint64_t seed, stream, dense_key, threshold;
+    double p, log_q;
+    uint64_t walk_key, dense_key, threshold;
     int dense;
 } eqsim_bernoulli;
 
-static inline eqsim_bernoulli eqsim_bernoulli_prepare(double p, uint64_t seed, uint64_t stream)
+static inline EQSIM_STRICT_FP eqsim_bernoulli eqsim_bernoulli_prepare(double p, uint64_t seed,
+                                                                      uint64_t stream)
 {
+    EQSIM_STRICT_FP_BODY
     eqsim_bernoulli sampler;
     sampler.p = p;
-    sampler.seed = seed;
-    sampler.stream = stream;
+    sampler.log_q = p > 0.0 && p < 1.0 ? log1p(-p) : 0.0;
+    sampler.walk_key = eqsim_key(seed, stream, 0);
     sampler.dense = p > 0.0 && eqsim_bernoulli_is_dense(p);
     sampler.dense_key = eqsim_key(seed, stream, EQSIM_SUB_DENSE);
     sampler.threshold = eqsim_bernoulli_threshold(p);
     return sampler;
+}
+
+/* eqsim_geometric(p, seed, stream, step, index) for 0 < p < 1, with the key and
+ * log1p(-p) prepared once: the same arithmetic, so the same gaps */
+static inline EQSIM_STRICT_FP uint64_t eqsim_bernoulli_gap(const eqsim_bernoulli *sampler,
+                                                           uint64_t step, uint64_t index)
+{
+    EQSIM_STRICT_FP_BODY
+    double u = eqsim_bits_to_uniform(eqsim_philox(sampler->walk_key, step, index).word0);
+    double skips = floor(log(u) / sampler->log_q);
+    if (!(skips < 18446744073709551616.0))
+        return UINT64_MAX;
+    return (uint64_t)skips;
 }
 
 /* The positions in lo:hi that row `step` (of `length` positions) keeps within its block
@@ -253,7 +268,7 @@ static __attribute__((noinline, unused)) int eqsim_bernoulli_block(
     /* the geometric walk of the block from its start, draws (block << 32) + m */
     position = -1;
     for (uint64_t draw = (uint64_t)block << EQSIM_WALK_SHIFT;; draw++) {
-        uint64_t skip = eqsim_geometric(sampler->p, sampler->seed, sampler->stream, step, draw);
+        uint64_t skip = eqsim_bernoulli_gap(sampler, step, draw);
         if (skip >= (uint64_t)(size - 1 - position))
             break;
         position += 1 + (int64_t)skip;
