@@ -85,10 +85,12 @@ Global identity and local storage (issue 9, second step)
   procedural synapses for rank 0. Ranks are stored only when a pair repeats
   (``synapses.identity``).
 - ``connect()`` makes the synapses onto ``target_start:target_stop`` (global; the target
-  group's stored slice). Skip sampling walks rows in blocks of ``runtime.sampling.BLOCK``
-  positions keyed ``(row, (block << 32) + m)``, other draws are keyed per candidate pair
-  (or array position), so the slices of any partition make the whole call's synapses.
-  ``ProceduralOp`` walks the same blocks, restricted to its ``target_start:target_stop``.
+  group's stored slice). Bernoulli sampling (``runtime.sampling``) draws each position of
+  a dense row (``p >= DENSE_P``) from a 32-bit Philox lane keyed by the row and the
+  position alone, and walks a sparse row's gaps in blocks of ``runtime.sampling.BLOCK`` positions keyed
+  ``(row, (block << 32) + m)``; other draws are keyed per candidate pair (or array
+  position), so the slices of any partition make the whole call's synapses.
+  ``ProceduralOp`` draws the same, restricted to its ``target_start:target_stop``.
   Work that does not fall as 1/K: range arguments are evaluated for every row of a
   ``j='...'`` generator; elements other than the iteration variable (``j='i'``) and
   ``sample(size=)`` make every row's candidates; explicit ``i``/``j`` arrays are

@@ -247,8 +247,9 @@ class PathwayOp(Operation):
 class ProceduralOp(Operation):
     """on_pre over synapses regenerated at each spike: the targets of a source are the
     Bernoulli(``p``) draws over ``n_post`` neurons keyed by ``conn_seed``/``conn_stream``,
-    walked in blocks of ``block`` targets as connect() does; only the targets
-    ``target_start:target_stop`` (global indices; all of them in one process) are made."""
+    as connect() draws them (``runtime.sampling``: block by block, each block drawn alone);
+    only the targets ``target_start:target_stop`` (global indices; all of them in one
+    process) are made."""
     queue: str = None
     delay: int = constant(np.int64, 0)
     source_start: int = constant(np.int64, 0)
@@ -256,7 +257,6 @@ class ProceduralOp(Operation):
     n_post: int = constant(np.int64, 0)
     target_start: int = constant(np.int64, 0)
     target_stop: int = constant(np.int64, 0)
-    block: int = constant(np.int64, 0)
     p: float = constant(np.float64, 0.0)
     conn_seed: int = constant(np.uint64, 0)
     conn_stream: int = constant(np.uint64, 0)

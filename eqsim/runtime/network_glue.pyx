@@ -5,8 +5,8 @@ The library (kernels + step loop, plain C) is compiled per network by gcc alone;
 this module is compiled once and drives any such library: it binds arrays by
 address, sets scalars and clocks, runs the loop (calling Python back only for
 network operations) and copies out monitor buffers and spike queues. It also lends
-the NumPy random generator the C Philox (``philox_words``) and connect() the C walk of
-``connect(p=...)`` (``bernoulli_walk``), to draw millions of synapses.
+the NumPy random generator the C Philox (``philox_words``) and connect() the C Bernoulli
+sampling of ``connect(p=...)`` (``bernoulli_rows``), to draw millions of synapses.
 """
 from libc.stdint cimport int32_t, int64_t, uint64_t
 from libc.stdlib cimport realloc
@@ -26,8 +26,14 @@ cdef extern from "eqsim_random.h":
         uint64_t word0
         uint64_t word1
     eqsim_words eqsim_philox(uint64_t key, uint64_t step, uint64_t index) nogil
-    uint64_t eqsim_geometric(double p, uint64_t seed, uint64_t stream, uint64_t step,
-                             uint64_t index) nogil
+
+cdef extern from "eqsim_bernoulli.h":
+    enum: EQSIM_WALK_BLOCK
+    ctypedef struct eqsim_bernoulli:
+        pass
+    eqsim_bernoulli eqsim_bernoulli_prepare(double p, uint64_t seed, uint64_t stream) nogil
+    int eqsim_bernoulli_block(const eqsim_bernoulli *sampler, uint64_t step, int64_t length,
+                              int64_t block, int64_t lo, int64_t hi, int32_t *out) nogil
 
 cdef extern from "eqsim_support.h":
     ctypedef struct eqsim_buffer:
@@ -75,46 +81,56 @@ def philox_words(const uint64_t[:] key, const uint64_t[:] step, const uint64_t[:
     return word0, word1
 
 
-def bernoulli_walk(const int64_t[::1] keys, const int64_t[::1] lengths, const double[::1] p,
-                   const int64_t[::1] draw_base, uint64_t seed, uint64_t stream):
-    """``eqsim.runtime.sampling.bernoulli_positions`` in C, with the same draws: row ``r``
-    keeps positions of ``range(lengths[r])`` by geometric gaps, its ``m``-th gap drawn
-    at step ``keys[r]``, index ``draw_base[r] + m`` (``eqsim_geometric``, also the
-    procedural synapses' walk). Returns ``(rows, positions)`` (int64), sorted by row,
-    then position."""
-    cdef Py_ssize_t n = keys.shape[0], r
-    cdef double expected = 0.0
-    for r in range(n):
-        if lengths[r] > 0 and p[r] > 0.0:
-            expected += lengths[r] * min(p[r], 1.0)
-    cdef int64_t capacity = <int64_t>(expected + 6.0 * expected ** 0.5) + 64, count = 0
-    cdef int64_t position, length
-    cdef uint64_t skip, draw
-    rows = np.empty(capacity, dtype=np.int64)
-    positions = np.empty(capacity, dtype=np.int64)
-    cdef int64_t[::1] out_rows = rows
-    cdef int64_t[::1] out_positions = positions
-    for r in range(n):
-        length = lengths[r]
-        if length <= 0 or not p[r] > 0.0:
+ctypedef fused position_t:
+    int32_t
+    int64_t
+
+
+def bernoulli_rows(const int64_t[::1] keys, const int64_t[::1] lengths, const int64_t[::1] lo,
+                   const int64_t[::1] hi, const double[::1] p, uint64_t seed, uint64_t stream,
+                   position_t[::1] out, int64_t start, int64_t[::1] counts):
+    """``eqsim.runtime.sampling.bernoulli_counts`` in C, with the same draws
+    (``eqsim_bernoulli.h``, also the procedural synapses' draws): the positions in
+    ``lo[r]:hi[r]`` of ``range(lengths[r])`` that row ``r`` (step ``keys[r]``) keeps with
+    probability ``p[r]``, written row after row to ``out[start:]`` in ascending order,
+    ``counts[r]`` of them for row ``r``. Returns the end of what was written, or -1 when
+    ``out`` is too small (then nothing written is meaningful)."""
+    cdef Py_ssize_t n = keys.shape[0]
+    cdef int64_t end
+    if lengths.shape[0] != n or lo.shape[0] != n or hi.shape[0] != n or p.shape[0] != n \
+            or counts.shape[0] != n or not 0 <= start <= out.shape[0]:
+        raise ValueError("keys, lengths, lo, hi, p and counts must have the same length")
+    with nogil:
+        end = _bernoulli_rows(keys, lengths, lo, hi, p, seed, stream, out, start, counts)
+    return end
+
+
+cdef int64_t _bernoulli_rows(const int64_t[::1] keys, const int64_t[::1] lengths,
+                             const int64_t[::1] lo, const int64_t[::1] hi, const double[::1] p,
+                             uint64_t seed, uint64_t stream, position_t[::1] out, int64_t start,
+                             int64_t[::1] counts) noexcept nogil:
+    cdef Py_ssize_t r
+    cdef int64_t end = start, capacity = out.shape[0], first, stop, block, block_first
+    cdef int n, k
+    cdef int32_t kept[EQSIM_WALK_BLOCK]
+    cdef eqsim_bernoulli sampler
+    for r in range(keys.shape[0]):
+        counts[r] = 0
+        first, stop = max(lo[r], 0), min(hi[r], lengths[r])
+        if stop <= first:
             continue
-        position, draw = -1, <uint64_t>draw_base[r]
-        while True:
-            skip = eqsim_geometric(p[r], seed, stream, <uint64_t>keys[r], draw)
-            draw += 1
-            if skip >= <uint64_t>(length - 1 - position):
-                break
-            position += 1 + <int64_t>skip
-            if count == capacity:  # rarely: more kept than 6 standard deviations above
-                capacity *= 2
-                rows = np.resize(rows, capacity)
-                positions = np.resize(positions, capacity)
-                out_rows = rows
-                out_positions = positions
-            out_rows[count] = r
-            out_positions[count] = position
-            count += 1
-    return rows[:count], positions[:count]
+        sampler = eqsim_bernoulli_prepare(p[r], seed, stream)
+        for block in range(first // EQSIM_WALK_BLOCK, (stop - 1) // EQSIM_WALK_BLOCK + 1):
+            n = eqsim_bernoulli_block(&sampler, <uint64_t>keys[r], lengths[r], block, first,
+                                      stop, kept)
+            if end + n > capacity:
+                return -1
+            block_first = block * EQSIM_WALK_BLOCK
+            for k in range(n):
+                out[end + k] = <position_t>(block_first + kept[k])
+            end += n
+            counts[r] += n
+    return end
 
 
 cdef void *_symbol(void *handle, name, path) except NULL:

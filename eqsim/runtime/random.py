@@ -28,7 +28,7 @@ import os
 import numpy as np
 
 __all__ = [
-    "uint64", "uniform", "normal", "exponential", "geometric", "binomial",
+    "uint64", "lanes", "uniform", "normal", "exponential", "geometric", "binomial",
     "philox_key", "random_header_dir", "CYTHON_DECLARATIONS",
 ]
 
@@ -178,7 +178,7 @@ def _compiled_rounds(philox_words):
 
 
 #: C functions of the glue that replace NumPy code drawing the same numbers (by name:
-#: 'bernoulli_walk', see eqsim.runtime.sampling), used while the 'c' rounds are selected
+#: 'bernoulli_rows', see eqsim.runtime.sampling), used while the 'c' rounds are selected
 COMPILED_DRAWS = {}
 
 
@@ -188,8 +188,8 @@ def register_compiled_philox(glue):
     its other drawing functions (:data:`COMPILED_DRAWS`); selecting them is the context's
     choice (:func:`select_philox`)."""
     _IMPLEMENTATIONS["c"] = _compiled_rounds(glue.philox_words)
-    if hasattr(glue, "bernoulli_walk"):  # a glue built from an older checkout lacks it
-        COMPILED_DRAWS["bernoulli_walk"] = glue.bernoulli_walk
+    if hasattr(glue, "bernoulli_rows"):  # a glue built from an older checkout lacks it
+        COMPILED_DRAWS["bernoulli_rows"] = glue.bernoulli_rows
 
 
 def compiled_draw(name):
@@ -258,7 +258,7 @@ def _draw(key, step, index, transform):
         out = transform(np.empty(0, np.uint64), np.empty(0, np.uint64))
     else:
         out = results[0] if len(results) == 1 else np.concatenate(results)
-    out = out.reshape(shape)
+    out = out.reshape(shape + out.shape[1:])  # a transform may add trailing axes
     return out[()] if out.ndim == 0 else out
 
 
@@ -303,6 +303,32 @@ def uint64(seed, stream, step, index, *, sub=0):
     """
     return _draw(_keys(seed, stream, sub), _as_u64(step, "step"), _as_u64(index, "index"),
                  lambda word0, word1: word0)
+
+
+def lanes(seed, stream, step, index, *, sub=0):
+    """The four 32-bit output words of Philox4x32-10 (C: ``eqsim_philox``): the low and
+    high halves of the first 64-bit word, then of the second.
+
+    Parameters
+    ----------
+    seed, stream, step, index : int or array_like of int
+        Broadcast against each other.
+    sub : int or array_like of int, optional
+        Sub-counter.
+
+    Returns
+    -------
+    ndarray of uint32
+        The broadcast shape with a last axis of length 4.
+    """
+    def split(word0, word1):
+        out = np.empty((word0.size, 4), dtype=np.uint32)
+        out[:, 0] = word0 & _MASK32
+        out[:, 1] = word0 >> _SHIFT32
+        out[:, 2] = word1 & _MASK32
+        out[:, 3] = word1 >> _SHIFT32
+        return out
+    return _draw(_keys(seed, stream, sub), _as_u64(step, "step"), _as_u64(index, "index"), split)
 
 
 def uniform(seed, stream, step, index, *, sub=0):

@@ -4,21 +4,31 @@ The two samplers behind ``connect``: every element of a range kept
 independently with probability ``p`` (``sample(..., p=...)`` and
 ``connect(p=...)``), and a fixed number of distinct elements
 (``sample(..., size=...)``). Each works on many rows (source neurons) at once,
-and every draw is keyed by the row's own index and the draw's number within
-the row, so a row's result never depends on which other rows are processed
+and every draw is keyed by the row's own index and the draw's number (or the
+position) within the row, so a row's result never depends on which other rows are processed
 with it, on the block size, or on the order of processing.
 """
 import numpy as np
 
-from eqsim.runtime.random import compiled_draw, uniform
+from eqsim.runtime.random import compiled_draw, lanes, uniform
 
-__all__ = ["SUB_SAMPLE", "SUB_KEEP", "SUB_SIZE", "BLOCK", "bernoulli_positions",
-           "bernoulli_window", "fixed_size_positions", "fixed_size_cost", "expand_ranges"]
+__all__ = ["SUB_SAMPLE", "SUB_KEEP", "SUB_SIZE", "SUB_DENSE", "BLOCK", "DENSE_P",
+           "DENSE_GROUP", "bernoulli_positions", "bernoulli_window", "bernoulli_counts",
+           "bernoulli_cost", "fixed_size_positions", "fixed_size_cost", "expand_ranges"]
 
 #: Sub-counters that keep the kinds of draws of one connect call apart.
 SUB_SAMPLE = 0  # geometric gaps of sample(p=...) / connect(p=...)
 SUB_KEEP = 1    # one keep-or-drop draw per candidate pair
 SUB_SIZE = 2    # fixed-size samples
+SUB_DENSE = 3   # per-position draws of dense Bernoulli rows
+
+#: Rows kept with at least this probability draw every position (32 per 8 Philox calls,
+#: no log) instead of walking geometric gaps (one Philox call and one log per kept
+#: position): measured, a group of 32 positions costs about what one gap costs.
+#: (C: EQSIM_DENSE_P in eqsim_bernoulli.h, as the other constants of these draws.)
+DENSE_P = 0.04
+#: Positions per keep mask of a dense row: ``32g + 8l + m`` is lane ``l`` of draw ``8g + m``.
+DENSE_GROUP = 32
 
 #: Positions per keyed block of a Bernoulli walk: the walk over positions
 #: ``b*BLOCK:(b+1)*BLOCK`` of a row uses the draws ``(b << 32) + m``, so any window of a row
@@ -58,12 +68,11 @@ def expand_ranges(lengths):
 
 
 def bernoulli_window(keys, lengths, lo, hi, p, *, seed, stream):
-    """The positions in ``lo[r]:hi[r]`` that the block-keyed walk over
-    ``range(lengths[r])`` keeps, with probability ``p[r]`` each.
+    """The positions in ``lo[r]:hi[r]`` that row ``r``'s Bernoulli sample of
+    ``range(lengths[r])`` keeps, each with probability ``p[r]``.
 
-    The row is walked block by block (:data:`BLOCK` positions, block ``b`` keyed by the
-    draw indices ``(b << 32) + m``), and only the blocks that overlap the window are
-    walked: the work is proportional to the window (plus one draw per block), and every
+    Each position's fate is drawn from the row's key and the position alone (see
+    :func:`bernoulli_counts`), so the work is proportional to the window, and every
     window of a row agrees with the whole row.
 
     Parameters
@@ -81,11 +90,100 @@ def bernoulli_window(keys, lengths, lo, hi, p, *, seed, stream):
     rows, positions : ndarray of int64
         Sorted by row, then position.
     """
-    keys = np.asarray(keys, dtype=np.int64)
-    lengths = np.asarray(lengths, dtype=np.int64)
-    lo = np.maximum(np.broadcast_to(np.asarray(lo, dtype=np.int64), lengths.shape), 0)
-    hi = np.minimum(np.broadcast_to(np.asarray(hi, dtype=np.int64), lengths.shape), lengths)
-    p = np.broadcast_to(np.asarray(p, dtype=np.float64), lengths.shape)
+    counts, positions = bernoulli_counts(keys, lengths, lo, hi, p, seed=seed, stream=stream)
+    return np.repeat(np.arange(counts.size, dtype=np.int64), counts), positions
+
+
+def bernoulli_counts(keys, lengths, lo, hi, p, *, seed, stream, dtype=np.int64):
+    """:func:`bernoulli_window` as the number of positions of each row and the positions.
+
+    A row with ``p >= DENSE_P`` draws every position: position ``32g + 8l + m`` is kept
+    when the 32-bit lane ``l`` of ``lanes(seed, stream, key, 8g + m, sub=SUB_DENSE)`` is
+    below ``floor(p * 2**32)`` (integers only: the same on every target). A sparser row
+    walks geometric gaps ``floor(log(u) / log(1 - p))`` block by block (:data:`BLOCK`
+    positions, block ``b`` drawing ``(b << 32) + m``), one draw per kept position.
+
+    Parameters
+    ----------
+    keys, lengths, lo, hi, p, seed, stream
+        As for :func:`bernoulli_window`.
+    dtype : numpy dtype
+        Integer type of the positions (int32 when they fit: half the memory).
+
+    Returns
+    -------
+    counts : ndarray of int64
+        Number of positions kept in each row.
+    positions : ndarray of ``dtype``
+        Row after row, ascending within a row.
+    """
+    keys = np.ascontiguousarray(keys, dtype=np.int64)
+    lengths = np.ascontiguousarray(lengths, dtype=np.int64)
+    lo = np.ascontiguousarray(np.broadcast_to(np.asarray(lo, dtype=np.int64), lengths.shape))
+    hi = np.ascontiguousarray(np.broadcast_to(np.asarray(hi, dtype=np.int64), lengths.shape))
+    p = np.ascontiguousarray(np.broadcast_to(np.asarray(p, dtype=np.float64), lengths.shape))
+    rows_in_c = compiled_draw("bernoulli_rows")
+    if rows_in_c is None:
+        rows, positions = _numpy_window(keys, lengths, lo, hi, p, seed, stream)
+        return np.bincount(rows, minlength=keys.size), positions.astype(dtype, copy=False)
+    width = np.maximum(np.minimum(hi, lengths) - np.maximum(lo, 0), 0) * np.clip(p, 0.0, 1.0)
+    capacity = _capacity(float(width.sum()))
+    counts = np.empty(keys.size, dtype=np.int64)
+    while True:  # more than 6 standard deviations above the mean: rarely a second pass
+        out = np.empty(capacity, dtype=dtype)
+        end = rows_in_c(keys, lengths, lo, hi, p, np.uint64(seed), np.uint64(stream), out, 0,
+                        counts)
+        if end >= 0:
+            return counts, out[:end]
+        capacity *= 2
+
+
+def _capacity(expected):
+    """Room for the positions of rows expecting ``expected`` in all: 6 standard deviations
+    more (a larger number is drawn about once in 10^9 calls)."""
+    return int(expected + 6.0 * expected ** 0.5) + 64
+
+
+def bernoulli_cost(lengths, p):
+    """Work (in elements) of :func:`bernoulli_window` for each whole row, for block sizing:
+    the positions kept, and for dense rows the NumPy draws of every position."""
+    lengths = np.asarray(lengths, dtype=np.float64)
+    p = np.asarray(p, dtype=np.float64)
+    return lengths * p + np.where(p >= DENSE_P, lengths / 4, 0.0)
+
+
+def _numpy_window(keys, lengths, lo, hi, p, seed, stream):
+    """:func:`bernoulli_window` with NumPy: dense rows and walked rows, merged."""
+    lo = np.maximum(lo, 0)
+    hi = np.minimum(hi, lengths)
+    dense = p >= DENSE_P
+    rows = [np.flatnonzero(dense), np.flatnonzero(~dense)]
+    found = [_dense_window(keys[rows[0]], lo[rows[0]], hi[rows[0]], p[rows[0]], seed, stream),
+             _walked_window(keys[rows[1]], lengths[rows[1]], lo[rows[1]], hi[rows[1]],
+                            p[rows[1]], seed, stream)]
+    return _sorted_by_row([part[owner] for part, (owner, _) in zip(rows, found)],
+                          [position for _, position in found])
+
+
+def _dense_window(keys, lo, hi, p, seed, stream):
+    """Per-position draws of each row's window ``lo:hi`` (see :func:`bernoulli_counts`)."""
+    first = lo // DENSE_GROUP
+    n_groups = np.where(hi > lo, (hi - 1) // DENSE_GROUP - first + 1, 0)
+    row, offset = expand_ranges(n_groups)
+    group = first[row] + offset
+    counters = (group * 8)[:, None] + np.arange(8, dtype=np.int64)
+    draws = lanes(seed, stream, keys[row][:, None], counters, sub=SUB_DENSE)
+    draws = draws.transpose(0, 2, 1).reshape(-1, DENSE_GROUP)  # bit 8l + m: lane l of 8g + m
+    threshold = np.where(p >= 1.0, 2 ** 32, np.floor(p * 2.0 ** 32)).astype(np.uint64)
+    position = group[:, None] * DENSE_GROUP + np.arange(DENSE_GROUP, dtype=np.int64)
+    keep = (draws < threshold[row][:, None]) & (position >= lo[row][:, None]) \
+        & (position < hi[row][:, None])
+    found, bit = np.nonzero(keep)
+    return row[found], position[found, bit]
+
+
+def _walked_window(keys, lengths, lo, hi, p, seed, stream):
+    """The geometric walk of the blocks that overlap each row's window ``lo:hi``."""
     first = lo // BLOCK
     n_blocks = np.where(hi > lo, (hi - 1) // BLOCK - first + 1, 0)
     row, offset = expand_ranges(n_blocks)
@@ -106,12 +204,13 @@ def bernoulli_window(keys, lengths, lo, hi, p, *, seed, stream):
 
 
 def bernoulli_positions(keys, lengths, p, *, seed, stream, draw_base=None):
-    """Positions of each row kept independently with probability ``p``.
+    """Positions of each row kept independently with probability ``p``, by geometric gaps.
 
     Row ``r`` walks over ``range(lengths[r])`` by geometric gaps
     ``floor(log(u) / log(1 - p))``: its ``m``-th draw is
     ``uniform(seed, stream, step=keys[r], index=m)``, so the cost is
     proportional to the number of positions kept, not to the range's length.
+    (The walk of sparse rows; :func:`bernoulli_window` chooses.)
 
     Parameters
     ----------
@@ -134,12 +233,6 @@ def bernoulli_positions(keys, lengths, p, *, seed, stream, draw_base=None):
     keys = np.asarray(keys, dtype=np.int64)
     lengths = np.asarray(lengths, dtype=np.int64)
     p = np.broadcast_to(np.asarray(p, dtype=np.float64), lengths.shape)
-    walk = compiled_draw("bernoulli_walk")
-    if walk is not None:  # the same draws and gaps, one C loop (5x faster at 25 M synapses)
-        base = np.zeros(keys.size, np.int64) if draw_base is None else draw_base
-        return walk(np.ascontiguousarray(keys), np.ascontiguousarray(lengths),
-                    np.ascontiguousarray(p), np.ascontiguousarray(base, dtype=np.int64),
-                    np.uint64(seed), np.uint64(stream))
     live = np.flatnonzero((lengths > 0) & (p > 0.0))
     last = np.full(live.size, -1, dtype=np.int64)   # last kept (or passed) position
     drawn = np.zeros(live.size, dtype=np.int64)     # draws used so far

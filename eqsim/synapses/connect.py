@@ -27,6 +27,7 @@ from eqsim.synapses.connect_errors import (CONFLICTING_ARGUMENTS, INDEX_OUT_OF_R
                                           INVALID_INDEX_ARRAY, INVALID_MULTIPLICITY,
                                           INVALID_PROBABILITY, LENGTH_MISMATCH)
 from eqsim.synapses.connect_equality import equality_pairs
+from eqsim.synapses.connect_sampled import RowCounts
 from eqsim.synapses.connect_generator import (ConnectContext, Side, constant_value, empty_pairs,
                                               generator_pairs, is_constant)
 from eqsim.runtime.sampling import SUB_KEEP
@@ -43,8 +44,8 @@ def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i
                      p=1.0, n=1, skip_if_invalid: bool = False, seed: int, stream: int,
                      evaluate, obj: str | None = None,
                      post_names=frozenset(), integer_names=frozenset(),
-                     target_start: int = 0,
-                     target_stop: int | None = None) -> tuple[np.ndarray, np.ndarray]:
+                     target_start: int = 0, target_stop: int | None = None,
+                     compact_pre: bool = False) -> tuple[np.ndarray, np.ndarray]:
     """Return (i, j) int32 arrays of the synapses to create (a synapse repeated n times appears n times).
 
     Parameters
@@ -83,6 +84,10 @@ def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i
         (default: all). Every draw is keyed so that the slices of any partition of the
         targets together make exactly the synapses of the whole call; a process of a
         distributed network makes its own slice, and one process uses ``(0, n_post)``.
+    compact_pre : bool
+        Allow ``i`` to come back as a :class:`~eqsim.synapses.connect_sampled.RowCounts`
+        (the number of synapses of each source) when the synapses are made sorted by ``i``
+        without per-pair work (``connect(p=...)``): no per-synapse array for ``i``.
 
     Returns
     -------
@@ -107,7 +112,8 @@ def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i
                          f"0:{n_post}")
     context = ConnectContext(int(n_pre), int(n_post), seed, stream, evaluate, obj,
                              bool(skip_if_invalid), frozenset(post_names),
-                             frozenset(integer_names), int(target_start), target_stop)
+                             frozenset(integer_names), int(target_start), target_stop,
+                             bool(compact_pre))
     probability = _parse_probability(p, obj)
     multiplicity = _parse_multiplicity(n, obj)
     if i is None and j is None:
@@ -279,6 +285,10 @@ def _index_array(context, values, name, size, group):
 
 # -- n synapses per pair ---------------------------------------------------------------------
 def _repeat(context, pre, post, multiplicity):
+    if isinstance(pre, RowCounts):
+        if multiplicity == 1:
+            return pre, post
+        pre = pre.indices()
     if isinstance(multiplicity, int):
         if multiplicity != 1:
             pre, post = np.repeat(pre, multiplicity), np.repeat(post, multiplicity)

@@ -21,9 +21,10 @@ from eqsim.synapses.connect_errors import (INDEX_OUT_OF_RANGE, INVALID_DEPENDENC
                                           INVALID_PROBABILITY, INVALID_RANGE,
                                           INVALID_SAMPLE_SIZE)
 from eqsim.core.build_progress import BuildProgress
+from eqsim.synapses.connect_sampled import direct_pairs, is_direct
 from eqsim.synapses.integer_arguments import check_integer_argument, integer_dtype
-from eqsim.runtime.sampling import (SUB_KEEP, bernoulli_window, expand_ranges,
-                                             fixed_size_cost, fixed_size_positions)
+from eqsim.runtime.sampling import (SUB_KEEP, bernoulli_cost, bernoulli_window,
+                                    expand_ranges, fixed_size_cost, fixed_size_positions)
 
 __all__ = ["Side", "ConnectContext", "generator_pairs", "is_constant", "constant_value",
            "empty_pairs"]
@@ -63,6 +64,7 @@ class ConnectContext:
     integer_names: frozenset = frozenset()  # external constants that are Python/NumPy integers
     target_start: int = 0     # the slice of postsynaptic neurons whose synapses are made
     target_stop: int = None   # (None: N_post)
+    compact_pre: bool = False  # sorted presynaptic indices may come as RowCounts
 
     def __post_init__(self):
         if self.target_stop is None:
@@ -106,6 +108,8 @@ def generator_pairs(context, spec, side, *, keep):
     sliced = (lo, hi) != (0, context.n_post)
     outer_range = (lo, hi) if side.outer == "j" else (0, side.n_outer)
     plan = _plan_rows(context, spec, side, outer_range)
+    if is_direct(context, plan, side, keep):
+        return direct_pairs(context, plan, _row_blocks)
     spec = plan.spec
     plain_range = not np.any(plan.start) and np.all(plan.step == 1)  # k is the position
     windowed = sliced and side.outer == "i" and spec.element == spec.variable_symbol \
@@ -216,7 +220,7 @@ def _plan_rows(context, spec, side, outer_range):
     sample_p = sizes = None
     if spec.p is not None:
         sample_p = _row_probabilities(context, spec, side, outer, active)
-        cost = lengths * sample_p + 1.0
+        cost = bernoulli_cost(lengths, sample_p) + 1.0
     elif spec.size is not None:
         sizes = _row_sample_sizes(context, spec, side, outer, lengths, active)
         cost = fixed_size_cost(lengths, sizes)

@@ -46,14 +46,29 @@ class PresynapticIndex(ArrayVariable):
         return self._ptr if self._explicit is None else None
 
     def append(self, new):
-        """Add the presynaptic indices of new synapses (appended at the end)."""
-        new = np.asarray(new, dtype=np.int64)
+        """Add the presynaptic indices of new synapses (appended at the end): an array, or
+        a :class:`~eqsim.synapses.connect_sampled.RowCounts` (sorted, counted by source)."""
         n_sources = self._ptr.size - 1
+        current_max = np.flatnonzero(np.diff(self._ptr))[-1] if self._ptr[-1] else -1
+        counts = getattr(new, "counts", None)
+        if counts is not None and counts.size == n_sources and self._explicit is None:
+            used = np.flatnonzero(counts)
+            if not used.size or used[0] >= current_max:
+                self._ptr[1:] += np.cumsum(counts)
+                return
+        if counts is not None:
+            new = new.indices()
+        new = np.asarray(new)
+        if new.dtype.kind not in "iu":
+            new = new.astype(np.int64)
         if self._explicit is None:
-            current_max = np.flatnonzero(np.diff(self._ptr))[-1] if self._ptr[-1] else -1
-            in_order = new.size == 0 or (np.all(new[1:] >= new[:-1]) and new[0] >= current_max)
-            if in_order:
-                self._ptr[1:] += np.cumsum(np.bincount(new, minlength=n_sources))
+            in_order = new.size == 0 or (new[0] >= current_max
+                                         and bool(np.all(new[1:] >= new[:-1])))
+            if in_order:  # sorted: the row pointers grow by the new ones' (no per-synapse copy)
+                bounds = np.arange(n_sources + 1)
+                if np.can_cast(np.min_scalar_type(n_sources), new.dtype):
+                    bounds = bounds.astype(new.dtype)  # else NumPy converts all of `new`
+                self._ptr += np.searchsorted(new, bounds)
                 return
             self._explicit = self.array  # give up the implicit form for good
         self._explicit = np.concatenate([self._explicit, new.astype(np.int32)])

@@ -13,7 +13,6 @@ from ..ir.operations import (Assignment, PathwayOp, ProceduralOp, StateUpdateOp,
                              SynapticCodeOp)
 from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable
 from ..parsing.dimensions import dimension_of
-from ..runtime.sampling import BLOCK
 from ..stateupdate import integrate
 from ..units import DIMENSIONLESS, second
 from .procedural_values import substitute_values
@@ -234,7 +233,7 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
         var_index=var_index, index_exprs={"i": "_src", "j": "_tgt"},
         queue=pathway.queue_name, delay=delay, p=spec["p"], conn_seed=spec["seed"],
         conn_stream=spec["stream"], n_post=synapses.target.global_size(),
-        target_start=stored[0], target_stop=stored[1], block=BLOCK,
+        target_start=stored[0], target_stop=stored[1],
         source_start=source_range[0], source_stop=source_range[1],
         event_lags=_lags_name(variables[events]))
 

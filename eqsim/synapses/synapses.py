@@ -26,6 +26,7 @@ from .identity import multisynaptic_ranks, synapse_draw_keys, synapse_identity
 from .fan import FAN_NAMES, FanCounts, FanView
 from .indexing import SynapticIndexingAccess
 from .integer_arguments import integer_constants
+from .connect_sampled import RowCounts
 from .presynaptic_index import PresynapticIndex
 from .spike_sources import refuse_remote_reads
 from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
@@ -255,13 +256,17 @@ class Synapses(SynapticValueAccess, ProceduralConnections, FanCounts, SynapticIn
                 seed=draw_seed, stream=stream, evaluate=evaluate, obj=self.name,
                 post_names=post_aliases(self),
                 integer_names=integer_constants(self.namespace, run_namespace),
-                target_start=stored[0], target_stop=stored[1])
+                target_start=stored[0], target_stop=stored[1], compact_pre=True)
             self._connect_calls += 1
             self._connect_sizes.append(len(new_i))  # one-process order of a split network
             old = self.N
             self._resize(old + len(new_i))
             self.variables["_synaptic_pre"].append(new_i)
-            self.variables["_synaptic_post"].array[old:] = new_j
+            post = self.variables["_synaptic_post"]
+            if old == 0 and isinstance(new_i, RowCounts) and new_j.dtype == post.array.dtype:
+                post.array = new_j  # the sampler's own new array: taken, not copied
+            else:
+                post.array[old:] = new_j
             for pathway in self.pathways:
                 delay_var = self.variables[pathway.delay_name]
                 if not delay_var.shared:

@@ -70,9 +70,9 @@ SG_syn = Synapses(SG, G, on_pre="ge += 0.3")
 SG_syn.connect(j="i*10 + k for k in range(3)")
 G.run_regularly("I += 0.01*randn()", dt=5 * ms)
 SUM = Synapses(P, G, "drive_post = 0.001*i : 1 (summed)")  # onto the stored targets
-SUM.connect(p=0.2)
+SUM.connect(p=0.03)  # sparse: geometric walk (SE's p=0.1 draws each target: dense)
 PROC = Synapses(E, G, on_pre="gi -= 0.002 + 0.0001*j")  # regenerated at each spike
-PROC.connect(p=0.05, procedural=True)
+PROC.connect(p=0.03, procedural=True)  # walked (interval_script's p=0.05: dense)
 TINY = NeuronGroup(2, "dv/dt = (2 - i)/(3*ms) : 1", threshold="v > 1", reset="v = 0")
 TINY_syn = Synapses(TINY, G, on_pre="ge += 0.2")  # a source with nothing on rank 0 of K = 3
 TINY_syn.connect(j="k for k in range(i*100, i*100 + 50)")

@@ -4,11 +4,12 @@ the seed's model (make_brainpy_tian_rates.py: the seed's update order, Euler, fl
 - Rates: the mean E and I rates over seeds within 5 % of BrainPy's (brainpy_tian_rates.json),
   both at 4000 neurons (4 M synapses, weights scaled by 10,000/4000 as ``build(num)`` does),
   100 ms, nothing discarded. BrainPy, 10 seeds: E 6.44 +- 0.07 Hz, I 15.91 +- 0.14 Hz
-  (sample standard deviations); eqsim, seeds 0-9: E 6.43 +- 0.10 Hz, I 15.88 +- 0.15 Hz.
+  (sample standard deviations); eqsim, seeds 0-9: E 6.46 +- 0.05 Hz, I 16.00 +- 0.10 Hz.
   The simulators draw the initial voltages and connections from different generators, so
   the means over seeds are compared (five here: the spread of a mean is then ~0.7 %). At
   the full 10,000 neurons (25 M synapses, too costly for CI), seeds 0-3: BrainPy E 6.18 +-
-  0.06, I 14.66 +- 0.11 Hz; eqsim E 6.15 +- 0.04, I 14.60 +- 0.05 Hz.
+  0.06, I 14.66 +- 0.11 Hz; eqsim E 6.15 +- 0.04, I 14.64 +- 0.06 Hz (connections drawn
+  per candidate since 2026-12-02; before: E 6.43 +- 0.10, I 15.88 +- 0.15 at 4000).
   Compiled target (~20 s of CPU, mostly its one compilation).
 - Spikes: fed BrainPy's connections and initial voltages (brainpy_tian_spikes.npz, 1000
   neurons, seed 0), eqsim (NumPy target) fires the same spikes in the same steps for the

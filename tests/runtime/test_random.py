@@ -7,7 +7,6 @@ import sys
 import numpy as np
 import pytest
 
-from eqsim.codegen.compiler import load_module
 from eqsim.runtime import random as rng
 from eqsim.runtime import random_discrete as rng_discrete
 from eqsim.runtime.streams import stream_id
@@ -62,11 +61,8 @@ def search(double u, uint64_t trials, double p):
 
 
 @pytest.fixture(scope="module")
-def c_random(tmp_path_factory):
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setenv("EQSIM_CACHE_DIR", str(tmp_path_factory.mktemp("eqsim_cache")))
-        return load_module(C_SOURCE, name_hint="test_random_c",
-                           include_dirs=[rng.random_header_dir()])
+def c_random(header_module):
+    return header_module(C_SOURCE, "test_random_c")
 
 
 def c_real(module, kind, n=N, seed=SEED, stream=STREAM, step=STEP):

@@ -74,41 +74,46 @@ def test_a_slice_that_misses_out_of_range_targets_still_raises(pairs):
         pairs(1000, 1500, j="k for k in range(i - 3, i + 4)")
 
 
-def test_skip_sampling_of_a_slice_draws_in_proportion_to_it(pairs, monkeypatch):
+@pytest.mark.parametrize("p", [0.2, 0.01], ids=["dense", "walked"])
+def test_bernoulli_sampling_of_a_slice_draws_in_proportion_to_it(pairs, monkeypatch, p):
     drawn = []
-    real = sampling.uniform
 
-    def counting(seed, stream, step, index, **kw):
-        drawn.append(np.size(index))
-        return real(seed, stream, step, index, **kw)
-    monkeypatch.setattr(sampling, "uniform", counting)
+    def counting(real):
+        def draw(seed, stream, step, index, **kw):
+            drawn.append(np.size(index))
+            return real(seed, stream, step, index, **kw)
+        return draw
+    # dense rows draw lanes (one per 4 positions), walked rows one uniform per gap
+    monkeypatch.setattr(sampling, "uniform", counting(sampling.uniform))
+    monkeypatch.setattr(sampling, "lanes", counting(sampling.lanes))
     context = current_context()
     previous = None if context.philox_automatic else context.philox
-    context.use_philox("numpy")  # the NumPy walk, whose draws are counted (the C walk's
+    context.use_philox("numpy")  # the NumPy draws, which are counted (the C sampler's
     try:                         # are tests/runtime/test_sampling.py's: the same draws)
-        pairs(0, N_POST, p=0.2)
+        pairs(0, N_POST, p=p)
         whole = sum(drawn)
         drawn.clear()
-        pairs(0, 1024, p=0.2)  # the first of three blocks (the third is shorter)
+        pairs(0, 1024, p=p)  # the first of three blocks (the third is shorter)
     finally:
         context.use_philox(previous)
     assert whole > 0 and sum(drawn) < 0.5 * whole
 
 
-def _procedural_drive(procedural):
+def _procedural_drive(procedural, p):
     start_scope()
     seed(11)
     src = NeuronGroup(20, "tspike : second", threshold="t >= tspike", refractory=1000 * ms)
     src.tspike = "i*0.1*ms"
     tgt = NeuronGroup(N_POST, "v : 1")
     syn = Synapses(src, tgt, on_pre="v_post += 1 + i*0.001 + j*1e-6")
-    syn.connect(p=0.05, procedural=procedural)
+    syn.connect(p=p, procedural=procedural)
     run(2.5 * ms)
     return len(syn), tgt.v[:].copy()
 
 
-def test_procedural_synapses_over_several_blocks_act_like_stored_ones(target):
-    count, stored = _procedural_drive(False)
-    procedural_count, procedural = _procedural_drive(True)
+@pytest.mark.parametrize("p", [0.02, 0.3], ids=["walked", "dense"])
+def test_procedural_synapses_over_several_blocks_act_like_stored_ones(target, p):
+    count, stored = _procedural_drive(False, p)
+    procedural_count, procedural = _procedural_drive(True, p)
     assert count == procedural_count > 0
     np.testing.assert_allclose(stored, procedural, rtol=1e-14)  # summation order
