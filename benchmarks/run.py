@@ -227,6 +227,17 @@ def plan(names, thread_list, pythons):
     return rows
 
 
+def untranslated(name, pythons):
+    """A row saying so for each peer (with an interpreter) that cannot express benchmark
+    ``name``: nothing is run; the README says why."""
+    spec, _ = spec_for(name)
+    return [dict(simulator=peer, benchmark=name, threads=1, status="untranslated",
+                 message=f"{peer} cannot express this benchmark (benchmarks/README.md, "
+                         "'NEST and ANNarchy')")
+            for peer in PEERS if pythons.get(peer) is not None
+            and name not in getattr(spec, "PEERS", {}).get(peer, ())]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true",
@@ -273,14 +284,17 @@ def main(argv=None):
     pythons = dict(peer_pythons, eqsim=sys.executable)
     pythons["brian2-cython"] = pythons["brian2-standalone"] = b2_python
     rows = []
-    for name, simulator, threads in plan(names, options.threads, pythons):
-        log(f"[{datetime.datetime.now():%H:%M:%S}] {name} on {simulator}, {threads} thread"
-            f"{'s' if threads > 1 else ''} (load average {os.getloadavg()[0]:.1f})")
-        row = cold_and_warm(simulator, name, options, pythons[simulator], log, threads)
-        row["load_average"] = os.getloadavg()[0]
-        rows.append(row)
-        log(f"    -> {row.get('status')}" + (f": {row.get('message')}" if row.get("status") != "ok"
-                                               else f", run {row['run_s']:.3g} s"))
+    for name in names:
+        for _, simulator, threads in plan([name], options.threads, pythons):
+            log(f"[{datetime.datetime.now():%H:%M:%S}] {name} on {simulator}, {threads} thread"
+                f"{'s' if threads > 1 else ''} (load average {os.getloadavg()[0]:.1f})")
+            row = cold_and_warm(simulator, name, options, pythons[simulator], log, threads)
+            row["load_average"] = os.getloadavg()[0]
+            rows.append(row)
+            log(f"    -> {row.get('status')}" + (f": {row.get('message')}"
+                                                   if row.get("status") != "ok"
+                                                   else f", run {row['run_s']:.3g} s"))
+        rows += untranslated(name, pythons)
     for row in rows:
         row["rate_mismatch"] = rate_mismatch(row, rows)
     command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
@@ -292,7 +306,7 @@ def main(argv=None):
         with open(options.json, "w") as f:
             json.dump(dict(command=command.strip(), started=started.isoformat(),
                            machine=machine, results=rows), f, indent=1)
-    return 0 if all(r.get("status") in ("ok", "unavailable") for r in rows) else 1
+    return 0 if all(r.get("status") in ("ok", "unavailable", "untranslated") for r in rows) else 1
 
 
 if __name__ == "__main__":

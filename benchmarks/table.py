@@ -92,7 +92,8 @@ def row_cells(row, rows):
     """The table cells of one result row."""
     head = [row.get("benchmark", "?"), row.get("simulator", "?"), str(threads_of(row))]
     if row.get("status") != "ok":
-        label = "not available yet" if row.get("status") == "unavailable" else "ERROR"
+        label = {"unavailable": "not available yet", "untranslated": "not run"}.get(
+            row.get("status"), "ERROR")
         message = " ".join(str(row.get("message", "")).split())  # one line in the table
         if len(message) > MESSAGE_WIDTH:
             message = message[:MESSAGE_WIDTH - 3] + "..."

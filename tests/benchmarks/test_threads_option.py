@@ -45,6 +45,14 @@ def test_plan_leaves_out_peers_that_cannot_express_a_row_and_absent_interpreters
     assert run.plan(["einet_brainpy_style"], [2], ALL) == [("einet_brainpy_style", "eqsim", 2)]
 
 
+def test_a_peer_that_cannot_express_a_benchmark_gets_a_row_that_says_so():
+    rows = run.untranslated("stdp", ALL)
+    assert [(r["simulator"], r["status"]) for r in rows] == [("nest", "untranslated"),
+                                                            ("annarchy", "untranslated")]
+    assert "not run: nest cannot express this benchmark" in table.format_table(rows)
+    assert run.untranslated("coba", ALL) == [] and run.untranslated("stdp", {}) == []
+
+
 @pytest.mark.parametrize("text", ["0", "1,1", "two", "", "1,-2"])
 def test_bad_thread_lists_are_refused(text):
     with pytest.raises(argparse.ArgumentTypeError, match="positive integers"):
