@@ -97,7 +97,7 @@ def row_cells(row, rows):
         message = " ".join(str(row.get("message", "")).split())  # one line in the table
         if len(message) > MESSAGE_WIDTH:
             message = message[:MESSAGE_WIDTH - 3] + "..."
-        return head + ["-"] * (len(COLUMNS) - 3) + [f"{label}: {message}"]
+        return head + ["-"] * (len(COLUMNS) - len(head) - 1) + [f"{label}: {message}"]
     ratio = eqsim_ratio(row, rows)
     load = row.get("load_average")
     n_neurons = sum(row["neurons_by_population"].values())
