@@ -284,6 +284,14 @@ def main(argv=None):
     pythons = dict(peer_pythons, eqsim=sys.executable)
     pythons["brian2-cython"] = pythons["brian2-standalone"] = b2_python
     rows = []
+    command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+
+    def save():
+        """Write the rows so far: a long run stopped early keeps what it measured."""
+        if options.json:
+            with open(options.json, "w") as f:
+                json.dump(dict(command=command.strip(), started=started.isoformat(),
+                               machine=machine, results=rows), f, indent=1)
     for name in names:
         for _, simulator, threads in plan([name], options.threads, pythons):
             log(f"[{datetime.datetime.now():%H:%M:%S}] {name} on {simulator}, {threads} thread"
@@ -294,18 +302,15 @@ def main(argv=None):
             log(f"    -> {row.get('status')}" + (f": {row.get('message')}"
                                                    if row.get("status") != "ok"
                                                    else f", run {row['run_s']:.3g} s"))
+            save()
         rows += untranslated(name, pythons)
     for row in rows:
         row["rate_mismatch"] = rate_mismatch(row, rows)
-    command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
     print(f"# {command.strip()}  ({started:%Y-%m-%d %H:%M} to {datetime.datetime.now():%H:%M}, "
           f"{machine['cpus']} cores, {machine['processor']}, load average at start "
           f"{machine['load_average_at_start'][0]:.1f}, at the end {os.getloadavg()[0]:.1f})")
     print(format_table(rows))
-    if options.json:
-        with open(options.json, "w") as f:
-            json.dump(dict(command=command.strip(), started=started.isoformat(),
-                           machine=machine, results=rows), f, indent=1)
+    save()
     return 0 if all(r.get("status") in ("ok", "unavailable", "untranslated") for r in rows) else 1
 
 
