@@ -1,5 +1,9 @@
 """The suite's table: one row per benchmark, simulator and thread count, and the rate
-agreement check."""
+agreement check.
+
+``python benchmarks/table.py RESULTS.json [MORE.json ...]`` prints the table of the rows that
+``run.py --json`` wrote (also of a run stopped early: it writes after every row).
+"""
 
 RATE_TOLERANCE = 0.10  # relative difference of a population's mean rate flagged as a mismatch
 MESSAGE_WIDTH = 160  # error messages are cut in the table; the JSON keeps them whole
@@ -123,3 +127,22 @@ def format_table(rows):
     def line(cells):
         return "| " + " | ".join(c.ljust(w) for c, w in zip(cells, widths)) + " |"
     return "\n".join([line(COLUMNS), line(["-" * w for w in widths]), *map(line, body)])
+
+
+def main(argv=None):
+    """``python benchmarks/table.py RESULTS.json...``: the table of one or more ``run.py
+    --json`` files (rows in the order given, rate checks across all of them)."""
+    import json
+    import sys
+    rows = []
+    for path in (argv if argv is not None else sys.argv[1:]):
+        with open(path) as f:
+            rows += json.load(f)["results"]
+    for row in rows:
+        row["rate_mismatch"] = rate_mismatch(row, rows)
+    print(format_table(rows))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

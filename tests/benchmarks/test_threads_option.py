@@ -141,6 +141,8 @@ def test_run_py_gives_every_row_its_thread_count_in_the_command_json_and_table(
     assert [(r["simulator"], r["threads"]) for r in rows] == [("eqsim", 1), ("eqsim", 2)]
     assert all(isinstance(r["load_average"], float) for r in rows)
     assert "| threads |" in capsys.readouterr().out
+    assert table.main([str(out), str(out)]) == 0  # two files: one table of four rows
+    assert len(capsys.readouterr().out.strip().splitlines()) == 2 + 4
 
 
 def test_the_eqsim_runner_builds_the_network_with_the_threads_asked_for():
