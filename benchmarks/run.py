@@ -231,9 +231,8 @@ def untranslated(name, pythons):
     """A row saying so for each peer (with an interpreter) that cannot express benchmark
     ``name``: nothing is run; the README says why."""
     spec, _ = spec_for(name)
-    return [dict(simulator=peer, benchmark=name, threads=1, status="untranslated",
-                 message=f"{peer} cannot express this benchmark (benchmarks/README.md, "
-                         "'NEST and ANNarchy')")
+    why = getattr(spec, "NOT_ON_PEERS", "no translation in runners/run_nest.py, run_annarchy.py")
+    return [dict(simulator=peer, benchmark=name, threads=1, status="untranslated", message=why)
             for peer in PEERS if pythons.get(peer) is not None
             and name not in getattr(spec, "PEERS", {}).get(peer, ())]
 

@@ -49,7 +49,7 @@ def test_a_peer_that_cannot_express_a_benchmark_gets_a_row_that_says_so():
     rows = run.untranslated("stdp", ALL)
     assert [(r["simulator"], r["status"]) for r in rows] == [("nest", "untranslated"),
                                                             ("annarchy", "untranslated")]
-    assert "not run: nest cannot express this benchmark" in table.format_table(rows)
+    assert "not run: no translation yet (event-driven traces" in table.format_table(rows)
     assert run.untranslated("coba", ALL) == [] and run.untranslated("stdp", {}) == []
 
 
