@@ -78,8 +78,10 @@ class Backend(abc.ABC):
         raise NotImplementedError("this target runs spike exchanges in Python")
 
     @abc.abstractmethod
-    def stop(self):
-        """End the run once the current step is complete (from a network operation)."""
+    def stop(self, agreed=False):
+        """End the run once the current step is complete (from a network operation). A
+        compiled spike exchange carries a stop to the other processes at its next exchange;
+        ``agreed``: every process stops after this step (they agreed on it)."""
 
     @abc.abstractmethod
     def profile_time(self, k):
@@ -151,7 +153,7 @@ class NumpyBackend(Backend):
     def clock_steps(self):
         return list(self._step)
 
-    def stop(self):
+    def stop(self, agreed=False):
         # as eqsim_stop in network.c.j2: the clocks that tick in this step still tick
         for c in range(len(self._step)):
             self._end[c] = self._step[c] + self._active[c]

@@ -22,10 +22,12 @@ from .network_control import NetworkControl
 from .network_state import apply_state, check_state, take_state
 from .preferences import prefs
 from .reporting import close_reporter, make_reporter
+from .run_loop import netop_callbacks, run_until
 from .build_progress import BuildProgress, run_reports
 from .summaries import brian2_name, profiling_info
 from .context import current_context
-from ..distributed.spike_exchange import communication_interval, raise_halted
+from ..distributed.spike_exchange import communication_interval
+from ..distributed.stop_agreement import StopAgreement
 
 logger = logging.getLogger("eqsim.network")
 
@@ -171,11 +173,16 @@ class Network(NetworkControl, Nameable):
         return [(item, obj) for _, item, obj in entries]
 
     def _exchange_entries(self, items, schedule):
+        """The spike exchanges and stop agreements of a run on K processes."""
         from ..distributed.spike_exchange import spike_exchanges
+        from ..distributed.stop_agreement import stop_agreements
+        comm = current_context().comm
         clocks = list({id(i.clock): i.clock for i in items}.values()) or [defaultclock._clock]
-        self._exchanges = spike_exchanges(current_context().comm, items, clocks)
+        self._exchanges = spike_exchanges(comm, items, clocks)
+        agreements = stop_agreements(comm, items, schedule,
+                                     lambda when, order: (schedule_index(when, schedule), order))
         return [((schedule_index(x.when, schedule), x.order, x.name, -1, k), x, x)
-                for k, x in enumerate(self._exchanges)]
+                for k, x in enumerate(self._exchanges + agreements)]
 
     def _build(self, run_namespace, profile=False):
         self._exchanges = []
@@ -196,7 +203,7 @@ class Network(NetworkControl, Nameable):
                 *communication_interval(item, items, current_context().comm))
             if compiled:
                 schedule.append(compiled)
-            elif isinstance(item, NetworkOperation) or exchange:
+            elif isinstance(item, (NetworkOperation, StopAgreement)) or exchange:
                 schedule.append((clock_index(item.clock), len(netops)))
                 netops.append(item)
             else:
@@ -272,27 +279,7 @@ class Network(NetworkControl, Nameable):
                 obj.before_run(module)
         for obj in objects:
             obj.reserve_memory(module, duration_s)
-
-        def netop_caller(k, op):
-            def call():
-                # every clock shows the current time (defaultclock.t in a netop on its own clock)
-                for clock, step in zip(clocks, module.backend.clock_steps()):
-                    clock.step = step
-                started = time.perf_counter()
-                op.call()
-                netop_seconds[k] += time.perf_counter() - started
-                if getattr(op, "stopped", False):  # a process's stop(), seen at an exchange
-                    op.stopped = False
-                    self._stopped = True
-                    module.backend.stop()
-                elif self._stopped or Network._globally_stopped:
-                    if python_exchanges:  # every process stops at the next exchange
-                        current_context().comm.stop_requested = True
-                    else:  # compiled exchanges carry it themselves
-                        module.backend.stop()
-            return call
-        python_exchanges = any(any(op is x for x in self._exchanges) for op in netops)
-        callbacks = [netop_caller(k, op) for k, op in enumerate(netops)]
+        callbacks = netop_callbacks(self, module, netops, clocks, netop_seconds)
         module.profile_reset()
         self._profiling_info = None
         # monitors recording to files or calling a callback are emptied every few steps
@@ -306,7 +293,7 @@ class Network(NetworkControl, Nameable):
                 reporter(0.0, 0.0, t_start, duration_s)
             last_report = wall
             for k, end in enumerate(ends):
-                self._run_until(module, clocks, end, callbacks, self._exchanges)
+                run_until(module, clocks, end, callbacks, self._exchanges)
                 if self._exchanges and any(c.step < steps_for(end, c.dt_) for c in clocks):
                     self._stopped = True  # another process's stop(): all stopped with it
                 for obj in streaming:  # a monitor with a callback calls it when due
@@ -357,22 +344,6 @@ class Network(NetworkControl, Nameable):
             steps = steps_for(t_end, clock.dt_, f"running '{self.name}' until t = {t_end!r} s "
                                                 f"on '{clock.name}'")
             warn_many_steps(steps, clock.dt_, f"running '{self.name}' until t = {t_end!r} s")
-
-    @staticmethod
-    def _run_until(module, clocks, t_end, callbacks, exchanges=()):
-        module.backend.set_clocks([c.dt_ for c in clocks], [c.step for c in clocks],
-                                 [steps_for(t_end, c.dt_) for c in clocks])
-        try:
-            halted = module.backend.run(callbacks)
-            if halted is not None and halted < -1:
-                raise_halted(halted, exchanges)
-        except Exception as error:
-            if exchanges:  # split over processes: the others stop at their next exchange
-                exchanges[0].fail(error)
-            raise
-        for clock, step in zip(clocks, module.backend.clock_steps()):
-            clock.step = step
-        module.raise_callback_errors()
 
     # --- store / restore -------------------------------------------------------------
     def store(self, name="default", filename=None):

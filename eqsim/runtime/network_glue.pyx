@@ -44,6 +44,7 @@ ctypedef void (*seed_f)(uint64_t)
 ctypedef void (*clock_f)(int, double, int64_t, int64_t)
 ctypedef int64_t (*clock_step_f)(int)
 ctypedef void (*stop_f)()
+ctypedef void (*stop_agreed_f)(int)
 ctypedef double (*profile_time_f)(int)
 ctypedef eqsim_buffer *(*buffer_f)(int)
 ctypedef void (*buffer_clear_f)(int)
@@ -136,7 +137,7 @@ cdef class NetworkLibrary:
     cdef seed_f _set_seed
     cdef clock_f _set_clock
     cdef clock_step_f _clock_step
-    cdef stop_f _stop
+    cdef stop_agreed_f _stop
     cdef profile_time_f _profile_time
     cdef stop_f _profile_reset
     cdef buffer_f _buffer
@@ -163,7 +164,7 @@ cdef class NetworkLibrary:
         self._set_seed = <seed_f>_symbol(handle, "eqsim_set_seed", path)
         self._set_clock = <clock_f>_symbol(handle, "eqsim_set_clock", path)
         self._clock_step = <clock_step_f>_symbol(handle, "eqsim_clock_step", path)
-        self._stop = <stop_f>_symbol(handle, "eqsim_stop", path)
+        self._stop = <stop_agreed_f>_symbol(handle, "eqsim_stop", path)
         self._profile_time = <profile_time_f>_symbol(handle, "eqsim_profile_time", path)
         self._profile_reset = <stop_f>_symbol(handle, "eqsim_profile_reset", path)
         self._buffer = <buffer_f>_symbol(handle, "eqsim_get_buffer", path)
@@ -205,9 +206,11 @@ cdef class NetworkLibrary:
     def clock_steps(self):
         return [self._clock_step(c) for c in range(self.N_CLOCKS)]
 
-    def stop(self):
-        """End the run once the current step is complete (called from a network operation)."""
-        self._stop()
+    def stop(self, bint agreed=False):
+        """End the run once the current step is complete (called from a network operation).
+        On K processes, a stop that only this process asks for travels with the next spike
+        exchange; ``agreed``: every process stops after this step (they agreed on it)."""
+        self._stop(agreed)
 
     def profile_time(self, int k):
         """Seconds spent in kernel slot ``k`` since the last ``profile_reset()`` (0 unless

@@ -23,7 +23,7 @@ from ..errors import EqsimError
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 3  # bump when the statements' structure or the file layout changes
+FORMAT = 4  # bump when the statements' structure or the file layout changes
 LEFTOVER_AGE = 10 * 60  # s; a temporary file this old belongs to a killed process
 _memory = {}
 

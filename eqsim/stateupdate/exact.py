@@ -108,13 +108,71 @@ def _uncoupled_update(x, a, b, dt, fixed_point):
     return [(fixed_point, value)], fixed_point + (x - fixed_point) * sympy.exp(a * dt)
 
 
+def _triangular_order(matrix):
+    """An order of the rows and columns of ``matrix`` that makes it upper triangular
+    (each variable after those it feeds: currents before the voltage they drive, the
+    augmented constant last), or None when the variables feed each other in a cycle."""
+    n = matrix.shape[0]
+    reads = {i: {j for j in range(n) if j != i and matrix[i, j] != 0} for i in range(n)}
+    order, placed = [], set()
+    while len(order) < n:
+        # filled from the end: next, a variable that reads only variables placed already
+        ready = [i for i in range(n) if i not in placed and reads[i] <= placed]
+        if not ready:
+            return None
+        order.append(ready[0])
+        placed.add(ready[0])
+    return order[::-1]
+
+
+def _triangular_exp(matrix):
+    """``exp(matrix)`` of an upper triangular matrix with distinct diagonal entries, by
+    Parlett's recurrence (N. J. Higham, Functions of Matrices, 2008, sec. 4.6): closed
+    forms with differences of rates in denominators, as the general exponential gives,
+    without sympy's Jordan form (seconds for a current-driven neuron). None when two
+    diagonal entries are the same expression."""
+    n = matrix.shape[0]
+    diagonal = [matrix[i, i] for i in range(n)]
+    gaps = {}
+    for i in range(n):
+        for j in range(i + 1, n):
+            gap = sympy.cancel(diagonal[j] - diagonal[i])
+            if gap == 0:
+                return None
+            gaps[i, j] = gap
+    result = sympy.zeros(n, n)
+    for i in range(n):
+        result[i, i] = sympy.exp(diagonal[i])
+    for distance in range(1, n):
+        for i in range(n - distance):
+            j = i + distance
+            total = matrix[i, j] * (result[j, j] - result[i, i])
+            for k in range(i + 1, j):
+                total += matrix[i, k] * result[k, j] - result[i, k] * matrix[k, j]
+            result[i, j] = total / gaps[i, j]
+    return result
+
+
+def _propagator(augmented):
+    """``exp(augmented)``: by Parlett's recurrence when the variables feed each other
+    without a cycle (the common case: synaptic currents driving a voltage), else sympy's
+    general matrix exponential. Returns ``(propagator, general)``."""
+    order = _triangular_order(augmented)
+    if order is not None:
+        exp = _triangular_exp(augmented.extract(order, order))
+        if exp is not None:
+            back = [order.index(k) for k in range(len(order))]
+            return exp.extract(back, back), False
+    return augmented.exp(), True
+
+
 def _coupled_update(system, names, matrix, offset, dt):
     n = len(names)
     augmented = sympy.zeros(n + 1, n + 1)
     augmented[:n, :n] = matrix
     augmented[:n, n] = offset
     try:
-        propagator = (augmented * dt).exp()
+        propagator, general = _propagator(augmented * dt)
     except (NotImplementedError, ValueError, MatrixError) as error:
         raise _unsolvable(names, f"sympy cannot exponentiate the system matrix ({error})")
     parts = propagator.atoms(sympy.re, sympy.im)
@@ -126,6 +184,8 @@ def _coupled_update(system, names, matrix, offset, dt):
         raise _unsolvable(names, _SIGN_DEPENDENT)
     state = sympy.Matrix([system.symbols[name] for name in names] + [sympy.S.One])
     result = propagator * state
+    if not general:  # Parlett's forms are short already; simplify() would take seconds
+        return {name: result[i] for i, name in enumerate(names)}
     return {name: _simpler(result[i]) for i, name in enumerate(names)}
 
 

@@ -22,6 +22,7 @@ def _library(net):
     lib = ctypes.CDLL(net._module.library_path)
     lib.eqsim_team_tick.argtypes = [ctypes.c_double]
     lib.eqsim_team_alternate.argtypes = [ctypes.c_int64]
+    lib.eqsim_team_machine.argtypes = [ctypes.c_int, ctypes.c_int]
     return lib
 
 
@@ -60,15 +61,17 @@ def test_switching_between_one_thread_and_the_team_every_few_steps_changes_nothi
         np.testing.assert_array_equal(a, b)
 
 
-def _steps_under(lib, cost, steps=20_000):
+def _steps_under(lib, cost, steps=20_000, others=lambda step: 0):
     """Feed the controller the wall time of ``steps`` steps when a step costs
-    ``cost(team size, step)`` seconds; the sizes it picked and the total time."""
+    ``cost(team size, step)`` seconds on a 2-core machine where ``others(step)`` other tasks
+    run; the sizes it picked and the total time."""
     lib.eqsim_team_reset()
     now, sizes = 100.0, []
     size = lib.eqsim_team_tick(now)
     for step in range(steps):
         sizes.append(size)
         now += cost(size, step)
+        lib.eqsim_team_machine(2, size + others(step))  # our running threads and theirs
         size = lib.eqsim_team_tick(now)
     return np.array(sizes), now - 100.0
 
@@ -104,4 +107,28 @@ def test_free_cores_keep_the_team_and_a_load_that_comes_and_goes_is_followed(two
     assert np.mean(sizes[41_100:] == 2) > 0.97
     ideal = 20_000 * 1e-3 + 20_000 * 1.9e-3 + 20_000 * 1e-3
     assert total < 1.1 * ideal
+    lib.eqsim_team_reset()
+
+
+def test_no_team_is_tried_while_another_task_holds_a_core(two_threads):
+    net, _, _ = _network()
+    net.run(0 * ms)
+    lib = _library(net)
+    # the timing would favour the team, but its second thread would wait for a core
+    sizes, total = _steps_under(lib, lambda size, step: 1e-3 if size == 2 else 1.9e-3,
+                                others=lambda step: 1)
+    assert np.all(sizes == 1) and lib.eqsim_team_used(-1) == 0  # no probe, none lost
+    lib.eqsim_team_reset()
+
+
+def test_a_task_that_takes_a_core_sends_the_team_to_one_thread_within_two_looks(two_threads):
+    net, _, _ = _network()
+    net.run(0 * ms)
+    lib = _library(net)
+    busy = range(10_000, 20_000)  # the team's steps still look fast: only the load tells
+    sizes, _ = _steps_under(lib, lambda size, step: 1e-3 if size == 2 else 1.9e-3,
+                            steps=30_000, others=lambda step: 1 if step in busy else 0)
+    assert np.mean(sizes[1_000:10_000] == 2) > 0.97
+    assert np.all(sizes[10_012:20_000] == 1)  # two looks, 5 ms apart
+    assert np.mean(sizes[20_200:] == 2) > 0.97  # and back once the core is free
     lib.eqsim_team_reset()

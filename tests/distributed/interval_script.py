@@ -4,7 +4,8 @@ processes exchange spikes once every 5 steps. Homogeneous and per-synapse delays
 procedural synapses, refractoriness and noise; runs that end mid-interval, a stop() from a
 network operation at the start of a step, and a network operation after the exchange
 (interval 1); a stop() called by one process only (the last) that every process carries
-out. Arguments: the target (default cython), then "overlap" (default) or "no-overlap"
+out, and one called after the step's exchange by the first process only, which every
+process carries out after that same step. Arguments: the target (default cython), then "overlap" (default) or "no-overlap"
 (prefs.distributed.overlap_exchange). Prints the results as JSON (every process), then
 each exchange's [interval, overlapped] of three runs. Not a test itself."""
 import json
@@ -75,6 +76,18 @@ def one_stops(t):  # only on the last process: the others must stop with it
 net.add(one_stops)
 net.run(5 * ms)                   # stopped in the step at 17.0 ms, on every process
 net.remove(one_stops)
+net.run(1 * ms)
+
+
+@network_operation(when="end")
+def first_stops_late(t):  # after the step's exchange, on the first process only
+    if rank() == 0 and abs(t / ms - 19.0) < 1e-6:
+        net.stop()
+
+
+net.add(first_stops_late)
+net.run(5 * ms)                   # stopped after the step at 19.0 ms, on every process
+net.remove(first_stops_late)
 net.run(1 * ms)
 print(json.dumps(dict(i=M.i.tolist(), t=M.t_.tolist(), v=SM.v_.tolist(), w=PL.w_[:].tolist(),
                       t_end=float(net.t / ms))))

@@ -100,14 +100,15 @@ if rank() == 0:  # read on rank 0 alone: local, no wait
 sys.stdout.flush()
 
 
-def failure():
-    """A network operation raises on rank 1 at t = 1 ms: every process stops with it."""
+def failure(when):
+    """A network operation (in slot ``when``: before or after the step's spike exchange)
+    raises on rank 1 at t = 1 ms: every process stops with it."""
     start_scope()
     H = NeuronGroup(8, "dv/dt = -v/(10*ms) : 1", threshold="v > 1", reset="v = 0")
     S = Synapses(H, H, on_pre="v_post += 0.5")
     S.connect(p=0.5)
 
-    @network_operation(dt=0.5 * ms)
+    @network_operation(dt=0.5 * ms, when=when)
     def breaks(t):
         if rank() == 1 and t >= 1 * ms:
             raise ValueError(f"netop broke at t={t / ms:g} ms")
@@ -182,5 +183,6 @@ def files():
 
 
 if num_processes() > 1:
-    print(json.dumps({"files": files(), "exchanges": EXCHANGES, "remote_read": remote_read(), "failure": failure(),
+    print(json.dumps({"files": files(), "exchanges": EXCHANGES, "remote_read": remote_read(), "failure": failure("start"),
+                      "failure_late": failure("end"),
                       "not_yet": not_yet()}))

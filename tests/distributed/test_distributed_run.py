@@ -1,4 +1,4 @@
-"""One network run on K = 1, 2 and 3 processes (``mpiexec -n K``) gives the same numbers bit
+"""One network run on K = 1, 2, 3 and 4 processes (``mpiexec -n K``) gives the same numbers bit
 for bit: spikes, monitors, neuron state and synaptic weights after STDP read after the run
 (in one-process order), on every process; a failure in a
 network operation on rank 1 ends every process with its message; code that reads a
@@ -35,7 +35,7 @@ def _outputs(mpi_run, processes, target):
 
 @pytest.fixture(scope="module")
 def numpy_runs(mpi_run):
-    return _one_process("numpy"), {k: _outputs(mpi_run, k, "numpy") for k in (2, 3)}
+    return _one_process("numpy"), {k: _outputs(mpi_run, k, "numpy") for k in (2, 3, 4)}
 
 
 @pytest.fixture(scope="module")
@@ -43,7 +43,7 @@ def cython_runs(mpi_run):
     return _one_process("cython"), _outputs(mpi_run, 2, "cython")
 
 
-@pytest.mark.parametrize("processes", [2, 3])
+@pytest.mark.parametrize("processes", [2, 3, 4])
 def test_every_process_reads_the_one_process_results_bit_for_bit(numpy_runs, processes):
     whole, runs = numpy_runs
     assert whole["num_spikes"] > 100 and whole["poisson_i"]  # the network is active
@@ -96,12 +96,13 @@ def test_a_network_operation_failing_on_rank_1_ends_every_process_with_its_messa
     runs = numpy_runs[1] if target == "numpy" else {2: cython_runs[1]}
     for processes, outputs in runs.items():
         for me, lines in enumerate(outputs):
-            code, kind, text = lines[-1]["failure"]
-            if me == 1:
-                assert (kind, text) == ("ValueError", "netop broke at t=1 ms")
-            else:
-                assert (code, kind) == ("EQ834", "RankFailedError")
-                assert "process 1 failed with ValueError: netop broke at t=1 ms" in text
+            for key in ("failure", "failure_late"):  # netop before / after the exchange
+                code, kind, text = lines[-1][key]
+                if me == 1:
+                    assert (kind, text) == ("ValueError", "netop broke at t=1 ms")
+                else:
+                    assert (code, kind) == ("EQ834", "RankFailedError")
+                    assert "process 1 failed with ValueError: netop broke at t=1 ms" in text
 
 
 @pytest.mark.parametrize("target", ["numpy", "cython"])
@@ -124,11 +125,10 @@ def test_monitors_of_synapses_are_refused_with_several_processes_store_to_a_file
 
 def test_synaptic_code_reading_a_presynaptic_neuron_variable_is_refused(numpy_runs):
     _, runs = numpy_runs
-    for outputs in runs.values():
+    for processes, outputs in runs.items():
         for lines in outputs:
             code, text = lines[-1]["remote_read"]
-            assert code == "EQ836" and "v_pre" in text and "2 processes" in text or \
-                code == "EQ836" and "v_pre" in text and "3 processes" in text
+            assert code == "EQ836" and "v_pre" in text and f"{processes} processes" in text
 
 
 def test_the_ei_network_example_gives_the_one_process_spikes_under_mpiexec_n_2(mpi_run):

@@ -159,6 +159,19 @@ def test_exact_triangular_system_matches_analytic(stepper):
     assert abs(float(result["v"]) - v_exact) < 1e-14
 
 
+def test_exact_chain_of_three_driven_variables_matches_rk4_with_tiny_steps(stepper):
+    # s drives I drives v, with constant inputs on s and v: a chain whose exact form needs
+    # Parlett's cross terms (s -> I -> v), solved without sympy's Jordan form
+    s_, tau_s, tau_i = (sympy.Symbol(n, real=True) for n in ("s", "tau_s", "tau_i"))
+    equations = {"v": (S["E"] - v + I) / tau, "I": (s_ - I) / tau_i, "s": -s_ / tau_s + S["r"]}
+    parameters = {"E": -0.07, "tau": 0.02, "tau_i": 0.005, "tau_s": 0.011, "r": 3.0}
+    state = {"v": -0.06, "I": 0.01, "s": 0.02}
+    exact = stepper(integrate(equations, "exact")[0], parameters, 1e-3).run(state, 50)
+    reference = stepper(integrate(equations, "rk4")[0], parameters, 1e-6).run(state, 50_000)
+    for name in state:
+        assert abs(float(exact[name]) - float(reference[name])) < 1e-12
+
+
 def test_exact_damped_oscillator_with_numeric_coefficients_is_real_and_exact(stepper):
     statements, _ = integrate({"x": v, "v": -4 * x - v}, "exact")
     assert not any(expr.has(sympy.I) for _, expr in statements)
