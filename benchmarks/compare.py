@@ -7,7 +7,8 @@ Usage::
     python benchmarks/compare.py /tmp/now.json --update   # make it the new baseline
 
 The baseline (``benchmarks/baseline.json``, committed whenever a figure changes on
-purpose) holds, per simulator, benchmark, scale and simulated duration, the figures a
+purpose) holds, per simulator, benchmark, scale, simulated duration and thread count (a
+row without one ran on 1 thread, and a 1-thread row's key does not name it), the figures a
 change must not lose: seconds per simulated second, warm and cold build seconds and peak
 memory. A row whose run or warm-build time grew by more than ``--tolerance`` (5 %) is
 reported as slower; the commit that causes it must say so. Rows measured under a load
@@ -26,8 +27,11 @@ FIGURES = (("run_per_sim_s", "s/sim s", True), ("warm_build_s", "warm build s", 
 
 
 def row_key(row):
+    """'simulator/benchmark/x<scale>/<duration>s', plus '/<T>threads' above one thread (so
+    the keys of a baseline written before threads were recorded still match)."""
+    threads = row.get("threads") or 1
     return f"{row['simulator']}/{row['benchmark']}/x{row.get('scale', 1.0):g}/" \
-           f"{row.get('duration', 0):g}s"
+           f"{row.get('duration', 0):g}s" + (f"/{threads}threads" if threads != 1 else "")
 
 
 def figures_of(results):

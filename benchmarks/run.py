@@ -3,7 +3,7 @@
 Usage::
 
     python benchmarks/run.py [--quick] [--only NAME[,NAME...]] [--no-brian2] [--peers]
-                             [--brian2-python PATH] [--json out.json] [--scale F]
+                             [--threads 1,2] [--brian2-python PATH] [--json out.json] [--scale F]
 
 For each benchmark and simulator, the runner script runs twice in a fresh subprocess: first
 with an empty compiled-code cache (cold build), then with the cache the first process left
@@ -19,6 +19,12 @@ each benchmark translated to the peer's models, with the differences listed ther
 benchmarks they can express, each under its own interpreter found the same way
 (``--nest-python`` / ``$NEST_PYTHON`` / ``/work/nest-venv/bin/python``, ``--annarchy-python`` /
 ``$ANNARCHY_PYTHON`` / ``/work/annarchy-venv/bin/python``).
+
+``--threads 1,2`` runs every simulator at each thread count in the same invocation (one row
+per benchmark, simulator and thread count): eqsim with ``prefs.codegen.cython.num_threads``,
+Brian2 standalone with ``prefs.devices.cpp_standalone.openmp_threads`` (1 thread: 0, Brian2's
+serial code without OpenMP), NEST with ``local_num_threads``, ANNarchy with ``num_threads``.
+Brian2's Cython runtime has no threads: it gets one row, at 1 thread.
 
 The run time reported is the smaller of the two processes' timed runs (both simulate the same
 seeded network); spikes and memory come from the warm process. See ``runners/measure.py``
@@ -40,12 +46,11 @@ sys.path.insert(0, BENCH_DIR)
 
 from models import all_benchmarks, spec_for  # noqa: E402
 from runners.measure import RESULT_PREFIX  # noqa: E402
-from table import format_table, rate_mismatch  # noqa: E402
+from table import PEERS, SINGLE_THREADED, format_table, rate_mismatch  # noqa: E402
 
 DEFAULT_PYTHONS = {"brian2": "/work/brian2-venv/bin/python", "nest": "/work/nest-venv/bin/python",
                    "annarchy": "/work/annarchy-venv/bin/python"}
 SIMULATORS = ("eqsim", "brian2-cython", "brian2-standalone", "nest", "annarchy")
-PEERS = ("nest", "annarchy")
 CHILD_TIMEOUT = 3600  # seconds; a cold Brian2 build of a big network takes minutes
 
 
@@ -73,10 +78,12 @@ def run_child(command, env, log):
     return record
 
 
-def runner_command(simulator, benchmark, options, python, cache):
+def runner_command(simulator, benchmark, options, python, cache, threads=1):
     common = ["--benchmark", benchmark, "--scale", str(options.scale)]
     if options.quick:
         common.append("--quick")
+    if simulator not in SINGLE_THREADED:
+        common += ["--threads", str(threads)]
     if simulator == "eqsim":
         return [python, os.path.join(BENCH_DIR, "runners", "run_eqsim.py"), *common]
     if simulator == "nest":
@@ -124,7 +131,7 @@ def add_eqsim_glue(cache, env, log):
             shutil.copy2(os.path.join(_GLUE_DIR[0], entry), cache)
 
 
-def cold_and_warm(simulator, benchmark, options, python, log):
+def cold_and_warm(simulator, benchmark, options, python, log, threads=1):
     """Run the runner with an empty cache, then again with the same cache; one row."""
     cache = tempfile.mkdtemp(prefix=f"eqsim-bench-{simulator}-{benchmark}-")
     try:
@@ -133,19 +140,19 @@ def cold_and_warm(simulator, benchmark, options, python, log):
             env = peer_environment(env, python)
         if simulator == "eqsim":
             add_eqsim_glue(cache, env, log)
-        command = runner_command(simulator, benchmark, options, python, cache)
+        command = runner_command(simulator, benchmark, options, python, cache, threads)
         cold = run_child(command, env, log)
         if cold.get("status") != "ok":
-            return dict(cold, simulator=simulator, benchmark=benchmark)
+            return dict(cold, simulator=simulator, benchmark=benchmark, threads=threads)
         warms = []
         for _ in range(max(1, options.repeat)):
             warm = run_child(command, env, log)
             if warm.get("status") != "ok":
-                return dict(warm, simulator=simulator, benchmark=benchmark)
+                return dict(warm, simulator=simulator, benchmark=benchmark, threads=threads)
             warms.append(warm)
     finally:
         shutil.rmtree(cache, ignore_errors=True)
-    row = dict(warm)
+    row = dict(warm, threads=threads)
     row["cold_build_s"] = cold["build_s"]
     row["warm_build_s"] = min(w["build_s"] for w in warms)
     row["run_s"] = min([cold["run_s"]] + [w["run_s"] for w in warms])
@@ -186,6 +193,50 @@ def machine_description():
                 load_average_at_start=os.getloadavg())
 
 
+def thread_counts(text):
+    """``"1,2"`` -> ``[1, 2]`` (the ``--threads`` option)."""
+    try:
+        counts = [int(part) for part in text.split(",")]
+    except ValueError:
+        counts = []
+    if not counts or min(counts) < 1 or len(set(counts)) != len(counts):
+        raise argparse.ArgumentTypeError(f"{text!r}: expected distinct positive integers "
+                                         "separated by commas, e.g. 1,2")
+    return counts
+
+
+def plan(names, thread_list, pythons):
+    """``(benchmark, simulator, threads)`` of every row to run, grouped by benchmark and
+    thread count. ``pythons[simulator]`` is its interpreter, None if absent; a peer runs only
+    the benchmarks its spec lists in ``PEERS``, and a single-threaded simulator only at the
+    first thread count."""
+    rows = []
+    for name in names:
+        spec, _ = spec_for(name)
+        for threads in thread_list:
+            for simulator in SIMULATORS:
+                if pythons.get(simulator) is None:
+                    continue
+                if simulator in PEERS and name not in getattr(spec, "PEERS", {}).get(simulator, ()):
+                    continue
+                if simulator not in getattr(spec, "SIMULATORS", SIMULATORS):
+                    continue
+                if simulator in SINGLE_THREADED and threads != thread_list[0]:
+                    continue
+                rows.append((name, simulator, 1 if simulator in SINGLE_THREADED else threads))
+    return rows
+
+
+def untranslated(name, pythons):
+    """A row saying so for each peer (with an interpreter) that cannot express benchmark
+    ``name``: nothing is run; the README says why."""
+    spec, _ = spec_for(name)
+    why = getattr(spec, "NOT_ON_PEERS", "no translation in runners/run_nest.py, run_annarchy.py")
+    return [dict(simulator=peer, benchmark=name, threads=1, status="untranslated", message=why)
+            for peer in PEERS if pythons.get(peer) is not None
+            and name not in getattr(spec, "PEERS", {}).get(peer, ())]
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--quick", action="store_true",
@@ -204,6 +255,9 @@ def main(argv=None):
                              "fastest of all processes, the same number for every simulator)")
     parser.add_argument("--scale", type=float, default=1.0,
                         help="extra size factor for every benchmark (debugging)")
+    parser.add_argument("--threads", type=thread_counts, default=[1],
+                        help="comma-separated thread counts, e.g. 1,2: every simulator at each "
+                             "(Brian2's Cython runtime: one row, it has no threads)")
     options = parser.parse_args(argv)
     names = options.only.split(",") if options.only else all_benchmarks()
     for name in names:
@@ -226,36 +280,37 @@ def main(argv=None):
 
     started = datetime.datetime.now()
     machine = machine_description()
+    pythons = dict(peer_pythons, eqsim=sys.executable)
+    pythons["brian2-cython"] = pythons["brian2-standalone"] = b2_python
     rows = []
+    command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
+
+    def save():
+        """Write the rows so far: a long run stopped early keeps what it measured."""
+        if options.json:
+            with open(options.json, "w") as f:
+                json.dump(dict(command=command.strip(), started=started.isoformat(),
+                               machine=machine, results=rows), f, indent=1)
     for name in names:
-        spec, _ = spec_for(name)
-        for simulator in SIMULATORS:
-            if simulator in PEERS:
-                python = peer_pythons.get(simulator)
-                if python is None or name not in getattr(spec, "PEERS", {}).get(simulator, ()):
-                    continue
-            elif simulator != "eqsim" and b2_python is None:
-                continue
-            else:
-                python = sys.executable if simulator == "eqsim" else b2_python
-            if simulator not in getattr(spec, "SIMULATORS", SIMULATORS):
-                continue
-            log(f"[{datetime.datetime.now():%H:%M:%S}] {name} on {simulator}")
-            row = cold_and_warm(simulator, name, options, python, log)
+        for _, simulator, threads in plan([name], options.threads, pythons):
+            log(f"[{datetime.datetime.now():%H:%M:%S}] {name} on {simulator}, {threads} thread"
+                f"{'s' if threads > 1 else ''} (load average {os.getloadavg()[0]:.1f})")
+            row = cold_and_warm(simulator, name, options, pythons[simulator], log, threads)
+            row["load_average"] = os.getloadavg()[0]
             rows.append(row)
-            log(f"    -> {row.get('status')}" + (f": {row.get('message')}" if row.get("status") != "ok"
+            log(f"    -> {row.get('status')}" + (f": {row.get('message')}"
+                                                   if row.get("status") != "ok"
                                                    else f", run {row['run_s']:.3g} s"))
+            save()
+        rows += untranslated(name, pythons)
     for row in rows:
         row["rate_mismatch"] = rate_mismatch(row, rows)
-    command = "python benchmarks/run.py " + " ".join(argv if argv is not None else sys.argv[1:])
-    print(f"# {command.strip()}  ({started:%Y-%m-%d %H:%M}, {machine['cpus']} cores, "
-          f"{machine['processor']}, load average at start {machine['load_average_at_start'][0]:.1f})")
+    print(f"# {command.strip()}  ({started:%Y-%m-%d %H:%M} to {datetime.datetime.now():%H:%M}, "
+          f"{machine['cpus']} cores, {machine['processor']}, load average at start "
+          f"{machine['load_average_at_start'][0]:.1f}, at the end {os.getloadavg()[0]:.1f})")
     print(format_table(rows))
-    if options.json:
-        with open(options.json, "w") as f:
-            json.dump(dict(command=command.strip(), started=started.isoformat(),
-                           machine=machine, results=rows), f, indent=1)
-    return 0 if all(r.get("status") in ("ok", "unavailable") for r in rows) else 1
+    save()
+    return 0 if all(r.get("status") in ("ok", "unavailable", "untranslated") for r in rows) else 1
 
 
 if __name__ == "__main__":

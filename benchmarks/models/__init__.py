@@ -18,6 +18,8 @@ Every spec module provides:
 ``PEERS`` (optional)
     ``{peer: benchmark names}``: the variants NEST / ANNarchy run (``run.py --peers``); the
     peer's runner holds the translation of the model.
+``NOT_ON_PEERS`` (optional)
+    Why NEST and ANNarchy do not run it (the table's ``not run`` rows say so).
 ``SIMULATORS`` (optional)
     The simulators that can run it (default: all).
 ``build(b, scale=1.0)``

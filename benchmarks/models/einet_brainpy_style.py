@@ -17,6 +17,7 @@ DURATION = 1.0
 QUICK_DURATION = 0.1
 REQUIRES = ("NeuronGroup", "Synapses", "SpikeMonitor")
 SIMULATORS = ("eqsim",)
+NOT_ON_PEERS = "eqsim.models API (BrainPy style); the network is coba's: see its rows"
 
 
 def build(b, scale=1.0):

@@ -12,6 +12,9 @@ VARIANTS = {"stdp": 1}
 DURATION = 100.0
 QUICK_DURATION = 5.0
 REQUIRES = ("NeuronGroup", "Synapses", "SpikeMonitor", "PoissonGroup")
+# NEST's stdp_synapse parametrises the clipped additive rule differently and needs parrot
+# neurons behind its Poisson generators; ANNarchy would need the rule in its syntax
+NOT_ON_PEERS = "no translation yet (event-driven traces, clipped additive STDP)"
 
 NEURON_EQUATIONS = """
 dv/dt = (ge * (Ee-v) + El - v) / taum : volt

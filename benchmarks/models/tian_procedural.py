@@ -14,6 +14,7 @@ DURATION = tian.DURATION
 QUICK_DURATION = tian.QUICK_DURATION
 REQUIRES = tian.REQUIRES
 SIMULATORS = ("eqsim",)
+NOT_ON_PEERS = "procedural connectivity: NEST and ANNarchy store every synapse"
 
 
 def build(b, scale=1.0):

@@ -113,11 +113,12 @@ def finish_record(record, model, spikes, synapse_count, bytes_per_synapse, bytes
 
 
 def run_interactive(b, spec, benchmark, scale, duration, simulator, synapse_count,
-                    synapse_bytes):
+                    synapse_bytes, describe=None):
     """The protocol above for a simulator with ``Network.run``; returns the record.
 
     ``synapse_count(S)`` gives the number of synapses of ``S``; ``synapse_bytes(model, net)``
-    gives ``(bytes per synapse, how it was measured)``.
+    gives ``(bytes per synapse, how it was measured)``; ``describe(net)``, if given, gives
+    more fields for the record (what the built network really used).
     """
     record = base_record(simulator, benchmark, scale, duration)
     objects_s, model = timed(spec.build, b, scale)
@@ -131,6 +132,8 @@ def run_interactive(b, spec, benchmark, scale, duration, simulator, synapse_coun
     record["build_s"] = objects_s + record["first_run_s"] - record["run_s"] * WARMUP / duration
     spikes = {name: after[name] - before[name] for name in after}
     per_synapse, method = synapse_bytes(model, network)
+    if describe is not None:
+        record.update(describe(network))
     return finish_record(record, model, spikes, synapse_count, per_synapse, method)
 
 
@@ -141,6 +144,8 @@ def common_arguments(parser):
     parser.add_argument("--duration", type=float, default=None,
                         help="simulated seconds (default: the spec's DURATION)")
     parser.add_argument("--quick", action="store_true", help="use the spec's QUICK_DURATION")
+    parser.add_argument("--threads", type=int, default=1,
+                        help="threads of the simulator (where it has them)")
 
 
 def model_of(spec):

@@ -170,7 +170,6 @@ def run(ann, benchmark, scale, duration, threads, build_dir):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     common_arguments(parser)
-    parser.add_argument("--threads", type=int, default=1)
     parser.add_argument("--build-dir", required=True)
     options = parser.parse_args()
     spec, _ = spec_for(options.benchmark)

@@ -5,7 +5,7 @@ Runs under Brian2's own interpreter (never imports eqsim). Usage::
     /work/brian2-venv/bin/python benchmarks/runners/run_brian2.py --benchmark coba \
         --device cython --cache-dir DIR [--quick | --duration S] [--scale F]
     /work/brian2-venv/bin/python benchmarks/runners/run_brian2.py --benchmark coba \
-        --device cpp_standalone --build-dir DIR
+        --device cpp_standalone --build-dir DIR [--threads T]
 
 ``cython``: the measurement protocol of ``measure.py``; compiled extensions go to
 ``--cache-dir`` (``prefs.codegen.runtime.cython.cache_dir``), so an empty directory is a cold
@@ -19,7 +19,10 @@ binary's own timing of its last ``run`` (``device._last_run_time``, the simulati
 as ``run_s * warmup / duration``), so it includes code generation, compilation, the
 binary's start and its synapse creation, and writing the results. Peak memory is the
 binary's (``child_rss.py``), not the compiler's. There is no interactive ``run()``, so no
-fixed cost per call is reported.
+fixed cost per call is reported. ``--threads T`` sets
+``prefs.devices.cpp_standalone.openmp_threads`` to T, or to 0 for one thread (Brian2's
+default: serial code, no OpenMP). The Cython runtime has no threads: it refuses ``--threads``
+above 1.
 
 Bytes per synapse: the per-synapse arrays Brian2 declares for each ``Synapses``
 (``_synaptic_pre``, ``_synaptic_post``, ``N_incoming``, ``N_outgoing``, per-synapse delays,
@@ -61,13 +64,15 @@ def synapse_bytes(model, network=None):
     return (total / n_synapses if n_synapses else None), "arrays"
 
 
-def run_standalone(b, spec, benchmark, scale, duration, build_dir):
+def run_standalone(b, spec, benchmark, scale, duration, build_dir, threads=1):
     """The standalone protocol described in the module docstring."""
     b.set_device("cpp_standalone", directory=build_dir, build_on_run=False)
+    b.prefs.devices.cpp_standalone.openmp_threads = threads if threads > 1 else 0
     rss_file = os.path.join(build_dir, "binary_maxrss_kib.txt")
     b.prefs.devices.cpp_standalone.run_cmd_unix = [
         sys.executable, os.path.join(BENCH_DIR, "runners", "child_rss.py"), rss_file, "./main"]
     record = base_record("brian2-standalone", benchmark, scale, duration)
+    record.update(threads=threads, openmp_threads=b.prefs.devices.cpp_standalone.openmp_threads)
     started = time.perf_counter()
     record["objects_s"], model = timed(spec.build, b, scale)
     network = b.Network(*model.objects)
@@ -104,6 +109,8 @@ def main(argv=None):
     scale = base_scale * options.scale
     duration = chosen_duration(spec, options)
     simulator = "brian2-cython" if options.device == "cython" else "brian2-standalone"
+    if options.device == "cython" and options.threads != 1:
+        parser.error("Brian2's Cython runtime has no threads: use --threads 1")
     started = time.perf_counter()
     import brian2
     import_s = time.perf_counter() - started
@@ -122,7 +129,7 @@ def main(argv=None):
             if not options.build_dir:
                 parser.error("--build-dir is required with --device cpp_standalone")
             record = run_standalone(brian2, spec, options.benchmark, scale, duration,
-                                    options.build_dir)
+                                    options.build_dir, options.threads)
     except Exception as error:
         return emit_error(simulator, options.benchmark, scale, duration, error)
     record.update(import_s=import_s, brian2_version=brian2.__version__)

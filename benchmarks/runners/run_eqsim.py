@@ -1,7 +1,10 @@
 """Run one benchmark on eqsim (Cython target) and print one JSON result line.
 
 Usage: ``PYTHONPATH=<repo> EQSIM_CACHE_DIR=<dir> python benchmarks/runners/run_eqsim.py
---benchmark coba [--scale 0.05] [--duration 0.02 | --quick]``
+--benchmark coba [--scale 0.05] [--duration 0.02 | --quick] [--threads T]``
+
+``--threads T`` sets ``prefs.codegen.cython.num_threads``; the record's ``threads_built`` is
+the thread count the compiled network module was built with.
 
 Bytes per synapse: the ``nbytes`` of every per-synapse array of the benchmark's ``Synapses``
 (indices, delays, weights, ...) plus the per-synapse arrays the compiled module binds for
@@ -44,6 +47,10 @@ def synapse_bytes(model, network):
     return (total / n_synapses if n_synapses else None), "arrays"
 
 
+def threads_built(network):
+    return {"threads_built": network._module.threads}
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     common_arguments(parser)
@@ -67,11 +74,13 @@ def main(argv=None):
         return 0
     eqsim.prefs.codegen.target = "cython"
     try:
+        eqsim.prefs.codegen.cython.num_threads = options.threads
         record = run_interactive(eqsim, spec, options.benchmark, scale, duration, "eqsim",
-                                 synapse_count, synapse_bytes)
+                                 synapse_count, synapse_bytes, describe=threads_built)
     except Exception as error:
         return emit_error("eqsim", options.benchmark, scale, duration, error)
-    record.update(import_s=import_s, cache_dir=os.environ.get("EQSIM_CACHE_DIR"))
+    record.update(import_s=import_s, threads=options.threads,
+                  cache_dir=os.environ.get("EQSIM_CACHE_DIR"))
     emit(record)
     return 0
 

@@ -170,7 +170,6 @@ def run(nest, benchmark, scale, duration, threads):
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     common_arguments(parser)
-    parser.add_argument("--threads", type=int, default=1)
     options = parser.parse_args()
     spec, _ = spec_for(options.benchmark)
 
