@@ -180,10 +180,15 @@ def sweep_leftovers(folder, now=None):
     return removed
 
 
-def load_verified(folder, name, path, source, compile_into, load):
+#: libraries this process has loaded from the cache (paths as given to the loader)
+_loaded = set()
+
+
+def load_verified(folder, name, path, source, compile_into, load, *, opens=True):
     """``load(path)`` of a verified build of ``name`` (``compile_into(build_dir)`` builds
     it from ``source`` and returns the built file); a verified build that fails to load
-    is discarded and rebuilt once.
+    is discarded and rebuilt once. ``opens``: ``load`` opens the library with the
+    dynamic loader (False: it only takes the path, and the file is verified every time).
 
     Raises
     ------
@@ -192,9 +197,17 @@ def load_verified(folder, name, path, source, compile_into, load):
     CacheFolderError
         If the cache folder cannot be written.
     """
+    if opens and path in _loaded:
+        # the loader hands back the copy this process loaded (libraries are never
+        # closed), verified then: the file is not read again, so it is not hashed again
+        # either (~1 ms of every run() of a network run again)
+        return load(path)
     _ensure_built(folder, name, path, source, compile_into)
     try:
-        return load(path)
+        loaded = load(path)
+        if opens:
+            _loaded.add(path)
+        return loaded
     except (OSError, ImportError) as error:
         logger.warning("cached module %s passed its hash check but does not load (%s): "
                        "rebuilding it", path, error)

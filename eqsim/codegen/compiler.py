@@ -254,7 +254,8 @@ def build_library(source, *, name_hint="eqsim_lib", include_dirs=(), extra_compi
         return built
 
     return cache_entries.load_verified(folder, name, path, source, compile_into,
-                          load or (lambda library: library))
+                                       load or (lambda library: library),
+                                       opens=load is not None)
 
 
 def _build(source, name, folder, build_dir, include_dirs, compile_args, language_level):

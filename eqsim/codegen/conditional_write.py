@@ -11,6 +11,7 @@ One difference from Brian2, in a case no model should reach: a non-finite increm
 Brian2 leaves it unchanged (see :func:`_gated`).
 """
 import dataclasses
+import functools
 
 import sympy
 
@@ -56,8 +57,13 @@ def _gated(statement, flag):
     finite ``d``), and branch-free, which a select is not: gcc turns the select into a
     branch that refractory targets mispredict (Brunel's pathways ran ~15 % slower).
     """
-    keep = sympy.Symbol(statement.target, real=True)
-    expr = statement.expr
+    return _gated_expr(statement.target, statement.expr, flag)
+
+
+# built again for every run(); sympy is slow and expressions compare by structure
+@functools.lru_cache(maxsize=4096)
+def _gated_expr(target, expr, flag):
+    keep = sympy.Symbol(target, real=True)
     if isinstance(expr, sympy.Add) and keep in expr.args:
         increment = expr - keep
         if keep not in increment.free_symbols:

@@ -13,7 +13,7 @@ import numpy as np
 
 from ..errors import CodegenError
 from ..runtime.streams import operation_key, operation_stream, synapse_key_text
-from ..ir.calls import called_functions, random_calls
+from ..ir.calls import called_functions, free_names, random_calls
 from ..ir.operations import declared_fields
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable
 from .functions import tabulated_helpers
@@ -141,14 +141,6 @@ def _random_key(op):
                          getattr(op.source, "_random_id", None))
 
 
-def _free_names(exprs):
-    names = set()
-    for e in exprs:
-        if e is not None and hasattr(e, "free_symbols"):
-            names |= {s.name for s in e.free_symbols}
-    return names
-
-
 def kernel_context(op, symbols, printer_cls, *, index_name):
     """Template context for ``op``; registers its arrays/constants in ``symbols``.
 
@@ -161,11 +153,11 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
                   for s in scalar + vector]
     condition = expand_samplers(op.condition, op.variables)
     exprs = [s.expr for s in statements] + [condition]
-    used = _free_names(exprs)
+    used = free_names(exprs)
     targets = [s.target for s in statements]
     # the scalar part runs once before the element loop: its own loads, stores, temporaries
-    parts = {"": (_free_names(exprs[len(scalar):]), set(targets[len(scalar):])),
-             "scalar_": (_free_names(exprs[:len(scalar)]), set(targets[:len(scalar)]))}
+    parts = {"": (free_names(exprs[len(scalar):]), set(targets[len(scalar):])),
+             "scalar_": (free_names(exprs[:len(scalar)]), set(targets[:len(scalar)]))}
     prefix = symbols.alias(op.name)
     names = {}
     lists = {f"{part}{kind}": [] for part in parts for kind in ("reads", "writes", "temps")}

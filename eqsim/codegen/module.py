@@ -13,7 +13,11 @@ from .kernel import ModuleSymbols, kernel_context
 from .kinds import template_name
 from ..ir.operations import SpikeExchangeOp
 from .printers import CPrinter, NumpyPrinter
+from .render_memo import SourceMemo, render_key
 from .templates import environment
+
+#: sources rendered in this process (a network run again renders what it rendered before)
+_RENDERED = SourceMemo()
 
 TARGETS = {
     # target: (printer, per-element index name, kernel template suffix, module template)
@@ -25,11 +29,17 @@ TARGETS = {
 def network_glue():
     """The hand-written Cython module that drives generated network libraries: built
     at install time, or (source checkout) compiled on first use and cached."""
-    try:
-        from ..runtime import network_glue as installed
-        return installed
-    except ImportError:
-        return compiled_network_glue()
+    global _GLUE
+    if _GLUE is None:  # found once: a failed import searches sys.path every time
+        try:
+            from ..runtime import network_glue as installed
+            _GLUE = installed
+        except ImportError:
+            _GLUE = compiled_network_glue()
+    return _GLUE
+
+
+_GLUE = None
 
 
 def compiled_network_glue():
@@ -92,8 +102,7 @@ class NetworkModule:
         self.context = context
         self.threads = max(1, int(num_threads)) if target == "cython" else 1
         self.symbols = ModuleSymbols(threads=self.threads, context=context)
-        env = environment(target)
-        kernels, slots, max_size = [], [], 1
+        kernels, slots, max_size = [], [], 1  # kernels: (helpers, template, context)
         # per kernel slot of the loop, the operations it computes (a fused kernel: two)
         self.profiled = []
         fused = fusable_thresholds(schedule, clock_of) if target == "cython" else {}
@@ -107,13 +116,11 @@ class NetworkModule:
             ops = [entry] + ([schedule[fused[position]]] if position in fused else [])
             contexts = [kernel_context(op, self.symbols, printer, index_name=index_name)
                         for op in ops]
-            helpers = "".join(env.get_template("tabulated" + suffix).render(f=_Obj(h))
-                              for c in contexts for h in c.get("tabulated", ()))
+            helpers = [h for c in contexts for h in c.get("tabulated", ())]
             if len(contexts) == 2:
                 kind = "stateupdate_threshold"
                 context = dict(name=contexts[0]["name"], comment="stateupdate + threshold",
-                               state_update=_Obj(contexts[0]),
-                               threshold=_Obj(contexts[1]))
+                               state_update=contexts[0], threshold=contexts[1])
             else:
                 kind, context = entry.kind, contexts[0]
             context["clock"] = clock_of(entry)  # the index of its clock in the loop's arrays
@@ -121,26 +128,28 @@ class NetworkModule:
             # local constants (network.c.j2)
             context["bindings"] = local_bindings(set().union(*(c["uses"] for c in contexts)),
                                                  self.symbols) if target == "cython" else ""
-            text = env.get_template(template_name(kind) + suffix).render(
-                k=_Obj(context), threads=self.threads)
-            kernels.append(helpers + text)
+            kernels.append((helpers, template_name(kind) + suffix, context))
             slots.append(dict(clock=clock_of(entry), netop=None, kernel=context["name"],
                               profiled=len(self.profiled), halts=kind == "spikeexchange"))
             self.profiled.append([op.name for op in ops])
             max_size = max(max_size, *(op.stop for op in ops))
-        # user functions' code (C implementations, Python trampolines), once, before the kernels
-        kernels[:0] = list(self.symbols.support_code.values())
         self.n_clocks = max(n_clocks, 1)
-        self.source = env.get_template(module_template).render(
-            kernels=kernels, schedule=slots, n_clocks=max(n_clocks, 1),
-            max_size=max_size, queues=self.symbols.queues, vector_math=vector_math,
-            profile=profile, n_profiled=max(1, len(self.profiled)),
-            threads=self.threads, collective=self.symbols.collective,
+        module = dict(
+            schedule=slots, n_clocks=self.n_clocks, max_size=max_size,
+            queues=self.symbols.queues, vector_math=vector_math, profile=profile,
+            n_profiled=max(1, len(self.profiled)), threads=self.threads,
             max_interval=SpikeExchangeOp.MAX_INTERVAL,
-            arrays=[_Obj(c_name=n, dtype=v.dtype) for n, v in self.symbols.arrays.items()],
-            constants=[_Obj(c_name=n, dtype=t) for n, (_, t) in self.symbols.constants.items()],
-            buffers=[_Obj(c_name=n, dtype=d, itemsize=8 if d == "float64" else 4)
+            arrays=[dict(c_name=n, dtype=v.dtype) for n, v in self.symbols.arrays.items()],
+            constants=[dict(c_name=n, dtype=t) for n, (_, t) in self.symbols.constants.items()],
+            buffers=[dict(c_name=n, dtype=d, itemsize=8 if d == "float64" else 4)
                      for n, d in self.symbols.buffers.items()])
+        # user functions' code (C implementations, Python trampolines), once, before the kernels
+        support = list(self.symbols.support_code.values())
+        collective = self.symbols.collective
+        key = None if collective is not None else render_key(
+            (module_template, kernels, support, module))
+        self.source = _RENDERED.source(key, lambda: _render(
+            environment(target), suffix, module_template, kernels, support, module, collective))
         self.library_path = None  # the compiled library (cython target)
         self.backend = self._load()
 
@@ -212,6 +221,28 @@ class NetworkModule:
     def take_buffer(self, op_name, suffix):
         """Copy out and empty the record buffer ``suffix`` of operation ``op_name``."""
         return self.backend.take_buffer(self.symbols.buffer_name(op_name, suffix))
+
+
+def _render(env, suffix, module_template, kernels, support, module, collective):
+    """The module's source from its kernels' contexts and the module-level inputs."""
+    texts = list(support)
+    for helpers, template, context in kernels:
+        texts.append("".join(env.get_template("tabulated" + suffix).render(f=_Obj(h))
+                             for h in helpers) + env.get_template(template).render(
+            k=_as_obj(context), threads=module["threads"]))
+    return env.get_template(module_template).render(
+        kernels=texts, collective=collective, **{
+            name: [_Obj(item) for item in value] if name in ("arrays", "constants", "buffers")
+            else value for name, value in module.items()})
+
+
+def _as_obj(context):
+    """A kernel context with attribute access (a fused kernel's two parts too)."""
+    out = _Obj(context)
+    for part in ("state_update", "threshold"):
+        if isinstance(out.get(part), dict):
+            out[part] = _Obj(out[part])
+    return out
 
 
 def _numpy_scalar(value, dtype):

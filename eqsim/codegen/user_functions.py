@@ -32,6 +32,7 @@ import sympy
 from sympy.core.function import AppliedUndef
 
 from ..errors import UserFunctionError
+from ..ir.calls import called_functions
 from ..ir.functions import UserFunction
 from ..parsing.ast_to_sympy import next_draw_number
 from ..parsing.functions import binomial_draw, randn
@@ -52,6 +53,9 @@ def expand_samplers(expr, variables):
     independent (two calls in one expression are one draw: sympy merges ``b() + b()``)."""
     if expr is None or not hasattr(expr, "atoms"):
         return expr
+    if not any(getattr(variables.get(name), "sampler", None) is not None
+               for name in called_functions([expr])):
+        return expr  # the common case, without a walk over the expression
     replacements = {}
     for call in expr.atoms(AppliedUndef):
         variable = variables.get(call.func.__name__)

@@ -1,11 +1,13 @@
 """From a group's model strings to IR operations: state update, threshold, reset,
 custom events and run_regularly. Shared by NeuronGroup and (later) Synapses."""
+import functools
+
 import numpy as np
 import sympy
 
 from ..core.context import current_context
 from ..ir.functions import TabulatedFunction, UserFunction
-from ..ir.calls import called_functions
+from ..ir.calls import called_functions, free_names
 from ..errors import DimensionMismatchError, EquationError, LimitError
 from ..ir.operations import Assignment, ResetOp, StateUpdateOp, ThresholdOp
 from ..ir.variables import ArrayVariable
@@ -21,13 +23,6 @@ from ..units import DIMENSIONLESS, second
 T, DT = sympy.Symbol("t", real=True), sympy.Symbol("dt", real=True)
 NOT_REFRACTORY = sympy.Symbol("not_refractory", real=True)
 LASTSPIKE = sympy.Symbol("lastspike", real=True)
-
-
-def free_names(exprs):
-    names = set()
-    for e in exprs:
-        names |= {s.name for s in e.free_symbols}
-    return names
 
 
 def used_names(exprs):
@@ -156,7 +151,17 @@ def check_model_units(group, run_namespace):
     dims = group.kernel_dimensions(variables)
     dims.update(referred)
     dims.update({n: eq.dim for n, eq in eqs.items()})
-    check_equation_dimensions(group.equations, dims, functions=function_rules(variables))
+    functions = function_rules(variables)
+    # a model's units are checked again only when a name's dimension (or function) changed
+    # since it passed: the check walks every equation (~0.5 ms for each run() of a group)
+    passed = current_context().cache(group, "units_checked")
+    key = (tuple(sorted(dims.items(), key=lambda item: item[0])),
+           tuple(sorted(functions.items(), key=lambda item: item[0])))
+    if key not in passed:
+        check_equation_dimensions(group.equations, dims, functions=functions)
+        if len(passed) >= 64:  # namespaces that keep changing: keep the cache small
+            passed.clear()
+        passed[key] = True
 
 
 def _temporaries(assignments, group):
@@ -167,8 +172,7 @@ def refractory_condition(group, refractory, run_namespace):
     """Brian2's rule: a time (or time expression) counts steps since the last spike;
     a boolean expression is refractoriness while it holds."""
     if not isinstance(refractory, sympy.Basic):  # a Quantity, checked to be a time
-        period = sympy.Float(float(np.asarray(refractory)))
-        return sympy.Ge(timestep(T - LASTSPIKE, DT), timestep(period, DT))
+        return _refractory_for(float(np.asarray(refractory)))
     expr = refractory
     variables = group.resolve_for_kernel(used_names([expr]), run_namespace)
     dim = dimension_of(expr, group.kernel_dimensions(variables), functions=function_rules(variables),
@@ -180,6 +184,19 @@ def refractory_condition(group, refractory, run_namespace):
         return sympy.Not(expr)
     raise EquationError(f"refractory must be a time or a boolean condition, got dimension {dim}",
                         obj=group.name, hint="e.g. refractory=5*ms or refractory='v > -50*mV'")
+
+
+# sympy builds these slowly (~0.2 ms each, for every run()); expressions compare by
+# structure, so the cached expression is the one it would build
+@functools.lru_cache(maxsize=256)
+def _refractory_for(period):
+    """Refractoriness during ``period`` (second) after the last spike, in whole steps."""
+    return sympy.Ge(timestep(T - LASTSPIKE, DT), timestep(sympy.Float(period), DT))
+
+
+@functools.lru_cache(maxsize=1024)
+def _unless_refractory(condition):
+    return sympy.And(condition, NOT_REFRACTORY > 0)
 
 
 def check_refractory_values(group, expr, run_namespace):
@@ -200,7 +217,7 @@ def make_threshold(group, event, condition, refractory, run_namespace, when="thr
     condition = group.substitute_subexpressions(condition)
     statements = []
     if event == "spike" and refractory is not False and refractory is not None:
-        condition = sympy.And(condition, NOT_REFRACTORY > 0)
+        condition = _unless_refractory(condition)
         statements = [Assignment("lastspike", "=", T), Assignment("not_refractory", "=", sympy.Integer(0))]
     names = used_names([condition] + [a.expr for a in statements]) | {a.target for a in statements}
     variables = group.resolve_for_kernel(names, run_namespace)

@@ -9,6 +9,7 @@ and *record buffers* (a class-level table). Targets read these declarations
 a target's types.
 """
 import dataclasses
+import functools
 from dataclasses import dataclass, field
 from typing import ClassVar
 
@@ -34,13 +35,19 @@ class Assignment:
 
     def as_plain(self):
         """The same assignment with an in-place operator written out (``x = x + e``)."""
-        import sympy
         if self.op == "=":
             return self
-        sym = sympy.Symbol(self.target, real=True)
-        expr = {"+=": sym + self.expr, "-=": sym - self.expr,
-                "*=": sym * self.expr, "/=": sym / self.expr}[self.op]
-        return Assignment(self.target, "=", expr, self.line, self.block)
+        return Assignment(self.target, "=", _written_out(self.target, self.op, self.expr),
+                          self.line, self.block)
+
+
+# every run() writes every kernel's statements out again, and sympy builds slowly;
+# expressions compare by structure, so the cached one is the one it would build
+@functools.lru_cache(maxsize=4096)
+def _written_out(target, op, expr):
+    import sympy
+    sym = sympy.Symbol(target, real=True)
+    return {"+=": sym + expr, "-=": sym - expr, "*=": sym * expr, "/=": sym / expr}[op]
 
 
 def array(default=None):

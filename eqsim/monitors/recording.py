@@ -19,12 +19,14 @@ class Recording:
     def __init__(self, dtypes):
         self.dtypes = dict(dtypes)
         self.chunks = {name: [] for name in self.dtypes}
+        self._held = 0  # bytes (counted: summing the chunks grows with the runs)
 
     def append(self, name, values):
         values = np.asarray(values, dtype=self.dtypes[name]).view()
         values.flags.writeable = False
         if values.size or not self.chunks[name]:
             self.chunks[name].append(values)
+            self._held += values.nbytes
 
     def get(self, name):
         chunks = self.chunks[name]
@@ -38,13 +40,14 @@ class Recording:
     @property
     def nbytes(self):
         """Bytes held by all columns."""
-        return sum(chunk.nbytes for chunks in self.chunks.values() for chunk in chunks)
+        return self._held
 
     def state(self):
         return {name: self.get(name).copy() for name in self.dtypes}
 
     def set_state(self, state):
         self.chunks = {name: [] for name in self.dtypes}
+        self._held = 0
         for name, values in state.items():
             self.append(name, values)
 

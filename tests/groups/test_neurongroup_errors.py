@@ -86,3 +86,13 @@ def test_get_states_of_an_unknown_variable_is_an_eqsim_error_naming_it():
     G = NeuronGroup(1, "v : 1", name="F")
     with pytest.raises(EqsimError, match="no variable 'w'"):
         G.get_states(["v", "w"])
+
+
+def test_a_constant_whose_unit_changes_between_runs_is_refused_on_the_next_run(numpy_target):
+    from eqsim import Network, second
+    group = NeuronGroup(1, "dv/dt = -v/tau : 1", name="U")
+    net = Network(group)
+    net.run(0.1 * ms, namespace={"tau": 10 * ms})  # checked and passed once...
+    with pytest.raises(DimensionMismatchError, match="dv/dt"):  # ...not passed for good
+        net.run(0.1 * ms, namespace={"tau": 10 * mV})
+    net.run(0.1 * ms, namespace={"tau": 10 * ms})

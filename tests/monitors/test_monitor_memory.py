@@ -7,7 +7,7 @@ import warnings
 import numpy as np
 import pytest
 
-from eqsim import (LimitError, MonitorMemoryWarning, NeuronGroup, PopulationRateMonitor,
+from eqsim import (LimitError, MonitorMemoryWarning, Network, NeuronGroup, PopulationRateMonitor,
                    SpikeMonitor, StateMonitor, ms, prefs, run, second)
 from eqsim.core import memory
 
@@ -102,9 +102,26 @@ def test_reading_a_recording_after_runs_keeps_it_once_in_memory():
         read_again = tracemalloc.get_traced_memory()[0]
     finally:
         tracemalloc.stop()
-    assert M._data.nbytes == size  # the chunks were replaced by their join, not kept too
+    assert _chunk_bytes(M._data) == size  # the chunks were replaced by their join, not kept too
     assert joined - before < 0.05 * size and read_again - joined < 10_000
     assert values.shape == again.shape == (200, 1000)
+
+
+def _chunk_bytes(recording):
+    return sum(chunk.nbytes for chunks in recording.chunks.values() for chunk in chunks)
+
+
+def test_the_bytes_a_recording_holds_are_counted_through_runs_reads_and_restores():
+    G, M = _recorded_group()
+    net = Network(G, M)
+    net.store()
+    for _ in range(3):
+        net.run(1 * ms)
+        assert M._data.nbytes == _chunk_bytes(M._data) == 2 * 200 * 10 * 8 * (_ + 1) + 80 * (_ + 1)
+    M.v_  # joined
+    assert M._data.nbytes == _chunk_bytes(M._data)
+    net.restore()
+    assert M._data.nbytes == _chunk_bytes(M._data) == 0
 
 
 def test_recordings_read_are_the_monitors_own_and_cannot_be_changed_by_accident():
