@@ -26,6 +26,7 @@ cdef extern from "eqsim_random.h":
         uint64_t word0
         uint64_t word1
     eqsim_words eqsim_philox(uint64_t key, uint64_t step, uint64_t index) nogil
+    void eqsim_uniforms(uint64_t key, uint64_t step, uint64_t first, int64_t n, double *out) nogil
 
 cdef extern from "eqsim_bernoulli.h":
     enum: EQSIM_WALK_BLOCK
@@ -79,6 +80,18 @@ def philox_words(const uint64_t[:] key, const uint64_t[:] step, const uint64_t[:
             out0[m] = words.word0
             out1[m] = words.word1
     return word0, word1
+
+
+def uniforms(uint64_t key, uint64_t step, uint64_t first, int64_t n):
+    """The uniforms of draws ``first .. first + n - 1`` (word 0 of each, as
+    ``eqsim.runtime.random.uniform`` makes them) by ``eqsim_uniforms``, the
+    eight-at-a-time Philox of PoissonInput kernels (tests)."""
+    out = np.empty(max(n, 0), dtype=np.float64)
+    cdef double[::1] view = out
+    if n > 0:
+        with nogil:
+            eqsim_uniforms(key, step, first, n, &view[0])
+    return out
 
 
 ctypedef fused position_t:

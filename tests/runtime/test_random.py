@@ -300,3 +300,18 @@ def test_compiled_philox_gives_the_numpy_rounds_bits():
     numpy_rounds = rnd._numpy_philox_block(np.asarray(key[7]), np.asarray(step[3]), index)
     for ours, theirs in zip(compiled, numpy_rounds):
         np.testing.assert_array_equal(ours, theirs)
+
+
+@pytest.mark.parametrize("first", [0, 5, 2**32 - 5, 2**64 - 7])
+def test_eight_at_a_time_uniforms_are_the_numpy_uniforms_bit_for_bit(first):
+    """PoissonInput kernels draw with eqsim_uniforms (AVX2, eight draws per step, a scalar
+    tail): every length and start, index carries across 2**32 and 2**64 included."""
+    from eqsim.codegen.module import network_glue
+    from eqsim.runtime import random as rnd
+    key = rng.philox_key(SEED, STREAM, 0)
+    for n in range(1, 41):
+        compiled = network_glue().uniforms(key, STEP, first, n)
+        index = (np.uint64(first) + np.arange(n, dtype=np.uint64))
+        word0, _ = rnd._numpy_philox_block(np.asarray(np.uint64(key)), np.asarray(np.uint64(STEP)), index)
+        expected = ((word0 >> np.uint64(12)).astype(np.float64) + 0.5) * 2.0 ** -52
+        assert np.array_equal(compiled.view(np.uint64), expected.view(np.uint64)), n
