@@ -17,10 +17,12 @@ import sympy
 from eqsim.errors import ConnectError
 from eqsim.parsing.functions import rand, randn
 from eqsim.runtime.random import uniform
-from eqsim.synapses.connect_errors import (INDEX_OUT_OF_RANGE, INVALID_DEPENDENCY,
-                                          INVALID_PROBABILITY, INVALID_RANGE,
-                                          INVALID_SAMPLE_SIZE)
+from eqsim.synapses.connect_errors import INDEX_OUT_OF_RANGE, INVALID_DEPENDENCY, INVALID_RANGE
 from eqsim.core.build_progress import BuildProgress
+from eqsim.synapses.connect_arguments import (as_bool, as_index, check_dependencies, constant_value,
+                                             evaluate, is_constant,
+                                             reads_target_arrays, row_integers,
+                                             row_probabilities, row_sample_sizes, uses_target)
 from eqsim.synapses.connect_sampled import direct_pairs, is_direct
 from eqsim.synapses.integer_arguments import check_integer_argument, integer_dtype
 from eqsim.runtime.sampling import (SUB_KEEP, bernoulli_cost, bernoulli_window,
@@ -103,7 +105,7 @@ def generator_pairs(context, spec, side, *, keep):
     arguments (O(rows)); other elements (``j='i'``, ``'2*k'``) and ``sample(size=)`` make
     every row's candidates and keep the slice's.
     """
-    _check_dependencies(context, spec, side)
+    check_dependencies(context, spec, side)
     lo, hi = context.target_start, context.target_stop
     sliced = (lo, hi) != (0, context.n_post)
     outer_range = (lo, hi) if side.outer == "j" else (0, side.n_outer)
@@ -202,27 +204,27 @@ def _plan_rows(context, spec, side, outer_range):
     """
     outer = np.arange(*outer_range, dtype=np.int64)
     _check_integer_arguments(context, spec, side, outer)
-    start = _row_integers(context, spec, spec.start, side, outer, "start")
-    stop = _row_integers(context, spec, spec.stop, side, outer, "stop")
-    step = _row_integers(context, spec, spec.step, side, outer, "step")
+    start = row_integers(context, spec, spec.start, side, outer, "start")
+    stop = row_integers(context, spec, spec.stop, side, outer, "stop")
+    step = row_integers(context, spec, spec.step, side, outer, "step")
     if np.any(step == 0):
         raise ConnectError(f"The step of the range in '{spec.text}' is 0.",
                            code=INVALID_RANGE, obj=context.obj, hint="Use a non-zero step.")
     lengths = np.maximum(0, -((start - stop) // step))  # ceil((stop - start) / step)
     active = np.ones(outer.size, dtype=bool)
     condition = spec.condition
-    if condition is not None and not _uses_target(condition, side) \
+    if condition is not None and not uses_target(condition, side) \
             and spec.variable_symbol not in condition.free_symbols \
             and not condition.atoms(rand, randn):  # random conditions stay per pair
-        active = _as_bool(_evaluate(context, condition, side, outer, np.zeros_like(outer)))
+        active = as_bool(evaluate(context, condition, side, outer, np.zeros_like(outer)))
         lengths = np.where(active, lengths, 0)
         spec = replace(spec, condition=None)
     sample_p = sizes = None
     if spec.p is not None:
-        sample_p = _row_probabilities(context, spec, side, outer, active)
+        sample_p = row_probabilities(context, spec, side, outer, active)
         cost = bernoulli_cost(lengths, sample_p) + 1.0
     elif spec.size is not None:
-        sizes = _row_sample_sizes(context, spec, side, outer, lengths, active)
+        sizes = row_sample_sizes(context, spec, side, outer, lengths, active)
         cost = fixed_size_cost(lengths, sizes)
     else:
         cost = lengths
@@ -235,7 +237,7 @@ def _check_integer_arguments(context, spec, side, outer):
         if name in ("i", "j", "N_pre", "N_post", "N") or name in context.integer_names:
             return True
         symbol = sympy.Symbol(name, real=True)
-        return integer_dtype(_evaluate(context, symbol, side, outer[:1], outer[:1] * 0))
+        return integer_dtype(evaluate(context, symbol, side, outer[:1], outer[:1] * 0))
     for what, expr in (("start", spec.start), ("stop", spec.stop), ("step", spec.step)):
         check_integer_argument(expr, what, spec.text, name_is_integer, context.obj)
 
@@ -264,14 +266,14 @@ def _select(context, spec, side, outer, k):
     if spec.element == variable:
         target = k
     else:
-        values = _evaluate(context, spec.element.subs(variable, target_symbol), side, outer, k)
-        target = _as_index(context, values, spec, "element")
+        values = evaluate(context, spec.element.subs(variable, target_symbol), side, outer, k)
+        target = as_index(context, values, spec, "element")
     condition = spec.condition
     if condition is None:
         return _bounds(context, spec, side, outer, k, target)
     uses_k = variable in condition.free_symbols
-    if _uses_target(condition, side):
-        if _reads_target_arrays(condition, side):
+    if uses_target(condition, side):
+        if reads_target_arrays(condition, side):
             outer, k, target = _bounds(context, spec, side, outer, k, target)
         if uses_k and spec.element != variable:
             raise ConnectError(
@@ -280,16 +282,16 @@ def _select(context, spec, side, outer, k):
                 f"which is only supported when the generated element is '{spec.variable}' itself.",
                 code=INVALID_DEPENDENCY, obj=context.obj,
                 hint=f"Write the condition in terms of '{side.target}' only.")
-            passed = _evaluate(context, condition.subs(variable, target_symbol), side, outer,
+            passed = evaluate(context, condition.subs(variable, target_symbol), side, outer,
                                target)
-            mask = _as_bool(passed)
+            mask = as_bool(passed)
             return outer[mask], k[mask], target[mask]
         # 'if j < N_post' reads no array: it may exclude out-of-range targets itself
-        mask = _as_bool(_evaluate(context, condition.subs(variable, target_symbol), side, outer,
+        mask = as_bool(evaluate(context, condition.subs(variable, target_symbol), side, outer,
                                   target))
         return _bounds(context, spec, side, outer[mask], k[mask], target[mask])
     second = k if uses_k else np.clip(target, 0, max(side.n_target - 1, 0))
-    mask = _as_bool(_evaluate(context, condition.subs(variable, target_symbol), side, outer,
+    mask = as_bool(evaluate(context, condition.subs(variable, target_symbol), side, outer,
                               second))
     return _bounds(context, spec, side, outer[mask], k[mask], target[mask])
 
@@ -317,128 +319,10 @@ def _keep(context, side, keep, outer, k, target):
     if isinstance(keep, float):
         probability = keep
     else:
-        probability = np.asarray(_evaluate(context, keep, side, outer, target), dtype=np.float64)
+        probability = np.asarray(evaluate(context, keep, side, outer, target), dtype=np.float64)
     u = uniform(context.seed, context.stream, outer, k, sub=SUB_KEEP)
     kept = np.atleast_1d(u < probability)
     return outer[kept], target[kept]
-
-
-def _check_dependencies(context, spec, side):
-    """Reject generator parts that depend on what is not known when they are evaluated."""
-    forbidden_in_range = {spec.variable, side.target}
-    for what, expr in (("range arguments", spec.start), ("range arguments", spec.stop),
-                       ("range arguments", spec.step), ("sample probability", spec.p),
-                       ("sample size", spec.size), ("generated element", spec.element)):
-        if expr is None:
-            continue
-        names = {symbol.name for symbol in expr.free_symbols}
-        allowed_k = what == "generated element"
-        bad = sorted(name for name in names
-                     if (name in forbidden_in_range and not (allowed_k and name == spec.variable))
-                     or _is_target_variable(name, side))
-        if bad:
-            raise ConnectError(
-                f"The {what} of '{spec.text}' cannot depend on {', '.join(repr(b) for b in bad)}: "
-                f"they are evaluated for each {side.outer} before any {side.target} exists.",
-                code=INVALID_DEPENDENCY, obj=context.obj,
-                hint=f"Use '{side.outer}', N_pre, N_post, constants and variables ending in "
-                     f"'{'_pre' if side.outer == 'i' else '_post'}'; filter on "
-                     f"'{side.target}' in the 'if' clause.")
-
-
-def _reads_target_arrays(expr, side):
-    """Whether evaluating ``expr`` needs valid target indices: it reads the target group's
-    variables, or (Brian2's rule for ``i='...'`` generators) names ``i``; a ``j='...'``
-    generator's condition on ``j`` alone is evaluated before the bounds are checked."""
-    return any(_is_target_variable(symbol.name, side) or
-               (symbol.name == side.target and side.outer == "j")
-               for symbol in expr.free_symbols)
-
-
-def _uses_target(expr, side):
-    return any(symbol.name == side.target or _is_target_variable(symbol.name, side)
-               for symbol in expr.free_symbols)
-
-
-def _is_target_variable(name, side):
-    # N_pre and N_post are group sizes, constants for the whole call.
-    return (name.endswith(side.target_suffix) or name in side.unsuffixed) \
-        and name not in ("N_pre", "N_post")
-
-
-# -- per-row iterator arguments ----------------------------------------------------------------
-def _row_integers(context, spec, expr, side, outer, what):
-    values = np.asarray(_evaluate(context, expr, side, outer, np.zeros_like(outer)))
-    if values.dtype.kind == "b" or not np.all(np.isfinite(values)):
-        raise ConnectError(f"The range {what} in '{spec.text}' must be a finite number.",
-                           code=INVALID_RANGE, obj=context.obj)
-    return np.trunc(values).astype(np.int64)  # C's int conversion, as in Brian2
-
-
-def _row_probabilities(context, spec, side, outer, used):
-    values = np.asarray(_evaluate(context, spec.p, side, outer, np.zeros_like(outer)),
-                        dtype=np.float64)
-    invalid = used & ~((values >= 0.0) & (values <= 1.0))
-    if invalid.any():
-        bad = values[invalid][0]
-        raise ConnectError(f"The sample probability p={bad} in '{spec.text}' is outside [0, 1].",
-                           code=INVALID_PROBABILITY, obj=context.obj, hint="Use a value in [0, 1].")
-    return values
-
-
-def _row_sample_sizes(context, spec, side, outer, lengths, active):
-    sizes = _row_integers(context, spec, spec.size, side, outer, "sample size")
-    sizes = np.where(active, sizes, 0)  # rows excluded by a per-row condition sample nothing
-    invalid = (sizes < 0) | (sizes > lengths)
-    if invalid.any():
-        if context.skip_if_invalid:
-            return np.clip(sizes, 0, lengths)
-        bad = int(np.flatnonzero(invalid)[0])
-        raise ConnectError(
-            f"The sample size {int(sizes[bad])} in '{spec.text}' (for {side.outer}="
-            f"{int(outer[bad])}) is "
-            f"{'negative' if sizes[bad] < 0 else f'larger than the range ({int(lengths[bad])} elements)'}.",
-            code=INVALID_SAMPLE_SIZE, obj=context.obj,
-            hint="Pass skip_if_invalid=True to clip sample sizes to the range.")
-    return sizes
-
-
-def is_constant(expr):
-    """Whether ``expr`` is a number or truth value known now.
-
-    Constant expressions that sympy leaves unevaluated (``clip(0.5, 0, 1)``,
-    ``int(2 < 1) == 1``) are not: they are evaluated like any other expression,
-    by the same generated code.
-    """
-    return expr.is_Number or expr is sympy.true or expr is sympy.false
-
-
-def constant_value(expr):
-    """The Python value (bool or float) of a constant expression."""
-    if expr is sympy.true or expr is sympy.false:
-        return bool(expr)
-    return int(expr) if isinstance(expr, sympy.Integer) else float(expr)
-
-
-# -- helpers ---------------------------------------------------------------------------------
-def _evaluate(context, expr, side, outer, second):
-    """Values of ``expr`` for aligned outer/target index arrays, broadcast to their shape."""
-    if is_constant(expr):
-        return np.full(outer.shape, constant_value(expr))
-    i, j = side.ij(outer, second)
-    return np.broadcast_to(np.asarray(context.evaluate(expr, i, j)), outer.shape)
-
-
-def _as_index(context, values, spec, what):
-    values = np.asarray(values)
-    if values.dtype.kind == "b" or not np.all(np.isfinite(values)):
-        raise ConnectError(f"The {what} of '{spec.text}' must evaluate to finite numbers.",
-                           code=INVALID_RANGE, obj=context.obj)
-    return np.trunc(values).astype(np.int64)
-
-
-def _as_bool(values):
-    return np.asarray(values).astype(bool)
 
 
 def empty_pairs():

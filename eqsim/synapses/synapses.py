@@ -6,12 +6,10 @@ from ..codegen.run_now import prepare_compiled_draws
 from ..core.build_progress import build_step
 from ..core.preferences import prefs
 from ..core.namespace import caller_namespace
-from ..ir.calls import called_functions
-from ..runtime.streams import connect_stream, synapse_key
+from ..runtime.streams import connect_stream
 from ..core.context import current_context
-from ..errors import ConnectError, EquationError, LinkError
+from ..errors import EquationError, LinkError
 from ..groups.constant_over_dt import constant_over_dt_names, subexpression_updater
-from ..groups.expression_eval import evaluate_parsed
 from ..groups.group import Group, float_dtype
 from ..groups.linked import add_linked_variable
 from ..groups.stateful_subexpressions import check_stateful_subexpressions
@@ -29,25 +27,20 @@ from .integer_arguments import integer_constants
 from .connect_sampled import RowCounts
 from .presynaptic_index import PresynapticIndex
 from .spike_sources import refuse_remote_reads
-from .references import (model_names, normalise_target, post_aliases, resolve_synaptic,
+from .references import (normalise_target, post_aliases, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
 from .synapse_ops import make_synaptic_operations, run_regularly_operation
 from .procedural_reads import connection_seed, synaptic_indices
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
 from .procedural_connections import ProceduralConnections
 from .synaptic_values import SynapticValueAccess
+from .synaptic_evaluation import SynapticEvaluation, storage_offset as _storage_offset
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
-_STATE = (ArrayVariable, LinkedVariable)
 
 
-def _storage_offset(group):
-    """What turns a synapse's (global) pre/post index into a storage position of the
-    neuron group: its subgroup start minus the global index stored first."""
-    return group._local_origin
-
-
-class Synapses(SynapticValueAccess, ProceduralConnections, FanCounts, SynapticIndexingAccess,
+class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, FanCounts,
+               SynapticIndexingAccess,
                Group):
     """Connections from ``source`` to ``target`` with per-synapse state and event code.
 
@@ -291,42 +284,6 @@ class Synapses(SynapticValueAccess, ProceduralConnections, FanCounts, SynapticIn
         """Draw keys of the synapses at storage positions ``indices``."""
         return synapse_draw_keys(self, indices)
 
-    def _evaluate_pairs(self, expr, ii, jj, run_namespace):
-        ii = np.asarray(ii, dtype=np.int64)
-        jj = np.asarray(jj, dtype=np.int64)
-        expr = substitute_subexpressions(self, expr)
-        values = {}
-        for name in {s.name for s in expr.free_symbols} | called_functions([expr]):
-            if name == "i":
-                values[name] = (ii, DIMENSIONLESS)
-            elif name == "j":
-                values[name] = (jj, DIMENSIONLESS)
-            elif name in ("N_pre", "N_post"):
-                values[name] = (self.variables[name].value, DIMENSIONLESS)
-            elif name in FAN_NAMES:  # Brian2: ill-defined while synapses are being made
-                raise ConnectError(f"connect() cannot refer to '{name}': the numbers of "
-                                   "synapses change while it creates them", code="EQ161",
-                                   obj=self.name,
-                                   hint="connect first, then use it, e.g. S.w = '1.0/N_incoming'")
-            else:
-                base, side = split_suffix(name)
-                group = {"pre": self.source, "post": self.target}.get(side)
-                if group is not None and isinstance(group.variables.get(base), _STATE):
-                    var = group.variables[base]
-                    idx = (ii if side == "pre" else jj) + _storage_offset(group)
-                    values[name] = (element_values(var, idx), var.dim)
-                elif group is not None and base == "N":
-                    values[name] = (len(group), DIMENSIONLESS)
-                else:
-                    from ..core.namespace import resolve_external
-                    values[name] = resolve_external(name, self.namespace, run_namespace,
-                                                    model_names=model_names(self),
-                                                    obj=self.name)
-        # draws of connect()'s expressions are keyed by the pair (runtime.streams)
-        return evaluate_parsed(expr, values, synapse_key(ii, jj, None, self.source.global_size(),
-                                                         self.target.global_size()),
-                               obj=self.name)
-
     # --- names in model strings ----------------------------------------------------------
     def substitute_subexpressions(self, expr):
         return substitute_subexpressions(self, expr)
@@ -362,37 +319,6 @@ class Synapses(SynapticValueAccess, ProceduralConnections, FanCounts, SynapticIn
                 var_index[name] = (self.variables["_synaptic_" + side], _storage_offset(group))
         return var_index
 
-    def resolve_for_evaluation(self, names, indices, run_namespace):
-        pre = self.variables["_synaptic_pre"].array[indices]
-        post = self.variables["_synaptic_post"].array[indices]
-        out = {}
-        for name in names:
-            own = self.variables.get(name)
-            if isinstance(own, ArrayVariable):
-                out[name] = (own.array[0] if own.shared else own.array[indices], own.dim)
-                continue
-            if isinstance(own, LinkedVariable):
-                out[name] = (element_values(own, indices), own.dim)
-                continue
-            base, side = split_suffix(name)
-            group = {"pre": self.source, "post": self.target}.get(side)
-            if group is not None and isinstance(group.variables.get(base), _STATE):
-                refuse_remote_reads(self, name, side)
-                var = group.variables[base]
-                idx = (pre if side == "pre" else post) + _storage_offset(group)
-                out[name] = (element_values(var, idx), var.dim)
-            elif name in ("N_pre", "N_post", "N"):
-                out[name] = (self.variables[name].value, DIMENSIONLESS)
-            elif name in FAN_NAMES:
-                out[name] = (self._fan_counts()[name][indices], DIMENSIONLESS)
-            elif name in ("t", "dt"):
-                out[name] = (self.clock.t_ if name == "t" else self.clock.dt_, second.dim)
-            else:
-                from ..core.namespace import resolve_external
-                out[name] = resolve_external(name, self.namespace, run_namespace, obj=self.name,
-                                             model_names=model_names(self))
-        return out
-
     def __getattr__(self, name):
         if not name.startswith("_") and "variables" in self.__dict__:
             base, side = split_suffix(normalise_target(self, name))
@@ -405,8 +331,6 @@ class Synapses(SynapticValueAccess, ProceduralConnections, FanCounts, SynapticIn
                 var = group.variables[base]
                 values = element_values(var, idx)
                 return values if var.dim.is_dimensionless else Quantity(values, dim=var.dim)
-            if group is not None and base in group._subexpressions:
-                return group.get_values(base, synaptic_indices(self, side))
             if name in FAN_NAMES:
                 return FanView(self, name)
             if name[:-1] in FAN_NAMES:  # S.N_incoming_: plain values, as S.w_
