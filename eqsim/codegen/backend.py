@@ -70,9 +70,9 @@ class Backend(abc.ABC):
         then stand at the interrupted step. Returns -1 (or None), or ``-1 - reason`` when
         a kernel halted the run (:data:`HALTED_BY`)."""
 
-    def set_exchange(self, allgather, iallgather, wait, int32_type, comm, size):
-        """``MPI_Allgather``, ``MPI_Iallgather`` and ``MPI_Wait`` (addresses) and the handles
-        a compiled spike exchange calls
+    def set_exchange(self, allgather, isend, irecv, waitall, int32_type, comm, size, rank):
+        """``MPI_Allgather``, ``MPI_Isend``, ``MPI_Irecv`` and ``MPI_Waitall`` (addresses),
+        the handles and this process's rank, with which a compiled spike exchange calls them
         (:class:`~eqsim.distributed.communicator.CompiledAllgather`); only modules with a
         ``spikeexchange`` kernel are given one."""
         raise NotImplementedError("this target runs spike exchanges in Python")

@@ -183,9 +183,9 @@ class NetworkModule:
         self.backend.bind(arrays, constants, int(self.context.seed) & 0xFFFFFFFFFFFFFFFF)
         collective = self.symbols.collective
         if collective is not None:
-            self.backend.set_exchange(collective.address, collective.iallgather,
-                                      collective.wait, collective.int32_type, collective.comm,
-                                      collective.size)
+            self.backend.set_exchange(collective.address, collective.isend, collective.irecv,
+                                      collective.waitall, collective.int32_type,
+                                      collective.comm, collective.size, collective.rank)
 
     def profile_times(self):
         """``[(operation names, seconds)]`` per kernel slot since the last reset: the wall

@@ -16,18 +16,19 @@ class CompiledAllgather:
     """The collectives compiled spike exchanges call, with MPI's C signatures, as
     addresses in the MPI library the communicator runs on: ``address`` of
     ``MPI_Allgather(send, count, int32_type, recv, count, int32_type, comm)``,
-    ``iallgather`` of ``MPI_Iallgather`` (the same and a request), ``wait`` of
-    ``MPI_Wait(request, status)``; the handles as integers, the C type that holds a handle
-    (``int32_t`` or ``intptr_t``: MPICH's handles are ints, Open MPI's pointers), and
+    ``isend``, ``irecv`` and ``waitall`` of ``MPI_Isend``, ``MPI_Irecv`` and
+    ``MPI_Waitall`` (overlapped exchanges), this process's ``rank``; the handles as
+    integers, the C type that holds a handle (``int32_t`` or ``intptr_t``: MPICH's handles
+    are ints, Open MPI's pointers), and
     ``capacity``: a one-element int64 array holding the slot size in int32 words (shared
     with the communicator's own exchange, so that both always send the same size).
     """
 
     def __init__(self, address, int32_type, comm, handle_ctype, size, capacity,
-                 iallgather, wait):
+                 isend, irecv, waitall, rank):
         self.address, self.int32_type, self.comm = address, int32_type, comm
         self.handle_ctype, self.size, self.capacity = handle_ctype, size, capacity
-        self.iallgather, self.wait = iallgather, wait
+        self.isend, self.irecv, self.waitall, self.rank = isend, irecv, waitall, rank
 
 
 class Communicator:

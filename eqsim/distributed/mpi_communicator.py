@@ -87,8 +87,8 @@ def connect(launched_size=None):
 
 
 def compiled_allgather(comm, capacity_cell):
-    """``MPI_Allgather``, ``MPI_Iallgather`` and ``MPI_Wait`` of the library mpi4py runs on,
-    for compiled code (no MPI header or compiler wrapper needed: the functions' addresses
+    """``MPI_Allgather``, ``MPI_Isend``, ``MPI_Irecv`` and ``MPI_Waitall`` of the library
+    mpi4py runs on, for compiled code (no MPI header or compiler wrapper needed: the functions' addresses
     are looked up through mpi4py's own extension module, whose dependencies hold them; the
     handles are mpi4py's)."""
     import ctypes
@@ -96,15 +96,15 @@ def compiled_allgather(comm, capacity_cell):
     from .communicator import CompiledAllgather
     library = ctypes.CDLL(MPI.__file__)
     address = {name: ctypes.cast(getattr(library, name), ctypes.c_void_p).value
-               for name in ("MPI_Allgather", "MPI_Iallgather", "MPI_Wait")}
+               for name in ("MPI_Allgather", "MPI_Isend", "MPI_Irecv", "MPI_Waitall")}
     handle_bytes = MPI._sizeof(MPI.Comm)
     if handle_bytes not in (4, 8) or any(MPI._sizeof(kind) != handle_bytes
                                          for kind in (MPI.Datatype, MPI.Request)):
         return None  # an unusual MPI: the exchange stays in Python
     return CompiledAllgather(address["MPI_Allgather"], MPI._handleof(MPI.INT32_T),
                              MPI._handleof(comm), "int32_t" if handle_bytes == 4 else "intptr_t",
-                             comm.Get_size(), capacity_cell, address["MPI_Iallgather"],
-                             address["MPI_Wait"])
+                             comm.Get_size(), capacity_cell, address["MPI_Isend"],
+                             address["MPI_Irecv"], address["MPI_Waitall"], comm.Get_rank())
 
 
 def check_world_size(launched_size, mpi_size):

@@ -59,7 +59,8 @@ ctypedef void (*queue_reset_f)(int, int64_t)
 ctypedef void (*queue_push_f)(int, int64_t, int32_t)
 ctypedef int32_t *(*queue_slot_f)(int, int64_t, int64_t *)
 ctypedef int64_t (*queue_slots_f)(int)
-ctypedef void (*set_exchange_f)(void *, void *, void *, int64_t, int64_t, int32_t)
+ctypedef void (*set_exchange_f)(void *, void *, void *, void *, int64_t, int64_t, int32_t,
+                                int32_t)
 
 
 def philox_words(const uint64_t[:] key, const uint64_t[:] step, const uint64_t[:] index):
@@ -249,12 +250,12 @@ cdef class NetworkLibrary:
     def profile_reset(self):
         self._profile_reset()
 
-    def set_exchange(self, size_t allgather, size_t iallgather, size_t wait, int64_t int32_type,
-                     int64_t comm, int32_t size):
-        """``MPI_Allgather``, ``MPI_Iallgather`` and ``MPI_Wait`` (addresses) and the handles
-        the spike exchange kernels call."""
-        self._set_exchange(<void *>allgather, <void *>iallgather, <void *>wait, int32_type,
-                           comm, size)
+    def set_exchange(self, size_t allgather, size_t isend, size_t irecv, size_t waitall,
+                     int64_t int32_type, int64_t comm, int32_t size, int32_t rank):
+        """``MPI_Allgather``, ``MPI_Isend``, ``MPI_Irecv`` and ``MPI_Waitall`` (addresses),
+        the handles and this process's rank, which the spike exchange kernels call with."""
+        self._set_exchange(<void *>allgather, <void *>isend, <void *>irecv, <void *>waitall,
+                           int32_type, comm, size, rank)
 
     def run(self, netops):
         """Run until every clock reaches its end; ``netops[k]()`` is called when due.
