@@ -61,6 +61,44 @@ def test_switching_between_one_thread_and_the_team_every_few_steps_changes_nothi
         np.testing.assert_array_equal(a, b)
 
 
+def _poisson_input_run(alternate=None):
+    """PoissonInput into a whole group and into a subgroup (blocks of 256 elements shared by
+    the team, the last one partial), one chunk of trials and the full algorithm's tail."""
+    from eqsim import PoissonInput, Hz
+    seed(11)
+    neurons = NeuronGroup(1000, "dv/dt = -v/(10*ms) : 1", threshold="v > 4", reset="v = 0",
+                          method="exact", name="team_poisson_group")
+    inputs = [PoissonInput(neurons, "v", N=200, rate=40 * Hz, weight=0.3, name="team_in_all"),
+              PoissonInput(neurons[300:829], "v", N=50, rate=900 * Hz, weight=0.05,
+                           name="team_in_part")]
+    spikes = SpikeMonitor(neurons, name="team_poisson_spikes")
+    net = Network(neurons, spikes, *inputs)
+    net.run(0 * ms)
+    if alternate is not None:
+        _library(net).eqsim_team_alternate(alternate)
+    try:
+        net.run(20 * ms)
+        if alternate is not None:
+            used = _library(net)
+            used.eqsim_team_used.restype = ctypes.c_int64
+            assert used.eqsim_team_used(1) >= 100  # steps run by the team
+    finally:
+        if alternate is not None:
+            _library(net).eqsim_team_reset()
+    return spikes.i[:].copy(), spikes.t_[:].copy(), neurons.v_[:].copy()
+
+
+def test_poisson_input_on_the_team_gives_what_one_thread_gives(two_threads):
+    on_team = _poisson_input_run(alternate=1_000_000)  # the team for every step
+    alternating = _poisson_input_run(alternate=1)  # the team every other step
+    prefs["codegen.cython.num_threads"] = 1
+    one_thread = _poisson_input_run()
+    assert one_thread[0].size > 100
+    for a, b, c in zip(one_thread, on_team, alternating):
+        np.testing.assert_array_equal(a, b)
+        np.testing.assert_array_equal(a, c)
+
+
 def _steps_under(lib, cost, steps=20_000, others=lambda step: 0):
     """Feed the controller the wall time of ``steps`` steps when a step costs
     ``cost(team size, step)`` seconds on a 2-core machine where ``others(step)`` other tasks
