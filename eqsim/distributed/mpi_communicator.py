@@ -88,9 +88,9 @@ def connect(launched_size=None):
 
 def compiled_allgather(comm, capacity_cell):
     """``MPI_Allgather``, ``MPI_Isend``, ``MPI_Irecv`` and ``MPI_Waitall`` of the library
-    mpi4py runs on, for compiled code (no MPI header or compiler wrapper needed: the functions' addresses
-    are looked up through mpi4py's own extension module, whose dependencies hold them; the
-    handles are mpi4py's)."""
+    mpi4py runs on, for compiled code (no MPI header or compiler wrapper needed: the
+    functions' addresses are looked up through mpi4py's own extension module, whose
+    dependencies hold them; the handles are mpi4py's)."""
     import ctypes
     from mpi4py import MPI
     from .communicator import CompiledAllgather
