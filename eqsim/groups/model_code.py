@@ -170,7 +170,7 @@ def _temporaries(assignments, group):
 
 def refractory_condition(group, refractory, run_namespace):
     """Brian2's rule: a time (or time expression) counts steps since the last spike;
-    a boolean expression is refractoriness while it holds."""
+    a boolean expression keeps a neuron refractory after a spike while it holds."""
     if not isinstance(refractory, sympy.Basic):  # a Quantity, checked to be a time
         return _refractory_for(float(np.asarray(refractory)))
     expr = refractory
@@ -181,7 +181,9 @@ def refractory_condition(group, refractory, run_namespace):
         check_refractory_values(group, expr, run_namespace)
         return sympy.Ge(timestep(T - LASTSPIKE, DT), timestep(expr, DT))
     if dim.is_dimensionless and is_condition(expr, group.equations):
-        return sympy.Not(expr)
+        # Brian2's rule: the condition only *ends* refractoriness (which a spike's reset
+        # starts); a neuron that has not spiked is not refractory whatever it says
+        return sympy.Or(NOT_REFRACTORY > 0, sympy.Not(expr))
     raise EquationError(f"refractory must be a time or a boolean condition, got dimension {dim}",
                         obj=group.name, hint="e.g. refractory=5*ms or refractory='v > -50*mV'")
 

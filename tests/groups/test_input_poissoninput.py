@@ -85,3 +85,25 @@ def test_invalid_poisson_inputs_are_errors():
     with pytest.raises(DimensionMismatchError) as info:
         run(1 * ms)
     assert "2*nS" in str(info.value)
+
+
+def test_input_to_an_unless_refractory_variable_is_held_during_refractoriness(target):
+    """As Brian2's PoissonInput (its synapses' on_pre write is conditional): elements in
+    refractoriness receive nothing; the others receive their binomial arrivals. The frozen
+    elements spike at the first step and stay refractory while ``frozen`` holds (Brian2's
+    boolean refractoriness). 600 elements: more than two blocks of the compiled kernel, the
+    last one partial."""
+    seed(8)
+    G = NeuronGroup(600, "dv/dt = 0/ms : 1 (unless refractory)\nfrozen : boolean (constant)",
+                    threshold="frozen", reset="v = 0", refractory="frozen")
+    G.frozen = "i % 3 == 0"
+    P_in = PoissonInput(G, "v", N=50, rate=400 * Hz, weight=1.0)
+    run(10 * ms)
+    v = np.asarray(G.v)
+    frozen = np.arange(600) % 3 == 0
+    assert np.all(v[frozen] == 0)
+    assert not np.asarray(G.not_refractory)[frozen].any()
+    arrivals = v[~frozen]
+    np.testing.assert_array_equal(arrivals, np.round(arrivals))
+    expected = 50 * 400 * 0.01  # per element over 100 steps
+    assert abs(arrivals.mean() - expected) < 5 * np.sqrt(expected / arrivals.size)

@@ -134,6 +134,24 @@ def test_refractory_boolean_condition_acts_like_the_time_version(target):
     np.testing.assert_allclose(S_free.t_, first + np.arange(12) * 5e-3, atol=1e-12)
 
 
+def test_a_refractory_condition_only_ends_refractoriness_that_a_spike_started(target):
+    """Brian2's rule for a boolean refractory (``not_refractory = not_refractory or not
+    (condition)``): a neuron above the condition but that has not spiked is not refractory,
+    so it can spike; after the spike it stays refractory while the condition holds. A
+    neuron reset above the condition (0.8 > 0.5) never leaves refractoriness. Brian2 2.9.0
+    (NumPy target) gives these spikes, final v and not_refractory."""
+    G = NeuronGroup(2, "dv/dt = (2 - v)/(5*ms) : 1 (unless refractory)\nx : 1",
+                    threshold="v > 1", reset="v = x", refractory="v > 0.5", method="exact",
+                    name="BR")
+    G.x = [0.0, 0.8]
+    S = SpikeMonitor(G, name="SBR")
+    run(20 * ms)
+    np.testing.assert_array_equal(S.i[:], [0, 1, 0, 0, 0, 0])
+    np.testing.assert_allclose(S.t_ * 1e3, [3.4, 3.4, 6.9, 10.4, 13.9, 17.4], atol=1e-9)
+    np.testing.assert_allclose(G.v[:], [0.78693868, 0.8], atol=1e-8)
+    np.testing.assert_array_equal(G.not_refractory[:], [True, False])
+
+
 def test_unless_refractory_without_refractory_period_is_ignored(target):
     G = lif()
     G.I = 2.0
