@@ -148,6 +148,20 @@ def test_free_cores_keep_the_team_and_a_load_that_comes_and_goes_is_followed(two
     lib.eqsim_team_reset()
 
 
+def test_free_cores_have_the_team_tried_after_a_few_steps_not_after_a_wait(two_threads):
+    net, _, _ = _network()
+    net.run(0 * ms)
+    lib = _library(net)
+    # coba x16's step: 220 us on one thread, 125 us on the team; the old fixed wait of
+    # 50 ms before the first probe kept ~230 steps on one thread
+    sizes, _ = _steps_under(lib, lambda size, step: 1.25e-4 if size == 2 else 2.2e-4,
+                            steps=2_000)
+    first_team_step = int(np.argmax(sizes == 2))
+    assert 32 <= first_team_step <= 40  # EQSIM_PROBE_STEPS, after two looks 5 ms apart
+    assert np.mean(sizes[first_team_step:] == 2) > 0.97
+    lib.eqsim_team_reset()
+
+
 def test_no_team_is_tried_while_another_task_holds_a_core(two_threads):
     net, _, _ = _network()
     net.run(0 * ms)
