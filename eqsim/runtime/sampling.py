@@ -8,6 +8,9 @@ and every draw is keyed by the row's own index and the draw's number (or the
 position) within the row, so a row's result never depends on which other rows are processed
 with it, on the block size, or on the order of processing.
 """
+import os
+from concurrent.futures import ThreadPoolExecutor
+
 import numpy as np
 
 from eqsim.runtime.random import compiled_draw, lanes, uniform
@@ -126,16 +129,53 @@ def bernoulli_counts(keys, lengths, lo, hi, p, *, seed, stream, dtype=np.int64):
     if rows_in_c is None:
         rows, positions = _numpy_window(keys, lengths, lo, hi, p, seed, stream)
         return np.bincount(rows, minlength=keys.size), positions.astype(dtype, copy=False)
-    width = np.maximum(np.minimum(hi, lengths) - np.maximum(lo, 0), 0) * np.clip(p, 0.0, 1.0)
-    capacity = _capacity(float(width.sum()))
+    window = np.maximum(np.minimum(hi, lengths) - np.maximum(lo, 0), 0)
+    width = window * np.clip(p, 0.0, 1.0)
     counts = np.empty(keys.size, dtype=np.int64)
-    while True:  # more than 6 standard deviations above the mean: rarely a second pass
-        out = np.empty(capacity, dtype=dtype)
-        end = rows_in_c(keys, lengths, lo, hi, p, np.uint64(seed), np.uint64(stream), out, 0,
-                        counts)
-        if end >= 0:
-            return counts, out[:end]
-        capacity *= 2
+
+    def part(rows):
+        capacity = _capacity(float(width[rows].sum()))
+        while True:  # more than 6 standard deviations above the mean: rarely a second pass
+            out = np.empty(capacity, dtype=dtype)
+            end = rows_in_c(keys[rows], lengths[rows], lo[rows], hi[rows], p[rows],
+                            np.uint64(seed), np.uint64(stream), out, 0, counts[rows])
+            if end >= 0:
+                return out[:end]
+            capacity *= 2
+
+    parts = _row_parts(width + np.where(p >= DENSE_P, window / 4.0, 0.0))
+    if len(parts) == 1:
+        return counts, part(parts[0])
+    # rows are independent (keyed draws): each thread walks its own rows, the C walk
+    # releases the GIL, and the positions are joined in row order (the same result)
+    with ThreadPoolExecutor(max_workers=len(parts)) as pool:
+        positions = list(pool.map(part, parts))
+    return counts, np.concatenate(positions)
+
+
+#: Work (kept positions, a quarter per dense candidate) below which one thread walks all
+#: rows: a thread's start and the joined copy cost about what 50,000 positions take.
+PARALLEL_WORK = 200_000
+
+
+def _row_parts(cost):
+    """Slices of consecutive rows of about equal ``cost``, one per CPU this process may run
+    on (the connections do not depend on it); one slice when the work is small."""
+    total = float(cost.sum())
+    n = min(_usable_cpus(), int(total // PARALLEL_WORK)) if cost.size > 1 else 1
+    if n <= 1:
+        return [slice(0, cost.size)]
+    bounds = np.searchsorted(np.cumsum(cost), total * np.arange(1, n) / n)
+    edges = [0, *np.unique(np.clip(bounds + 1, 1, cost.size - 1)).tolist(), cost.size]
+    return [slice(a, b) for a, b in zip(edges[:-1], edges[1:])]
+
+
+def _usable_cpus():
+    """CPUs this process may run on (an MPI rank bound to one core: one)."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except (AttributeError, OSError):
+        return os.cpu_count() or 1
 
 
 def _capacity(expected):

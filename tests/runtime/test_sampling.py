@@ -79,6 +79,25 @@ def test_c_sampler_grows_its_output_past_an_unlikely_number_of_kept_positions(
     np.testing.assert_array_equal(positions, expected[1])
 
 
+@pytest.mark.parametrize("cpus", [2, 3, 7])
+def test_rows_walked_by_several_threads_keep_what_one_thread_keeps(compiled_glue,
+                                                                    monkeypatch, cpus):
+    keys, lengths, lo, hi, p = _rows(500, seed=8)
+    one = _window(None, keys, lengths, lo, hi, p, dtype=np.int32)
+    monkeypatch.setattr(sampling, "PARALLEL_WORK", 10)
+    monkeypatch.setattr(sampling, "_usable_cpus", lambda: cpus)
+    walked = []
+    original = sampling._row_parts
+    monkeypatch.setattr(sampling, "_row_parts",
+                        lambda cost: walked.append(original(cost)) or walked[-1])
+    several = _window(None, keys, lengths, lo, hi, p, dtype=np.int32)
+    assert len(walked[-1]) == cpus  # the rows were split
+    assert [part.stop for part in walked[-1][:-1]] == [part.start for part in walked[-1][1:]]
+    np.testing.assert_array_equal(several[0], one[0])
+    np.testing.assert_array_equal(several[1], one[1])
+    assert several[1].dtype == np.int32
+
+
 def test_rows_with_p_one_keep_every_position_of_their_window(compiled_glue):
     for philox in ("numpy", None):
         counts, positions = _window(philox, np.arange(3), np.array([5000, 1, 5000]),
