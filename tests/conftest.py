@@ -19,6 +19,14 @@ import pytest  # noqa: E402
 from eqsim import defaultclock, ms, prefs, start_scope  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def threads_on_small_networks(monkeypatch):
+    """Test networks are small: let them have threads when they ask, so that threaded
+    kernels are tested on them (tests/codegen/test_module_threads.py tests the size rule)."""
+    from eqsim.codegen import module
+    monkeypatch.setattr(module, "THREAD_MIN_ELEMENTS", 0)
+
+
 @pytest.fixture(params=["numpy", "cython"])
 def target(request):
     """Run the test once per code generation target; the name of the target."""

@@ -62,6 +62,20 @@ def runtime_include_dir():
     return os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "runtime")
 
 
+#: The element count (neurons, synapses, ...) of a network's largest operation below which its
+#: library is built for one thread whatever ``num_threads`` says: a team's fork and join cost
+#: about a microsecond per kernel, more than a thread saves on 8 blocks of EQSIM_BLOCK (256)
+#: elements, and a threaded library compiles each such kernel twice and ran stdp (1,000 inputs,
+#: 1,000 synapses) 30 % slower on one thread.
+THREAD_MIN_ELEMENTS = 2048
+
+
+def worth_a_team(schedule):
+    """Whether some operation of ``schedule`` has enough elements for threads to pay."""
+    return any(max(op.stop - op.start, 0) >= THREAD_MIN_ELEMENTS
+               for op in schedule if not isinstance(op, tuple))
+
+
 class NetworkModule:
     """The generated code of one network for one target, loaded as a backend.
 
@@ -84,7 +98,8 @@ class NetworkModule:
         Let compiled loops call vectorised exp/log (a few ulp from the scalar ones).
     num_threads : int
         OpenMP threads of the compiled target (1: no OpenMP). Threaded kernels give
-        the same results as single-threaded ones, bit for bit.
+        the same results as single-threaded ones, bit for bit. A network whose largest
+        operation has fewer than :data:`THREAD_MIN_ELEMENTS` elements gets one thread.
     profile : bool
         Time every kernel call (wall clock; see :meth:`profile_times`).
     context : SimulationContext
@@ -101,6 +116,8 @@ class NetworkModule:
         self.target = target
         self.context = context
         self.threads = max(1, int(num_threads)) if target == "cython" else 1
+        if self.threads > 1 and not worth_a_team(schedule):
+            self.threads = 1
         self.symbols = ModuleSymbols(threads=self.threads, context=context)
         kernels, slots, max_size = [], [], 1  # kernels: (helpers, template, context)
         # per kernel slot of the loop, the operations it computes (a fused kernel: two)
