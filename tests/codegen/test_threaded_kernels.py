@@ -115,3 +115,36 @@ def test_contiguous_thread_parts_list_the_same_synapses_as_the_general_partition
                 fast = list(range(splits[k * n + s], splits[(k + 1) * n + s]))
                 listed = syn[general[k * (n + 1) + s]:general[k * (n + 1) + s + 1]].tolist()
                 assert fast == listed
+
+
+def _shared_draw_network(target, threads):
+    """A state update whose scalar code computes a temporary for every element (a shared
+    subexpression with one draw per step): the team's blocks get it as an argument."""
+    prefs["codegen.target"], prefs["codegen.cython.num_threads"] = target, threads
+    start_scope()
+    seed(9)
+    group = NeuronGroup(900, """dv/dt = (x + a - v)/(10*ms) : 1
+                                x = 0.5*rand() + y : 1 (shared, constant over dt)
+                                y : 1 (shared)
+                                a : 1""", threshold="v > 0.9", reset="v = 0",
+                        method="euler", name="threaded_scalar")
+    group.y = 0.4
+    group.a = "rand()"
+    spikes = SpikeMonitor(group, name="threaded_scalar_spikes")
+    run(20 * ms)
+    return spikes.i.copy(), spikes.t_.copy(), group.v_.copy()
+
+
+def test_scalar_temporaries_reach_the_threads_blocks_with_the_one_thread_values():
+    previous = prefs["codegen.target"], prefs["codegen.cython.num_threads"]
+    try:
+        numpy = _shared_draw_network("numpy", 1)
+        one = _shared_draw_network("cython", 1)
+        two = _shared_draw_network("cython", 2)
+    finally:
+        prefs["codegen.target"], prefs["codegen.cython.num_threads"] = previous
+    assert one[0].size > 100
+    for a, b in zip(one, two):
+        np.testing.assert_array_equal(a, b)
+    np.testing.assert_array_equal(numpy[0], one[0])
+    np.testing.assert_allclose(numpy[2], one[2], rtol=1e-12, atol=1e-12)
