@@ -80,8 +80,6 @@ static inline uint32_t eqsim_dense_mask_scalar(uint64_t key, uint64_t step, uint
 #define EQSIM_DENSE_AVX2 1
 /* gcc's AVX2 builtins (what <immintrin.h> wraps) on its vector types: that header takes
  * ~0.7 s to compile, which every network library would pay */
-typedef int eqsim_i32x8 __attribute__((vector_size(32)));
-typedef long long eqsim_i64x4 __attribute__((vector_size(32)));
 typedef float eqsim_f32x8 __attribute__((vector_size(32)));
 #define EQSIM_AVX2 __attribute__((target("avx2")))
 

@@ -111,17 +111,21 @@ static inline double eqsim_bits_to_uniform(uint64_t bits)
  * conversion it replaces (AVX2 has none for 64-bit lanes). Written with gcc's vector types
  * and one builtin, not <immintrin.h>: that header took 0.3-0.5 s of every network
  * library's compile (a cuba library: 0.74 s with it, see eqsim_bernoulli.h). */
-#if defined(__AVX2__) && defined(__GNUC__) && !defined(__clang__)
+#if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
+/* gcc's vector types for AVX2 registers (here and in eqsim_bernoulli.h) */
+typedef int eqsim_i32x8 __attribute__((vector_size(32)));
+typedef long long eqsim_i64x4 __attribute__((vector_size(32)));
+#if defined(__AVX2__)
 #define EQSIM_UNIFORMS_AVX2 1
 typedef unsigned long long eqsim_u64x4 __attribute__((vector_size(32)));
-typedef int eqsim_rand_i32x8 __attribute__((vector_size(32)));
 typedef double eqsim_f64x4 __attribute__((vector_size(32)));
 
 /* the products of the low 32 bits of each lane (vpmuludq) */
 static inline eqsim_u64x4 eqsim_mul32x4(eqsim_u64x4 a, eqsim_u64x4 b)
 {
-    return (eqsim_u64x4)__builtin_ia32_pmuludq256((eqsim_rand_i32x8)a, (eqsim_rand_i32x8)b);
+    return (eqsim_u64x4)__builtin_ia32_pmuludq256((eqsim_i32x8)a, (eqsim_i32x8)b);
 }
+#endif
 #endif
 
 static __attribute__((noinline, unused)) void eqsim_uniforms(uint64_t key, uint64_t step,
