@@ -239,7 +239,7 @@ def load_module(source, *, name_hint="eqsim_module", include_dirs=(), extra_comp
 
 
 def build_library(source, *, name_hint="eqsim_lib", include_dirs=(), extra_compile_args=(),
-                  load=None):
+                  parts=1, load=None):
     """Compile plain C source into a shared library, or find it in the cache.
 
     Network kernels are plain C: gcc alone builds them in a fraction of a second,
@@ -248,6 +248,9 @@ def build_library(source, *, name_hint="eqsim_lib", include_dirs=(), extra_compi
 
     Parameters
     ----------
+    parts : int, optional
+        Compile the source as this many parts at once (``-DEQSIM_PART=k``), then link
+        them: the source must define each symbol in one part (network.c.j2 does).
     load : callable, optional
         ``load(path)`` opens the library; an ``OSError`` or ``ImportError`` from it
         (a library that does not export what it should) discards the cached library
@@ -270,7 +273,7 @@ def build_library(source, *, name_hint="eqsim_lib", include_dirs=(), extra_compi
             handle.write(source)
         built = os.path.join(build_dir, name + ".so")
         start = time.perf_counter()
-        _gcc(c_file, built, c_file, name, folder, include_dirs, compile_args, ())
+        _gcc(c_file, built, c_file, name, folder, include_dirs, compile_args, (), parts)
         # the source stays next to the library: it is what a user reads when asking
         # what a network compiled to
         os.replace(c_file, os.path.join(folder, name + ".c"))
@@ -337,17 +340,38 @@ def _cythonize(pyx, name, folder, include_dirs, language_level):
     return result.c_file
 
 
-def _gcc(c_file, output, pyx, name, folder, include_dirs, compile_args, language_flags):
+def _gcc(c_file, output, pyx, name, folder, include_dirs, compile_args, language_flags,
+         parts=1):
+    """Compile and link ``c_file``; with ``parts`` > 1, one ``gcc -c -DEQSIM_PART=k`` per
+    part at once, then one link of their objects (eqsim.codegen.library_parts)."""
     # absolute paths start with "/", so gcc never reads one as an option ("-Dx/net.c");
     # the command is a list, never a shell line, so spaces and quotes stay literal
     c_file, output = os.path.abspath(c_file), os.path.abspath(output)
     includes = [f"-I{os.path.abspath(d)}" for d in (*_python_include_dirs(), *include_dirs)]
     libraries = ["-lm"] + (["-lmvec"] if _has_libmvec() else [])
-    command = [COMPILER, *BASE_FLAGS, *language_flags, *includes, *compile_args, c_file, "-o", output, *libraries]
-    result = _run(command)
-    if result.returncode != 0 or not os.path.exists(output):
+    flags = [COMPILER, *BASE_FLAGS, *language_flags, *includes, *compile_args]
+    if parts == 1:
+        results = [_run([*flags, c_file, "-o", output, *libraries])]
+    else:
+        objects = [f"{output}.{k}.o" for k in range(parts)]
+        running = [subprocess.Popen([*flags, "-c", f"-DEQSIM_PART={k}", c_file, "-o", obj],
+                                    stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                   for k, obj in enumerate(objects)]
+        results = []
+        for process in running:
+            out, err = process.communicate()
+            results.append(subprocess.CompletedProcess(process.args, process.returncode,
+                                                       out, err))
+        if all(r.returncode == 0 for r in results):
+            results.append(_run([*flags, *objects, "-o", output, *libraries]))
+        for obj in objects:
+            with contextlib.suppress(FileNotFoundError):
+                os.remove(obj)
+    failed = next((r for r in results if r.returncode != 0), None)
+    if failed is not None or not os.path.exists(output):
         kept = _keep_failed(pyx, name, folder, c_file)
-        report = (result.stderr or result.stdout).replace(c_file, os.path.splitext(kept)[0] + ".c")
+        report = "" if failed is None else failed.stderr or failed.stdout
+        report = report.replace(c_file, os.path.splitext(kept)[0] + ".c")
         raise CompilationError(
             f"gcc failed on module '{name}':\n{_first_lines(report)}",
             hint=f"the source is kept in {kept} (C file beside it)")

@@ -5,12 +5,14 @@ import os
 
 import numpy as np
 
+from ..cpu_count import usable_cpus
 from ..errors import CodegenError
 from .backend import Backend, NumpyBackend
 from .fusion import fusable_thresholds
 from .c_types import local_bindings
 from .kernel import ModuleSymbols, kernel_context
 from .kinds import template_name
+from .library_parts import MIN_PART_WEIGHT, assign_parts, kernel_weight
 from ..ir.operations import SpikeExchangeOp
 from .printers import CPrinter, NumpyPrinter
 from .render_memo import SourceMemo, render_key
@@ -163,10 +165,15 @@ class NetworkModule:
         # user functions' code (C implementations, Python trampolines), once, before the kernels
         support = list(self.symbols.support_code.values())
         collective = self.symbols.collective
+        # several gcc runs at once (library_parts) unless a part could not keep its own
+        # copy of something: user C code may hold static state, and each exchange kernel's
+        # MPI tag is the order of its definition in the file (__COUNTER__)
+        cpus = usable_cpus() if target == "cython" and collective is None and not support else 1
         key = None if collective is not None else render_key(
-            (module_template, kernels, support, module))
-        self.source = _RENDERED.source(key, lambda: _render(
-            environment(target), suffix, module_template, kernels, support, module, collective))
+            (module_template, kernels, support, module, cpus, MIN_PART_WEIGHT))
+        self.source, self.parts = _RENDERED.source(key, lambda: _render(
+            environment(target), suffix, module_template, kernels, support, module, collective,
+            cpus))
         self.library_path = None  # the compiled library (cython target)
         self.backend = self._load()
 
@@ -187,7 +194,7 @@ class NetworkModule:
         return build_library(self.source, name_hint="eqsim_net",
                              include_dirs=[runtime_include_dir()],
                              extra_compile_args=["-fopenmp"] if self.threads > 1 else [],
-                             load=open_library)
+                             parts=self.parts, load=open_library)
 
     def bind(self):
         """Pass current array addresses, scalar values and the context's seed to the
@@ -240,17 +247,22 @@ class NetworkModule:
         return self.backend.take_buffer(self.symbols.buffer_name(op_name, suffix))
 
 
-def _render(env, suffix, module_template, kernels, support, module, collective):
-    """The module's source from its kernels' contexts and the module-level inputs."""
-    texts = list(support)
-    for helpers, template, context in kernels:
-        texts.append("".join(env.get_template("tabulated" + suffix).render(f=_Obj(h))
-                             for h in helpers) + env.get_template(template).render(
-            k=_as_obj(context), threads=module["threads"]))
+def _render(env, suffix, module_template, kernels, support, module, collective, cpus):
+    """The module's source from its kernels' contexts and the module-level inputs, and the
+    number of parts it is compiled as (:mod:`.library_parts`)."""
+    texts = [env.get_template(template).render(k=_as_obj(context), threads=module["threads"])
+             for _, template, context in kernels]
+    parts, owner = assign_parts([kernel_weight(t) for t in texts], cpus)
+    entries = [dict(name=None, part=None, text=text) for text in support]
+    for (helpers, _, context), text, part in zip(kernels, texts, owner):
+        # a kernel's tabulated functions (static inline) go with it into its part
+        helpers = "".join(env.get_template("tabulated" + suffix).render(f=_Obj(h))
+                          for h in helpers)
+        entries.append(dict(name=context["name"], part=part, text=helpers + text))
     return env.get_template(module_template).render(
-        kernels=texts, collective=collective, **{
+        kernels=[_Obj(e) for e in entries], collective=collective, parts=parts, **{
             name: [_Obj(item) for item in value] if name in ("arrays", "constants", "buffers")
-            else value for name, value in module.items()})
+            else value for name, value in module.items()}), parts
 
 
 def _as_obj(context):

@@ -9,6 +9,7 @@ from ..core.preferences import prefs
 from ..core.state_check import check_event_space, check_like
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable
 from ..units import DIMENSIONLESS, second
+from .aligned_arrays import aligned_zeros
 from .linked import LinkTarget, link_variable, is_linked
 from .values import element_values, storage_of
 from .variable_view import VariableView
@@ -86,7 +87,7 @@ class Group(StateAccess, EqsimObject):
 
     def add_array(self, name, dim, dtype=np.float64, *, shared=False, size=None, **flags):
         size = 1 if shared else (self._stop if size is None else size)
-        var = ArrayVariable(name, self.name, dim, array=np.zeros(size, dtype=dtype),
+        var = ArrayVariable(name, self.name, dim, array=aligned_zeros(size, dtype),
                             shared=shared, **flags)
         self.variables[name] = var
         return var

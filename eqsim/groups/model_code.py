@@ -15,6 +15,7 @@ from ..parsing.dimensions import dimension_of, check_equation_dimensions
 from ..parsing.functions import timestep
 from .start_values import first_bad, values_at_start
 from .writable import BUILT_IN_NAMES, check_writable
+from .aligned_arrays import aligned_zeros
 from .zero_values import folded_zero, statement_value_text, zero_hint
 from .locally_constant import (integrate_with_constant_calls, locally_constant_calls, resolver,
                                stateful_calls, without_exact)
@@ -231,7 +232,7 @@ def make_threshold(group, event, condition, refractory, run_namespace, when="thr
     flags = current_context().cache(group, "condition_flags")
     if event not in flags or flags[event].array.size != group._stop:
         flags[event] = ArrayVariable(f"_flags_{event}", group.name, DIMENSIONLESS,
-                                     array=np.zeros(group._stop, dtype=np.bool_))
+                                     array=aligned_zeros(group._stop, np.bool_))
     variables["_condition_flags"] = flags[event]
     return ThresholdOp(f"{group.name}_{'thresholder' if event == 'spike' else event + '_thresholder'}",
                        group.name, 0, group._stop, statements=statements, condition=condition,

@@ -8,12 +8,12 @@ and every draw is keyed by the row's own index and the draw's number (or the
 position) within the row, so a row's result never depends on which other rows are processed
 with it, on the block size, or on the order of processing.
 """
-import os
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
 from eqsim.runtime.random import compiled_draw, lanes, uniform
+from eqsim.cpu_count import usable_cpus
 
 __all__ = ["SUB_SAMPLE", "SUB_KEEP", "SUB_SIZE", "SUB_DENSE", "BLOCK", "DENSE_P",
            "DENSE_GROUP", "bernoulli_positions", "bernoulli_window", "bernoulli_counts",
@@ -162,20 +162,12 @@ def _row_parts(cost):
     """Slices of consecutive rows of about equal ``cost``, one per CPU this process may run
     on (the connections do not depend on it); one slice when the work is small."""
     total = float(cost.sum())
-    n = min(_usable_cpus(), int(total // PARALLEL_WORK)) if cost.size > 1 else 1
+    n = min(usable_cpus(), int(total // PARALLEL_WORK)) if cost.size > 1 else 1
     if n <= 1:
         return [slice(0, cost.size)]
     bounds = np.searchsorted(np.cumsum(cost), total * np.arange(1, n) / n)
     edges = [0, *np.unique(np.clip(bounds + 1, 1, cost.size - 1)).tolist(), cost.size]
     return [slice(a, b) for a, b in zip(edges[:-1], edges[1:])]
-
-
-def _usable_cpus():
-    """CPUs this process may run on (an MPI rank bound to one core: one)."""
-    try:
-        return len(os.sched_getaffinity(0))
-    except (AttributeError, OSError):
-        return os.cpu_count() or 1
 
 
 def _capacity(expected):

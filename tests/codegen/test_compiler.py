@@ -195,3 +195,32 @@ def test_clear_cache_removes_built_modules(cache):
     assert any(f.startswith("to_clear_") for f in os.listdir(cache))
     compiler.clear_cache()
     assert os.listdir(cache) == []
+
+
+PARTS_SOURCE = """
+#include <stdint.h>
+__attribute__((visibility("hidden"))) int part_one_value(void);
+#if !defined(EQSIM_PART) || EQSIM_PART == 0
+__attribute__((visibility("default"))) int answer(void) { return part_one_value() + 1; }
+#endif
+#if !defined(EQSIM_PART) || EQSIM_PART == 1
+__attribute__((visibility("hidden"))) int part_one_value(void) { return 41; }
+#endif
+"""
+
+
+@pytest.mark.parametrize("parts", [1, 2])
+def test_a_library_compiled_in_parts_links_them_into_one(cache, parts):
+    import ctypes
+    path = compiler.build_library(PARTS_SOURCE, name_hint="parts", parts=parts)
+    assert ctypes.CDLL(path).answer() == 42
+    assert not [f for f in os.listdir(cache) if f.endswith(".o")]
+
+
+def test_a_compile_error_in_one_part_raises_with_gcc_s_message_and_builds_nothing(cache):
+    source = PARTS_SOURCE + "#if EQSIM_PART == 1\nint broken_in_part_one( {\n#endif\n"
+    with pytest.raises(CompilationError) as info:
+        compiler.build_library(source, name_hint="broken_part", parts=2)
+    assert "gcc failed" in info.value.message
+    assert "broken_in_part_one" in info.value.message
+    assert not [f for f in os.listdir(cache) if f.endswith((".so", ".o"))]

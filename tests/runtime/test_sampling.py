@@ -85,7 +85,7 @@ def test_rows_walked_by_several_threads_keep_what_one_thread_keeps(compiled_glue
     keys, lengths, lo, hi, p = _rows(500, seed=8)
     one = _window(None, keys, lengths, lo, hi, p, dtype=np.int32)
     monkeypatch.setattr(sampling, "PARALLEL_WORK", 10)
-    monkeypatch.setattr(sampling, "_usable_cpus", lambda: cpus)
+    monkeypatch.setattr(sampling, "usable_cpus", lambda: cpus)
     walked = []
     original = sampling._row_parts
     monkeypatch.setattr(sampling, "_row_parts",

@@ -1,0 +1,112 @@
+"""A big network library is compiled as several parts at once, one gcc per CPU, each
+kernel in one part: the split follows the kernels' estimated compile cost, never makes a
+part too small to pay for its process, and changes nothing in the results."""
+import numpy as np
+import pytest
+
+from eqsim import (Network, NeuronGroup, SpikeMonitor, StateMonitor, Synapses, ms, mV, prefs,
+                   seed, check_units, implementation)
+from eqsim.codegen import library_parts, module
+from eqsim.codegen.library_parts import (MIN_PART_WEIGHT, SIMD_LOOP_WEIGHT, assign_parts,
+                                         kernel_weight)
+
+
+def test_a_simd_loop_weighs_more_than_its_characters():
+    plain = "x" * 100
+    assert kernel_weight(plain) == 100
+    assert kernel_weight(plain + "#pragma omp simd") == 116 + SIMD_LOOP_WEIGHT
+
+
+def test_two_heavy_kernels_go_to_two_parts_on_two_cpus():
+    parts, owner = assign_parts([20000, 20000, 1000], cpus=2)
+    assert parts == 2
+    assert owner[0] != owner[1]
+
+
+def test_a_small_library_and_one_cpu_compile_whole():
+    assert assign_parts([3000, 2000, 500], cpus=4) == (1, [0, 0, 0])
+    assert assign_parts([50000, 50000], cpus=1) == (1, [0, 0])
+    assert assign_parts([], cpus=4) == (1, [])
+
+
+def test_no_part_gets_less_than_the_minimum_weight():
+    # the step loop alone is not worth a part: a fourth part would be part 0 with nothing else
+    assert library_parts.STEP_LOOP_WEIGHT < MIN_PART_WEIGHT
+    weights = [5 * MIN_PART_WEIGHT] * 3
+    parts, owner = assign_parts(weights, cpus=4)
+    assert parts == 3
+    loads = [library_parts.STEP_LOOP_WEIGHT * (p == 0) + sum(w for w, o in zip(weights, owner)
+                                                              if o == p) for p in range(parts)]
+    assert min(loads) >= MIN_PART_WEIGHT
+    assert assign_parts(weights, cpus=4) == (parts, owner)  # the same split every time
+
+
+@pytest.fixture
+def compiled(monkeypatch):
+    previous = prefs["codegen.target"], prefs["codegen.cython.num_threads"]
+    prefs["codegen.target"] = "cython"
+    yield lambda cpus, min_weight=0: (
+        monkeypatch.setattr(module, "usable_cpus", lambda: cpus),
+        monkeypatch.setattr(module, "MIN_PART_WEIGHT", min_weight),
+        monkeypatch.setattr(library_parts, "MIN_PART_WEIGHT", min_weight))
+    prefs["codegen.target"], prefs["codegen.cython.num_threads"] = previous
+
+
+def _network(threads):
+    prefs["codegen.cython.num_threads"] = threads
+    seed(11)
+    eqs = """dv/dt = (ge - (v + 50*mV)) / (10*ms) + 3*mV*xi/sqrt(10*ms) : volt (unless refractory)
+             dge/dt = -ge / (5*ms) : volt"""
+    group = NeuronGroup(3000, eqs, threshold="v > -45*mV", reset="v = -60*mV",
+                        refractory=2 * ms, method="euler")
+    group.v = "-60*mV + rand()*15*mV"
+    synapses = Synapses(group, group, "w : volt", on_pre="ge += w", delay=1 * ms)
+    synapses.connect(p=0.01)
+    synapses.w = "rand()*0.5*mV"
+    spikes = SpikeMonitor(group)
+    voltages = StateMonitor(group, "v", record=[0, 1500, 2999])
+    net = Network(group, synapses, spikes, voltages)
+    net.run(20 * ms)
+    return net._module, spikes.i[:].copy(), spikes.t_[:].copy(), voltages.v_[:].copy()
+
+
+@pytest.mark.parametrize("threads", [1, 2])
+def test_a_library_compiled_in_parts_gives_the_bits_of_the_whole_library(compiled, threads):
+    compiled(cpus=1)
+    whole = _network(threads)
+    assert whole[0].parts == 1
+    for cpus in (2, 4):
+        compiled(cpus=cpus)
+        split = _network(threads)
+        assert split[0].parts > 1
+        assert "EQSIM_IN_PART(1)" in split[0].source
+        assert split[1].size > 100
+        for a, b in zip(whole[1:], split[1:]):
+            np.testing.assert_array_equal(a, b)
+
+
+def test_a_network_calling_user_c_code_compiles_whole(compiled):
+    # user C code may keep static state: two parts would each have their own copy
+    compiled(cpus=4)
+
+    @implementation("cpp", "static double counted = 0;\n"
+                           "double twice(double x) { counted += 1; return 2*x; }")
+    @check_units(x=1, result=1)
+    def twice(x):
+        return 2 * x
+
+    group = NeuronGroup(100, "dv/dt = -v/(10*ms) : 1\nu = twice(v) : 1",
+                        threshold="u > 2", reset="v = 0")
+    group.v = 1.5
+    net = Network(group, SpikeMonitor(group))
+    net.run(1 * ms)
+    assert net._module.parts == 1
+
+
+def test_the_default_rule_splits_a_big_library_only(compiled):
+    compiled(cpus=2, min_weight=MIN_PART_WEIGHT)
+    group = NeuronGroup(10, "dv/dt = -v/(10*ms) : 1")
+    net = Network(group)
+    net.run(1 * ms)
+    assert net._module.parts == 1
+    assert _network(1)[0].parts == 2
