@@ -1,4 +1,8 @@
+import importlib.util
+import os
+
 from setuptools import Extension, find_packages, setup
+from setuptools.command.build_py import build_py
 
 try:  # the glue module is compiled at install time; without Cython eqsim builds it on first use
     from Cython.Build import cythonize
@@ -9,8 +13,29 @@ try:  # the glue module is compiled at install time; without Cython eqsim builds
 except ImportError:
     EXTENSIONS = []
 
+
+
+class BuildPyWithTemplateCode(build_py):
+    """Also compile the Jinja2 templates into the package, so that a user's first network
+    does not wait for it (eqsim/codegen/template_code.py, loaded by path: eqsim's own
+    dependencies are not there while it is built)."""
+
+    def run(self):
+        super().run()
+        path = os.path.join("eqsim", "codegen", "template_code.py")
+        try:
+            spec = importlib.util.spec_from_file_location("eqsim_template_code", path)
+            template_code = importlib.util.module_from_spec(spec)
+            spec.loader.exec_module(template_code)
+        except ImportError:  # no Jinja2 here: the templates are compiled on first use
+            return
+        root = os.path.join(self.build_lib, "eqsim", "templates")
+        template_code.compile_all(root, os.path.join(root, template_code.INSTALLED_FOLDER))
+
+
 setup(
     name="eqsim",
+    cmdclass={"build_py": BuildPyWithTemplateCode},
     version="0.1.0",
     description="Spiking neural networks from Brian2-style equation strings, compiled to C via Cython",
     long_description=open("README.md").read(),

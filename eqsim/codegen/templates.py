@@ -4,6 +4,8 @@ import os
 
 import jinja2
 
+from .template_code import INSTALLED_FOLDER, TemplateCodeCache, make_environment
+
 
 def template_root():
     """The folder holding ``cython/`` and ``numpy/`` templates.
@@ -28,37 +30,25 @@ def _indent(text, width=4, first=False, blank=False):
     return jinja2.filters.do_indent(text, width, first, blank)
 
 
-class _TemplateCodeCache(jinja2.FileSystemBytecodeCache):
-    """Compiled templates in the cache folder (next to the libraries eqsim loads, so no new
-    trust): a process's first network then renders without compiling the templates again
-    (~0.15 s of every cold and warm build). A damaged entry is compiled again."""
-
-    def load_bytecode(self, bucket):
-        try:
-            super().load_bytecode(bucket)
-        except Exception:  # a truncated or foreign file: Jinja2 lets pickle errors through
-            bucket.reset()
-
-
 def _template_code_cache():
+    """Compiled templates: the package's own (install time), else the cache folder's."""
     from ..cache_folder import cache_dir
+    installed = os.path.join(template_root(), INSTALLED_FOLDER)
+    installed = installed if os.path.isdir(installed) else None
     try:
         folder = os.path.join(cache_dir(), "templates")
         os.makedirs(folder, exist_ok=True)
     except Exception:  # no usable cache folder: compiling a library reports it
         return None
-    return _TemplateCodeCache(folder)
+    return TemplateCodeCache(folder, installed)
 
 
 @functools.lru_cache(maxsize=None)
 def environment(target):
     """A Jinja2 environment for one target folder (``cython`` or ``numpy``)."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(os.path.join(template_root(), target)),
-        undefined=jinja2.StrictUndefined, keep_trailing_newline=True,
-        trim_blocks=False, lstrip_blocks=False, bytecode_cache=_template_code_cache())
-    env.filters["indent"] = _indent
+    filters = {"indent": _indent}
     if target == "cython":
         from .c_types import c_type
-        env.filters["ctype"] = c_type
-    return env
+        filters["ctype"] = c_type
+    return make_environment(os.path.join(template_root(), target), _template_code_cache(),
+                            filters)
