@@ -17,6 +17,12 @@ def test_a_simd_loop_weighs_more_than_its_characters():
     assert kernel_weight(plain + "#pragma omp simd") == 116 + SIMD_LOOP_WEIGHT
 
 
+def test_a_kernel_calling_the_binomial_sampler_weighs_its_compile_time_too():
+    plain = "x = eqsim_binomial_prepare(n, p, s, k);"
+    assert kernel_weight(plain) == len(plain) + library_parts.HELPER_WEIGHTS[
+        "eqsim_binomial_prepare("]
+
+
 def test_two_heavy_kernels_go_to_two_parts_on_two_cpus():
     parts, owner = assign_parts([20000, 20000, 1000], cpus=2)
     assert parts == 2
