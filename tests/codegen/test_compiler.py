@@ -224,3 +224,17 @@ def test_a_compile_error_in_one_part_raises_with_gcc_s_message_and_builds_nothin
     assert "gcc failed" in info.value.message
     assert "broken_in_part_one" in info.value.message
     assert not [f for f in os.listdir(cache) if f.endswith((".so", ".o"))]
+
+
+def test_optional_flags_gcc_does_not_know_are_left_out(cache, monkeypatch):
+    monkeypatch.setattr(compiler, "OPTIONAL_FLAGS",
+                        (("--param", "vect-epilogues-nomask=0"),
+                         ("--param", "eqsim-no-such-param=1")))
+    compiler._optional_flags.cache_clear()
+    try:
+        assert compiler._optional_flags() == ("--param", "vect-epilogues-nomask=0")
+        import ctypes
+        path = compiler.build_library(PARTS_SOURCE, name_hint="optional_flags", parts=2)
+        assert ctypes.CDLL(path).answer() == 42
+    finally:
+        compiler._optional_flags.cache_clear()
