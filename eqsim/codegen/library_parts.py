@@ -11,36 +11,39 @@ build time, not its results.
 """
 from ..cpu_count import usable_cpus
 
-#: estimated compile cost of a kernel: characters of its source, and this much more for each
-#: SIMD loop (gcc vectorises, unrolls and writes epilogues for each: a fused state update of
-#: 3 kB of source compiles to 7 kB of machine code)
-SIMD_LOOP_WEIGHT = 4000
+#: estimated compile cost of a kernel: characters of its source, counted once more for each
+#: SIMD loop in it (gcc vectorises and unrolls each). Measured alone (gcc user time of the
+#: kernel in a file of its own, less the file without it), that is ~10-17 us per unit for a
+#: fused state update (2 loops, 3.5-5 kB: 0.10-0.23 s), a pathway (no loop, 2.3 kB: ~0.04 s),
+#: a monitor, and brunel's PoissonInput with its samplers (3 loops, 5 kB: 0.44 s); a
+#: one-line state update (1 loop, 1 kB) costs less, ~0.01 s.
 #: header functions a kernel calls that gcc compiles with it (not inline in its source): the
 #: binomial sampler ~0.12 s, the block of uniforms ~0.05 s (gcc user time of a file calling
 #: only them, less the bare headers')
 HELPER_WEIGHTS = {"eqsim_binomial_prepare(": 5000, "eqsim_uniforms(": 2000}
-#: part 0's own share: the step loop, bindings and exported functions
-STEP_LOOP_WEIGHT = 6000
-#: a part must get at least this much (~0.2 s of gcc at ~25 us per unit of weight, measured
-#: on cuba's library): each part parses the headers again (~0.06 s) and the parts are linked
-#: (~0.04 s), more than a small kernel's compile time
+#: part 0's own share per character of the file outside the kernels (the step loop,
+#: bindings, exported functions): 0.07 s of gcc for cuba's 7.9 kB, 0.13 s for einet's 24 kB
+OWN_TEXT_WEIGHT = 0.5
+#: a part must get at least this much (~0.1 s of gcc): each part parses the headers again
+#: (~0.04 s) and the parts are linked (~0.04 s), more than a small kernel's compile time
 MIN_PART_WEIGHT = 8000
 MAX_PARTS = 4
 
 
 def kernel_weight(text):
-    """Estimated compile cost of one kernel's source (see :data:`SIMD_LOOP_WEIGHT` and
-    :data:`HELPER_WEIGHTS`)."""
-    return (len(text) + SIMD_LOOP_WEIGHT * text.count("#pragma omp simd")
+    """Estimated compile cost of one kernel's source: its characters, once more for each
+    SIMD loop, and the samplers of :data:`HELPER_WEIGHTS` it calls."""
+    return (len(text) * (1 + text.count("#pragma omp simd"))
             + sum(weight for call, weight in HELPER_WEIGHTS.items() if call in text))
 
 
-def assign_parts(weights, cpus=None):
+def assign_parts(weights, cpus=None, own_text=0):
     """Parts of a library whose kernels have these weights, and the part of each kernel.
 
-    Heaviest kernel first onto the lightest part (part 0 starts with
-    :data:`STEP_LOOP_WEIGHT`); as many parts as CPUs this process may use, at most
-    :data:`MAX_PARTS`, fewer when a part would get less than :data:`MIN_PART_WEIGHT`.
+    Heaviest kernel first onto the lightest part (part 0 starts with its own share:
+    :data:`OWN_TEXT_WEIGHT` times ``own_text``, the characters of the file outside the
+    kernels); as many parts as CPUs this process may use, at most :data:`MAX_PARTS`, fewer
+    when a part would get less than :data:`MIN_PART_WEIGHT`.
 
     Returns
     -------
@@ -49,7 +52,7 @@ def assign_parts(weights, cpus=None):
     """
     cpus = usable_cpus() if cpus is None else cpus
     for n in range(min(MAX_PARTS, cpus, len(weights)), 1, -1):
-        loads, owner = [STEP_LOOP_WEIGHT] + [0] * (n - 1), [0] * len(weights)
+        loads, owner = [OWN_TEXT_WEIGHT * own_text] + [0] * (n - 1), [0] * len(weights)
         for k in sorted(range(len(weights)), key=lambda k: -weights[k]):
             part = loads.index(min(loads))
             loads[part] += weights[k]

@@ -252,17 +252,28 @@ def _render(env, suffix, module_template, kernels, support, module, collective, 
     number of parts it is compiled as (:mod:`.library_parts`)."""
     texts = [env.get_template(template).render(k=_as_obj(context), threads=module["threads"])
              for _, template, context in kernels]
-    parts, owner = assign_parts([kernel_weight(t) for t in texts], cpus)
-    entries = [dict(name=None, part=None, text=text) for text in support]
-    for (helpers, _, context), text, part in zip(kernels, texts, owner):
-        # a kernel's tabulated functions (static inline) go with it into its part
-        helpers = "".join(env.get_template("tabulated" + suffix).render(f=_Obj(h))
-                          for h in helpers)
-        entries.append(dict(name=context["name"], part=part, text=helpers + text))
-    return env.get_template(module_template).render(
-        kernels=[_Obj(e) for e in entries], collective=collective, parts=parts, **{
-            name: [_Obj(item) for item in value] if name in ("arrays", "constants", "buffers")
-            else value for name, value in module.items()}), parts
+    # a kernel's tabulated functions (static inline) go with it into its part
+    tabulated = ["".join(env.get_template("tabulated" + suffix).render(f=_Obj(h))
+                         for h in helpers) for helpers, _, _ in kernels]
+    names = [context["name"] for _, _, context in kernels]
+
+    def source(parts, owner):
+        entries = [dict(name=None, part=None, text=text) for text in support] + [
+            dict(name=name, part=part, text=helpers + text)
+            for name, part, helpers, text in zip(names, owner, tabulated, texts)]
+        return env.get_template(module_template).render(
+            kernels=[_Obj(e) for e in entries], collective=collective, parts=parts, **{
+                name: [_Obj(item) for item in value]
+                if name in ("arrays", "constants", "buffers") else value
+                for name, value in module.items()})
+
+    whole = source(1, [0] * len(texts))
+    if cpus < 2:
+        return whole, 1
+    # part 0's own share: what the file holds besides the kernels (the step loop, bindings)
+    own = len(whole) - sum(map(len, texts)) - sum(map(len, tabulated))
+    parts, owner = assign_parts([kernel_weight(t) for t in texts], cpus, own_text=own)
+    return (whole, 1) if parts == 1 else (source(parts, owner), parts)
 
 
 def _as_obj(context):

@@ -7,14 +7,14 @@ import pytest
 from eqsim import (Network, NeuronGroup, SpikeMonitor, StateMonitor, Synapses, ms, mV, prefs,
                    seed, check_units, implementation)
 from eqsim.codegen import library_parts, module
-from eqsim.codegen.library_parts import (MIN_PART_WEIGHT, SIMD_LOOP_WEIGHT, assign_parts,
-                                         kernel_weight)
+from eqsim.codegen.library_parts import MIN_PART_WEIGHT, assign_parts, kernel_weight
 
 
-def test_a_simd_loop_weighs_more_than_its_characters():
+def test_a_kernel_s_characters_count_once_more_for_each_simd_loop():
     plain = "x" * 100
     assert kernel_weight(plain) == 100
-    assert kernel_weight(plain + "#pragma omp simd") == 116 + SIMD_LOOP_WEIGHT
+    assert kernel_weight(plain + "#pragma omp simd") == 2 * 116
+    assert kernel_weight(plain + "#pragma omp simd" * 2) == 3 * 132
 
 
 def test_a_kernel_calling_the_binomial_sampler_weighs_its_compile_time_too():
@@ -36,15 +36,20 @@ def test_a_small_library_and_one_cpu_compile_whole():
 
 
 def test_no_part_gets_less_than_the_minimum_weight():
-    # the step loop alone is not worth a part: a fourth part would be part 0 with nothing else
-    assert library_parts.STEP_LOOP_WEIGHT < MIN_PART_WEIGHT
     weights = [5 * MIN_PART_WEIGHT] * 3
     parts, owner = assign_parts(weights, cpus=4)
-    assert parts == 3
-    loads = [library_parts.STEP_LOOP_WEIGHT * (p == 0) + sum(w for w, o in zip(weights, owner)
-                                                              if o == p) for p in range(parts)]
+    assert parts == 3  # a fourth part would get nothing
+    loads = [sum(w for w, o in zip(weights, owner) if o == p) for p in range(parts)]
     assert min(loads) >= MIN_PART_WEIGHT
     assert assign_parts(weights, cpus=4) == (parts, owner)  # the same split every time
+
+
+def test_part_0_s_own_share_of_the_file_keeps_the_heaviest_kernel_elsewhere():
+    weights = [30000, 10000, 10000]
+    assert assign_parts(weights, cpus=2)[1][0] == 0
+    own = 40000 / library_parts.OWN_TEXT_WEIGHT
+    parts, owner = assign_parts(weights, cpus=2, own_text=own)
+    assert parts == 2 and owner[0] == 1
 
 
 @pytest.fixture
