@@ -117,8 +117,8 @@ _GLUE_DIR = []
 
 
 def add_eqsim_glue(cache, env, log):
-    """Put eqsim's compiled Cython glue and compiled templates into the empty cache, as an
-    installed eqsim ships them: from the checkout they would otherwise be compiled (~2.5 s
+    """Put eqsim's compiled Cython glue and compiled templates into the empty cache, and its
+    modules' bytecode beside them, as an installed eqsim ships them: from the checkout they would otherwise be compiled (~2.5 s
     and ~0.2 s, once per machine) inside the first network's build. Compiled once per
     invocation; network libraries are not."""
     if not _GLUE_DIR:
@@ -133,14 +133,19 @@ def add_eqsim_glue(cache, env, log):
                     dirs_exist_ok=True)
 
 
-#: what installing eqsim compiles (setup.py), into the cache folder of the checkout's eqsim
+#: what installing eqsim compiles (setup.py; pip also writes every module's bytecode, which
+#: Python writes on first import, unless PYTHONDONTWRITEBYTECODE is set, as on the machine
+#: these figures come from: a build then compiled each module it imports lazily, ~0.1 s):
+#: into the cache folder, and the bytecode beside the checkout's modules
 PACKAGE_BUILD = """
-import os
+import compileall, os
+import eqsim
 from eqsim.codegen.module import network_glue
 from eqsim.codegen.template_code import compile_all
 from eqsim.codegen.templates import template_root
 network_glue()
 compile_all(template_root(), os.path.join(os.environ["EQSIM_CACHE_DIR"], "templates"))
+compileall.compile_dir(os.path.dirname(eqsim.__file__), quiet=1)
 """
 
 
