@@ -12,6 +12,8 @@ cannot shadow model variables.
 base units. All names are also attributes of this module.
 """
 
+import math
+
 import numpy as np
 
 from eqsim.units.dimensions import DIMENSIONLESS, Dimension
@@ -97,7 +99,7 @@ def make_unit(value, dim, name, symbol):
     -------
     Unit
     """
-    scale = float(np.round(np.log10(value), 9))
+    scale = round(math.log10(value), 9)
     scale = int(scale) if scale.is_integer() else scale
     return Unit(np.float64(value), dim=dim, scale=scale, name=name, dispname=symbol,
                 _register=False)

@@ -56,6 +56,12 @@ def test_a_new_unit_must_be_a_power_of_ten_of_the_base_unit():
     assert info.value.code == "EQ320" and "10**scale" in info.value.message
     with pytest.raises(UnitDefinitionError):
         Unit(1, dim="volt")
+    # as Brian2: equal to 10**scale within a relative 1e-12
+    assert float(Unit(1e-3 * (1 + 5e-13), dim=volt.dim, scale=-3, name="near_mV",
+                      _register=False)) > 1e-3
+    for off in (1e-3 * (1 + 2e-12), 1e-3 * (1 - 2e-12), float("nan")):
+        with pytest.raises(UnitDefinitionError):
+            Unit(off, dim=volt.dim, scale=-3, name="off_mV", _register=False)
 
 
 def test_a_created_unit_is_registered_for_printing():
