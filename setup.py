@@ -14,7 +14,6 @@ except ImportError:
     EXTENSIONS = []
 
 
-
 class BuildPyWithTemplateCode(build_py):
     """Also compile the Jinja2 templates into the package, so that a user's first network
     does not wait for it (eqsim/codegen/template_code.py, loaded by path: eqsim's own

@@ -11,12 +11,13 @@ build time, not its results.
 """
 from ..cpu_count import usable_cpus
 
-#: estimated compile cost of a kernel: characters of its source, counted once more for each
-#: SIMD loop in it (gcc vectorises and unrolls each). Measured alone (gcc user time of the
-#: kernel in a file of its own, less the file without it), that is ~10-17 us per unit for a
-#: fused state update (2 loops, 3.5-5 kB: 0.10-0.23 s), a pathway (no loop, 2.3 kB: ~0.04 s),
-#: a monitor, and brunel's PoissonInput with its samplers (3 loops, 5 kB: 0.44 s); a
-#: one-line state update (1 loop, 1 kB) costs less, ~0.01 s.
+# A kernel's estimated compile cost (kernel_weight): characters of its source, counted once
+# more for each SIMD loop in it (gcc vectorises and unrolls each). Measured alone (gcc user
+# time of the kernel in a file of its own, less the file without it), that is ~10-17 us per
+# unit for a fused state update (2 loops, 3.5-5 kB: 0.10-0.23 s), a pathway (no loop,
+# 2.3 kB: ~0.04 s), a monitor, and brunel's PoissonInput with its samplers (3 loops, 5 kB:
+# 0.44 s); a one-line state update (1 loop, 1 kB) costs less, ~0.01 s.
+
 #: header functions a kernel calls that gcc compiles with it (not inline in its source): the
 #: binomial sampler ~0.12 s, the block of uniforms ~0.05 s (gcc user time of a file calling
 #: only them, less the bare headers')
