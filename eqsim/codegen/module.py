@@ -67,8 +67,9 @@ def runtime_include_dir():
 #: The element count (neurons, synapses, ...) of a network's largest operation below which its
 #: library is built for one thread whatever ``num_threads`` says: a team's fork and join cost
 #: about a microsecond per kernel, more than a thread saves on 8 blocks of EQSIM_BLOCK (256)
-#: elements, and a threaded library compiles each such kernel twice and ran stdp (1,000 inputs,
-#: 1,000 synapses) 30 % slower on one thread.
+#: elements, a threaded library takes longer to compile (its OpenMP regions and the thread
+#: team's controller), and one ran stdp (1,000 inputs, 1,000 synapses) 30 % slower on one
+#: thread.
 THREAD_MIN_ELEMENTS = 2048
 
 

@@ -61,6 +61,23 @@ def test_switching_between_one_thread_and_the_team_every_few_steps_changes_nothi
         np.testing.assert_array_equal(a, b)
 
 
+def _run_on_the_team(net, duration, alternate=None):
+    """Run ``net`` for ``duration``; with ``alternate``, switching between one thread and
+    the team every ``alternate`` steps (untimed), the team running at least 100 steps."""
+    net.run(0 * ms)  # builds and loads the library
+    if alternate is not None:
+        _library(net).eqsim_team_alternate(alternate)
+    try:
+        net.run(duration)
+        if alternate is not None:
+            used = _library(net)
+            used.eqsim_team_used.restype = ctypes.c_int64
+            assert used.eqsim_team_used(1) >= 100  # steps run by the team
+    finally:
+        if alternate is not None:
+            _library(net).eqsim_team_reset()
+
+
 def _poisson_input_run(alternate=None):
     """PoissonInput into a whole group and into a subgroup (blocks of 256 elements shared by
     the team, the last one partial), one chunk of trials and the full algorithm's tail."""
@@ -72,31 +89,23 @@ def _poisson_input_run(alternate=None):
               PoissonInput(neurons[300:829], "v", N=50, rate=900 * Hz, weight=0.05,
                            name="team_in_part")]
     spikes = SpikeMonitor(neurons, name="team_poisson_spikes")
-    net = Network(neurons, spikes, *inputs)
-    net.run(0 * ms)
-    if alternate is not None:
-        _library(net).eqsim_team_alternate(alternate)
-    try:
-        net.run(20 * ms)
-        if alternate is not None:
-            used = _library(net)
-            used.eqsim_team_used.restype = ctypes.c_int64
-            assert used.eqsim_team_used(1) >= 100  # steps run by the team
-    finally:
-        if alternate is not None:
-            _library(net).eqsim_team_reset()
+    _run_on_the_team(Network(neurons, spikes, *inputs), 20 * ms, alternate)
     return spikes.i[:].copy(), spikes.t_[:].copy(), neurons.v_[:].copy()
 
 
-def test_poisson_input_on_the_team_gives_what_one_thread_gives(two_threads):
-    on_team = _poisson_input_run(alternate=1_000_000)  # the team for every step
-    alternating = _poisson_input_run(alternate=1)  # the team every other step
+def _assert_the_team_gives_what_one_thread_gives(simulate, min_spikes):
+    on_team = simulate(alternate=1_000_000)  # the team for every step
+    alternating = simulate(alternate=1)  # the team every other step
     prefs["codegen.cython.num_threads"] = 1
-    one_thread = _poisson_input_run()
-    assert one_thread[0].size > 100
+    one_thread = simulate()
+    assert one_thread[0].size > min_spikes
     for a, b, c in zip(one_thread, on_team, alternating):
         np.testing.assert_array_equal(a, b)
         np.testing.assert_array_equal(a, c)
+
+
+def test_poisson_input_on_the_team_gives_what_one_thread_gives(two_threads):
+    _assert_the_team_gives_what_one_thread_gives(_poisson_input_run, 100)
 
 
 def _steps_under(lib, cost, steps=20_000, others=lambda step: 0):
@@ -201,3 +210,24 @@ def test_a_task_that_takes_a_core_sends_the_team_to_one_thread_within_two_looks(
     assert np.all(sizes[10_012:20_000] == 1)  # two looks, 5 ms apart
     assert np.mean(sizes[20_200:] == 2) > 0.97  # and back once the core is free
     lib.eqsim_team_reset()
+
+
+def _scalar_pathway_run(alternate=None):
+    """A pathway whose statements start with scalar code (a temporary computed once per
+    step from a shared variable): the team's parts of each row and one thread's whole rows
+    run one compiled loop, which receives that temporary."""
+    seed(3)
+    neurons = NeuronGroup(400, "dv/dt = (1.2 - v)/(10*ms) : 1", threshold="v > 1",
+                          reset="v = 0", method="exact", name="team_scalar_group")
+    neurons.v = "rand()"
+    synapses = Synapses(neurons, neurons, "c : 1 (shared)", on_pre="tmp = c * 2\nv_post += tmp",
+                        delay=0.2 * ms, name="team_scalar_synapses")
+    synapses.connect(p=0.1)
+    synapses.c = 0.01
+    spikes = SpikeMonitor(neurons, name="team_scalar_spikes")
+    _run_on_the_team(Network(neurons, synapses, spikes), 30 * ms, alternate)
+    return spikes.i[:].copy(), spikes.t_[:].copy(), neurons.v_[:].copy()
+
+
+def test_a_pathway_with_scalar_code_on_the_team_gives_what_one_thread_gives(two_threads):
+    _assert_the_team_gives_what_one_thread_gives(_scalar_pathway_run, 300)
