@@ -29,7 +29,7 @@ net.run({duration} * second)
 elapsed = time.perf_counter() - start
 spikes = [int(m.num_spikes) for m, _ in model.populations.values()]
 team = {{}}
-if {threads} > 1:  # how often the loop ran on the team (it times itself: thread_team.c.j2)
+if {threads} > 1:  # how often the loop ran on the team (it times itself: eqsim/runtime/eqsim_team_control.h)
     import ctypes
     lib = ctypes.CDLL(net._module.library_path)
     lib.eqsim_team_used.restype = ctypes.c_int64

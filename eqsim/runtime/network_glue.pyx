@@ -43,6 +43,11 @@ cdef extern from "eqsim_support.h":
         int64_t capacity
         int64_t itemsize
 
+cdef extern from "eqsim_team_control.h":
+    ctypedef struct eqsim_team_functions:
+        pass
+    const eqsim_team_functions eqsim_team_control
+
 ctypedef int (*run_f)()
 ctypedef void (*bind_f)(int, void *)
 ctypedef void (*set_double_f)(int, double)
@@ -61,6 +66,7 @@ ctypedef int32_t *(*queue_slot_f)(int, int64_t, int64_t *)
 ctypedef int64_t (*queue_slots_f)(int)
 ctypedef void (*set_exchange_f)(void *, void *, void *, void *, int64_t, int64_t, int32_t,
                                 int32_t)
+ctypedef void (*set_team_functions_f)(const eqsim_team_functions *)
 
 
 def philox_words(const uint64_t[:] key, const uint64_t[:] step, const uint64_t[:] index):
@@ -204,6 +210,10 @@ cdef class NetworkLibrary:
         self._queue_slot = <queue_slot_f>_symbol(handle, "eqsim_queue_slot_k", path)
         self._queue_slots = <queue_slots_f>_symbol(handle, "eqsim_queue_slots_k", path)
         self._set_exchange = <set_exchange_f>_symbol(handle, "eqsim_set_exchange", path)
+        # a threaded library's team controller is compiled here, once (eqsim_team.h)
+        cdef void *set_team = dlsym(handle, b"eqsim_set_team_functions")
+        if set_team != NULL:
+            (<set_team_functions_f>set_team)(&eqsim_team_control)
         self.ARRAYS, self.CONSTANTS = list(arrays), list(constants)
         self.CONSTANT_IS_U64 = list(constant_is_u64)
         self.BUFFERS, self.BUFFER_DTYPES = list(buffers), list(buffer_dtypes)
