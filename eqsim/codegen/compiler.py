@@ -29,7 +29,7 @@ import sysconfig
 import threading
 import time
 
-from . import cache_entries
+from . import cache_entries, toolchain_answers
 from ..cache_folder import cache_dir
 from ..errors import CompilationError
 
@@ -92,14 +92,22 @@ def _run(command):
 
 @functools.lru_cache(maxsize=None)
 def _toolchain_signature():
-    """Everything outside the source that changes the binary, once per process.
-
-    ``gcc -march=native -Q --help=target`` lists every target option that
-    ``-march=native`` resolves to on this CPU (~10 ms).
-    """
+    """Everything outside the source that changes the binary, once per process (gcc's part
+    from the cache folder when this machine's gcc gave it before: toolchain_answers)."""
     import numpy
     import Cython
 
+    key = toolchain_answers.identity(COMPILER, (BASE_FLAGS, OPTIONAL_FLAGS, CYTHON_FLAGS))
+    return "\n".join([
+        f"cython {Cython.__version__}", f"numpy {numpy.__version__}",
+        f"python {sys.version}", f"abi {sys.implementation.cache_tag} {_extension_suffix()}",
+        f"machine {platform.machine()}", toolchain_answers.remembered(cache_dir(), key, _ask_gcc),
+    ])
+
+
+def _ask_gcc():
+    """gcc's version, the target options ``-march=native`` resolves to on this CPU
+    (``gcc -march=native -Q --help=target`` lists every one), libmvec and the flags used."""
     try:
         version = _run([COMPILER, "-dumpfullversion", "-dumpversion"])
         target = _run([COMPILER, "-march=native", "-Q", "--help=target"])
@@ -110,10 +118,7 @@ def _toolchain_signature():
             f"the C compiler '{COMPILER}' does not run",
             hint="install gcc, or use the numpy target (prefs.codegen.target = 'numpy')")
     return "\n".join([
-        f"cython {Cython.__version__}", f"numpy {numpy.__version__}",
-        f"python {sys.version}", f"abi {sys.implementation.cache_tag} {_extension_suffix()}",
-        f"machine {platform.machine()}", f"gcc {version.stdout.strip()}", target.stdout,
-        f"mvec {_has_libmvec()}",
+        f"gcc {version.stdout.strip()}", target.stdout, f"mvec {_has_libmvec()}",
         "flags " + " ".join(BASE_FLAGS + _optional_flags() + CYTHON_FLAGS),
     ])
 
