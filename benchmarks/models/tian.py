@@ -20,7 +20,9 @@ QUICK_DURATION = 0.02
 REQUIRES = ("NeuronGroup", "Synapses", "SpikeMonitor")
 # NEST's iaf_psc_exp (one synaptic time constant per sign, as here) would come close but
 # integrates exactly where the spec uses forward Euler
-NOT_ON_PEERS = "no translation yet (forward Euler, traces weighted per pathway, 25 M synapses)"
+#: peers that run it (runners/run_annarchy.py translates it)
+PEERS = {"annarchy": tuple(VARIANTS)}
+NOT_ON_PEERS = "no NEST translation yet (forward Euler traces weighted per pathway)"
 
 # one equation string for both populations; tau, J_E, J_I and I_ext come from each
 # population's namespace

@@ -20,6 +20,10 @@ parameters (ms and mV); what differs (the README's table repeats it):
   arriving in the step); the 1000 Poisson inputs per neuron as one
   ``Binomial(1000, nu_ext*dt)`` draw per neuron and step (the spec's PoissonInput draws the
   same binomial); spikes arriving during refractoriness are dropped as in the spec.
+- ``tian``: forward Euler written out as assignments (V first, from the traces' old values,
+  as the spec's Euler step); each trace jumps by the spikes of its population, summed by
+  ANNarchy into ``g_E`` / ``g_I`` (weight 1). ANNarchy's smallest delay is one step: a
+  spike's jump enters the trace one step after the spec's (no delay), and V one step later.
 
 ANNarchy's own random numbers: statistically, not spike-for-spike, the same networks.
 """
@@ -37,7 +41,7 @@ from runners.measure import (WARMUP, base_record, common_arguments, finish_recor
 SEED = 2024
 DT = 0.1  # ms
 #: the spec modules translated below
-TRANSLATED = ("coba", "cuba", "brunel")
+TRANSLATED = ("coba", "cuba", "brunel", "tian")
 
 
 class Unitless:
@@ -102,12 +106,47 @@ def brunel_neuron(ann, values, c_ext):
         spike="v > theta", reset="v = V_r", refractory=2.0)
 
 
+def tian_neuron(ann, values):
+    return ann.Neuron(
+        parameters=parameter_lines(values, ("tau", "J_E", "J_I", "I_ext", "V_th", "V_reset",
+                                            "tau_Es", "tau_Is")),
+        equations="""
+            V += dt * (-V + J_E*s_E + J_I*s_I + I_ext) / tau
+            s_E += -dt * s_E / tau_Es + g_E
+            s_I += -dt * s_I / tau_Is + g_I
+        """,
+        spike="V >= V_th", reset="V = V_reset")
+
+
+def build_tian(ann, net, spec, scale):
+    """Two populations (E, I) with their own parameters; four projections of weight 1 into
+    the traces of their source's kind."""
+    n_inh = round(spec.NUM * scale * 0.2)
+    sizes = {"E": round(spec.NUM * scale) - n_inh, "I": n_inh}
+    groups = {}
+    for name, size in sizes.items():
+        groups[name] = net.create(geometry=size,
+                                  neuron=tian_neuron(ann, spec.parameters(Unitless, name)))
+        groups[name].V = ann.Uniform(0.0, 15.0)
+    pathways = []
+    for pre in groups:
+        for post in groups:
+            projection = net.connect(pre=groups[pre], post=groups[post], target=pre)
+            projection.fixed_probability(probability=0.25, weights=1.0,
+                                         allow_self_connections=True)
+            pathways.append((projection, pre))
+    monitors = {name: Population(net.monitor(group, "spike")) for name, group in groups.items()}
+    return Model({name: (monitors[name], sizes[name]) for name in groups}, pathways)
+
+
 def split(scale):
     return round(3200 * scale), round(800 * scale)
 
 
 def build(ann, net, spec, scale):
     benchmark = model_of(spec)
+    if benchmark == "tian":
+        return build_tian(ann, net, spec, scale)
     values = spec.parameters(Unitless)
     if benchmark == "brunel":
         n_exc = round(10_000 * scale)

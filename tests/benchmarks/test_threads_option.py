@@ -40,8 +40,13 @@ def test_plan_runs_every_simulator_at_each_thread_count_and_brian2_cython_once()
 
 def test_plan_leaves_out_peers_that_cannot_express_a_row_and_absent_interpreters():
     rows = run.plan(["tian", "stdp"], [1, 2], dict(ALL, **{"brian2-standalone": None}))
-    simulators = {simulator for _, simulator, _ in rows}
-    assert simulators == {"eqsim", "brian2-cython"}
+    assert {simulator for name, simulator, _ in rows if name == "stdp"} == {
+        "eqsim", "brian2-cython"}
+    # tian: ANNarchy translates it, NEST does not
+    assert {simulator for name, simulator, _ in rows if name == "tian"} == {
+        "eqsim", "brian2-cython", "annarchy"}
+    rows = run.plan(["tian"], [1], dict(ALL, **{"brian2-standalone": None, "annarchy": None}))
+    assert {simulator for _, simulator, _ in rows} == {"eqsim", "brian2-cython"}
     assert run.plan(["einet_brainpy_style"], [2], ALL) == [("einet_brainpy_style", "eqsim", 2)]
 
 
