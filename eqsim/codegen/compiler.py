@@ -19,6 +19,7 @@ import hashlib
 import importlib.machinery
 import importlib.util
 import io
+import json
 import logging
 import os
 import platform
@@ -92,53 +93,63 @@ def _run(command):
 
 @functools.lru_cache(maxsize=None)
 def _toolchain_signature():
-    """Everything outside the source that changes the binary, once per process (gcc's part
-    from the cache folder when this machine's gcc gave it before: toolchain_answers)."""
+    """Everything outside the source that changes the binary, once per process."""
     import numpy
     import Cython
 
-    key = toolchain_answers.identity(COMPILER, (BASE_FLAGS, OPTIONAL_FLAGS, CYTHON_FLAGS))
+    answers = _gcc_answers()
     return "\n".join([
         f"cython {Cython.__version__}", f"numpy {numpy.__version__}",
         f"python {sys.version}", f"abi {sys.implementation.cache_tag} {_extension_suffix()}",
-        f"machine {platform.machine()}", toolchain_answers.remembered(cache_dir(), key, _ask_gcc),
-    ])
-
-
-def _ask_gcc():
-    """gcc's version, the target options ``-march=native`` resolves to on this CPU
-    (``gcc -march=native -Q --help=target`` lists every one), libmvec and the flags used."""
-    try:
-        version = _run([COMPILER, "-dumpfullversion", "-dumpversion"])
-        target = _run([COMPILER, "-march=native", "-Q", "--help=target"])
-    except OSError:
-        version = target = None
-    if version is None or version.returncode != 0 or target.returncode != 0:
-        raise CompilationError(
-            f"the C compiler '{COMPILER}' does not run",
-            hint="install gcc, or use the numpy target (prefs.codegen.target = 'numpy')")
-    return "\n".join([
-        f"gcc {version.stdout.strip()}", target.stdout, f"mvec {_has_libmvec()}",
-        "flags " + " ".join(BASE_FLAGS + _optional_flags() + CYTHON_FLAGS),
+        f"machine {platform.machine()}", f"gcc {answers['version']}", answers["target"],
+        f"mvec {answers['libmvec']}",
+        "flags " + " ".join(BASE_FLAGS + tuple(answers["optional_flags"]) + CYTHON_FLAGS),
     ])
 
 
 @functools.lru_cache(maxsize=None)
 def _optional_flags():
     """The flags of :data:`OPTIONAL_FLAGS` this gcc accepts."""
-    accepted = []
-    for flags in OPTIONAL_FLAGS:
-        probe = _run([COMPILER, *flags, "-E", "-x", "c", os.devnull])
-        if probe.returncode == 0:
-            accepted.extend(flags)
-    return tuple(accepted)
+    return tuple(_gcc_answers()["optional_flags"])
 
 
 @functools.lru_cache(maxsize=None)
 def _has_libmvec():
-    # gcc echoes the bare name back when the library is not on its search path.
-    found = _run([COMPILER, "-print-file-name=libmvec.so"]).stdout.strip()
-    return os.path.isabs(found) and os.path.exists(found)
+    return _gcc_answers()["libmvec"]
+
+
+def _gcc_answers():
+    """gcc's answers about itself (:func:`_ask_gcc`), from the cache folder when this
+    machine's gcc gave them before (toolchain_answers)."""
+    key = toolchain_answers.identity(COMPILER, ("json 1", BASE_FLAGS, OPTIONAL_FLAGS,
+                                                CYTHON_FLAGS))
+    try:
+        return json.loads(toolchain_answers.remembered(cache_dir(), key, _ask_gcc))
+    except ValueError:  # a damaged file: ask again
+        return json.loads(_ask_gcc())
+
+
+def _ask_gcc():
+    """gcc's version, the target options ``-march=native`` resolves to on this CPU
+    (``gcc -march=native -Q --help=target`` lists every one), whether it links libmvec and
+    which of :data:`OPTIONAL_FLAGS` it accepts, as JSON text."""
+    try:
+        version = _run([COMPILER, "-dumpfullversion", "-dumpversion"])
+        target = _run([COMPILER, "-march=native", "-Q", "--help=target"])
+        # gcc echoes the bare name back when the library is not on its search path
+        mvec = _run([COMPILER, "-print-file-name=libmvec.so"]).stdout.strip()
+        accepted = [flag for flags in OPTIONAL_FLAGS
+                    if _run([COMPILER, *flags, "-E", "-x", "c", os.devnull]).returncode == 0
+                    for flag in flags]
+    except OSError:
+        version = target = None
+    if version is None or version.returncode != 0 or target.returncode != 0:
+        raise CompilationError(
+            f"the C compiler '{COMPILER}' does not run",
+            hint="install gcc, or use the numpy target (prefs.codegen.target = 'numpy')")
+    return json.dumps({
+        "version": version.stdout.strip(), "target": target.stdout,
+        "libmvec": os.path.isabs(mvec) and os.path.exists(mvec), "optional_flags": accepted})
 
 
 def _extension_suffix():
