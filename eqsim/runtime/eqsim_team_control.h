@@ -139,13 +139,11 @@ static void eqsim_team_control_alternate(eqsim_team_state *s, int64_t steps) {
     s->alternate = steps; s->steps = 0; s->team = s->threads;
 }
 
-/* the state before a first run (the size, the threads and the CPUs stay) */
+/* the state before a first run (the threads and the CPUs stay) */
 static void eqsim_team_control_reset(eqsim_team_state *s) {
-    s->team = 1; s->wait[0] = s->wait[1] = EQSIM_PROBE_WAIT_MIN;
-    s->machine_cpus = s->machine_running = -1; s->checked = 0.0;
-    s->taken = s->free = s->fresh = 0;
-    s->alternate = 0; eqsim_team_phase(s, -1.0, 0);
-    s->used[0] = s->used[1] = s->lost = 0;
+    const int threads = s->threads, cpus = s->cpus;
+    *s = (eqsim_team_state)EQSIM_TEAM_STATE_INIT(threads);
+    s->cpus = cpus;
 }
 
 static const eqsim_team_functions eqsim_team_control = {
