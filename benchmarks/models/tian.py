@@ -18,11 +18,9 @@ VARIANTS = {"tian": 1}
 DURATION = 0.1
 QUICK_DURATION = 0.02
 REQUIRES = ("NeuronGroup", "Synapses", "SpikeMonitor")
-# NEST's iaf_psc_exp (one synaptic time constant per sign, as here) would come close but
-# integrates exactly where the spec uses forward Euler
-#: peers that run it (runners/run_annarchy.py translates it)
-PEERS = {"annarchy": tuple(VARIANTS)}
-NOT_ON_PEERS = "no NEST translation yet (forward Euler traces weighted per pathway)"
+#: peers that run it (runners/run_annarchy.py, run_nest.py: NEST's iaf_psc_exp, one
+#: synaptic time constant per sign as here, integrated exactly instead of forward Euler)
+PEERS = {"annarchy": tuple(VARIANTS), "nest": tuple(VARIANTS)}
 
 # one equation string for both populations; tau, J_E, J_I and I_ext come from each
 # population's namespace

@@ -22,6 +22,12 @@ from the equations eqsim and Brian2 run (the README's table repeats it):
   Poisson inputs per neuron are one ``poisson_generator`` at 1000 x the rate (independent
   per target) instead of a binomial draw per step; spikes arriving during refractoriness
   are dropped (``refractory_input`` False), as Brian2's conditional write does.
+- ``tian`` -> ``iaf_psc_exp``, one population per spec population: a trace s (jump 1,
+  decay tau_Es / tau_Is) weighted by J mV in ``tau dV/dt`` is a current of C_m J s / tau pA,
+  so a spike's weight is ``C_m * J / tau`` pA (negative for the inhibitory traces, which
+  NEST routes to its tau_syn_in current) and the drive ``I_e`` = ``C_m * I_ext / tau``;
+  no refractoriness (``t_ref`` 0). NEST integrates V and the currents exactly where the
+  spec uses forward Euler at 0.1 ms, and its smallest delay is one step (the spec has none).
 
 Connectivity uses NEST's ``pairwise_bernoulli`` with the spec's probability (autapses and
 multapses as in the spec's ``connect(p=...)``), with NEST's own random numbers: the
@@ -63,10 +69,16 @@ def recorded(nest, nodes):
     return Population(nest, recorder)
 
 
-def bernoulli(nest, source, target, p, weight, delay):
-    nest.Connect(source, target, {"rule": "pairwise_bernoulli", "p": p, "allow_autapses": True},
-                 {"synapse_model": "static_synapse", "weight": weight, "delay": delay})
-    return (source, target)
+class Pathway:
+    """One Connect call's synapses, counted when made: ``GetConnections`` of tian's 6 M
+    synapses per pathway took longer than building and running the network."""
+
+    def __init__(self, nest, source, target, p, weight, delay):
+        before = nest.num_connections
+        nest.Connect(source, target,
+                     {"rule": "pairwise_bernoulli", "p": p, "allow_autapses": True},
+                     {"synapse_model": "static_synapse", "weight": weight, "delay": delay})
+        self.count = nest.num_connections - before
 
 
 def split(scale):
@@ -85,9 +97,9 @@ def build_coba(nest, spec, scale):
         tau_syn_in=values["tau_inh"], I_e=values["I_ext"] * g_l))
     neurons.V_m = nest.random.normal(mean=-55.0, std=2.0)
     exc, inh = neurons[:n_exc], neurons[n_exc:]
-    pathways = [(bernoulli(nest, exc, neurons, p, values["w_exc"] * g_l, 0.1), "exc"),
+    pathways = [(Pathway(nest, exc, neurons, p, values["w_exc"] * g_l, 0.1), "exc"),
                 # NEST routes negative weights to the inhibitory conductance
-                (bernoulli(nest, inh, neurons, p, -values["w_inh"] * g_l, 0.1), "inh")]
+                (Pathway(nest, inh, neurons, p, -values["w_inh"] * g_l, 0.1), "inh")]
     return Model({"exc": (recorded(nest, exc), n_exc), "inh": (recorded(nest, inh), n_inh)},
                  pathways)
 
@@ -102,8 +114,8 @@ def build_cuba(nest, spec, scale):
         t_ref=5.0, tau_syn_ex=values["taue"], tau_syn_in=values["taui"]))
     neurons.V_m = nest.random.uniform(min=values["Vr"], max=values["Vr"] + 10.0)
     exc, inh = neurons[:n_exc], neurons[n_exc:]
-    pathways = [(bernoulli(nest, exc, neurons, p, c_m * values["we"] / tau, 0.1), "exc"),
-                (bernoulli(nest, inh, neurons, p, c_m * values["wi"] / tau, 0.1), "inh")]
+    pathways = [(Pathway(nest, exc, neurons, p, c_m * values["we"] / tau, 0.1), "exc"),
+                (Pathway(nest, inh, neurons, p, c_m * values["wi"] / tau, 0.1), "inh")]
     return Model({"exc": (recorded(nest, exc), n_exc), "inh": (recorded(nest, inh), n_inh)},
                  pathways)
 
@@ -118,9 +130,34 @@ def build_brunel(nest, spec, scale):
     exc, inh = neurons[:n_exc], neurons[n_exc:]
     noise = nest.Create("poisson_generator", params={"rate": spec.C_E * values["nu_ext"] * 1e3})
     nest.Connect(noise, neurons, syn_spec={"weight": values["J"], "delay": 0.1})
-    pathways = [(bernoulli(nest, exc, neurons, 0.1, values["J"], 1.5), "exc"),
-                (bernoulli(nest, inh, neurons, 0.1, -values["g"] * values["J"], 1.5), "inh")]
+    pathways = [(Pathway(nest, exc, neurons, 0.1, values["J"], 1.5), "exc"),
+                (Pathway(nest, inh, neurons, 0.1, -values["g"] * values["J"], 1.5), "inh")]
     return Model({"exc": (recorded(nest, exc), n_exc), "inh": (recorded(nest, inh), n_inh)},
+                 pathways)
+
+
+def build_tian(nest, spec, scale):
+    """Two populations with their own tau, J and drive; four projections whose weight is
+    the jump that J puts into the postsynaptic current (the module docstring)."""
+    c_m = 250.0  # pF; any value: weights and drive scale with it
+    n_inh = round(spec.NUM * scale * 0.2)
+    sizes = {"E": round(spec.NUM * scale) - n_inh, "I": n_inh}
+    values = {name: spec.parameters(Unitless, name) for name in sizes}
+    groups = {}
+    for name, size in sizes.items():
+        v = values[name]
+        groups[name] = nest.Create("iaf_psc_exp", size, params=dict(
+            C_m=c_m, tau_m=v["tau"], E_L=0.0, V_th=v["V_th"], V_reset=v["V_reset"],
+            t_ref=0.0, tau_syn_ex=v["tau_Es"], tau_syn_in=v["tau_Is"],
+            I_e=c_m * v["I_ext"] / v["tau"]))
+        groups[name].V_m = nest.random.uniform(min=0.0, max=15.0)
+    pathways = []
+    for pre in sizes:
+        for post in sizes:
+            v = values[post]
+            weight = c_m * v[f"J_{pre}"] / v["tau"]
+            pathways.append((Pathway(nest, groups[pre], groups[post], 0.25, weight, 0.1), pre))
+    return Model({name: (recorded(nest, groups[name]), sizes[name]) for name in sizes},
                  pathways)
 
 
@@ -132,14 +169,11 @@ class Unitless:
 
 #: benchmark -> (NEST model, builder)
 TRANSLATIONS = {"coba": ("iaf_cond_exp", build_coba), "cuba": ("iaf_psc_exp", build_cuba),
-                "brunel": ("iaf_psc_delta", build_brunel)}
+                "brunel": ("iaf_psc_delta", build_brunel), "tian": ("iaf_psc_exp", build_tian)}
 
 
-def synapse_count_of(nest):
-    def count(pathway):
-        source, target = pathway
-        return nest.GetConnections(source=source, target=target).__len__()
-    return count
+def synapse_count(pathway):
+    return pathway.count
 
 
 def run(nest, benchmark, scale, duration, threads):
@@ -160,11 +194,10 @@ def run(nest, benchmark, scale, duration, threads):
     record["fixed_cost_s"], _ = timed(nest.Simulate, 0.1)
     record["build_s"] = record["objects_s"] + record["first_run_s"] \
         - record["run_s"] * WARMUP / duration
-    count = synapse_count_of(nest)
-    n_synapses = sum(count(s) for s, _ in model.pathways)
+    n_synapses = sum(synapse_count(s) for s, _ in model.pathways)
     spikes = {name: after[name] - before[name] for name in after}
     per_synapse = (rss_built - rss_before) * 2**20 / n_synapses if n_synapses else None
-    return finish_record(record, model, spikes, count, per_synapse, "rss")
+    return finish_record(record, model, spikes, synapse_count, per_synapse, "rss")
 
 
 def main():

@@ -42,11 +42,12 @@ def test_plan_leaves_out_peers_that_cannot_express_a_row_and_absent_interpreters
     rows = run.plan(["tian", "stdp"], [1, 2], dict(ALL, **{"brian2-standalone": None}))
     assert {simulator for name, simulator, _ in rows if name == "stdp"} == {
         "eqsim", "brian2-cython"}
-    # tian: ANNarchy translates it, NEST does not
     assert {simulator for name, simulator, _ in rows if name == "tian"} == {
-        "eqsim", "brian2-cython", "annarchy"}
+        "eqsim", "brian2-cython", "nest", "annarchy"}
     rows = run.plan(["tian"], [1], dict(ALL, **{"brian2-standalone": None, "annarchy": None}))
-    assert {simulator for _, simulator, _ in rows} == {"eqsim", "brian2-cython"}
+    assert {simulator for _, simulator, _ in rows} == {"eqsim", "brian2-cython", "nest"}
+    rows = run.plan(["tian_procedural"], [1], ALL)
+    assert {simulator for _, simulator, _ in rows} == {"eqsim"}  # eqsim's own feature
     assert run.plan(["einet_brainpy_style"], [2], ALL) == [("einet_brainpy_style", "eqsim", 2)]
 
 
