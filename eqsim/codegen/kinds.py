@@ -9,6 +9,7 @@ import numpy as np
 
 from ..ir.operations import OPERATION_KINDS
 from ..ir.variables import ArrayVariable
+from .dense_rows import dense_context
 from .identifiers import mangle
 
 # target arrays smaller than this stay in the core's caches: prefetching them costs more
@@ -39,7 +40,9 @@ def _pathway(op, symbols, context, prefix, element):
     context["threaded"] = (symbols.threads > 1 and op.homogeneous
                            and all(n == "_synaptic_post" for n in op.rounds_by)
                            and op.post_index is not None)
-    if context["threaded"]:
+    # a dense pathway's team splits its rows' words instead (templates/cython/pathway.c.j2)
+    context["dense"] = dense_context(op, symbols, context, prefix, element)
+    if context["threaded"] and context["dense"] is None:
         _thread_context(op, symbols, context, prefix)
     context["prefetch_rows"], context["prefetch_targets"] = _prefetch_lists(
         context["reads"] + context["writes"], element, symbols)

@@ -121,7 +121,8 @@ class NetworkModule:
         self.threads = max(1, int(num_threads)) if target == "cython" else 1
         if self.threads > 1 and not worth_a_team(schedule):
             self.threads = 1
-        self.symbols = ModuleSymbols(threads=self.threads, context=context)
+        self.symbols = ModuleSymbols(threads=self.threads, context=context,
+                                     compiled=target == "cython")
         kernels, slots, max_size = [], [], 1  # kernels: (helpers, template, context)
         # per kernel slot of the loop, the operations it computes (a fused kernel: two)
         self.profiled = []

@@ -107,4 +107,34 @@ static inline void eqsim_buffer_free(eqsim_buffer *b) {
     b->data = NULL;
     b->size = b->capacity = 0;
 }
+/* Dense pathways (eqsim/codegen/dense_rows.py): a row is 64-bit masks over the targets, and
+ * each 4 targets of a word get table[their 4 bits]: the step's value where a bit is set,
+ * -0.0 (which changes no value) where not. */
+typedef double eqsim_dense_v4 __attribute__((vector_size(32)));
+
+static inline void eqsim_dense_table(eqsim_dense_v4 table[16], double value) {
+    /* -0.0 from its bits: under -fno-signed-zeros gcc may write the literal as +0.0, and
+     * -0.0 + +0.0 is +0.0 */
+    const uint64_t negative_zero_bits = 0x8000000000000000ull;
+    double negative_zero;
+    memcpy(&negative_zero, &negative_zero_bits, sizeof negative_zero);
+    for (int m = 0; m < 16; m++)
+        for (int lane = 0; lane < 4; lane++)
+            table[m][lane] = (m >> lane & 1) ? value : negative_zero;
+}
+
+/* the n (<= 64) targets y[0..n) of one word of a row: groups of 4 through the table, the
+ * rest of a last, partial word one by one (no load or store past the targets) */
+static inline void eqsim_dense_word(double *y, uint64_t bits, const eqsim_dense_v4 table[16],
+                                    double value, int n) {
+    const int groups = n >> 2;
+    for (int g = 0; g < groups; g++) {
+        eqsim_dense_v4 v;
+        memcpy(&v, y + 4 * g, sizeof v);
+        v += table[(bits >> (4 * g)) & 15];
+        memcpy(y + 4 * g, &v, sizeof v);
+    }
+    for (int b = 4 * groups; b < n; b++)
+        if (bits >> b & 1) y[b] += value;
+}
 #endif

@@ -6,7 +6,8 @@ this module is compiled once and drives any such library: it binds arrays by
 address, sets scalars and clocks, runs the loop (calling Python back only for
 network operations) and copies out monitor buffers and spike queues. It also lends
 the NumPy random generator the C Philox (``philox_words``) and connect() the C Bernoulli
-sampling of ``connect(p=...)`` (``bernoulli_rows``), to draw millions of synapses.
+sampling of ``connect(p=...)`` (``bernoulli_rows``), to draw millions of synapses, and
+dense pathways their rows as bit masks (``row_masks``).
 """
 from libc.stdint cimport int32_t, int64_t, uint64_t
 from libc.stdlib cimport realloc
@@ -151,6 +152,34 @@ cdef int64_t _bernoulli_rows(const int64_t[::1] keys, const int64_t[::1] lengths
             end += n
             counts[r] += n
     return end
+
+
+def row_masks(const int32_t[::1] post, const int64_t[::1] ptr, uint64_t[:, ::1] masks):
+    """The rows ``ptr[s]:ptr[s+1]`` of target indices ``post`` ORed into ``masks`` (zeros,
+    one row of words per source): bit b of ``masks[s, w]`` is target 64 w + b
+    (eqsim/codegen/dense_rows.py; every target below ``64 * masks.shape[1]``). Returns
+    False at the first row that holds a target twice (``masks`` is then incomplete)."""
+    if masks.shape[0] != ptr.shape[0] - 1 or (ptr.shape[0] > 1 and ptr[ptr.shape[0] - 1] > post.shape[0]):
+        raise ValueError("masks needs one row per source and ptr must index post")
+    cdef bint unique
+    with nogil:
+        unique = _row_masks(post, ptr, masks)
+    return unique
+
+
+cdef bint _row_masks(const int32_t[::1] post, const int64_t[::1] ptr,
+                     uint64_t[:, ::1] masks) noexcept nogil:
+    cdef Py_ssize_t s, k
+    cdef int32_t target
+    cdef uint64_t bit
+    for s in range(masks.shape[0]):
+        for k in range(ptr[s], ptr[s + 1]):
+            target = post[k]
+            bit = (<uint64_t>1) << (target & 63)
+            if masks[s, target >> 6] & bit:
+                return False
+            masks[s, target >> 6] |= bit
+    return True
 
 
 cdef void *_symbol(void *handle, name, path) except NULL:
