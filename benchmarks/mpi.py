@@ -1,4 +1,4 @@
-"""MPI: one network on K = 1 and K = 2 processes (``mpiexec -n 2``) and on 2 OpenMP threads in
+"""MPI: one network on K = 1 and K = 2 processes (``mpiexec -n 2``) and on 2 threads in
 one process: seconds per simulated second, identical spike counts, memory per process.
 
 Run: ``python benchmarks/mpi.py [--models coba brunel tian] [--duration 0.2] [--rounds 1]

@@ -1,4 +1,4 @@
-"""Threads: the same network with 1 and N OpenMP threads, run time and identical spikes.
+"""Threads: the same network with 1 and N threads, run time and identical spikes.
 
 Run: ``python benchmarks/threads.py [--scale 16] [--threads 2] [--duration 1.0] [--rounds 3]
 [--load]`` (from the checkout; each run is its own process, after a warm-up run). ``--load``

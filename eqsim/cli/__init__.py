@@ -10,9 +10,9 @@ def build_parser():
         description="eqsim command line: facts about this machine, the compiled-module cache, "
                     "running a script with another target")
     commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
-    info = commands.add_parser("info", help="version, compiler, CPU features, OpenMP, MPI, cache")
+    info = commands.add_parser("info", help="version, compiler, CPU features, threads, MPI, cache")
     info.add_argument("--no-compile-check", action="store_true",
-                      help="do not compile a test program to check OpenMP (faster)")
+                      help="do not compile a test program to check threads (faster)")
     cache = commands.add_parser("cache", help="show or clear the compiled-module cache")
     cache.add_argument("action", choices=("info", "clear"), help="'info' (default) or 'clear'",
                        nargs="?", default="info")
@@ -21,7 +21,7 @@ def build_parser():
     run.add_argument("--target", choices=("cython", "numpy"),
                      help="code generation target (prefs.codegen.target)")
     run.add_argument("--threads", type=int,
-                     help="OpenMP threads of the compiled target (prefs.codegen.cython.num_threads)")
+                     help="threads of the compiled target (prefs.codegen.cython.num_threads)")
     run.epilog = ("Other arguments go to the script (after '--' for ones that look like the "
                   "options above).")
     return parser

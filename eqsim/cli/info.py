@@ -35,19 +35,32 @@ def compiler_version(compiler):
     return result.stdout.splitlines()[0] if result.returncode == 0 and result.stdout else None
 
 
-def openmp_works(compiler):
-    """Whether ``compiler -fopenmp`` builds and links a program (threads need it)."""
-    source = "#include <omp.h>\nint main(void) { return omp_get_max_threads() > 0 ? 0 : 1; }\n"
+#: a program starting a thread the way a network library's team does (eqsim_team_pool.h)
+THREAD_CHECK = """#include <pthread.h>
+static void *work(void *arg) { *(int *)arg = 1; return 0; }
+int main(void) {
+    pthread_t thread; int done = 0;
+    if (pthread_create(&thread, 0, work, &done) != 0) return 1;
+    pthread_join(thread, 0);
+    return done ? 0 : 1;
+}
+"""
+
+
+def threads_work(compiler):
+    """Whether ``compiler -pthread`` builds a program that runs a second thread (a
+    network's thread team needs it)."""
     with tempfile.TemporaryDirectory(prefix="eqsim-info-") as folder:
-        path = os.path.join(folder, "omp.c")
+        path, program = os.path.join(folder, "team.c"), os.path.join(folder, "team")
         with open(path, "w") as handle:
-            handle.write(source)
+            handle.write(THREAD_CHECK)
         try:
-            result = subprocess.run([compiler, "-fopenmp", path, "-o", os.path.join(folder, "omp")],
-                                    capture_output=True, timeout=60, check=False)
+            built = subprocess.run([compiler, "-pthread", path, "-o", program],
+                                   capture_output=True, timeout=60, check=False)
+            return built.returncode == 0 and subprocess.run(
+                [program], capture_output=True, timeout=60, check=False).returncode == 0
         except (OSError, subprocess.TimeoutExpired):
             return False
-        return result.returncode == 0
 
 
 def mpi_status():
@@ -83,7 +96,7 @@ def facts(compile_check=True):
         ("compile flags", " ".join(BASE_FLAGS)),
     ]
     if compile_check and version:
-        rows.append(("OpenMP", "works (-fopenmp)" if openmp_works(COMPILER)
+        rows.append(("thread team", "works (-pthread)" if threads_work(COMPILER)
                      else "not available: runs use one thread"))
     rows += [
         ("default target", prefs.codegen.target),

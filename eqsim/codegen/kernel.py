@@ -56,7 +56,7 @@ class ModuleSymbols:
     queues: list = field(default_factory=list)      # spike queue c names
     aliases: dict = field(default_factory=dict)     # object or operation name -> alias
     queue_aliases: dict = field(default_factory=dict)  # queue name -> c name
-    threads: int = 1                                # OpenMP threads (1: serial code)
+    threads: int = 1                                # the team's threads (1: serial code)
     compiled: bool = False                          # the C target (kernels may use its forms)
     support_code: dict = field(default_factory=dict)  # c_name -> module-level code (user functions)
     callbacks: list = field(default_factory=list)   # Functions compiled code calls back

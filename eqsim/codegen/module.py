@@ -67,7 +67,7 @@ def runtime_include_dir():
 #: The element count (neurons, synapses, ...) of a network's largest operation below which its
 #: library is built for one thread whatever ``num_threads`` says: a team's fork and join cost
 #: about a microsecond per kernel, more than a thread saves on 8 blocks of EQSIM_BLOCK (256)
-#: elements, a threaded library takes longer to compile (its OpenMP regions and the thread
+#: elements, a threaded library takes longer to compile (its parallel parts and the thread
 #: team's controller), and one ran stdp (1,000 inputs, 1,000 synapses) 30 % slower on one
 #: thread.
 THREAD_MIN_ELEMENTS = 2048
@@ -100,7 +100,8 @@ class NetworkModule:
     vector_math : bool
         Let compiled loops call vectorised exp/log (a few ulp from the scalar ones).
     num_threads : int
-        OpenMP threads of the compiled target (1: no OpenMP). Threaded kernels give
+        Threads of the compiled target (the library's own team, eqsim_team_pool.h).
+        Threaded kernels give
         the same results as single-threaded ones, bit for bit. A network whose largest
         operation has fewer than :data:`THREAD_MIN_ELEMENTS` elements gets one thread.
     profile : bool
@@ -195,7 +196,7 @@ class NetworkModule:
                 self.n_clocks)
         return build_library(self.source, name_hint="eqsim_net",
                              include_dirs=[runtime_include_dir()],
-                             extra_compile_args=["-fopenmp"] if self.threads > 1 else [],
+                             extra_compile_args=["-pthread"] if self.threads > 1 else [],
                              parts=self.parts, load=open_library)
 
     def bind(self):

@@ -20,7 +20,7 @@ _DEFAULTS = {
     # None: read EQSIM_NUM_THREADS when the value is used (a bad value must not break
     # "import eqsim", and is reported where it matters)
     "codegen.cython.num_threads": (None,
-                                   "OpenMP threads of the compiled target (default: the "
+                                   "threads of the compiled target (default: the "
                                    "EQSIM_NUM_THREADS environment variable, else 1); more than "
                                    "the machine's CPUs are clamped to their number with a "
                                    "warning. Results do not depend on it."),
@@ -122,7 +122,7 @@ def _is_whole(value):
 
 
 def checked_threads(value, origin):
-    """``value`` as an OpenMP thread count: a whole number >= 1, clamped with a warning to
+    """``value`` as a thread count of the compiled target: a whole number >= 1, clamped with a warning to
     the number of CPUs (more threads only wait on each other; results do not change).
 
     Raises
@@ -132,7 +132,7 @@ def checked_threads(value, origin):
     """
     if not _is_whole(value) or value < 1:
         raise PreferenceError(f"{origin} must be a whole number >= 1, got {value!r}",
-                              hint="the number of OpenMP threads of the compiled target, "
+                              hint="the number of threads of the compiled target, "
                                    "e.g. 2")
     cpus = os.cpu_count() or 1
     if value > cpus:

@@ -11,7 +11,7 @@
 typedef struct {
     int threads;        /* the team's size (the library's OpenMP threads) */
     int team;           /* the size for the next step: 1 or threads */
-    int cpus;           /* the machine's CPUs (set by the library: omp_get_num_procs) */
+    int cpus;           /* the machine's CPUs (set by the library: eqsim_pool_cpus) */
     int machine_cpus, machine_running;  /* tests: the machine the controller sees; < 0: real */
     int probing;        /* the other size is being tried (> 1: its first, untimed steps) */
     int64_t steps;      /* steps of the current phase */

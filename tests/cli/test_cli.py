@@ -15,22 +15,22 @@ from eqsim.errors import EqsimError
 REPO = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
 
-def test_info_names_version_compiler_openmp_mpi_and_cache_folder(capsys):
+def test_info_names_version_compiler_thread_team_mpi_and_cache_folder(capsys):
     assert main(["info"]) == 0
     out = capsys.readouterr().out
     labels = [line.split("  ")[0].strip() for line in out.splitlines()]
-    for label in ("eqsim", "compiler", "compile flags", "OpenMP", "MPI", "cache folder",
+    for label in ("eqsim", "compiler", "compile flags", "thread team", "MPI", "cache folder",
                   "CPU vector features", "threads", "default target"):
         assert label in labels
     assert os.environ["EQSIM_CACHE_DIR"] in out
-    assert "works" in dict(facts())["OpenMP"]  # gcc with OpenMP is what CI has
+    assert "works" in dict(facts())["thread team"]  # gcc and pthreads are what CI has
 
 
 def test_info_reports_a_missing_compiler_instead_of_failing(monkeypatch):
     monkeypatch.setattr("eqsim.codegen.compiler.COMPILER", "no-such-compiler-eqsim")
     rows = dict(facts())
     assert "NOT FOUND" in rows["compiler"] and "numpy" in rows["compiler"]
-    assert "OpenMP" not in rows
+    assert "thread team" not in rows
 
 
 def test_cpu_vector_features_are_read_from_cpuinfo():

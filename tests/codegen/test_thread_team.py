@@ -257,3 +257,33 @@ def _scalar_pathway_run(alternate=None):
 
 def test_a_pathway_with_scalar_code_on_the_team_gives_what_one_thread_gives(two_threads):
     _assert_the_team_gives_what_one_thread_gives(_scalar_pathway_run, 300)
+
+
+def test_a_child_of_fork_runs_the_team_on_threads_of_its_own(two_threads):
+    # the parent's team has started its worker threads; the child has none of them and
+    # must start its own (a worker it waited for would never come: a hang, not a failure,
+    # hence the child's exit code is checked with a deadline)
+    import os
+    import time
+    net, neurons, spikes = _network()
+    _run_on_the_team(net, 15 * ms, alternate=1_000_000)
+    child = os.fork()
+    if child == 0:
+        ok = False
+        try:
+            _run_on_the_team(net, 15 * ms, alternate=1_000_000)
+            ok = spikes.num_spikes > 0
+        finally:
+            os._exit(0 if ok else 1)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        finished, status = os.waitpid(child, os.WNOHANG)
+        if finished:
+            assert os.waitstatus_to_exitcode(status) == 0
+            break
+        time.sleep(0.05)
+    else:
+        os.kill(child, 9)
+        os.waitpid(child, 0)
+        pytest.fail("the child's team never finished a step")
+    _run_on_the_team(net, 15 * ms, alternate=1_000_000)  # the parent's team still runs

@@ -1,4 +1,4 @@
-"""OpenMP threads change the speed, never the result: the same spikes and state bit
+"""Threads change the speed, never the result: the same spikes and state bit
 for bit with one or two threads."""
 import numpy as np
 import pytest
