@@ -9,7 +9,7 @@
 #include <stdint.h>
 
 typedef struct {
-    int threads;        /* the team's size (the library's OpenMP threads) */
+    int threads;        /* the team's size (the library's threads) */
     int team;           /* the size for the next step: 1 or threads */
     int cpus;           /* the machine's CPUs (set by the library: eqsim_pool_cpus) */
     int machine_cpus, machine_running;  /* tests: the machine the controller sees; < 0: real */
@@ -25,13 +25,16 @@ typedef struct {
     int taken;          /* looks in a row that found a core taken */
     int free;           /* looks in a row that found the team's cores free */
     int fresh;          /* the phase started with the run: its first steps are not timed */
+    double lost_per_step;  /* the baseline of the last probe lost by more than 10 % (0: none
+                            * to check): the next phase, if its steps cost another amount,
+                            * shows that the network's activity changed, not the team */
 } eqsim_team_state;
 
 /* the shortest wait before a probe (eqsim_team_control.h) */
 #define EQSIM_PROBE_WAIT_MIN 0.05
 /* a library's state before its first run: one thread, nothing measured */
 #define EQSIM_TEAM_STATE_INIT(threads) {(threads), 1, 0, -1, -1, 0, 0, -1.0, 0.0, \
-    {EQSIM_PROBE_WAIT_MIN, EQSIM_PROBE_WAIT_MIN}, 0, {0, 0}, 0, 0.0, 0, 0, 0}
+    {EQSIM_PROBE_WAIT_MIN, EQSIM_PROBE_WAIT_MIN}, 0, {0, 0}, 0, 0.0, 0, 0, 0, 0.0}
 
 typedef struct {
     int (*tick)(eqsim_team_state *s, double now);  /* the size for the step starting now */

@@ -92,15 +92,29 @@ static int eqsim_team_control_tick(eqsim_team_state *s, double now) {
             s->lost++;
             /* lost by less than 10 %: the machine's noise may have decided it (this VM's
              * cores vary by 2x between seconds), so the wait before the next try stays */
-            if (elapsed > 1.1 * baseline)
+            if (elapsed > 1.1 * baseline) {
                 s->wait[current] = s->wait[current] * 2 < EQSIM_PROBE_WAIT_MAX ?
                     s->wait[current] * 2 : EQSIM_PROBE_WAIT_MAX;
+                s->lost_per_step = s->per_step;
+            }
             s->team = other ? s->threads : 1;
             eqsim_team_phase(s, now, 0);
         } else if (done) {
             s->wait[other] = EQSIM_PROBE_WAIT_MIN;  /* the conditions changed: look again soon */
             eqsim_team_phase(s, now, 0);
         }
+    } else if (s->lost_per_step > 0.0 && s->steps >= EQSIM_PROBE_STEPS
+               && elapsed >= 2 * EQSIM_PROBE_TIME) {
+        /* the steps after a lost probe cost a fifth more or less than the baseline it was
+         * compared with: the network's activity changed (brunel's first 15 ms: silent,
+         * then a volley of 5,000 spikes in 2 ms, then ~900; its first try of the team,
+         * during the volley, lost to the silent baseline by far and the doubled wait kept
+         * one thread for 70 ms of a 1.75x faster team). The loss says nothing: try
+         * again soon, against this phase's steps. */
+        const double per_step = elapsed / s->steps;
+        if (per_step > 1.2 * s->lost_per_step || 1.2 * per_step < s->lost_per_step)
+            s->wait[other] = EQSIM_PROBE_WAIT_MIN;
+        s->lost_per_step = 0.0;
     } else if (s->fresh && s->steps >= EQSIM_PROBE_STEPS) {
         /* the first steps of a run (caches cold after Python's work) are no baseline */
         s->fresh = 0;

@@ -214,6 +214,26 @@ def test_a_team_faster_all_along_is_kept_while_the_network_s_activity_changes(tw
     lib.eqsim_team_reset()
 
 
+def test_a_try_of_the_team_lost_in_a_volley_is_tried_again_soon(two_threads):
+    net, _, _ = _network()
+    net.run(0 * ms)
+    lib = _library(net)
+    # brunel's first 15 ms (150 steps): silent, then a volley of 5,000 spikes in 2 ms,
+    # then ~900 per 2 ms; the team 1.75x faster at every step (measured with the team
+    # forced). Its first try, in the volley, lost to the silent steps by far, and the
+    # doubled wait kept one thread for the next 70 ms
+    def activity(step):
+        return 1.0 if step < 100 else 12.0 if step < 140 else 2.5
+
+    def cost(size, step):
+        return 60e-6 * activity(step) / (1.75 if size == 2 else 1.0)
+    sizes, total = _steps_under(lib, cost, steps=1_000)
+    assert np.mean(sizes[300:] == 2) > 0.95
+    ideal = sum(cost(2, step) for step in range(1_000))
+    assert total < 1.15 * ideal
+    lib.eqsim_team_reset()
+
+
 def test_no_team_is_tried_while_another_task_holds_a_core(two_threads):
     net, _, _ = _network()
     net.run(0 * ms)
