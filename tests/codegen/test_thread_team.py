@@ -108,6 +108,17 @@ def test_poisson_input_on_the_team_gives_what_one_thread_gives(two_threads):
     _assert_the_team_gives_what_one_thread_gives(_poisson_input_run, 100)
 
 
+@pytest.fixture
+def controller(two_threads):
+    """A threaded library whose controller the tests feed with simulated steps (its
+    state reset afterwards)."""
+    net, _, _ = _network()
+    net.run(0 * ms)
+    lib = _library(net)
+    yield lib
+    lib.eqsim_team_reset()
+
+
 def _steps_under(lib, cost, steps=20_000, others=lambda step: 0):
     """Feed the controller the wall time of ``steps`` steps when a step costs
     ``cost(team size, step)`` seconds on a 2-core machine where ``others(step)`` other tasks
@@ -123,23 +134,16 @@ def _steps_under(lib, cost, steps=20_000, others=lambda step: 0):
     return np.array(sizes), now - 100.0
 
 
-def test_a_busy_machine_makes_the_loop_run_on_one_thread_and_rarely_try_the_team(two_threads):
-    net, _, _ = _network()
-    net.run(0 * ms)
-    lib = _library(net)
+def test_a_busy_machine_makes_the_loop_run_on_one_thread_and_rarely_try_the_team(controller):
     # one thread: 100 us a step; the team: 5 ms (a thread waits for its core)
-    sizes, total = _steps_under(lib, lambda size, step: 1e-4 if size == 1 else 5e-3)
+    sizes, total = _steps_under(controller, lambda size, step: 1e-4 if size == 1 else 5e-3)
     assert np.mean(sizes == 1) > 0.99
     assert total < 1.1 * 20_000 * 1e-4  # within 10 % of one thread all along
-    lib.eqsim_team_reset()
 
 
-def test_free_cores_keep_the_team_and_a_load_that_comes_and_goes_is_followed(two_threads):
-    net, _, _ = _network()
-    net.run(0 * ms)
-    lib = _library(net)
+def test_free_cores_keep_the_team_and_a_load_that_comes_and_goes_is_followed(controller):
     # 1 ms a step with the team, 1.9 ms with one thread (coba x16's scale)
-    sizes, total = _steps_under(lib, lambda size, step: 1e-3 if size == 2 else 1.9e-3)
+    sizes, total = _steps_under(controller, lambda size, step: 1e-3 if size == 2 else 1.9e-3)
     assert np.mean(sizes == 2) > 0.97 and total < 1.05 * 20_000 * 1e-3
     # busy from step 20,000 to 40,000 (the team takes 50 ms a step there): one thread is
     # used there, and the team again within EQSIM_PROBE_WAIT_MAX (2 s) once it is over
@@ -149,51 +153,39 @@ def test_free_cores_keep_the_team_and_a_load_that_comes_and_goes_is_followed(two
         if step in busy:
             return 1.9e-3 if size == 1 else 5e-2
         return 1e-3 if size == 2 else 1.9e-3
-    sizes, total = _steps_under(lib, cost, steps=60_000)
+    sizes, total = _steps_under(controller, cost, steps=60_000)
     assert np.mean(sizes[20_100:40_000] == 1) > 0.99
     assert np.mean(sizes[41_100:] == 2) > 0.97
     ideal = 20_000 * 1e-3 + 20_000 * 1.9e-3 + 20_000 * 1e-3
     assert total < 1.1 * ideal
-    lib.eqsim_team_reset()
 
 
-def test_free_cores_have_the_team_tried_after_a_few_steps_not_after_a_wait(two_threads):
-    net, _, _ = _network()
-    net.run(0 * ms)
-    lib = _library(net)
+def test_free_cores_have_the_team_tried_after_a_few_steps_not_after_a_wait(controller):
     # coba x16's step: 220 us on one thread, 125 us on the team; the old fixed wait of
     # 50 ms before the first probe kept ~230 steps on one thread
-    sizes, _ = _steps_under(lib, lambda size, step: 1.25e-4 if size == 2 else 2.2e-4,
+    sizes, _ = _steps_under(controller, lambda size, step: 1.25e-4 if size == 2 else 2.2e-4,
                             steps=2_000)
     first_team_step = int(np.argmax(sizes == 2))
     # the run's first EQSIM_PROBE_STEPS (32) steps untimed, 32 timed, two looks 5 ms apart
     assert 64 <= first_team_step <= 72
     assert np.mean(sizes[first_team_step:] == 2) > 0.97
-    lib.eqsim_team_reset()
 
 
 @pytest.mark.parametrize("slow_start", [0, 10])
-def test_a_team_slower_by_a_sixth_on_short_steps_is_not_kept(two_threads, slow_start):
-    net, _, _ = _network()
-    net.run(0 * ms)
-    lib = _library(net)
+def test_a_team_slower_by_a_sixth_on_short_steps_is_not_kept(controller, slow_start):
     # cuba's scale: 5 us a step on one thread, 5.8 us on the team (measured with the team
     # forced); a run's first steps slower (cold caches) must not make the team look faster
     def cost(size, step):
         base = 5e-6 if size == 1 else 5.8e-6
         return 3 * base if step < slow_start else base
-    sizes, total = _steps_under(lib, cost, steps=20_000)
+    sizes, total = _steps_under(controller, cost, steps=20_000)
     assert np.mean(sizes == 1) > 0.97
     assert total < 1.03 * (20_000 * 5e-6 + slow_start * 10e-6)
-    lib.eqsim_team_reset()
 
 
 @pytest.mark.parametrize("shape", ["rising", "falling", "volleys"])
-def test_a_team_faster_all_along_is_kept_while_the_network_s_activity_changes(two_threads,
-                                                                           shape):
-    net, _, _ = _network()
-    net.run(0 * ms)
-    lib = _library(net)
+def test_a_team_faster_all_along_is_kept_while_the_network_s_activity_changes(controller,
+        shape):
     # tian's first 100 ms: each step costs what the network's activity asks (a transient
     # rising or falling 3x over 600 steps, or a volley of spikes every 25 steps), the team
     # 1.45x faster at every step (measured with the team forced). A try of the team
@@ -207,17 +199,13 @@ def test_a_team_faster_all_along_is_kept_while_the_network_s_activity_changes(tw
 
     def cost(size, step):
         return 50e-6 * activity(step) / (1.45 if size == 2 else 1.0)
-    sizes, total = _steps_under(lib, cost, steps=2_000)
+    sizes, total = _steps_under(controller, cost, steps=2_000)
     assert np.mean(sizes[200:] == 2) > 0.9
     ideal = sum(cost(2, step) for step in range(2_000))
     assert total < 1.1 * ideal
-    lib.eqsim_team_reset()
 
 
-def test_a_try_of_the_team_lost_in_a_volley_is_tried_again_soon(two_threads):
-    net, _, _ = _network()
-    net.run(0 * ms)
-    lib = _library(net)
+def test_a_try_of_the_team_lost_in_a_volley_is_tried_again_soon(controller):
     # brunel's first 15 ms (150 steps): silent, then a volley of 5,000 spikes in 2 ms,
     # then ~900 per 2 ms; the team 1.75x faster at every step (measured with the team
     # forced). Its first try, in the volley, lost to the silent steps by far, and the
@@ -227,35 +215,26 @@ def test_a_try_of_the_team_lost_in_a_volley_is_tried_again_soon(two_threads):
 
     def cost(size, step):
         return 60e-6 * activity(step) / (1.75 if size == 2 else 1.0)
-    sizes, total = _steps_under(lib, cost, steps=1_000)
+    sizes, total = _steps_under(controller, cost, steps=1_000)
     assert np.mean(sizes[300:] == 2) > 0.95
     ideal = sum(cost(2, step) for step in range(1_000))
     assert total < 1.15 * ideal
-    lib.eqsim_team_reset()
 
 
-def test_no_team_is_tried_while_another_task_holds_a_core(two_threads):
-    net, _, _ = _network()
-    net.run(0 * ms)
-    lib = _library(net)
+def test_no_team_is_tried_while_another_task_holds_a_core(controller):
     # the timing would favour the team, but its second thread would wait for a core
-    sizes, total = _steps_under(lib, lambda size, step: 1e-3 if size == 2 else 1.9e-3,
+    sizes, total = _steps_under(controller, lambda size, step: 1e-3 if size == 2 else 1.9e-3,
                                 others=lambda step: 1)
-    assert np.all(sizes == 1) and lib.eqsim_team_used(-1) == 0  # no probe, none lost
-    lib.eqsim_team_reset()
+    assert np.all(sizes == 1) and controller.eqsim_team_used(-1) == 0  # no probe, none lost
 
 
-def test_a_task_that_takes_a_core_sends_the_team_to_one_thread_within_two_looks(two_threads):
-    net, _, _ = _network()
-    net.run(0 * ms)
-    lib = _library(net)
+def test_a_task_that_takes_a_core_sends_the_team_to_one_thread_within_two_looks(controller):
     busy = range(10_000, 20_000)  # the team's steps still look fast: only the load tells
-    sizes, _ = _steps_under(lib, lambda size, step: 1e-3 if size == 2 else 1.9e-3,
+    sizes, _ = _steps_under(controller, lambda size, step: 1e-3 if size == 2 else 1.9e-3,
                             steps=30_000, others=lambda step: 1 if step in busy else 0)
     assert np.mean(sizes[1_000:10_000] == 2) > 0.97
     assert np.all(sizes[10_012:20_000] == 1)  # two looks, 5 ms apart
     assert np.mean(sizes[20_200:] == 2) > 0.97  # and back once the core is free
-    lib.eqsim_team_reset()
 
 
 def _scalar_pathway_run(alternate=None):
