@@ -14,6 +14,7 @@ contains an underscore, so the parts can be read back from the result.
 Anything that is not an ASCII identifier is refused here as well, so that a future entry
 point that forgets to validate a name cannot put text into generated code.
 """
+import functools
 import re
 
 from ..errors import CodegenError
@@ -41,6 +42,7 @@ ROLES = {
 }
 
 
+@functools.lru_cache(maxsize=65536, typed=True)  # pure; a run() call makes thousands
 def mangle(role, *parts):
     """The generated-code identifier for ``parts`` in ``role`` (see :data:`ROLES`).
 
