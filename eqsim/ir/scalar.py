@@ -16,6 +16,7 @@ import re
 from ..errors import EquationError
 from ..parsing import error_codes as codes
 from ..parsing.functions import RANDOM_FUNCTIONS
+from .calls import free_names, random_calls
 from .variables import ArrayVariable, ConstantVariable, LinkedVariable
 
 _STATE = (ArrayVariable, LinkedVariable)
@@ -84,7 +85,7 @@ def _per_element_name(st, variables, scalar_temps, local):
     """A name (or random function) that makes the value of ``st`` differ between
     elements, or None."""
     expr = st.as_plain().expr
-    for name in sorted(s.name for s in expr.free_symbols):
+    for name in sorted(free_names([expr])):
         var = variables.get(name)
         if name in scalar_temps or isinstance(var, ConstantVariable):
             continue
@@ -95,8 +96,9 @@ def _per_element_name(st, variables, scalar_temps, local):
         if var is None and name in ("t", "dt") and name not in local:
             continue
         return name  # i, j, N-less indices, per-element temporaries
-    if expr.atoms(*RANDOM_FUNCTIONS):
-        return "rand()" if expr.atoms(RANDOM_FUNCTIONS[0]) else "randn()"
+    draws = random_calls([expr])
+    if draws:
+        return "rand()" if any(isinstance(d, RANDOM_FUNCTIONS[0]) for d in draws) else "randn()"
     return None
 
 
