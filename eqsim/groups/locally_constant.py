@@ -12,6 +12,7 @@ import logging
 import sympy
 from sympy.core.function import AppliedUndef
 
+from ..ir.calls import called_functions
 from ..ir.functions import TabulatedFunction
 from ..errors import EqsimError, IntegrationError
 from ..stateupdate import integrate
@@ -25,6 +26,8 @@ def locally_constant_calls(equations, resolve, dt):
     a step of ``dt`` seconds (``resolve(name)`` gives the function's variable or None)."""
     calls = set()
     for expr in equations.values():
+        if not called_functions([expr]):  # cached: most equations call nothing
+            continue
         for call in expr.atoms(AppliedUndef):
             if not call.args or call.args[0] != T:
                 continue
@@ -42,7 +45,7 @@ def _whole_multiple(interval, dt):
 def stateful_calls(equations, resolve):
     """Names of the functions ``equations`` call that are not stateless (a plain Python
     function, ``Function(..., stateless=False)``): not constant over a step for Brian2."""
-    names = {call.func.__name__ for expr in equations.values() for call in expr.atoms(AppliedUndef)}
+    names = called_functions(equations.values())
     return tuple(sorted(name for name in names
                         if getattr(getattr(resolve(name), "function", None), "stateless", True)
                         is False))
