@@ -203,9 +203,16 @@ def _read_header_digest(include_dirs):
 def _module_name(source, name_hint, include_dirs, compile_args, language_level):
     if not name_hint.isidentifier():
         raise ValueError(f"name_hint must be a Python identifier, not {name_hint!r}")
+    return _hashed_name(source, name_hint, _header_digest(include_dirs), "\0".join(compile_args),
+                        str(language_level))
+
+
+@functools.lru_cache(maxsize=64)
+def _hashed_name(source, name_hint, header_digest, compile_args, language_level):
+    """The cache name of these inputs: a network run again asks it at every run() (the
+    source, 50-150 kB, is the same string object then, whose hash Python keeps)."""
     digest = hashlib.sha256()
-    for part in (source, _header_digest(include_dirs), "\0".join(compile_args),
-                 str(language_level), _toolchain_signature()):
+    for part in (source, header_digest, compile_args, language_level, _toolchain_signature()):
         digest.update(part.encode("utf-8") + b"\0\1")
     return f"{name_hint}_{digest.hexdigest()[:16]}"
 
