@@ -1,4 +1,4 @@
-"""OpenMP threads: the same network on one and on two threads gives the same spikes, faster.
+"""Threads: the same network on one and on two threads gives the same spikes, faster.
 
 The compiled target splits each kernel's neurons and synapses across threads
 (``prefs.codegen.cython.num_threads``, or the environment variable ``EQSIM_NUM_THREADS``).
