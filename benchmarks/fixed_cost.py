@@ -1,0 +1,73 @@
+"""The fixed cost of a ``run()`` call: what a loop of short runs pays per call.
+
+Run: ``python benchmarks/fixed_cost.py [--models cuba,tian] [--calls 30] [--scale 1]``
+(from the checkout). Each model is built and run once (compiling or loading its library),
+then ``run(defaultclock.dt)`` is called ``--calls`` times with Python's garbage collector
+paused (a full collection costs ~50 ms on our VM and falls on one call in 30 to 300: it
+would decide the maximum, not the typical call) and once more with it running. Prints the
+median, fastest and slowest call in ms. To compare two checkouts, run this script from each
+(``PYTHONPATH=<checkout> python <checkout>/benchmarks/fixed_cost.py``), alternating, on a
+quiet machine: the figures move by 10-20 % from minute to minute on a shared VM.
+"""
+import argparse
+import gc
+import os
+import statistics
+import sys
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+from models import all_benchmarks, spec_for  # noqa: E402
+
+
+def call_times(network, dt, calls):
+    """Seconds of each of ``calls`` calls of ``network.run(dt)``."""
+    times = []
+    for _ in range(calls):
+        started = time.perf_counter()
+        network.run(dt)
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def measure(b, benchmark, calls, scale):
+    """(median, fastest, slowest) ms of run(dt) with the GC paused, and the median with it
+    running, for ``benchmark`` at ``scale`` times its size."""
+    spec, variant_scale = spec_for(benchmark)
+    b.start_scope()
+    model = spec.build(b, scale * variant_scale)
+    network = b.Network(*model.objects)
+    network.run(b.defaultclock.dt)  # builds or loads the library
+    dt = b.defaultclock.dt
+    was_enabled = gc.isenabled()
+    gc.collect()
+    gc.disable()
+    try:
+        paused = call_times(network, dt, calls)
+    finally:
+        if was_enabled:
+            gc.enable()
+    running = call_times(network, dt, calls)
+    ms = [t * 1e3 for t in paused]
+    return statistics.median(ms), min(ms), max(ms), statistics.median(running) * 1e3
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--models", default="cuba,tian",
+                        help=f"comma-separated benchmarks, of: {', '.join(all_benchmarks())}")
+    parser.add_argument("--calls", type=int, default=30, help="timed calls per model")
+    parser.add_argument("--scale", type=float, default=1.0, help="size factor of each model")
+    options = parser.parse_args(argv)
+    import eqsim as b
+    b.prefs["codegen.target"] = "cython"
+    print(f"{'benchmark':24s} {'median ms':>10s} {'min':>8s} {'max':>8s} {'median, gc on':>14s}")
+    for benchmark in options.models.split(","):
+        median, fastest, slowest, with_gc = measure(b, benchmark, options.calls, options.scale)
+        print(f"{benchmark:24s} {median:10.2f} {fastest:8.2f} {slowest:8.2f} {with_gc:14.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
