@@ -54,13 +54,6 @@ static inline void eqsim_pool_pause(void) {
     __builtin_ia32_pause();
 #elif defined(__aarch64__)
     __asm__ __volatile__("yield");
-
-/* in a child of fork(): the parent's workers do not exist here (the next fork starts new
- * ones); the counters are left as they were, every fork having been joined */
-static __attribute__((unused)) void eqsim_pool_forget(eqsim_pool *p) {
-    p->started = 0;
-    atomic_store(&p->sleepers, 0);
-}
 #endif
 }
 
@@ -145,7 +138,7 @@ static __attribute__((unused)) void eqsim_pool_stop(eqsim_pool *p) {
     if (p->started == 0) return;
     atomic_store(&p->stop, 1);
     atomic_fetch_add(&p->generation, 1);
-    syscall(SYS_futex, (uint32_t *)&p->generation, FUTEX_WAKE_PRIVATE, INT32_MAX, NULL, NULL, 0);
+    eqsim_pool_wake(p);
     for (int k = 0; k < p->started; k++) pthread_join(p->threads[k], NULL);
     p->started = 0;
     atomic_store(&p->stop, 0);

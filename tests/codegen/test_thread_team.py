@@ -183,6 +183,15 @@ def test_a_team_slower_by_a_sixth_on_short_steps_is_not_kept(controller, slow_st
     assert total < 1.03 * (20_000 * 5e-6 + slow_start * 10e-6)
 
 
+def _steps_with_activity(lib, activity, step_cost, speed_up, steps):
+    """``_steps_under`` for a network whose step costs ``step_cost * activity(step)`` on one
+    thread and ``speed_up`` times less on the team; also the time the team alone takes."""
+    def cost(size, step):
+        return step_cost * activity(step) / (speed_up if size == 2 else 1.0)
+    sizes, total = _steps_under(lib, cost, steps=steps)
+    return sizes, total, sum(cost(2, step) for step in range(steps))
+
+
 @pytest.mark.parametrize("shape", ["rising", "falling", "volleys"])
 def test_a_team_faster_all_along_is_kept_while_the_network_s_activity_changes(controller,
         shape):
@@ -197,11 +206,8 @@ def test_a_team_faster_all_along_is_kept_while_the_network_s_activity_changes(co
         ramp = min(step, 600) / 600
         return 1.0 + 2.0 * (ramp if shape == "rising" else 1.0 - ramp)
 
-    def cost(size, step):
-        return 50e-6 * activity(step) / (1.45 if size == 2 else 1.0)
-    sizes, total = _steps_under(controller, cost, steps=2_000)
+    sizes, total, ideal = _steps_with_activity(controller, activity, 50e-6, 1.45, 2_000)
     assert np.mean(sizes[200:] == 2) > 0.9
-    ideal = sum(cost(2, step) for step in range(2_000))
     assert total < 1.1 * ideal
 
 
@@ -213,11 +219,8 @@ def test_a_try_of_the_team_lost_in_a_volley_is_tried_again_soon(controller):
     def activity(step):
         return 1.0 if step < 100 else 12.0 if step < 140 else 2.5
 
-    def cost(size, step):
-        return 60e-6 * activity(step) / (1.75 if size == 2 else 1.0)
-    sizes, total = _steps_under(controller, cost, steps=1_000)
+    sizes, total, ideal = _steps_with_activity(controller, activity, 60e-6, 1.75, 1_000)
     assert np.mean(sizes[300:] == 2) > 0.95
-    ideal = sum(cost(2, step) for step in range(1_000))
     assert total < 1.15 * ideal
 
 
