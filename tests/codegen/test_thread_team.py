@@ -87,7 +87,11 @@ def _poisson_input_run(alternate=None):
                           method="exact", name="team_poisson_group")
     inputs = [PoissonInput(neurons, "v", N=200, rate=40 * Hz, weight=0.3, name="team_in_all"),
               PoissonInput(neurons[300:829], "v", N=50, rate=900 * Hz, weight=0.05,
-                           name="team_in_part")]
+                           name="team_in_part"),
+              # mean 20: most elements past the counted CDF entries, all in the second
+              # thread's blocks (the first thread's must hear of them to draw them)
+              PoissonInput(neurons[600:], "v", N=200, rate=1000 * Hz, weight=0.001,
+                           name="team_in_tail")]
     spikes = SpikeMonitor(neurons, name="team_poisson_spikes")
     _run_on_the_team(Network(neurons, spikes, *inputs), 20 * ms, alternate)
     return spikes.i[:].copy(), spikes.t_[:].copy(), neurons.v_[:].copy()
