@@ -123,6 +123,16 @@ static inline void eqsim_dense_table(eqsim_dense_v4 table[16], double value) {
             table[m][lane] = (m >> lane & 1) ? value : negative_zero;
 }
 
+/* The first word of part `part` of `parts` of a row of `words` words: whole element blocks
+ * (EQSIM_BLOCK targets, EQSIM_BLOCK / 64 words), split as a state update splits its blocks
+ * among the team, so that each thread adds to the targets it updates (a target updated on
+ * one core and added to on the other moves between their caches twice a step). */
+static inline int64_t eqsim_dense_split(int64_t words, int64_t part, int64_t parts) {
+    const int64_t per_block = EQSIM_BLOCK / 64, blocks = (words + per_block - 1) / per_block;
+    const int64_t first = blocks * part / parts * per_block;
+    return first < words ? first : words;
+}
+
 /* the n (<= 64) targets y[0..n) of one word of a row: groups of 4 through the table, the
  * rest of a last, partial word one by one (no load or store past the targets) */
 static inline void eqsim_dense_word(double *y, uint64_t bits, const eqsim_dense_v4 table[16],

@@ -1,0 +1,38 @@
+"""eqsim_dense_split (eqsim_support.h): the words of a dense pathway's row are split among the
+team as the state update splits its element blocks, so each thread adds to the targets it
+updates, and the parts cover the row once."""
+import pytest
+
+C_SOURCE = '''
+# cython: language_level=3
+from libc.stdint cimport int64_t
+cdef extern from "eqsim_support.h" nogil:
+    int64_t eqsim_dense_split(int64_t words, int64_t part, int64_t parts)
+    int EQSIM_BLOCK
+
+def split(int64_t words, int64_t parts):
+    return [eqsim_dense_split(words, p, parts) for p in range(parts + 1)]
+
+def block():
+    return EQSIM_BLOCK
+'''
+
+
+@pytest.fixture(scope="module")
+def module(header_module):
+    return header_module(C_SOURCE, "test_dense_split_h")
+
+
+@pytest.mark.parametrize("targets", [1, 63, 300, 2000, 4000, 8000, 12_500, 100_003])
+@pytest.mark.parametrize("parts", [1, 2, 3, 4, 7])
+def test_each_part_starts_at_the_first_target_of_the_same_threads_state_update_blocks(
+        module, targets, parts):
+    words = -(-targets // 64)
+    firsts = module.split(words, parts)
+    assert firsts[0] == 0 and firsts[-1] == words
+    assert all(a <= b for a, b in zip(firsts, firsts[1:]))
+    block = module.block()
+    n_blocks = -(-targets // block)  # the state update's blocks of the same targets
+    for part in range(1, parts):
+        first_target = n_blocks * part // parts * block
+        assert firsts[part] == min(first_target // 64, words)
