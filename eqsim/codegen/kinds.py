@@ -133,6 +133,20 @@ def template_name(kind):
     return kind
 
 
+#: elements per block of the kernels' element loops (EQSIM_BLOCK, eqsim_support.h)
+ELEMENT_BLOCK = 256
+
+
+def thread_bounds(n_targets, threads):
+    """The first target of each thread's share of a pathway's targets, and ``n_targets``
+    last: whole element blocks, split as a state update splits its blocks among the team,
+    so each thread adds to the targets it updates (a target updated on one core and added
+    to on the other moves between their caches twice a step)."""
+    n_blocks = -(-int(n_targets) // ELEMENT_BLOCK)
+    return np.array([min(n_blocks * k // threads * ELEMENT_BLOCK, int(n_targets))
+                     for k in range(threads + 1)], dtype=np.int64)
+
+
 def thread_partition(post, ptr, order, threads):
     """Per-thread share of a pathway: thread k gets the synapses onto targets in its
     share of the target range, in the serial (presynaptic, then storage) order.
@@ -150,7 +164,7 @@ def thread_partition(post, ptr, order, threads):
             return contiguous, None
     serial = np.arange(post.size, dtype=np.int64) if order is None else order.astype(np.int64)
     source_of = np.repeat(np.arange(n_sources), np.diff(ptr))
-    bounds = np.linspace(0, post.max(initial=-1) + 1, threads + 1).astype(np.int64)
+    bounds = thread_bounds(post.max(initial=-1) + 1, threads)
     thread_of = np.searchsorted(bounds, post[serial], side="right") - 1
     counts = [np.bincount(source_of[thread_of == k], minlength=n_sources) for k in range(threads)]
     descents = np.flatnonzero(np.diff(thread_of) < 0) + 1
@@ -175,7 +189,7 @@ def _contiguous_thread_splits(post, ptr, threads):
     of temporaries (one flag array and its shifted test, one thread boundary at a time;
     each row's split is where its flags fall): the partition of 15 M synapses had taken
     ~1 s and 240 MB, then ~110 MB, more than one thread's build."""
-    bounds = np.linspace(0, post.max(initial=-1) + 1, threads + 1).astype(np.int64)
+    bounds = thread_bounds(post.max(initial=-1) + 1, threads)
     starts, ends = ptr[:-1].astype(np.int64), ptr[1:].astype(np.int64)
     nonempty = starts < ends
     splits = [starts]

@@ -50,23 +50,24 @@ def test_thread_count_preference_rejects_nonsense():
 
 def test_thread_partition_uses_contiguous_row_parts_when_rows_are_in_target_order():
     from eqsim.codegen.kinds import thread_partition
-    post = np.array([0, 3, 5, 9, 1, 8, 2, 4, 6], dtype=np.int32)  # rows 0-3, 4-5, 6-8
+    # rows 0-3, 4-5, 6-8 onto 901 targets: 4 blocks of 256, two per thread
+    post = np.array([0, 300, 500, 900, 100, 800, 200, 400, 600], dtype=np.int32)
     ptr = np.array([0, 4, 6, 9])
-    splits, syn = thread_partition(post, ptr, None, 2)  # thread 0: targets 0-4, 1: 5-9
+    splits, syn = thread_partition(post, ptr, None, 2)  # thread 0: targets 0-511, 1: 512-900
     assert syn is None
     lo, mid, hi = splits.reshape(3, 3)
     for s in range(3):
-        assert np.all(post[lo[s]:mid[s]] < 5) and np.all(post[mid[s]:hi[s]] >= 5)
+        assert np.all(post[lo[s]:mid[s]] < 512) and np.all(post[mid[s]:hi[s]] >= 512)
         assert (lo[s], hi[s]) == (ptr[s], ptr[s + 1])
 
 
 def test_thread_partition_lists_synapses_when_rows_are_not_in_target_order():
     from eqsim.codegen.kinds import thread_partition
-    post = np.array([9, 0, 5, 1], dtype=np.int32)  # one row, targets out of order
+    post = np.array([900, 0, 700, 100], dtype=np.int32)  # one row, targets out of order
     ptr = np.array([0, 4])
     splits, syn = thread_partition(post, ptr, None, 2)
     assert syn is not None
-    assert list(syn[splits[0]:splits[1]]) == [1, 3]  # thread 0: targets 0 and 1, in order
+    assert list(syn[splits[0]:splits[1]]) == [1, 3]  # thread 0: targets 0 and 100, in order
     assert list(syn[splits[2]:splits[3]]) == [0, 2]
 
 

@@ -36,3 +36,18 @@ def test_each_part_starts_at_the_first_target_of_the_same_threads_state_update_b
     for part in range(1, parts):
         first_target = n_blocks * part // parts * block
         assert firsts[part] == min(first_target // 64, words)
+
+
+@pytest.mark.parametrize("targets", [1, 300, 4000, 12_500])
+@pytest.mark.parametrize("parts", [1, 2, 3])
+def test_synapse_lists_split_their_targets_where_dense_rows_split_their_words(
+        module, targets, parts):
+    """kinds.thread_bounds (a sparse pathway's thread shares) and eqsim_dense_split give
+    each thread the same targets: those of its state update blocks."""
+    from eqsim.codegen.kinds import ELEMENT_BLOCK, thread_bounds
+    assert ELEMENT_BLOCK == module.block()
+    bounds = thread_bounds(targets, parts)
+    assert bounds[0] == 0 and bounds[-1] == targets
+    words = -(-targets // 64)
+    for first, word in zip(bounds[1:-1], module.split(words, parts)[1:-1]):
+        assert first == min(word * 64, targets)
