@@ -5,9 +5,10 @@ Usage::
     python benchmarks/run.py [--quick] [--only NAME[,NAME...]] [--no-brian2] [--peers]
                              [--threads 1,2] [--brian2-python PATH] [--json out.json] [--scale F]
 
-For each benchmark and simulator, the runner script runs twice in a fresh subprocess: first
-with an empty compiled-code cache (cold build), then with the cache the first process left
-(warm build). eqsim runs with ``EQSIM_CACHE_DIR`` set to a temporary directory; Brian2's
+For each benchmark and simulator, the runner script runs in fresh subprocesses: first with an
+empty compiled-code cache (cold build), then (``--repeat`` times) with the cache the first
+process left (warm build); the rows of a benchmark take turns (every cold process, then
+rounds of one warm process per row), so that the rows compared share the machine's minutes. eqsim runs with ``EQSIM_CACHE_DIR`` set to a temporary directory; Brian2's
 Cython runtime with ``prefs.codegen.runtime.cython.cache_dir`` set to one; Brian2's C++
 standalone device builds in a temporary project directory, reused for the warm run (``make``
 recompiles nothing when the generated files did not change).
@@ -149,37 +150,88 @@ compileall.compile_dir(os.path.dirname(eqsim.__file__), quiet=1)
 """
 
 
-def cold_and_warm(simulator, benchmark, options, python, log, threads=1):
-    """Run the runner with an empty cache, then again with the same cache; one row."""
-    cache = tempfile.mkdtemp(prefix=f"eqsim-bench-{simulator}-{benchmark}-")
-    try:
-        env = child_environment(simulator, cache)
+class Row:
+    """One row of the table: a simulator at a thread count, its cache kept from the cold run
+    to the last warm one. The rows of a benchmark run their warm processes in turn (1, 2,
+    1, 2, ... threads; eqsim, Brian2, eqsim, ...): on a shared machine whose speed drifts
+    from minute to minute, rows run one after another had compared different minutes."""
+
+    def __init__(self, simulator, benchmark, options, python, log, threads=1):
+        self.simulator, self.benchmark, self.threads, self.log = simulator, benchmark, threads, log
+        self.cache = tempfile.mkdtemp(prefix=f"eqsim-bench-{simulator}-{benchmark}-")
+        self.failed, self.cold, self.warms = None, None, []
+        self.env = child_environment(simulator, self.cache)
         if simulator in PEERS:
-            env = peer_environment(env, python)
+            self.env = peer_environment(self.env, python)
         if simulator == "eqsim":
-            add_eqsim_glue(cache, env, log)
-        command = runner_command(simulator, benchmark, options, python, cache, threads)
-        cold = run_child(command, env, log)
-        if cold.get("status") != "ok":
-            return dict(cold, simulator=simulator, benchmark=benchmark, threads=threads)
-        warms = []
-        for _ in range(max(1, options.repeat)):
-            warm = run_child(command, env, log)
-            if warm.get("status") != "ok":
-                return dict(warm, simulator=simulator, benchmark=benchmark, threads=threads)
-            warms.append(warm)
+            add_eqsim_glue(self.cache, self.env, log)
+        self.command = runner_command(simulator, benchmark, options, python, self.cache, threads)
+
+    def _run(self):
+        result = run_child(self.command, self.env, self.log)
+        if result.get("status") != "ok":
+            self.failed = dict(result, simulator=self.simulator, benchmark=self.benchmark,
+                               threads=self.threads)
+        return result
+
+    def run_cold(self):
+        """The first process, with an empty cache (the cold build)."""
+        self.cold = self._run()
+
+    def run_warm(self):
+        """One more process with the cache the cold one filled."""
+        if self.failed is None:
+            warm = self._run()
+            if self.failed is None:
+                self.warms.append(warm)
+
+    def remove_cache(self):
+        shutil.rmtree(self.cache, ignore_errors=True)
+
+    def result(self):
+        """The row: the fastest run of all processes, the fastest warm build."""
+        if self.failed is not None:
+            return self.failed
+        cold, warms = self.cold, self.warms
+        row = dict(warms[-1], threads=self.threads)
+        row["cold_build_s"] = cold["build_s"]
+        row["warm_build_s"] = min(w["build_s"] for w in warms)
+        row["run_s"] = min([cold["run_s"]] + [w["run_s"] for w in warms])
+        row["run_s_all"] = [cold["run_s"]] + [w["run_s"] for w in warms]
+        row["run_per_sim_s"] = row["run_s"] / row["duration"]
+        if row.get("events") is not None and row["run_s"] > 0:
+            row["events_per_s"] = row["events"] / row["run_s"]
+        row["cold"], row["warm"] = cold, warms
+        return row
+
+
+def run_rows(name, planned, options, pythons, log):
+    """The rows of benchmark ``name`` (``(simulator, threads)`` each): every cold run, then
+    ``options.repeat`` rounds of one warm run per row (at least one)."""
+    rows = [Row(simulator, name, options, pythons[simulator], log, threads)
+            for simulator, threads in planned]
+    try:
+        for row in rows:
+            log(f"[{datetime.datetime.now():%H:%M:%S}] {name} on {row.simulator}, "
+                f"{row.threads} thread{'s' if row.threads > 1 else ''}, cold "
+                f"(load average {os.getloadavg()[0]:.1f})")
+            row.run_cold()
+        for round_ in range(max(1, options.repeat)):
+            log(f"[{datetime.datetime.now():%H:%M:%S}] {name}: warm round {round_ + 1} "
+                f"(load average {os.getloadavg()[0]:.1f})")
+            for row in rows:
+                row.run_warm()
     finally:
-        shutil.rmtree(cache, ignore_errors=True)
-    row = dict(warm, threads=threads)
-    row["cold_build_s"] = cold["build_s"]
-    row["warm_build_s"] = min(w["build_s"] for w in warms)
-    row["run_s"] = min([cold["run_s"]] + [w["run_s"] for w in warms])
-    row["run_s_all"] = [cold["run_s"]] + [w["run_s"] for w in warms]
-    row["run_per_sim_s"] = row["run_s"] / row["duration"]
-    if row.get("events") is not None and row["run_s"] > 0:
-        row["events_per_s"] = row["events"] / row["run_s"]
-    row["cold"], row["warm"] = cold, warms
-    return row
+        for row in rows:
+            row.remove_cache()
+    results = [row.result() for row in rows]
+    for result in results:
+        result["load_average"] = os.getloadavg()[0]
+        log(f"    {name} on {result['simulator']}, {result['threads']} thread(s) -> "
+            f"{result.get('status')}" + (f": {result.get('message')}"
+                                         if result.get("status") != "ok"
+                                         else f", run {result['run_s']:.3g} s"))
+    return results
 
 
 def simulator_python(name, given):
@@ -269,8 +321,9 @@ def main(argv=None):
     parser.add_argument("--annarchy-python", help="interpreter with ANNarchy installed")
     parser.add_argument("--json", help="write all results to this file")
     parser.add_argument("--repeat", type=int, default=1,
-                        help="warm-cache processes per benchmark and simulator (run time: the "
-                             "fastest of all processes, the same number for every simulator)")
+                        help="warm-cache processes per row, in rounds over the benchmark's rows "
+                             "(run time: the fastest of all processes, the same number for "
+                             "every simulator)")
     parser.add_argument("--scale", type=float, default=1.0,
                         help="extra size factor for every benchmark (debugging)")
     parser.add_argument("--threads", type=thread_counts, default=[1],
@@ -310,17 +363,11 @@ def main(argv=None):
                 json.dump(dict(command=command.strip(), started=started.isoformat(),
                                machine=machine, results=rows), f, indent=1)
     for name in names:
-        for _, simulator, threads in plan([name], options.threads, pythons):
-            log(f"[{datetime.datetime.now():%H:%M:%S}] {name} on {simulator}, {threads} thread"
-                f"{'s' if threads > 1 else ''} (load average {os.getloadavg()[0]:.1f})")
-            row = cold_and_warm(simulator, name, options, pythons[simulator], log, threads)
-            row["load_average"] = os.getloadavg()[0]
-            rows.append(row)
-            log(f"    -> {row.get('status')}" + (f": {row.get('message')}"
-                                                   if row.get("status") != "ok"
-                                                   else f", run {row['run_s']:.3g} s"))
-            save()
+        planned = [(simulator, threads)
+                   for _, simulator, threads in plan([name], options.threads, pythons)]
+        rows += run_rows(name, planned, options, pythons, log)
         rows += untranslated(name, pythons)
+        save()
     for row in rows:
         row["rate_mismatch"] = rate_mismatch(row, rows)
     print(f"# {command.strip()}  ({started:%Y-%m-%d %H:%M} to {datetime.datetime.now():%H:%M}, "

@@ -142,7 +142,8 @@ def test_run_py_gives_every_row_its_thread_count_in_the_command_json_and_table(
     out = tmp_path / "threads.json"
     assert run.main(["--no-brian2", "--only", "coba", "--quick", "--threads", "1,2",
                      "--json", str(out)]) == 0
-    assert [c[c.index("--threads") + 1] for c in commands] == ["1", "1", "2", "2"]
+    # both cold builds, then the warm runs of the rows in turn
+    assert [c[c.index("--threads") + 1] for c in commands] == ["1", "2", "1", "2"]
     rows = json.loads(out.read_text())["results"]
     assert [(r["simulator"], r["threads"]) for r in rows] == [("eqsim", 1), ("eqsim", 2)]
     assert all(isinstance(r["load_average"], float) for r in rows)
@@ -163,3 +164,25 @@ def test_the_eqsim_runner_builds_the_network_with_the_threads_asked_for():
     record = json.loads(line[len(RESULT_PREFIX):])
     assert record["status"] == "ok", record.get("traceback")
     assert (record["threads"], record["threads_built"]) == (2, 2) and record["spikes"] > 0
+
+
+def test_a_row_whose_cold_run_fails_says_so_and_the_other_rows_still_take_their_turns(
+        tmp_path, monkeypatch):
+    commands = []
+
+    def fake_child(command, env, log):
+        commands.append(command)
+        threads = int(command[command.index("--threads") + 1])
+        if threads == 2:
+            return dict(status="error", message="no second core today")
+        return dict(result("eqsim", None, 0.1), threads=threads, build_s=0.3)
+    monkeypatch.setattr(run, "run_child", fake_child)
+    monkeypatch.setattr(run, "add_eqsim_glue", lambda cache, env, log: None)
+    out = tmp_path / "failed.json"
+    assert run.main(["--no-brian2", "--only", "coba", "--quick", "--threads", "1,2",
+                     "--repeat", "2", "--json", str(out)]) == 1
+    assert [c[c.index("--threads") + 1] for c in commands] == ["1", "2", "1", "1"]
+    rows = json.loads(out.read_text())["results"]
+    assert [(r["simulator"], r["threads"], r["status"]) for r in rows] == [
+        ("eqsim", 1, "ok"), ("eqsim", 2, "error")]
+    assert rows[1]["message"] == "no second core today"
