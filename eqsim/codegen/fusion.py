@@ -42,3 +42,39 @@ def _arrays_of(op):
         elif isinstance(var, ArrayVariable):
             arrays.append(var)
     return {(getattr(v, "owner", None), v.name) for v in arrays}
+
+
+def defer_pathway_parts(slots, kernels):
+    """Let consecutive threaded pathways share one fork of the thread team.
+
+    A pathway's team part (its synapses, split by target among the threads) is deferred:
+    the kernel pushes and peeks its events, then leaves the part to the step loop's next
+    ``eqsim_team_flush`` (thread_team.c.j2). The loop flushes before every slot but a
+    pathway that ``joins`` the one before it: same clock, and no array written by one of
+    the two is named by the other (their parts run in turn on each thread, so neither may
+    see the other's work half done). Marks the kernels' contexts (``defer``) and the slots
+    (``joins``); returns whether any kernel defers."""
+    contexts = {context["name"]: context for _, _, context in kernels}
+    section, any_deferred = [], False
+    for slot in slots:
+        slot["joins"] = False
+        context = contexts.get(slot["kernel"]) if slot["kernel"] else None
+        if context is None or context.get("kind") != "pathway" or not context.get("threaded"):
+            section = []
+            continue
+        context["defer"] = any_deferred = True
+        mine = _named_and_written(context)
+        if section and section[0][0] == slot["clock"] and all(
+                not (written & mine[0]) and not (mine[1] & named)
+                for _, (named, written) in section):
+            slot["joins"] = True
+            section.append((slot["clock"], mine))
+        else:
+            section = [(slot["clock"], mine)]
+    return any_deferred
+
+
+def _named_and_written(context):
+    """(every module array and scalar a kernel names, the arrays it writes)"""
+    writes = list(context["writes"]) + list(context["scalar"]["writes"])
+    return set(context["uses"]), {access.c_name for access in writes}

@@ -9,7 +9,7 @@ import numpy as np
 from ..cpu_count import usable_cpus
 from ..errors import CodegenError
 from .backend import Backend, NumpyBackend
-from .fusion import fusable_thresholds
+from .fusion import defer_pathway_parts, fusable_thresholds
 from .c_types import local_bindings
 from .kernel import ModuleSymbols, kernel_context
 from .kinds import template_name
@@ -163,10 +163,11 @@ class NetworkModule:
             self.profiled.append([op.name for op in ops])
             max_size = max(max_size, *(op.stop for op in ops))
         self.n_clocks = max(n_clocks, 1)
+        defers = self.threads > 1 and not profile and defer_pathway_parts(slots, kernels)
         module = dict(
             schedule=slots, n_clocks=self.n_clocks, max_size=max_size,
             queues=self.symbols.queues, vector_math=vector_math, profile=profile,
-            n_profiled=max(1, len(self.profiled)), threads=self.threads,
+            n_profiled=max(1, len(self.profiled)), threads=self.threads, defers=defers,
             max_interval=SpikeExchangeOp.MAX_INTERVAL,
             # dtypes by name: the render key is the repr of all this, and a NumPy dtype's
             # repr is ~7 us (a tenth of a run() call's fixed cost on tian)

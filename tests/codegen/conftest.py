@@ -1,4 +1,6 @@
 """Fixtures of the code generation tests."""
+import ctypes
+
 import pytest
 
 import eqsim.codegen.compiler as compiler
@@ -19,3 +21,33 @@ def ieee_strict_compiler(monkeypatch, tmp_path):
     prefs["codegen.cython.vector_math"] = False
     yield
     prefs["codegen.cython.vector_math"], prefs["codegen.target"] = previous
+
+
+@pytest.fixture
+def two_threads():
+    """The C target with a team of two threads."""
+    previous = prefs["codegen.target"], prefs["codegen.cython.num_threads"]
+    prefs["codegen.target"], prefs["codegen.cython.num_threads"] = "cython", 2
+    yield
+    prefs["codegen.target"], prefs["codegen.cython.num_threads"] = previous
+
+
+@pytest.fixture
+def run_switching():
+    """``run_switching(net, duration, alternate)``: build ``net``'s library, then run it
+    for ``duration`` switching between one thread and the team every ``alternate`` steps
+    (untimed; None: as the controller decides)."""
+    from eqsim import ms
+
+    def run(net, duration, alternate):
+        net.run(0 * ms)
+        library = ctypes.CDLL(net._module.library_path) if alternate is not None else None
+        if library is not None:
+            library.eqsim_team_alternate.argtypes = [ctypes.c_int64]
+            library.eqsim_team_alternate(alternate)
+        try:
+            net.run(duration)
+        finally:
+            if library is not None:
+                library.eqsim_team_reset()
+    return run

@@ -2,8 +2,6 @@
 targets, whose on_pre adds one value shared by the step to one target variable, run as bit
 masks over the targets. They give the bits of the synapse loop, on one thread and on the
 team, and the counts an independent calculation gives."""
-import ctypes
-
 import numpy as np
 import pytest
 
@@ -25,8 +23,8 @@ def _uses_masks(net):
     return "_words(" in net._module.source
 
 
-def _recurrent(on_pre, pre=slice(None), post=slice(None), threads=1, alternate=None,
-               namespace=None, shared=False):
+def _recurrent(run_switching, on_pre, pre=slice(None), post=slice(None), threads=1,
+               alternate=None, namespace=None, shared=False):
     """A 300-neuron recurrent net (not a multiple of 64 targets: a partial last word);
     its spikes, v and whether the masks ran."""
     prefs["codegen.cython.num_threads"] = threads
@@ -42,16 +40,7 @@ def _recurrent(on_pre, pre=slice(None), post=slice(None), threads=1, alternate=N
         syn.c = -0.004
     spikes = SpikeMonitor(group, name="dense_spikes")
     net = Network(group, syn, spikes)
-    net.run(0 * ms)
-    if alternate is not None:
-        net_library = ctypes.CDLL(net._module.library_path)
-        net_library.eqsim_team_alternate.argtypes = [ctypes.c_int64]
-        net_library.eqsim_team_alternate(alternate)
-    try:
-        net.run(40 * ms)
-    finally:
-        if alternate is not None:
-            net_library.eqsim_team_reset()
+    run_switching(net, 40 * ms, alternate)
     return spikes.i[:].copy(), spikes.t_[:].copy(), group.v_[:].copy(), _uses_masks(net)
 
 
@@ -64,10 +53,11 @@ CASES = {
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_a_dense_pathway_gives_the_bits_of_the_synapse_loop(cython_target, monkeypatch, case):
-    dense = _recurrent(**CASES[case])
+def test_a_dense_pathway_gives_the_bits_of_the_synapse_loop(cython_target, monkeypatch, case,
+                                                            run_switching):
+    dense = _recurrent(run_switching, **CASES[case])
     monkeypatch.setattr(dense_rows, "DENSE_MIN_DENSITY", 2.0)  # no pathway is dense enough
-    loop = _recurrent(**CASES[case])
+    loop = _recurrent(run_switching, **CASES[case])
     assert dense[3] and not loop[3]
     assert dense[0].size > 150
     for a, b in zip(dense[:3], loop[:3]):
@@ -75,9 +65,11 @@ def test_a_dense_pathway_gives_the_bits_of_the_synapse_loop(cython_target, monke
 
 
 @pytest.mark.parametrize("alternate", [1, 1_000_000])
-def test_a_dense_pathway_on_the_team_gives_what_one_thread_gives(cython_target, alternate):
-    one = _recurrent("v_post += -0.01", post=slice(5, 300))
-    team = _recurrent("v_post += -0.01", post=slice(5, 300), threads=2, alternate=alternate)
+def test_a_dense_pathway_on_the_team_gives_what_one_thread_gives(cython_target, alternate,
+                                                                 run_switching):
+    one = _recurrent(run_switching, "v_post += -0.01", post=slice(5, 300))
+    team = _recurrent(run_switching, "v_post += -0.01", post=slice(5, 300), threads=2,
+                      alternate=alternate)
     assert one[3] and team[3]
     for a, b in zip(one[:3], team[:3]):
         np.testing.assert_array_equal(a, b)

@@ -9,14 +9,6 @@ import pytest
 from eqsim import Network, NeuronGroup, SpikeMonitor, Synapses, ms, prefs, seed
 
 
-@pytest.fixture
-def two_threads():
-    previous = prefs["codegen.target"], prefs["codegen.cython.num_threads"]
-    prefs["codegen.target"], prefs["codegen.cython.num_threads"] = "cython", 2
-    yield
-    prefs["codegen.target"], prefs["codegen.cython.num_threads"] = previous
-
-
 def _library(net):
     """The network's compiled library, for its test entries (the same handle as the glue's)."""
     lib = ctypes.CDLL(net._module.library_path)
