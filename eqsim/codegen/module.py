@@ -113,13 +113,16 @@ class NetworkModule:
         operation has fewer than :data:`THREAD_MIN_ELEMENTS` elements gets one thread.
     profile : bool
         Time every kernel call (wall clock; see :meth:`profile_times`).
+    team_timing : bool
+        Time each thread's share of each parallel part (a threaded library only; its
+        ``eqsim_team_part_times``, read by benchmarks/team_parts.py).
     context : SimulationContext
         The simulation context (:mod:`eqsim.core.context`): the seed :meth:`bind`
         passes, the caches of data derived from objects, the Philox choice.
     """
 
     def __init__(self, target, name, schedule, clock_of, n_clocks, *, context,
-                 vector_math=True, num_threads=1, profile=False):
+                 vector_math=True, num_threads=1, profile=False, team_timing=False):
         if target not in TARGETS:
             raise CodegenError(f"unknown code generation target '{target}'",
                                hint=f"choose one of {sorted(TARGETS)}")
@@ -127,6 +130,7 @@ class NetworkModule:
         self.target = target
         self.context = context
         self.threads = max(1, int(num_threads)) if target == "cython" else 1
+        self.team_timing = bool(team_timing)
         if self.threads > 1 and not worth_a_team(schedule):
             self.threads = 1
         self.symbols = ModuleSymbols(threads=self.threads, context=context,
@@ -208,7 +212,9 @@ class NetworkModule:
                 self.n_clocks)
         return build_library(self.source, name_hint="eqsim_net",
                              include_dirs=[runtime_include_dir()],
-                             extra_compile_args=["-pthread"] if self.threads > 1 else [],
+                             extra_compile_args=(["-pthread"] + (["-DEQSIM_POOL_TIMING"]
+                                                                 if self.team_timing else [])
+                                                 if self.threads > 1 else []),
                              parts=self.parts, load=open_library)
 
     def bind(self):

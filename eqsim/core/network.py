@@ -215,6 +215,7 @@ class Network(NetworkControl, Nameable):
             module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
                                    len(clocks), context=current_context(),
                                    vector_math=prefs["codegen.cython.vector_math"],
+                                   team_timing=prefs["codegen.cython.team_timing"],
                                    num_threads=(prefs["codegen.cython.num_threads"]
                                                 if target == "cython" else 1),
                                    profile=profile)

@@ -24,6 +24,11 @@ _DEFAULTS = {
                                    "EQSIM_NUM_THREADS environment variable, else 1); more than "
                                    "the machine's CPUs are clamped to their number with a "
                                    "warning. Results do not depend on it."),
+    "codegen.cython.team_timing": (False, "Time each parallel part of the thread team (its "
+                                          "threads' shares, the wait at the join) in the "
+                                          "libraries built from now on: for "
+                                          "benchmarks/team_parts.py. Two clock reads per "
+                                          "share; results do not depend on it."),
     "codegen.cython.compiled_assignment_size": (50_000, "Synaptic string assignments over at "
                                                         "least this many synapses run as a "
                                                         "compiled kernel (fewer: NumPy, no "
@@ -73,6 +78,7 @@ _VALID = {
     "core.network.default_schedule": lambda v: valid_schedule(v),
     "core.build_report": lambda v: v in (None, "text", "stdout", "stderr"),
     "distributed.overlap_exchange": lambda v: isinstance(v, (bool, np.bool_)),
+    "codegen.cython.team_timing": lambda v: isinstance(v, (bool, np.bool_)),
 }
 
 

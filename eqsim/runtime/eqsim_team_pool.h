@@ -33,6 +33,41 @@
 /* share `tid` of `nt` of a parallel part, with the caller's arguments */
 typedef void (*eqsim_part_fn)(const void *args, int tid, int nt);
 
+#ifdef EQSIM_POOL_TIMING
+/* prefs.codegen.cython.team_timing (benchmarks/team_parts.py): wall time of each thread's
+ * share of each part (the caller's and the first worker's), of the caller's wait at the
+ * join and of the whole fork, by part (the order of their first fork). Two clock reads a
+ * share: off by default. */
+#include <time.h>
+#define EQSIM_TIMED_PARTS 32
+typedef struct { _Alignas(64) double share[EQSIM_TIMED_PARTS]; } eqsim_pool_thread_times;
+typedef struct {
+    eqsim_part_fn fn[EQSIM_TIMED_PARTS];
+    int64_t forks[EQSIM_TIMED_PARTS];
+    double wait[EQSIM_TIMED_PARTS], whole[EQSIM_TIMED_PARTS];
+    eqsim_pool_thread_times thread[2];
+} eqsim_pool_timing;
+static eqsim_pool_timing eqsim_pool_times;
+static inline double eqsim_pool_now(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
+static int eqsim_pool_timed_part(eqsim_part_fn fn) {
+    for (int k = 0; k < EQSIM_TIMED_PARTS; k++) {
+        if (eqsim_pool_times.fn[k] == fn) return k;
+        if (eqsim_pool_times.fn[k] == NULL) { eqsim_pool_times.fn[k] = fn; return k; }
+    }
+    return EQSIM_TIMED_PARTS - 1;  /* more parts than that: the last slot sums them */
+}
+static inline void eqsim_pool_timed_share(eqsim_part_fn fn, const void *args, int tid, int nt,
+                                          int part) {
+    const double start = eqsim_pool_now();
+    fn(args, tid, nt);
+    if (tid < 2) eqsim_pool_times.thread[tid].share[part] += eqsim_pool_now() - start;
+}
+#endif
+
 typedef struct {
     _Atomic uint32_t generation;  /* bumped by each fork; workers wait for a change */
     _Atomic int done;             /* workers finished with the current generation */
@@ -41,6 +76,9 @@ typedef struct {
     eqsim_part_fn fn;
     const void *args;
     int nt;                       /* threads of the current part, the caller included */
+#ifdef EQSIM_POOL_TIMING
+    int timed_part;
+#endif
     int started;                  /* workers running (the caller is thread 0) */
     pthread_t threads[EQSIM_POOL_MAX];
 } eqsim_pool;
@@ -79,7 +117,11 @@ static __attribute__((unused)) void *eqsim_pool_worker(void *raw) {
         }
         seen = now;
         if (atomic_load_explicit(&p->stop, memory_order_relaxed)) return NULL;
+#ifdef EQSIM_POOL_TIMING
+        if (arg.tid < p->nt) eqsim_pool_timed_share(p->fn, p->args, arg.tid, p->nt, p->timed_part);
+#else
         if (arg.tid < p->nt) p->fn(p->args, arg.tid, p->nt);
+#endif
         atomic_fetch_add_explicit(&p->done, 1, memory_order_release);
     }
 }
@@ -109,16 +151,31 @@ static __attribute__((unused)) void eqsim_pool_run(eqsim_pool *p, int nt, eqsim_
     if (nt > p->started + 1) nt = p->started + 1;
     if (nt <= 1) { fn(args, 0, 1); return; }
     p->fn = fn; p->args = args; p->nt = nt;
+#ifdef EQSIM_POOL_TIMING
+    const int part = p->timed_part = eqsim_pool_timed_part(fn);
+    const double forked = eqsim_pool_now();
+#endif
     atomic_store_explicit(&p->done, 0, memory_order_relaxed);
     atomic_fetch_add(&p->generation, 1);  /* seq_cst: publishes fn, args, nt and done */
     eqsim_pool_wake(p);
+#ifdef EQSIM_POOL_TIMING
+    eqsim_pool_timed_share(fn, args, 0, nt, part);
+    const double joining = eqsim_pool_now();
+#else
     fn(args, 0, nt);
+#endif
     /* every started worker counts itself (those beyond nt with nothing to do) */
     int spins = 0;
     while (atomic_load_explicit(&p->done, memory_order_acquire) < p->started) {
         if (++spins < EQSIM_POOL_SPINS) eqsim_pool_pause();
         else { sched_yield(); spins = 0; }
     }
+#ifdef EQSIM_POOL_TIMING
+    const double joined = eqsim_pool_now();
+    eqsim_pool_times.forks[part]++;
+    eqsim_pool_times.wait[part] += joined - joining;
+    eqsim_pool_times.whole[part] += joined - forked;
+#endif
 }
 
 /* the CPUs this process may run on (its affinity mask; what omp_get_num_procs gave) */
