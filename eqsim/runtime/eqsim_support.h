@@ -6,6 +6,15 @@
 #include <stdlib.h>
 #include <string.h>
 #include <math.h>
+#include <time.h>
+
+/* Monotonic wall-clock seconds: profile=True, the team controller's step timing and the
+ * pool's part timing all read this one clock. */
+static inline double eqsim_seconds(void) {
+    struct timespec ts;
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return ts.tv_sec + 1e-9 * ts.tv_nsec;
+}
 
 /* Vector variants of the elementary functions (glibc's libmvec), so that gcc can
  * vectorise state-update loops that call exp/log. glibc only declares them under

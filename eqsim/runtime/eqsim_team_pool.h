@@ -38,7 +38,7 @@ typedef void (*eqsim_part_fn)(const void *args, int tid, int nt);
  * share of each part (the caller's and the first worker's), of the caller's wait at the
  * join and of the whole fork, by part (the order of their first fork). Two clock reads a
  * share: off by default. */
-#include <time.h>
+#include "eqsim_support.h"
 #define EQSIM_TIMED_PARTS 32
 typedef struct { _Alignas(64) double share[EQSIM_TIMED_PARTS]; } eqsim_pool_thread_times;
 typedef struct {
@@ -48,11 +48,6 @@ typedef struct {
     eqsim_pool_thread_times thread[2];
 } eqsim_pool_timing;
 static eqsim_pool_timing eqsim_pool_times;
-static inline double eqsim_pool_now(void) {
-    struct timespec ts;
-    clock_gettime(CLOCK_MONOTONIC, &ts);
-    return ts.tv_sec + 1e-9 * ts.tv_nsec;
-}
 static int eqsim_pool_timed_part(eqsim_part_fn fn) {
     for (int k = 0; k < EQSIM_TIMED_PARTS; k++) {
         if (eqsim_pool_times.fn[k] == fn) return k;
@@ -62,9 +57,9 @@ static int eqsim_pool_timed_part(eqsim_part_fn fn) {
 }
 static inline void eqsim_pool_timed_share(eqsim_part_fn fn, const void *args, int tid, int nt,
                                           int part) {
-    const double start = eqsim_pool_now();
+    const double start = eqsim_seconds();
     fn(args, tid, nt);
-    if (tid < 2) eqsim_pool_times.thread[tid].share[part] += eqsim_pool_now() - start;
+    if (tid < 2) eqsim_pool_times.thread[tid].share[part] += eqsim_seconds() - start;
 }
 #endif
 
@@ -153,14 +148,14 @@ static __attribute__((unused)) void eqsim_pool_run(eqsim_pool *p, int nt, eqsim_
     p->fn = fn; p->args = args; p->nt = nt;
 #ifdef EQSIM_POOL_TIMING
     const int part = p->timed_part = eqsim_pool_timed_part(fn);
-    const double forked = eqsim_pool_now();
+    const double forked = eqsim_seconds();
 #endif
     atomic_store_explicit(&p->done, 0, memory_order_relaxed);
     atomic_fetch_add(&p->generation, 1);  /* seq_cst: publishes fn, args, nt and done */
     eqsim_pool_wake(p);
 #ifdef EQSIM_POOL_TIMING
     eqsim_pool_timed_share(fn, args, 0, nt, part);
-    const double joining = eqsim_pool_now();
+    const double joining = eqsim_seconds();
 #else
     fn(args, 0, nt);
 #endif
@@ -171,7 +166,7 @@ static __attribute__((unused)) void eqsim_pool_run(eqsim_pool *p, int nt, eqsim_
         else { sched_yield(); spins = 0; }
     }
 #ifdef EQSIM_POOL_TIMING
-    const double joined = eqsim_pool_now();
+    const double joined = eqsim_seconds();
     eqsim_pool_times.forks[part]++;
     eqsim_pool_times.wait[part] += joined - joining;
     eqsim_pool_times.whole[part] += joined - forked;
