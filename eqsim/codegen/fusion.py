@@ -44,7 +44,7 @@ def _arrays_of(op):
     return {(getattr(v, "owner", None), v.name) for v in arrays}
 
 
-def defer_pathway_parts(slots, kernels):
+def defer_pathway_parts(slots, kernels, allowed=True):
     """Let consecutive threaded pathways share one fork of the thread team.
 
     A pathway's team part (its synapses, split by target among the threads) is deferred:
@@ -52,25 +52,27 @@ def defer_pathway_parts(slots, kernels):
     ``eqsim_team_flush`` (thread_team.c.j2). The loop flushes before every slot but a
     pathway that ``joins`` the one before it: same clock, and no array written by one of
     the two is named by the other (their parts run in turn on each thread, so neither may
-    see the other's work half done). Marks the kernels' contexts (``defer``) and the slots
-    (``joins``); returns whether any kernel defers."""
+    see the other's work half done). Marks every pathway's context (``defer``) and every
+    slot (``joins``); returns whether any kernel defers. Not ``allowed`` (one thread, or
+    profile=True, which times each kernel where it runs): nothing defers."""
     contexts = {context["name"]: context for _, _, context in kernels}
-    section, any_deferred = [], False
+    section, section_clock, any_deferred = [], None, False
     for slot in slots:
         slot["joins"] = False
         context = contexts.get(slot["kernel"]) if slot["kernel"] else None
-        if context is None or context.get("kind") != "pathway" or not context.get("threaded"):
+        if context is not None and context.get("kind") == "pathway":
+            context["defer"] = bool(allowed and context.get("threaded"))
+        if context is None or not context.get("defer"):
             section = []
             continue
-        context["defer"] = any_deferred = True
-        mine = _named_and_written(context)
-        if section and section[0][0] == slot["clock"] and all(
-                not (written & mine[0]) and not (mine[1] & named)
-                for _, (named, written) in section):
-            slot["joins"] = True
-            section.append((slot["clock"], mine))
-        else:
-            section = [(slot["clock"], mine)]
+        any_deferred = True
+        named, written = _named_and_written(context)
+        slot["joins"] = bool(section) and section_clock == slot["clock"] and all(
+            not (written & other_named) and not (other_written & named)
+            for other_named, other_written in section)
+        if not slot["joins"]:
+            section, section_clock = [], slot["clock"]
+        section.append((named, written))
     return any_deferred
 
 

@@ -167,7 +167,7 @@ class NetworkModule:
             self.profiled.append([op.name for op in ops])
             max_size = max(max_size, *(op.stop for op in ops))
         self.n_clocks = max(n_clocks, 1)
-        defers = self.threads > 1 and not profile and defer_pathway_parts(slots, kernels)
+        defers = defer_pathway_parts(slots, kernels, allowed=self.threads > 1 and not profile)
         module = dict(
             schedule=slots, n_clocks=self.n_clocks, max_size=max_size,
             queues=self.symbols.queues, vector_math=vector_math, profile=profile,
@@ -210,11 +210,11 @@ class NetworkModule:
                 [t == np.uint64 for _, t in symbols.constants.values()],
                 list(symbols.buffers), list(symbols.buffers.values()), list(symbols.queues),
                 self.n_clocks)
+        flags = []
+        if self.threads > 1:
+            flags = ["-pthread"] + (["-DEQSIM_POOL_TIMING"] if self.team_timing else [])
         return build_library(self.source, name_hint="eqsim_net",
-                             include_dirs=[runtime_include_dir()],
-                             extra_compile_args=(["-pthread"] + (["-DEQSIM_POOL_TIMING"]
-                                                                 if self.team_timing else [])
-                                                 if self.threads > 1 else []),
+                             include_dirs=[runtime_include_dir()], extra_compile_args=flags,
                              parts=self.parts, load=open_library)
 
     def bind(self):

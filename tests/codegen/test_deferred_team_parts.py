@@ -62,7 +62,7 @@ def test_pathways_onto_other_variables_share_a_fork_and_give_what_one_thread_giv
     assert one[0].size > 300
     for a, b in zip(one[:4], team[:4]):
         np.testing.assert_array_equal(a, b)
-    assert "eqsim_team_defer(" in team[4]
+    assert "eqsim_team_defer(_kernel" in team[4]  # a kernel defers its part
     joined = [name for name, flushed in _step_loop_calls(team[4]) if not flushed]
     assert len(joined) == 1  # the inhibitory pathway joins the excitatory one's fork
 
@@ -73,3 +73,14 @@ def test_pathways_that_write_one_variable_each_fork_in_order(two_threads, run_sw
     for a, b in zip(one[:4], team[:4]):
         np.testing.assert_array_equal(a, b)
     assert all(flushed for _, flushed in _step_loop_calls(team[4]))  # each forks alone
+
+
+def test_a_profiled_run_on_the_team_times_each_pathway_where_it_runs(two_threads):
+    """profile=True times each kernel where it runs: nothing is deferred to a later
+    kernel's slot (and the build needs no deferral marks)."""
+    sums = []
+    net, _, _ = _network("gi_post -= 0.03", sums)
+    net.run(5 * ms, profile=True)
+    assert "eqsim_team_defer(_kernel" not in net._module.source
+    names = [name for name, _ in net.profiling_info]
+    assert "defer_exc_pre" in names and "defer_inh_pre" in names
