@@ -8,7 +8,8 @@ Usage::
 For each benchmark and simulator, the runner script runs in fresh subprocesses: first with an
 empty compiled-code cache (cold build), then (``--repeat`` times) with the cache the first
 process left (warm build); the rows of a benchmark take turns (every cold process, then
-rounds of one warm process per row), so that the rows compared share the machine's minutes. eqsim runs with ``EQSIM_CACHE_DIR`` set to a temporary directory; Brian2's
+rounds of one warm process per row), so that the rows compared share the machine's minutes.
+eqsim runs with ``EQSIM_CACHE_DIR`` set to a temporary directory; Brian2's
 Cython runtime with ``prefs.codegen.runtime.cython.cache_dir`` set to one; Brian2's C++
 standalone device builds in a temporary project directory, reused for the warm run (``make``
 recompiles nothing when the generated files did not change).
@@ -119,9 +120,9 @@ _GLUE_DIR = []
 
 def add_eqsim_glue(cache, env, log):
     """Put eqsim's compiled Cython glue and compiled templates into the empty cache, and its
-    modules' bytecode beside them, as an installed eqsim ships them: from the checkout they would otherwise be compiled (~2.5 s
-    and ~0.2 s, once per machine) inside the first network's build. Compiled once per
-    invocation; network libraries are not."""
+    modules' bytecode beside them, as an installed eqsim ships them: from the checkout they
+    would otherwise be compiled (~2.5 s and ~0.2 s, once per machine) inside the first
+    network's build. Compiled once per invocation; network libraries are not."""
     if not _GLUE_DIR:
         _GLUE_DIR.append(tempfile.mkdtemp(prefix="eqsim-bench-glue-"))
         glue_env = dict(env, EQSIM_CACHE_DIR=_GLUE_DIR[0])
