@@ -8,7 +8,10 @@
  * an L2 and an L3 cache share. A slowdown of 1.3 together means that a kernel of that kind
  * cannot run more than 2 / 1.3 = 1.54x faster on two threads, whatever the code does. On our
  * 2-vCPU VM (2026-12-03) the L2 and L3 rows were 1.25-1.3 in some minutes and 1.0 in
- * others (the host shares what the guest sees as two cores); the L1 row stayed near 1.0.
+ * others (the host shares what the guest sees as two cores). The L1 row, 1.0 while the loop
+ * summed its values (latency-bound, see run()), reads 1.2-1.8 since it does not (evening of
+ * 2026-12-03, another VM of the same kind, whose CPUs also ran the same loop 2x slower in
+ * some seconds than in others: alone 0.026 or 0.057 s).
  * Run it next to benchmarks/team_parts.py or threads.py when their figures surprise. */
 #define _GNU_SOURCE
 #include <pthread.h>
@@ -35,16 +38,18 @@ static void *run(void *raw) {
     for (long i = 0; i < j->n; i++) a[i] = 1.0;  /* in this thread's caches */
     pthread_barrier_wait(j->start);
     const double started = now();
-    double sum = 0.0;
+    /* no sum inside the timed loop: a reduction chains every vector add to the one before,
+     * and a loop bound by that latency leaves the core's load and store units half idle,
+     * so that two CPUs sharing them (hyper-threads, a host's turbo budget) never showed it
+     * (its L1 row read 1.00 where this one reads 1.22-1.26 on the same VM) */
     for (long r = 0; r < j->passes; r++) {
-        #pragma omp simd reduction(+:sum)
-        for (long i = 0; i < j->n; i++) {
-            const double x = a[i] * 0.999 + 1e-3;
-            a[i] = x;
-            sum += x;
-        }
+        #pragma omp simd
+        for (long i = 0; i < j->n; i++)
+            a[i] = a[i] * 0.999 + 1e-3;
     }
     j->seconds = now() - started;
+    double sum = 0.0;
+    for (long i = 0; i < j->n; i++) sum += a[i];
     if (sum == 42.0) printf(" ");  /* keeps the loop */
     free(a);
     return NULL;
@@ -86,7 +91,9 @@ int main(void) {
     printf("| ----- | --- | --- | --- | --- |\n");
     for (int s = 0; s < 3; s++) {
         double alone[2] = {1e9, 1e9}, both = 1e9;
-        for (int r = 0; r < 3; r++) {  /* the fastest of three of each */
+        /* the fastest of seven of each, in turns: this VM's CPUs switch between two speeds
+         * (2x apart) from one second to the next, and fewer turns compared the two */
+        for (int r = 0; r < 7; r++) {
             for (int k = 0; k < 2; k++) {
                 const double t = together(&cpus[k], 1, sizes[s].n, sizes[s].passes);
                 if (t < alone[k]) alone[k] = t;

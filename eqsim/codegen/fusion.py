@@ -44,17 +44,20 @@ def _arrays_of(op):
     return {(getattr(v, "owner", None), v.name) for v in arrays}
 
 
-def defer_pathway_parts(slots, kernels, allowed=True):
-    """Let consecutive threaded pathways share one fork of the thread team.
+def defer_team_parts(slots, kernels, allowed=True):
+    """Let consecutive threaded kernels share one fork of the thread team.
 
-    A pathway's team part (its synapses, split by target among the threads) is deferred:
-    the kernel pushes and peeks its events, then leaves the part to the step loop's next
-    ``eqsim_team_flush`` (thread_team.c.j2). The loop flushes before every slot but a
-    pathway that ``joins`` the one before it: same clock, and no array written by one of
-    the two is named by the other (their parts run in turn on each thread, so neither may
-    see the other's work half done). Marks every pathway's context (``defer``) and every
-    slot (``joins``); returns whether any kernel defers. Not ``allowed`` (one thread, or
-    profile=True, which times each kernel where it runs): nothing defers."""
+    A threaded pathway's team part (its synapses, split by target among the threads) and
+    a fused state update and threshold's (its blocks and their event lists) are deferred:
+    the pathway pushes and peeks its events, the state update runs its scalar code, then
+    each leaves its part to the step loop's next ``eqsim_team_flush`` (thread_team.c.j2),
+    which runs a state update's event list and event statements after the join. The loop
+    flushes before every slot but a kernel that ``joins`` the one before it: same clock,
+    and no array written by one of the two is named by the other (their parts run in turn
+    on each thread, so neither may see the other's work half done; a state update counts
+    everything it names as written). Marks every such kernel's context (``defer``) and
+    every slot (``joins``); returns whether any kernel defers. Not ``allowed`` (one
+    thread, or profile=True, which times each kernel where it runs): nothing defers."""
     contexts = {context["name"]: context for _, _, context in kernels}
     section, section_clock, any_deferred = [], None, False
     for slot in slots:
@@ -62,6 +65,8 @@ def defer_pathway_parts(slots, kernels, allowed=True):
         context = contexts.get(slot["kernel"]) if slot["kernel"] else None
         if context is not None and context.get("kind") == "pathway":
             context["defer"] = bool(allowed and context.get("threaded"))
+        elif context is not None and "state_update" in context:  # fused with its threshold
+            context["defer"] = bool(allowed and not context["state_update"]["link_rounds"])
         if context is None or not context.get("defer"):
             section = []
             continue
@@ -77,6 +82,11 @@ def defer_pathway_parts(slots, kernels, allowed=True):
 
 
 def _named_and_written(context):
-    """(every module array and scalar a kernel names, the arrays it writes)"""
+    """(every module array and scalar a kernel names, the arrays it writes); a fused state
+    update and threshold: what either names, all of it as written (its event list, flags
+    and event statements write arrays that are not among its statements' writes)"""
+    if "state_update" in context:
+        named = set(context["state_update"]["uses"]) | set(context["threshold"]["uses"])
+        return named, named
     writes = list(context["writes"]) + list(context["scalar"]["writes"])
     return set(context["uses"]), {access.c_name for access in writes}

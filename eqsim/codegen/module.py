@@ -9,7 +9,7 @@ import numpy as np
 from ..cpu_count import usable_cpus
 from ..errors import CodegenError
 from .backend import Backend, NumpyBackend
-from .fusion import defer_pathway_parts, fusable_thresholds
+from .fusion import defer_team_parts, fusable_thresholds
 from .c_types import local_bindings
 from .kernel import ModuleSymbols, kernel_context
 from .kinds import template_name
@@ -167,7 +167,7 @@ class NetworkModule:
             self.profiled.append([op.name for op in ops])
             max_size = max(max_size, *(op.stop for op in ops))
         self.n_clocks = max(n_clocks, 1)
-        defers = defer_pathway_parts(slots, kernels, allowed=self.threads > 1 and not profile)
+        defers = defer_team_parts(slots, kernels, allowed=self.threads > 1 and not profile)
         module = dict(
             schedule=slots, n_clocks=self.n_clocks, max_size=max_size,
             queues=self.symbols.queues, vector_math=vector_math, profile=profile,

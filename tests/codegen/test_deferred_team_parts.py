@@ -1,14 +1,18 @@
-"""Consecutive threaded pathways that touch disjoint arrays share one fork of the thread
-team (codegen/fusion.py defer_pathway_parts, thread_team.c.j2): their parts run in turn on
-each thread at the step loop's next flush. Whatever shares a fork, and whatever reads the
-pathways' work next (a network operation), the results are those of one thread."""
+"""Consecutive threaded kernels that touch disjoint arrays (pathways; state updates fused
+with their thresholds) share one fork of the thread team (codegen/fusion.py
+defer_team_parts, thread_team.c.j2): their parts run in turn on each thread at the step
+loop's next flush, then each update's event list and event statements. Whatever shares a
+fork, and whatever reads its work next (a network operation, a pathway), the results are
+those of one thread."""
 import re
 
 import numpy as np
 import pytest
 
-from eqsim import (Network, NeuronGroup, SpikeMonitor, Synapses, ms, network_operation, prefs,
-                   seed)
+from eqsim import (Network, NeuronGroup, SpikeMonitor, Synapses, linked_var, ms,
+                   network_operation, prefs, seed)
+import eqsim.codegen.compiler as compiler
+from eqsim.codegen.fusion import defer_team_parts
 
 
 def _step_loop_calls(source):
@@ -84,3 +88,104 @@ def test_a_profiled_run_on_the_team_times_each_pathway_where_it_runs(two_threads
     assert "eqsim_team_defer(_kernel" not in net._module.source
     names = [name for name, _ in net.profiling_info]
     assert "defer_exc_pre" in names and "defer_inh_pre" in names
+
+
+def _two_populations(link_drive):
+    """Two groups of 2,600 neurons (the team's size: more than THREAD_MIN_ELEMENTS) with
+    refractoriness (each update's event statements set lastspike and not_refractory after
+    the team's part) and a shared subexpression (scalar code before the part), coupled by
+    two pathways. ``link_drive``: the second group's update reads the first group's v
+    through a linked variable (it must then not share the first update's fork)."""
+    seed(5)
+    first = NeuronGroup(2600, """dv/dt = (1.2 + ge - v)/(10*ms) + a/(100*ms) : 1 (unless refractory)
+                                 dge/dt = -ge/(5*ms) : 1
+                                 a = 0.1*sin(t/(7*ms)) : 1 (shared)""",
+                        threshold="v > 1", reset="v = 0", refractory=2 * ms, method="euler",
+                        name="su_first")
+    drive = " + 0.01*vd/ms" if link_drive else ""
+    second = NeuronGroup(2600, f"""dv/dt = (1.1 + gi - v)/(8*ms){drive} : 1 (unless refractory)
+                                  dgi/dt = -gi/(5*ms) : 1
+                                  {"vd : 1 (linked)" if link_drive else ""}""",
+                         threshold="v > 1", reset="v = 0", refractory=3 * ms, method="euler",
+                         name="su_second")
+    if link_drive:
+        second.vd = linked_var(first, "v")
+    first.v, second.v = "rand()", "rand()"
+    forward = Synapses(first, second, on_pre="gi_post += 0.05", name="su_forward")
+    forward.connect(p=0.01)
+    back = Synapses(second, first, on_pre="ge_post += 0.05", name="su_back")
+    back.connect(p=0.01)
+    monitors = (SpikeMonitor(first, name="su_spikes_first"),
+                SpikeMonitor(second, name="su_spikes_second"))
+    return Network(first, second, forward, back, *monitors), (first, second), monitors
+
+
+def _simulate_populations(run_switching, threads, alternate=None, **options):
+    prefs["codegen.cython.num_threads"] = threads
+    net, groups, monitors = _two_populations(**options)
+    run_switching(net, 20 * ms, alternate)
+    values = [m.i[:].copy() for m in monitors] + [m.t_[:].copy() for m in monitors]
+    values += [g.v_[:].copy() for g in groups] + [g.lastspike_[:].copy() for g in groups]
+    values += [np.asarray(g.not_refractory[:]).copy() for g in groups]
+    return values, net._module.source
+
+
+def _update_kernels(source):
+    """The step loop's calls of fused state update and threshold kernels, with whether the
+    loop flushes the deferred parts just before each"""
+    fused = {name for name in re.findall(r"static void (_kernel_\w+)_after\(", source)}
+    return [(name, flushed) for name, flushed in _step_loop_calls(source) if name in fused]
+
+
+@pytest.mark.parametrize("alternate", [1, 1_000_000])
+def test_updates_of_two_groups_share_a_fork_and_give_what_one_thread_gives(
+        two_threads, run_switching, alternate):
+    one, _ = _simulate_populations(run_switching, 1, link_drive=False)
+    team, source = _simulate_populations(run_switching, 2, alternate, link_drive=False)
+    assert one[0].size > 200 and one[1].size > 200
+    for a, b in zip(one, team):
+        np.testing.assert_array_equal(a, b)
+    assert "eqsim_team_defer_then(_kernel" in source  # an update defers its part
+    assert [flushed for _, flushed in _update_kernels(source)] == [True, False]
+
+
+def test_an_update_that_reads_the_other_groups_variables_forks_alone(two_threads, run_switching):
+    one, _ = _simulate_populations(run_switching, 1, link_drive=True)
+    team, source = _simulate_populations(run_switching, 2, 1_000_000, link_drive=True)
+    for a, b in zip(one, team):
+        np.testing.assert_array_equal(a, b)
+    calls = _step_loop_calls(source)
+    (first, _), = _update_kernels(source)  # the linked update is not fused: it defers nothing
+    after_first = calls[[name for name, _ in calls].index(first) + 1]
+    assert after_first[1]  # the kernel after the first update waits for its part
+
+
+def test_updates_that_name_an_array_of_each_other_do_not_join():
+    """The rule itself (fusion.defer_team_parts), on two fused update contexts: disjoint
+    names join, one shared name (here a linked array) keeps them apart, as does a clock."""
+    def fused(name, uses):
+        return ([], "stateupdate_threshold", dict(
+            name=name, state_update=dict(uses=set(uses), link_rounds=[]),
+            threshold=dict(uses={name + "_flags"})))
+
+    for uses_b, clock_b, joins in ((["b_v"], 0, True), (["b_v", "a_v"], 0, False),
+                                   (["b_v"], 1, False)):
+        kernels = [fused("a", ["a_v"]), fused("b", uses_b)]
+        slots = [dict(kernel="a", clock=0), dict(kernel="b", clock=clock_b)]
+        assert defer_team_parts(slots, kernels, allowed=True)
+        assert [s["joins"] for s in slots] == [False, joins]
+        assert not defer_team_parts(slots, kernels, allowed=False)
+        assert [s["joins"] for s in slots] == [False, False]
+
+
+def test_an_update_whose_arguments_do_not_fit_a_deferred_part_runs_at_once(
+        two_threads, run_switching, monkeypatch, tmp_path):
+    """Built with room for 40 bytes of a deferred part's arguments (a pathway's fit, an
+    update's do not): each update's part runs at once, then its event list; same results."""
+    one, _ = _simulate_populations(run_switching, 1, link_drive=False)
+    monkeypatch.setattr(compiler, "BASE_FLAGS", compiler.BASE_FLAGS + ("-DEQSIM_DEFER_ARGS=40",))
+    monkeypatch.setenv("EQSIM_CACHE_DIR", str(tmp_path))  # flags are not in the cache key
+    team, source = _simulate_populations(run_switching, 2, 1_000_000, link_drive=False)
+    assert "eqsim_team_defer_then(_kernel" in source
+    for a, b in zip(one, team):
+        np.testing.assert_array_equal(a, b)
