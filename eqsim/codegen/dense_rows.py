@@ -27,14 +27,14 @@ _VALUE = re.compile(r"[A-Za-z_]\w*|[0-9][0-9.eE+-]*")
 
 def increment(context):
     """``(write, value)`` when the kernel's statements are one addition of ``value`` (a
-    name or a number the whole step shares, maybe subtracted) to one float64 target
-    variable read and written at the target, else None."""
+    name or a number the whole step shares, maybe subtracted) to one float64 variable read
+    and written at one index (the caller checks that it is the target's), else None."""
     writes, statements = context["writes"], context["statements"]
     if (context["condition"] is not None or context["temps"] or len(statements) != 1
             or len(writes) != 1):
         return None
     write = writes[0]
-    if write.via is None or write.shared or write.dtype != "float64":
+    if write.shared or write.dtype != "float64":
         return None
     if any(r.c_name != write.c_name or r.index != write.index for r in context["reads"]):
         return None

@@ -10,6 +10,7 @@ import numpy as np
 from ..ir.operations import OPERATION_KINDS
 from ..ir.variables import ArrayVariable
 from .dense_rows import dense_context
+from .procedural_rows import procedural_context
 from .identifiers import mangle
 
 # target arrays smaller than this stay in the core's caches: prefetching them costs more
@@ -86,6 +87,7 @@ def _prefetch_lists(accesses, element, symbols):
 
 def _procedural(op, symbols, context, prefix, element):
     context["queue"] = symbols.queue(op.queue)
+    context["rows"] = procedural_context(op, symbols, context, prefix)
 
 
 def _summed(op, symbols, context, prefix, element):

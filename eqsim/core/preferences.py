@@ -33,6 +33,13 @@ _DEFAULTS = {
                                                         "least this many synapses run as a "
                                                         "compiled kernel (fewer: NumPy, no "
                                                         "compile wait). Same values either way."),
+    "codegen.cython.procedural_cache_mb": (64, "Megabytes each procedural pathway "
+                                                "(connect(p=..., procedural=True), p >= "
+                                                "0.04) may keep of the rows it drew, as "
+                                                "masks of 1 bit per candidate target; rows "
+                                                "past it are drawn again at each spike. "
+                                                "0: draw every row at each spike. Same "
+                                                "results either way."),
     "core.default_float_dtype": (np.float64, "Floating point type (float32 or float64) of "
                                              "the float variables of groups and synapses "
                                              "created from now on, where no dtype= is given."),
@@ -79,6 +86,8 @@ _VALID = {
     "core.build_report": lambda v: v in (None, "text", "stdout", "stderr"),
     "distributed.overlap_exchange": lambda v: isinstance(v, (bool, np.bool_)),
     "codegen.cython.team_timing": lambda v: isinstance(v, (bool, np.bool_)),
+    "codegen.cython.procedural_cache_mb": lambda v: isinstance(v, numbers.Real)
+    and not isinstance(v, (bool, np.bool_)) and 0 <= v < float("inf"),
 }
 
 

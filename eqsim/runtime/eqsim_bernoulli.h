@@ -278,4 +278,60 @@ static __attribute__((noinline, unused)) int eqsim_bernoulli_block(
     return n;
 }
 
+/* the bits b of a word starting at position `first` with lo <= first + b < hi */
+static inline uint64_t eqsim_window_word(int64_t first, int64_t lo, int64_t hi)
+{
+    int64_t start = lo - first, stop = hi - first;
+    uint64_t upper;
+    if (start < 0)
+        start = 0;
+    if (stop > 64)
+        stop = 64;
+    if (stop <= start)
+        return 0;
+    upper = stop == 64 ? UINT64_MAX : (UINT64_C(1) << stop) - 1;
+    return upper & ~((UINT64_C(1) << start) - 1);
+}
+
+/* A dense sampler's keep masks of row `step` over the words w_lo .. w_lo + words - 1
+ * (bit b of word w: position 64 w + b; word w is groups 2w and 2w + 1), only the
+ * positions lo <= position < hi: the positions eqsim_bernoulli_block keeps, in the same
+ * order. Not inlined: one copy per library. */
+static __attribute__((noinline, unused)) void eqsim_bernoulli_row_masks(
+    const eqsim_bernoulli *sampler, uint64_t step, int64_t w_lo, int64_t words, int64_t lo,
+    int64_t hi, uint64_t *out)
+{
+    for (int64_t k = 0; k < words; k++) {
+        const int64_t first = 64 * (w_lo + k);
+        uint64_t mask = eqsim_dense_pair(sampler->dense_key, step, (uint64_t)(2 * (w_lo + k)),
+                                         sampler->threshold);
+        if (first < lo || first + 64 > hi)
+            mask &= eqsim_window_word(first, lo, hi);
+        out[k] = mask;
+    }
+}
+
+/* Procedural rows kept as masks (eqsim/codegen/procedural_rows.py): the masks of row
+ * `row` of a dense sampler, drawn on first use into the next free one of `capacity` kept
+ * rows (slots[row]: its place, -1 none; slots[n_rows]: places taken) or, all taken, into
+ * `scratch` at each use. The kept masks are the draws, so results do not depend on which
+ * rows are kept. */
+static inline const uint64_t *eqsim_procedural_row(
+    const eqsim_bernoulli *sampler, int64_t row, int64_t *slots, int64_t n_rows,
+    uint64_t *kept, int64_t capacity, uint64_t *scratch, int64_t w_lo, int64_t words,
+    int64_t lo, int64_t hi)
+{
+    uint64_t *masks;
+    if (slots[row] >= 0)
+        return kept + slots[row] * words;
+    if (slots[n_rows] < capacity) {
+        slots[row] = slots[n_rows]++;
+        masks = kept + slots[row] * words;
+    } else {
+        masks = scratch;
+    }
+    eqsim_bernoulli_row_masks(sampler, (uint64_t)row, w_lo, words, lo, hi, masks);
+    return masks;
+}
+
 #endif /* EQSIM_BERNOULLI_H */

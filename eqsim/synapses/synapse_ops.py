@@ -73,10 +73,7 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
         assignments.append(Assignment("lastupdate", "=", T))
     names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
     temporaries = {a.target for a in assignments if a.target.startswith("_")}
-    # names the user's code defines with '=' (x_pre / x_post always refer to the groups)
-    temporaries |= {st.var for st in statements if st.op == "=" and st.var not in
-                    synapses.variables and not st.var.endswith(("_pre", "_post"))
-                    and st.var not in BUILT_IN_NAMES}
+    temporaries |= _user_temporaries(synapses, statements)
     variables = synapses.resolve_for_kernel(names - temporaries, run_namespace)
     _check_pathway_targets(synapses, pathway, statements, variables, temporaries)
     trigger, events = _checked_trigger(synapses, pathway, statements, variables)
@@ -115,6 +112,13 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
         csr_order=None if order is None else "_csr_order", source_start=source_range[0],
         source_stop=source_range[1], rounds_by=tuple(rounds_by), post_index="_synaptic_post",
         event_lags=_lags_name(events_var))
+
+
+def _user_temporaries(synapses, statements):
+    """The names the user's code defines with '=' (x_pre / x_post always refer to the
+    groups)."""
+    return {st.var for st in statements if st.op == "=" and st.var not in synapses.variables
+            and not st.var.endswith(("_pre", "_post")) and st.var not in BUILT_IN_NAMES}
 
 
 def _lags(events_var):
@@ -195,16 +199,17 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
     """Pathway of connections regenerated at each spike: statements may only use
     shared synaptic values and pre/post neuron variables."""
     written = _pathway_statements(synapses, pathway)
+    temporaries = _user_temporaries(synapses, written)
     names = used_names([st.expr for st in written]) | {st.var for st in written}
-    checked = synapses.resolve_for_kernel(names, run_namespace)
-    _check_pathway_targets(synapses, pathway, written, checked, set())
+    checked = synapses.resolve_for_kernel(names - temporaries, run_namespace)
+    _check_pathway_targets(synapses, pathway, written, checked, temporaries)
     trigger, events = _checked_trigger(synapses, pathway, written, checked)
     # per-synapse (constant) values: their expression, regenerated at each spike
     statements = substitute_values(synapses, written, run_namespace)
     assignments = [Assignment(st.var, st.op, st.expr, st.line, pathway.source_text)
                    for st in statements]
     names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
-    variables = synapses.resolve_for_kernel(names, run_namespace)
+    variables = synapses.resolve_for_kernel(names - temporaries, run_namespace)
     var_index = {}
     for name, var in list(variables.items()):
         base, side = split_suffix(name)
