@@ -2,16 +2,22 @@
  * eqsim_bernoulli.h -- which positions of a row a Bernoulli(p) sample keeps: the draws of
  * connect(p=...) and of procedural synapses (the C twin of eqsim/runtime/sampling.py).
  *
- * Dense rows (p >= EQSIM_DENSE_P) draw one 32-bit lane per position, with no log:
+ * Dense rows (p >= EQSIM_DENSE_P) draw one byte per position, and 24 more bits for the few
+ * whose byte decides nothing (no log):
  *
- *   key       = eqsim_key(seed, stream, EQSIM_SUB_DENSE)
- *   group g   = positions 32g .. 32g+31 of the row whose step is `step` (the source index)
- *   position 32g + 8l + m is kept iff lane l of Philox(key, step, index 8g + m) < threshold
- *   threshold = floor(p * 2^32) (2^32 for p >= 1), lanes l = word0 lo, word0 hi, word1 lo, hi
+ *   threshold = floor(p * 2^32) (2^32 for p >= 1: every position kept)
+ *   batch g   = positions 128g .. 128g+127 of the row whose step is `step` (the source)
+ *   position 128g + 32l + 4m + j: b = byte j of 32-bit lane l of
+ *             Philox(eqsim_key(seed, stream, EQSIM_SUB_DENSE), step, 8g + m)
+ *             (lanes l = word0 lo, word0 hi, word1 lo, word1 hi; bytes little-endian)
+ *   kept iff  b < threshold >> 24, or b == threshold >> 24 and the low 24 bits of
+ *             word0 of Philox(eqsim_key(seed, stream, EQSIM_SUB_DENSE_TAIL), step, position)
+ *             are below threshold & 0xFFFFFF
  *
- * so one Philox call serves 4 positions and 8 calls (one AVX2 vector per lane) give the
- * 32 bits of a group's keep mask (two groups are drawn at once). Any window of a row is
- * drawn from its own groups alone.
+ * that is, kept iff the 32-bit number (b, tail) is below threshold: exactly p (to 2^-32),
+ * independently per position, with a tail drawn for 1 position in 256. One Philox call
+ * serves 16 positions, 8 calls (one AVX2 vector per lane) a batch: ~0.4 ns per position
+ * against ~1 ns with a 32-bit lane each. Any window of a row is drawn from its own batches.
  * All of it is integer arithmetic: every target and any compiler gives the same bits.
  * Sparse rows walk geometric gaps (eqsim_geometric, one Philox call and one log per kept
  * position) in blocks of EQSIM_WALK_BLOCK positions, block b using the draws (b << 32) + m.
@@ -22,11 +28,13 @@
 #include <stdint.h>
 #include "eqsim_random.h"
 
-/* measured: a dense group costs ~32 ns, a geometric gap ~40 ns, so the walk is cheaper
- * only below about one kept position per group */
+/* measured: a geometric gap costs ~40 ns, a dense position ~1 ns with 32-bit lanes (now
+ * ~0.4): the walk is cheaper below about p = 0.01; kept at 0.04, where sparse rows have
+ * always been walked (the same connections as before for them) */
 #define EQSIM_DENSE_P 0.04
-#define EQSIM_DENSE_GROUP 32
+#define EQSIM_DENSE_BATCH 128
 #define EQSIM_SUB_DENSE 3
+#define EQSIM_SUB_DENSE_TAIL 4
 #define EQSIM_WALK_BLOCK 1024
 #define EQSIM_WALK_SHIFT 32
 
@@ -45,42 +53,73 @@ static inline uint64_t eqsim_bernoulli_threshold(double p)
     return (uint64_t)(p * 4294967296.0);
 }
 
-/* the bits b of a group starting at position `first` with lo <= first + b < hi */
-static inline uint32_t eqsim_window_bits(int64_t first, int64_t lo, int64_t hi)
+/* the bits b of a word starting at position `first` with lo <= first + b < hi */
+static inline uint64_t eqsim_window_word(int64_t first, int64_t lo, int64_t hi)
 {
     int64_t start = lo - first, stop = hi - first;
-    uint64_t upper, lower;
+    uint64_t upper;
     if (start < 0)
         start = 0;
-    if (stop > EQSIM_DENSE_GROUP)
-        stop = EQSIM_DENSE_GROUP;
+    if (stop > 64)
+        stop = 64;
     if (stop <= start)
         return 0;
-    upper = (UINT64_C(1) << stop) - 1;
-    lower = (UINT64_C(1) << start) - 1;
-    return (uint32_t)(upper & ~lower);
+    upper = stop == 64 ? UINT64_MAX : (UINT64_C(1) << stop) - 1;
+    return upper & ~((UINT64_C(1) << start) - 1);
 }
 
-static inline uint32_t eqsim_dense_mask_scalar(uint64_t key, uint64_t step, uint64_t group,
-                                               uint64_t threshold)
+/* The positions of a batch whose byte equals threshold >> 24 (bit b of ties[k]: position
+ * 128 g + 64 k + b): kept or not by their tails. */
+static inline void eqsim_dense_tails(uint64_t tail_key, uint64_t step, uint64_t batch,
+                                     uint64_t threshold, const uint64_t ties[2],
+                                     uint64_t masks[2])
 {
-    uint32_t mask = 0;
-    int m;
-    for (m = 0; m < 8; m++) {
-        eqsim_words w = eqsim_philox(key, step, 8 * group + (uint64_t)m);
-        mask |= (uint32_t)((w.word0 & UINT64_C(0xFFFFFFFF)) < threshold) << m;
-        mask |= (uint32_t)((w.word0 >> 32) < threshold) << (8 + m);
-        mask |= (uint32_t)((w.word1 & UINT64_C(0xFFFFFFFF)) < threshold) << (16 + m);
-        mask |= (uint32_t)((w.word1 >> 32) < threshold) << (24 + m);
+    const uint64_t low = threshold & UINT64_C(0xFFFFFF);
+    int k;
+    if (low == 0)
+        return; /* no tail is below 0 */
+    for (k = 0; k < 2; k++) {
+        uint64_t tied = ties[k];
+        while (tied) {
+            const int b = __builtin_ctzll(tied);
+            const uint64_t position = EQSIM_DENSE_BATCH * batch + 64 * (uint64_t)k + (uint64_t)b;
+            tied &= tied - 1;
+            if ((eqsim_philox(tail_key, step, position).word0 & UINT64_C(0xFFFFFF)) < low)
+                masks[k] |= UINT64_C(1) << b;
+        }
     }
-    return mask;
+}
+
+/* The keep masks of batch `batch` of row `step` (one Philox call after another): masks[k]
+ * bit b is position 128 batch + 64 k + b. */
+static inline void eqsim_dense_batch_scalar(uint64_t key, uint64_t tail_key, uint64_t step,
+                                            uint64_t batch, uint64_t threshold,
+                                            uint64_t masks[2])
+{
+    const uint64_t high = threshold >> 24;
+    uint64_t ties[2] = {0, 0};
+    int m, l, j;
+    masks[0] = masks[1] = 0;
+    for (m = 0; m < 8; m++) {
+        eqsim_words w = eqsim_philox(key, step, 8 * batch + (uint64_t)m);
+        const uint64_t lane[4] = {w.word0 & UINT64_C(0xFFFFFFFF), w.word0 >> 32,
+                                  w.word1 & UINT64_C(0xFFFFFFFF), w.word1 >> 32};
+        for (l = 0; l < 4; l++)
+            for (j = 0; j < 4; j++) {
+                const uint64_t b = lane[l] >> (8 * j) & 0xFF;
+                const int bit = 32 * (l & 1) + 4 * m + j;
+                masks[l >> 1] |= (uint64_t)(b < high) << bit;
+                ties[l >> 1] |= (uint64_t)(b == high) << bit;
+            }
+    }
+    eqsim_dense_tails(tail_key, step, batch, threshold, ties, masks);
 }
 
 #if defined(__x86_64__) && defined(__GNUC__) && !defined(__clang__)
 #define EQSIM_DENSE_AVX2 1
 /* gcc's AVX2 builtins (what <immintrin.h> wraps) on its vector types: that header takes
  * ~0.7 s to compile, which every network library would pay */
-typedef float eqsim_f32x8 __attribute__((vector_size(32)));
+typedef char eqsim_i8x32 __attribute__((vector_size(32)));
 #define EQSIM_AVX2 __attribute__((target("avx2")))
 
 /* the high and low 32 bits of the products of eight 32-bit lanes with `factor` */
@@ -95,14 +134,6 @@ static inline EQSIM_AVX2 eqsim_i32x8 eqsim_mulhilo8(eqsim_i32x8 a, eqsim_i32x8 f
                                      0xAA);
     return __builtin_ia32_pblendd256(
         (eqsim_i32x8)__builtin_ia32_psrlqi256((eqsim_i64x4)even, 32), odd, 0xAA);
-}
-
-static inline EQSIM_AVX2 uint32_t eqsim_lane_bits(eqsim_i32x8 lane, eqsim_i32x8 limit)
-{
-    const eqsim_i32x8 flip = {INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN,
-                              INT32_MIN, INT32_MIN, INT32_MIN, INT32_MIN};
-    /* unsigned lane < threshold, as a signed comparison of both with the top bit flipped */
-    return (uint32_t)__builtin_ia32_movmskps256((eqsim_f32x8)(limit > (lane ^ flip)));
 }
 
 /* Eight Philox rounds' worth of state: the four 32-bit words of eight counters. */
@@ -138,57 +169,77 @@ static inline EQSIM_AVX2 void eqsim_philox8_round(eqsim_philox8 *x, int32_t k0, 
     x->c3 = low0;
 }
 
-static inline EQSIM_AVX2 uint32_t eqsim_philox8_bits(const eqsim_philox8 *x, eqsim_i32x8 limit)
+/* eqsim_dense_batch_scalar with the eight counters in one vector per lane (the same
+ * rounds as eqsim_philox): lane l of the eight counters is 32 bytes, byte 4m + j that of
+ * counter 8g + m, so one byte comparison and one movemask give the 32 positions
+ * 128g + 32l .. 128g + 32l + 31. The counters 8g .. 8g+7 share their high word. */
+static inline EQSIM_AVX2 void eqsim_dense_batch_avx2(uint64_t key, uint64_t tail_key,
+                                                     uint64_t step, uint64_t batch,
+                                                     uint64_t threshold, uint64_t masks[2])
 {
-    return eqsim_lane_bits(x->c0, limit) | eqsim_lane_bits(x->c1, limit) << 8
-           | eqsim_lane_bits(x->c2, limit) << 16 | eqsim_lane_bits(x->c3, limit) << 24;
-}
-
-/* eqsim_dense_mask_scalar of groups `group` (low 32 bits) and `group` + 1 (high), eight
- * Philox counters per vector (the same rounds as eqsim_philox), the two groups' rounds
- * interleaved (independent chains: ~25 % faster than one after the other). A group's
- * counters 8g .. 8g+7 share their high word (8g is a multiple of 8). */
-static inline EQSIM_AVX2 uint64_t eqsim_dense_pair_avx2(uint64_t key, uint64_t step,
-                                                        uint64_t group, uint64_t threshold)
-{
-    eqsim_philox8 a = eqsim_philox8_start(8 * group, step);
-    eqsim_philox8 b = eqsim_philox8_start(8 * group + 8, step);
-    eqsim_i32x8 limit;
+    eqsim_philox8 x = eqsim_philox8_start(8 * batch, step);
     uint32_t k0 = (uint32_t)key, k1 = (uint32_t)(key >> 32);
-    int32_t flipped;
-    int round;
+    const char high = (char)(threshold >> 24), flipped = (char)((threshold >> 24) ^ 0x80);
+    const eqsim_i8x32 below = {flipped, flipped, flipped, flipped, flipped, flipped, flipped,
+                               flipped, flipped, flipped, flipped, flipped, flipped, flipped,
+                               flipped, flipped, flipped, flipped, flipped, flipped, flipped,
+                               flipped, flipped, flipped, flipped, flipped, flipped, flipped,
+                               flipped, flipped, flipped, flipped};
+    const eqsim_i8x32 tie = {high, high, high, high, high, high, high, high, high, high, high,
+                             high, high, high, high, high, high, high, high, high, high, high,
+                             high, high, high, high, high, high, high, high, high, high};
+    uint32_t lt[4], eq[4];
+    uint64_t ties[2];
+    int round, l;
     for (round = 0; round < 10; round++) {
-        eqsim_philox8_round(&a, (int32_t)k0, (int32_t)k1);
-        eqsim_philox8_round(&b, (int32_t)k0, (int32_t)k1);
+        eqsim_philox8_round(&x, (int32_t)k0, (int32_t)k1);
         k0 += 0x9E3779B9u;
         k1 += 0xBB67AE85u;
     }
-    if (threshold > UINT64_C(0xFFFFFFFF))
-        return UINT64_MAX;
-    flipped = (int32_t)((uint32_t)threshold ^ 0x80000000u);
-    limit = (eqsim_i32x8){flipped, flipped, flipped, flipped, flipped, flipped, flipped, flipped};
-    return (uint64_t)eqsim_philox8_bits(&a, limit) | (uint64_t)eqsim_philox8_bits(&b, limit) << 32;
+    if (threshold > UINT64_C(0xFFFFFFFF)) {
+        masks[0] = masks[1] = UINT64_MAX;
+        return;
+    }
+    {
+        const eqsim_i32x8 lanes[4] = {x.c0, x.c1, x.c2, x.c3};
+        for (l = 0; l < 4; l++) {
+            const eqsim_i8x32 b = (eqsim_i8x32)lanes[l];
+            /* unsigned b < high, as a signed comparison of both with the top bit flipped */
+            const eqsim_i8x32 top = {-128, -128, -128, -128, -128, -128, -128, -128, -128,
+                                     -128, -128, -128, -128, -128, -128, -128, -128, -128,
+                                     -128, -128, -128, -128, -128, -128, -128, -128, -128,
+                                     -128, -128, -128, -128, -128};
+            lt[l] = (uint32_t)__builtin_ia32_pmovmskb256((eqsim_i8x32)(below > (b ^ top)));
+            eq[l] = (uint32_t)__builtin_ia32_pmovmskb256((eqsim_i8x32)(b == tie));
+        }
+    }
+    masks[0] = lt[0] | (uint64_t)lt[1] << 32;
+    masks[1] = lt[2] | (uint64_t)lt[3] << 32;
+    ties[0] = eq[0] | (uint64_t)eq[1] << 32;
+    ties[1] = eq[2] | (uint64_t)eq[3] << 32;
+    eqsim_dense_tails(tail_key, step, batch, threshold, ties, masks);
 }
 #endif
 
-/* The keep masks of groups `group` (low 32 bits; bit b: position 32 * group + b) and
- * `group` + 1 (high 32 bits) of the row `step`. */
-static inline uint64_t eqsim_dense_pair(uint64_t key, uint64_t step, uint64_t group,
-                                        uint64_t threshold)
+/* The keep masks of batch `batch` of row `step`: masks[k] bit b is position
+ * 128 batch + 64 k + b. */
+static inline void eqsim_dense_batch(uint64_t key, uint64_t tail_key, uint64_t step,
+                                     uint64_t batch, uint64_t threshold, uint64_t masks[2])
 {
 #if defined(EQSIM_DENSE_AVX2) && defined(__AVX2__)
-    return eqsim_dense_pair_avx2(key, step, group, threshold);
+    eqsim_dense_batch_avx2(key, tail_key, step, batch, threshold, masks);
 #else
 #if defined(EQSIM_DENSE_AVX2)
     /* built without -mavx2 (the installed glue): ask the CPU once */
     static int has_avx2 = -1;
     if (has_avx2 < 0)
         has_avx2 = __builtin_cpu_supports("avx2") ? 1 : 0;
-    if (has_avx2)
-        return eqsim_dense_pair_avx2(key, step, group, threshold);
+    if (has_avx2) {
+        eqsim_dense_batch_avx2(key, tail_key, step, batch, threshold, masks);
+        return;
+    }
 #endif
-    return (uint64_t)eqsim_dense_mask_scalar(key, step, group, threshold)
-           | (uint64_t)eqsim_dense_mask_scalar(key, step, group + 1, threshold) << 32;
+    eqsim_dense_batch_scalar(key, tail_key, step, batch, threshold, masks);
 #endif
 }
 
@@ -196,7 +247,7 @@ static inline uint64_t eqsim_dense_pair(uint64_t key, uint64_t step, uint64_t gr
  * with, prepared once. */
 typedef struct {
     double p, log_q;
-    uint64_t walk_key, dense_key, threshold;
+    uint64_t walk_key, dense_key, tail_key, threshold;
     int dense;
 } eqsim_bernoulli;
 
@@ -210,8 +261,32 @@ static inline EQSIM_STRICT_FP eqsim_bernoulli eqsim_bernoulli_prepare(double p, 
     sampler.walk_key = eqsim_key(seed, stream, 0);
     sampler.dense = p > 0.0 && eqsim_bernoulli_is_dense(p);
     sampler.dense_key = eqsim_key(seed, stream, EQSIM_SUB_DENSE);
+    sampler.tail_key = eqsim_key(seed, stream, EQSIM_SUB_DENSE_TAIL);
     sampler.threshold = eqsim_bernoulli_threshold(p);
     return sampler;
+}
+
+/* A dense sampler's keep masks of row `step` over the words w_lo .. w_lo + words - 1
+ * (bit b of word w: position 64 w + b; word w is half w % 2 of batch w / 2), only the
+ * positions lo <= position < hi. Not inlined: one copy per library. */
+static __attribute__((noinline, unused)) void eqsim_bernoulli_row_masks(
+    const eqsim_bernoulli *sampler, uint64_t step, int64_t w_lo, int64_t words, int64_t lo,
+    int64_t hi, uint64_t *out)
+{
+    const int64_t w_hi = w_lo + words;
+    for (int64_t batch = w_lo / 2; 2 * batch < w_hi; batch++) {
+        uint64_t masks[2];
+        eqsim_dense_batch(sampler->dense_key, sampler->tail_key, step, (uint64_t)batch,
+                          sampler->threshold, masks);
+        for (int k = 0; k < 2; k++) {
+            const int64_t w = 2 * batch + k, first = 64 * w;
+            if (w < w_lo || w >= w_hi)
+                continue;
+            if (first < lo || first + 64 > hi)
+                masks[k] &= eqsim_window_word(first, lo, hi);
+            out[w - w_lo] = masks[k];
+        }
+    }
 }
 
 /* eqsim_geometric(p, seed, stream, step, index) for 0 < p < 1, with the key and
@@ -236,7 +311,7 @@ static __attribute__((noinline, unused)) int eqsim_bernoulli_block(
     int64_t hi, int32_t *out)
 {
     const int64_t first = block * EQSIM_WALK_BLOCK;
-    int64_t from = lo - first, to = hi - first, size = length - first, position, group;
+    int64_t from = lo - first, to = hi - first, size = length - first, position;
     int n = 0;
     if (size > EQSIM_WALK_BLOCK)
         size = EQSIM_WALK_BLOCK;
@@ -247,17 +322,16 @@ static __attribute__((noinline, unused)) int eqsim_bernoulli_block(
     if (to <= from || !(sampler->p > 0.0))
         return 0;
     if (sampler->dense) {
-        /* a block is a whole number of groups: offsets are group * 32 + bit; two groups
-         * per draw (a group past the window has no window bits) */
-        for (group = from / EQSIM_DENSE_GROUP; group * EQSIM_DENSE_GROUP < to; group += 2) {
-            uint64_t masks = eqsim_dense_pair(sampler->dense_key, step,
-                                              (uint64_t)(first / EQSIM_DENSE_GROUP + group),
-                                              sampler->threshold);
-            uint64_t mask = (masks & eqsim_window_bits(group * EQSIM_DENSE_GROUP, from, to))
-                | (masks & (uint64_t)eqsim_window_bits((group + 1) * EQSIM_DENSE_GROUP, from,
-                                                       to) << 32);
+        /* a block is a whole number of batches: the masks of the words that overlap the
+         * window, then their positions as offsets from the block's start */
+        uint64_t masks[EQSIM_WALK_BLOCK / 64];
+        const int64_t w_lo = from / 64, w_hi = (to + 63) / 64;
+        eqsim_bernoulli_row_masks(sampler, step, first / 64 + w_lo, w_hi - w_lo, first + from,
+                                  first + to, masks);
+        for (int64_t w = w_lo; w < w_hi; w++) {
+            uint64_t mask = masks[w - w_lo];
             while (mask) {
-                out[n++] = (int32_t)(group * EQSIM_DENSE_GROUP + __builtin_ctzll(mask));
+                out[n++] = (int32_t)(64 * w + __builtin_ctzll(mask));
                 mask &= mask - 1;
             }
         }
@@ -276,39 +350,6 @@ static __attribute__((noinline, unused)) int eqsim_bernoulli_block(
             out[n++] = (int32_t)position;
     }
     return n;
-}
-
-/* the bits b of a word starting at position `first` with lo <= first + b < hi */
-static inline uint64_t eqsim_window_word(int64_t first, int64_t lo, int64_t hi)
-{
-    int64_t start = lo - first, stop = hi - first;
-    uint64_t upper;
-    if (start < 0)
-        start = 0;
-    if (stop > 64)
-        stop = 64;
-    if (stop <= start)
-        return 0;
-    upper = stop == 64 ? UINT64_MAX : (UINT64_C(1) << stop) - 1;
-    return upper & ~((UINT64_C(1) << start) - 1);
-}
-
-/* A dense sampler's keep masks of row `step` over the words w_lo .. w_lo + words - 1
- * (bit b of word w: position 64 w + b; word w is groups 2w and 2w + 1), only the
- * positions lo <= position < hi: the positions eqsim_bernoulli_block keeps, in the same
- * order. Not inlined: one copy per library. */
-static __attribute__((noinline, unused)) void eqsim_bernoulli_row_masks(
-    const eqsim_bernoulli *sampler, uint64_t step, int64_t w_lo, int64_t words, int64_t lo,
-    int64_t hi, uint64_t *out)
-{
-    for (int64_t k = 0; k < words; k++) {
-        const int64_t first = 64 * (w_lo + k);
-        uint64_t mask = eqsim_dense_pair(sampler->dense_key, step, (uint64_t)(2 * (w_lo + k)),
-                                         sampler->threshold);
-        if (first < lo || first + 64 > hi)
-            mask &= eqsim_window_word(first, lo, hi);
-        out[k] = mask;
-    }
 }
 
 /* Procedural rows kept as masks (eqsim/codegen/procedural_rows.py): the masks of row

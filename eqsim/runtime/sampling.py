@@ -15,23 +15,25 @@ import numpy as np
 from eqsim.runtime.random import compiled_draw, lanes, uniform
 from eqsim.cpu_count import usable_cpus
 
-__all__ = ["SUB_SAMPLE", "SUB_KEEP", "SUB_SIZE", "SUB_DENSE", "BLOCK", "DENSE_P",
-           "DENSE_GROUP", "bernoulli_positions", "bernoulli_window", "bernoulli_counts",
+__all__ = ["SUB_SAMPLE", "SUB_KEEP", "SUB_SIZE", "SUB_DENSE", "SUB_DENSE_TAIL", "BLOCK",
+           "DENSE_P", "DENSE_BATCH", "bernoulli_positions", "bernoulli_window", "bernoulli_counts",
            "bernoulli_cost", "fixed_size_positions", "fixed_size_cost", "expand_ranges"]
 
 #: Sub-counters that keep the kinds of draws of one connect call apart.
 SUB_SAMPLE = 0  # geometric gaps of sample(p=...) / connect(p=...)
 SUB_KEEP = 1    # one keep-or-drop draw per candidate pair
 SUB_SIZE = 2    # fixed-size samples
-SUB_DENSE = 3   # per-position draws of dense Bernoulli rows
+SUB_DENSE = 3   # per-position bytes of dense Bernoulli rows
+SUB_DENSE_TAIL = 4  # the 24 more bits of a dense position whose byte ties
 
-#: Rows kept with at least this probability draw every position (32 per 8 Philox calls,
-#: no log) instead of walking geometric gaps (one Philox call and one log per kept
-#: position): measured, a group of 32 positions costs about what one gap costs.
-#: (C: EQSIM_DENSE_P in eqsim_bernoulli.h, as the other constants of these draws.)
+#: Rows kept with at least this probability draw every position (a byte each, 16 per
+#: Philox call, no log) instead of walking geometric gaps (one Philox call and one log per
+#: kept position). (C: EQSIM_DENSE_P in eqsim_bernoulli.h, as the other constants of these
+#: draws.)
 DENSE_P = 0.04
-#: Positions per keep mask of a dense row: ``32g + 8l + m`` is lane ``l`` of draw ``8g + m``.
-DENSE_GROUP = 32
+#: Positions per batch of a dense row: ``128g + 32l + 4m + j`` is byte ``j`` of lane ``l``
+#: of draw ``8g + m``.
+DENSE_BATCH = 128
 
 #: Positions per keyed block of a Bernoulli walk: the walk over positions
 #: ``b*BLOCK:(b+1)*BLOCK`` of a row uses the draws ``(b << 32) + m``, so any window of a row
@@ -100,9 +102,12 @@ def bernoulli_window(keys, lengths, lo, hi, p, *, seed, stream):
 def bernoulli_counts(keys, lengths, lo, hi, p, *, seed, stream, dtype=np.int64):
     """:func:`bernoulli_window` as the number of positions of each row and the positions.
 
-    A row with ``p >= DENSE_P`` draws every position: position ``32g + 8l + m`` is kept
-    when the 32-bit lane ``l`` of ``lanes(seed, stream, key, 8g + m, sub=SUB_DENSE)`` is
-    below ``floor(p * 2**32)`` (integers only: the same on every target). A sparser row
+    A row with ``p >= DENSE_P`` draws every position: with ``t = floor(p * 2**32)``
+    (``2**32`` for ``p >= 1``), position ``128g + 32l + 4m + j`` is kept when byte ``j`` of
+    the 32-bit lane ``l`` of ``lanes(seed, stream, key, 8g + m, sub=SUB_DENSE)`` is below
+    ``t >> 24``, or equal to it and the low 24 bits of lane 0 of ``lanes(seed, stream, key,
+    position, sub=SUB_DENSE_TAIL)`` are below ``t & 0xFFFFFF`` (a 32-bit number below
+    ``t``: probability ``p``; integers only, the same on every target). A sparser row
     walks geometric gaps ``floor(log(u) / log(1 - p))`` block by block (:data:`BLOCK`
     positions, block ``b`` drawing ``(b << 32) + m``), one draw per kept position.
 
@@ -199,17 +204,25 @@ def _numpy_window(keys, lengths, lo, hi, p, seed, stream):
 
 def _dense_window(keys, lo, hi, p, seed, stream):
     """Per-position draws of each row's window ``lo:hi`` (see :func:`bernoulli_counts`)."""
-    first = lo // DENSE_GROUP
-    n_groups = np.where(hi > lo, (hi - 1) // DENSE_GROUP - first + 1, 0)
-    row, offset = expand_ranges(n_groups)
-    group = first[row] + offset
-    counters = (group * 8)[:, None] + np.arange(8, dtype=np.int64)
-    draws = lanes(seed, stream, keys[row][:, None], counters, sub=SUB_DENSE)
-    draws = draws.transpose(0, 2, 1).reshape(-1, DENSE_GROUP)  # bit 8l + m: lane l of 8g + m
-    threshold = np.where(p >= 1.0, 2 ** 32, np.floor(p * 2.0 ** 32)).astype(np.uint64)
-    position = group[:, None] * DENSE_GROUP + np.arange(DENSE_GROUP, dtype=np.int64)
-    keep = (draws < threshold[row][:, None]) & (position >= lo[row][:, None]) \
-        & (position < hi[row][:, None])
+    first = lo // DENSE_BATCH
+    n_batches = np.where(hi > lo, (hi - 1) // DENSE_BATCH - first + 1, 0)
+    row, offset = expand_ranges(n_batches)
+    batch = first[row] + offset
+    counters = (batch * 8)[:, None] + np.arange(8, dtype=np.int64)
+    draws = lanes(seed, stream, keys[row][:, None], counters, sub=SUB_DENSE)  # (., m, l)
+    # byte j of lane l of draw 8g + m is position 32l + 4m + j of the batch
+    shifts = np.arange(0, 32, 8, dtype=np.uint32)
+    bytes_ = ((draws[..., None] >> shifts) & 0xFF).transpose(0, 2, 1, 3).reshape(-1, DENSE_BATCH)
+    threshold = np.where(p >= 1.0, 2 ** 32, np.floor(p * 2.0 ** 32)).astype(np.uint64)[row]
+    high = (threshold >> np.uint64(24))[:, None]
+    keep = bytes_ < high
+    position = batch[:, None] * DENSE_BATCH + np.arange(DENSE_BATCH, dtype=np.int64)
+    tied, bit = np.nonzero(bytes_ == high)
+    if tied.size:  # a 32-bit number below the threshold: the byte ties, so the tail decides
+        tails = lanes(seed, stream, keys[row[tied]], position[tied, bit],
+                      sub=SUB_DENSE_TAIL)[:, 0] & np.uint32(0xFFFFFF)
+        keep[tied, bit] = tails < (threshold[tied] & np.uint64(0xFFFFFF))
+    keep &= (position >= lo[row][:, None]) & (position < hi[row][:, None])
     found, bit = np.nonzero(keep)
     return row[found], position[found, bit]
 
