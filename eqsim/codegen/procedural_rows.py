@@ -13,7 +13,9 @@ gets its events in the order its sources arrive, as before.
 
 A pathway whose on_pre is one addition of a step-wide value to one float64 target
 variable (``s_post += 1``) adds through the masks 4 targets at a time, as a dense stored
-pathway does (:mod:`eqsim.codegen.dense_rows`); other statements run per kept bit.
+pathway does (:mod:`eqsim.codegen.dense_rows`), and with threads each thread draws and adds
+its own words of every row (the same bits: each target gets its events in arrival order);
+other statements run per kept bit, on one thread.
 """
 import numpy as np
 
@@ -41,19 +43,20 @@ def cache_capacity(words, n_rows, budget_mb):
     return int(min(n_rows, budget_mb * 1e6 // (8 * words)))
 
 
-def _cache_arrays(op, symbols, words, capacity):
+def _cache_arrays(op, symbols, words, capacity, parts):
     """The kept rows (``capacity`` rows of ``words`` words, zero pages until drawn), each
     source's slot among them (-1: not kept; the last entry counts the slots taken) and
-    the scratch row: kept across run() calls as long as the draws they hold stay valid."""
+    a scratch row per part (thread) of the words: kept across run() calls as long as the
+    draws they hold stay valid."""
     n_rows = op.source_stop - op.source_start
     key = (op.p, op.conn_seed, op.conn_stream, op.n_post, op.target_start, op.target_stop,
-           n_rows, words, capacity)
+           n_rows, words, capacity, parts)
     cache = symbols.cache(op.source, "procedural_rows")
     if cache.get(op.name, (None,))[0] != key:
         slots = np.full(n_rows + 1, -1, dtype=np.int64)
         slots[n_rows] = 0
         cache[op.name] = (key, slots, np.zeros(capacity * words, dtype=np.uint64),
-                          np.zeros(words, dtype=np.uint64))
+                          np.zeros(parts * words, dtype=np.uint64))
     return cache[op.name][1:]
 
 
@@ -77,15 +80,19 @@ def procedural_context(op, symbols, context, prefix):
     first, words = _window_words(op)
     n_rows = op.source_stop - op.source_start
     capacity = cache_capacity(words, n_rows, prefs["codegen.cython.procedural_cache_mb"])
-    slots, bits, scratch = _cache_arrays(op, symbols, words, capacity)
+    found = _procedural_increment(context)
+    # the team splits an additive pathway's words (its rows' draws too: each thread draws
+    # the words it adds)
+    threaded = found is not None and symbols.threads > 1
+    slots, bits, scratch = _cache_arrays(op, symbols, words, capacity,
+                                         symbols.threads if threaded else 1)
 
     def array(name, values):
         return symbols.array(ArrayVariable(f"_{name}_{prefix}", op.owner, None, array=values))
 
     def constant(name, number):
         return symbols.constant(mangle("ki", prefix, name), number, np.int64)
-    found = _procedural_increment(context)
-    return dict(slots=array("rowslots", slots), bits=array("rowbits", bits),
+    return dict(slots=array("rowslots", slots), bits=array("rowbits", bits), threaded=threaded,
                 scratch=array("rowscratch", scratch), first_word=constant("first_word", first),
                 words=constant("words", words), capacity=constant("capacity", capacity),
                 n_rows=constant("n_rows", n_rows),

@@ -8,12 +8,14 @@ import pytest
 
 from eqsim import (Network, NeuronGroup, SpikeGeneratorGroup, SpikeMonitor, Synapses, ms,
                    prefs, seed)
+from eqsim.codegen import module
 from eqsim.codegen.procedural_rows import cache_capacity
 
 
 @pytest.fixture
 def restore_prefs():
-    names = ("codegen.target", "codegen.cython.procedural_cache_mb")
+    names = ("codegen.target", "codegen.cython.procedural_cache_mb",
+             "codegen.cython.num_threads")
     previous = [prefs[n] for n in names]
     yield
     for name, value in zip(names, previous):
@@ -21,10 +23,10 @@ def restore_prefs():
 
 
 def _recurrent(target, cache_mb, on_pre, procedural=True, pre=slice(None), post=slice(None),
-               namespace=None, shared=False, p=0.3):
+               namespace=None, shared=False, p=0.3, run=None):
     """A 300-neuron recurrent net (not a multiple of 64 targets: a partial last word) run
-    in two pieces (the kept rows outlive a run() call); its spikes, v, z and whether the
-    kept-row code ran."""
+    in two pieces (the kept rows outlive a run() call), or by ``run(net)``; its spikes, v,
+    z and whether the kept-row code ran."""
     prefs["codegen.target"] = target
     prefs["codegen.cython.procedural_cache_mb"] = cache_mb
     seed(5)
@@ -39,9 +41,12 @@ def _recurrent(target, cache_mb, on_pre, procedural=True, pre=slice(None), post=
         syn.c = -0.004
     spikes = SpikeMonitor(group, name="rows_spikes")
     net = Network(group, syn, spikes)
-    net.run(17 * ms)
-    net.run(23 * ms)
-    kept = target == "cython" and "eqsim_procedural_row(" in net._module.source
+    if run is None:
+        net.run(17 * ms)
+        net.run(23 * ms)
+    else:
+        run(net)
+    kept = target == "cython" and "procedural_rows.py" in net._module.source
     return (spikes.i[:].copy(), spikes.t_[:].copy(), group.v_[:].copy(), group.z_[:].copy(),
             kept)
 
@@ -82,6 +87,24 @@ def test_kept_rows_give_the_bits_of_the_numpy_target(restore_prefs, case):
         np.testing.assert_allclose(a, b, rtol=1e-12, atol=1e-12)
 
 
+@pytest.mark.parametrize("alternate", [1, 1_000_000])
+@pytest.mark.parametrize("cache_mb", [64, 0.0002])
+def test_kept_rows_on_the_team_give_what_one_thread_gives(restore_prefs, monkeypatch,
+                                                          run_switching, alternate, cache_mb):
+    # the team draws and adds each row's words by thread (alternate=1: the team every
+    # other step, rows drawn on one thread and on the team mixed)
+    monkeypatch.setattr(module, "THREAD_MIN_ELEMENTS", 100)
+    case = dict(on_pre="v_post += -0.01", post=slice(37, 300))
+    one = _recurrent("cython", cache_mb, **case)
+    prefs["codegen.cython.num_threads"] = 2
+    team = _recurrent("cython", cache_mb, **case,
+                      run=lambda net: run_switching(net, 40 * ms, alternate))
+    prefs["codegen.cython.num_threads"] = 1
+    assert one[4] and team[4] and one[0].size > 150
+    for a, b in zip(one[:4], team[:4]):
+        np.testing.assert_array_equal(a, b)
+
+
 def test_sparse_procedural_rows_keep_the_geometric_walk(restore_prefs):
     walk = _recurrent("cython", 64, on_pre="v_post += -0.1", p=0.03)
     stored = _recurrent("cython", 64, on_pre="v_post += -0.1", p=0.03, procedural=False)
@@ -107,7 +130,7 @@ def test_each_target_gets_one_event_per_procedural_synapse_of_each_spike(restore
     syn.connect(p=0.1, procedural=True)
     net = Network(gen, tgt, syn)
     net.run(45 * ms)
-    assert "eqsim_procedural_row(" in net._module.source
+    assert "procedural_rows.py" in net._module.source
     i, j = syn._procedural_pairs()
     spikes_of = np.bincount(sources, minlength=n_pre)
     expected = np.bincount(j + 130, weights=spikes_of[i], minlength=n_post)
