@@ -352,6 +352,48 @@ static __attribute__((noinline, unused)) int eqsim_bernoulli_block(
     return n;
 }
 
+/* Procedural rows whose on_pre adds `value` to a target variable (targets: its storage,
+ * indexed by the global target): the words w_lo up to w_hi (relative to the window's first
+ * word first_word) of each arriving source's row, added to the targets lo:hi. A row with a
+ * place among the kept rows (slots[row] >= 0) is read from it; one placed this step
+ * (slots[row] = -(place + 2)) is drawn into it first, these words only (each thread of a
+ * team draws its own words); one without a place (-1) is drawn into `own` (these words of
+ * a scratch row). Whole words are added 4 targets at a time, a word at the ends of lo:hi
+ * bit by bit (no load or store outside the targets). Not inlined: one copy per library
+ * part. Needs eqsim_support.h. */
+#ifdef EQSIM_SUPPORT_H
+static __attribute__((noinline, unused)) void eqsim_procedural_rows(
+    const eqsim_bernoulli *sampler, const int64_t *slots, uint64_t *kept, int64_t words,
+    int64_t first_word, int64_t lo, int64_t hi, int64_t w_lo, int64_t w_hi, uint64_t *own,
+    double *targets, const int32_t *arriving, int64_t n_arriving, double value)
+{
+    eqsim_dense_v4 table[16];
+    eqsim_dense_table(table, value);
+    for (int64_t a = 0; a < n_arriving; a++) {
+        const int64_t source = arriving[a], place = slots[source];
+        const uint64_t *row = place >= 0 ? kept + place * words : NULL;
+        if (place < 0) {
+            uint64_t *const into = place == -1 ? own : kept + (-place - 2) * words;
+            eqsim_bernoulli_row_masks(sampler, (uint64_t)source, first_word + w_lo, w_hi - w_lo,
+                                      lo, hi, into + w_lo);
+            row = into;
+        }
+        for (int64_t w = w_lo; w < w_hi; w++) {
+            const int64_t first = 64 * (first_word + w);
+            uint64_t mask = row[w];
+            if (first >= lo && first + 64 <= hi) {
+                eqsim_dense_word(targets + first, mask, table, value, 64);
+                continue;
+            }
+            while (mask) {
+                targets[first + __builtin_ctzll(mask)] += value;
+                mask &= mask - 1;
+            }
+        }
+    }
+}
+#endif
+
 /* Procedural rows kept as masks (eqsim/codegen/procedural_rows.py): the masks of row
  * `row` of a dense sampler, drawn on first use into the next free one of `capacity` kept
  * rows (slots[row]: its place, -1 none; slots[n_rows]: places taken) or, all taken, into
