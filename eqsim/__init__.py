@@ -9,7 +9,8 @@ import numpy as np
 # numpy.fft, numpy.random and numpy.linalg over it (so `sum`, `any`, `all` are NumPy's,
 # `fft` and `random` are functions, `power` is numpy.random.power), then Python's builtins
 # that pylab restores; seed() below is ours and also seeds NumPy's generator
-from numpy import *  # noqa: F401,F403
+from .numpy_names import numpy_star_names as _numpy_star_names
+globals().update(_numpy_star_names())  # `from numpy import *`; f2py and testing lazily
 from numpy.fft import *  # noqa: F401,F403
 from numpy.random import *  # noqa: F401,F403
 from numpy.linalg import *  # noqa: F401,F403

@@ -66,7 +66,8 @@ def _pylab_attribute(name):
 
 
 class LazyName:
-    """Stands for a matplotlib module or object until it is first used.
+    """Stands for a matplotlib (or other slow-to-import) module or object until it is
+    first used.
 
     Attribute and item access, assignment, calls, ``isinstance``/``issubclass`` and use as a
     base class all go to the real object, imported then. Private and dunder lookups that
@@ -74,16 +75,17 @@ class LazyName:
     answered without importing matplotlib while it is not loaded.
     """
 
-    def __init__(self, name, load):
+    def __init__(self, name, load, module="matplotlib"):
         object.__setattr__(self, "_lazy_load", load)
         object.__setattr__(self, "_lazy_name", name)
+        object.__setattr__(self, "_lazy_module", module)  # loaded: probes may import
 
     def _lazy_target(self):
         return object.__getattribute__(self, "_lazy_load")()
 
     def __getattr__(self, attribute):
         if (attribute.startswith("_") and attribute not in _USER_DUNDERS
-                and "matplotlib" not in sys.modules):
+                and object.__getattribute__(self, "_lazy_module") not in sys.modules):
             raise AttributeError(attribute)  # a tool probing, not the script asking
         return getattr(self._lazy_target(), attribute)
 
