@@ -66,10 +66,10 @@ def _pylab_attribute(name):
 
 
 class LazyName:
-    """Stands for a matplotlib (or other slow-to-import) module or object until it is
-    first used.
+    """Stands for a matplotlib (or other slow-to-import) module until it is first used
+    (:class:`LazyObject`: a class or object).
 
-    Attribute and item access, assignment, calls, ``isinstance``/``issubclass`` and use as a
+    Attribute and item access, assignment, ``isinstance``/``issubclass`` and use as a
     base class all go to the real object, imported then. Private and dunder lookups that
     tools make on any object (pytest's ``__test__``, ``copy``'s ``__deepcopy__`` ...) are
     answered without importing matplotlib while it is not loaded.
@@ -91,9 +91,6 @@ class LazyName:
 
     def __setattr__(self, attribute, value):
         setattr(self._lazy_target(), attribute, value)
-
-    def __call__(self, *args, **kwargs):
-        return self._lazy_target()(*args, **kwargs)
 
     def __getitem__(self, key):
         return self._lazy_target()[key]
@@ -134,6 +131,15 @@ class LazyName:
         return repr(self._lazy_target())
 
 
+class LazyObject(LazyName):
+    """A :class:`LazyName` for a class or object, which may be called (a module's stand-in
+    may not: pytest would take `testing`, after ``from eqsim import *`` in a test module, for
+    a test function it cannot collect)."""
+
+    def __call__(self, *args, **kwargs):
+        return self._lazy_target()(*args, **kwargs)
+
+
 def _function(name):
     def call(*args, **kwargs):
         return _pylab_attribute(name)(*args, **kwargs)
@@ -146,7 +152,7 @@ def _function(name):
 def lazy_pylab_names():
     """``{name: stand-in}`` for every matplotlib name the star import binds."""
     names = {name: _function(name) for name in PYLAB_FUNCTIONS}
-    names.update({name: LazyName(name, lambda name=name: _pylab_attribute(name))
+    names.update({name: LazyObject(name, lambda name=name: _pylab_attribute(name))
                   for name in PYLAB_OBJECTS})
     names.update({name: LazyName(module, lambda module=module: importlib.import_module(module))
                   for name, module in PYLAB_MODULES.items()})

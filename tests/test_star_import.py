@@ -141,3 +141,13 @@ def test_numpys_slow_submodules_are_bound_but_imported_on_first_use():
             "assert 'numpy.testing' in sys.modules\n"
             "assert f2py.__name__ == 'numpy.f2py' and 'numpy.f2py' in sys.modules\n")
     subprocess.run([sys.executable, "-c", code], check=True, cwd=Path(__file__).parents[1])
+
+
+def test_a_test_module_doing_the_star_import_collects_without_warnings(tmp_path):
+    # the `testing` stand-in is not taken for a test function (pytest warned about it)
+    (tmp_path / "test_user.py").write_text("from eqsim import *\n\n\ndef test_x():\n"
+                                           "    assert testing is not None\n")
+    done = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "-W", "error::pytest.PytestCollectionWarning", str(tmp_path)],
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 0, done.stdout + done.stderr
