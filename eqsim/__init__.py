@@ -10,11 +10,10 @@ import numpy as np
 # `fft` and `random` are functions, `power` is numpy.random.power), then Python's builtins
 # that pylab restores; seed() below is ours and also seeds NumPy's generator
 from .numpy_names import numpy_star_names as _numpy_star_names
-globals().update(_numpy_star_names())  # `from numpy import *`; f2py and testing lazily
+globals().update(_numpy_star_names())  # `from numpy import *`; f2py, testing, ma ... lazily
 from numpy.fft import *  # noqa: F401,F403
 from numpy.random import *  # noqa: F401,F403
 from numpy.linalg import *  # noqa: F401,F403
-import numpy.ma as ma  # noqa: F401
 import datetime  # noqa: F401
 del test  # numpy's test runner: pytest would collect it from test modules doing `import *`
 import builtins as _builtins
