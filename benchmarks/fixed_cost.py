@@ -8,8 +8,14 @@ would decide the maximum, not the typical call) and once more with it running. P
 median, fastest and slowest call in ms. To compare two checkouts, run this script from each
 (``PYTHONPATH=<checkout> python <checkout>/benchmarks/fixed_cost.py``), alternating, on a
 quiet machine: the figures move by 10-20 % from minute to minute on a shared VM.
+``--phases`` also prints, per model, the mean ms per call of the phases of a run() call
+(wrapped while the calls with the GC paused are timed): building the operations, the
+network module (its kernel contexts, render key and library load), binding.
 """
 import argparse
+import collections
+import contextlib
+import functools
 import gc
 import os
 import statistics
@@ -31,9 +37,45 @@ def call_times(network, dt, calls):
     return times
 
 
-def measure(b, benchmark, calls, scale):
+#: (module, object name or None for a module function, attribute, label) of each phase
+PHASES = (("eqsim.core.network", "Network", "_build", "build (all below)"),
+          ("eqsim.core.network", "Network", "_scheduled", "  operations()"),
+          ("eqsim.codegen.module", "NetworkModule", "__init__", "  network module"),
+          ("eqsim.codegen.module", None, "kernel_context", "    kernel contexts"),
+          ("eqsim.codegen.module", None, "render_key", "    render key"),
+          ("eqsim.codegen.module", "NetworkModule", "_load", "    library load"),
+          ("eqsim.codegen.module", "NetworkModule", "bind", "bind"))
+
+
+@contextlib.contextmanager
+def timed_phases(seconds):
+    """Add each phase's wall time to ``seconds[label]`` while inside."""
+    import importlib
+    patched = []
+    for module_name, owner_name, attribute, label in PHASES:
+        module = importlib.import_module(module_name)
+        owner = module if owner_name is None else getattr(module, owner_name)
+        original = getattr(owner, attribute)
+
+        def timed(*args, _original=original, _label=label, **kwargs):
+            started = time.perf_counter()
+            try:
+                return _original(*args, **kwargs)
+            finally:
+                seconds[_label] += time.perf_counter() - started
+        patched.append((owner, attribute, original))
+        setattr(owner, attribute, functools.wraps(original)(timed))
+    try:
+        yield seconds
+    finally:
+        for owner, attribute, original in reversed(patched):
+            setattr(owner, attribute, original)
+
+
+def measure(b, benchmark, calls, scale, phases=None):
     """(median, fastest, slowest) ms of run(dt) with the GC paused, and the median with it
-    running, for ``benchmark`` at ``scale`` times its size."""
+    running, for ``benchmark`` at ``scale`` times its size; ``phases``: a Counter that gets
+    the seconds of each phase of the paused calls."""
     spec, variant_scale = spec_for(benchmark)
     b.start_scope()
     model = spec.build(b, scale * variant_scale)
@@ -44,7 +86,8 @@ def measure(b, benchmark, calls, scale):
     gc.collect()
     gc.disable()
     try:
-        paused = call_times(network, dt, calls)
+        with timed_phases(phases) if phases is not None else contextlib.nullcontext():
+            paused = call_times(network, dt, calls)
     finally:
         if was_enabled:
             gc.enable()
@@ -59,13 +102,19 @@ def main(argv=None):
                         help=f"comma-separated benchmarks, of: {', '.join(all_benchmarks())}")
     parser.add_argument("--calls", type=int, default=30, help="timed calls per model")
     parser.add_argument("--scale", type=float, default=1.0, help="size factor of each model")
+    parser.add_argument("--phases", action="store_true",
+                        help="also the mean ms per call of each phase of run()")
     options = parser.parse_args(argv)
     import eqsim as b
     b.prefs["codegen.target"] = "cython"
     print(f"{'benchmark':24s} {'median ms':>10s} {'min':>8s} {'max':>8s} {'median, gc on':>14s}")
     for benchmark in options.models.split(","):
-        median, fastest, slowest, with_gc = measure(b, benchmark, options.calls, options.scale)
+        phases = collections.Counter() if options.phases else None
+        median, fastest, slowest, with_gc = measure(b, benchmark, options.calls, options.scale,
+                                                    phases)
         print(f"{benchmark:24s} {median:10.2f} {fastest:8.2f} {slowest:8.2f} {with_gc:14.2f}")
+        for _, _, _, label in PHASES if phases is not None else ():
+            print(f"  {label:22s} {1e3 * phases[label] / options.calls:10.2f}")
     return 0
 
 

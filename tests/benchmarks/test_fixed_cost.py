@@ -18,3 +18,22 @@ def test_fixed_cost_prints_a_row_of_times_for_each_model():
     assert set(rows) == {"cuba", "stdp"}
     for median, fastest, slowest, with_gc in (map(float, v) for v in rows.values()):
         assert 0 < fastest <= median <= slowest and with_gc > 0
+
+
+def test_fixed_cost_phases_are_times_that_add_up_below_the_call():
+    env = dict(os.environ,
+               PYTHONPATH=os.pathsep.join(p for p in (REPO, os.environ.get("PYTHONPATH")) if p))
+    done = subprocess.run([sys.executable, os.path.join(REPO, "benchmarks", "fixed_cost.py"),
+                           "--models", "cuba", "--scale", "0.05", "--calls", "3", "--phases"],
+                          env=env, capture_output=True, text=True, timeout=600, cwd=REPO)
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = done.stdout.splitlines()[1:]
+    call = [float(x) for x in lines[0].split()[1:]]
+    phases = {line.rsplit(None, 1)[0].strip(): float(line.rsplit(None, 1)[1])
+              for line in lines[1:]}
+    assert list(phases) == ["build (all below)", "operations()", "network module",
+                            "kernel contexts", "render key", "library load", "bind"]
+    assert all(ms > 0 for ms in phases.values())
+    # the parts of the build take less than it, and it less than the slowest call
+    assert phases["operations()"] + phases["network module"] <= phases["build (all below)"]
+    assert phases["build (all below)"] <= call[2]
