@@ -1,15 +1,15 @@
 """Procedural rows kept as bitmasks: the compiled target's cache of regenerated rows.
 
 A procedural pathway (``connect(p=..., procedural=True)``) with a dense sampler
-(``p >= DENSE_P``: one 32-bit draw per candidate target) draws a spiking source's targets
-64 at a time as masks (``eqsim_dense_pair``). Drawing costs ~1 ns per candidate; the
-masks of a row it drew once are kept, up to the preference
-``codegen.cython.procedural_cache_mb`` per pathway (first come, first kept; rows past
-it are drawn into a scratch row at each spike). A kept row is 1 bit per candidate, an
-eighth of a byte: tian's four pathways (25 M synapses at p = 0.25) keep all 10,000 rows
-in 12.5 MB where stored synapses take ~300 MB. The masks are the draws themselves, so
-the targets, their order and every result are those of drawing at each spike; a target
-gets its events in the order its sources arrive, as before.
+(``p >= DENSE_P``: a byte per candidate target, eqsim_bernoulli.h) draws a spiking
+source's targets 64 at a time as masks. Drawing costs ~0.4 ns per candidate; the masks of
+a row it drew once are kept, up to the preference ``codegen.cython.procedural_cache_mb``
+per pathway (first come, first kept; rows past it are drawn into a scratch row at each
+spike). A kept row is 1 bit per candidate, an eighth of a byte: tian's four pathways
+(25 M synapses at p = 0.25) keep all 10,000 rows in 12.5 MB where stored synapses take
+~300 MB. The masks are the draws themselves, so the targets, their order and every result
+are those of drawing at each spike; a target gets its events in the order its sources
+arrive, as before.
 
 A pathway whose on_pre is one addition of a step-wide value to one float64 target
 variable (``s_post += 1``) adds through the masks 4 targets at a time, as a dense stored

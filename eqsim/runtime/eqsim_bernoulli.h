@@ -352,13 +352,53 @@ static __attribute__((noinline, unused)) int eqsim_bernoulli_block(
     return n;
 }
 
+/* Procedural rows kept as masks (eqsim/codegen/procedural_rows.py). slots[row] is the
+ * place of a row among the `capacity` kept rows (-1: none; slots[n_rows]: places taken).
+ * Before a step's rows are read, each arriving row without a place gets the next free one,
+ * marked -(place + 2) until its masks are drawn; after, the marks are cleared. The kept
+ * masks are the draws, so results do not depend on which rows are kept. */
+static inline void eqsim_procedural_place(int64_t *slots, int64_t n_rows, int64_t capacity,
+                                          const int32_t *arriving, int64_t n_arriving)
+{
+    for (int64_t a = 0; a < n_arriving; a++) {
+        int64_t *const slot = &slots[arriving[a]];
+        if (*slot < 0 && slots[n_rows] < capacity)
+            *slot = -(slots[n_rows]++) - 2;
+    }
+}
+
+static inline void eqsim_procedural_settle(int64_t *slots, const int32_t *arriving,
+                                           int64_t n_arriving)
+{
+    for (int64_t a = 0; a < n_arriving; a++) {
+        int64_t *const slot = &slots[arriving[a]];
+        if (*slot <= -2)
+            *slot = -*slot - 2;
+    }
+}
+
+/* The masks of row `row` (relative words 0 .. words; words w_lo .. w_hi meaningful): its
+ * kept masks; drawn first into its new place (these words only: each thread of a team
+ * draws its own) or, without a place, into `own` (a scratch row). */
+static inline const uint64_t *eqsim_procedural_masks(
+    const eqsim_bernoulli *sampler, int64_t row, const int64_t *slots, uint64_t *kept,
+    int64_t words, int64_t first_word, int64_t lo, int64_t hi, int64_t w_lo, int64_t w_hi,
+    uint64_t *own)
+{
+    const int64_t place = slots[row];
+    uint64_t *into;
+    if (place >= 0)
+        return kept + place * words;
+    into = place == -1 ? own : kept + (-place - 2) * words;
+    eqsim_bernoulli_row_masks(sampler, (uint64_t)row, first_word + w_lo, w_hi - w_lo, lo, hi,
+                              into + w_lo);
+    return into;
+}
+
 /* Procedural rows whose on_pre adds `value` to a target variable (targets: its storage,
  * indexed by the global target): the words w_lo up to w_hi (relative to the window's first
- * word first_word) of each arriving source's row, added to the targets lo:hi. A row with a
- * place among the kept rows (slots[row] >= 0) is read from it; one placed this step
- * (slots[row] = -(place + 2)) is drawn into it first, these words only (each thread of a
- * team draws its own words); one without a place (-1) is drawn into `own` (these words of
- * a scratch row). Whole words are added 4 targets at a time, a word at the ends of lo:hi
+ * word first_word) of each arriving source's row (eqsim_procedural_masks), added to the
+ * targets lo:hi. Whole words are added 4 targets at a time, a word at the ends of lo:hi
  * bit by bit (no load or store outside the targets). Not inlined: one copy per library
  * part. Needs eqsim_support.h. */
 #ifdef EQSIM_SUPPORT_H
@@ -370,14 +410,8 @@ static __attribute__((noinline, unused)) void eqsim_procedural_rows(
     eqsim_dense_v4 table[16];
     eqsim_dense_table(table, value);
     for (int64_t a = 0; a < n_arriving; a++) {
-        const int64_t source = arriving[a], place = slots[source];
-        const uint64_t *row = place >= 0 ? kept + place * words : NULL;
-        if (place < 0) {
-            uint64_t *const into = place == -1 ? own : kept + (-place - 2) * words;
-            eqsim_bernoulli_row_masks(sampler, (uint64_t)source, first_word + w_lo, w_hi - w_lo,
-                                      lo, hi, into + w_lo);
-            row = into;
-        }
+        const uint64_t *const row = eqsim_procedural_masks(
+            sampler, arriving[a], slots, kept, words, first_word, lo, hi, w_lo, w_hi, own);
         for (int64_t w = w_lo; w < w_hi; w++) {
             const int64_t first = 64 * (first_word + w);
             uint64_t mask = row[w];
@@ -393,28 +427,5 @@ static __attribute__((noinline, unused)) void eqsim_procedural_rows(
     }
 }
 #endif
-
-/* Procedural rows kept as masks (eqsim/codegen/procedural_rows.py): the masks of row
- * `row` of a dense sampler, drawn on first use into the next free one of `capacity` kept
- * rows (slots[row]: its place, -1 none; slots[n_rows]: places taken) or, all taken, into
- * `scratch` at each use. The kept masks are the draws, so results do not depend on which
- * rows are kept. */
-static inline const uint64_t *eqsim_procedural_row(
-    const eqsim_bernoulli *sampler, int64_t row, int64_t *slots, int64_t n_rows,
-    uint64_t *kept, int64_t capacity, uint64_t *scratch, int64_t w_lo, int64_t words,
-    int64_t lo, int64_t hi)
-{
-    uint64_t *masks;
-    if (slots[row] >= 0)
-        return kept + slots[row] * words;
-    if (slots[n_rows] < capacity) {
-        slots[row] = slots[n_rows]++;
-        masks = kept + slots[row] * words;
-    } else {
-        masks = scratch;
-    }
-    eqsim_bernoulli_row_masks(sampler, (uint64_t)row, w_lo, words, lo, hi, masks);
-    return masks;
-}
 
 #endif /* EQSIM_BERNOULLI_H */
