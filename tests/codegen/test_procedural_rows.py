@@ -23,15 +23,17 @@ def restore_prefs():
 
 
 def _recurrent(target, cache_mb, on_pre, procedural=True, pre=slice(None), post=slice(None),
-               namespace=None, shared=False, p=0.3, run=None):
+               namespace=None, shared=False, p=0.3, run=None, refractory=False):
     """A 300-neuron recurrent net (not a multiple of 64 targets: a partial last word) run
     in two pieces (the kept rows outlive a run() call), or by ``run(net)``; its spikes, v,
     z and whether the kept-row code ran."""
     prefs["codegen.target"] = target
     prefs["codegen.cython.procedural_cache_mb"] = cache_mb
     seed(5)
-    group = NeuronGroup(300, "dv/dt = (1.15 - v)/(10*ms) : 1\nz : 1", threshold="v > 1",
-                        reset="v = 0", method="exact", name="rows_group")
+    unless = " (unless refractory)" if refractory else ""
+    group = NeuronGroup(300, f"dv/dt = (1.15 - v)/(10*ms) : 1{unless}\nz : 1",
+                        threshold="v > 1", reset="v = 0", method="exact", name="rows_group",
+                        refractory=2 * ms if refractory else False)
     group.v = "rand()"
     model = "c : 1 (shared)" if shared else ""
     syn = Synapses(group[pre], group[post], model, on_pre=on_pre, namespace=namespace,
@@ -59,6 +61,7 @@ CASES = {
     "per-synapse statements": dict(on_pre="v_post += -0.01*(1 + i*0.001)\nz_post += j",
                                    post=slice(70, 300)),
     "random weights": dict(on_pre="v_post += -0.02*rand()"),
+    "refractory targets": dict(on_pre="v_post += -0.01", refractory=True),
 }
 
 
@@ -75,7 +78,8 @@ def test_kept_partly_kept_and_redrawn_rows_give_the_bits_of_stored_synapses(rest
             np.testing.assert_array_equal(a, b)
 
 
-@pytest.mark.parametrize("case", ["constant", "per-synapse statements", "random weights"])
+@pytest.mark.parametrize("case", ["constant", "per-synapse statements", "random weights",
+                                  "refractory targets"])
 def test_kept_rows_give_the_bits_of_the_numpy_target(restore_prefs, case):
     compiled = _recurrent("cython", 64, **CASES[case])
     reference = _recurrent("numpy", 64, **CASES[case])
