@@ -9,8 +9,10 @@ median, fastest and slowest call in ms. To compare two checkouts, run this scrip
 (``PYTHONPATH=<checkout> python <checkout>/benchmarks/fixed_cost.py``), alternating, on a
 quiet machine: the figures move by 10-20 % from minute to minute on a shared VM.
 ``--phases`` also prints, per model, the mean ms per call of the phases of a run() call
-(wrapped while the calls with the GC paused are timed): building the operations, the
-network module (its kernel contexts, render key and library load), binding.
+(wrapped while the calls with the GC paused are timed): building the operations, their
+fingerprint (a run() that builds what the last one built keeps its module:
+eqsim/codegen/module_reuse.py), the network module (its kernel contexts, render key and
+library load: zero when kept), binding.
 """
 import argparse
 import collections
@@ -40,6 +42,7 @@ def call_times(network, dt, calls):
 #: (module, object name or None for a module function, attribute, label) of each phase
 PHASES = (("eqsim.core.network", "Network", "_build", "build (all below)"),
           ("eqsim.core.network", "Network", "_scheduled", "  operations()"),
+          ("eqsim.codegen.module_reuse", None, "fingerprint", "  module fingerprint"),
           ("eqsim.codegen.module", "NetworkModule", "__init__", "  network module"),
           ("eqsim.codegen.module", None, "kernel_context", "    kernel contexts"),
           ("eqsim.codegen.module", None, "render_key", "    render key"),

@@ -14,6 +14,11 @@ matplotlib.use("Agg")
 if not os.environ.get("EQSIM_CACHE_DIR"):
     os.environ["EQSIM_CACHE_DIR"] = tempfile.mkdtemp(prefix="eqsim-test-cache-")
 
+# a run() that keeps its network's module also builds it anew and compares the two
+# (eqsim/codegen/module_reuse.py): every test that runs a network twice checks that the
+# fingerprint of what a module is built from misses nothing
+os.environ.setdefault("EQSIM_CHECK_MODULE_REUSE", "1")
+
 import pytest  # noqa: E402
 
 from eqsim import defaultclock, ms, prefs, start_scope  # noqa: E402

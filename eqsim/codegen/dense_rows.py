@@ -93,21 +93,23 @@ def dense_context(op, symbols, context, prefix, element):
     base = write.index.replace(site, "0")
     post_var = op.variables[op.post_index]
     post, ptr = post_var.array, op.variables[op.csr_ptr].array
-    # the row pointers are made again at every run(); the target indices only by connect()
-    key = (id(post), post.size, op.name)
+    # once per connectivity, not at every run(): connect() and restore() give the target
+    # indices a new array (Synapses._resize); the entry holds the array it was made from, so
+    # that a new array cannot pass for it by taking a freed one's id
     cache = symbols.cache(post_var, "dense_rows")
-    if key not in cache:  # once per connectivity, not at every run()
-        for stale in [k for k in cache if k[:2] != key[:2]]:
-            del cache[stale]
-        cache[key] = _masks_if_dense(post, ptr)
-    masks, n_targets = cache[key]
-    if masks is None:
+    kept = cache.get(op.name)
+    if kept is None or kept[0] is not post:
+        masks, n_targets = _masks_if_dense(post, ptr)
+        # one flat array object for every module made of it (module_reuse compares them)
+        kept = cache[op.name] = (post, None if masks is None else masks.reshape(-1),
+                                 None if masks is None else masks.shape[1], n_targets)
+    _, flat, words, n_targets = kept
+    if flat is None:
         return None
-    bits = symbols.array(ArrayVariable(f"_bits_{prefix}", op.owner, None,
-                                       array=masks.reshape(-1)))
+    bits = symbols.array(ArrayVariable(f"_bits_{prefix}", op.owner, None, array=flat))
 
     def constant(name, number):
         return symbols.constant(mangle("ki", prefix, name), number, np.int64)
     return dict(bits=bits, target=write.c_name, base=base, value=value,
-                words=constant("words", masks.shape[1]),
+                words=constant("words", words),
                 n_targets=constant("n_targets", n_targets))

@@ -86,6 +86,12 @@ def worth_a_team(schedule):
                for op in schedule if not isinstance(op, tuple))
 
 
+def module_threads(target, num_threads, schedule):
+    """The threads a module of ``schedule`` is built for when ``num_threads`` are asked."""
+    threads = max(1, int(num_threads)) if target == "cython" else 1
+    return threads if threads == 1 or worth_a_team(schedule) else 1
+
+
 class NetworkModule:
     """The generated code of one network for one target, loaded as a backend.
 
@@ -129,10 +135,8 @@ class NetworkModule:
         printer, index_name, suffix, module_template = TARGETS[target]
         self.target = target
         self.context = context
-        self.threads = max(1, int(num_threads)) if target == "cython" else 1
+        self.threads = module_threads(target, num_threads, schedule)
         self.team_timing = bool(team_timing)
-        if self.threads > 1 and not worth_a_team(schedule):
-            self.threads = 1
         self.symbols = ModuleSymbols(threads=self.threads, context=context,
                                      compiled=target == "cython")
         kernels, slots, max_size = [], [], 1  # kernels: (helpers, template, context)

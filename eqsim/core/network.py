@@ -5,7 +5,7 @@ from contextlib import contextmanager
 import numpy as np
 import time
 
-from ..codegen.module import NetworkModule
+from ..codegen.module_reuse import network_module
 from ..errors import CheckpointError, EqsimError, NetworkError, object_error
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
@@ -212,13 +212,14 @@ class Network(NetworkControl, Nameable):
         progress = BuildProgress(f"building network '{self.name}' ({target} target)")
         progress.report_while_blocked()
         with _preparing(objects=self._all_objects()):
-            module = NetworkModule(target, self.name, schedule, lambda op: clock_index(op.clock),
-                                   len(clocks), context=current_context(),
-                                   vector_math=prefs["codegen.cython.vector_math"],
-                                   team_timing=prefs["codegen.cython.team_timing"],
-                                   num_threads=(prefs["codegen.cython.num_threads"]
-                                                if target == "cython" else 1),
-                                   profile=profile)
+            module = network_module(self._module, target, self.name, schedule,
+                                    lambda op: clock_index(op.clock), len(clocks),
+                                    context=current_context(),
+                                    vector_math=prefs["codegen.cython.vector_math"],
+                                    team_timing=prefs["codegen.cython.team_timing"],
+                                    num_threads=(prefs["codegen.cython.num_threads"]
+                                                 if target == "cython" else 1),
+                                    profile=profile)
         progress.finish()
         logger.debug("built %s module in %.3f s", target, time.perf_counter() - started)
         return module, netops, clocks

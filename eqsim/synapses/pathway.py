@@ -21,6 +21,8 @@ class SynapticPathway:
         self.queue_name = f"_q_{synapses.name}_{name}"
         self.queue_state = []       # in-flight items between runs, entry k arrives in k steps
         self.queue_mode = None      # 'sources' (homogeneous) or 'synapses'
+        self._csr = None            # (index array, trigger size, ptr, order) of csr()
+        self._steps = None
 
     @property
     def trigger_group(self):
@@ -42,12 +44,19 @@ class SynapticPathway:
         variable = self.synapses.variables["_synaptic_" + self.role]
         n = len(self.trigger_group)
         if getattr(variable, "row_pointers", None) is not None:  # implicit, sorted storage
-            return variable.row_pointers.copy(), None
+            return variable.row_pointers, None
+        # the same arrays while the synapses are (a compiled module holds their addresses,
+        # and a run() keeps its module when nothing changed): synapses change only by
+        # connect() and restore(), which give the index a new array (Synapses._resize)
         index = variable.array
+        kept = self._csr
+        if kept is not None and kept[0] is index and kept[1] == n:
+            return kept[2], kept[3]
         ordered = index.size < 2 or bool(np.all(index[1:] >= index[:-1]))
         order = None if ordered else np.argsort(index, kind="stable").astype(np.int32)
         ptr = np.zeros(n + 1, dtype=np.int64)
         np.cumsum(np.bincount(index, minlength=n), out=ptr[1:])
+        self._csr = (index, n, ptr, order)
         return ptr, order
 
     def check_delays(self, dt=None):
@@ -111,7 +120,10 @@ class SynapticPathway:
             return True, delay
         steps = self.delay_steps(dt)
         self._homogeneous = steps.size == 0 or bool(np.all(steps == steps[0]))
-        self._steps = steps
+        if self._steps is not None and self._steps.shape == steps.shape:
+            self._steps[:] = steps  # the array a kept module holds (see csr())
+        else:
+            self._steps = steps
         self._mode = "sources" if self._homogeneous else "synapses"
         self._n_slots = int(steps.max()) + 1 if steps.size else 1
         return self._homogeneous, (int(steps[0]) if steps.size else 0)

@@ -36,6 +36,11 @@ class PresynapticIndex(ArrayVariable):
             return  # the dataclass initialiser
         self._explicit = values
 
+    def fingerprint_arrays(self):
+        """The arrays that hold the indices (:mod:`eqsim.codegen.module_reuse`: reading
+        :attr:`array` of the implicit form makes a new one)."""
+        return self._ptr, self._explicit
+
     @property
     def implicit(self):
         return self._explicit is None

@@ -20,8 +20,9 @@ def test_fixed_cost_prints_a_row_of_times_for_each_model():
         assert 0 < fastest <= median <= slowest and with_gc > 0
 
 
-def test_fixed_cost_phases_are_times_that_add_up_below_the_call():
-    env = dict(os.environ,
+def test_fixed_cost_phases_are_times_that_add_up_below_the_call_and_the_module_is_kept():
+    # without the test suite's check of kept modules (which builds them anyway)
+    env = dict(os.environ, EQSIM_CHECK_MODULE_REUSE="0",
                PYTHONPATH=os.pathsep.join(p for p in (REPO, os.environ.get("PYTHONPATH")) if p))
     done = subprocess.run([sys.executable, os.path.join(REPO, "benchmarks", "fixed_cost.py"),
                            "--models", "cuba", "--scale", "0.05", "--calls", "3", "--phases"],
@@ -31,9 +32,13 @@ def test_fixed_cost_phases_are_times_that_add_up_below_the_call():
     call = [float(x) for x in lines[0].split()[1:]]
     phases = {line.rsplit(None, 1)[0].strip(): float(line.rsplit(None, 1)[1])
               for line in lines[1:]}
-    assert list(phases) == ["build (all below)", "operations()", "network module",
-                            "kernel contexts", "render key", "library load", "bind"]
-    assert all(ms > 0 for ms in phases.values())
+    assert list(phases) == ["build (all below)", "operations()", "module fingerprint",
+                            "network module", "kernel contexts", "render key", "library load",
+                            "bind"]
+    assert all(phases[p] > 0 for p in ("build (all below)", "operations()",
+                                       "module fingerprint", "bind"))
+    # run(dt) again and again builds what it built: the module of the first run is kept
+    assert phases["network module"] == 0
     # the parts of the build take less than it, and it less than the slowest call
-    assert phases["operations()"] + phases["network module"] <= phases["build (all below)"]
+    assert phases["operations()"] + phases["module fingerprint"] <= phases["build (all below)"]
     assert phases["build (all below)"] <= call[2]
