@@ -52,6 +52,17 @@ def test_part_0_s_own_share_of_the_file_keeps_the_heaviest_kernel_elsewhere():
     assert parts == 2 and owner[0] == 1
 
 
+def test_a_threaded_library_s_own_share_weighs_more_per_character():
+    """Its own text holds the thread team's code, which gcc takes longer over."""
+    weights = [30000, 10000, 10000]
+    # 25,000 own units for one thread: part 0 takes a light kernel beside them; twice as
+    # many for a team: part 1 takes every kernel
+    own = 25000 / library_parts.OWN_TEXT_WEIGHT
+    assert library_parts.OWN_TEXT_WEIGHT_TEAM == 2 * library_parts.OWN_TEXT_WEIGHT
+    assert assign_parts(weights, cpus=2, own_text=own)[1] == [1, 0, 1]
+    assert assign_parts(weights, cpus=2, own_text=own, team=True)[1] == [1, 1, 1]
+
+
 @pytest.fixture
 def compiled(monkeypatch):
     previous = prefs["codegen.target"], prefs["codegen.cython.num_threads"]
