@@ -92,14 +92,19 @@ def _run(command):
 
 
 @functools.lru_cache(maxsize=None)
-def _toolchain_signature():
-    """Everything outside the source that changes the binary, once per process."""
+def _toolchain_signature(cython=True):
+    """Everything outside the source that changes the binary, once per process; Cython's
+    version only for modules Cython translates (importing Cython for a plain C network
+    library took 4-8 ms of a first run() whose glue was installed)."""
     import numpy
-    import Cython
 
     answers = _gcc_answers()
-    return "\n".join([
-        f"cython {Cython.__version__}", f"numpy {numpy.__version__}",
+    translator = []
+    if cython:
+        import Cython
+        translator = [f"cython {Cython.__version__}"]
+    return "\n".join(translator + [
+        f"numpy {numpy.__version__}",
         f"python {sys.version}", f"abi {sys.implementation.cache_tag} {_extension_suffix()}",
         f"machine {platform.machine()}", f"gcc {answers['version']}", answers["target"],
         f"mvec {answers['libmvec']}",
@@ -212,7 +217,8 @@ def _hashed_name(source, name_hint, header_digest, compile_args, language_level)
     """The cache name of these inputs: a network run again asks it at every run() (the
     source, 50-150 kB, is the same string object then, whose hash Python keeps)."""
     digest = hashlib.sha256()
-    for part in (source, header_digest, compile_args, language_level, _toolchain_signature()):
+    for part in (source, header_digest, compile_args, language_level,
+                 _toolchain_signature(cython=language_level != "c")):
         digest.update(part.encode("utf-8") + b"\0\1")
     return f"{name_hint}_{digest.hexdigest()[:16]}"
 
