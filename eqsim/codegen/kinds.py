@@ -53,13 +53,15 @@ def _thread_context(op, symbols, context, prefix):
     post = op.variables[op.post_index]
     ptr_var = op.variables[op.csr_ptr]
     order = None if op.csr_order is None else op.variables[op.csr_order].array
-    key = (id(post.array), post.array.size, symbols.threads, op.name)
+    # once per connectivity, not at every run(): connect() and restore() give the target
+    # indices a new array (Synapses._resize); the entry holds the array it was made from
+    # (an id alone could be a freed array's)
     cache = symbols.cache(post, "thread_partitions")
-    if key not in cache:  # computed once per connectivity, not at every run()
-        for stale in [k for k in cache if k[:2] != key[:2]]:
-            del cache[stale]
-        cache[key] = thread_partition(post.array, ptr_var.array, order, symbols.threads)
-    ptr, syn = cache[key]
+    kept = cache.get(op.name)
+    if kept is None or kept[0] is not post.array or kept[1] != symbols.threads:
+        kept = cache[op.name] = (post.array, symbols.threads, *thread_partition(
+            post.array, ptr_var.array, order, symbols.threads))
+    _, _, ptr, syn = kept
     context["thread_ptr"] = symbols.array(ArrayVariable(
         f"_tptr_{prefix}", op.owner, None, array=ptr))
     context["thread_syn"] = None if syn is None else symbols.array(ArrayVariable(
