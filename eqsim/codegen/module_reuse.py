@@ -12,7 +12,9 @@ field of every operation, recursively, with
   another module), shape and dtype,
 * variables by their fields (the array of a fresh wrapper made at every run(), such as a
   pathway's row pointers, is the same array),
-* clocks by identity and dt, any other object (a group, a user Function) by identity,
+* clocks by identity and dt, a user Function by identity and its implementations (each
+  by identity; a dynamic one, whose code is made for the group at each build, is never
+  the same), any other object (a group) by identity,
 
 and the module-wide settings (target, threads, vector math, profiling, CPUs, the
 procedural row budget). The fingerprint keeps every object it names by identity alive, so
@@ -24,6 +26,7 @@ anew whenever one is kept (``EQSIM_CHECK_MODULE_REUSE=1``, tests/conftest.py) an
 """
 import dataclasses
 import os
+from collections.abc import Mapping
 
 import numpy as np
 import sympy
@@ -133,7 +136,15 @@ def _array(x, kept, memo):
 def _object(x, kept, memo):
     kept.append(x)
     dt = getattr(x, "dt_", None)  # a clock: kernels get dt at every step, but a table's
-    return ("object", id(x), dt if isinstance(dt, float) else None)  # sampling follows it
+    key = ("object", id(x), dt if isinstance(dt, float) else None)  # sampling follows it
+    implementations = getattr(x, "implementations", None)
+    if isinstance(implementations, Mapping):  # a user Function: its code per target
+        found = tuple(implementations.items())
+        kept.extend(found)
+        # a dynamic implementation's code is made for the group at every build: never kept
+        key += tuple((target, id(impl), object() if getattr(impl, "dynamic", False) else None)
+                     for target, impl in found)
+    return key
 
 
 def _memoised_variable(var, kept, memo):

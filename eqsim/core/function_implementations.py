@@ -37,6 +37,7 @@ class FunctionImplementation:
         self.availability_check = availability_check
         self.dynamic = dynamic
         self.compiler_kwds = dict(compiler_kwds or {})
+        self.adds_units = False  # a Python callable that takes and gives quantities
 
     def get_code(self, owner):
         if self.availability_check is not None:
@@ -73,9 +74,13 @@ class FunctionImplementationContainer(Mapping):
         code): with ``discard_units`` it sees unitless values, the unit names it uses
         standing for their values in SI units."""
         original = getattr(wrapped_func, "_orig_func", wrapped_func)
-        code = _unitless(original) if discard_units else None  # None: add units (default)
-        self._implementations["numpy"] = FunctionImplementation(
-            code=code, dependencies=dependencies, compiler_kwds=compiler_kwds)
+        implementation = FunctionImplementation(
+            code=_unitless(original) if discard_units else original,
+            dependencies=dependencies, compiler_kwds=compiler_kwds)
+        # Brian2's default (codegen.runtime.numpy.discard_units False): the function gets
+        # its arguments with their units and its result's unit is checked
+        implementation.adds_units = not discard_units
+        self._implementations["numpy"] = implementation
 
     def add_implementation(self, target, code, namespace=None, dependencies=None,
                            availability_check=None, name=None, compiler_kwds=None):

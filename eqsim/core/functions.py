@@ -191,7 +191,11 @@ class Function:
         attached to its arguments and the unit of its result checked (as Brian2)."""
         given = self.implementations.get("numpy")
         if given is not None and given.get_code(None) is not None:
-            return given.get_code(None)
+            if not given.adds_units:
+                return given.get_code(None)
+            if getattr(given, "with_units", None) is None:  # one object, as below
+                given.with_units = self._with_units(given.get_code(None))
+            return given.with_units
         if isinstance(self.pyfunc, Function):  # Function(Function(...)): the inner one's
             return self.pyfunc.python_implementation()
         if self._python is None:  # one object, so that kernels share one module constant

@@ -205,3 +205,22 @@ def test_a_restored_creation_number_changes_the_draws_of_a_network_run_before(ta
     other.restore("point", filename=str(tmp_path / "point"), restore_random_state=True)
     other.run(1 * ms)
     np.testing.assert_array_equal(trace.v[:, -10:], expected)
+
+
+def test_a_user_function_given_another_implementation_between_runs_uses_it(target):
+    from eqsim import check_units, implementation
+
+    @implementation("cpp", "double scaled(double x) { return 2*x; }", name="scaled")
+    @check_units(x=1, result=1)
+    def scaled(x):
+        return 2 * x
+    group = NeuronGroup(1, "v : 1", name="G")
+    group.run_regularly("v = scaled(1.0)")
+    net = Network(group)
+    net.run(0.1 * ms, namespace={"scaled": scaled})
+    assert group.v[0] == 2
+    scaled.implementations.add_implementation("cpp", "double scaled(double x) { return 3*x; }",
+                                              name="scaled")
+    scaled.implementations.add_numpy_implementation(lambda x: 3 * x)
+    net.run(0.1 * ms, namespace={"scaled": scaled})
+    assert group.v[0] == 3

@@ -144,6 +144,24 @@ def test_a_numpy_implementation_replaces_the_python_function(numpy_target):
     assert np.asarray(G.v[:]).tolist() == [0.0, 3.0, 6.0]
 
 
+def test_add_numpy_implementation_gives_the_function_the_numpy_target_calls(numpy_target):
+    """Brian2: the wrapped function replaces pyfunc; it gets its arguments with units
+    unless discard_units=True, and its result's unit is checked."""
+    @check_units(I=eqsim.amp, result=1)
+    def f(I):
+        return I / nA
+    f = Function(f)
+    f.implementations.add_numpy_implementation(lambda I: 2 * I / nA)
+    G = _run_regularly("v = f(i * nA)", {"f": f, "nA": nA})
+    assert np.asarray(G.v[:]).tolist() == pytest.approx([0.0, 2.0, 4.0])
+    f.implementations.add_numpy_implementation(lambda I: 3 * I * 1e9, discard_units=True)
+    G = _run_regularly("v = f(i * nA)", {"f": f, "nA": nA})
+    assert np.asarray(G.v[:]).tolist() == pytest.approx([0.0, 3.0, 6.0])
+    f.implementations.add_numpy_implementation(lambda I: I)  # an ampere, not 1
+    with pytest.raises(DimensionMismatchError):
+        _run_regularly("v = f(i * nA)", {"f": f, "nA": nA})
+
+
 def test_a_function_added_to_default_functions_is_found_without_a_namespace(target):
     DEFAULT_FUNCTIONS["triple_it"] = Function(lambda x: 3 * x, arg_units=[1], return_unit=1)
     try:
