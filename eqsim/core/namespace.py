@@ -32,7 +32,8 @@ def resolve_external(name, group_namespace=None, run_namespace=None, obj=None,
                      model_names=()):
     """Value of an external identifier: a float in SI units with its dimension,
     or a callable object (TimedArray / function). ``model_names``: the names the
-    object's own code can use, offered first when ``name`` is a typo.
+    object's own code can use, offered first when ``name`` is a typo (or a function
+    giving them: asked only then).
 
     Returns
     -------
@@ -49,6 +50,8 @@ def resolve_external(name, group_namespace=None, run_namespace=None, obj=None,
         return float(np.asarray(unit)), get_dimensions(unit)
     if name in CONSTANTS:
         return CONSTANTS[name], DIMENSIONLESS
+    if callable(model_names):
+        model_names = model_names()
     close = _close_names(name, model_names, group_namespace, run_namespace)
     hint = f"did you mean {', '.join(close)}?" if close else \
         "define it in the script before run(), or pass namespace={...}"

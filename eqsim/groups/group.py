@@ -190,7 +190,7 @@ class Group(StateAccess, EqsimObject):
                 out[name] = (self.clock.dt_, second.dim)
             else:
                 value, dim = resolve_external(name, getattr(self, "namespace", None), run_namespace,
-                                              model_names=self._own_names(),
+                                              model_names=self._own_names,
                                               obj=self.name)
                 out[name] = (value, dim)
         return out
@@ -210,7 +210,7 @@ class Group(StateAccess, EqsimObject):
                 out[name] = var
                 continue
             value, dim = resolve_external(name, getattr(self, "namespace", None), run_namespace,
-                                              model_names=self._own_names(),
+                                              model_names=self._own_names,
                                           obj=self.name)
             if hasattr(value, "_eqsim_function"):
                 out[name] = value._eqsim_function(name)

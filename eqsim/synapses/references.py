@@ -113,7 +113,7 @@ def resolve_synaptic(synapses, names, run_namespace):
         if group is not None and base in group._subexpressions:
             raise KeyError(name)  # substituted before resolution
         value, dim = resolve_external(name, synapses.namespace, run_namespace, obj=synapses.name,
-                                      model_names=model_names(synapses))
+                                      model_names=lambda: model_names(synapses))
         if hasattr(value, "_eqsim_function"):  # a TimedArray called in synaptic code
             variables[name] = value._eqsim_function(name)
         else:
