@@ -7,7 +7,9 @@ the operations are the same as last time, the module is too, and binding it agai
 the run the current values. "The same" is the :func:`fingerprint` of the schedule: every
 field of every operation, recursively, with
 
-* numbers, strings, sympy expressions and statements by value,
+* numbers, strings, sympy expressions and statements by value, except the values of
+  external constants (``tau`` in ``dv/dt = -v/tau``): those are the module's scalars, given
+  their new values when the module is kept,
 * NumPy arrays by identity (a kernel holds the array's address: a replaced array is
   another module), shape and dtype,
 * variables by their fields (the array of a fresh wrapper made at every run(), such as a
@@ -33,7 +35,8 @@ import sympy
 
 from ..errors import CodegenError
 from ..ir.operations import Assignment, Operation, SynapseIdentity
-from ..ir.variables import Variable
+from ..ir.variables import ConstantVariable, Variable
+from .identifiers import mangle
 
 #: build the module anyway and compare it with the kept one (the test suite sets it)
 CHECK = os.environ.get("EQSIM_CHECK_MODULE_REUSE") == "1"
@@ -49,9 +52,28 @@ def _fields(obj):
     cls = type(obj)
     names = _FIELDS.get(cls)
     if names is None:
+        # an external constant's value is a scalar of the module, bound at every run()
+        # (:func:`refresh_constants`), not its structure
+        skipped = _SKIPPED | ({"value"} if issubclass(cls, ConstantVariable) else set())
         names = _FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls)
-                                     if f.name not in _SKIPPED)
+                                     if f.name not in skipped)
     return names
+
+
+def refresh_constants(module, schedule):
+    """Give ``module``'s scalars the values of the constants of ``schedule``'s operations
+    (what kernel contexts register for them: :func:`eqsim.codegen.kernel.kernel_context`)."""
+    constants, aliases = module.symbols.constants, module.symbols.aliases
+    for op in schedule:
+        if isinstance(op, tuple):
+            continue
+        prefix = aliases.get(op.name)
+        for name, var in op.variables.items():
+            if isinstance(var, ConstantVariable):
+                c_name = mangle("k", prefix, name)
+                known = constants.get(c_name)
+                if known is not None:
+                    constants[c_name] = (var.value, known[1])
 
 
 class Fingerprint:
@@ -226,6 +248,7 @@ def network_module(previous, target, name, schedule, clock_of, n_clocks, *, cont
                                    for e in schedule], settings + (id(context),))
     found._kept.append(context)
     if previous is not None and getattr(previous, "fingerprint", None) == found:
+        refresh_constants(previous, schedule)
         if CHECK:
             check_same_module(previous, build())
         previous.run_failed = False  # a failed run's flag (monitors read it)

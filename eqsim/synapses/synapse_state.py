@@ -81,10 +81,17 @@ def apply_synapse_state(synapses, state, set_arrays):
     per_synapse = state.pop("_delays_per_synapse")
     queues = state.pop("_queues")
     pre = state.pop("_synaptic_pre")
+    pre_var, post_var = synapses.variables["_synaptic_pre"], synapses.variables["_synaptic_post"]
+    # the synapses it has (a sweep restoring its start): their arrays stay the same objects,
+    # so that the network keeps its module and what it derived from them (row masks, thread
+    # partitions); other synapses get new arrays, which tell everything derived to go
+    same = n == synapses.N and np.array_equal(post_var.array, state["_synaptic_post"]) and \
+        np.array_equal(pre_var.array, pre)
     for pathway in synapses.pathways:  # before resizing: per-synapse delays grow with it
         synapses.variables[pathway.delay_name].shared = pathway.delay_name not in per_synapse
-    synapses._resize(n)
-    synapses.variables["_synaptic_pre"].assign(pre)
+    synapses._resize(n, keep_fitting=same)
+    if not same:
+        pre_var.assign(pre)
     set_arrays(state)
     for pathway in synapses.pathways:
         pathway.queue_mode = queues[pathway.name]["mode"]

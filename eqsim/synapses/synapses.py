@@ -178,7 +178,10 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
             return int(comm.allgather_array(np.array([self.N], dtype=np.int64)).sum())
         return self.N
 
-    def _resize(self, new_size):
+    def _resize(self, new_size, keep_fitting=False):
+        """``new_size`` synapses: every per-synapse array a new one (connect(), restore() of
+        other synapses), or with ``keep_fitting`` only those that hold another number of
+        values (restore() of the same synapses, whose delays may have become per synapse)."""
         for name, var in self.variables.items():  # synapse k reads element k: sizes fixed
             if isinstance(var, LinkedVariable) and var.target is not None and new_size != \
                     self.N and var.index is None and not var.to_one and not var.shared:
@@ -190,6 +193,8 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
         for var in {id(v): v for v in self.variables.values()}.values():
             if isinstance(var, ArrayVariable) and var.dynamic and not var.shared and \
                     not isinstance(var, PresynapticIndex):  # that one grows by append()
+                if keep_fitting and var.array.size == new_size:
+                    continue
                 grown = np.zeros(new_size, dtype=var.array.dtype)
                 grown[: min(var.array.size, new_size)] = var.array[:new_size]
                 var.array = grown
