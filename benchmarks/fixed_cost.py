@@ -12,7 +12,9 @@ quiet machine: the figures move by 10-20 % from minute to minute on a shared VM.
 (wrapped while the calls with the GC paused are timed): building the operations, their
 fingerprint (a run() that builds what the last one built keeps its module:
 eqsim/codegen/module_reuse.py), the network module (its kernel contexts, render key and
-library load: zero when kept), binding.
+library load: zero when kept), binding. ``--sweep``: each call sets the models' constants
+to other values (1 or 1.01 times the first), restores the state stored after the first run
+and runs for dt: the loop of a parameter sweep.
 """
 import argparse
 import collections
@@ -29,14 +31,39 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from models import all_benchmarks, spec_for  # noqa: E402
 
 
-def call_times(network, dt, calls):
-    """Seconds of each of ``calls`` calls of ``network.run(dt)``."""
+def call_times(network, dt, calls, sweep=None):
+    """Seconds of each of ``calls`` calls of ``network.run(dt)``; with ``sweep`` (a
+    callable taking the call's number), each call is ``sweep(k)``, ``restore()`` and
+    ``run(dt)``."""
     times = []
-    for _ in range(calls):
+    for k in range(calls):
         started = time.perf_counter()
+        if sweep is not None:
+            sweep(k)
+            network.restore()
         network.run(dt)
         times.append(time.perf_counter() - started)
     return times
+
+
+def parameter_sweep(objects):
+    """A function of the call's number that sets every number in the objects' namespaces
+    to its first value times 1, 1.01, 1, 1.01, ... (what a sweep over parameters does
+    between runs)."""
+    import numbers
+    first = [(namespace, key, value) for namespace in
+             {id(ns): ns for ns in (getattr(o, "namespace", None) for o in objects)
+              if isinstance(ns, dict)}.values()
+             for key, value in namespace.items() if isinstance(value, numbers.Number) or
+             getattr(value, "shape", None) == ()]
+
+    if not first:
+        raise SystemExit("--sweep: the model's objects have no constants in a namespace")
+
+    def sweep(k):
+        for namespace, key, value in first:
+            namespace[key] = value * (1.0 + 0.01 * (k % 2))
+    return sweep
 
 
 #: (module, object name or None for a module function, attribute, label) of each phase
@@ -75,26 +102,31 @@ def timed_phases(seconds):
             setattr(owner, attribute, original)
 
 
-def measure(b, benchmark, calls, scale, phases=None):
+def measure(b, benchmark, calls, scale, phases=None, sweep=False):
     """(median, fastest, slowest) ms of run(dt) with the GC paused, and the median with it
     running, for ``benchmark`` at ``scale`` times its size; ``phases``: a Counter that gets
-    the seconds of each phase of the paused calls."""
+    the seconds of each phase of the paused calls; ``sweep``: each call changes the
+    constants and restores the state stored after the first run (:func:`parameter_sweep`)."""
     spec, variant_scale = spec_for(benchmark)
     b.start_scope()
     model = spec.build(b, scale * variant_scale)
     network = b.Network(*model.objects)
     network.run(b.defaultclock.dt)  # builds or loads the library
     dt = b.defaultclock.dt
+    changes = None
+    if sweep:
+        network.store()
+        changes = parameter_sweep(network._all_objects())
     was_enabled = gc.isenabled()
     gc.collect()
     gc.disable()
     try:
         with timed_phases(phases) if phases is not None else contextlib.nullcontext():
-            paused = call_times(network, dt, calls)
+            paused = call_times(network, dt, calls, changes)
     finally:
         if was_enabled:
             gc.enable()
-    running = call_times(network, dt, calls)
+    running = call_times(network, dt, calls, changes)
     ms = [t * 1e3 for t in paused]
     return statistics.median(ms), min(ms), max(ms), statistics.median(running) * 1e3
 
@@ -107,6 +139,9 @@ def main(argv=None):
     parser.add_argument("--scale", type=float, default=1.0, help="size factor of each model")
     parser.add_argument("--phases", action="store_true",
                         help="also the mean ms per call of each phase of run()")
+    parser.add_argument("--sweep", action="store_true",
+                        help="each call: other constants, restore(), run(dt) (a parameter "
+                             "sweep)")
     options = parser.parse_args(argv)
     import eqsim as b
     b.prefs["codegen.target"] = "cython"
@@ -114,7 +149,7 @@ def main(argv=None):
     for benchmark in options.models.split(","):
         phases = collections.Counter() if options.phases else None
         median, fastest, slowest, with_gc = measure(b, benchmark, options.calls, options.scale,
-                                                    phases)
+                                                    phases, options.sweep)
         print(f"{benchmark:24s} {median:10.2f} {fastest:8.2f} {slowest:8.2f} {with_gc:14.2f}")
         for _, _, _, label in PHASES if phases is not None else ():
             print(f"  {label:22s} {1e3 * phases[label] / options.calls:10.2f}")

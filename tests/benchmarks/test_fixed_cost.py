@@ -42,3 +42,16 @@ def test_fixed_cost_phases_are_times_that_add_up_below_the_call_and_the_module_i
     # the parts of the build take less than it, and it less than the slowest call
     assert phases["operations()"] + phases["module fingerprint"] <= phases["build (all below)"]
     assert phases["build (all below)"] <= call[2]
+
+
+def test_a_parameter_sweep_keeps_the_module_of_its_first_run():
+    env = dict(os.environ, EQSIM_CHECK_MODULE_REUSE="0",
+               PYTHONPATH=os.pathsep.join(p for p in (REPO, os.environ.get("PYTHONPATH")) if p))
+    done = subprocess.run([sys.executable, os.path.join(REPO, "benchmarks", "fixed_cost.py"),
+                           "--models", "cuba", "--scale", "0.05", "--calls", "3", "--phases",
+                           "--sweep"],
+                          env=env, capture_output=True, text=True, timeout=600, cwd=REPO)
+    assert done.returncode == 0, done.stderr[-2000:]
+    phases = {line.rsplit(None, 1)[0].strip(): float(line.rsplit(None, 1)[1])
+              for line in done.stdout.splitlines()[2:]}
+    assert phases["operations()"] > 0 and phases["network module"] == 0
