@@ -36,6 +36,11 @@ class PresynapticIndex(ArrayVariable):
             return  # the dataclass initialiser
         self._explicit = values
 
+    @property
+    def dtype(self):
+        """int32, without making the implicit form's array (one int per synapse)."""
+        return np.dtype(np.int32) if self._explicit is None else self._explicit.dtype
+
     def fingerprint_arrays(self):
         """The arrays that hold the indices (:mod:`eqsim.codegen.module_reuse`: reading
         :attr:`array` of the implicit form makes a new one)."""

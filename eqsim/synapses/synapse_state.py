@@ -52,7 +52,7 @@ def check_synapse_state(synapses, state):
             shape = (n,) if key in per_synapse else (1,)
         else:
             shape = (n,) if var.dynamic and not var.shared else var.array.shape
-        check_array(state[key], name, key, var.array.dtype, shape)
+        check_array(state[key], name, key, var.dtype, shape)
     # i and j are global indices (a process stores a slice of a partitioned group)
     check_indices(state["_synaptic_pre"], name, "_synaptic_pre", synapses.source.global_size())
     check_indices(state["_synaptic_post"], name, "_synaptic_post",
