@@ -78,6 +78,16 @@ def _masks_if_dense(post, ptr):
     return row_masks(post, ptr, n_targets), n_targets
 
 
+def _flat_masks(post, ptr):
+    """``(masks, words per row, n_targets)`` of a dense pathway, the masks as one flat
+    array (one object for every module made of it: module_reuse compares them), else
+    ``(None, None, None)``."""
+    masks, n_targets = _masks_if_dense(post, ptr)
+    if masks is None:
+        return None, None, None
+    return masks.reshape(-1), masks.shape[1], n_targets
+
+
 def dense_context(op, symbols, context, prefix, element):
     """The template's ``dense`` entry of a pathway kernel (None: the synapse loop)."""
     if not symbols.compiled or not op.homogeneous or op.post_index is None:
@@ -93,17 +103,8 @@ def dense_context(op, symbols, context, prefix, element):
     base = write.index.replace(site, "0")
     post_var = op.variables[op.post_index]
     post, ptr = post_var.array, op.variables[op.csr_ptr].array
-    # once per connectivity, not at every run(): connect() and restore() give the target
-    # indices a new array (Synapses._resize); the entry holds the array it was made from, so
-    # that a new array cannot pass for it by taking a freed one's id
-    cache = symbols.cache(post_var, "dense_rows")
-    kept = cache.get(op.name)
-    if kept is None or kept[0] is not post:
-        masks, n_targets = _masks_if_dense(post, ptr)
-        # one flat array object for every module made of it (module_reuse compares them)
-        kept = cache[op.name] = (post, None if masks is None else masks.reshape(-1),
-                                 None if masks is None else masks.shape[1], n_targets)
-    _, flat, words, n_targets = kept
+    flat, words, n_targets = symbols.derived(post_var, "dense_rows", op.name, post,
+                                             lambda: _flat_masks(post, ptr))
     if flat is None:
         return None
     bits = symbols.array(ArrayVariable(f"_bits_{prefix}", op.owner, None, array=flat))

@@ -73,6 +73,17 @@ class ModuleSymbols:
             return self.context.cache(owner, kind)
         return self._own_caches.setdefault((id(owner), kind), {})
 
+    def derived(self, owner, kind, name, source, make):
+        """``make()``, made from the array ``source`` (an object's connections) and kept
+        for ``owner`` (under ``kind`` and ``name``) while ``source`` is the same object:
+        connect() and restore() give connections new arrays (Synapses._resize), and the
+        entry holds the array it was made from (an id alone could be a freed array's)."""
+        cache = self.cache(owner, kind)
+        kept = cache.get(name)
+        if kept is None or kept[0] is not source:
+            kept = cache[name] = (source, make())
+        return kept[1]
+
     def track(self):
         """Start collecting the names of the arrays and scalars registered from now on
         (the ones a kernel uses); returns the set that collects them."""
@@ -107,7 +118,7 @@ class ModuleSymbols:
         """Register scalar ``name`` (made by ``mangle``) with its value and NumPy dtype."""
         dtype = np.dtype(dtype)
         known = self.constants.get(name)
-        if known is not None and not _same_value(known, (value, dtype)):
+        if known is not None and not same_value(known, (value, dtype)):
             raise CodegenError(f"internal error: two values for the scalar {name}")
         self.constants[name] = (value, dtype)
         if self.used is not None:
@@ -130,7 +141,8 @@ class ModuleSymbols:
         return self.queue_aliases[name]
 
 
-def _same_value(a, b):
+def same_value(a, b):
+    """Whether two ``(value, dtype)`` scalars are the same (NaN is NaN)."""
     (x, x_type), (y, y_type) = a, b
     return x_type == y_type and (x is y or x == y or (x != x and y != y))
 
@@ -176,7 +188,7 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
                     if name not in part_used:  # written only: still needs a local
                         lists[part + "temps"].append(names[name])
         elif isinstance(var, ConstantVariable):
-            names[name] = symbols.constant(mangle("k", prefix, name), var.value,
+            names[name] = symbols.constant(constant_name(prefix, name), var.value,
                                            np.int64 if var.is_integer else np.float64)
         elif name in op.index_exprs:
             names[name] = printer_cls.as_float(op.index_exprs[name])
@@ -236,6 +248,11 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
     symbols.used = None
     context["uses"] = uses
     return context
+
+
+def constant_name(prefix, name):
+    """The module scalar of the external constant ``name`` in the kernel ``prefix``."""
+    return mangle("k", prefix, name)
 
 
 def _nothing(*args):

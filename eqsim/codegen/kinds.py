@@ -53,15 +53,9 @@ def _thread_context(op, symbols, context, prefix):
     post = op.variables[op.post_index]
     ptr_var = op.variables[op.csr_ptr]
     order = None if op.csr_order is None else op.variables[op.csr_order].array
-    # once per connectivity, not at every run(): connect() and restore() give the target
-    # indices a new array (Synapses._resize); the entry holds the array it was made from
-    # (an id alone could be a freed array's)
-    cache = symbols.cache(post, "thread_partitions")
-    kept = cache.get(op.name)
-    if kept is None or kept[0] is not post.array or kept[1] != symbols.threads:
-        kept = cache[op.name] = (post.array, symbols.threads, *thread_partition(
-            post.array, ptr_var.array, order, symbols.threads))
-    _, _, ptr, syn = kept
+    ptr, syn = symbols.derived(post, "thread_partitions", (op.name, symbols.threads),
+                               post.array, lambda: thread_partition(
+                                   post.array, ptr_var.array, order, symbols.threads))
     context["thread_ptr"] = symbols.array(ArrayVariable(
         f"_tptr_{prefix}", op.owner, None, array=ptr))
     context["thread_syn"] = None if syn is None else symbols.array(ArrayVariable(

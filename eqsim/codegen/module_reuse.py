@@ -36,12 +36,13 @@ import sympy
 from ..errors import CodegenError
 from ..ir.operations import Assignment, Operation, SynapseIdentity
 from ..ir.variables import ConstantVariable, Variable
-from .identifiers import mangle
 
 #: build the module anyway and compare it with the kept one (the test suite sets it)
 CHECK = os.environ.get("EQSIM_CHECK_MODULE_REUSE") == "1"
 
 _PLAIN = (str, int, float, bool, type(None), np.integer, np.floating, np.bool_)
+_PLAIN_TYPES = {str, int, float, bool, type(None)}  # grows by the NumPy scalar types met
+_HANDLERS = {}  # class -> how its values enter a fingerprint (:func:`_handler_for`)
 _FIELDS = {}  # class -> names of its dataclass fields that the fingerprint reads
 #: fields that never reach generated code: a variable's physical dimension and a
 #: function's dimension rule (units are checked when the operations are made)
@@ -63,6 +64,7 @@ def _fields(obj):
 def refresh_constants(module, schedule):
     """Give ``module``'s scalars the values of the constants of ``schedule``'s operations
     (what kernel contexts register for them: :func:`eqsim.codegen.kernel.kernel_context`)."""
+    from .kernel import constant_name
     constants, aliases = module.symbols.constants, module.symbols.aliases
     for op in schedule:
         if isinstance(op, tuple):
@@ -70,7 +72,7 @@ def refresh_constants(module, schedule):
         prefix = aliases.get(op.name)
         for name, var in op.variables.items():
             if isinstance(var, ConstantVariable):
-                c_name = mangle("k", prefix, name)
+                c_name = constant_name(prefix, name)
                 known = constants.get(c_name)
                 if known is not None:
                     constants[c_name] = (var.value, known[1])
@@ -93,9 +95,9 @@ class Fingerprint:
 def fingerprint(schedule, clock_indices, settings):
     """The :class:`Fingerprint` of a module built from ``schedule`` (operations and
     network-operation tuples) with ``clock_indices`` (each entry's clock) and
-    ``settings`` (a tuple of the module's arguments)."""
+    ``settings`` (a tuple of the module's arguments, objects among them by identity)."""
     kept, memo = [], {}
-    parts = [settings, tuple(clock_indices)]
+    parts = [_value(settings, kept, memo), tuple(clock_indices)]
     for entry in schedule:
         parts.append(entry if isinstance(entry, tuple) else _operation(entry, kept, memo))
     return Fingerprint(tuple(parts), kept)
@@ -146,10 +148,6 @@ def _handler_for(kind):
     return _object
 
 
-_PLAIN_TYPES = {str, int, float, bool, type(None)}
-_HANDLERS = {}
-
-
 def _array(x, kept, memo):
     kept.append(x)
     return ("array", id(x), x.shape, x.dtype.str)
@@ -191,6 +189,7 @@ def _variable(var, kept, memo):
 def check_same_module(kept, fresh):
     """Raise CodegenError unless the kept module ``kept`` is what building it anew gave
     (``fresh``): the same source and symbols, each array the same object."""
+    from .kernel import same_value
     a, b = kept.symbols, fresh.symbols
     problems = []
     if kept.source != fresh.source or kept.parts != fresh.parts:
@@ -207,7 +206,7 @@ def check_same_module(kept, fresh):
     else:
         problems += [f"scalar {name}: {value!r} != {b.constants[name]!r}"
                      for name, value in a.constants.items()
-                     if not _same_scalar(value, b.constants[name])]
+                     if not same_value(value, b.constants[name])]
     for field in ("buffers", "queues", "aliases", "queue_aliases"):
         if getattr(a, field) != getattr(b, field):
             problems.append(f"{field} differ")
@@ -218,11 +217,6 @@ def check_same_module(kept, fresh):
         raise CodegenError("internal error: a run() kept a module that building it anew "
                            "does not give: " + "; ".join(problems),
                            hint="a field the fingerprint misses (eqsim/codegen/module_reuse.py)")
-
-
-def _same_scalar(x, y):
-    (a, a_type), (b, b_type) = x, y
-    return a_type == b_type and type(a) is type(b) and (a == b or (a != a and b != b))
 
 
 def network_module(previous, target, name, schedule, clock_of, n_clocks, *, context,
@@ -243,10 +237,9 @@ def network_module(previous, target, name, schedule, clock_of, n_clocks, *, cont
     settings = (target, bool(vector_math), bool(team_timing), bool(profile), n_clocks,
                 module_threads(target, num_threads, schedule),
                 usable_cpus() if target == "cython" else 1,
-                prefs["codegen.cython.procedural_cache_mb"])
+                prefs["codegen.cython.procedural_cache_mb"], context)
     found = fingerprint(schedule, [None if isinstance(e, tuple) else clock_of(e)
-                                   for e in schedule], settings + (id(context),))
-    found._kept.append(context)
+                                   for e in schedule], settings)
     if previous is not None and getattr(previous, "fingerprint", None) == found:
         refresh_constants(previous, schedule)
         if CHECK:

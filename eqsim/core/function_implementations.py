@@ -38,6 +38,7 @@ class FunctionImplementation:
         self.dynamic = dynamic
         self.compiler_kwds = dict(compiler_kwds or {})
         self.adds_units = False  # a Python callable that takes and gives quantities
+        self.with_units = None  # that callable on unitless values (Function makes it once)
 
     def get_code(self, owner):
         if self.availability_check is not None:

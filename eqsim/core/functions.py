@@ -193,7 +193,7 @@ class Function:
         if given is not None and given.get_code(None) is not None:
             if not given.adds_units:
                 return given.get_code(None)
-            if getattr(given, "with_units", None) is None:  # one object, as below
+            if given.with_units is None:  # one object, as below
                 given.with_units = self._with_units(given.get_code(None))
             return given.with_units
         if isinstance(self.pyfunc, Function):  # Function(Function(...)): the inner one's
