@@ -284,3 +284,34 @@ def test_restoring_other_synapses_of_the_same_number_uses_them(target, tmp_path)
     assert len(expected[0]) > 20
     np.testing.assert_array_equal(spikes.i, expected[0])
     np.testing.assert_array_equal(spikes.t_, expected[1])
+
+
+def test_a_kept_module_on_subgroups_with_shared_variables_takes_new_constants(target):
+    """Subgroup synapses, a shared variable written by scalar code and a constant changed
+    between runs: the kept module gives a fresh network's numbers."""
+    def simulate(gain, net=None, parts=None):
+        if net is None:
+            group = NeuronGroup(10, """dv/dt = (gain * drive - v) / (5*ms) : 1 (unless refractory)
+                                       drive : 1 (shared)""", threshold="v > 1", reset="v = 0",
+                                refractory=1 * ms, method="exact", name="G")
+            group.run_regularly("drive = 1.0 + 0.1 * (t / ms)", dt=1 * ms)
+            synapses = Synapses(group[:5], group[5:], on_pre="v_post += 0.2", name="S")
+            synapses.connect(j="i")
+            spikes = SpikeMonitor(group, name="spikes")
+            net = Network(group, synapses, spikes, *group.contained_objects)
+            parts = (group, spikes)
+            net.store()
+        net.restore()
+        net.run(6 * ms)
+        return net, parts, (parts[1].i.copy(), parts[1].t_.copy(), parts[0].v[:].copy())
+    net, parts, _ = simulate(1.3)
+    module = net._module
+    kept = [simulate(gain, net=net, parts=parts)[2] for gain in (1.3, 1.6)]
+    assert net._module is module
+    for gain, got in zip((1.3, 1.6), kept):
+        from eqsim import start_scope
+        start_scope()
+        fresh = simulate(gain)[2]
+        assert len(fresh[0]) > 0
+        for a, b in zip(got, fresh):
+            np.testing.assert_array_equal(a, b)
