@@ -139,9 +139,11 @@ def thread_bounds(n_targets, threads):
     """The first target of each thread's share of a pathway's targets, and ``n_targets``
     last: whole element blocks, split as a state update splits its blocks among the team,
     so each thread adds to the targets it updates (a target updated on one core and added
-    to on the other moves between their caches twice a step)."""
+    to on the other moves between their caches twice a step). Uneven blocks: the first
+    shares take one more (``eqsim_share_start`` in eqsim_support.h)."""
     n_blocks = -(-int(n_targets) // ELEMENT_BLOCK)
-    return np.array([min(n_blocks * k // threads * ELEMENT_BLOCK, int(n_targets))
+    each, extra = divmod(n_blocks, threads)
+    return np.array([min((each * k + min(k, extra)) * ELEMENT_BLOCK, int(n_targets))
                      for k in range(threads + 1)], dtype=np.int64)
 
 

@@ -132,13 +132,23 @@ static inline void eqsim_dense_table(eqsim_dense_v4 table[16], double value) {
             table[m][lane] = (m >> lane & 1) ? value : negative_zero;
 }
 
+/* The first of `n` blocks in share `part` of `parts` (the team's shares of a state update,
+ * of a pathway's targets: codegen/kinds.py thread_bounds is the same rule). When the blocks
+ * do not divide evenly the first shares take one more: share 0 is the calling thread's,
+ * which starts at once while a worker first sees the fork (brunel's 49 blocks gave the
+ * worker 25 and the caller 24, and the caller waited at every join). */
+static inline int64_t eqsim_share_start(int64_t n, int64_t part, int64_t parts) {
+    const int64_t extra = n % parts;
+    return n / parts * part + (part < extra ? part : extra);
+}
+
 /* The first word of part `part` of `parts` of a row of `words` words: whole element blocks
  * (EQSIM_BLOCK targets, EQSIM_BLOCK / 64 words), split as a state update splits its blocks
  * among the team, so that each thread adds to the targets it updates (a target updated on
  * one core and added to on the other moves between their caches twice a step). */
 static inline int64_t eqsim_dense_split(int64_t words, int64_t part, int64_t parts) {
     const int64_t per_block = EQSIM_BLOCK / 64, blocks = (words + per_block - 1) / per_block;
-    const int64_t first = blocks * part / parts * per_block;
+    const int64_t first = eqsim_share_start(blocks, part, parts) * per_block;
     return first < words ? first : words;
 }
 

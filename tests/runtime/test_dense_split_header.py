@@ -33,9 +33,22 @@ def test_each_part_starts_at_the_first_target_of_the_same_threads_state_update_b
     assert all(a <= b for a, b in zip(firsts, firsts[1:]))
     block = module.block()
     n_blocks = -(-targets // block)  # the state update's blocks of the same targets
+    each, extra = divmod(n_blocks, parts)
+    starts = [each * part + min(part, extra) for part in range(parts + 1)]
     for part in range(1, parts):
-        first_target = n_blocks * part // parts * block
-        assert firsts[part] == min(first_target // 64, words)
+        assert firsts[part] == min(starts[part] * block // 64, words)
+
+
+@pytest.mark.parametrize("n_blocks", [1, 3, 49, 250, 1001])
+@pytest.mark.parametrize("parts", [2, 3, 4, 7])
+def test_uneven_blocks_go_to_the_first_shares_the_calling_threads_first(n_blocks, parts):
+    """Share 0 runs on the thread that forks, at once; a worker starts later. With 49
+    blocks on two threads the caller takes 25, the worker 24 (not the other way round)."""
+    from eqsim.codegen.kinds import ELEMENT_BLOCK, thread_bounds
+    bounds = thread_bounds(n_blocks * ELEMENT_BLOCK, parts) // ELEMENT_BLOCK
+    sizes = list(bounds[1:] - bounds[:-1])
+    assert sum(sizes) == n_blocks and max(sizes) - min(sizes) <= 1
+    assert sizes == sorted(sizes, reverse=True)
 
 
 @pytest.mark.parametrize("targets", [1, 300, 4000, 12_500])
