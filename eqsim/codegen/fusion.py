@@ -55,7 +55,9 @@ def defer_team_parts(slots, kernels, allowed=True):
     flushes before every slot but a kernel that ``joins`` the one before it: same clock,
     and no array written by one of the two is named by the other (their parts run in turn
     on each thread, so neither may see the other's work half done; a state update counts
-    everything it names as written). Marks every such kernel's context (``defer``) and
+    everything it names as written), unless the array is one that both pathways split
+    among the threads alike (their targets' variables: brunel's excitatory and inhibitory
+    pathways both add to ``v``). Marks every such kernel's context (``defer``) and
     every slot (``joins``); returns whether any kernel defers. Not ``allowed`` (one
     thread, or profile=True, which times each kernel where it runs): nothing defers."""
     contexts = {context["name"]: context for _, _, context in kernels}
@@ -72,13 +74,24 @@ def defer_team_parts(slots, kernels, allowed=True):
             continue
         any_deferred = True
         named, written = _named_and_written(context)
+        shares = context.get("partitioned") or {}
         slot["joins"] = bool(section) and section_clock == slot["clock"] and all(
-            not (written & other_named) and not (other_written & named)
-            for other_named, other_written in section)
+            _shared_alike((written & other_named) | (other_written & named), shares,
+                          other_shares)
+            for other_named, other_written, other_shares in section)
         if not slot["joins"]:
             section, section_clock = [], slot["clock"]
-        section.append((named, written))
+        section.append((named, written, shares))
     return any_deferred
+
+
+def _shared_alike(arrays, shares, other_shares):
+    """Whether two kernels that run their parts in turn on each thread may both touch
+    ``arrays``, one of them writing: only when each thread's share of every such array is
+    the same elements in both (pathways onto one target variable, kinds._partitioned), so
+    no thread sees the other's elements, and its own in the serial order."""
+    return all(shares.get(a) is not None and shares.get(a) == other_shares.get(a)
+               for a in arrays)
 
 
 def _named_and_written(context):

@@ -38,9 +38,12 @@ def _pathway(op, symbols, context, prefix, element):
     _rounds(op, symbols, context, prefix, element)
     # threads split the synapses by target neuron, so no two threads write one neuron
     # and each neuron sees its synapses in the serial order
+    context["reached"] = _reached_by(op, symbols, context)
     context["threaded"] = (symbols.threads > 1 and op.homogeneous
                            and all(n == "_synaptic_post" for n in op.rounds_by)
-                           and op.post_index is not None)
+                           and op.post_index is not None
+                           and _split_by_target_is_safe(context["reached"],
+                                                        context["writes"]))
     # a dense pathway's team splits its rows' words instead (templates/cython/pathway.c.j2)
     context["dense"] = dense_context(op, symbols, context, prefix, element)
     if context["threaded"] and context["dense"] is None:
@@ -62,6 +65,60 @@ def _thread_context(op, symbols, context, prefix):
         f"_tsyn_{prefix}", op.owner, None, array=syn))
     context["n_sources"] = symbols.constant(mangle("ki", prefix, "n_sources"),
                                             ptr_var.array.size - 1, np.int64)
+    bounds = symbols.derived(post, "thread_bounds", symbols.threads, post.array,
+                             lambda: thread_bounds(post.array.max(initial=-1) + 1,
+                                                   symbols.threads))
+    context["partitioned"] = _partitioned(context["reached"], bounds)
+
+
+def _reached_by(op, symbols, context):
+    """``{array: how the kernel indexes it}``: ``("post", offset)`` through the target
+    index, ``("element",)`` at the synapse itself, ``("other",)`` any other way (the
+    source index, a link, a shared slot)."""
+    post = op.variables[op.post_index] if op.post_index is not None else None
+    reached = {}
+    for name in context["locals"]:
+        var = op.variables.get(name)
+        if not isinstance(var, ArrayVariable):  # constants, t, dt; linked variables
+            if var is not None and hasattr(var, "storage"):
+                reached.setdefault(symbols.array(var.storage()), set()).add(("other",))
+            continue
+        mapped = op.var_index.get(name)
+        if var.shared:
+            how = ("other",)
+        elif mapped is None:
+            how = ("element",)
+        elif post is not None and mapped[0] is post:
+            how = ("post", int(mapped[1] or 0))
+        else:
+            how = ("other",)
+        reached.setdefault(symbols.array(var), set()).add(how)
+    return reached
+
+
+def _split_by_target_is_safe(reached, writes):
+    """Threads that split a pathway's synapses by target never touch an element another
+    thread writes: every array the kernel writes is reached only through the target
+    index (one offset) or only at the synapse. A pathway that adds to ``ge_post`` what it
+    reads from ``ge_pre`` of the same group is not: a source's value, read on every
+    thread, is a target another thread is adding to."""
+    for c_name in {access.c_name for access in writes}:
+        hows = reached.get(c_name, {("other",)})
+        if len(hows) != 1 or next(iter(hows))[0] == "other":
+            return False
+    return True
+
+
+def _partitioned(reached, bounds):
+    """``{array: the elements of each thread's share}`` for the arrays a threaded pathway
+    reaches only through its target index: share k touches only elements
+    ``bounds[k] + offset`` up to ``bounds[k + 1] + offset``, whatever arrives. Two
+    pathways whose shares of an array coincide may run in one fork although both write
+    it (codegen/fusion.py): each target still sees one pathway's events, then the
+    other's, on one thread, as in the serial order."""
+    return {c_name: tuple(int(b) + how[1] for b in bounds)
+            for c_name, hows in reached.items()
+            for how in hows if len(hows) == 1 and how[0] == "post"}
 
 
 def _prefetch_lists(accesses, element, symbols):

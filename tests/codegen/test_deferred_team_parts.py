@@ -27,7 +27,7 @@ def _step_loop_calls(source):
     return calls
 
 
-def _network(on_pre_inh, sums):
+def _network(on_pre_inh, sums, inh_targets=slice(None)):
     """600 neurons (three blocks: both threads have targets), an excitatory and an
     inhibitory pathway, and a network operation after them that records the sum of the
     variables they add to (it must see both pathways' work of the step)."""
@@ -39,7 +39,7 @@ def _network(on_pre_inh, sums):
     group.v = "rand()"
     exc = Synapses(group[:480], group, on_pre="ge_post += 0.02", name="defer_exc")
     exc.connect(p=0.1)
-    inh = Synapses(group[480:], group, on_pre=on_pre_inh, name="defer_inh")
+    inh = Synapses(group[480:], group[inh_targets], on_pre=on_pre_inh, name="defer_inh")
     inh.connect(p=0.1)
 
     @network_operation(when="synapses", order=5)
@@ -49,10 +49,10 @@ def _network(on_pre_inh, sums):
     return Network(group, exc, inh, record, spikes), group, spikes
 
 
-def _simulate(run_switching, on_pre_inh, threads, alternate=None):
+def _simulate(run_switching, on_pre_inh, threads, alternate=None, inh_targets=slice(None)):
     prefs["codegen.cython.num_threads"] = threads
     sums = []
-    net, group, spikes = _network(on_pre_inh, sums)
+    net, group, spikes = _network(on_pre_inh, sums, inh_targets)
     run_switching(net, 25 * ms, alternate)
     return (spikes.i[:].copy(), spikes.t_[:].copy(), group.v_[:].copy(), np.array(sums),
             net._module.source)
@@ -71,11 +71,34 @@ def test_pathways_onto_other_variables_share_a_fork_and_give_what_one_thread_giv
     assert len(joined) == 1  # the inhibitory pathway joins the excitatory one's fork
 
 
-def test_pathways_that_write_one_variable_each_fork_in_order(two_threads, run_switching):
+def test_pathways_onto_one_variable_of_the_same_targets_share_a_fork_as_one_thread(
+        two_threads, run_switching):
+    """brunel's excitatory and inhibitory pathways both add to v: each thread's share of
+    the targets is the same in both, so each target sees the excitatory events, then the
+    inhibitory ones, on one thread, as on one thread."""
     one = _simulate(run_switching, "ge_post -= 0.03", threads=1)
     team = _simulate(run_switching, "ge_post -= 0.03", threads=2, alternate=1_000_000)
+    assert one[0].size > 300
     for a, b in zip(one[:4], team[:4]):
         np.testing.assert_array_equal(a, b)
+    joined = [name for name, flushed in _step_loop_calls(team[4]) if not flushed]
+    assert len(joined) == 1
+
+
+@pytest.mark.parametrize("on_pre_inh, inh_targets", [
+    ("ge_post -= 0.03", slice(None, 300)),  # shares of other targets: [0, 256, 300)
+    ("ge_post -= 0.03", slice(100, None)),  # the same shares of targets, other elements
+    ("ge_post -= 0.03*ge_pre", slice(None)),  # ge read at the source, on any thread
+], ids=["fewer targets", "offset targets", "read at the source"])
+def test_pathways_onto_one_variable_split_otherwise_each_fork_in_order(
+        two_threads, run_switching, on_pre_inh, inh_targets):
+    one = _simulate(run_switching, on_pre_inh, threads=1, inh_targets=inh_targets)
+    team = _simulate(run_switching, on_pre_inh, threads=2, alternate=1_000_000,
+                     inh_targets=inh_targets)
+    assert one[0].size > 300
+    for a, b in zip(one[:4], team[:4]):
+        np.testing.assert_array_equal(a, b)
+    assert "eqsim_team_defer(_kernel" in team[4]
     assert all(flushed for _, flushed in _step_loop_calls(team[4]))  # each forks alone
 
 

@@ -1,9 +1,11 @@
 """Threads change the speed, never the result: the same spikes and state bit
 for bit with one or two threads."""
+import re
+
 import numpy as np
 import pytest
 
-from eqsim import (NeuronGroup, SpikeMonitor, Synapses,
+from eqsim import (Network, NeuronGroup, SpikeMonitor, Synapses,
                    ms, mV, prefs, run, seed, start_scope)
 
 
@@ -149,3 +151,35 @@ def test_scalar_temporaries_reach_the_threads_blocks_with_the_one_thread_values(
         np.testing.assert_array_equal(a, b)
     np.testing.assert_array_equal(numpy[0], one[0])
     np.testing.assert_allclose(numpy[2], one[2], rtol=1e-12, atol=1e-12)
+
+
+def _reads_at_the_source(run_switching, threads, alternate=None):
+    prefs["codegen.cython.num_threads"] = threads
+    start_scope()
+    seed(21)
+    group = NeuronGroup(600, """dv/dt = (ge + 1.1 - v)/(10*ms) : 1
+                                dge/dt = -ge/(5*ms) : 1""",
+                        threshold="v > 1", reset="v = 0", method="exact", name="reads_src")
+    group.v = "rand()"
+    exc = Synapses(group[:480], group, on_pre="ge_post += 0.02", name="reads_src_exc")
+    exc.connect(p=0.1)
+    # ge of a source (neurons 480-599) is also a target's ge, added to by this pathway
+    inh = Synapses(group[480:], group, on_pre="ge_post -= 0.5*ge_pre", name="reads_src_inh")
+    inh.connect(p=0.2)
+    spikes = SpikeMonitor(group, name="reads_src_spikes")
+    net = Network(group, exc, inh, spikes)
+    run_switching(net, 30 * ms, alternate)
+    return spikes.i[:].copy(), group.ge_[:].copy(), net._module.source
+
+
+def test_a_pathway_reading_at_the_source_what_it_adds_at_the_targets_runs_as_one_thread(
+        two_threads, run_switching):
+    """Split by target, another thread would read a source's ge while this one adds to it
+    (a race: other values from run to run); such a pathway keeps its serial loop."""
+    one = _reads_at_the_source(run_switching, 1)
+    team = _reads_at_the_source(run_switching, 2, alternate=1_000_000)
+    assert one[0].size > 300
+    np.testing.assert_array_equal(one[0], team[0])
+    np.testing.assert_array_equal(one[1], team[1])
+    # the excitatory pathway still splits its synapses among the threads, this one not
+    assert len(re.findall(r"static void _kernel_o\d+_team\(", team[2])) == 1
