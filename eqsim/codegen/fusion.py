@@ -68,7 +68,7 @@ def defer_team_parts(slots, kernels, allowed=True):
         if context is not None and context.get("kind") == "pathway":
             context["defer"] = bool(allowed and context.get("threaded"))
         elif context is not None and "state_update" in context:  # fused with its threshold
-            context["defer"] = bool(allowed and not context["state_update"]["link_rounds"])
+            context["defer"] = bool(allowed and not context["state_update"]["in_order"])
         if context is None or not context.get("defer"):
             section = []
             continue

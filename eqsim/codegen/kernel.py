@@ -21,7 +21,7 @@ from .conditional_write import with_conditional_writes
 from .identifiers import mangle
 from .kinds import KIND_CONTEXTS
 from .invariants import InvariantHoister
-from .links import link_rounds, row_index, storage_access
+from .links import link_rounds, reads_what_it_writes, row_index, storage_access
 from .user_functions import expand_samplers, user_function_calls
 
 
@@ -237,6 +237,10 @@ def kernel_context(op, symbols, printer_cls, *, index_name):
         locals=names,  # the text of each name, for templates that read a statement's result
     )
     context["link_rounds"] = link_rounds(op, targets, symbols)
+    # elements one after another, on one thread: writes through links, reads of what the
+    # kernel writes through links
+    context["in_order"] = bool(context["link_rounds"]) or reads_what_it_writes(
+        op, used, targets, symbols)
     if op.events is not None:
         events = op.variables[op.events]
         context["events"] = symbols.array(events)

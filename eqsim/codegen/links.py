@@ -42,3 +42,22 @@ def link_rounds(op, targets, symbols):
             if by is not None:
                 rounds.append(symbols.array(by))
     return rounds
+
+
+def reads_what_it_writes(op, used, targets, symbols):
+    """Whether an element of ``op`` reads, through a ``(linked)`` variable, an array that
+    ``op`` writes (``dv/dt = (v_other - v)/tau`` with ``v_other`` linked to ``v`` of the
+    same group at another index). Brian2's C loop then reads the new value of the
+    elements before it and the old value of the rest: such kernels run their elements in
+    order, on one thread, as ``link_rounds`` kernels do (lanes of a SIMD loop, or another
+    thread, would read old values where that loop reads new ones)."""
+    written = set()
+    for name in targets:
+        var = op.variables.get(name)
+        if var is not None and hasattr(var, "storage"):
+            written.add(symbols.array(var.storage()))
+        elif var is not None and not getattr(var, "shared", True):
+            written.add(symbols.array(var))
+    return any(isinstance(op.variables.get(name), LinkedVariable)
+               and symbols.array(op.variables[name].storage()) in written
+               for name in used if name not in targets)

@@ -188,7 +188,7 @@ def test_updates_that_name_an_array_of_each_other_do_not_join():
     names join, one shared name (here a linked array) keeps them apart, as does a clock."""
     def fused(name, uses):
         return ([], "stateupdate_threshold", dict(
-            name=name, state_update=dict(uses=set(uses), link_rounds=[]),
+            name=name, state_update=dict(uses=set(uses), in_order=False),
             threshold=dict(uses={name + "_flags"})))
 
     for uses_b, clock_b, joins in ((["b_v"], 0, True), (["b_v", "a_v"], 0, False),

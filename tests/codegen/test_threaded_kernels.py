@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from eqsim import (Network, NeuronGroup, SpikeMonitor, Synapses,
-                   ms, mV, prefs, run, seed, start_scope)
+                   linked_var, ms, mV, prefs, run, seed, start_scope)
 
 
 def _ei_network(threads):
@@ -183,3 +183,48 @@ def test_a_pathway_reading_at_the_source_what_it_adds_at_the_targets_runs_as_one
     np.testing.assert_array_equal(one[1], team[1])
     # the excitatory pathway still splits its synapses among the threads, this one not
     assert len(re.findall(r"static void _kernel_o\d+_team\(", team[2])) == 1
+
+
+def _reads_its_neighbour(run_switching, target, threads, alternate=None):
+    prefs["codegen.target"], prefs["codegen.cython.num_threads"] = target, threads
+    start_scope()
+    n = 600
+    group = NeuronGroup(n, """dv/dt = (v_left - v)/(2*ms) + 1/(20*ms) : 1
+                              v_left : 1 (linked)""", method="euler", name="neighbour")
+    group.v_left = linked_var(group, "v", index=(np.arange(n) - 1) % n)
+    group.v = np.linspace(0, 1, n) ** 2
+    net = Network(group)
+    if target == "numpy":
+        net.run(5 * ms)
+    else:
+        run_switching(net, 5 * ms, alternate)
+    return group.v_[:].copy()
+
+
+def _neighbour_reference(in_order):
+    """50 Euler steps of the model above in plain Python: element by element, each reading
+    its left neighbour's value of the moment (Brian2's C loop: the new value of element
+    i - 1, the old one for element 0), or all from the step's old values (NumPy)."""
+    n, dt, tau = 600, 0.1e-3, 2e-3
+    v = list(np.linspace(0, 1, n) ** 2)
+    for _ in range(50):
+        old = list(v)
+        for i in range(n):
+            left = (v if in_order else old)[(i - 1) % n]
+            v[i] = old[i] + dt * ((left - old[i]) / tau + 1 / 20e-3)
+    return np.array(v)
+
+
+def test_an_update_reading_through_a_link_what_it_writes_runs_in_brian2s_order(
+        two_threads, run_switching):
+    """``v_left`` linked to ``v`` of the neighbour: Brian2's C targets update the elements
+    in order (each reads its neighbour's new value), its NumPy target all at once. A SIMD
+    loop or a second thread gave a third answer (lanes and the other thread's elements
+    read old values)."""
+    in_order, at_once = _neighbour_reference(True), _neighbour_reference(False)
+    assert np.max(np.abs(in_order - at_once)) > 1e-3
+    for threads, alternate in ((1, None), (2, 1_000_000)):
+        got = _reads_its_neighbour(run_switching, "cython", threads, alternate)
+        np.testing.assert_allclose(got, in_order, rtol=1e-12, atol=1e-14)
+    np.testing.assert_allclose(_reads_its_neighbour(run_switching, "numpy", 1), at_once,
+                               rtol=1e-12, atol=1e-14)
