@@ -47,17 +47,18 @@ def _arrays_of(op):
 def defer_team_parts(slots, kernels, allowed=True):
     """Let consecutive threaded kernels share one fork of the thread team.
 
-    A threaded pathway's team part (its synapses, split by target among the threads) and
-    a fused state update and threshold's (its blocks and their event lists) are deferred:
-    the pathway pushes and peeks its events, the state update runs its scalar code, then
+    A threaded pathway's team part (its synapses, split by target among the threads), a
+    PoissonInput's (its element blocks) and a fused state update and threshold's (its
+    blocks and their event lists) are deferred: the pathway pushes and peeks its events,
+    the PoissonInput prepares its binomial, the state update runs its scalar code, then
     each leaves its part to the step loop's next ``eqsim_team_flush`` (thread_team.c.j2),
     which runs a state update's event list and event statements after the join. The loop
     flushes before every slot but a kernel that ``joins`` the one before it: same clock,
     and no array written by one of the two is named by the other (their parts run in turn
     on each thread, so neither may see the other's work half done; a state update counts
-    everything it names as written), unless the array is one that both pathways split
-    among the threads alike (their targets' variables: brunel's excitatory and inhibitory
-    pathways both add to ``v``). Marks every such kernel's context (``defer``) and
+    everything it names as written), unless the array is one that both split among the
+    threads alike (brunel's excitatory and inhibitory pathways and its PoissonInput all add
+    to ``v``). Marks every such kernel's context (``defer``) and
     every slot (``joins``); returns whether any kernel defers. Not ``allowed`` (one
     thread, or profile=True, which times each kernel where it runs): nothing defers."""
     contexts = {context["name"]: context for _, _, context in kernels}
@@ -67,6 +68,8 @@ def defer_team_parts(slots, kernels, allowed=True):
         context = contexts.get(slot["kernel"]) if slot["kernel"] else None
         if context is not None and context.get("kind") == "pathway":
             context["defer"] = bool(allowed and context.get("threaded"))
+        elif context is not None and context.get("kind") == "poissoninput":
+            context["defer"] = bool(allowed and context.get("team_blocks"))
         elif context is not None and "state_update" in context:  # fused with its threshold
             context["defer"] = bool(allowed and not context["state_update"]["in_order"])
         if context is None or not context.get("defer"):

@@ -68,14 +68,15 @@ def _thread_context(op, symbols, context, prefix):
     bounds = symbols.derived(post, "thread_bounds", symbols.threads, post.array,
                              lambda: thread_bounds(post.array.max(initial=-1) + 1,
                                                    symbols.threads))
-    context["partitioned"] = _partitioned(context["reached"], bounds)
+    context["partitioned"] = _partitioned(context["reached"], "post", bounds)
 
 
 def _reached_by(op, symbols, context):
     """``{array: how the kernel indexes it}``: ``("post", offset)`` through the target
     index, ``("element",)`` at the synapse itself, ``("other",)`` any other way (the
     source index, a link, a shared slot)."""
-    post = op.variables[op.post_index] if op.post_index is not None else None
+    post_index = getattr(op, "post_index", None)
+    post = op.variables[post_index] if post_index is not None else None
     reached = {}
     for name in context["locals"]:
         var = op.variables.get(name)
@@ -109,16 +110,29 @@ def _split_by_target_is_safe(reached, writes):
     return True
 
 
-def _partitioned(reached, bounds):
-    """``{array: the elements of each thread's share}`` for the arrays a threaded pathway
-    reaches only through its target index: share k touches only elements
-    ``bounds[k] + offset`` up to ``bounds[k + 1] + offset``, whatever arrives. Two
-    pathways whose shares of an array coincide may run in one fork although both write
-    it (codegen/fusion.py): each target still sees one pathway's events, then the
-    other's, on one thread, as in the serial order."""
-    return {c_name: tuple(int(b) + how[1] for b in bounds)
+def _partitioned(reached, via, bounds):
+    """``{array: the elements of each thread's share}`` for the arrays a threaded kernel
+    reaches only ``via`` its target index (a pathway: share k touches only elements
+    ``bounds[k] + offset`` up to ``bounds[k + 1] + offset``, whatever arrives) or its own
+    element (blocks: ``bounds`` are elements). Two kernels whose shares of an array
+    coincide may run in one fork although both write it (codegen/fusion.py): each
+    element still sees one kernel's work, then the other's, on one thread, as in the
+    serial order."""
+    return {c_name: tuple(int(b) + (how[1] if via == "post" else 0) for b in bounds)
             for c_name, hows in reached.items()
-            for how in hows if len(hows) == 1 and how[0] == "post"}
+            for how in hows if len(hows) == 1 and how[0] == via}
+
+
+def _poissoninput(op, symbols, context, prefix, element):
+    """``team_blocks``: the team shares the element blocks (not when a shared variable is
+    written by every element, or elements run in order); then the arrays each thread's
+    blocks alone touch (``partitioned``), for codegen/fusion.py."""
+    context["team_blocks"] = (symbols.threads > 1 and not context["in_order"]
+                              and not any(w.shared for w in context["writes"]))
+    if context["team_blocks"]:
+        bounds = op.start + thread_bounds(op.stop - op.start, symbols.threads)
+        context["partitioned"] = _partitioned(_reached_by(op, symbols, context), "element",
+                                              bounds)
 
 
 def _prefetch_lists(accesses, element, symbols):
@@ -173,6 +187,7 @@ def _exchange(op, symbols, context, prefix, element):
 KIND_CONTEXTS = {
     "spikeexchange": _exchange,
     "pathway": _pathway,
+    "poissoninput": _poissoninput,
     "procedural": _procedural,
     "summed": _summed,
     "synapticcode": _rounds,

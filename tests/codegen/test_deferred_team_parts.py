@@ -9,8 +9,8 @@ import re
 import numpy as np
 import pytest
 
-from eqsim import (Network, NeuronGroup, SpikeMonitor, Synapses, linked_var, ms,
-                   network_operation, prefs, seed)
+from eqsim import (Hz, Network, NeuronGroup, PoissonInput, SpikeMonitor, Synapses,
+                   linked_var, ms, network_operation, prefs, seed)
 import eqsim.codegen.compiler as compiler
 from eqsim.codegen.fusion import defer_team_parts
 
@@ -100,6 +100,39 @@ def test_pathways_onto_one_variable_split_otherwise_each_fork_in_order(
         np.testing.assert_array_equal(a, b)
     assert "eqsim_team_defer(_kernel" in team[4]
     assert all(flushed for _, flushed in _step_loop_calls(team[4]))  # each forks alone
+
+
+def _brunel_like(run_switching, threads, inputs, alternate=None):
+    """Two pathways and a PoissonInput all adding to v (Brunel 2000's network, small):
+    ``inputs`` of 100 at 10 % a step (10 on average; an element beyond the 16 counted CDF
+    entries every step or so, drawn by the thread whose block it is in) or of 600 (60 on
+    average: more than one chunk of trials, no team part)."""
+    prefs["codegen.cython.num_threads"] = threads
+    seed(8)
+    group = NeuronGroup(600, "dv/dt = -v/(20*ms) : 1 (unless refractory)", threshold="v > 1",
+                        reset="v = 0", refractory=2 * ms, method="exact", name="bl_group")
+    exc = Synapses(group[:480], group, on_pre="v_post += 0.02", name="bl_exc")
+    exc.connect(p=0.1)
+    # multiplied, not added: in any other order than the serial one, v would differ
+    inh = Synapses(group[480:], group, on_pre="v_post *= 0.9", name="bl_inh")
+    inh.connect(p=0.1)
+    drive = PoissonInput(group, "v", N=inputs, rate=1000 * Hz, weight=0.002)
+    spikes = SpikeMonitor(group, name="bl_spikes")
+    net = Network(group, exc, inh, drive, spikes)
+    run_switching(net, 20 * ms, alternate)
+    return spikes.i[:].copy(), spikes.t_[:].copy(), group.v_[:].copy(), net._module.source
+
+
+@pytest.mark.parametrize("inputs", [100, 600])
+def test_pathways_and_a_poisson_input_onto_one_variable_share_a_fork_as_one_thread(
+        two_threads, run_switching, inputs):
+    one = _brunel_like(run_switching, 1, inputs)
+    team = _brunel_like(run_switching, 2, inputs, alternate=1_000_000)
+    assert one[0].size > 300
+    for a, b in zip(one[:3], team[:3]):
+        np.testing.assert_array_equal(a, b)
+    joined = [name for name, flushed in _step_loop_calls(team[3]) if not flushed]
+    assert len(joined) == 2  # the inhibitory pathway and the PoissonInput join
 
 
 def test_a_profiled_run_on_the_team_times_each_pathway_where_it_runs(two_threads):
