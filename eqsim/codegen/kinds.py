@@ -39,6 +39,8 @@ def _pathway(op, symbols, context, prefix, element):
     # threads split the synapses by target neuron, so no two threads write one neuron
     # and each neuron sees its synapses in the serial order
     context["reached"] = _reached_by(op, symbols, context)
+    context["one_at_a_time"] = _reads_where_it_writes_otherwise(context["reached"],
+                                                                context["writes"])
     context["threaded"] = (symbols.threads > 1 and op.homogeneous
                            and all(n == "_synaptic_post" for n in op.rounds_by)
                            and op.post_index is not None
@@ -95,6 +97,14 @@ def _reached_by(op, symbols, context):
             how = ("other",)
         reached.setdefault(symbols.array(var), set()).add(how)
     return reached
+
+
+def _reads_where_it_writes_otherwise(reached, writes):
+    """Whether the kernel reaches an array it writes in more than one way (``ge_post -=
+    0.5*ge_pre`` within one group): a synapse may then read what an earlier synapse of
+    the step wrote, as in Brian2's C loop, so the NumPy target's rounds (each a vector
+    operation over synapses with distinct targets) become one synapse each."""
+    return any(len(reached.get(c_name, ())) > 1 for c_name in {a.c_name for a in writes})
 
 
 def _split_by_target_is_safe(reached, writes):
