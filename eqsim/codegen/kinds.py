@@ -28,6 +28,9 @@ def _recorded(op, symbols, context, prefix, element):
 
 def _rounds(op, symbols, context, prefix, element):
     context["rounds_by"] = [symbols.array(op.variables[n]) for n in op.rounds_by]
+    context["reached"] = _reached_by(op, symbols, context)
+    context["one_at_a_time"] = _reads_where_it_writes_otherwise(context["reached"],
+                                                                context["writes"])
 
 
 def _pathway(op, symbols, context, prefix, element):
@@ -38,9 +41,6 @@ def _pathway(op, symbols, context, prefix, element):
     _rounds(op, symbols, context, prefix, element)
     # threads split the synapses by target neuron, so no two threads write one neuron
     # and each neuron sees its synapses in the serial order
-    context["reached"] = _reached_by(op, symbols, context)
-    context["one_at_a_time"] = _reads_where_it_writes_otherwise(context["reached"],
-                                                                context["writes"])
     context["threaded"] = (symbols.threads > 1 and op.homogeneous
                            and all(n == "_synaptic_post" for n in op.rounds_by)
                            and op.post_index is not None
@@ -75,8 +75,8 @@ def _thread_context(op, symbols, context, prefix):
 
 def _reached_by(op, symbols, context):
     """``{array: how the kernel indexes it}``: ``("post", offset)`` through the target
-    index, ``("element",)`` at the synapse itself, ``("other",)`` any other way (the
-    source index, a link, a shared slot)."""
+    index, ``("element",)`` at the synapse itself, ``("via", index, offset)`` through
+    another index (the source's), ``("other",)`` through a link or at a shared slot."""
     post_index = getattr(op, "post_index", None)
     post = op.variables[post_index] if post_index is not None else None
     reached = {}
@@ -94,7 +94,8 @@ def _reached_by(op, symbols, context):
         elif post is not None and mapped[0] is post:
             how = ("post", int(mapped[1] or 0))
         else:
-            how = ("other",)
+            index = mapped[0] if isinstance(mapped[0], str) else symbols.array(mapped[0])
+            how = ("via", index, int(mapped[1] or 0))
         reached.setdefault(symbols.array(var), set()).add(how)
     return reached
 
@@ -115,7 +116,7 @@ def _split_by_target_is_safe(reached, writes):
     thread, is a target another thread is adding to."""
     for c_name in {access.c_name for access in writes}:
         hows = reached.get(c_name, {("other",)})
-        if len(hows) != 1 or next(iter(hows))[0] == "other":
+        if len(hows) != 1 or next(iter(hows))[0] not in ("post", "element"):
             return False
     return True
 

@@ -67,15 +67,19 @@ def test_post_pathway_runs_on_postsynaptic_spikes_with_its_own_delay(target):
     assert np.flatnonzero(m.count_post_events[0] > 0)[0] == 40
 
 
-def test_a_synapse_reads_what_an_earlier_synapse_of_the_step_wrote(target):
+@pytest.mark.parametrize("how", ["on_pre", "run_regularly"])
+def test_a_synapse_reads_what_an_earlier_synapse_of_the_step_wrote(target, how):
     """``ge_post -= 0.5*ge_pre`` within one group: Brian2's C loop runs the synapses one
     after another (source 0's, then source 1's), so a source reads what an earlier synapse
     wrote to it. Both targets give that (Brian2's NumPy target reads every ge_pre first:
     [0, 1.5, 2.5])."""
     group = NeuronGroup(3, "ge : 1", threshold="i < 2 and t < 0.05*ms")
     group.ge = [1, 2, 4]
-    pathway = Synapses(group, group, on_pre="ge_post -= 0.5*ge_pre")
+    code = "ge_post -= 0.5*ge_pre"
+    pathway = Synapses(group, group, on_pre=code if how == "on_pre" else None)
     pathway.connect(i=[0, 0, 1, 1], j=[1, 2, 0, 2])
+    if how == "run_regularly":
+        pathway.run_regularly(code, dt=1 * ms)
     run(0.3 * ms)
     # 0->1: ge1 = 2 - 0.5;  0->2: ge2 = 4 - 0.5;  1->0: ge0 = 1 - 0.5*1.5;  1->2: 3.5 - 0.75
     np.testing.assert_allclose(group.ge[:], [0.25, 1.5, 2.75], rtol=0, atol=1e-15)
