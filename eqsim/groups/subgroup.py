@@ -96,7 +96,10 @@ class Subgroup(Group):
         object.__setattr__(self, "_locked", True)
         object.__setattr__(self, "active", True)
         object.__setattr__(self, "when", source.when)
-        object.__setattr__(self, "order", source.order)
+        # Brian2 gives a subgroup its parent's order + 1 (its spikes are taken after the
+        # parent's threshold), and the updater of a summed variable onto it, order - 1,
+        # then ties with the synapses' state update and runs after it, by name
+        object.__setattr__(self, "order", source.order + 1)
         object.__setattr__(self, "_scope_key", -1)  # never collected by run() on its own
 
     @property

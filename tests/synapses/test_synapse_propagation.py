@@ -3,7 +3,7 @@ variables, STDP against the analytic window."""
 import numpy as np
 import pytest
 
-from eqsim import (NeuronGroup, StateMonitor,
+from eqsim import (NeuronGroup, SpikeGeneratorGroup, StateMonitor,
                    Synapses, ms, mV, run, seed, prefs, start_scope)
 
 
@@ -94,6 +94,24 @@ def test_summed_variable_is_the_sum_over_synapses_every_step(target):
     s.w = [1, 10, 100, 1000]
     run(0.3 * ms)
     np.testing.assert_allclose(tgt.total[:], [1 + 20, 300 + 4000])
+
+
+@pytest.mark.parametrize("onto_subgroup, expected", [
+    (False, [0, 0, 1, 0.98]),      # Brian2 2.9: the sum at order -1, before the decay
+    (True, [0, 0, 0.98, 0.9604]),  # a subgroup's order is its parent's + 1: the sum at
+])                                 # order 0 ties with the state update and runs after it
+def test_a_summed_variable_is_taken_where_brian2_takes_it_onto_groups_and_subgroups(
+        target, onto_subgroup, expected):
+    source = SpikeGeneratorGroup(1, [0], [1] * ms)
+    group = NeuronGroup(3, "gtot : 1")
+    synapses = Synapses(source, group[1:3] if onto_subgroup else group,
+                        """dg/dt = -g/(5*ms) : 1 (clock-driven)
+                           gtot_post = g : 1 (summed)""", on_pre="g += 1", method="euler")
+    synapses.connect()
+    monitor = StateMonitor(group, "gtot", record=True)
+    run(1.4 * ms)
+    assert group[1:3].order == group.order + 1
+    np.testing.assert_allclose(monitor.gtot[1, 10:14], expected, rtol=1e-12, atol=0)
 
 
 def test_event_driven_stdp_matches_the_analytic_window(target):
