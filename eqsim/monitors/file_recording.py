@@ -83,7 +83,7 @@ class FileRecording(Recording):
     def append(self, name, values):
         self.columns[name].append(values)
 
-    def get(self, name):
+    def _column(self, name):
         return self.columns[name].read()
 
     @property

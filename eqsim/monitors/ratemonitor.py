@@ -7,7 +7,7 @@ from ..ir.operations import RateMonitorOp
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from . import file_recording
 from .file_recording import FileRecording, description
-from .recording import Recording
+from .recording import Recording, follow_run
 from ..distributed.monitor_gather import gathered_rates
 from ..distributed.unsupported import refuse_split_monitor, refuse_with_several_processes
 
@@ -55,7 +55,14 @@ class PopulationRateMonitor(EqsimObject):
                               variables={events: group.variables[events]}, when=self.when,
                               order=self.order, clock=self.clock, events=events, source=self)]
 
+    def before_run(self, module):
+        follow_run(self._data, module, self._take)
+
     def after_run(self, module):
+        self._data.follow(None)
+        self._take(module)
+
+    def _take(self, module):
         if module.has_buffer(self.name, "t"):
             self._data.append("t", module.take_buffer(self.name, "t"))
             rate = module.take_buffer(self.name, "rate")

@@ -20,6 +20,14 @@ class Recording:
         self.dtypes = dict(dtypes)
         self.chunks = {name: [] for name in self.dtypes}
         self._held = 0  # bytes (counted: summing the chunks grows with the runs)
+        self._catch_up = None
+
+    def follow(self, take):
+        """While a run is under way: ``take()`` appends what its kernels have buffered so
+        far, and every read calls it first, so a network operation reading the monitor
+        (a stop condition on the spikes recorded) sees the records up to now, as in
+        Brian2. ``None`` at the end of the run."""
+        self._catch_up = take
 
     def append(self, name, values):
         values = np.asarray(values, dtype=self.dtypes[name]).view()
@@ -29,6 +37,15 @@ class Recording:
             self._held += values.nbytes
 
     def get(self, name):
+        if self._catch_up is not None:
+            take, self._catch_up = self._catch_up, None  # take() appends, never reads
+            try:
+                take()
+            finally:
+                self._catch_up = take
+        return self._column(name)
+
+    def _column(self, name):
         chunks = self.chunks[name]
         if len(chunks) != 1:
             joined = (np.concatenate(chunks) if chunks
@@ -105,3 +122,12 @@ def raw_accessor(monitor, item, names):
     if item.endswith("_") and item[:-1] in names:
         return np.asarray(getattr(monitor, item[:-1]))
     return None
+
+
+def follow_run(recording, module, take):
+    """Let ``recording`` take its monitor's buffered records (``take(module)``) when read
+    during the run of ``module``; not when the run is split over processes, where taking
+    them gathers from every process (they arrive at the end of the run there)."""
+    from ..core.context import current_context
+    if current_context().comm.size == 1:
+        recording.follow(lambda: take(module))

@@ -12,8 +12,8 @@ from .file_recording import FileRecording, ProcessFileRecording, description
 from ..distributed.monitor_gather import gathered_counts, gathered_events
 from ..distributed.unsupported import refuse_split_monitor
 from .run_callbacks import RunCallback, deliver_events, period_steps
-from .recording import (Recording, raw_accessor, recorded_dimensions, recorded_dtypes,
-                        recording_statements)
+from .recording import (Recording, follow_run, raw_accessor, recorded_dimensions,
+                        recorded_dtypes, recording_statements)
 
 
 class EventMonitor(EqsimObject):
@@ -109,8 +109,10 @@ class EventMonitor(EqsimObject):
     def before_run(self, module):
         if self._callback is not None:
             self._callback.start(self.clock.step, self.clock.dt_, self.name)
+        follow_run(self._data, module, self.after_chunk)
 
     def after_run(self, module):
+        self._data.follow(None)
         self.after_chunk(module, final=True)
 
     def after_chunk(self, module, final=False):

@@ -12,7 +12,7 @@ from ..units import Quantity, second
 from . import file_recording
 from .file_recording import FileRecording, ProcessFileRecording, description
 from .run_callbacks import RunCallback, deliver_samples, period_steps
-from .recording import Recording, recorded_dimensions, recorded_dtypes, recording_statements
+from .recording import Recording, follow_run, recorded_dimensions, recorded_dtypes, recording_statements
 from ..distributed.monitor_gather import gathered_samples
 from ..distributed.unsupported import refuse_split_monitor
 
@@ -143,8 +143,10 @@ class StateMonitor(EqsimObject):
     def before_run(self, module):
         if self._callback is not None:
             self._callback.start(self.clock.step, self.clock.dt_, self.name)
+        follow_run(self._data, module, self.after_chunk)
 
     def after_run(self, module):
+        self._data.follow(None)
         self._has_run = True
         self.after_chunk(module, final=True)
 
