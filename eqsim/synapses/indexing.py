@@ -7,8 +7,10 @@ the synapses (``'i > 2 and w > 0'``); a :class:`SynapticSubgroup`; or a tuple
 a ``multisynaptic_index``, the number ``k`` (int or slice) of the synapse between the
 same pair. A tuple selects the synapses whose presynaptic neuron is in ``pre``, whose
 postsynaptic neuron is in ``post`` (and whose number is in ``k``), sorted by synapse
-number. As in Brian2, an integer outside a group selects nothing rather than raising,
-and a slice is a test on the neuron index (``S[-1, :]`` is empty).
+number. As in Brian2, an integer outside a group selects nothing rather than raising
+(``S[-1, :]`` is empty), a slice of neurons counts from the group's end as Python's do
+(``S[:, -2:]``: the last two targets), and a neuron group or subgroup selects its neurons
+(``S.w[G[1:3], H[2]]``, by their index in the whole group, as Brian2 does).
 """
 import numbers
 
@@ -43,6 +45,25 @@ def _matches(selection, values):
     return np.isin(values, selection)
 
 
+def _neurons(selection, group, synapses, side):
+    """A pre- or postsynaptic selection as ``_matches`` takes it: a neuron group or
+    subgroup becomes the indices (in ``group``) of its neurons that are in ``group``, a
+    slice counts from ``group``'s end."""
+    owner = getattr(selection, "_owner", None)
+    if owner is not None and hasattr(selection, "_first"):
+        if owner is not group._owner:
+            raise SynapticIndexError(
+                f"'{selection.name}' is not part of '{group.name}', the {side}synaptic group "
+                f"of '{synapses.name}'", obj=synapses.name,
+                hint=f"index the {side}synaptic side with neurons of '{group._owner.name}'")
+        first = selection._first - group._first
+        return np.arange(max(first, 0), min(first + len(selection), len(group)))
+    if isinstance(selection, slice) and selection != slice(None):
+        start, stop, step = selection.indices(len(group))
+        return slice(start, stop, step) if step > 0 else np.arange(start, stop, step)
+    return selection
+
+
 def neuron_pair_indices(synapses, item):
     """Sorted synapse numbers selected by a ``(pre, post)`` or ``(pre, post, k)`` tuple."""
     if len(item) == 2:
@@ -54,7 +75,8 @@ def neuron_pair_indices(synapses, item):
     pre_sel, post_sel, k_sel = item
     pre = synapses.variables["_synaptic_pre"].array
     post = synapses.variables["_synaptic_post"].array
-    mask = _matches(pre_sel, pre) & _matches(post_sel, post)
+    mask = (_matches(_neurons(pre_sel, synapses.source, synapses, "pre"), pre)
+            & _matches(_neurons(post_sel, synapses.target, synapses, "post"), post))
     if not (isinstance(k_sel, slice) and k_sel == slice(None)):
         if synapses.multisynaptic_index is None:
             raise SynapticIndexError(
@@ -131,6 +153,11 @@ class SynapticIndexingAccess:
                                          f"'{self.name}'", obj=self.name,
                                          hint=f"index with {self.name}[...]")
             return item.indices.astype(np.int64)
+        if hasattr(item, "_first") and hasattr(item, "_owner"):  # a neuron (sub)group
+            raise SynapticIndexError(
+                f"'{item.name}' holds neurons, not synapses of '{self.name}'", obj=self.name,
+                hint=f"select by pre- or postsynaptic neurons: {self.name}.w[{item.name}, :] "
+                     f"or {self.name}.w[:, {item.name}]")
         return super()._indices(item, level=level + 1, namespace=namespace)
 
     def __getitem__(self, item):

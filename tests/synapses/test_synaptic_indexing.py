@@ -115,3 +115,45 @@ def test_string_indices_use_the_callers_names(numpy_target):
     assert S.N_incoming["w > threshold"].tolist() == [10] * len(expected)
     S.w["w > threshold"] = "threshold"
     assert S.w[:].max() == threshold
+
+
+def test_neuron_subgroups_select_by_their_neurons_in_the_whole_group(numpy_target):
+    """Brian2 2.9.0's numbers (a subgroup's neurons are those of its parent, whichever
+    subgroup the synapses start or end in)."""
+    G, H = NeuronGroup(6, "v : 1"), NeuronGroup(4, "x : 1")
+    S = Synapses(G[2:6], H, "w : 1")
+    S.connect()
+    S.w[G[3:5], H[1:3]] = 9
+    S.w[G[0:3], :] = 5  # of G0-G2, only G2 is presynaptic here
+    np.testing.assert_array_equal(S.w[:].reshape(4, 4), [[5, 5, 5, 5], [0, 9, 9, 0],
+                                                         [0, 9, 9, 0], [0, 0, 0, 0]])
+    monitor = StateMonitor(S, "w", record=S[G[2:3], H[1]])
+    assert monitor.record.tolist() == [1]
+    S2 = Synapses(G, H[1:4], "w : 1")
+    S2.connect()
+    S2.w[G[1:2], H[2:3]] = 7
+    S2.w[:, H[0:2]] = 3  # of H0 and H1, only H1 is postsynaptic here
+    expected = np.zeros((6, 3))
+    expected[:, 0], expected[1, 1] = 3, 7
+    np.testing.assert_array_equal(S2.w[:].reshape(6, 3), expected)
+
+
+def test_a_slice_of_neurons_counts_from_the_groups_end_as_in_brian2(numpy_target):
+    G, H = NeuronGroup(4, "v : 1"), NeuronGroup(3, "x : 1")
+    S = Synapses(G, H, "w : 1")
+    S.connect()
+    S.w[-1, :] = 1  # an integer outside the group: nothing (Brian2 2.9.0 too)
+    S.w[:, -2:] += 10
+    S.w[::-2, 0] += 100  # G3, G1
+    expected = np.array([[0, 10, 10], [100, 10, 10], [0, 10, 10], [100, 10, 10]])
+    np.testing.assert_array_equal(S.w[:].reshape(4, 3), expected)
+
+
+def test_neurons_of_another_group_or_as_a_synapse_index_are_refused(numpy_target):
+    G, H = NeuronGroup(4, "v : 1"), NeuronGroup(3, "x : 1")
+    S = Synapses(G, H, "w : 1")
+    S.connect()
+    with pytest.raises(SynapticIndexError, match="not part of"):
+        S.w[H[0:2], :] = 1
+    with pytest.raises(SynapticIndexError, match="holds neurons"):
+        S.w[G[0:2]]
