@@ -169,6 +169,12 @@ class MonitorError(EqsimError, TypeError):
     default_code = "EQ163"
 
 
+class MonitorIndexError(EqsimError, IndexError):
+    """``M[i]`` of an element the StateMonitor did not record (Brian2 raises IndexError;
+    this is one too)."""
+    default_code = "EQ165"
+
+
 class SubgroupIndexError(EqsimError, IndexError):
     """``G[item]`` names no contiguous, non-empty range of the group's elements
     (Brian2 raises IndexError; this is one too)."""

@@ -1,10 +1,12 @@
 """StateMonitor: values of variables over time."""
+import numbers
+
 import numpy as np
 
 from ..core.base import EqsimObject
 from ..core.memory import format_bytes
 from ..core.limits import time_value
-from ..errors import EqsimError, LimitError, MonitorError
+from ..errors import EqsimError, LimitError, MonitorError, MonitorIndexError
 from ..groups.expression_eval import evaluate
 from ..ir.operations import StateMonitorOp
 from ..ir.variables import ArrayVariable
@@ -294,12 +296,50 @@ class StateMonitor(EqsimObject):
         return state_signals(self, variables)
 
     def __getitem__(self, item):
-        """``M[i]``: the recordings of element ``i`` (``M[0].v``)."""
-        positions = np.flatnonzero(self.record == int(item))
-        if positions.size == 0:
-            raise EqsimError(f"element {item} was not recorded by '{self.name}'",
-                             hint=f"recorded: {self.record.tolist()[:10]}...")
-        return _SingleRecording(self, positions[0])
+        """``M[i]``: the recordings of element ``i`` (``M[0].v``: one row); ``M[[i, j]]``, a
+        neuron group or subgroup (``M[G[1:3]]``) or synapses (``M[S[0, :]]``): those of
+        each of their elements, in that order (``M[[0, 2]].v``: two rows). As in Brian2,
+        ``M[S[k]]`` with one synapse number is one row."""
+        single = getattr(item, "single", False)
+        if isinstance(item, (numbers.Integral, np.integer)) and not isinstance(item, bool) \
+                or single:
+            element = int(item.indices[0]) if single else int(item)
+            return _SingleRecording(self, self._row(element))
+        elements = self._elements(item)
+        return _SingleRecording(self, np.array([self._row(k) for k in elements], dtype=int))
+
+    def _row(self, element):
+        rows = np.flatnonzero(self.record == element)
+        if rows.size == 0:
+            raise MonitorIndexError(f"element {element} was not recorded by '{self.name}'",
+                                    obj=self.name,
+                                    hint=f"recorded: {self.record.tolist()[:10]}...")
+        return int(rows[0])
+
+    def _elements(self, item):
+        """The elements (of the monitored group, or synapse numbers) ``item`` names."""
+        indices = getattr(item, "indices", None)
+        if indices is not None and not callable(indices):  # S[...] of the monitored synapses
+            if getattr(item, "synapses", None) is not self.source:
+                raise MonitorError(f"{item!r} does not hold synapses of '{self.source.name}'",
+                                   obj=self.name, hint=f"index with {self.source.name}[...]")
+            return np.asarray(indices)
+        if hasattr(item, "_first") and hasattr(item, "_owner"):  # a neuron (sub)group
+            source = self.source
+            if item._owner is not getattr(source, "_owner", None):
+                raise MonitorError(f"'{item.name}' is not part of '{source.name}', the group "
+                                   f"'{self.name}' records", obj=self.name,
+                                   hint=f"index with neurons of '{source.name}'")
+            return item._first - source._first + np.arange(len(item))
+        if isinstance(item, (str, bytes)) or np.ndim(item) != 1:
+            raise MonitorError(f"a monitor is indexed by an element, a sequence of elements, "
+                               f"a group or synapses, not {item!r:.60}", obj=self.name,
+                               hint="e.g. M[0].v, M[[0, 2]].v or M[G[1:3]].v")
+        elements = np.asarray(item)
+        if elements.size and elements.dtype.kind not in "iu":
+            raise MonitorError(f"elements are integers, not {item!r:.60}", obj=self.name,
+                               hint="e.g. M[[0, 2]].v")
+        return elements.astype(int)
 
     def get_state(self):
         return self._data.state()

@@ -102,10 +102,13 @@ class SynapticSubgroup:
         The synapse numbers, sorted.
     """
 
-    def __init__(self, synapses, indices):
+    def __init__(self, synapses, indices, single=False):
         self.synapses = synapses
         self._stored_indices = np.asarray(indices, dtype=np.int32)
         self._created_with = synapses.N
+        #: made by ``S[k]`` with one synapse number: a monitor's ``M[S[k]].w`` is then one
+        #: row, as ``M[k].w`` (Brian2)
+        self.single = bool(single)
 
     @property
     def indices(self):
@@ -163,7 +166,8 @@ class SynapticIndexingAccess:
     def __getitem__(self, item):
         """``S[i, j]`` (also ``S[i, :]``, ``S[:, j]``, ``S[i, j, k]``, ``S['i > j']``): the
         selected synapses, for ``S.w[...]`` and ``StateMonitor(S, 'w', record=...)``."""
-        return SynapticSubgroup(self, self._indices(item, level=0))
+        return SynapticSubgroup(self, self._indices(item, level=0),
+                                single=isinstance(item, (numbers.Integral, np.integer)))
 
     @property
     def indices(self):

@@ -109,3 +109,31 @@ def test_record_that_is_neither_a_flag_nor_indices_is_an_eqsim_error(record):
     G = NeuronGroup(2, "v : 1")
     with pytest.raises(EqsimError, match="record must be"):
         StateMonitor(G, "v", record=record)
+
+
+def test_indexing_by_lists_groups_and_synapses_gives_brian2s_rows(numpy_target):
+    """Brian2 2.9.0: ``M[[0, 2]].v``, ``M[G[1:3]].v`` and ``M[S[1, :]].w`` are one row per
+    element, in the order asked; ``M[k]`` and ``M[S[k]]`` one row; unrecorded elements an
+    IndexError, other objects a TypeError."""
+    from eqsim import SpikeGeneratorGroup, Synapses
+    G = NeuronGroup(4, "dv/dt = (i - v)/(5*ms) : 1", method="exact")
+    every, two = StateMonitor(G, "v", record=True), StateMonitor(G, "v", record=[3, 1])
+    source = SpikeGeneratorGroup(3, [0, 1, 2, 0], [1, 2, 3, 5] * ms)
+    S = Synapses(source, G, "w : 1", on_pre="w += 0.1*(i + 1)")
+    S.connect()
+    S.w = "i - j"
+    weights = StateMonitor(S, "w", record=True)
+    run(2 * ms)
+    np.testing.assert_allclose(every[[0, 2]].v[:, -1], [0, 0.6323], atol=1e-4)
+    np.testing.assert_allclose(every[G[1:3]].v[:, -1], [0.3161, 0.6323], atol=1e-4)
+    np.testing.assert_allclose(two[[1, 3]].v[:, -1], [0.3161, 0.9484], atol=1e-4)
+    np.testing.assert_allclose(every[G].v[:, -1], [0, 0.3161, 0.6323, 0.9484], atol=1e-4)
+    assert every[G[3]].v.shape == (1, 20) and every[np.int64(1)].v.shape == (20,)
+    assert weights[S[0]].w.shape == (20,) and weights[S[2, 1]].w.shape == (1, 20)
+    np.testing.assert_allclose(weights[S[1, :]].w[:, -1], [1, 0, -1, -2])
+    with pytest.raises(IndexError, match="not recorded"):
+        two[[0]]
+    with pytest.raises(TypeError):
+        every[1.0]
+    with pytest.raises(TypeError, match="not part of"):
+        every[NeuronGroup(4, "x : 1")[0:2]]
