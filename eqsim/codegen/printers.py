@@ -182,6 +182,12 @@ class CPrinter(_NameMixin, C99CodePrinter):
     def _print_log10(self, expr):
         return f"log10({self._print(expr.args[0])})"
 
+    def _print_expm1(self, expr):
+        return f"expm1({self._print(expr.args[0])})"
+
+    def _print_log1p(self, expr):
+        return f"log1p({self._print(expr.args[0])})"
+
     def _print_exprel(self, expr):
         x = self._print(expr.args[0])
         return f"(({x}) == 0.0 ? 1.0 : expm1({x})/({x}))"
@@ -282,6 +288,12 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
 
     def _print_log10(self, expr):
         return f"numpy.log10({self._print(expr.args[0])})"
+
+    def _print_expm1(self, expr):
+        return f"numpy.expm1({self._print(expr.args[0])})"
+
+    def _print_log1p(self, expr):
+        return f"numpy.log1p({self._print(expr.args[0])})"
 
     def _print_exprel(self, expr):
         x = self._print(expr.args[0])

@@ -13,6 +13,7 @@ from ..errors import EquationError
 from ..ir.calls import random_calls
 from ..runtime.random import normal as _normal, uniform as _uniform
 from ..runtime.streams import evaluation_step, evaluation_stream
+from ..runtime.time_steps import timestep as _timestep
 from .identifiers import mangle
 from .printers import NumpyPrinter
 from ..ir.functions import UserFunction
@@ -39,7 +40,7 @@ def evaluate_expression(expr, values, functions, indices, *, seed, evaluation, o
         For error messages.
     """
     namespace = {"numpy": np, "_uniform": _uniform, "_normal": _normal, "_seed": seed,
-                 "_step": evaluation_step(evaluation), "_idx": indices}
+                 "_timestep": _timestep, "_step": evaluation_step(evaluation), "_idx": indices}
     streams = {}
     for n, call in enumerate(random_calls([expr])):
         streams[int(call.args[0])] = mangle("r", "eval", n)

@@ -39,7 +39,8 @@ from ..parsing.functions import binomial_draw, randn
 from .identifiers import mangle
 
 # C spellings of the built-in functions a C implementation may list as dependencies
-_BUILTIN_C = {"exp": "exp", "log": "log", "log10": "log10", "sqrt": "sqrt", "sin": "sin",
+_BUILTIN_C = {"exp": "exp", "log": "log", "log10": "log10", "expm1": "expm1",
+              "log1p": "log1p", "sqrt": "sqrt", "sin": "sin",
               "cos": "cos", "tan": "tan", "sinh": "sinh", "cosh": "cosh", "tanh": "tanh",
               "arcsin": "asin", "arccos": "acos", "arctan": "atan", "abs": "fabs",
               "floor": "floor", "ceil": "ceil", "clip": "eqsim_clip", "sign": "eqsim_sign",

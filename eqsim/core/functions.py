@@ -402,7 +402,7 @@ _SAME = lambda u: u  # noqa: E731 - Brian2's return_unit for functions keeping t
 #: being in the namespace; the built-in entries document the parser's own functions.
 DEFAULT_FUNCTIONS = {name: _builtin(name, getattr(np, name), [1], 1)
                      for name in ("cos", "sin", "tan", "cosh", "sinh", "tanh", "exp", "log",
-                                  "log10", "arccos", "arcsin", "arctan")}
+                                  "log10", "expm1", "log1p", "arccos", "arcsin", "arctan")}
 DEFAULT_FUNCTIONS.update(
     exprel=_builtin("exprel", exprel, [1], 1),
     sqrt=_builtin("sqrt", np.sqrt, [None], lambda u: u ** 0.5),

@@ -13,7 +13,7 @@ import sympy
 from sympy.logic.boolalg import Boolean, BooleanAtom
 
 from eqsim.parsing import error_codes as codes
-from eqsim.parsing.functions import FUNCTIONS
+from eqsim.parsing.functions import FUNCTIONS, timestep
 from eqsim.parsing.source_positions import SYNTAX_HINT, check_identifier
 
 __all__ = ["ExpressionBuilder", "build_checked", "is_boolean", "is_truth_value_only"]
@@ -205,6 +205,8 @@ class ExpressionBuilder:
 
     def _name(self, node):
         check_identifier(node.id, node, self.origin)
+        if node.id == "t_in_timesteps":  # Brian2's clock variable: the step t/dt is at
+            return timestep(sympy.Symbol("t", real=True), sympy.Symbol("dt", real=True))
         return sympy.Symbol(node.id, real=True)
 
     # -- operators -----------------------------------------------------------

@@ -104,6 +104,34 @@ class log10(sympy.Function):
         return 1 / (self.args[0] * sympy.log(10))
 
 
+class expm1(sympy.Function):
+    """``exp(x) - 1``, exact for small ``x`` (Brian2's; a call in the generated code)."""
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return sympy.exp(self.args[0])
+
+    @classmethod
+    def eval(cls, x):
+        if x.is_zero:
+            return sympy.Integer(0)
+        return None
+
+
+class log1p(sympy.Function):
+    """``log(1 + x)``, exact for small ``x`` (Brian2's; a call in the generated code)."""
+    nargs = 1
+
+    def fdiff(self, argindex=1):
+        return 1 / (1 + self.args[0])
+
+    @classmethod
+    def eval(cls, x):
+        if x.is_zero:
+            return sympy.Integer(0)
+        return None
+
+
 class exprel(_NumericFunction):
     """``exprel(x) = (exp(x) - 1)/x``, 1 at 0 (Brian2's, for Hodgkin-Huxley rate functions
     that would otherwise divide 0 by 0 at one voltage)."""
@@ -139,6 +167,8 @@ FUNCTIONS = {
     "exp": (sympy.exp, 1, "dimensionless"),
     "log": (sympy.log, 1, "dimensionless"),
     "log10": (log10, 1, "dimensionless"),
+    "expm1": (expm1, 1, "dimensionless"),
+    "log1p": (log1p, 1, "dimensionless"),
     "exprel": (exprel, 1, "dimensionless"),
     "sqrt": (sympy.sqrt, 1, "sqrt"),
     "sin": (sympy.sin, 1, "dimensionless"),

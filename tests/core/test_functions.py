@@ -247,3 +247,23 @@ def test_python_level_timestep_is_brian2s_rounding_of_t_over_dt():
     # 0.3 ms / 0.1 ms is 2.9999999999999996 in floating point: still step 3
     assert timestep(0.3 * ms, 0.1 * ms) == 3
     assert timestep(np.array([0.0, 0.1, 0.25]) * ms, 0.1 * ms).tolist() == [0, 1, 2]
+
+
+def test_expm1_log1p_and_t_in_timesteps_give_brian2s_values(target):
+    """Brian2 2.9.0 (both targets): expm1(0.1*i) [0, 0.10517092, 0.22140276], log1p(0.2*i)
+    [0, 0.18232156, 0.33647224], t_in_timesteps 2 in the third step (and available in a
+    synaptic statement, the step of the spike's arrival)."""
+    from eqsim import SpikeGeneratorGroup, Synapses, run, start_scope
+    start_scope()
+    G = NeuronGroup(3, "a : 1\nb : 1\nc : 1\nd : 1 (constant over dt)")
+    G.run_regularly("a = expm1(0.1*i)\nb = log1p(0.2*i)\nc = t_in_timesteps")
+    G.d = "t_in_timesteps + 1"
+    source = SpikeGeneratorGroup(1, [0], [0.1] * ms)
+    S = Synapses(source, G, "step_seen : 1", on_pre="step_seen = t_in_timesteps")
+    S.connect(j="0")
+    run(0.3 * ms)
+    np.testing.assert_allclose(G.a[:], [0, 0.10517092, 0.22140276], rtol=1e-7)
+    np.testing.assert_allclose(G.b[:], [0, 0.18232156, 0.33647224], rtol=1e-7)
+    assert G.c[:].tolist() == [2, 2, 2] and G.d[:].tolist() == [1, 1, 1]
+    assert S.step_seen[:].tolist() == [1]
+    assert {"expm1", "log1p"} <= set(DEFAULT_FUNCTIONS)
