@@ -44,6 +44,7 @@ from .groups.poissongroup import PoissonGroup
 from .groups.poissoninput import PoissonInput
 from .groups.spikegenerator import SpikeGeneratorGroup
 from .groups.timedarray import TimedArray
+from .groups.spatial import SpatialNeuron, Morphology, Soma, Cylinder, Section  # refused
 from .synapses.synapses import Synapses
 from .monitors import StateMonitor, SpikeMonitor, EventMonitor, PopulationRateMonitor
 # issue 12 part linked12: linked variables, subgroups

@@ -220,6 +220,13 @@ class UnsupportedMethodError(IntegrationError):
     default_code = "EQ222"
 
 
+class NotInEqsimError(EqsimError, NotImplementedError):
+    """A part of Brian2 eqsim does not have (``SpatialNeuron`` and its morphologies):
+    raised where the script uses it, naming what to do instead. Also a
+    ``NotImplementedError``."""
+    default_code = "EQ734"
+
+
 # -- issue 12, units (EQ320-EQ329) ----------------------------------------------------------
 class UnitDefinitionError(EqsimError):
     """A :class:`~eqsim.units.Unit` cannot be made or registered as asked."""
