@@ -353,6 +353,13 @@ class StatefulSubexpressionError(EquationError, SyntaxError):
     default_code = "EQ144"
 
 
+class ShadowingNameError(EquationError, ValueError):
+    """A synaptic variable named as a variable of the pre- or postsynaptic group (``x`` in
+    both): statements could mean either; Brian2 refuses it with a ValueError, this is
+    one too."""
+    default_code = "EQ145"
+
+
 # --- issue 11, plasticity part (plast11): EQ190-EQ199 ---
 class ProceduralValueError(EquationError):
     """A per-synapse value of procedural synapses (given by an expression, regenerated at

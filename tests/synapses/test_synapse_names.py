@@ -53,15 +53,16 @@ def test_unsuffixed_postsynaptic_names_work_in_code_conditions_and_reads(target)
     np.testing.assert_allclose(M.half[:, -1], [10, 15, 10, 15])
 
 
-def test_a_synaptic_variable_shadows_the_postsynaptic_one_of_the_same_name(target):
-    P = NeuronGroup(1, "v : 1", threshold="True")
-    Q = NeuronGroup(1, "w : 1\nz : 1")
-    Q.w = 100
-    S = Synapses(P, Q, "w : 1", on_pre="z += w")
-    S.connect()
-    S.w = 1
-    Network(P, Q, S).run(0.1 * ms)
-    assert Q.z[0] == 1 and S.w[0] == 1 and S.w_post[0] == 100
+@pytest.mark.parametrize("side", ["pre", "post"])
+def test_a_synaptic_variable_named_as_a_neuron_variable_is_refused_as_in_brian2(side):
+    """Brian2 2.9.0 raises ValueError ("rename the synaptic variable"): 'w' in a statement
+    could mean either. lastupdate and summed variables may share a name."""
+    P = NeuronGroup(1, "v : 1" + ("\nw : 1" if side == "pre" else ""), threshold="True")
+    Q = NeuronGroup(1, "z : 1" + ("\nw : 1" if side == "post" else ""))
+    with pytest.raises(ValueError, match=f"{side}synaptic variable 'w'") as info:
+        Synapses(P, Q, "w : 1", on_pre="z += w")
+    assert info.value.code == "EQ145" and "w_syn" in info.value.hint
+    Synapses(P, Q, "w_syn : 1\nz_post = w_syn : 1 (summed)", on_pre="z += w_syn")
 
 
 def _pre_post_product(constant_in_model, **namespace):
