@@ -167,6 +167,10 @@ class CPrinter(_NameMixin, C99CodePrinter):
     def _print_randn(self, expr):
         return f"eqsim_normal(_seed, {self._stream(expr)}, _step, {self._draw})"
 
+    def _print_poisson_draw(self, expr):
+        return (f"eqsim_poisson({self._print(expr.args[1])}, _seed, {self._stream(expr)}, "
+                f"_step, (uint64_t)({self._draw}))")
+
     def _print_binomial_draw(self, expr):
         _, n, p = expr.args
         return (f"((double)eqsim_binomial((uint64_t){int(n)}, {self._print(p)}, _seed, "
@@ -266,6 +270,10 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
         _, n, p = expr.args
         return (f"numpy.asarray(_binomial({int(n)}, {self._print(p)}, _seed, "
                 f"{self._stream(expr)}, _step, {self._draw}), dtype=numpy.float64)")
+
+    def _print_poisson_draw(self, expr):
+        return (f"_poisson({self._print(expr.args[1])}, _seed, {self._stream(expr)}, _step, "
+                f"{self._draw})")
 
     def _print_clip(self, expr):
         x, lo, hi = (self._print(a) for a in expr.args)

@@ -12,6 +12,7 @@ import numpy as np
 from ..errors import EquationError
 from ..ir.calls import random_calls
 from ..runtime.random import normal as _normal, uniform as _uniform
+from ..runtime.random_discrete import poisson as _poisson
 from ..runtime.streams import evaluation_step, evaluation_stream
 from ..runtime.time_steps import timestep as _timestep
 from .identifiers import mangle
@@ -40,7 +41,8 @@ def evaluate_expression(expr, values, functions, indices, *, seed, evaluation, o
         For error messages.
     """
     namespace = {"numpy": np, "_uniform": _uniform, "_normal": _normal, "_seed": seed,
-                 "_timestep": _timestep, "_step": evaluation_step(evaluation), "_idx": indices}
+                 "_poisson": _poisson, "_timestep": _timestep,
+                 "_step": evaluation_step(evaluation), "_idx": indices}
     streams = {}
     for n, call in enumerate(random_calls([expr])):
         streams[int(call.args[0])] = mangle("r", "eval", n)

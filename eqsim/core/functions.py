@@ -412,6 +412,8 @@ DEFAULT_FUNCTIONS.update(
     sign=_builtin("sign", np.sign, [None], 1, return_type="highest"),
     rand=_builtin("rand", np.random.rand, [], 1, stateless=False, auto_vectorise=True),
     randn=_builtin("randn", np.random.randn, [], 1, stateless=False, auto_vectorise=True),
+    poisson=_builtin("poisson", np.random.poisson, [1], 1, stateless=False,
+                     return_type="integer"),
     clip=Function(np.clip, arg_units=[None, "a", "a"], arg_names=["a", "a_min", "a_max"],
                   return_unit=lambda u1, u2, u3: u1, return_type="highest"),
     int=_builtin("int", np.int_, [1], 1, return_type="integer"),

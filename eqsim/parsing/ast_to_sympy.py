@@ -367,6 +367,9 @@ class ExpressionBuilder:
                                     code=codes.WRONG_ARGUMENT_COUNT)
         if rule == "random":
             return function(sympy.Integer(next(_random_draw_numbers)))
+        if rule == "poisson":  # an occurrence number, then the mean
+            mean = self._numeric(node.args[0])
+            return function(sympy.Integer(next(_random_draw_numbers)), mean)
         if rule == "int":
             arguments = [self.build(arg) for arg in node.args]
         else:

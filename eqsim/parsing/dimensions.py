@@ -230,6 +230,10 @@ class _DimensionChecker:
     def function(self, expr, name, rule):
         if rule == "random":
             return DIMENSIONLESS  # the argument is an occurrence number, not a user value
+        if rule == "poisson":  # an occurrence number, then the mean
+            self.require_dimensionless(expr, expr.args[1], codes.NEEDS_DIMENSIONLESS,
+                                       f"a dimensionless mean of {name}()")
+            return DIMENSIONLESS
         if rule in ("dimensionless", "int"):
             for argument in expr.args:
                 self.require_dimensionless(expr, argument, codes.NEEDS_DIMENSIONLESS,

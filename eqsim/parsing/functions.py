@@ -40,6 +40,12 @@ class binomial_draw(_RandomDraw):
     nargs = 3
 
 
+class poisson_draw(_RandomDraw):
+    """``poisson_draw(k, lam)``: a Poisson draw of mean ``lam`` (``poisson(lam)`` in a
+    model string); ``k`` is an occurrence number as for ``rand``."""
+    nargs = 2
+
+
 class _NumericFunction(sympy.Function):
     """A function sympy has no numeric value for, given one through an elementary form.
 
@@ -188,10 +194,11 @@ FUNCTIONS = {
     "sign": (sympy.sign, 1, "sign"),
     "rand": (rand, 0, "random"),
     "randn": (randn, 0, "random"),
+    "poisson": (poisson_draw, 1, "poisson"),
     "timestep": (timestep, 2, "timestep"),
 }
 
-RANDOM_FUNCTIONS = (rand, randn, binomial_draw)
+RANDOM_FUNCTIONS = (rand, randn, binomial_draw, poisson_draw)
 
 
 def is_noise_name(name):

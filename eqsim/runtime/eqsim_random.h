@@ -263,6 +263,54 @@ static inline EQSIM_STRICT_FP uint64_t eqsim_binomial_search(double u, uint64_t 
     return k;
 }
 
+/* Poisson(lam); the algorithm is documented in random_discrete.py:poisson. Inversion
+   by sequential search from exp(-mean); UINT64_MAX when rounding or underflow leaves u
+   uncovered (the caller draws again). */
+#define EQSIM_POISSON_MAX_K 1000
+static inline EQSIM_STRICT_FP uint64_t eqsim_poisson_search(double u, double first_pmf,
+                                                            double mean)
+{
+    EQSIM_STRICT_FP_BODY
+    uint64_t k = 0;
+    double pmf = first_pmf, cdf = first_pmf;
+    while (u > cdf) {
+        k++;
+        pmf = pmf * mean / (double)(int64_t)k;
+        if (pmf == 0.0 || k > EQSIM_POISSON_MAX_K)
+            return UINT64_MAX;
+        cdf += pmf;
+    }
+    return k;
+}
+
+static inline EQSIM_STRICT_FP double eqsim_poisson(double lam, uint64_t seed, uint64_t stream,
+                                                   uint64_t step, uint64_t index)
+{
+    EQSIM_STRICT_FP_BODY
+    double chunks, mean, first;
+    uint64_t n_chunks, chunk, attempt, k, base, total = 0;
+    if (!(lam > 0.0))
+        return 0.0;  /* 0, a negative mean or NaN: no events */
+    if (!(lam <= 1e12))
+        return NAN;  /* a draw would take lam / 30 uniforms */
+    chunks = ceil(lam / EQSIM_BINOMIAL_CHUNK_MEAN);
+    n_chunks = (uint64_t)chunks;
+    mean = lam / chunks;
+    first = exp(-mean);
+    base = eqsim_key_base(seed, stream);
+    for (chunk = 0; chunk < n_chunks; chunk++) {
+        for (attempt = 0;; attempt++) {
+            uint64_t key = eqsim_splitmix64(base ^ (chunk | (attempt << EQSIM_ATTEMPT_SHIFT)));
+            double u = eqsim_bits_to_uniform(eqsim_philox(key, step, index).word0);
+            k = eqsim_poisson_search(u, first, mean);
+            if (k != UINT64_MAX)
+                break;
+        }
+        total += k;
+    }
+    return (double)total;
+}
+
 /* Exact Binomial(n, p); the algorithm is documented in random.py:binomial.
    Split in two so that kernels drawing many binomials with the same n and p (PoissonInput)
    prepare the per-(n, p) constants once per step; the arithmetic is that of one call. */

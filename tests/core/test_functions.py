@@ -267,3 +267,39 @@ def test_expm1_log1p_and_t_in_timesteps_give_brian2s_values(target):
     assert G.c[:].tolist() == [2, 2, 2] and G.d[:].tolist() == [1, 1, 1]
     assert S.step_seen[:].tolist() == [1]
     assert {"expm1", "log1p"} <= set(DEFAULT_FUNCTIONS)
+
+
+def test_poisson_draws_the_same_numbers_on_both_targets_with_the_right_moments(both_targets):
+    """Brian2's poisson(lam) in model strings (a per-element mean, an assignment, a
+    synaptic statement): the same draws on both targets; mean and variance lam."""
+    from eqsim import SpikeGeneratorGroup, Synapses, run, seed, start_scope
+
+    def simulate(target_name):
+        start_scope()
+        seed(3)
+        G = NeuronGroup(4000, "a : 1\nb : 1\nlam : 1\nhits : 1")
+        G.lam = "0.5 + (i % 4)*20"
+        G.run_regularly("a = poisson(2.0)\nb = poisson(lam)")
+        G.hits = "poisson(3)"
+        source = SpikeGeneratorGroup(1, [0], [0.1] * ms)
+        S = Synapses(source, G, on_pre="hits_post += poisson(1.5)")
+        S.connect()
+        run(0.3 * ms)
+        return G.a[:].copy(), G.b[:].copy(), G.hits[:].copy(), G.lam[:].copy()
+
+    numpy_run, cython_run = both_targets(simulate)
+    for a, b in zip(numpy_run, cython_run):
+        np.testing.assert_array_equal(a, b)
+    a, b, hits, lam = numpy_run
+    assert abs(a.mean() - 2) < 5 * np.sqrt(2 / a.size) and abs(a.var() / 2 - 1) < 0.15
+    for mean in (0.5, 20.5, 60.5):
+        chosen = b[lam == mean]
+        assert abs(chosen.mean() - mean) < 5 * np.sqrt(mean / chosen.size)
+    assert abs(hits.mean() - 4.5) < 5 * np.sqrt(4.5 / hits.size)
+    assert np.all(a == np.floor(a)) and "poisson" in DEFAULT_FUNCTIONS
+
+
+def test_poisson_takes_a_dimensionless_mean():
+    G = NeuronGroup(2, "a : 1")
+    with pytest.raises(DimensionMismatchError):
+        G.a = "poisson(2*mV)"

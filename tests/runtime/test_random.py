@@ -48,10 +48,19 @@ def fill_geometric(double p, uint64_t seed, uint64_t stream, uint64_t step, size
     for i in range(n):
         out[i] = eqsim_geometric(p, seed, stream, step, i)
 
+def fill_poisson(double lam, uint64_t seed, uint64_t stream, uint64_t step, size_t out_addr,
+                 Py_ssize_t n):
+    cdef double* out = <double*>out_addr
+    cdef Py_ssize_t i
+    for i in range(n):
+        out[i] = eqsim_poisson(lam, seed, stream, step, i)
+
 def key(uint64_t seed, uint64_t stream, uint64_t sub):
     return eqsim_key(seed, stream, sub)
 
 cdef extern from "eqsim_random.h" nogil:
+    double eqsim_poisson(double lam, uint64_t seed, uint64_t stream, uint64_t step,
+                         uint64_t index)
     uint64_t eqsim_binomial_search(double u, uint64_t trials, double first_pmf, double ratio)
     double eqsim_power(double base, uint64_t exponent)
 
@@ -253,6 +262,30 @@ def test_c_binomial_is_bit_identical_to_numpy(c_random, n, p):
     count = 5_000
     c_draws = c_integers(c_random.fill_binomial, n, p, n=count)
     assert np.array_equal(c_draws, rng.binomial(n, p, SEED, STREAM, STEP, np.arange(count)))
+
+
+@pytest.mark.parametrize("lam", [0.0, 1e-3, 2.0, 29.9, 30.0, 31.0, 250.0, 1e4, -1.0,
+                                 float("nan"), 2e12])
+def test_c_poisson_is_identical_to_numpy(c_random, lam):
+    count = 3_000
+    out = np.empty(count)
+    c_random.fill_poisson(lam, SEED, STREAM, STEP, out.ctypes.data, count)
+    np.testing.assert_array_equal(
+        out, rng_discrete.poisson(lam, SEED, STREAM, STEP, np.arange(count)))
+
+
+@pytest.mark.parametrize("lam", [0.05, 3.0, 45.0, 700.0])
+def test_poisson_mean_and_variance_match_theory(lam):
+    draws = rng_discrete.poisson(lam, SEED, STREAM, STEP, np.arange(40_000))
+    assert np.all(draws == np.floor(draws)) and draws.min() >= 0
+    error = 5 * math.sqrt(lam / draws.size)
+    assert abs(draws.mean() - lam) < error
+    assert abs(draws.var() / lam - 1) < 5 * math.sqrt(2 / draws.size) + 1 / lam / 100
+
+
+def test_poisson_of_no_mean_is_zero_and_of_an_absurd_one_nan():
+    draws = rng_discrete.poisson(np.array([0.0, -2.0, np.nan, 2e12, 1.0]), 1, 2, 3, 4)
+    assert draws[:3].tolist() == [0, 0, 0] and np.isnan(draws[3]) and draws[4] >= 0
 
 
 def test_c_search_and_numpy_cdf_table_agree_up_to_the_last_uniform(c_random):
