@@ -1,7 +1,7 @@
 """Where a thread team's time goes, part by part, in one process.
 
 Run: ``python benchmarks/team_parts.py [--model tian] [--duration 0.1] [--rounds 6]
-[--scale 1]`` (from the checkout). The model is built twice, on one thread and on a team of
+[--scale 1] [--no-timing]`` (from the checkout). The model is built twice, on one thread and on a team of
 two that runs every step (the step loop's controller bypassed), and the two networks run in
 turns, ``--rounds`` times each; the fastest run of each counts. On a shared VM whose speed
 drifts from minute to minute this is the comparison that holds: both see the same minutes,
@@ -53,11 +53,15 @@ def main(argv=None):
     parser.add_argument("--duration", type=float, default=0.1, help="seconds simulated a run")
     parser.add_argument("--rounds", type=int, default=6, help="runs of each network")
     parser.add_argument("--scale", type=float, default=1.0, help="extra size factor")
+    parser.add_argument("--no-timing", action="store_true",
+                        help="the team's library without the timing of its parts (two clock "
+                             "reads a share): the speed-up alone")
     options = parser.parse_args(argv)
     import eqsim as b
     b.prefs["codegen.target"] = "cython"
     one = build(b, options.model, options.scale, 1, False)
-    team = build(b, options.model, options.scale, 2, True)
+    timing = not options.no_timing
+    team = build(b, options.model, options.scale, 2, timing)
     if team._module.threads < 2:
         print(f"{options.model} at scale {options.scale} is built for one thread "
               "(too small for a team)")
@@ -65,7 +69,8 @@ def main(argv=None):
     library = ctypes.CDLL(team._module.library_path)
     library.eqsim_team_alternate.argtypes = [ctypes.c_int64]
     library.eqsim_team_alternate(2 ** 62)  # the team on every step
-    library.eqsim_team_part_times_reset()
+    if timing:
+        library.eqsim_team_part_times_reset()
     walls = {1: [], 2: []}
     try:
         for _ in range(options.rounds):
@@ -81,6 +86,8 @@ def main(argv=None):
     print(f"{options.model}, {options.duration} s simulated, fastest of {options.rounds} "
           f"in turns: 1 thread {fastest[1]:.4f} s, team of 2 {fastest[2]:.4f} s, speed-up "
           f"{fastest[1] / fastest[2]:.2f}x")
+    if not timing:
+        return 0
     print("| part | forks per step | " + " | ".join(f"{f} us" for f in FIELDS[1:]) + " |")
     print("| ---- | -------------- |" + " --- |" * (len(FIELDS) - 1))
     for k, (forks, *seconds) in enumerate(part_times(library)):

@@ -42,3 +42,10 @@ def test_the_timing_preference_accepts_only_booleans():
     from eqsim.core.preferences import PreferenceError
     with pytest.raises(PreferenceError):
         prefs["codegen.cython.team_timing"] = "yes"
+
+
+def test_without_timing_only_the_speed_up_is_printed(team_parts, capsys):
+    assert team_parts.main(["--model", "coba", "--scale", "0.05", "--duration", "0.005",
+                            "--rounds", "1", "--no-timing"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 1 and "speed-up" in lines[0]
