@@ -3,6 +3,7 @@
 import sympy
 
 from ..core.namespace import resolve_external
+from ..errors import ShadowingNameError
 from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
 from ..units import DIMENSIONLESS
 
@@ -146,3 +147,18 @@ def substitute_subexpressions(synapses, expr):
         if not replacements:
             return normalise_names(synapses, expr)
         expr = expr.xreplace(replacements)
+
+
+def refuse_shadowing(equations, source, target, label):
+    """As Brian2: a synaptic variable may not share its name with a variable of the pre-
+    or postsynaptic group (``lastupdate`` may, for synapses onto synapses; a summed
+    variable names its target on purpose)."""
+    for side, group in (("pre", source), ("post", target)):
+        for name, eq in equations.equations.items():
+            if name in getattr(group, "variables", {}) and name != "lastupdate" \
+                    and "summed" not in eq.flags:
+                raise ShadowingNameError(
+                    f"the {side}synaptic variable '{name}' of '{group.name}' has the same name "
+                    f"as a synaptic variable", obj=label,
+                    hint=f"rename the synaptic variable (e.g. to '{name}_syn'); the "
+                         f"{side}synaptic one is '{name}_{side}' in synaptic statements")

@@ -8,7 +8,7 @@ from ..core.preferences import prefs
 from ..core.namespace import caller_namespace
 from ..runtime.streams import connect_stream
 from ..core.context import current_context
-from ..errors import EquationError, LinkError, ShadowingNameError
+from ..errors import EquationError, LinkError
 from ..groups.constant_over_dt import constant_over_dt_names, subexpression_updater
 from ..groups.group import Group, float_dtype
 from ..groups.linked import add_linked_variable
@@ -27,7 +27,7 @@ from .integer_arguments import integer_constants
 from .connect_sampled import RowCounts
 from .presynaptic_index import PresynapticIndex
 from .spike_sources import refuse_remote_reads
-from .references import (normalise_target, post_aliases, resolve_synaptic,
+from .references import (normalise_target, post_aliases, refuse_shadowing, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension)
 from .synapse_ops import make_synaptic_operations, run_regularly_operation
 from .procedural_reads import connection_seed, synaptic_indices
@@ -91,7 +91,7 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
         on_pre = on_pre if on_pre is not None else pre
         on_post = on_post if on_post is not None else post
         equations = model if isinstance(model, Equations) else Equations(model or "", obj=label)
-        _refuse_shadowing(equations, source, target, label)
+        refuse_shadowing(equations, source, target, label)
         for eq in equations.equations.values():
             if "linked" in eq.flags and len(eq.flags) > 1:  # as Brian2 (and NeuronGroup)
                 raise EquationError(f"the 'linked' flag of '{eq.name}' cannot be combined with "
@@ -393,17 +393,3 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
         return f"Synapses({self.source.name} -> {self.target.name}, {self.N} synapses, " \
                f"name={self.name!r})"
 
-
-def _refuse_shadowing(equations, source, target, label):
-    """As Brian2: a synaptic variable may not share its name with a variable of the pre-
-    or postsynaptic group (``lastupdate`` may, for synapses onto synapses; a summed
-    variable names its target on purpose)."""
-    for side, group in (("pre", source), ("post", target)):
-        for name, eq in equations.equations.items():
-            if name in getattr(group, "variables", {}) and name != "lastupdate" \
-                    and "summed" not in eq.flags:
-                raise ShadowingNameError(
-                    f"the {side}synaptic variable '{name}' of '{group.name}' has the same name "
-                    f"as a synaptic variable", obj=label,
-                    hint=f"rename the synaptic variable (e.g. to '{name}_syn'); the "
-                         f"{side}synaptic one is '{name}_{side}' in synaptic statements")
