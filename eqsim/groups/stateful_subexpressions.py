@@ -13,6 +13,7 @@ def check_stateful_subexpressions(group):
             continue
         if random_calls([eq.expr]):
             raise StatefulSubexpressionError(
-                f"the subexpression '{name}' calls rand() or randn(): it would draw new "
-                "numbers wherever it is used, so it has to be evaluated once per time step",
+                f"the subexpression '{name}' draws random numbers (rand, randn, poisson): it "
+                "would draw new ones wherever it is used, so it has to be evaluated once per "
+                "time step",
                 obj=group.name, hint=f"flag it: '{name} = ... : <unit> (constant over dt)'")

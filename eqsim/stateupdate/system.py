@@ -143,8 +143,8 @@ def analyse(equations):
     for name, expr in rhs.items():
         if expr.atoms(*RANDOM_FUNCTIONS):
             raise IntegrationError(
-                f"the differential equation for '{name}' calls rand() or randn(): "
-                f"a random number would be drawn again at every stage of the method",
+                f"the differential equation for '{name}' draws random numbers (rand, randn, "
+                f"poisson): they would be drawn again at every stage of the method",
                 code="EQ307",
                 hint="use the noise symbol xi for white noise, or move the random draw "
                      "into a subexpression flagged (constant over dt)")
