@@ -189,6 +189,10 @@ class CPrinter(_NameMixin, C99CodePrinter):
     def _print_expm1(self, expr):
         return f"expm1({self._print(expr.args[0])})"
 
+    def _print_floordiv(self, expr):
+        a, b = (self._print(x) for x in expr.args)
+        return f"eqsim_floordiv({a}, {b})"
+
     def _print_log1p(self, expr):
         return f"log1p({self._print(expr.args[0])})"
 
@@ -299,6 +303,10 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
 
     def _print_expm1(self, expr):
         return f"numpy.expm1({self._print(expr.args[0])})"
+
+    def _print_floordiv(self, expr):
+        a, b = (self._print(x) for x in expr.args)
+        return f"numpy.floor(numpy.true_divide({a}, {b}))"
 
     def _print_log1p(self, expr):
         return f"numpy.log1p({self._print(expr.args[0])})"

@@ -102,6 +102,25 @@ class int_(_NumericFunction):
         return sympy.Derivative(self, symbol, evaluate=False)
 
 
+class floordiv(_NumericFunction):
+    """``a // b``: ``floor(a / b)`` with a correctly rounded division, kept as one call:
+    as ``floor(a*(1/b))`` (sympy's ``a/98`` is ``a*Rational(1, 98)``, printed as a
+    reciprocal), ``98 // 98`` was 0."""
+    nargs = 2
+
+    def _elementary(self, a, b):
+        return sympy.floor(a / b)
+
+    @classmethod
+    def eval(cls, a, b):
+        if a.is_Number and b.is_Number and not b.is_zero:
+            return sympy.floor(a / b)
+        return None
+
+    def fdiff(self, argindex=1):
+        return sympy.S.Zero  # a step function, flat between its steps (as floor)
+
+
 class log10(sympy.Function):
     """Base-10 logarithm (kept as one call so that generated code stays readable)."""
     nargs = 1

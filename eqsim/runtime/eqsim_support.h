@@ -50,6 +50,19 @@ static inline double eqsim_clip(double x, double low, double high) {
     return eqsim_min(eqsim_max(x, low), high);
 }
 static inline double eqsim_sign(double x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : x); }
+/* a // b: floor of the correctly rounded quotient. The library is built with
+ * -freciprocal-math, under which gcc turns a / 98.0 into a * (1 / 98.0): 98 // 98 was 0.
+ * The attribute keeps this one division exact (gcc then calls it, it is not inlined into
+ * kernels built with other options). */
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-reciprocal-math", "no-associative-math")))
+#endif
+static double eqsim_floordiv(double a, double b) {
+#if defined(__clang__)
+#pragma clang fp reciprocal(off)
+#endif
+    return floor(a / b);
+}
 static inline double eqsim_mod(double a, double b) {
     double m = fmod(a, b);
     if (m != 0) {

@@ -303,3 +303,21 @@ def test_poisson_takes_a_dimensionless_mean():
     G = NeuronGroup(2, "a : 1")
     with pytest.raises(DimensionMismatchError):
         G.a = "poisson(2*mV)"
+
+
+def test_floor_division_divides_exactly_on_both_targets(target):
+    """Brian2's own test_semantics_floor_division: 98 // 98 is 1 (it was 0: the quotient was
+    taken as 98 times the reciprocal of 98, 0.9999999999999999, on both targets), also for
+    integer variables, doubles, negative operands, string assignments and units."""
+    from eqsim import run, start_scope
+    start_scope()
+    G = NeuronGroup(3, "n : integer\nx : 1\na : integer\nb : 1\nc : integer\nd : second")
+    G.n = [98, 196, -7]
+    G.x = [98, 196, -7.5]
+    G.run_regularly("a = n // 98\nb = x // 98\nc = (n // 2) // 49\nd = (10*ms) // (3*ms)*ms")
+    run(0.1 * ms)
+    assert G.a[:].tolist() == [1, 2, -1] and G.b[:].tolist() == [1, 2, -1]
+    assert G.c[:].tolist() == [1, 2, -1]
+    np.testing.assert_allclose(G.d_[:], [3e-3] * 3)
+    G.a = "n // 98"
+    assert G.a[:].tolist() == [1, 2, -1]

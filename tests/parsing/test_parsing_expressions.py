@@ -62,8 +62,11 @@ def test_arithmetic_builds_the_matching_sympy_expression():
     assert parse_expression("a*b + c**2 - -x + +a") == a * b + c ** 2 + x + a
 
 
-def test_floor_division_becomes_floor_of_quotient():
-    assert parse_expression("a // b") == sympy.floor(a / b)
+def test_floor_division_is_one_call_whose_elementary_form_is_the_floor_of_the_quotient():
+    from eqsim.parsing.functions import floordiv
+    parsed = parse_expression("a // b")
+    assert parsed == floordiv(a, b) and parsed._elementary(a, b) == sympy.floor(a / b)
+    assert parse_expression("196 // 98") == 2 and parse_expression("-7 // 2") == -4
 
 
 def test_modulo_becomes_sympy_mod():
