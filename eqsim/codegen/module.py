@@ -229,7 +229,7 @@ class NetworkModule:
         if self.target == "numpy":
             constants = {n: _numpy_scalar(value, self.symbols.constants[n][1])
                          for n, value in constants.items()}
-        self.backend.bind(arrays, constants, int(self.context.seed) & 0xFFFFFFFFFFFFFFFF)
+        self.backend.bind(arrays, constants, int(self.context.run_seed) & 0xFFFFFFFFFFFFFFFF)
         collective = self.symbols.collective
         if collective is not None:
             self.backend.set_exchange(collective.address, collective.isend, collective.irecv,

@@ -56,6 +56,8 @@ class SimulationContext:
         self.explicit = seed is not None
         self.evaluations = 0
         self.objects = 0
+        self.restores = 0
+        self.simulated_until = 0.0  # seconds: the latest time a run reached since the seed
         self._philox = None
         self.use_philox(philox)
         if comm is None:
@@ -73,6 +75,8 @@ class SimulationContext:
         and both counters back to zero."""
         self.evaluations = 0
         self.objects = 0
+        self.restores = 0
+        self.simulated_until = 0.0
         self.explicit = value is not None
         self.seed_value = secrets.randbits(63) if value is None else int(value)
 
@@ -82,6 +86,35 @@ class SimulationContext:
         if self.seed_value is None:
             self.seed_value = secrets.randbits(63)
         return self.seed_value
+
+    @property
+    def run_seed(self):
+        """The seed of the draws made during runs (noise, Poisson spikes, ``rand()`` in
+        statements). Draws are keyed by time step, so a run after restore() to a time
+        already simulated would repeat those of the first; as Brian2's generator, which
+        goes on, such a restore() without ``restore_random_state`` moves to new ones (a
+        deterministic function of the seed and the number of such restores: see
+        :meth:`restored_to`). Connections keep :attr:`seed`."""
+        if not self.restores:
+            return self.seed
+        mixed = (self.seed ^ (0x9E3779B97F4A7C15 * self.restores)) & 0xFFFFFFFFFFFFFFFF
+        mixed = ((mixed ^ (mixed >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
+        mixed = ((mixed ^ (mixed >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
+        return (mixed ^ (mixed >> 31)) & 0x7FFFFFFFFFFFFFFF
+
+    def ran_until(self, t):
+        """A run reached ``t`` (second)."""
+        self.simulated_until = max(self.simulated_until, float(t))
+
+    def restored_to(self, t):
+        """restore() without the random state put a network back to ``t`` (second): if
+        runs since the seed have simulated beyond it, the steps from ``t`` on would draw
+        what they drew then, so later runs draw new numbers (trials from one stored state
+        get new noise, as in Brian2); a state restored where nothing ran yet (a checkpoint
+        file in a new process) continues as the stored run would have."""
+        if float(t) < self.simulated_until:
+            self.restores += 1
+        self.simulated_until = float(t)
 
     def next_object_number(self):
         """Numbers objects in creation order since the last seed(): their random streams
@@ -98,12 +131,13 @@ class SimulationContext:
     def random_state(self):
         """Seed and counters, as a checkpoint keeps them."""
         return {"seed": self.seed_value, "evaluations": self.evaluations,
-                "objects": self.objects}
+                "objects": self.objects, "restores": self.restores}
 
     def set_random_state(self, state):
         self.seed_value = state["seed"]
         self.evaluations = state["evaluations"]
         self.objects = state["objects"]
+        self.restores = state.get("restores", 0)  # checkpoints written before it: 0
 
     # --- Philox rounds -----------------------------------------------------------------
     def use_philox(self, name):

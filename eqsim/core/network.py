@@ -319,6 +319,7 @@ class Network(NetworkControl, Nameable):
             for clock, step in zip(clocks, module.backend.clock_steps()):
                 clock.step = step
             self.t_ = min(clock.t_ for clock in clocks)
+            current_context().ran_until(self.t_)
             module.run_failed = True  # monitors keep their records but call no callback
             for obj in objects:
                 obj.after_run(module)
@@ -327,6 +328,7 @@ class Network(NetworkControl, Nameable):
         # after stop(): the time of the earliest clock, where a next run continues
         self.t_ = min(c.t_ for c in clocks) if self._stopped or Network._globally_stopped \
             else t_end
+        current_context().ran_until(self.t_)
         for obj in objects:  # objects with nothing to run still follow the network's time
             if not any(obj.clock is c for c in clocks):
                 obj.clock.set_time(self.t_)

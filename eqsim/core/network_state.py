@@ -14,6 +14,7 @@ import math
 
 import numpy as np
 
+from .context import current_context
 from .seeding import random_state, set_random_state
 from .state_check import check_array, check_keys, check_scalar, mismatch
 
@@ -62,8 +63,11 @@ def check_state(network, state, restore_random_state=False):
 
 
 def _check_random_state(random, names, where):
-    check_keys(random, ("seed", "evaluations", "objects", "numpy", "streams"), where,
-               "random state entries")
+    counted = isinstance(random, dict) and "restores" in random  # older checkpoints: not
+    check_keys(random, ("seed", "evaluations", "objects", "numpy", "streams")
+               + (("restores",) if counted else ()), where, "random state entries")
+    if counted:
+        check_scalar(random["restores"], where, "random.restores", int, minimum=0)
     check_scalar(random["seed"], where, "random.seed", int, minimum=0, optional=True,
                  maximum=2**64 - 1)
     check_scalar(random["evaluations"], where, "random.evaluations", int, minimum=0)
@@ -98,3 +102,5 @@ def apply_state(network, state, restore_random_state=False):
         set_random_state(state["random"])
         for obj in objects:
             obj._random_id = state["random"]["streams"][obj.name]
+    else:  # as Brian2's generator, which goes on: no draw of an earlier run repeats
+        current_context().restored_to(network.t_)

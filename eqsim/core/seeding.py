@@ -22,6 +22,11 @@ def current_seed():
     return current_context().seed
 
 
+def run_seed():
+    """The seed of draws made during runs (:attr:`SimulationContext.run_seed`)."""
+    return current_context().run_seed
+
+
 def next_evaluation_number():
     """Numbers the random draws of string evaluations outside a run; restarts at seed()."""
     return current_context().next_evaluation_number()

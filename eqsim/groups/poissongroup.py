@@ -5,7 +5,7 @@ import numpy as np
 
 from ..runtime.streams import poisson_group_streams
 from ..core.limits import whole_number
-from ..core.seeding import current_seed
+from ..core.seeding import run_seed
 from ..core.state_check import check_array, check_keys, check_scalar
 from ..errors import DimensionMismatchError, EqsimError, EqsimWarning, LimitError
 from ..ir.operations import PoissonSkipOp
@@ -170,12 +170,12 @@ class PoissonGroup(SpikeSource, Group):
         if self._rates_text is not None:
             return
         rates = self.variables["rates"].array
-        key = (rates.tobytes(), self.clock.dt_, current_seed())
+        key = (rates.tobytes(), self.clock.dt_, run_seed())
         if self._drawn_for == key:
             return
         step = self.clock.step
         p = np.clip(rates * self.clock.dt_, 0.0, 1.0)
-        gaps = np.atleast_1d(geometric(p, current_seed(), self._streams()[0], step,
+        gaps = np.atleast_1d(geometric(p, run_seed(), self._streams()[0], step,
                                        np.arange(self._stop) + self._global_start))
         far = gaps >= np.uint64(1 << 62)
         self.variables["_next_spike"].array[:] = np.where(

@@ -17,7 +17,7 @@ def test_restore_in_memory_then_rerun_gives_identical_results(target, noisy_lif)
     store()
     run(20 * ms)
     first = (S.i.copy(), S.t_.copy(), M.v.copy(), G.v_.copy())
-    restore()
+    restore(restore_random_state=True)  # a plain restore() draws new noise (Brian2)
     assert defaultclock.t_ == pytest.approx(5e-3)
     assert M.v.shape == (3, 50)
     run(20 * ms)
@@ -26,6 +26,28 @@ def test_restore_in_memory_then_rerun_gives_identical_results(target, noisy_lif)
     np.testing.assert_array_equal(first[1], S.t_)
     np.testing.assert_array_equal(first[2], M.v)
     np.testing.assert_array_equal(first[3], G.v_)
+
+
+def test_trials_from_one_stored_state_get_new_noise_unless_the_random_state_is_restored(
+        target, noisy_lif):
+    """Brian2: restore() leaves the generator going on, so trials differ;
+    restore_random_state=True repeats a trial. A seeded script repeats all of it."""
+    def trials():
+        seed(3)
+        G = noisy_lif()
+        net = Network(G)
+        net.store()
+        out = []
+        for replay in (False, False, True):
+            net.restore(restore_random_state=replay)
+            net.run(5 * ms)
+            out.append(G.v_.copy())
+        return out
+    first, second, replayed = trials()
+    assert not np.array_equal(first, second)
+    np.testing.assert_array_equal(replayed, first)
+    for a, b in zip(trials(), (first, second, replayed)):
+        np.testing.assert_array_equal(a, b)
 
 
 @pytest.mark.parametrize("target", ["numpy"], indirect=True)  # the file format is target independent

@@ -25,10 +25,14 @@ def make_evaluate(n_pre, n_post, x_pre=None, x_post=None):
                    "N_post": lambda: n_post, "x_pre": lambda: x_pre[i],
                    "x_post": lambda: x_post[j]}
         symbols = sorted(expr.free_symbols, key=lambda symbol: symbol.name)
-        function = sympy.lambdify(symbols, expr, modules="numpy")
+        function = sympy.lambdify(symbols, expr, modules=LAMBDIFY_MODULES)
         values = function(*[lookups[symbol.name]() for symbol in symbols])
         return np.broadcast_to(np.asarray(values), np.shape(i))
     return evaluate
+
+
+#: a // b parses to eqsim's floordiv (an exact division, then the floor)
+LAMBDIFY_MODULES = [{"floordiv": lambda a, b: np.floor(np.true_divide(a, b))}, "numpy"]
 
 
 def connect(n_pre, n_post, *, seed=1234, stream=7, x_pre=None, x_post=None, **kwargs):
@@ -420,7 +424,7 @@ def counting_evaluate(n_pre, n_post, index_post=None, index_pre=None):
             lookups["index_pre"] = np.asarray(index_pre)[i]
         if "x_pre" in names:
             lookups["x_pre"] = np.linspace(0.0, 1.0, n_pre)[i]
-        function = sympy.lambdify(symbols, expr, modules="numpy")
+        function = sympy.lambdify(symbols, expr, modules=LAMBDIFY_MODULES)
         return np.broadcast_to(np.asarray(function(*[lookups[s.name] for s in symbols])),
                                np.shape(i))
     return evaluate, seen
