@@ -92,6 +92,8 @@ def dense_context(op, symbols, context, prefix, element):
     """The template's ``dense`` entry of a pathway kernel (None: the synapse loop)."""
     if not symbols.compiled or not op.homogeneous or op.post_index is None:
         return None
+    if op.csr_order is not None:  # rows are not runs of storage (an on_post pathway): the
+        return None               # masks would be of other synapses' targets
     found = increment(context)
     if found is None:
         return None

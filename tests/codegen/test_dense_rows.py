@@ -136,3 +136,16 @@ def test_row_masks_set_one_bit_per_synapse_and_refuse_a_repeated_target():
                                 np.array([0, 3], dtype=np.int64), 8) is None
     with pytest.raises(ValueError):
         network_glue().row_masks(post, ptr, np.zeros((2, 3), dtype=np.uint64))
+
+
+@pytest.mark.parametrize("source", ["subgroup", "group"])
+def test_an_on_post_pathway_adds_to_the_neuron_that_spiked_as_brian2(target, source):
+    """Its rows (postsynaptic spikes) are no runs of storage: masks made from storage
+    order added to other neurons on the C target ([0 0 0 10 10 10] against Brian2 2.9's
+    [0 0 0 0 0 30] for the subgroup)."""
+    G = NeuronGroup(6, "x : 1", threshold="i == 5")
+    S = Synapses(G[:3] if source == "subgroup" else G, G, on_post="x_post += 10")
+    S.connect()
+    Network(G, S).run(0.1 * ms)
+    expected = 10.0 * (3 if source == "subgroup" else 6)
+    np.testing.assert_array_equal(G.x[:], [0, 0, 0, 0, 0, expected])
