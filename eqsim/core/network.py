@@ -22,7 +22,7 @@ from .network_control import NetworkControl
 from .network_state import apply_state, check_state, take_state
 from .preferences import prefs
 from .reporting import close_reporter, make_reporter
-from .run_loop import netop_callbacks, run_until
+from .run_loop import netop_callbacks, run_until, silence_inactive
 from .build_progress import BuildProgress, run_reports
 from .summaries import brian2_name, profiling_info
 from .context import current_context
@@ -276,6 +276,7 @@ class Network(NetworkControl, Nameable):
         for clock in clocks:
             clock.set_time(t_start)
         module.bind()
+        silence_inactive(objects)
         for obj in objects:
             with _preparing(obj):
                 obj.before_run(module)
@@ -400,3 +401,4 @@ class Network(NetworkControl, Nameable):
 
 # Brian2's brian2.core.network offers the summaries too (imported last: they read networks)
 from .summaries import profiling_summary, scheduling_summary  # noqa: E402,F401
+

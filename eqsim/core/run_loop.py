@@ -1,5 +1,6 @@
 """What Python does while a run's compiled loop runs: network operations called when due
-(with stop() carried to every process on K processes), and the loop run up to a time."""
+(with stop() carried to every process on K processes), the loop run up to a time, and the
+inactive groups kept silent."""
 import time
 
 from ..distributed.spike_exchange import raise_halted
@@ -51,3 +52,16 @@ def run_until(module, clocks, t_end, callbacks, exchanges=()):
     for clock, step in zip(clocks, module.backend.clock_steps()):
         clock.step = step
     module.raise_callback_errors()
+
+
+def silence_inactive(objects):
+    """An inactive group emits nothing: the events its threshold listed in its last active
+    step (already read by everything in that step) are not read again at every step of
+    this run (a SpikeMonitor counted them once a step; Brian2 counts none)."""
+    for obj in objects:
+        if obj.active or not hasattr(obj, "event_array_name"):
+            continue
+        for event in getattr(obj, "events", ()):
+            events = obj.variables.get(obj.event_array_name(event))
+            if events is not None and events.array.size:
+                events.array[-1] = 0

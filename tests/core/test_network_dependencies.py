@@ -60,3 +60,20 @@ def test_active_false_stops_a_group_and_true_resumes_it(target):
     G.active = True
     run(1 * ms)
     np.testing.assert_allclose(G.v[:], [1, 1])
+
+
+def test_an_inactive_group_emits_no_spikes_to_its_active_monitor_or_synapses(target):
+    """Brian2 2.9.0: 3 spikes in 0.3 ms, then none while the group is inactive (the last
+    step's spike was counted again at every step) and v frozen."""
+    from eqsim import NeuronGroup, Network, SpikeMonitor, Synapses, ms
+    G = NeuronGroup(1, "dv/dt = 1/ms : 1", threshold="True", reset="", method="euler")
+    H = NeuronGroup(1, "x : 1")
+    S = Synapses(G, H, on_pre="x_post += 1")
+    S.connect()
+    spikes = SpikeMonitor(G)
+    net = Network(G, H, S, spikes)
+    net.run(0.3 * ms)
+    G.active = False
+    net.run(0.3 * ms)
+    assert spikes.count[:].tolist() == [3] and H.x[:].tolist() == [3]
+    assert abs(float(G.v[0]) - 0.3) < 1e-12
