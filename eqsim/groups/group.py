@@ -121,9 +121,7 @@ class Group(StateAccess, EqsimObject):
         raw = name.endswith("_") and name[:-1] in self.variables
         base = name[:-1] if raw else name
         if isinstance(self.variables.get(base), (ArrayVariable, LinkedVariable)):
-            if raw:
-                return np.asarray(self.get_values(base))
-            return VariableView(self, base)
+            return VariableView(self, base, raw=raw)  # G.v_[:] = 3 writes, as G.v[:] = 3*mV
         if base in self._subexpressions:
             values = self.get_values(base)
             return np.asarray(values) if raw else values

@@ -191,7 +191,7 @@ class StateAccess:
                 idx = idx[element_values(var.conditional_write, idx).astype(bool)]
             values = evaluate(self, value, idx if not var.shared else np.arange(self._start, self._start + 1),
                               namespace if namespace is not None else caller_namespace(level),
-                              expected_dim=var.dim,
+                              expected_dim=None if raw else var.dim,  # G.v_ = '...': SI
                               what=f"value for '{name}'")
         else:
             if isinstance(value, VariableView):

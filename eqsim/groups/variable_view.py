@@ -14,17 +14,20 @@ class VariableView:
 
     __array_priority__ = 100
 
-    def __init__(self, group, name):
+    def __init__(self, group, name, raw=False):
         self._group = group
         self._name = name
+        self._raw = raw  # G.v_: plain numbers in SI units, read and written
 
     @property
     def variable(self):
         return self._group.variables[self._name]
 
     def values(self):
-        """Current values: a Quantity (or a plain array for dimensionless variables)."""
-        return self._group.get_values(self._name)
+        """Current values: a Quantity (or a plain array for dimensionless variables, and
+        for ``G.v_``)."""
+        values = self._group.get_values(self._name)
+        return np.asarray(values) if self._raw else values
 
     def _run_arg(self, value):
         """For ``device.run(run_args={G.v: values})``: ``(apply, undo)``; the values are
@@ -34,10 +37,11 @@ class VariableView:
     def __getitem__(self, item):
         if isinstance(item, tuple) and any(x is None or x is Ellipsis for x in item):
             return self.values()[item]  # NumPy-style reshaping (matplotlib does x[:, None])
-        return self._group.get_values(self._name, item)
+        values = self._group.get_values(self._name, item)
+        return np.asarray(values) if self._raw else values
 
     def __setitem__(self, item, value):
-        self._group.set_values(self._name, value, item, level=1)
+        self._group.set_values(self._name, value, item, level=1, raw=self._raw)
 
     def __array__(self, dtype=None, copy=None):
         arr = np.asarray(self.values())
@@ -73,7 +77,7 @@ class VariableView:
 
     @property
     def dim(self):
-        return getattr(self.variable, "dim", DIMENSIONLESS)
+        return DIMENSIONLESS if self._raw else getattr(self.variable, "dim", DIMENSIONLESS)
 
 
 def _delegate(name):
@@ -90,4 +94,4 @@ for _name in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv"
     setattr(VariableView, f"__{_name}__", _delegate(_name))
 # hashable as Brian2's (by group and name) so that ``{G.tau: 10*ms}`` can be a dict key
 # (device.run(run_args=...)); == compares values, as for arrays
-VariableView.__hash__ = lambda self: hash((self._group.name, self._name))
+VariableView.__hash__ = lambda self: hash((self._group.name, self._name, self._raw))

@@ -336,7 +336,9 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
                 idx = synaptic_indices(self, side) + _storage_offset(group)
                 var = group.variables[base]
                 values = element_values(var, idx)
-                return values if var.dim.is_dimensionless else Quantity(values, dim=var.dim)
+                values = values if var.dim.is_dimensionless else Quantity(values, dim=var.dim)
+                values.flags.writeable = False  # a copy: S.v_post[:] = 6 would change nothing
+                return values
             if name in FAN_NAMES:
                 return FanView(self, name)
             if name[:-1] in FAN_NAMES:  # S.N_incoming_: plain values, as S.w_

@@ -61,8 +61,14 @@ def test_assign_with_string_condition_index():
 def test_raw_values_are_floats_in_base_units_and_can_be_set():
     G = group(3)
     G.v_ = [0.01, 0.02, 0.03]
-    assert isinstance(G.v_, np.ndarray) and not isinstance(G.v_, Quantity)
+    assert isinstance(G.v_[:], np.ndarray) and not isinstance(G.v_[:], Quantity)
+    assert isinstance(np.asarray(G.v_), np.ndarray) and not isinstance(G.v_ * 2, Quantity)
     np.testing.assert_allclose(np.asarray(G.v / mV), [10, 20, 30])
+    G.v_[1:] = 0.05  # a view, as Brian2's: item assignment writes (it set a copy)
+    G.v_[0] = np.float64(0.04)
+    np.testing.assert_allclose(np.asarray(G.v / mV), [40, 50, 50])
+    G.v_ = "i*0.001"  # an expression in base units, as Brian2 takes it
+    np.testing.assert_allclose(np.asarray(G.v / mV), [0, 1, 2])
 
 
 def test_reading_a_subexpression_evaluates_it():

@@ -82,3 +82,21 @@ def test_an_external_constant_in_a_pre_or_post_subexpression_keeps_its_own_name(
     # Tetzlaff_2015: F_pre with F = ...epsilon... must not look up 'epsilon_pre'
     np.testing.assert_allclose(_pre_post_product("eps", eps=0.5), _pre_post_product("0.5"))
     assert _pre_post_product("eps", eps=0.5)[0] != 0
+
+
+def test_raw_synaptic_values_are_written_and_neuron_values_read_through_synapses_are_not(
+        numpy_target):
+    """Brian2: S.w_[:] = 5 writes (it changed a copy, silently); S.v_post is the target's
+    values per synapse, which eqsim does not write through: assigning to it is an error
+    rather than nothing."""
+    G = NeuronGroup(3, "v : volt")
+    S = Synapses(G, G, "w : volt")
+    S.connect(j="i")
+    S.w_[:] = 5
+    np.testing.assert_allclose(np.asarray(S.w_), [5, 5, 5])
+    S.w_[1:] = np.arange(2.0)
+    np.testing.assert_allclose(np.asarray(S.w_), [5, 0, 1])
+    from eqsim import volt
+    with pytest.raises(ValueError, match="read-only"):
+        S.v_post[:] = 6 * volt
+    assert np.all(np.asarray(G.v_) == 0)
