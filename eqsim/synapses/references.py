@@ -41,6 +41,19 @@ def post_aliases(synapses):
             if post_alias(synapses, name) is not None}
 
 
+def target_dependent_names(synapses):
+    """``post_aliases`` and the synaptic subexpressions that read the target (``sub =
+    v_post``, ``j``): connect() evaluates a condition naming one pair by pair (it took
+    'sub_1 == sub_2' as decided once per source, for the target 0)."""
+    names = post_aliases(synapses)
+    for name, (expr, _) in synapses._subexpressions.items():
+        expanded = substitute_subexpressions(synapses, expr)
+        if any(s.name == "j" or s.name.endswith("_post") or s.name in names
+               for s in expanded.free_symbols):
+            names.add(name)
+    return names
+
+
 def normalise_names(synapses, expr):
     """Rename unsuffixed target names ``v`` to ``v_post`` (Brian2's rule, `post_alias`),
     so each array is loaded once under one name."""

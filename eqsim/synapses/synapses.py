@@ -27,8 +27,9 @@ from .integer_arguments import integer_constants
 from .connect_sampled import RowCounts
 from .presynaptic_index import PresynapticIndex
 from .spike_sources import refuse_remote_reads
-from .references import (normalise_target, post_aliases, refuse_shadowing, resolve_synaptic,
-                         split_suffix, substitute_subexpressions, synaptic_dimension)
+from .references import (normalise_target, refuse_shadowing, resolve_synaptic,
+                         split_suffix, substitute_subexpressions, synaptic_dimension,
+                         target_dependent_names)
 from .synapse_ops import make_synaptic_operations, run_regularly_operation
 from .procedural_reads import connection_seed, synaptic_indices
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
@@ -253,7 +254,7 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
                 n_pre=self.source.global_size(), n_post=self.target.global_size(),
                 condition=condition, i=i, j=j, p=p, n=n, skip_if_invalid=skip_if_invalid,
                 seed=draw_seed, stream=stream, evaluate=evaluate, obj=self.name,
-                post_names=post_aliases(self),
+                post_names=target_dependent_names(self),
                 integer_names=integer_constants(self.namespace, run_namespace),
                 target_start=stored[0], target_stop=stored[1], compact_pre=True)
             self._connect_calls += 1

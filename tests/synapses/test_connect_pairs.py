@@ -494,3 +494,21 @@ def test_synapses_onto_synapses_pinned_by_an_index_variable_as_the_full_test():
     assert list(zip(outer.i[:].tolist(), outer.j[:].tolist())) == expected
     assert list(zip(back.i[:].tolist(), back.j[:].tolist())) == \
         [(k, int(owner[k])) for k in range(owner.size) if owner[k] > 0]
+
+
+def test_conditions_on_synaptic_subexpressions_of_the_target_are_decided_pair_by_pair(target):
+    """Brian2 2.9.0's numbers: a synaptic subexpression reading v_post is a target
+    variable for connect() (the condition had been decided once per source, at j = 0)."""
+    from eqsim import NeuronGroup, Synapses
+    G = NeuronGroup(5, "v : 1")
+    G.v = "i"
+    model = "sub_1 = v_pre : 1\nsub_2 = v_post : 1"
+    one_to_one = Synapses(G, G, model)
+    one_to_one.connect("sub_1 == sub_2")
+    assert one_to_one.i[:].tolist() == [0, 1, 2, 3, 4] == one_to_one.j[:].tolist()
+    every = Synapses(G, G, model)
+    every.connect("j == sub_2")
+    assert len(every) == 25
+    generated = Synapses(G, G, model)
+    generated.connect(j="k for k in range(N_post) if sub_2 == 2")
+    assert generated.i[:].tolist() == [0, 1, 2, 3, 4] and generated.j[:].tolist() == [2] * 5
