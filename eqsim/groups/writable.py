@@ -63,7 +63,8 @@ def check_writable(statement, var, *, source, obj, where, through_links=True):
         variable (the group's own code may; synaptic code may not: its NumPy form
         would lose writes of two synapses onto one linked element).
     """
-    reason = "a built-in name" if statement.var in BUILT_IN_NAMES else why_not_writable(var)
+    built_in = statement.var in BUILT_IN_NAMES and not getattr(var, "declared", False)
+    reason = "a built-in name" if built_in else why_not_writable(var)
     if reason is None and not through_links and isinstance(var, LinkedVariable):
         reason = "a linked variable"
     if reason is None:

@@ -69,7 +69,8 @@ def _pathway_operation(synapses, pathway, run_namespace, slot_order):
     assignments = list(_event_driven_updates(synapses))
     assignments += [Assignment(st.var, st.op, st.expr, st.line, pathway.source_text)
                     for st in statements]
-    if "lastupdate" in synapses.variables:
+    lastupdate = synapses.variables.get("lastupdate")
+    if lastupdate is not None and not getattr(lastupdate, "declared", False):  # the built-in
         assignments.append(Assignment("lastupdate", "=", T))
     names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
     temporaries = {a.target for a in assignments if a.target.startswith("_")}

@@ -148,7 +148,9 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
             # k-th synapse (from 0, in creation order) between the same pair of neurons
             self.add_array(multisynaptic_index, DIMENSIONLESS, np.int32, read_only=True,
                            dynamic=True)
-        if any("event-driven" in eq.flags for eq in equations.equations.values()):
+        if "lastupdate" in equations.equations:  # the model's own (Brian2's test_event_driven
+            self.variables["lastupdate"].declared = True  # writes it in its on_pre code)
+        elif any("event-driven" in eq.flags for eq in equations.equations.values()):
             self.add_array("lastupdate", second.dim, dynamic=True)
         self._default_delay = delays
         self.pathways = []

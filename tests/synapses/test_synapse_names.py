@@ -100,3 +100,23 @@ def test_raw_synaptic_values_are_written_and_neuron_values_read_through_synapses
     with pytest.raises(ValueError, match="read-only"):
         S.v_post[:] = 6 * volt
     assert np.all(np.asarray(G.v_) == 0)
+
+
+def test_a_model_may_declare_and_write_its_own_lastupdate(target):
+    """Brian2's test_event_driven writes STDP by hand with 'lastupdate : second' (it was a
+    built-in name there); Brian2 2.9.0: w = 0.00529465, lastupdate = 2.1 ms. Only the
+    model's statements write it."""
+    from eqsim import Hz, run
+    G = NeuronGroup(1, "dv/dt = 1000*Hz : 1", threshold="v>1", reset="v=0")
+    S = Synapses(G, G, "w : 1\nApre : 1\nlastupdate : second",
+                 on_pre="""Apre = Apre*exp((lastupdate - t)/(20*ms)) + 0.0001
+                           w = w + Apre
+                           lastupdate = t""")
+    S.connect()
+    S.w = 0.005
+    run(3 * ms)
+    np.testing.assert_allclose(S.w[:], [0.00529465], rtol=1e-6)
+    np.testing.assert_allclose(S.lastupdate_[:], [2.1e-3])
+    kept = Synapses(G, G, "marker : second", on_pre="marker = 1*second")
+    kept.connect()
+    assert "lastupdate" not in kept.variables
