@@ -79,6 +79,10 @@ class NeuronGroup(Group):
             check_user_name(event_name, "event name", obj=label)
             if event_name == "spike":
                 raise EquationError("the event name 'spike' is reserved for threshold=", obj=label)
+            if not isinstance(condition, str):  # it crashed with an AttributeError
+                raise EquationError(f"the condition of the '{event_name}' event must be a "
+                                    f"string, not {condition!r:.60}", code="EQ801", obj=label,
+                                    hint=f"e.g. events={{'{event_name}': 'v > 10*mV'}}")
             conditions[event_name] = (parse_expression(condition, obj=label), condition)
         for event_name, (condition, text) in conditions.items():
             if not is_condition(condition, equations):

@@ -96,3 +96,10 @@ def test_a_constant_whose_unit_changes_between_runs_is_refused_on_the_next_run(n
     with pytest.raises(DimensionMismatchError, match="dv/dt"):  # ...not passed for good
         net.run(0.1 * ms, namespace={"tau": 10 * mV})
     net.run(0.1 * ms, namespace={"tau": 10 * ms})
+
+
+def test_an_event_condition_that_is_not_a_string_is_an_equation_error():
+    from eqsim import mV
+    with pytest.raises(EquationError, match="must be a string") as info:
+        NeuronGroup(2, "v : volt", events={"e": 10 * mV})
+    assert "v > 10*mV" in info.value.hint
