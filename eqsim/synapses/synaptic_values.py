@@ -82,7 +82,7 @@ class SynapticValueAccess:
                 delay_var.array = np.full(self.N, delay_var.array[0])
                 delay_var.shared = False
         var = self.variables.get(name)
-        limit = compiled_assignment_size(var) if isinstance(value, str) and \
+        limit = compiled_assignment_size(var) if isinstance(value, str) and not raw and \
             isinstance(var, ArrayVariable) and not var.shared and not var.read_only else None
         if limit is not None:
             if namespace is None:

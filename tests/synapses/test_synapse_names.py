@@ -96,6 +96,8 @@ def test_raw_synaptic_values_are_written_and_neuron_values_read_through_synapses
     np.testing.assert_allclose(np.asarray(S.w_), [5, 5, 5])
     S.w_[1:] = np.arange(2.0)
     np.testing.assert_allclose(np.asarray(S.w_), [5, 0, 1])
+    S.w_ = "i"  # an expression in base units (Brian2: [0, 1, 2] volt)
+    np.testing.assert_allclose(np.asarray(S.w_), [0, 1, 2])
     from eqsim import volt
     with pytest.raises(ValueError, match="read-only"):
         S.v_post[:] = 6 * volt
