@@ -169,6 +169,13 @@ class MonitorError(EqsimError, TypeError):
     default_code = "EQ163"
 
 
+class NotConnectedError(EqsimError, TypeError):
+    """A synaptic variable set before any ``connect()``: there is no synapse to take the
+    value, and the synapses made later would not have it (Brian2 raises TypeError; this
+    is one too)."""
+    default_code = "EQ166"
+
+
 class MonitorIndexError(EqsimError, IndexError):
     """``M[i]`` of an element the StateMonitor did not record (Brian2 raises IndexError;
     this is one too)."""

@@ -6,6 +6,7 @@ import numpy as np
 from ..core.build_progress import build_step
 from ..core.context import current_context
 from ..core.namespace import caller_namespace
+from ..errors import NotConnectedError
 from ..groups.compiled_assignment import assign_compiled, compiled_assignment_size
 from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
@@ -21,6 +22,12 @@ class SynapticValueAccess:
     def set_values(self, name, value, item=slice(None), level=0, raw=False, namespace=None):
         if self._procedural is not None and name in per_synapse_constants(self):
             return set_value_expression(self, name, value, item)
+        if self._procedural is None and self._connect_calls == 0 and self.N == 0 \
+                and name in self.variables:  # S.w = 1 set nothing, and later synapses 0
+            raise NotConnectedError(f"cannot set '{name}' of '{self.name}' before connect()",
+                                    obj=self.name,
+                                    hint=f"call {self.name}.connect(...) first, then set "
+                                         f"{self.name}.{name}")
         pathway = next((p for p in self.pathways if p.delay_name == name), None)
         if pathway is None:
             return self._set_values(name, value, item, level + 1, raw, namespace)

@@ -122,3 +122,20 @@ def test_a_model_may_declare_and_write_its_own_lastupdate(target):
     kept = Synapses(G, G, "marker : second", on_pre="marker = 1*second")
     kept.connect()
     assert "lastupdate" not in kept.variables
+
+
+def test_setting_a_synaptic_variable_before_connect_is_refused_as_in_brian2(numpy_target):
+    """Brian2 2.9.0: TypeError 'you need to call connect(...) first' (eqsim set nothing,
+    and the synapses made later had 0). After a connect() that made none, it is allowed."""
+    from eqsim.errors import NotConnectedError
+    G = NeuronGroup(3, "v : 1", threshold="v > 1", reset="")
+    S = Synapses(G, G, "w : 1\nsw : 1 (shared)", on_pre="v += w")
+    for name in ("w", "sw"):
+        with pytest.raises(TypeError, match="before connect") as info:
+            setattr(S, name, 1)
+        assert isinstance(info.value, NotConnectedError) and info.value.code == "EQ166"
+    S.connect(p=0)
+    S.w = 1
+    S.connect(j="i")
+    S.w = 2
+    assert S.w[:].tolist() == [2, 2, 2]
