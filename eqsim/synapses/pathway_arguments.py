@@ -43,6 +43,11 @@ def pathway_events(on_event, pathways, source, target, label):
     for name, role in pathways:
         event = check_user_name(given.get(name, "spike"), "event name", obj=label)
         group = source if role == "pre" else target
+        if event == "spike" and "spike" not in getattr(group, "events", ["spike"]):
+            raise EquationError(f"the {name} pathway is triggered by spikes of '{group.name}', "
+                                f"which has no threshold", obj=label,
+                                hint=f"give '{group.name}' a threshold= (as Brian2 asks), or "
+                                     "trigger the pathway by one of its events (on_event=)")
         if event != "spike" and event not in group.events:
             raise EquationError(f"the {name} pathway is triggered by the event '{event}', which "
                                 f"'{group.name}' does not have", obj=label,

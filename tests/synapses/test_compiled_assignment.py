@@ -13,7 +13,7 @@ def _assign(compiled):
     prefs["codegen.target"] = "cython"
     prefs["codegen.cython.compiled_assignment_size"] = 1 if compiled else 10**12
     try:
-        g = NeuronGroup(60, "x : metre")
+        g = NeuronGroup(60, "x : metre", threshold="False")
         g.x = "i*50*umetre"
         width = 300 * umetre
         syn = Synapses(g, g, "w : 1\nu : 1", on_pre="u += 0")

@@ -18,7 +18,7 @@ def _synapses(**kwargs):
 @pytest.mark.parametrize("delay", [-1 * ms, float("nan") * ms, float("inf") * ms,
                                    {"pre": -1 * ms}], ids=["negative", "nan", "inf", "dict"])
 def test_a_delay_given_at_creation_must_be_finite_and_not_negative(delay):
-    G = NeuronGroup(2, "v : 1")
+    G = NeuronGroup(2, "v : 1", threshold="False")
     with pytest.raises(LimitError) as info:
         Synapses(G, G, on_pre="v += 1", delay=delay)
     assert "delay of the 'pre' pathway" in str(info.value)

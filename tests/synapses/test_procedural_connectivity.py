@@ -38,7 +38,7 @@ def test_procedural_connection_count_and_fan_out_follow_the_binomial():
     start_scope()
     seed(3)
     n_pre, n_post, p = 2000, 1500, 0.05
-    src = NeuronGroup(n_pre, "v : 1")
+    src = NeuronGroup(n_pre, "v : 1", threshold="False")
     tgt = NeuronGroup(n_post, "v : 1")
     syn = Synapses(src, tgt, on_pre="v_post += 1")
     syn.connect(p=p, procedural=True)

@@ -69,7 +69,7 @@ def test_procedural_reads_refuse_a_condition_and_a_value_without_expression(nump
     with pytest.raises(ProceduralReadError, match="cannot be indexed by a condition"):
         syn.w["i > 3"]
     start_scope()
-    source, target = NeuronGroup(5, "v : 1"), NeuronGroup(5, "v : 1")
+    source, target = NeuronGroup(5, "v : 1", threshold="False"), NeuronGroup(5, "v : 1")
     bare = Synapses(source, target, "w : 1 (constant)", on_pre="v_post += w")
     bare.connect(p=0.5, procedural=True)
     with pytest.raises(ProceduralValueError, match="has no expression"):

@@ -139,3 +139,13 @@ def test_setting_a_synaptic_variable_before_connect_is_refused_as_in_brian2(nump
     S.connect(j="i")
     S.w = 2
     assert S.w[:].tolist() == [2, 2, 2]
+
+
+def test_a_pathway_from_a_group_without_threshold_is_refused_as_in_brian2():
+    """Brian2 2.9.0: ValueError at Synapses() ("does not define an event 'spike'"); the
+    pathway would never act."""
+    H = NeuronGroup(3, "v : 1")
+    with pytest.raises(EquationError, match="no threshold") as info:
+        Synapses(H, H, on_pre="v += 1")
+    assert "threshold=" in info.value.hint
+    Synapses(H, H, "w : 1")  # no pathway: fine

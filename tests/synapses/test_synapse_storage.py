@@ -13,7 +13,7 @@ def _per_synapse_bytes(syn):
 
 
 def test_weighted_synapse_with_shared_delay_costs_at_most_12_bytes():
-    g = NeuronGroup(1000, "v : 1")
+    g = NeuronGroup(1000, "v : 1", threshold="False")
     syn = Synapses(g, g, "w : 1", on_pre="v_post += w", delay=1 * ms)
     syn.connect(p=0.05)
     assert syn.variables["_synaptic_pre"].implicit
@@ -21,7 +21,7 @@ def test_weighted_synapse_with_shared_delay_costs_at_most_12_bytes():
 
 
 def test_implicit_presynaptic_indices_read_back_exactly():
-    g = NeuronGroup(6, "v : 1")
+    g = NeuronGroup(6, "v : 1", threshold="False")
     syn = Synapses(g, g, "w : 1")
     syn.connect(i=[0, 0, 2, 5], j=[1, 2, 3, 4])
     syn.connect(i=[5, 5], j=[0, 1])  # still in presynaptic order: stays implicit
@@ -34,7 +34,7 @@ def test_implicit_presynaptic_indices_read_back_exactly():
 
 
 def test_store_and_restore_bring_back_the_connections():
-    g = NeuronGroup(10, "v : 1")
+    g = NeuronGroup(10, "v : 1", threshold="False")
     syn = Synapses(g, g, "w : 1", name="stored_syn")
     syn.connect(j="i")
     net = Network(g, syn)
@@ -82,6 +82,6 @@ def test_multisynaptic_index_numbers_synapses_of_each_pair_across_connect_calls(
 
 def test_multisynaptic_index_may_not_reuse_a_variable_name():
     from eqsim import EquationError
-    group = NeuronGroup(2, "v : 1")
+    group = NeuronGroup(2, "v : 1", threshold="False")
     with pytest.raises(EquationError, match="already a variable"):
         Synapses(group, group, "w : 1", on_pre="v_post += w", multisynaptic_index="w")
