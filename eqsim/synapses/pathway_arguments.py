@@ -29,6 +29,17 @@ def parse_pathways(on_pre, on_post, taken, label):
     return pathways
 
 
+def pathway_code(on_pre, on_post, pre, post, label):
+    """``(on_pre, on_post)`` from the arguments and their old names ``pre=``/``post=``;
+    both given is an error, as in Brian2 (which one would count?)."""
+    for old_name, new_name, old, new in (("pre", "on_pre", pre, on_pre),
+                                          ("post", "on_post", post, on_post)):
+        if old is not None and new is not None:
+            raise EquationError(f"both {old_name}= and {new_name}= are given", obj=label,
+                                hint=f"give only {new_name}= ({old_name}= is its old name)")
+    return (on_pre if on_pre is not None else pre), (on_post if on_post is not None else post)
+
+
 def pathway_events(on_event, pathways, source, target, label):
     """The event that triggers each pathway, from ``pathways`` [(name, role), ...]:
     ``on_event`` is one event name for every pathway, or a dict pathway name -> event

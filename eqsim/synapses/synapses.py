@@ -19,7 +19,7 @@ from ..parsing.equations import Equations
 from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, Quantity, second
 from .pathway import SynapticPathway
-from .pathway_arguments import default_delays, parse_pathways, pathway_events
+from .pathway_arguments import default_delays, parse_pathways, pathway_code, pathway_events
 from .identity import multisynaptic_ranks, synapse_draw_keys, synapse_identity
 from .fan import FAN_NAMES, FanCounts, FanView
 from .indexing import SynapticIndexingAccess
@@ -89,8 +89,7 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
         target = source if target is None else target
         label = name or "synapses"
         method = normalise_method(method, method_options)
-        on_pre = on_pre if on_pre is not None else pre
-        on_post = on_post if on_post is not None else post
+        on_pre, on_post = pathway_code(on_pre, on_post, pre, post, label)
         equations = model if isinstance(model, Equations) else Equations(model or "", obj=label)
         refuse_shadowing(equations, source, target, label)
         for eq in equations.equations.values():

@@ -149,3 +149,11 @@ def test_a_pathway_from_a_group_without_threshold_is_refused_as_in_brian2():
         Synapses(H, H, on_pre="v += 1")
     assert "threshold=" in info.value.hint
     Synapses(H, H, "w : 1")  # no pathway: fine
+
+
+@pytest.mark.parametrize("side", ["pre", "post"])
+def test_old_and_new_pathway_arguments_together_are_refused_as_in_brian2(side):
+    G = NeuronGroup(3, "v : 1", threshold="v > 1", reset="")
+    with pytest.raises(EquationError, match=f"both {side}= and on_{side}="):
+        Synapses(G, G, **{side: "v += 1", f"on_{side}": "v += 2"})
+    assert len(Synapses(G, G, **{side: "v += 1"}).pathways) == 1
