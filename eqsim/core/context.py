@@ -97,10 +97,8 @@ class SimulationContext:
         :meth:`restored_to`). Connections keep :attr:`seed`."""
         if not self.restores:
             return self.seed
-        mixed = (self.seed ^ (0x9E3779B97F4A7C15 * self.restores)) & 0xFFFFFFFFFFFFFFFF
-        mixed = ((mixed ^ (mixed >> 30)) * 0xBF58476D1CE4E5B9) & 0xFFFFFFFFFFFFFFFF
-        mixed = ((mixed ^ (mixed >> 27)) * 0x94D049BB133111EB) & 0xFFFFFFFFFFFFFFFF
-        return (mixed ^ (mixed >> 31)) & 0x7FFFFFFFFFFFFFFF
+        mixed = _random._key_base(np.uint64(self.seed), np.uint64(self.restores))
+        return int(mixed) & 0x7FFFFFFFFFFFFFFF  # the generator's own mixing (splitmix64)
 
     def ran_until(self, t):
         """A run reached ``t`` (second)."""
