@@ -97,6 +97,10 @@ def apply_state(network, state, restore_random_state=False):
         stored = state["clocks"][obj.clock.name]
         obj.clock._dt = float(stored["dt"])  # not the dt setter: it would move the step
         obj.clock.step = stored["step"]
+    for obj in objects:  # the spikes in flight were queued in steps of the stored dt
+        for pathway in getattr(obj, "pathways", ()):
+            clock = pathway.trigger_group.clock
+            pathway.queue_dt = float(state["clocks"].get(clock.name, {"dt": clock.dt_})["dt"])
     network.t_ = float(state["t"])
     if restore_random_state:
         set_random_state(state["random"])

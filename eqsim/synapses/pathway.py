@@ -23,6 +23,8 @@ class SynapticPathway:
         self.queue_name = f"_q_{synapses.name}_{name}"
         self.queue_state = []       # in-flight items between runs, entry k arrives in k steps
         self.queue_mode = None      # 'sources' (homogeneous) or 'synapses'
+        self.queue_dt = None        # the dt (second) of the run that left queue_state
+        self._dt = None             # the trigger group's dt in the coming run
         self._csr = None            # (index array, trigger size, ptr, order) of csr()
         self._steps = None
 
@@ -96,6 +98,7 @@ class SynapticPathway:
             self.queue_state = [np.asarray(a, dtype=np.int32) for a in
                                 module.queue_contents(self.queue_name)]
             self.queue_mode = self._mode
+            self.queue_dt = self._dt
 
     def restore_queue(self, module):
         if not module.has_queue(self.queue_name):
@@ -103,29 +106,59 @@ class SynapticPathway:
         contents = self.queue_state
         if self.queue_mode is not None and self.queue_mode != self._mode and contents:
             contents = self._convert(contents)
-        contents = contents[: self._n_slots]
-        module.queue_reset(self.queue_name, self._n_slots, contents)
+        if contents and self.queue_dt is not None and self.queue_dt != self._dt:
+            contents = rescaled_slots(contents, self.queue_dt, self._dt)
+        # spikes in flight keep their arrival even when delays shrank between runs: the
+        # queue grows to hold them (as Brian2's, which never shrinks)
+        n_slots = max(self._n_slots, len(contents))
+        module.queue_reset(self.queue_name, n_slots, contents)
 
     def _convert(self, contents):
         ptr, order = self.csr()
         order = np.arange(ptr[-1], dtype=np.int32) if order is None else order
-        index = self.synapses.variables["_synaptic_" + self.role].array
         if self._mode == "synapses":  # sources -> their synapses
-            return [np.concatenate([order[ptr[s]:ptr[s + 1]] for s in slot]).astype(np.int32)
-                    if len(slot) else slot for slot in contents]
-        return [np.unique(index[slot]).astype(np.int32) for slot in contents]
+            return [self._expand(slot, ptr, order) for slot in contents]
+        return [self._as_sources(slot, ptr)[0] for slot in contents]
+
+    @staticmethod
+    def _expand(sources, ptr, order):
+        if not len(sources):
+            return np.zeros(0, np.int32)
+        return np.concatenate([order[ptr[s]:ptr[s + 1]] for s in sources]).astype(np.int32)
+
+    def _as_sources(self, synapses, ptr):
+        """The sources whose spikes are the synapses ``synapses`` (a source twice when
+        two of its spikes arrive together), and whether they are exactly that: a delay
+        changed between runs leaves some of a source's synapses in flight."""
+        index = self.synapses.variables["_synaptic_" + self.role].array
+        values, counts = np.unique(index[synapses], return_counts=True)
+        sources = np.repeat(values, counts // np.maximum(ptr[values + 1] - ptr[values], 1))
+        order = self.csr()[1]
+        order = np.arange(ptr[-1], dtype=np.int32) if order is None else order
+        exact = np.array_equal(np.sort(self._expand(sources, ptr, order)), np.sort(synapses))
+        return sources.astype(np.int32), exact
+
+    def _keeps_synapses(self):
+        """Whether spikes in flight are synapses that no list of sources gives."""
+        if self.queue_mode != "synapses" or not any(len(slot) for slot in self.queue_state):
+            return False
+        ptr = self.csr()[0]
+        return not all(self._as_sources(slot, ptr)[1] for slot in self.queue_state)
 
     def prepare(self, dt):
         """Decide homogeneous vs heterogeneous delays for the next run."""
         self.check_delays(dt)
+        self._dt = dt
         var = self.synapses.variables[self.delay_name]
-        if var.shared:  # one delay for every synapse (also when none is stored)
+        keeps_synapses = self._keeps_synapses()
+        if var.shared and not keeps_synapses:  # one delay for every synapse
             delay = int(np.floor(var.array[0] / dt + 0.5))
             self._homogeneous, self._mode, self._n_slots = True, "sources", delay + 1
             self._steps = None
             return True, delay
         steps = self.delay_steps(dt)
-        self._homogeneous = steps.size == 0 or bool(np.all(steps == steps[0]))
+        self._homogeneous = not keeps_synapses and (steps.size == 0 or
+                                                    bool(np.all(steps == steps[0])))
         if self._steps is not None and self._steps.shape == steps.shape:
             self._steps[:] = steps  # the array a kept module holds (see csr())
         else:
@@ -133,3 +166,14 @@ class SynapticPathway:
         self._mode = "sources" if self._homogeneous else "synapses"
         self._n_slots = int(steps.max()) + 1 if steps.size else 1
         return self._homogeneous, (int(steps[0]) if steps.size else 0)
+
+
+def rescaled_slots(contents, old_dt, new_dt):
+    """Queue slots (entry k arrives in k steps of ``old_dt``) for steps of ``new_dt``:
+    each spike keeps its arrival time, rounded half up to the new grid as Brian2's
+    spike queue does when dt changes between runs."""
+    offsets = np.floor(np.arange(len(contents)) * (old_dt / new_dt) + 0.5).astype(np.int64)
+    slots = [[] for _ in range(int(offsets[-1]) + 1)]
+    for offset, items in zip(offsets, contents):
+        slots[offset].append(np.asarray(items, dtype=np.int32))
+    return [np.concatenate(s) if s else np.zeros(0, np.int32) for s in slots]

@@ -178,3 +178,13 @@ def test_ei_network_spikes_identical_on_numpy_and_cython():
     prefs["codegen.target"] = "cython"
     assert counts["numpy"][0] == counts["cython"][0] > 0
     np.testing.assert_array_equal(counts["numpy"][1], counts["cython"][1])
+
+
+def test_an_autapse_writing_its_neuron_as_pre_and_post_keeps_the_last_write_as_brian2_c(target):
+    # Brian2 2.9.0 Cython: x = [1, 1, 1, 1, 1, 51] (each synapse loads x_pre and x_post,
+    # then stores both; the autapse 5 -> 5 stores x_pre last)
+    g = NeuronGroup(6, "x : 1", threshold="i == 5")
+    s = Synapses(g, g, on_post="x_post += 10\nx_pre += 1")
+    s.connect()
+    run(0.1 * ms)
+    assert np.array_equal(g.x, [1, 1, 1, 1, 1, 51])
