@@ -176,6 +176,12 @@ class NotConnectedError(EqsimError, TypeError):
     default_code = "EQ166"
 
 
+class NotRecordedError(EqsimError, AttributeError):
+    """``M.i`` or ``M.t`` of a SpikeMonitor or EventMonitor made with ``record=False``
+    (Brian2 raises AttributeError; this is one too)."""
+    default_code = "EQ167"
+
+
 class MonitorIndexError(EqsimError, IndexError):
     """``M[i]`` of an element the StateMonitor did not record (Brian2 raises IndexError;
     this is one too)."""

@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..core.base import EqsimObject
-from ..errors import EqsimError
+from ..errors import EqsimError, NotRecordedError
 from ..ir.operations import SpikeMonitorOp
 from ..core.state_check import check_array, check_indices, check_keys
 from ..ir.variables import ArrayVariable
@@ -28,7 +28,8 @@ class EventMonitor(EqsimObject):
     variables : str or list of str, optional
         Variables whose values are recorded at each event.
     record : bool
-        Record individual events (``False``: only counts).
+        Record each event's index and time in ``i`` and ``t`` (``False``: only ``count``
+        and the ``variables``, as in Brian2).
     when : str
         Schedule slot (default ``'thresholds'``, right after events are found).
     order : int
@@ -79,7 +80,10 @@ class EventMonitor(EqsimObject):
         self.source = source
         self.event = event
         self.record_variables = variables
-        self.record = record and keep
+        self.record = record
+        # what is kept per event: i and t are kept with the variables even when not
+        # recorded (the record is a table), but only answered when recorded
+        self._stores = keep and (record or bool(variables))
         self._callback = None if callback is None else RunCallback(callback, steps,
                                                                    callback_period)
         self._count = ArrayVariable("_count", self.name, DIMENSIONLESS,
@@ -125,17 +129,17 @@ class EventMonitor(EqsimObject):
         values = {v: module.take_buffer(self.name, v) for v in self.record_variables}
         whole = False  # the records are the whole network's (gathered here)
         own = isinstance(self._data, ProcessFileRecording)  # this process's events only
-        if own and self.record:
+        if own and self._stores:
             self._append(i, t, values)
         if getattr(self.source, "_partitioned", False):  # the whole network's, everywhere
             self._count.array[:] = gathered_counts(self._count.array, self._gathered_count)
             self._gathered_count = self._count.array.copy()
-            if self.record and not own or self._callback is not None:
+            if self._stores and not own or self._callback is not None:
                 joined = gathered_events(self, {"i": i, "t": t, **values})
                 i, t = joined["i"], joined["t"]
                 values = {v: joined[v] for v in values}
                 whole = True
-        if self.record and not own:
+        if self._stores and not own:
             self._append(i, t, values)
         callback = self._callback
         if callback is not None:
@@ -153,7 +157,7 @@ class EventMonitor(EqsimObject):
     def stream_steps(self):
         """Steps between two pauses of the run: writes to ``to_file``, calls of the
         callback (None: neither)."""
-        streamed = isinstance(self._data, FileRecording) and self.record
+        streamed = isinstance(self._data, FileRecording) and self._stores
         steps = [file_recording.STREAM_STEPS] if streamed else []
         if self._callback is not None:
             steps.append(self._callback.steps)
@@ -162,9 +166,9 @@ class EventMonitor(EqsimObject):
     def expected_memory(self, duration):
         """Bytes a run of ``duration`` (second) adds if events continue at the rate
         recorded so far (index, time and each variable per event); and bytes held."""
-        if not self.record or isinstance(self._data, FileRecording):
+        if not self._stores or isinstance(self._data, FileRecording):
             return None
-        held, events, elapsed = self._data.nbytes, len(self), self.clock.t_
+        held, events, elapsed = self._data.nbytes, self._data.get("i").size, self.clock.t_
         if not events or elapsed <= 0:
             return 0, held, "no events recorded yet to estimate from"
         expected = int(events / elapsed * duration)
@@ -174,16 +178,27 @@ class EventMonitor(EqsimObject):
     @property
     def i(self):
         """Element indices of the recorded events (relative to the source)."""
-        return self._data.get("i")
+        return self._recorded("i")
 
     @property
     def t(self):
         """Times of the recorded events (second)."""
-        return Quantity(self._data.get("t"), dim=second.dim)
+        return Quantity(self._recorded("t"), dim=second.dim)
 
     @property
     def t_(self):
-        return self._data.get("t")
+        return self._recorded("t")
+
+    def _recorded(self, name):
+        if not self.record:
+            raise self._not_recorded()
+        return self._data.get(name)
+
+    def _not_recorded(self):
+        return NotRecordedError(
+            f"'{self.name}' was made with record=False: the indices and times of its "
+            f"events were not recorded", obj=self.name,
+            hint="make the monitor with record=True to record them")
 
     @property
     def it(self):
@@ -201,8 +216,8 @@ class EventMonitor(EqsimObject):
 
     def __len__(self):
         """Number of recorded events (as Brian2)."""
-        if isinstance(self._data, ProcessFileRecording):  # every event is recorded
-            return self.num_events
+        if isinstance(self._data, ProcessFileRecording) or not self.record:
+            return self.num_events  # every event, as Brian2's N also without record
         return int(self._data.get("i").size)
 
     @property
@@ -245,6 +260,8 @@ class EventMonitor(EqsimObject):
         if item.startswith("_"):
             raise AttributeError(item)
         data = self.__dict__.get("_data")
+        if item in ("i", "t", "t_", "i_", "it", "it_") and not self.__dict__.get("record", True):
+            raise self._not_recorded()  # the property found nothing recorded
         raw = item.endswith("_")
         name = item[:-1] if raw else item
         if data is not None and name in self.record_variables:
@@ -279,7 +296,8 @@ class SpikeMonitor(EventMonitor):
     variables : str or list of str, optional
         Variables recorded at each spike.
     record : bool
-        Record individual spikes (``False``: only counts).
+        Record each spike's index and time in ``i`` and ``t`` (``False``: only ``count``
+        and the ``variables``, as in Brian2).
     when : str
     order : int
     name : str, optional

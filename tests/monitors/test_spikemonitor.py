@@ -4,6 +4,7 @@ import pytest
 
 from eqsim import (EqsimError, EventMonitor, NeuronGroup, PopulationRateMonitor, SpikeMonitor,
                    StateMonitor, Hz, ms, run, second)
+from eqsim.errors import NotRecordedError
 from eqsim.units import get_dimensions
 
 # neuron k fires regularly with period PERIODS[k] steps (I is chosen so that the
@@ -120,11 +121,32 @@ def test_smooth_rate_gaussian_is_brians_window_of_two_standard_deviations(target
         R.smooth_rate("flat")
 
 
-def test_spike_monitor_without_record_counts_only(target):
+def test_spike_monitor_without_record_counts_and_refuses_indices_and_times(target):
     G, S, sub, R, counter, R_sub = record_all()
     assert counter.count.tolist() == [len(t) for t in expected_trains(200).values()]
     assert counter.num_spikes == S.num_spikes
-    assert len(counter.i) == 0 and len(counter.t) == 0
+    assert len(counter) == counter.N == S.num_spikes  # Brian2's N counts every event
+    for read in (lambda: counter.i, lambda: counter.t, lambda: counter.it,
+                 lambda: counter.t_, lambda: counter.spike_trains()):
+        with pytest.raises(NotRecordedError, match="record=False") as info:
+            read()
+        assert isinstance(info.value, AttributeError)  # as Brian2's
+
+
+def test_monitors_without_record_still_record_their_variables_as_brian2(target):
+    # Brian2 2.9.0: 11 spikes, len(sm.rate) == len(em.rate) == 11, rates 101 and 1001 Hz
+    G = NeuronGroup(3, "dv/dt = rate : 1\nrate : Hz", threshold="v > 1", reset="v = 0",
+                    events={"my_event": "v > 1"}, method="euler")
+    G.rate = [101, 0, 1001] * Hz
+    sm = SpikeMonitor(G, variables="rate", record=False)
+    em = EventMonitor(G, "my_event", variables="rate", record=False)
+    run(10 * ms)
+    assert sm.num_spikes == len(sm) == 11 and em.num_events == 11
+    assert sorted(np.asarray(sm.rate).tolist()) == [101.0] + [1001.0] * 10
+    assert np.array_equal(np.asarray(em.rate), np.asarray(sm.rate))
+    assert sm.count.tolist() == [1, 0, 10]
+    with pytest.raises(NotRecordedError):
+        em.i
 
 
 def test_event_monitor_and_run_on_event_for_a_custom_event(target):
