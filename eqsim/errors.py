@@ -429,6 +429,21 @@ class ContextError(EqsimError):
     default_code = "EQ810"
 
 
+# --- Brian2's refusals of names, pathways, shared values and connect arguments: EQ183-EQ188 ---
+class SynapticSuffixError(EquationError, ValueError):
+    """A model variable named with the suffix ``_pre`` or ``_post`` (``x_pre : 1``):
+    synaptic code uses these suffixes for the variables of the pre- and postsynaptic
+    groups, so Brian2 refuses such names with a ValueError; this is one too."""
+    default_code = "EQ183"
+
+
+class SharedSubexpressionError(EquationError, SyntaxError):
+    """A ``(shared)`` subexpression reads a per-element variable (``s = x : 1 (shared)``
+    with a per-neuron ``x``, or ``i``): it would not have one value for all elements
+    (Brian2 raises SyntaxError; this is one too)."""
+    default_code = "EQ185"
+
+
 # --- issue 11, models part (models11): EQ182-EQ189, EQ191-EQ198 ---
 class ProceduralReadError(EqsimError, MemoryError):
     """Per-synapse values of procedural synapses (computed on read, never stored) cannot

@@ -12,6 +12,7 @@ from ..units import DIMENSIONLESS, second, get_dimensions
 from .group import Group, float_dtype
 from .linked import add_linked_variable
 from .stateful_subexpressions import check_stateful_subexpressions
+from .shared_subexpressions import per_element_equations, refuse_per_element_reads
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import slice_subgroup
 from .constant_over_dt import constant_over_dt_names, subexpression_updater
@@ -67,6 +68,7 @@ class NeuronGroup(Group):
         for bad in set(equations.names) & RESERVED:
             raise EquationError(f"'{bad}' is a reserved name and cannot be a model variable",
                                 obj=label, hint="rename the variable")
+        equations.refuse_synaptic_suffixes(obj=label)
         for eq in equations.equations.values():
             if "linked" in eq.flags and len(eq.flags) > 1:  # as Brian2
                 raise EquationError(f"the 'linked' flag of '{eq.name}' cannot be combined with "
@@ -99,6 +101,11 @@ class NeuronGroup(Group):
                                     hint="e.g. refractory=5*ms")
             # Brian2 treats a negative period as none at all, silently
             time_value(refractory, "the refractory period", obj=label)
+        per_element = per_element_equations(equations) | {"i"} | \
+            set(equations.stochastic_variables) | \
+            ({"lastspike", "not_refractory"} if refractory is not False and refractory is not None
+             else set())
+        refuse_per_element_reads(equations, per_element, label)
         # everything validated: now the object comes into being
         super().__init__(dt=dt, clock=clock, when="groups", order=order, name=name)
         self.namespace = namespace

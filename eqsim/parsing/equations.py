@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import sympy
 
-from eqsim.errors import EquationError
+from eqsim.errors import EquationError, SynapticSuffixError
 from eqsim.parsing import error_codes as codes
 from eqsim.parsing.expressions import get_identifiers, parse_expression
 from eqsim.parsing.equation_substitution import substitute, substituted_text
@@ -99,6 +99,16 @@ class SingleEquation:
         rhs = f" = {self.expr_text}" if self.expr_text is not None else ""
         flags = f" ({', '.join(self.flags)})" if self.flags else ""
         return f"{lhs}{rhs} : {self.unit_text}{flags}"
+
+    def column_of(self, name, right_side=False):
+        """0-based column of the first whole-word ``name`` in this equation's line (in its
+        right-hand side with ``right_side``; the ``x`` of ``dx/dt`` counts), or None."""
+        lines = (self.source or "").splitlines()
+        text = lines[self.line - 1] if 0 < self.line <= len(lines) else ""
+        start, derivative = (text.find("=") + 1, "") if right_side else (0, "d?")
+        found = re.compile(rf"(?<![A-Za-z0-9_]){derivative}({re.escape(name)})"
+                           r"(?![A-Za-z0-9_])").search(text, start)
+        return found.start(1) if found else None
 
     def error(self, message, *, code, column=None, hint=None, obj=None, error_type=EquationError):
         """An error quoting this equation's line."""
@@ -249,6 +259,18 @@ class Equations(Mapping):
                     raise eq.error(f"The flag '{flag}' is not allowed for the {eq.kind} "
                                    f"'{eq.name}' here.", code=codes.UNKNOWN_FLAG, obj=self._obj,
                                    hint=f"Allowed flags: {choices}.")
+
+    def refuse_synaptic_suffixes(self, obj=None):
+        """Brian2's rule: no variable is named ``..._pre`` or ``..._post``, the suffixes
+        of the pre- and postsynaptic groups' variables in synaptic code (a summed
+        variable names its target so, on purpose)."""
+        for eq in self._equations.values():
+            if eq.name.endswith(("_pre", "_post")) and "summed" not in eq.flags:
+                raise eq.error(f"'{eq.name}' cannot be used as a variable name: the suffixes "
+                               "'_pre' and '_post' name the variables of the pre- and "
+                               "postsynaptic groups in synapses", code=None, obj=obj or self._obj,
+                               column=eq.column_of(eq.name), error_type=SynapticSuffixError,
+                               hint=f"rename it, e.g. to '{eq.name}syn'")
 
     # -- combination and display ----------------------------------------------
     def __add__(self, other):

@@ -4,6 +4,7 @@ import sympy
 
 from ..core.namespace import resolve_external
 from ..errors import ShadowingNameError
+from ..groups.shared_subexpressions import group_per_element, per_element_equations
 from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
 from ..units import DIMENSIONLESS
 
@@ -160,6 +161,28 @@ def substitute_subexpressions(synapses, expr):
         if not replacements:
             return normalise_names(synapses, expr)
         expr = expr.xreplace(replacements)
+
+
+def per_element_names(equations, source, target, multisynaptic_index=None):
+    """The names synaptic code reads per synapse before the Synapses exists (for Brian2's
+    rule on ``(shared)`` subexpressions): its own per-synapse variables, ``i``, ``j``,
+    the fan counts, noise, ``lastupdate`` of event-driven equations, and the pre- and
+    postsynaptic groups' per-element variables (``v_pre``, ``v_post`` and ``v``)."""
+    names = per_element_equations(equations) | {"i", "j", "N_incoming", "N_outgoing"} | \
+        set(equations.stochastic_variables)
+    if multisynaptic_index is not None:
+        names.add(multisynaptic_index)
+    if any("event-driven" in eq.flags for eq in equations.equations.values()):
+        names.add("lastupdate")
+    for side, group in (("pre", source), ("post", target)):
+        for name in list(group.variables) + list(getattr(group, "_subexpressions", {})):
+            if name.startswith("_") or not group_per_element(group, name):
+                continue
+            names.add(f"{name}_{side}")
+            if side == "post" and not name.endswith(("_post", "_pre")) and \
+                    name not in _OWN_NAMES and name not in equations.equations:
+                names.add(name)  # Brian2's unsuffixed target names (post_alias)
+    return names
 
 
 def refuse_shadowing(equations, source, target, label):

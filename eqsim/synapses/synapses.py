@@ -12,6 +12,7 @@ from ..errors import EquationError, LinkError
 from ..groups.constant_over_dt import constant_over_dt_names, subexpression_updater
 from ..groups.group import Group, float_dtype
 from ..groups.linked import add_linked_variable
+from ..groups.shared_subexpressions import refuse_per_element_reads
 from ..groups.stateful_subexpressions import check_stateful_subexpressions
 from ..groups.values import element_values
 from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
@@ -27,7 +28,7 @@ from .integer_arguments import integer_constants
 from .connect_sampled import RowCounts
 from .presynaptic_index import PresynapticIndex
 from .spike_sources import refuse_remote_reads
-from .references import (normalise_target, refuse_shadowing, resolve_synaptic,
+from .references import (normalise_target, per_element_names, refuse_shadowing, resolve_synaptic,
                          split_suffix, substitute_subexpressions, synaptic_dimension,
                          target_dependent_names)
 from .synapse_ops import make_synaptic_operations, run_regularly_operation
@@ -91,6 +92,7 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
         method = normalise_method(method, method_options)
         on_pre, on_post = pathway_code(on_pre, on_post, pre, post, label)
         equations = model if isinstance(model, Equations) else Equations(model or "", obj=label)
+        equations.refuse_synaptic_suffixes(obj=label)
         refuse_shadowing(equations, source, target, label)
         for eq in equations.equations.values():
             if "linked" in eq.flags and len(eq.flags) > 1:  # as Brian2 (and NeuronGroup)
@@ -101,6 +103,8 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
         events = pathway_events(on_event, [p[:2] for p in pathways], source, target, label)
         if multisynaptic_index is not None:
             check_user_name(multisynaptic_index, "multisynaptic_index", obj=label)
+        refuse_per_element_reads(equations, per_element_names(equations, source, target,
+                                                              multisynaptic_index), label)
         delays = default_delays(delay, [p[0] for p in pathways], label)
         # Brian2: the synapses' own updates run on defaultclock unless dt/clock is given;
         # each pathway runs on the clock of the group whose spikes trigger it

@@ -103,3 +103,19 @@ def test_an_event_condition_that_is_not_a_string_is_an_equation_error():
     with pytest.raises(EquationError, match="must be a string") as info:
         NeuronGroup(2, "v : volt", events={"e": 10 * mV})
     assert "v > 10*mV" in info.value.hint
+
+
+def test_a_variable_named_like_a_synaptic_suffix_is_refused():
+    """Brian2 2.9.0: ValueError when a NeuronGroup or Synapses defines 'x_pre'/'x_post'
+    (in synaptic code they name the groups' variables); nothing is made."""
+    from eqsim import Synapses
+    with pytest.raises(ValueError, match="'x_pre' cannot be used as a variable name") as info:
+        NeuronGroup(1, "x_pre : 1", name="suffixed")
+    assert isinstance(info.value, EquationError) and info.value.code == "EQ183"
+    assert info.value.obj == "suffixed" and "x_presyn" in info.value.hint
+    NeuronGroup(1, "x : 1", name="suffixed")  # the name was not taken
+    G = NeuronGroup(2, "v : 1")
+    for model in ("w_post : 1", "dw_pre/dt = -w_pre/ms : 1 (clock-driven)", "s_pre = 1 : 1"):
+        with pytest.raises(ValueError, match="_pre' and '_post'"):
+            Synapses(G, G, model)
+    Synapses(G, G, "w : 1\nv_post = w : 1 (summed)")  # a summed variable names its target

@@ -230,3 +230,31 @@ def test_an_expression_may_continue_over_lines_until_its_unit():
     with pytest.raises(EquationError) as info:
         Equations("dv/dt = -v/tau : volt\ndw/dt = -w/tau")
     assert info.value.line == 2
+
+
+@pytest.mark.parametrize("text, name, line, column", [
+    ("x_pre : 1", "x_pre", 1, 0),
+    ("v : 1\n  dx_post/dt = -x_post/ms : 1", "x_post", 2, 3),
+    ("v : 1\ny_pre = 2*v : 1", "y_pre", 2, 0)])
+def test_a_variable_named_like_a_synaptic_suffix_is_refused_at_its_name(text, name, line, column):
+    """Brian2 2.9.0 raises ValueError ("the '_pre' and '_post' suffixes are used to refer to
+    pre- and post-synaptic variables in synapses")."""
+    from eqsim.errors import SynapticSuffixError
+    with pytest.raises(ValueError, match=f"'{name}' cannot be used as a variable name") as info:
+        Equations(text).refuse_synaptic_suffixes(obj="G")
+    error = info.value
+    assert isinstance(error, SynapticSuffixError) and error.code == "EQ183"
+    assert (error.obj, error.line, error.column) == ("G", line, column)
+
+
+def test_suffixes_inside_a_name_and_summed_variables_are_allowed():
+    Equations("x_pre_ : 1\nx_prev : 1\npre_x : 1").refuse_synaptic_suffixes()
+    Equations("w : 1\nv_post = w : 1 (summed)").refuse_synaptic_suffixes()
+
+
+def test_column_of_finds_whole_names_in_either_side():
+    eq = Equations("dv/dt = (vv - v)/tau : 1\nvv : 1")["v"]
+    assert eq.column_of("v") == 1
+    assert eq.column_of("v", right_side=True) == 14
+    assert eq.column_of("vv", right_side=True) == 9
+    assert eq.column_of("w") is None
