@@ -170,9 +170,9 @@ class MonitorError(EqsimError, TypeError):
 
 
 class NotConnectedError(EqsimError, TypeError):
-    """A synaptic variable set before any ``connect()``: there is no synapse to take the
-    value, and the synapses made later would not have it (Brian2 raises TypeError; this
-    is one too)."""
+    """A Synapses used before any ``connect()``: a synaptic variable set (there is no
+    synapse to take the value, and the synapses made later would not have it), or a run
+    with its pathways, which would do nothing (Brian2 raises TypeError; this is one too)."""
     default_code = "EQ166"
 
 
@@ -437,11 +437,30 @@ class SynapticSuffixError(EquationError, ValueError):
     default_code = "EQ183"
 
 
+class PathwayError(EquationError, ValueError):
+    """A pathway argument of ``Synapses`` that names no pathway (``delay=`` without
+    ``on_pre``) or a trigger that does not exist (Brian2 raises ValueError; this is one
+    too)."""
+    default_code = "EQ184"
+
+
+class PathwayArgumentError(EquationError, TypeError):
+    """A pathway given twice to ``Synapses``, under its name and its old one (``pre=`` and
+    ``on_pre=``); Brian2 raises TypeError, this is one too."""
+    default_code = "EQ193"
+
+
 class SharedSubexpressionError(EquationError, SyntaxError):
     """A ``(shared)`` subexpression reads a per-element variable (``s = x : 1 (shared)``
     with a per-neuron ``x``, or ``i``): it would not have one value for all elements
     (Brian2 raises SyntaxError; this is one too)."""
     default_code = "EQ185"
+
+
+class ConnectTypeError(ConnectError, TypeError):
+    """``Synapses.connect`` arguments of kinds that cannot be combined (index arrays
+    ``i=``/``j=`` with a string ``n=``); Brian2 raises TypeError, this is one too."""
+    default_code = "EQ186"
 
 
 # --- issue 11, models part (models11): EQ182-EQ189, EQ191-EQ198 ---

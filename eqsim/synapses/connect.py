@@ -20,7 +20,7 @@ import numpy as np
 import sympy
 from sympy.logic.boolalg import Boolean
 
-from eqsim.errors import ConnectError
+from eqsim.errors import ConnectError, ConnectTypeError
 from eqsim.parsing.expressions import parse_expression
 from eqsim.runtime.random import uniform
 from eqsim.synapses.connect_errors import (CONFLICTING_ARGUMENTS, INDEX_OUT_OF_RANGE,
@@ -114,6 +114,12 @@ def connection_pairs(*, n_pre: int, n_post: int, condition: str | None = None, i
                              bool(skip_if_invalid), frozenset(post_names),
                              frozenset(integer_names), int(target_start), target_stop,
                              bool(compact_pre))
+    if i is not None and j is not None and not isinstance(i, str) and not isinstance(j, str) \
+            and isinstance(n, str):  # as Brian2: n per pair is for generated synapses
+        raise ConnectTypeError(f"index arrays i= and j= cannot be combined with the string "
+                               f"n={n!r:.60}", obj=obj,
+                               hint="give n as a number (n=2), or generate the synapses "
+                                    "with a string, e.g. j='k for k in range(N_post) if ...'")
     probability = _parse_probability(p, obj)
     multiplicity = _parse_multiplicity(n, obj)
     if i is None and j is None:

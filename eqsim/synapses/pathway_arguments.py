@@ -3,7 +3,7 @@
 import numpy as np
 
 from ..core.limits import time_value
-from ..errors import EquationError
+from ..errors import EquationError, PathwayArgumentError, PathwayError
 from ..parsing.statements import parse_statements
 from ..parsing.user_names import check_user_name
 from ..units import get_dimensions, second
@@ -35,8 +35,9 @@ def pathway_code(on_pre, on_post, pre, post, label):
     for old_name, new_name, old, new in (("pre", "on_pre", pre, on_pre),
                                           ("post", "on_post", post, on_post)):
         if old is not None and new is not None:
-            raise EquationError(f"both {old_name}= and {new_name}= are given", obj=label,
-                                hint=f"give only {new_name}= ({old_name}= is its old name)")
+            raise PathwayArgumentError(f"both {old_name}= and {new_name}= are given", obj=label,
+                                       hint=f"give only {new_name}= ({old_name}= is its old "
+                                            "name)")
     return (on_pre if on_pre is not None else pre), (on_post if on_post is not None else post)
 
 
@@ -55,13 +56,13 @@ def pathway_events(on_event, pathways, source, target, label):
         event = check_user_name(given.get(name, "spike"), "event name", obj=label)
         group = source if role == "pre" else target
         if event == "spike" and "spike" not in getattr(group, "events", ["spike"]):
-            raise EquationError(f"the {name} pathway is triggered by spikes of '{group.name}', "
-                                f"which has no threshold", obj=label,
+            raise PathwayError(f"the {name} pathway is triggered by spikes of '{group.name}', "
+                               f"which has no threshold", obj=label,
                                 hint=f"give '{group.name}' a threshold= (as Brian2 asks), or "
                                      "trigger the pathway by one of its events (on_event=)")
         if event != "spike" and event not in group.events:
-            raise EquationError(f"the {name} pathway is triggered by the event '{event}', which "
-                                f"'{group.name}' does not have", obj=label,
+            raise PathwayError(f"the {name} pathway is triggered by the event '{event}', which "
+                               f"'{group.name}' does not have", obj=label,
                                 hint=f"events of '{group.name}': {group.events}")
         events[name] = event
     return events
@@ -69,12 +70,17 @@ def pathway_events(on_event, pathways, source, target, label):
 
 def default_delays(delay, path_names, label):
     """``{pathway name: delay in seconds}`` from ``delay=`` (one time for 'pre', or a dict
-    by pathway); pathways not named get no default (0)."""
-    delays = delay if isinstance(delay, dict) else {"pre": delay}
-    unknown = sorted(set(delays) - set(path_names) - {"pre"}, key=str)
+    by pathway); pathways not named get no default (0). A delay for a pathway that does
+    not exist (``delay=5*ms`` without ``on_pre``) is refused, as in Brian2."""
+    delays = {} if delay is None else delay if isinstance(delay, dict) else {"pre": delay}
+    unknown = sorted(set(delays) - set(path_names), key=str)
     if unknown:
-        raise EquationError(f"delay given for {unknown}, which are not pathways of this "
-                            "Synapses", obj=label, hint=f"pathways: {list(path_names)}")
+        raise PathwayError(f"delay given for {', '.join(map(repr, unknown))}, which "
+                           f"{'is not a pathway' if len(unknown) == 1 else 'are not pathways'} "
+                           "of this Synapses", obj=label,
+                           hint=f"pathways: {list(path_names)}" if path_names else
+                           "delay= is the delay of on_pre (or a dict by pathway name); give "
+                           "on_pre=, or leave delay= out")
     seconds = {}
     for path_name, value in delays.items():
         if value is None:

@@ -8,7 +8,7 @@ from ..core.preferences import prefs
 from ..core.namespace import caller_namespace
 from ..runtime.streams import connect_stream
 from ..core.context import current_context
-from ..errors import EquationError, LinkError
+from ..errors import EquationError, LinkError, NotConnectedError
 from ..groups.constant_over_dt import constant_over_dt_names, subexpression_updater
 from ..groups.group import Group, float_dtype
 from ..groups.linked import add_linked_variable
@@ -169,6 +169,7 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
         if held:
             self.contained_objects.append(subexpression_updater(self, equations, held))
         self._connect_calls = 0
+        self._connected = False  # connect() was called (Brian2's _connect_called)
         self._connect_sizes = []
         self._procedural = None  # {p, seed, stream} when connections are regenerated, not stored
         self._connection_seed = None  # connect(seed=...): draws independent of seed()
@@ -246,6 +247,7 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
             if condition is True:
                 condition = None
             if condition is False:
+                self._connected = True  # a connect() that makes nothing still counts
                 return
             run_namespace = namespace if namespace is not None else caller_namespace(level)
 
@@ -263,6 +265,7 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
                 integer_names=integer_constants(self.namespace, run_namespace),
                 target_start=stored[0], target_stop=stored[1], compact_pre=True)
             self._connect_calls += 1
+            self._connected = True
             self._connect_sizes.append(len(new_i))  # one-process order of a split network
             old = self.N
             self._resize(old + len(new_i))
@@ -376,7 +379,19 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
     def run_regularly_operation(self, runner, run_namespace):
         return run_regularly_operation(self, runner, run_namespace)
 
+    def _unconnected(self):
+        """Whether no synapse can exist yet: connect() was never called (nor restore()
+        brought synapses), so setting a synaptic variable or running a pathway is
+        refused, as in Brian2."""
+        return self._procedural is None and not self._connected and self.N == 0
+
     def operations(self, run_namespace):
+        if self.pathways and self._unconnected():
+            raise NotConnectedError(
+                f"'{self.name}' does not do anything: it has pathways ("
+                f"{', '.join(p.name for p in self.pathways)}) but connect() was never called",
+                obj=self.name, hint=f"call {self.name}.connect(...) before the run, or set "
+                                    f"{self.name}.active = False for runs without it")
         check_stateful_subexpressions(self)
         return make_synaptic_operations(self, run_namespace)
 

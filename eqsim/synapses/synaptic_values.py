@@ -22,8 +22,8 @@ class SynapticValueAccess:
     def set_values(self, name, value, item=slice(None), level=0, raw=False, namespace=None):
         if self._procedural is not None and name in per_synapse_constants(self):
             return set_value_expression(self, name, value, item)
-        if self._procedural is None and self._connect_calls == 0 and self.N == 0 \
-                and name in self.variables:  # S.w = 1 set nothing, and later synapses 0
+        # S.w = 1 before connect() would set nothing, and the synapses made later have 0
+        if self._unconnected() and name in self.variables:
             raise NotConnectedError(f"cannot set '{name}' of '{self.name}' before connect()",
                                     obj=self.name,
                                     hint=f"call {self.name}.connect(...) first, then set "

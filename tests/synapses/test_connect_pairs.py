@@ -5,7 +5,7 @@ import numpy as np
 import pytest
 import sympy
 
-from eqsim.errors import ConnectError, EquationError
+from eqsim.errors import ConnectError, ConnectTypeError, EquationError
 from eqsim.synapses import connect_generator
 from eqsim.runtime import sampling as connect_sampling
 from eqsim.synapses.connect import connection_pairs
@@ -172,7 +172,27 @@ def test_i_expression_is_one_to_one_from_the_target_side():
 
 def test_n_repeats_each_pair_adjacently():
     assert as_list(connect(2, 1, n=3)) == [(0, 0)] * 3 + [(1, 0)] * 3
-    assert as_list(connect(3, 1, i=[0, 1, 2], j=0, n="i")) == [(1, 0), (2, 0), (2, 0)]
+    assert as_list(connect(3, 1, i=[0, 1, 2], j=0, n=2)) == [(0, 0), (0, 0), (1, 0), (1, 0),
+                                                             (2, 0), (2, 0)]
+    assert as_list(connect(3, 1, j="0", n="i")) == [(1, 0), (2, 0), (2, 0)]
+
+
+@pytest.mark.parametrize("n", ["i", "2"])
+def test_index_arrays_with_a_string_n_are_refused_as_in_brian2(n):
+    """Brian2 2.9.0 raises TypeError ("Indices cannot be combined with a string expression
+    for n"): a number of synapses per pair given by an expression is for generated ones."""
+    with pytest.raises(ConnectTypeError, match="cannot be combined") as info:
+        connect(3, 3, i=[1, 2], j=[1, 2], n=n)
+    assert isinstance(info.value, TypeError) and info.value.code == "EQ186"
+    assert "j='k for k in" in info.value.hint
+    from eqsim import NeuronGroup, Synapses
+    G = NeuronGroup(3, "v : 1")
+    S = Synapses(G, G, "w : 1")
+    with pytest.raises(TypeError):
+        S.connect(i=[1, 2], j=[1, 2], n=n)
+    assert len(S) == 0
+    S.connect(i=[1, 2], j=[1, 2], n=2)
+    assert list(S.i[:]) == [1, 1, 2, 2]
 
 
 # -- random forms --------------------------------------------------------------------------------

@@ -139,14 +139,53 @@ def test_setting_a_synaptic_variable_before_connect_is_refused_as_in_brian2(nump
     S.connect(j="i")
     S.w = 2
     assert S.w[:].tolist() == [2, 2, 2]
+    after_false = Synapses(G, G, "w : 1", on_pre="v += w")
+    after_false.connect(False)  # Brian2: connect() was called, so the write is allowed
+    after_false.w = 1
+
+
+def test_a_run_with_pathways_that_were_never_connected_is_refused_as_in_brian2(target):
+    """Brian2 2.9.0: TypeError "Synapses object ... does not do anything, since it has not
+    created synapses with 'connect'" when the run starts (eqsim ran it, doing nothing)."""
+    from eqsim.errors import BrianObjectException, NotConnectedError
+    G = NeuronGroup(3, "v : 1", threshold="v > 1", reset="")
+    S = Synapses(G, G, "w : 1", on_post="v += w", name="never")
+    net = Network(G, S)
+    with pytest.raises(TypeError, match="connect\\(\\) was never called") as info:
+        net.run(0 * ms)
+    assert isinstance(info.value, NotConnectedError) and info.value.code == "EQ166"
+    assert isinstance(info.value, BrianObjectException) and "active = False" in info.value.hint
+    S.active = False  # Brian2's way to leave it out of a run
+    net.run(0.1 * ms)
+    S.active = True
+    S.connect(False)  # connected, to nothing
+    net.run(0.1 * ms)
+    quiet = Synapses(G, G, "dw/dt = -w/ms : 1 (clock-driven)")  # no pathway: runs
+    Network(G, quiet).run(0.1 * ms)
+
+
+def test_a_delay_for_a_pathway_that_does_not_exist_is_refused_as_in_brian2():
+    """Brian2 2.9.0: ValueError "Cannot set the delay for pathway 'pre': unknown pathway"
+    (eqsim took delay= without on_pre and dropped it)."""
+    from eqsim.errors import PathwayError
+    G = NeuronGroup(3, "v : 1", threshold="v > 1", reset="")
+    for arguments in (dict(delay=5 * ms), dict(on_post="v += 1", delay=5 * ms),
+                      dict(on_pre="v += 1", delay={"post": 1 * ms})):
+        with pytest.raises(ValueError, match="not a pathway") as info:
+            Synapses(G, G, "w : 1", **arguments)
+        assert isinstance(info.value, PathwayError) and info.value.code == "EQ184"
+    assert "on_pre=" in info.value.hint or "pathways" in info.value.hint
+    S = Synapses(G, G, "w : 1", on_pre="v += 1", delay={"pre": None})
+    assert len(S.pathways) == 1
 
 
 def test_a_pathway_from_a_group_without_threshold_is_refused_as_in_brian2():
     """Brian2 2.9.0: ValueError at Synapses() ("does not define an event 'spike'"); the
     pathway would never act."""
     H = NeuronGroup(3, "v : 1")
-    with pytest.raises(EquationError, match="no threshold") as info:
+    with pytest.raises(ValueError, match="no threshold") as info:
         Synapses(H, H, on_pre="v += 1")
+    assert isinstance(info.value, EquationError) and info.value.code == "EQ184"
     assert "threshold=" in info.value.hint
     Synapses(H, H, "w : 1")  # no pathway: fine
 
@@ -154,6 +193,7 @@ def test_a_pathway_from_a_group_without_threshold_is_refused_as_in_brian2():
 @pytest.mark.parametrize("side", ["pre", "post"])
 def test_old_and_new_pathway_arguments_together_are_refused_as_in_brian2(side):
     G = NeuronGroup(3, "v : 1", threshold="v > 1", reset="")
-    with pytest.raises(EquationError, match=f"both {side}= and on_{side}="):
+    with pytest.raises(TypeError, match=f"both {side}= and on_{side}=") as info:
         Synapses(G, G, **{side: "v += 1", f"on_{side}": "v += 2"})
+    assert isinstance(info.value, EquationError) and info.value.code == "EQ193"
     assert len(Synapses(G, G, **{side: "v += 1"}).pathways) == 1
