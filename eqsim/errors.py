@@ -463,6 +463,13 @@ class ConnectTypeError(ConnectError, TypeError):
     default_code = "EQ186"
 
 
+class SharedIndexError(EqsimError, IndexError):
+    """A ``(shared)`` variable indexed with anything but ``[:]`` (``G.x[0]``,
+    ``G.x['i > 0']``): it has one value for all elements, not one per element (Brian2
+    raises IndexError; this is one too). Assignments may also use ``['True']``."""
+    default_code = "EQ187"
+
+
 # --- issue 11, models part (models11): EQ182-EQ189, EQ191-EQ198 ---
 class ProceduralReadError(EqsimError, MemoryError):
     """Per-synapse values of procedural synapses (computed on read, never stored) cannot

@@ -39,9 +39,9 @@ def main(argv):
     def homeostasis(t):
         counted = int(spikes.num_spikes) - sum(count for _, count, _ in windows)
         rate = counted / N / WINDOW
-        windows.append((t, counted, float(neurons.gain[0])))
+        windows.append((t, counted, float(neurons.gain[:])))
         if rate > CEILING:
-            neurons.gain = neurons.gain[0] * 0.9
+            neurons.gain = neurons.gain[:] * 0.9
 
     Network(neurons, spikes, homeostasis).run(args.duration)
     times = np.array([t / ms for t, _, _ in windows])
@@ -49,7 +49,7 @@ def main(argv):
     gains = np.array([gain for _, _, gain in windows])
     print(f"run_regularly and network_operation, {args.duration / ms:g} ms: {len(windows)} "
           f"windows, rate {rates.min():.0f} to {rates.max():.0f} Hz, gain now "
-          f"{float(neurons.gain[0]):.3f}, input currents {neurons.I[:].min() / nA:.2f} to "
+          f"{float(neurons.gain[:]):.3f}, input currents {neurons.I[:].min() / nA:.2f} to "
           f"{neurons.I[:].max() / nA:.2f} nA")
     import matplotlib.pyplot as plt
     fig, (top, bottom) = plt.subplots(2, 1, figsize=(8, 4), sharex=True)

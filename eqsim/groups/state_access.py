@@ -4,7 +4,7 @@ integer checks, refractory-aware string assignments, collective reads under ``mp
 import numpy as np
 
 from ..core.namespace import caller_namespace
-from ..errors import EqsimError, DimensionMismatchError
+from ..errors import EqsimError, DimensionMismatchError, SharedIndexError
 from ..ir.scalar import check_shared_value
 from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable, check_index_values
 from ..parsing.expressions import parse_expression
@@ -129,6 +129,26 @@ class StateAccess:
         from ..distributed.state_reads import whole_values
         return whole_values(comm, self, values, item)
 
+    def _is_shared(self, name):
+        """Whether ``name`` is a ``(shared)`` variable: one value for all elements (a link
+        to a shared variable is one too, once it is set)."""
+        var = self.variables.get(name)
+        if isinstance(var, LinkedVariable):
+            return var.target is not None and var.shared
+        return isinstance(var, ArrayVariable) and var.shared
+
+    def _refuse_shared_index(self, name, item, writing):
+        """Brian2's rule: a shared variable is read with ``[:]`` only, and written with
+        ``[:]`` or ``['True']``; any other index would pick elements it does not have."""
+        if isinstance(item, slice) and item == slice(None) or \
+                writing and isinstance(item, str) and item == "True" or not self._is_shared(name):
+            return
+        raise SharedIndexError(
+            f"'{name}' of '{self.name}' is shared (one value for all elements) and cannot be "
+            f"{'set' if writing else 'read'} with the index {item!r:.60}", obj=self.name,
+            hint=f"{'set' if writing else 'read'} it whole: "
+                 f"{self.name}.{name}{' = value' if writing else '[:]'}")
+
     def get_values(self, name, item=slice(None), namespace=None):
         """Values of ``name`` at ``item``. Plain reads touch no frame; the names of a
         subexpression or a string index resolve in ``namespace``, by default the
@@ -140,6 +160,7 @@ class StateAccess:
             return np.arange(len(self))[item]
         if name == "N":
             return len(self)
+        self._refuse_shared_index(name, item, writing=False)
         read = item if isinstance(item, str) or not self._partitioned else slice(None)
         if name in self._subexpressions:
             if namespace is None:
@@ -171,6 +192,7 @@ class StateAccess:
         var = self.variables[name]
         if var.read_only:
             raise StateError(f"'{name}' of '{self.name}' is read-only")
+        self._refuse_shared_index(name, item, writing=True)
         if var.shared:
             idx, kept = np.array([0]), None
         elif self._partitioned:  # of the selected elements, those stored here

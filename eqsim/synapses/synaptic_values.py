@@ -47,6 +47,12 @@ class SynapticValueAccess:
             var.shared = shared
             raise
 
+    def _is_shared(self, name):
+        # a pathway's delay is stored once while all synapses have the same, and becomes
+        # per synapse when one is assigned (S.delay[0] = ...): not a (shared) variable
+        return not any(p.delay_name == name for p in self.pathways) and \
+            super()._is_shared(name)
+
     def get_values(self, name, item=slice(None), namespace=None):
         if self._procedural is not None and name in procedural_readable(self):
             return read_procedural(self, name, item, namespace if namespace is not None
@@ -57,7 +63,9 @@ class SynapticValueAccess:
             # a delay not given to Synapses() is per synapse in Brian2, 0 until assigned;
             # it is stored once while all are equal
             return Quantity(np.full(len(self), var.array[0]), dim=second.dim)[item]
-        if self._split_over_processes():
+        self._refuse_shared_index(name, item, writing=False)
+        # a shared variable has its one value in every process: nothing to gather
+        if self._split_over_processes() and not self._is_shared(name):
             return self._whole_values(name, item, namespace)
         if isinstance(item, str):  # resolved here: names come from the caller's frame
             item = self._indices(item, level=1, namespace=namespace)

@@ -73,3 +73,51 @@ def test_without_a_namespace_strings_resolve_in_the_callers_variables(numpy_targ
         G.v["i > scale - 4"] = "0 * mV"
     assign_in_a_function()
     assert np.allclose(G.v[:] / mV, [5, 5, 0, 0])
+
+
+@pytest.mark.parametrize("item", [0, slice(0, 1), slice(None, None, 1), Ellipsis, "True",
+                                  "i > 0", np.arange(3), np.ones(3, dtype=bool)])
+def test_a_shared_variable_is_read_only_whole_as_in_brian2(item):
+    """Brian2 2.9.0: IndexError "Illegal index for variable 'sc', it is a scalar
+    variable" for any index but [:] (eqsim gave the one value for any index)."""
+    from eqsim.errors import SharedIndexError
+    G = NeuronGroup(3, "v : 1\nsc : volt (shared)", name="G")
+    G.sc = 2 * mV
+    with pytest.raises(IndexError, match="'sc' of 'G' is shared") as info:
+        G.sc[item]
+    assert isinstance(info.value, SharedIndexError) and info.value.code == "EQ187"
+    assert "G.sc[:]" in info.value.hint
+    with pytest.raises(SharedIndexError):
+        G.sc_[item]
+    with pytest.raises(SharedIndexError):
+        G[0:2].sc[item]
+    assert G.sc[:] == 2 * mV and G[0:2].sc[:] == 2 * mV
+
+
+@pytest.mark.parametrize("item", [0, slice(0, 1), Ellipsis, "i > 0"])
+@pytest.mark.parametrize("value", [3 * mV, "3*mV"])
+def test_a_shared_variable_is_set_only_whole_as_in_brian2(item, value):
+    from eqsim.errors import SharedIndexError
+    G = NeuronGroup(3, "v : 1\nsc : volt (shared)", name="G")
+    with pytest.raises(SharedIndexError, match="cannot be set"):
+        G.sc[item] = value
+    assert G.sc[:] == 0 * mV  # unchanged
+    G.sc["True"] = value  # Brian2's other whole index for writes
+    assert G.sc[:] == 3 * mV
+    G.sc[:] = 0 * mV
+    G.sc[:] = value
+    assert G.sc[:] == 3 * mV
+
+
+def test_a_shared_synaptic_variable_is_indexed_only_whole():
+    from eqsim.errors import SharedIndexError
+    G = NeuronGroup(3, "v : 1")
+    S = Synapses(G, G, "w : 1\nsw : 1 (shared)", name="S")
+    S.connect()
+    for item in (0, (0, 0), (slice(None), slice(None)), "i > 0"):
+        with pytest.raises(SharedIndexError):
+            S.sw[item]
+        with pytest.raises(SharedIndexError):
+            S.sw[item] = 1
+    S.sw[:] = 2
+    assert S.sw[:] == 2 and S.w[0] == 0  # per-synapse variables keep any index
