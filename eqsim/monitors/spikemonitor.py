@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..core.base import EqsimObject
-from ..errors import EqsimError, NotRecordedError
+from ..errors import EqsimError, NotRecordedError, ScheduleError
 from ..ir.operations import SpikeMonitorOp
 from ..core.state_check import check_array, check_indices, check_keys
 from ..ir.variables import ArrayVariable
@@ -14,6 +14,29 @@ from ..distributed.unsupported import refuse_split_monitor
 from .run_callbacks import RunCallback, deliver_events, period_steps
 from .recording import (Recording, follow_run, raw_accessor, recorded_dimensions,
                         recorded_dtypes, recording_statements)
+
+
+#: An event monitor given order= without when= (Brian2 refuses it with a ValueError):
+#: without when= it records where the events are found, right after them.
+ORDER_WITHOUT_WHEN = "EQ188"
+
+
+def event_slot(source, when, order, label):
+    """``(when, order)`` of a monitor of ``source``'s events, as Brian2 chooses them: by
+    default in the slot where the events are found (a NeuronGroup's thresholds, an input
+    group's own slot), one order later, so that it records the events of the same step;
+    an ``order`` alone is refused, since it would say nothing about that slot."""
+    if when is not None:
+        return when, 0 if order is None else order
+    if order is not None:
+        raise ScheduleError(f"order={order!r:.20} is given without when=", code=ORDER_WITHOUT_WHEN,
+                            obj=label, hint="give when= too (e.g. when='thresholds'), or leave "
+                                            "order= out: the monitor then records right "
+                                            "after the events are found")
+    from ..groups.neurongroup import NeuronGroup
+    from ..groups.subgroup import Subgroup
+    found = "thresholds" if isinstance(source, (NeuronGroup, Subgroup)) else source.when
+    return found, source.order + 1
 
 
 class EventMonitor(EqsimObject):
@@ -30,10 +53,12 @@ class EventMonitor(EqsimObject):
     record : bool
         Record each event's index and time in ``i`` and ``t`` (``False``: only ``count``
         and the ``variables``, as in Brian2).
-    when : str
-        Schedule slot (default ``'thresholds'``, right after events are found).
-    order : int
-        Default 1, after the threshold.
+    when : str, optional
+        Schedule slot; default: where the events are found (``'thresholds'`` for a
+        NeuronGroup).
+    order : int, optional
+        Order in that slot; only with ``when=`` (as Brian2). Default: 0 with ``when=``,
+        else one after the order of the operation that finds the events.
     name : str, optional
     to_file : str or path, optional
         A folder to record into while the network runs, instead of memory: memory stays
@@ -59,12 +84,13 @@ class EventMonitor(EqsimObject):
     invalidates_magic_network = False
     _base_name = "eventmonitor"
 
-    def __init__(self, source, event, variables=None, record=True, when="thresholds", order=1,
+    def __init__(self, source, event, variables=None, record=True, when=None, order=None,
                  name=None, to_file=None, callback=None, callback_period=None, keep=True):
         if event not in source.events:
             raise EqsimError(f"'{source.name}' has no event '{event}'",
                              hint="define a threshold= (spikes) or events={...}" if not source.events
                              else f"events: {source.events}")
+        when, order = event_slot(source, when, order, name or self._base_name)
         if isinstance(variables, str):
             variables = [variables]
         variables = list(variables or [])
@@ -298,8 +324,10 @@ class SpikeMonitor(EventMonitor):
     record : bool
         Record each spike's index and time in ``i`` and ``t`` (``False``: only ``count``
         and the ``variables``, as in Brian2).
-    when : str
-    order : int
+    when : str, optional
+        Schedule slot; default: the source's thresholds (as EventMonitor).
+    order : int, optional
+        Only with ``when=`` (as Brian2); default: right after the threshold.
     name : str, optional
     to_file : str or path, optional
         A folder to record into while the network runs, instead of memory: memory stays
@@ -323,7 +351,7 @@ class SpikeMonitor(EventMonitor):
     """
     _base_name = "spikemonitor"
 
-    def __init__(self, source, variables=None, record=True, when="thresholds", order=1, name=None,
+    def __init__(self, source, variables=None, record=True, when=None, order=None, name=None,
                  to_file=None, callback=None, callback_period=None, keep=True):
         super().__init__(source, "spike", variables=variables, record=record, when=when,
                          order=order, name=name, to_file=to_file, callback=callback,

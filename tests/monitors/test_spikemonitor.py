@@ -173,3 +173,35 @@ def test_monitoring_an_unknown_event_or_group_without_spikes_raises():
         SpikeMonitor(G)
     with pytest.raises(EqsimError):
         PopulationRateMonitor(G)
+
+
+@pytest.mark.parametrize("monitor", [lambda G, **kw: SpikeMonitor(G, **kw),
+                                     lambda G, **kw: EventMonitor(G, "spike", **kw)])
+def test_an_order_without_when_is_refused_as_in_brian2(monitor):
+    """Brian2 2.9.0: ValueError "Cannot specify order if when is not specified": without
+    when= the monitor records in the slot where the events are found, right after them."""
+    from eqsim.errors import ScheduleError
+    G = NeuronGroup(2, "v : 1", threshold="v > 1")
+    for order in (1, 0):
+        with pytest.raises(ValueError, match="order=.* without when=") as info:
+            monitor(G, order=order)
+        assert isinstance(info.value, ScheduleError) and info.value.code == "EQ188"
+    M = monitor(G, when="end")
+    assert (M.when, M.order) == ("end", 0)
+
+
+def test_by_default_a_monitor_records_after_the_threshold_of_a_group_of_any_order(target):
+    """Brian2's default: the threshold's slot and order + 1 (eqsim had order 1, so a group
+    of a higher order was recorded a step late: its first spikes were lost)."""
+    from eqsim import PoissonGroup, SpikeGeneratorGroup
+    G = NeuronGroup(2, "v : 1", threshold="i == 0 or t > 0.25*ms", order=5)
+    M, M_sub = SpikeMonitor(G), SpikeMonitor(G[1:])
+    P = PoissonGroup(2, 0 * Hz, order=3)
+    SG = SpikeGeneratorGroup(1, [0], [0] * ms, order=4)
+    M_P, M_SG = SpikeMonitor(P), SpikeMonitor(SG)
+    run(0.4 * ms)
+    assert [(m.when, m.order) for m in (M, M_sub, M_P, M_SG)] == \
+        [("thresholds", 6), ("thresholds", 7), ("thresholds", 4), ("thresholds", 5)]
+    assert list(np.round(M.t / (0.1 * ms))) == [0, 1, 2, 3, 3]
+    assert list(M.i) == [0, 0, 0, 0, 1]
+    assert list(np.round(M_sub.t / (0.1 * ms))) == [3] and list(M_SG.i) == [0]
