@@ -1,6 +1,7 @@
 """SpikeGeneratorGroup: neurons that spike at given times."""
 import numpy as np
 
+from ..core.clock import defaultclock
 from ..core.limits import time_value, whole_number
 from ..core.state_check import check_array, check_indices, check_keys, check_scalar, mismatch
 from ..errors import EqsimError
@@ -10,9 +11,17 @@ from .group import Group
 from .subgroup import SpikeSource
 
 
-class SpikeGeneratorError(EqsimError):
-    """Spike indices, times or period that a SpikeGeneratorGroup cannot emit."""
+class SpikeGeneratorError(EqsimError, ValueError):
+    """Spike indices, times or period that a SpikeGeneratorGroup cannot emit (Brian2
+    raises ValueError; this is one too)."""
     default_code = "EQ920"
+
+
+class SpikeGeneratorPeriodError(SpikeGeneratorError, NotImplementedError):
+    """A SpikeGeneratorGroup's period that is not a whole number of its time steps, found
+    when a run starts: the pattern could not repeat at the same steps (Brian2 raises
+    NotImplementedError; this is one too)."""
+    default_code = "EQ192"
 
 
 class SpikeGeneratorGroup(SpikeSource, Group):
@@ -47,7 +56,9 @@ class SpikeGeneratorGroup(SpikeSource, Group):
                  when="thresholds", order=0, sorted=False, name=None, codeobj_class=None):
         label = name or "spikegeneratorgroup"
         N = whole_number(N, "the number of neurons N of a SpikeGeneratorGroup", obj=label)
-        spikes = _checked_spikes(N, indices, times, period, label)
+        step = clock.dt_ if clock is not None else defaultclock.dt_ if dt is None else \
+            time_value(dt, "dt", obj=label, positive=True)
+        spikes = _checked_spikes(N, indices, times, period, label, step)
         super().__init__(dt=dt, clock=clock, when=when, order=order, name=name)
         self._init_state(N)
         self.add_array("_spikespace", DIMENSIONLESS, np.int32, size=self._stop + 1,
@@ -70,7 +81,8 @@ class SpikeGeneratorGroup(SpikeSource, Group):
         sorted : bool
             Accepted for Brian2 compatibility.
         """
-        self._store_spikes(*_checked_spikes(self.N, indices, times, period, self.name))
+        self._store_spikes(*_checked_spikes(self.N, indices, times, period, self.name,
+                                            self.clock.dt_))
 
     def _store_spikes(self, indices, times, period):
         order = np.lexsort((indices, times))
@@ -102,6 +114,12 @@ class SpikeGeneratorGroup(SpikeSource, Group):
         if self._period and self._period < dt:
             raise SpikeGeneratorError(f"the period of '{self.name}' ({self._period} s) is shorter "
                                       f"than its dt ({dt} s)", obj=self.name)
+        period_bins = int(round(self._period / dt)) if self._period else 0
+        if abs(period_bins * dt - self._period) > self._period * np.finfo(float).eps:
+            raise SpikeGeneratorPeriodError(
+                f"the period of '{self.name}' ({self._period} s) is not a whole number of its "
+                f"time steps (dt = {dt} s)", obj=self.name,
+                hint="give a period that is a multiple of dt, or a dt that divides it")
         # a tolerance of 1e-3*dt, as Brian2: a spike at a whole multiple of dt must not
         # fall into the previous step through floating-point error
         bins = ((self._spike_times + 1e-3 * dt) / dt).astype(np.int64)
@@ -114,7 +132,6 @@ class SpikeGeneratorGroup(SpikeSource, Group):
                 f"neuron {indices[k]} of '{self.name}' spikes more than once in time step "
                 f"{bins[k]} (dt = {dt} s)", obj=self.name,
                 hint="give each neuron at most one spike per time step, or use a smaller dt")
-        period_bins = int(round(self._period / dt)) if self._period else 0
         # the spikes of the neurons stored here (groups.partition), at storage positions
         stored = (indices >= self._global_start) & (indices < self._global_start + self._stop)
         self.variables["_neuron_index"].array = (indices[stored]
@@ -198,8 +215,11 @@ class SpikeGeneratorGroup(SpikeSource, Group):
         return f"SpikeGeneratorGroup({self.N}, {self._spike_times.size} spikes, name={self.name!r})"
 
 
-def _checked_spikes(N, indices, times, period, label):
-    """Validated ``(indices int64, times float seconds, period seconds)``."""
+def _checked_spikes(N, indices, times, period, label, dt):
+    """Validated ``(indices int64, times float seconds, period seconds)``; with a period,
+    every spike must fall into a time step (of ``dt``, the group's now) before the
+    period's last, as Brian2 checks (a later one would come with the next period's
+    first spikes)."""
     fail_for_dimension_mismatch(times, second, "spike times must be times")
     fail_for_dimension_mismatch(period, second, "the period must be a time")
     indices = np.asarray(indices)
@@ -217,8 +237,11 @@ def _checked_spikes(N, indices, times, period, label):
     if times.size and (not np.all(np.isfinite(times)) or times.min() < 0):
         raise SpikeGeneratorError("spike times must be finite and not negative", obj=label)
     period = time_value(period, "the period of a SpikeGeneratorGroup", obj=label)
-    if period > 0 and times.size and times.max() >= period:
+    last_step = int((times.max() + 1e-3 * dt) / dt) if times.size else 0  # Brian2's timestep()
+    if period > 0 and times.size and last_step >= round(period / dt):
         raise SpikeGeneratorError(f"the period ({period} s) must be longer than the last spike "
-                                  f"time ({times.max()} s)", obj=label,
+                                  f"time ({times.max()} s): with dt = {dt} s that spike falls "
+                                  f"into step {last_step}, not before the period's "
+                                  f"{round(period / dt)} steps end", obj=label,
                                   hint="spike times are relative to the start of each period")
     return indices, times, period

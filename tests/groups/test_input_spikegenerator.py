@@ -3,8 +3,9 @@ one-spike-per-step rule, store/restore."""
 import numpy as np
 import pytest
 
-from eqsim import (EqsimError, Network, SpikeGeneratorGroup, SpikeMonitor, ms, prefs, run,
-                   second, start_scope)
+from eqsim import (BrianObjectException, EqsimError, Network, SpikeGeneratorGroup, SpikeMonitor,
+                   ms, prefs, run, second, start_scope)
+from eqsim.groups.spikegenerator import SpikeGeneratorPeriodError
 
 
 def pairs(monitor):
@@ -79,6 +80,32 @@ def test_invalid_spikes_are_rejected_when_created():
         SpikeGeneratorGroup(3, [0], [2] * ms, period=2 * ms)  # period not after the last spike
     with pytest.raises(EqsimError):
         SpikeGeneratorGroup(3, [0], [2])  # times without unit
+
+
+def test_a_spike_in_the_last_step_of_the_period_after_rounding_is_refused():
+    """Brian2 2.9.0: ValueError "The period has to be greater than the maximum of the spike
+    times", in time steps: 0.99999 ms falls into step 10 of a 1 ms period (10 steps) and
+    would come with the next period's spike at 0 ms."""
+    with pytest.raises(ValueError, match="falls into step 10") as info:
+        SpikeGeneratorGroup(1, [0, 0], [0, 0.99999] * ms, period=1 * ms, dt=0.1 * ms)
+    assert isinstance(info.value, EqsimError) and info.value.code == "EQ920"
+    G = SpikeGeneratorGroup(1, [0, 0], [0, 0.95] * ms, period=1 * ms, dt=0.1 * ms)
+    with pytest.raises(ValueError, match="falls into step 10"):
+        G.set_spikes([0], [0.99999] * ms, period=1 * ms)
+    assert list(G.spike_times / ms) == [0, 0.95]  # unchanged
+
+
+def test_a_period_that_is_not_a_multiple_of_dt_is_refused_when_a_run_starts(target):
+    """Brian2 2.9.0: NotImplementedError ("not an integer multiple of its dt") in a
+    BrianObjectException, when the run starts."""
+    G = SpikeGeneratorGroup(1, [], [] * ms, period=1.25 * ms, dt=0.1 * ms)
+    net = Network(G)
+    with pytest.raises(NotImplementedError, match="not a whole number of its time steps") as info:
+        net.run(0 * ms)
+    assert isinstance(info.value, BrianObjectException) and info.value.code == "EQ192"
+    assert isinstance(info.value, SpikeGeneratorPeriodError)
+    G.clock.dt = 0.125 * ms  # a dt that divides the period
+    net.run(1 * ms)
 
 
 def test_both_targets_emit_the_same_spikes_and_store_restore_replays():
