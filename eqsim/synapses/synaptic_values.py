@@ -99,6 +99,9 @@ class SynapticValueAccess:
                 with build_step(f"{self.name}.{name} = {value!r}"):
                     assign_compiled(self, name, value, indices, namespace)
                 return
+            # the condition is evaluated: evaluating it again would count as another
+            # evaluation, and the value's draws would differ from the NumPy target's
+            item = indices
         if isinstance(value, str):  # millions of synapses can take seconds
             with build_step(f"{self.name}.{name} = {value!r}"):
                 super().set_values(name, value, item, level=level + 1, raw=raw,
