@@ -11,6 +11,7 @@ from ..groups.compiled_assignment import assign_compiled, compiled_assignment_si
 from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
 from .indexing import SynapticSubgroup
+from .neuron_values import neuron_reference, neuron_values, set_neuron_values
 from .procedural_reads import procedural_readable, read_procedural
 from .procedural_values import per_synapse_constants, set_value_expression
 
@@ -20,6 +21,9 @@ class SynapticValueAccess:
     :class:`~eqsim.groups.group.Group` in the bases: it defers to Group's access)."""
 
     def set_values(self, name, value, item=slice(None), level=0, raw=False, namespace=None):
+        if neuron_reference(self, name) is not None:  # S.v_post[item] = value
+            return set_neuron_values(self, name, value, item, raw, caller_namespace(level)
+                                     if namespace is None else namespace)
         if self._procedural is not None and name in per_synapse_constants(self):
             return set_value_expression(self, name, value, item)
         if self._procedural is None and self._connect_calls == 0 and self.N == 0 \
@@ -48,6 +52,8 @@ class SynapticValueAccess:
             raise
 
     def get_values(self, name, item=slice(None), namespace=None):
+        if neuron_reference(self, name) is not None:  # S.v_post[item]
+            return neuron_values(self, name, item, namespace)
         if self._procedural is not None and name in procedural_readable(self):
             return read_procedural(self, name, item, namespace if namespace is not None
                                    else caller_namespace(1))
