@@ -233,6 +233,27 @@ class UnsupportedMethodError(IntegrationError):
     default_code = "EQ222"
 
 
+# -- neuron variables written through synapses (EQ230-EQ239) ----------------------------------
+class NeuronWriteError(EqsimError, TypeError):
+    """``S.x_pre = ...`` / ``S.x_post = ...`` of a neuron variable that cannot be set: a
+    subexpression, a read-only or built-in variable (Brian2 raises TypeError; this is
+    one too)."""
+    default_code = "EQ230"
+
+
+class NeuronIndexError(EqsimError, IndexError):
+    """A shared neuron variable set through synapses for some of them
+    (``S.s_post[0:2] = 1``, ``S.s_post['w > 0'] = 1``): it has one value (Brian2 raises
+    IndexError; this is one too)."""
+    default_code = "EQ231"
+
+
+class NeuronWriteUnsupportedError(EqsimError, NotImplementedError):
+    """A neuron variable eqsim cannot write through synapses: a linked variable,
+    procedural synapses (no stored pairs), a group split over processes."""
+    default_code = "EQ232"
+
+
 class NotInEqsimError(EqsimError, NotImplementedError):
     """A part of Brian2 eqsim does not have (``SpatialNeuron`` and its morphologies):
     raised where the script uses it, naming what to do instead. Also a

@@ -196,6 +196,7 @@ def _exchange(op, symbols, context, prefix, element):
 
 #: kind -> function(op, symbols, context, prefix, element) completing its context
 KIND_CONTEXTS = {
+    "assign": _rounds,
     "spikeexchange": _exchange,
     "pathway": _pathway,
     "poissoninput": _poissoninput,

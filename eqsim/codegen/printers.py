@@ -284,8 +284,10 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
         return f"numpy.minimum(numpy.maximum({x}, {lo}), {hi})"
 
     def _print_Mod(self, expr):
+        # in doubles, as C's eqsim_mod (NumPy's int32 remainder of a division by 0 is 0,
+        # C's NaN)
         a, b = (self._print(x) for x in expr.args)
-        return f"numpy.mod({a}, {b})"
+        return f"numpy.mod(numpy.asarray({a}, dtype=numpy.float64), {b})"
 
     _sqrt = "numpy.sqrt"
 
@@ -305,8 +307,10 @@ class NumpyPrinter(_NameMixin, NumPyPrinter):
         return f"numpy.expm1({self._print(expr.args[0])})"
 
     def _print_floordiv(self, expr):
+        # Python's a // b (divmod: 7.0 // -0.7 is -11, not floor(7.0 / -0.7) = -10), in
+        # doubles as C's eqsim_floordiv
         a, b = (self._print(x) for x in expr.args)
-        return f"numpy.floor(numpy.true_divide({a}, {b}))"
+        return f"numpy.floor_divide(numpy.asarray({a}, dtype=numpy.float64), {b})"
 
     def _print_log1p(self, expr):
         return f"numpy.log1p({self._print(expr.args[0])})"

@@ -146,9 +146,19 @@ class Group(StateAccess, EqsimObject):
             # as in Brian2; a new name is a typo of a variable
             known = name in self.__dict__ or hasattr(type(self), name)
             if self.__dict__.get("_locked") and not known:
+                reference = self._reference_to_set(name)
+                if reference is not None:  # Synapses: S.v_post = ..., a neuron's variable
+                    self.set_values(reference[0], value, slice(None), level=1,
+                                    raw=reference[1])
+                    return
                 raise StateError(f"'{self.name}' has no variable '{name}'",
                                  hint=f"its variables are {self.state_names()}")
         object.__setattr__(self, name, value)
+
+    def _reference_to_set(self, name):
+        """``(name, raw)`` when ``G.<name> = value`` sets another object's variable
+        through this one (Synapses: ``S.v_post``), else None."""
+        return None
 
     def state_names(self):
         return sorted(n for n, v in self.variables.items()

@@ -1,5 +1,6 @@
 """From a group's model strings to IR operations: state update, threshold, reset,
 custom events and run_regularly. Shared by NeuronGroup and (later) Synapses."""
+import dataclasses
 import functools
 
 import numpy as np
@@ -44,6 +45,14 @@ def temporaries(group, statements):
     Built-in names (``t``, ``i``...) never are."""
     return {st.var for st in statements if st.op == "=" and st.var not in group.variables
             and st.var not in BUILT_IN_NAMES}
+
+
+def with_subexpressions(group, statements):
+    """``statements`` with the group's subexpressions substituted in their values: what
+    kernels compute and what :func:`check_statements` checks (a subexpression's name has
+    no dimension of its own there)."""
+    return [dataclasses.replace(st, expr=group.substitute_subexpressions(st.expr))
+            for st in statements]
 
 
 def check_statements(group, statements, dims, source, functions=None):
@@ -241,10 +250,10 @@ def make_threshold(group, event, condition, refractory, run_namespace, when="thr
 
 
 def make_event_code(group, event, statements, source, run_namespace, name, when, order):
-    assignments = [Assignment(st.var, st.op, group.substitute_subexpressions(st.expr),
-                              st.line, source) for st in statements]
     check_targets(group, statements, source,
                   where="reset" if event == "spike" else f"code of event '{event}'")
+    statements = with_subexpressions(group, statements)
+    assignments = [Assignment(st.var, st.op, st.expr, st.line, source) for st in statements]
     names = used_names(a.expr for a in assignments) | {a.target for a in assignments}
     variables = group.resolve_for_kernel(names - temporaries(group, statements), run_namespace)
     check_statements(group, statements, group.kernel_dimensions(variables), source,

@@ -2,7 +2,8 @@
 from ..core.base import EqsimObject
 from ..ir.operations import Assignment, StateUpdateOp
 from ..parsing.statements import parse_statements
-from .model_code import check_statements, check_targets, function_rules, temporaries, used_names
+from .model_code import (check_statements, check_targets, function_rules, temporaries, used_names,
+                         with_subexpressions)
 
 
 class RunRegularly(EqsimObject):
@@ -23,11 +24,12 @@ class RunRegularly(EqsimObject):
         if hasattr(g, "run_regularly_operation"):  # Synapses: x_pre / x_post, fan counts
             return [g.run_regularly_operation(self, run_namespace)]
         check_targets(g, self.statements, self.source, where="run_regularly code")
-        assignments = [Assignment(st.var, st.op, g.substitute_subexpressions(st.expr),
-                                  st.line, self.source) for st in self.statements]
+        statements = with_subexpressions(g, self.statements)
+        assignments = [Assignment(st.var, st.op, st.expr, st.line, self.source)
+                       for st in statements]
         names = used_names([a.expr for a in assignments]) | {a.target for a in assignments}
-        variables = g.resolve_for_kernel(names - temporaries(g, self.statements), run_namespace)
-        check_statements(g, self.statements, g.kernel_dimensions(variables), self.source,
+        variables = g.resolve_for_kernel(names - temporaries(g, statements), run_namespace)
+        check_statements(g, statements, g.kernel_dimensions(variables), self.source,
                          function_rules(variables))
         return [StateUpdateOp(self.name, g.name, g._start, g._stop,
                               statements=assignments, variables=variables, when=self.when,

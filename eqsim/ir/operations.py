@@ -219,11 +219,14 @@ class ResetOp(Operation):
 @dataclass(**_KW)
 class AssignOp(Operation):
     """A string assignment run once, outside the step loop, for the elements in
-    ``indices``, at time ``time``, its draws from the fixed ``random_streams``."""
+    ``indices``, at time ``time``, its draws from the fixed ``random_streams``; elements
+    with equal ``rounds_by`` values (synapses writing one neuron, ``S.v_post = '...'``)
+    act one after another, in the order listed."""
     indices: str = array()
     n_indices: int = constant(np.int64, 0)
     time: float = constant(np.float64, 0.0)
     random_streams: tuple = ()
+    rounds_by: tuple = ()
 
 
 @operation_kind("pathway")

@@ -13,7 +13,7 @@ import sympy
 from sympy.logic.boolalg import Boolean, BooleanAtom
 
 from eqsim.parsing import error_codes as codes
-from eqsim.parsing.functions import FUNCTIONS, floordiv, timestep
+from eqsim.parsing.functions import FUNCTIONS, Mod, floordiv, timestep
 from eqsim.parsing.source_positions import SYNTAX_HINT, check_identifier
 
 __all__ = ["ExpressionBuilder", "build_checked", "is_boolean", "is_truth_value_only"]
@@ -82,7 +82,7 @@ _BINARY_OPERATIONS = {
     ast.Mult: lambda a, b: a * b,
     ast.Div: lambda a, b: a / b,
     ast.FloorDiv: lambda a, b: floordiv(a, b),
-    ast.Mod: sympy.Mod,
+    ast.Mod: Mod,
     ast.Pow: lambda a, b: a ** b,
 }
 

@@ -14,7 +14,7 @@ from sympy.logic.boolalg import BooleanAtom, BooleanFunction
 from eqsim.errors import DimensionMismatchError, EqsimError, UnresolvedNameError
 from eqsim.parsing import error_codes as codes
 from eqsim.parsing.source_positions import close_matches
-from eqsim.parsing.functions import FUNCTIONS, floordiv, is_noise_name
+from eqsim.parsing.functions import FUNCTIONS, Mod, floordiv, is_noise_name
 from eqsim.units import DIMENSIONLESS, Dimension, all_units, get_dimensions, get_unit_for_display
 
 __all__ = ["dimension_of", "check_equation_dimensions", "unit_dimensions", "SECOND",
@@ -28,7 +28,7 @@ NOISE_DIMENSION = SECOND ** -0.5
 # sympy class -> (name the user wrote, dimension rule); sqrt builds a Pow, handled there.
 _FUNCTION_RULES = {function: (name, rule) for name, (function, _, rule) in FUNCTIONS.items()
                    if isinstance(function, type)}
-_FUNCTION_RULES[sympy.Mod] = ("%", "same")
+_FUNCTION_RULES[sympy.Mod] = _FUNCTION_RULES[Mod] = ("%", "same")
 _FUNCTION_RULES[floordiv] = ("//", "floordiv")
 
 

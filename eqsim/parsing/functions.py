@@ -102,10 +102,20 @@ class int_(_NumericFunction):
         return sympy.Derivative(self, symbol, evaluate=False)
 
 
+def _float_divmod(a, b, part):
+    """``a // b`` (``part`` 0) or ``a % b`` (1) of two sympy numbers, one of them a float,
+    as Python and NumPy compute it in doubles (one divmod); None for a zero ``b`` (left
+    to the kernel: NumPy gives inf or NaN)."""
+    if float(b) == 0:
+        return None
+    return sympy.Float(divmod(float(a), float(b))[part])
+
+
 class floordiv(_NumericFunction):
-    """``a // b``: ``floor(a / b)`` with a correctly rounded division, kept as one call:
-    as ``floor(a*(1/b))`` (sympy's ``a/98`` is ``a*Rational(1, 98)``, printed as a
-    reciprocal), ``98 // 98`` was 0."""
+    """``a // b`` as Python's (and NumPy's) floor division, kept as one call: as
+    ``floor(a*(1/b))`` (sympy's ``a/98`` is ``a*Rational(1, 98)``, printed as a
+    reciprocal), ``98 // 98`` was 0; two numbers fold as Python folds them
+    (``7.0 // -0.7`` is -11, ``floor(7.0 / -0.7)`` -10)."""
     nargs = 2
 
     def _elementary(self, a, b):
@@ -114,11 +124,30 @@ class floordiv(_NumericFunction):
     @classmethod
     def eval(cls, a, b):
         if a.is_Number and b.is_Number and not b.is_zero:
-            return sympy.floor(a / b)
+            if a.is_Rational and b.is_Rational:  # exact
+                return sympy.floor(a / b)
+            return _float_divmod(a, b, 0)
         return None
 
     def fdiff(self, argindex=1):
         return sympy.S.Zero  # a step function, flat between its steps (as floor)
+
+
+class Mod(sympy.Mod):
+    """``a % b`` as Python's (and NumPy's) remainder, the sign of the divisor's. Two
+    numbers fold as Python folds them: sympy's ``Mod(7.0, -0.7)`` is 0, Python's
+    -0.6999999999999995 (consistent with ``7.0 // -0.7 == -11``). Other arguments stay as
+    written: sympy's rewritings of ``Mod`` are exact in real numbers, not in doubles."""
+
+    @classmethod
+    def eval(cls, p, q):
+        if q.is_zero:
+            return sympy.nan  # as sympy's (a literal zero divisor is refused, EQ106)
+        if p.is_Number and q.is_Number:
+            if p.is_Rational and q.is_Rational:  # exact
+                return p - q * sympy.floor(p / q)
+            return _float_divmod(p, q, 1)
+        return None
 
 
 class log10(sympy.Function):

@@ -50,18 +50,30 @@ static inline double eqsim_clip(double x, double low, double high) {
     return eqsim_min(eqsim_max(x, low), high);
 }
 static inline double eqsim_sign(double x) { return x > 0 ? 1.0 : (x < 0 ? -1.0 : x); }
-/* a // b: floor of the correctly rounded quotient. The library is built with
- * -freciprocal-math, under which gcc turns a / 98.0 into a * (1 / 98.0): 98 // 98 was 0.
- * The attribute keeps this one division exact (gcc then calls it, it is not inlined into
- * kernels built with other options). */
+/* a // b as Python and numpy.floor_divide (Brian2's NumPy target): the quotient of
+ * a - fmod(a, b), which b divides, snapped to its integer, so that a // b and a % b
+ * (eqsim_mod) are one divmod: 7.0 // -0.7 is -11, as 7.0 % -0.7 is -0.6999999999999995
+ * (floor(7.0 / -0.7) is -10); inf // 2 is NaN; b == 0 gives a / b. The library is built
+ * with -freciprocal-math, under which gcc turns a / 98.0 into a * (1 / 98.0) (98 // 98
+ * was 0), and without signed zeros: the attribute keeps this function exact (gcc then
+ * calls it, it is not inlined into kernels built with other options). */
 #if defined(__GNUC__) && !defined(__clang__)
-__attribute__((optimize("no-reciprocal-math", "no-associative-math")))
+__attribute__((optimize("no-reciprocal-math", "no-associative-math", "signed-zeros")))
 #endif
 static double eqsim_floordiv(double a, double b) {
 #if defined(__clang__)
 #pragma clang fp reciprocal(off)
 #endif
-    return floor(a / b);
+    if (b == 0) return a / b;
+    const double mod = fmod(a, b);
+    double div = (a - mod) / b;
+    if (mod != 0 && ((b < 0) != (mod < 0))) div -= 1.0;
+    if (div != 0) {
+        double whole = floor(div);
+        if (div - whole > 0.5) whole += 1.0;
+        return whole;
+    }
+    return copysign(0.0, a / b);
 }
 static inline double eqsim_mod(double a, double b) {
     double m = fmod(a, b);

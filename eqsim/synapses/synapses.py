@@ -14,7 +14,6 @@ from ..groups.group import Group, float_dtype
 from ..groups.linked import add_linked_variable
 from ..groups.shared_subexpressions import refuse_per_element_reads
 from ..groups.stateful_subexpressions import check_stateful_subexpressions
-from ..groups.values import element_values
 from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
 from ..parsing.equations import Equations
 from ..parsing.user_names import check_user_name
@@ -32,10 +31,11 @@ from .references import (normalise_target, per_element_names, refuse_shadowing, 
                          split_suffix, substitute_subexpressions, synaptic_dimension,
                          target_dependent_names)
 from .synapse_ops import make_synaptic_operations, run_regularly_operation
-from .procedural_reads import connection_seed, synaptic_indices
+from .procedural_reads import connection_seed
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
 from .procedural_connections import ProceduralConnections
 from .synaptic_values import SynapticValueAccess
+from .neuron_values import NeuronVariableView, neuron_reference, neuron_values
 from .synaptic_evaluation import SynapticEvaluation, storage_offset as _storage_offset
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
@@ -336,23 +336,33 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
 
     def __getattr__(self, name):
         if not name.startswith("_") and "variables" in self.__dict__:
-            base, side = split_suffix(normalise_target(self, name))
-            group = {"pre": self.source, "post": self.target}.get(side)
-            # subexpressions first: a variable linked to a subexpression is one
-            if group is not None and base in group._subexpressions:
-                return group.get_values(base, synaptic_indices(self, side))
-            if group is not None and base in group.variables and base not in ("i", "N"):
-                idx = synaptic_indices(self, side) + _storage_offset(group)
-                var = group.variables[base]
-                values = element_values(var, idx)
-                values = values if var.dim.is_dimensionless else Quantity(values, dim=var.dim)
-                values.flags.writeable = False  # a copy: S.v_post[:] = 6 would change nothing
-                return values
+            reference = self._neuron_name(name)
+            if reference is not None:  # S.v_post, S.v_post_: read and written through
+                group, base, full = reference[0]
+                # subexpressions first: a variable linked to a subexpression is one
+                if base in group._subexpressions or base == "i":
+                    values = neuron_values(self, full, slice(None), None)
+                    return np.asarray(values) if reference[1] else values
+                return NeuronVariableView(self, full, raw=reference[1])
             if name in FAN_NAMES:
                 return FanView(self, name)
             if name[:-1] in FAN_NAMES:  # S.N_incoming_: plain values, as S.w_
                 return FanView(self, name[:-1]).values()
         return super().__getattr__(name)
+
+    def _reference_to_set(self, name):
+        # S.v_post = 5, S.v = 5 (a target variable), S.v_pre_ = 5: the neurons' variable
+        reference = self._neuron_name(name)
+        return None if reference is None else (reference[0][2], reference[1])
+
+    def _neuron_name(self, name):
+        """``(neuron_reference(...), raw)`` when ``name`` (``v_post``, or ``v_post_`` for
+        values in SI units) means a pre- or postsynaptic neuron's variable, else None."""
+        reference = neuron_reference(self, name)
+        if reference is None and name.endswith("_"):
+            reference = neuron_reference(self, name[:-1])
+            return None if reference is None else (reference, True)
+        return None if reference is None else (reference, False)
 
     def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
         """Run ``code`` (statements) for every synapse at intervals of ``dt`` (second), as

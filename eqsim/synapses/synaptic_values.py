@@ -11,6 +11,7 @@ from ..groups.compiled_assignment import assign_compiled, compiled_assignment_si
 from ..ir.variables import ArrayVariable
 from ..units import Quantity, second
 from .indexing import SynapticSubgroup
+from .neuron_values import neuron_reference, neuron_values, set_neuron_values
 from .procedural_reads import procedural_readable, read_procedural
 from .procedural_values import per_synapse_constants, set_value_expression
 
@@ -20,6 +21,9 @@ class SynapticValueAccess:
     :class:`~eqsim.groups.group.Group` in the bases: it defers to Group's access)."""
 
     def set_values(self, name, value, item=slice(None), level=0, raw=False, namespace=None):
+        if neuron_reference(self, name) is not None:  # S.v_post[item] = value
+            return set_neuron_values(self, name, value, item, raw, caller_namespace(level)
+                                     if namespace is None else namespace)
         if self._procedural is not None and name in per_synapse_constants(self):
             return set_value_expression(self, name, value, item)
         # S.w = 1 before connect() would set nothing, and the synapses made later have 0
@@ -54,6 +58,8 @@ class SynapticValueAccess:
             super()._is_shared(name)
 
     def get_values(self, name, item=slice(None), namespace=None):
+        if neuron_reference(self, name) is not None:  # S.v_post[item]
+            return neuron_values(self, name, item, namespace)
         if self._procedural is not None and name in procedural_readable(self):
             return read_procedural(self, name, item, namespace if namespace is not None
                                    else caller_namespace(1))
@@ -107,6 +113,9 @@ class SynapticValueAccess:
                 with build_step(f"{self.name}.{name} = {value!r}"):
                     assign_compiled(self, name, value, indices, namespace)
                 return
+            # the condition is evaluated: evaluating it again would count as another
+            # evaluation, and the value's draws would differ from the NumPy target's
+            item = indices
         if isinstance(value, str):  # millions of synapses can take seconds
             with build_step(f"{self.name}.{name} = {value!r}"):
                 super().set_values(name, value, item, level=level + 1, raw=raw,

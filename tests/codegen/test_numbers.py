@@ -88,6 +88,44 @@ def test_remainder_takes_the_divisor_s_sign_and_rounds_as_numpy_mod(target):
         np.testing.assert_array_equal(group.b_[:], np.mod(x, -3))
 
 
+def test_floor_division_is_pythons_divmod_quotient_on_both_targets(target):
+    """Brian2 2.9.0's NumPy target (numpy.floor_divide, Python's a // b): 7.0 // -0.7 is
+    -11 (floor(7.0 / -0.7) is -10, what eqsim gave), infinity // 2 is NaN, 7 // -inf is
+    -1, zeros keep the quotient's sign; a // b and a % b are one divmod."""
+    x = np.array([7.0, 2.1, -1.7, -0.35, 0.0, -0.0, np.inf, np.nan, 5.0, 1e300, 3.0, 7.0])
+    d = np.array([-0.7, 0.7, -0.7, 0.7, -0.7, 0.7, 2.0, 2.0, 0.0, 1e-300, np.inf, -np.inf])
+    group = after_reset("x : 1\nd : 1\nq : 1\nr : 1", "q = x // d\nr = x % d", n=len(x),
+                        x=x, d=d)
+    quotient = [-11.0, 3.0, 2.0, -1.0, -0.0, -0.0, np.nan, np.nan, np.inf, np.inf, 0.0, -1.0]
+    remainder = [-0.6999999999999995, 2.220446049250313e-16, -0.30000000000000004, 0.35,
+                 -0.0, 0.0, np.nan, np.nan, np.nan, 4.891554850853602e-301, 3.0, -np.inf]
+    for ours, brian2 in ((group.q_[:], np.array(quotient)), (group.r_[:], np.array(remainder))):
+        np.testing.assert_array_equal(ours, brian2)
+        number = ~np.isnan(brian2)  # (a NaN's sign means nothing)
+        np.testing.assert_array_equal(np.signbit(ours[number]), np.signbit(brian2[number]))
+
+
+def test_integer_remainder_and_quotient_of_a_division_by_zero_agree_on_both_targets(target):
+    """Computed in doubles on both targets (NumPy's int32 remainder of n % 0 was 0, C's
+    NaN); Brian2's NumPy target gives 0 for both, its Cython target raises
+    ZeroDivisionError."""
+    group = after_reset("n : integer\nk : integer\nr : 1\nq : 1\nm : integer",
+                        "r = n % k\nq = n // k\nm = n % k", n=3)
+    group.n = [5, -5, 0]
+    with np.errstate(all="ignore"):
+        Network(group).run(defaultclock.dt)
+    assert np.isnan(group.r_[:]).all() and list(group.m_[:]) == [0, 0, 0]
+    assert list(group.q_[:][:2]) == [np.inf, -np.inf] and np.isnan(group.q_[2])
+    # string assignments too (evaluated in NumPy from the int32 arrays themselves; large
+    # synaptic ones compiled): NumPy's int32 n % 0 and n // 0 were 0
+    group.r, group.q = 0, 0
+    with np.errstate(all="ignore"):
+        group.r = "n % k"
+        group.q = "n // k"
+    assert np.isnan(group.r_[:]).all()
+    assert list(group.q_[:][:2]) == [np.inf, -np.inf] and np.isnan(group.q_[2])
+
+
 def test_cube_root_of_a_negative_number_is_nan_as_in_numpy(target):
     group = after_reset("x : 1\ny : 1", "y = x**(1/3)", n=3, x=[-8.0, 8.0, 0.0])
     assert np.isnan(group.y_[0]) and list(group.y_[1:]) == [2.0, 0.0]

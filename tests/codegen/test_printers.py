@@ -91,7 +91,13 @@ def test_clip_sign_and_mod_in_c_follow_numpy():
     assert CPrinter(names=NAMES).doprint(fn.clip(x, 0, 1)) == "eqsim_clip(x, 0, 1)"
     assert CPrinter(names=NAMES).doprint(sympy.sign(x)) == "eqsim_sign(x)"
     assert CPrinter(names=NAMES).doprint(sympy.Mod(x, 3)) == "eqsim_mod(x, 3)"
-    assert NumpyPrinter(names=NAMES).doprint(sympy.Mod(x, 3)) == "numpy.mod(x, 3)"
+    # in doubles, as C (string assignments evaluate int32 arrays: n % 0 was 0, C's NaN)
+    assert NumpyPrinter(names=NAMES).doprint(sympy.Mod(x, 3)) == \
+        "numpy.mod(numpy.asarray(x, dtype=numpy.float64), 3)"
+    # Python's a // b (numpy.floor_divide), not the floor of the rounded quotient
+    assert CPrinter(names=NAMES).doprint(fn.floordiv(x, 3)) == "eqsim_floordiv(x, 3)"
+    assert NumpyPrinter(names=NAMES).doprint(fn.floordiv(x, 3)) == \
+        "numpy.floor_divide(numpy.asarray(x, dtype=numpy.float64), 3)"
 
 
 def test_a_bare_number_is_a_numpy_scalar_so_dividing_by_it_follows_numpy():

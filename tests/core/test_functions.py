@@ -321,3 +321,121 @@ def test_floor_division_divides_exactly_on_both_targets(target):
     np.testing.assert_allclose(G.d_[:], [3e-3] * 3)
     G.a = "n // 98"
     assert G.a[:].tolist() == [1, 2, -1]
+
+
+def test_floor_division_modulo_expm1_log1p_and_time_steps_in_every_statement_flavour(target):
+    """Brian2 2.9.0's numbers (NumPy and Cython targets alike to 1e-15): //, %, expm1,
+    log1p, t_in_timesteps and timestep() in shared statements and a mixed block
+    (run_regularly), a reset and a threshold with a refractory condition, an
+    (unless refractory) equation, synapses between subgroups (on_pre, on_post,
+    clock-driven and summed), string assignments to a group, a subgroup, a shared
+    variable and synapses (also with a condition)."""
+    from eqsim import SpikeMonitor, Synapses, run, start_scope
+    start_scope()
+    G = NeuronGroup(6, "n : integer\nx : 1\ns : 1 (shared)\nk : integer (shared)\na : 1\n"
+                       "b : 1\nc : 1\nz : 1\ndr/dt = (n // 2 + x % 0.7)/ms : 1 (unless refractory)",
+                    threshold="timestep(t, dt) % 3 == i % 3",
+                    refractory="timestep(t - lastspike, dt) < n % 4",
+                    reset="c = c + x // 0.7 + expm1(x*0.1) + t_in_timesteps % 2", method="euler")
+    G.n = "i - 3"
+    G.x = [-2.1, -0.35, 0.1, 0.65, 1.3, 2.9]
+    G.run_regularly("s = t_in_timesteps // 3 + (timestep(t, dt) - 5) % 3 + expm1(t/ms) + "
+                    "log1p(t/ms)\nk = (t_in_timesteps - 7) // -2\na = (n + k) // 2 + x % -0.7 + s")
+    H = NeuronGroup(6, "y : 1")
+    S = Synapses(G[1:4], G[2:6], "w : 1\ndu/dt = (x_pre % 0.7 + n_post // 2)/ms : 1 "
+                                 "(clock-driven)\nz_post = w // 0.3 + log1p(u) : 1 (summed)",
+                 on_pre="w += expm1(x_post*0.1) + (n_pre - j) // 2",
+                 on_post="b_pre += t_in_timesteps % 3 - x_post // 0.4", method="euler")
+    S.connect(condition="abs(i - j) <= 1")
+    S2 = Synapses(G, H, "y_post = (x_pre % 0.9) * 2 + n_pre // 2 : 1 (summed)")
+    S2.connect(j="i")
+    M = SpikeMonitor(G)
+    run(0.75 * ms)
+
+    def close(values, brian2):
+        np.testing.assert_allclose(np.asarray(values), brian2, rtol=1e-12, atol=1e-14)
+    s = 5.5443809585326465
+    close(G.a[:], [s - 2, s - 1.35, s - 1.6, s - 0.05, s - 0.1, s + 0.4])
+    close(G.b[:], [0, 1, -5, -19, 0, 0])
+    close(G.c[:], [-11.56824726208944, -1.1031837512273006, 1.020100334168336,
+                   1.201477073152578, 5.416485149973866, 9.672854976050944])
+    close(G.r[:], [-1.04, -0.39, -0.36, 0.52, 0.48, 0.66])
+    close(G.s[:], s)
+    assert G.k[:] == 0
+    close(S.w[:], [-2.9698494987474957, -5.798522926847422, -1.9798996658316639,
+                   -1.8656819512316147, -3.7223432333507565, -2.798522926847422,
+                   -2.583514850026135, -4.990717535923584])
+    close(S.u[:], [-0.52, 0.28, -0.72, 0.08, 0.08, 0.52, 0.52, 1.32])
+    close(H.y[:], [-0.8, 0.1, -0.8, 1.3, 0.8, 1.4])
+    close(G.z[:], [0, 0, -16.00693485089309, -29.257468546074165, -21.504328624005687,
+                   -16.15843281432178])
+    assert M.i[:].tolist() == [0, 3, 1, 4, 2, 5, 0, 3, 1, 4, 2, 5, 0, 3, 1, 4]
+    G.b = "log1p(x*0.1) + n // -2 + t_in_timesteps % 4"
+    G[2:5].a = "x // 0.3 + i % 2 + timestep(t, dt) // 3"
+    G.s = "t_in_timesteps % 4 + expm1(0.5)"
+    S.w = "x_pre // -0.7 + log1p(j*0.1) + (i - j) % 3"
+    S.w["i > j"] = "expm1(x_post) // 0.5"
+    close(G.b[:], [0.7642776664789301, 0.9643728223568488, 0.009950330853168085,
+                   0.06297479916138844, -0.8777823672757508, -0.7453577816264193])
+    close(G.a[:], [s - 2, s - 1.35, 2, 5, 6, s + 0.4])
+    close(G.s[:], 0.6487212707001282)
+    close(S.w[:], [0, 2.0953101798043248, 0, -0.9046898201956751, 1.1823215567939547, 1,
+                   -0.8176784432060453, 1.262364264467491])
+
+
+def test_poisson_in_shared_refractory_subgroup_and_synaptic_flavours(both_targets):
+    """poisson() beyond vector statements: a shared variable (run_regularly, string
+    assignment, Synapses' run_regularly) takes one draw for all elements, as Brian2's scalar
+    code; a temporary draws per element; draws in a reset, a threshold condition, an
+    (unless refractory) variable, a subgroup and synapses between subgroups. Both targets
+    draw the same numbers; means over elements and steps are lam (Brian2 2.9.0 gives
+    the same statistics: fidelity sweep, 5 seeds)."""
+    from eqsim import StateMonitor, SpikeMonitor, Synapses, run, seed, start_scope
+
+    def simulate(_target):
+        start_scope()
+        seed(11)
+        G = NeuronGroup(2000, "a : 1\nb : integer\nlam : 1\ns : 1 (shared)\n"
+                              "si : integer (shared)\ndr/dt = 0/ms : 1 (unless refractory)",
+                        threshold="poisson(lam) > 3", reset="b = poisson(4.5)",
+                        refractory=0.25 * ms)
+        G.lam = "0.5 + (i % 4)*2"
+        G.run_regularly("s = poisson(3.5)\nsi = poisson(20)\ntmp = poisson(2)\na = s + tmp\n"
+                        "r += poisson(lam)")
+        G[500:1000].run_regularly("b += poisson(1) + i*0", when="end")
+        S = Synapses(G[:1000], G[1000:], "w : 1\nws : 1 (shared)",
+                     on_pre="w += poisson(lam_pre)\nb_post += poisson(0.5)")
+        S.connect(j="i")
+        S.run_regularly("ws = poisson(6)")
+        M = StateMonitor(G, ["s", "si"], record=[0])
+        MS = StateMonitor(S, "ws", record=[0])
+        spikes = SpikeMonitor(G)
+        run(20 * ms)
+        G.s = "poisson(12)"
+        S.ws = "poisson(9)"
+        return dict(a=G.a[:].copy(), b=G.b[:].copy(), r=G.r[:].copy(), w=S.w[:].copy(),
+                    s=M.s[0].copy(), si=M.si[0].copy(), ws=MS.ws[0].copy(),
+                    assigned=(float(G.s[:]), float(S.ws[:])), lam=G.lam[:].copy(),
+                    count=np.bincount(spikes.i[:], minlength=2000))
+
+    numpy_run, cython_run = both_targets(simulate)
+    for name in numpy_run:
+        np.testing.assert_array_equal(numpy_run[name], cython_run[name], err_msg=name)
+    result = numpy_run
+    steps = 200
+    for name, lam in (("s", 3.5), ("si", 20), ("ws", 6)):  # one draw per step for all
+        values = result[name]
+        assert values.size == steps and np.all(values == np.floor(values))
+        assert abs(values.mean() - lam) < 5 * np.sqrt(lam / steps) and values.std() > 0
+    assert result["assigned"][0] == np.floor(result["assigned"][0])
+    # a = s + tmp: s is the last step's draw, the temporary one per neuron
+    tmp = result["a"] - result["s"][-1]
+    assert abs(tmp.mean() - 2) < 5 * np.sqrt(2 / tmp.size) and tmp.std() > 1
+    lam, count = result["lam"], result["count"]
+    rates = [count[lam == value].mean() for value in (0.5, 2.5, 4.5, 6.5)]
+    assert 0 < rates[0] < rates[1] < rates[2] < rates[3]  # P(poisson(lam) > 3) grows
+    for value in (0.5, 2.5, 4.5, 6.5):  # w: one poisson(lam_pre) per presynaptic spike
+        chosen = lam[:1000] == value
+        w, expected = result["w"][chosen], value * count[:1000][chosen].sum()
+        assert np.all(w == np.floor(w)) and abs(w.sum() - expected) < 5 * np.sqrt(expected)
+    assert result["r"].min() >= 0 and np.all(result["r"] == np.floor(result["r"]))

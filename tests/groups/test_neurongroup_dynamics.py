@@ -232,3 +232,33 @@ def test_exprel_is_expm1_over_x_and_one_at_zero(target):
                          np.expm1(1e-9) / 1e-9, np.expm1(3.0) / 3.0])
     np.testing.assert_allclose(group.y[:], expected, rtol=1e-14)
     np.testing.assert_allclose(group.z[:], expected, rtol=1e-12)
+
+
+def test_subexpressions_are_read_by_run_regularly_reset_and_event_code(target):
+    """Brian2 2.9.0 (both targets): run_regularly 'v = sub + sh' [4.5, 6.3, 8.1], the reset
+    [5, 7, 9], an event's code [0, 7, 9], a subgroup's run_regularly [0, 6.3, 9] and a
+    shared variable set from a shared subexpression 5 (eqsim: "Unknown identifier")."""
+    from eqsim import NeuronGroup, start_scope
+    model = ("dv/dt = -v/ms : 1\nu : 1\nsub = u*2 + 1 : 1\n"
+             "sh = t_in_timesteps*2 : 1 (shared)\nq : 1 (shared)")
+    results = {}
+    for name, options in (("run_regularly", {}), ("reset", {"threshold": "True",
+                                                             "reset": "v = sub + sh"}),
+                          ("event", {"events": {"e": "sub > 2"}}), ("subgroup", {})):
+        start_scope()
+        G = NeuronGroup(3, model, method="euler", **options)
+        G.u = "i"
+        if name == "run_regularly":
+            G.run_regularly("q = sh + 1\nv = sub + sh")
+        elif name == "event":
+            G.run_on_event("e", "v = sub + sh")
+        elif name == "subgroup":
+            G[1:3].run_regularly("v = sub + sh + i")
+        run(0.3 * ms)
+        results[name] = G.v[:]
+        if name == "run_regularly":
+            assert G.q[:] == 5
+    np.testing.assert_allclose(results["run_regularly"], [4.5, 6.3, 8.1], rtol=1e-12)
+    np.testing.assert_allclose(results["reset"], [5, 7, 9], rtol=1e-12)
+    np.testing.assert_allclose(results["event"], [0, 7, 9], rtol=1e-12)
+    np.testing.assert_allclose(results["subgroup"], [0, 6.3, 9], rtol=1e-12)

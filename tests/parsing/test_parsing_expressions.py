@@ -70,7 +70,23 @@ def test_floor_division_is_one_call_whose_elementary_form_is_the_floor_of_the_qu
 
 
 def test_modulo_becomes_sympy_mod():
-    assert parse_expression("a % 3") == sympy.Mod(a, 3)
+    from eqsim.parsing.functions import Mod
+    parsed = parse_expression("a % 3")
+    assert parsed == Mod(a, 3) and isinstance(parsed, sympy.Mod)
+
+
+def test_floor_division_and_modulo_of_numbers_fold_as_python_computes_them():
+    """Brian2 2.9.0 (both targets) computes these constant expressions in Python:
+    -0.6999999999999995, -11.0, 4.891554850853602e-301, -2, -4.0, 0.5; sympy folded
+    7.0 % -0.7 and 1e300 % 1e-300 to 0 and 7.0 // -0.7 to -10 (floor of the rounded
+    quotient)."""
+    assert float(parse_expression("7.0 % -0.7")) == -0.6999999999999995
+    assert float(parse_expression("7.0 // -0.7")) == -11.0
+    assert float(parse_expression("1e300 % 1e-300")) == 4.891554850853602e-301
+    assert parse_expression("(-7) // 2 + (-7) % 3") == -2
+    assert float(parse_expression("(-7.5) // 2")) == -4.0
+    assert float(parse_expression("(-7.5) % 2")) == 0.5
+    assert parse_expression("x % 0.7").subs(x, 7.0) == sympy.Float(7.0 % 0.7)
 
 
 def test_mixed_chains_of_sums_and_products_keep_python_semantics():

@@ -32,3 +32,20 @@ def test_compiled_and_numpy_string_assignments_agree():
     for a, b in zip(compiled, evaluated):
         np.testing.assert_allclose(a, b, rtol=1e-14, atol=0)
     assert compiled[1].std() > 0.1  # really random
+
+
+def test_a_conditional_random_assignment_draws_the_same_numbers_on_both_targets(both_targets):
+    """S.w['i < 20'] = 'poisson(9)' below the compiled size: the cython target evaluated
+    the condition twice, so its draws were those of the next evaluation (all differed from
+    the NumPy target's)."""
+    def assign(_target):
+        start_scope()
+        seed(7)
+        g = NeuronGroup(40, "x : 1")
+        syn = Synapses(g, g, "w : 1")
+        syn.connect()
+        syn.w["i < 20"] = "poisson(9) + rand()"
+        return syn.w[:].copy()
+    numpy_values, cython_values = both_targets(assign)
+    np.testing.assert_array_equal(numpy_values, cython_values)
+    assert numpy_values[:800].std() > 1 and not numpy_values[800:].any()
