@@ -4,7 +4,7 @@ import sympy
 
 from ..ir.calls import called_functions
 from ..core.base import EqsimObject
-from ..core.namespace import resolve_external
+from ..core.namespace import caller_namespace, resolve_external
 from ..core.preferences import prefs
 from ..core.state_check import check_event_space, check_like
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable
@@ -118,13 +118,13 @@ class Group(StateAccess, EqsimObject):
     def __getattr__(self, name):
         if name.startswith("__") or "variables" not in self.__dict__:
             raise AttributeError(name)
-        raw = name.endswith("_") and name[:-1] in self.variables
+        raw = name.endswith("_") and (name[:-1] in self.variables or
+                                      name[:-1] in self._subexpressions)
         base = name[:-1] if raw else name
         if isinstance(self.variables.get(base), (ArrayVariable, LinkedVariable)):
             return VariableView(self, base, raw=raw)  # G.v_[:] = 3 writes, as G.v[:] = 3*mV
-        if base in self._subexpressions:
-            values = self.get_values(base)
-            return np.asarray(values) if raw else values
+        if base in self._subexpressions:  # its external names: those where it is read
+            return VariableView(self, base, raw=raw, namespace=caller_namespace(0))
         if base in ("i", "N"):
             return self.get_values(base)
         if name in ("t", "dt", "t_", "dt_"):  # the group's clock, as Brian2's G.t

@@ -3,30 +3,35 @@
 import numpy as np
 
 from ..units import DIMENSIONLESS
+from ..units.unit_class import get_unit
 
 
 class VariableView:
     """What ``G.v`` returns: reads give quantities, item assignment writes through.
 
     ``G.v[:5] = -70*mV``, ``G.v['i > 2'] = 'rand()*mV'``, ``G.v[0]``, ``np.mean(G.v)``,
-    ``G.v / mV`` all work as for a quantity array.
+    ``G.v / mV`` all work as for a quantity array. A subexpression (``G.I``) is a view
+    too, read-only: its external names resolve where ``G.I`` was read (``G.I[...]``:
+    where it is indexed), as in Brian2.
     """
 
     __array_priority__ = 100
 
-    def __init__(self, group, name, raw=False):
+    def __init__(self, group, name, raw=False, namespace=None):
         self._group = group
         self._name = name
         self._raw = raw  # G.v_: plain numbers in SI units, read and written
+        self._namespace = namespace  # of a subexpression: where G.I was read
 
     @property
     def variable(self):
-        return self._group.variables[self._name]
+        """The variable viewed (None for a subexpression)."""
+        return self._group.variables.get(self._name)
 
     def values(self):
         """Current values: a Quantity (or a plain array for dimensionless variables, and
         for ``G.v_``)."""
-        values = self._group.get_values(self._name)
+        values = self._group.get_values(self._name, namespace=self._namespace)
         return np.asarray(values) if self._raw else values
 
     def _run_arg(self, value):
@@ -62,7 +67,7 @@ class VariableView:
         return iter(self.values())
 
     def __repr__(self):
-        return f"<{self._group.name}.{self._name}: {self.values()!r}>"
+        return f"<{self._group.name}.{self._name}{'_' if self._raw else ''}: {self.values()!r}>"
 
     def __str__(self):
         return str(self.values())
@@ -77,7 +82,18 @@ class VariableView:
 
     @property
     def dim(self):
-        return DIMENSIONLESS if self._raw else getattr(self.variable, "dim", DIMENSIONLESS)
+        """The variable's dimension (dimensionless for ``G.v_``)."""
+        if self._raw:
+            return DIMENSIONLESS
+        subexpression = getattr(self._group, "_subexpressions", {}).get(self._name)
+        return subexpression[1] if subexpression is not None else \
+            getattr(self.variable, "dim", DIMENSIONLESS)
+
+    @property
+    def unit(self):
+        """The variable's unscaled unit (``volt``, not ``mV``; ``Unit(1)`` when
+        dimensionless and for ``G.v_``), as Brian2's ``VariableView.unit``."""
+        return get_unit(self.dim)
 
 
 def _delegate(name):

@@ -318,7 +318,7 @@ class StateMonitor(EqsimObject):
 
     def _elements(self, item):
         """The elements (of the monitored group, or synapse numbers) ``item`` names."""
-        indices = getattr(item, "indices", None)
+        indices = getattr(item, "indices", None) if hasattr(item, "synapses") else None
         if indices is not None and not callable(indices):  # S[...] of the monitored synapses
             if getattr(item, "synapses", None) is not self.source:
                 raise MonitorError(f"{item!r} does not hold synapses of '{self.source.name}'",

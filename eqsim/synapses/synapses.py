@@ -35,13 +35,14 @@ from .procedural_reads import connection_seed, synaptic_indices
 from .synapse_state import apply_synapse_state, check_synapse_state, synapse_state
 from .procedural_connections import ProceduralConnections
 from .synaptic_values import SynapticValueAccess
+from .side_names import SynapseStates, side_value
 from .synaptic_evaluation import SynapticEvaluation, storage_offset as _storage_offset
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 
 
 class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, FanCounts,
-               SynapticIndexingAccess,
+               SynapticIndexingAccess, SynapseStates,
                Group):
     """Connections from ``source`` to ``target`` with per-synapse state and event code.
 
@@ -329,6 +330,9 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
 
     def __getattr__(self, name):
         if not name.startswith("_") and "variables" in self.__dict__:
+            value = side_value(self, name)  # i_post, t_pre, N_pre, a shared sc_post ...
+            if value is not None:
+                return value
             base, side = split_suffix(normalise_target(self, name))
             group = {"pre": self.source, "post": self.target}.get(side)
             # subexpressions first: a variable linked to a subexpression is one
