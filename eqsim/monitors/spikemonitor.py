@@ -6,17 +6,18 @@ from ..errors import EqsimError, NotRecordedError
 from ..ir.operations import SpikeMonitorOp
 from ..core.state_check import check_array, check_indices, check_keys
 from ..ir.variables import ArrayVariable
-from ..units import DIMENSIONLESS, Quantity, second
+from ..units import DIMENSIONLESS, second
 from . import file_recording
 from .file_recording import FileRecording, ProcessFileRecording, description
 from ..distributed.monitor_gather import gathered_counts, gathered_events
 from ..distributed.unsupported import refuse_split_monitor
 from .run_callbacks import RunCallback, deliver_events, period_steps
+from .recorded_views import RecordedColumns
 from .recording import (Recording, follow_run, raw_accessor, recorded_dimensions,
                         recorded_dtypes, recording_statements)
 
 
-class EventMonitor(EqsimObject):
+class EventMonitor(RecordedColumns, EqsimObject):
     """Record the elements and times at which ``event`` happens in ``source``.
 
     Parameters
@@ -177,22 +178,40 @@ class EventMonitor(EqsimObject):
 
     @property
     def i(self):
-        """Element indices of the recorded events (relative to the source)."""
-        return self._recorded("i")
+        """Element indices of the recorded events (relative to the source), a read-only
+        view (``spikes.i['t > 1.5*ms']``)."""
+        self._recorded("i")
+        return self._view("i")
 
     @property
     def t(self):
-        """Times of the recorded events (second)."""
-        return Quantity(self._recorded("t"), dim=second.dim)
+        """Times of the recorded events (second), a read-only view (``spikes.t['i == 1']``)."""
+        self._recorded("t")
+        return self._view("t")
 
     @property
     def t_(self):
-        return self._recorded("t")
+        """Times of the recorded events (plain numbers, second)."""
+        self._recorded("t")
+        return self._view("t", raw=True)
 
     def _recorded(self, name):
         if not self.record:
             raise self._not_recorded()
         return self._data.get(name)
+
+    def _column(self, name):
+        return self._recorded(name) if name in ("i", "t") else self._data.get(name)
+
+    def _dimension(self, name):
+        return {"i": DIMENSIONLESS, "t": second.dim}.get(name) or self._dims[name]
+
+    def _condition_names(self):
+        return (["i", "t"] if self.record else []) + list(self.record_variables)
+
+    def _recorded_state_names(self):
+        return ["N", "count"] + (["i", "t"] if self.record else []) + \
+            list(self.record_variables)
 
     def _not_recorded(self):
         return NotRecordedError(
@@ -232,26 +251,21 @@ class EventMonitor(EqsimObject):
 
     def values(self, var):
         """``{index: values of var at each event of that element}`` (``'t'``: the times)."""
-        return self._split(self.t if var == "t" else self._quantity(var))
+        return self._split(self.get_values(var))
 
     def all_values(self):
         """``{'t': {...}, var: {...}}`` for every recorded variable."""
-        out = {"t": self._split(self.t)}
+        out = {"t": self._split(self.get_values("t"))}
         for v in self.record_variables:
             out[v] = self.values(v)
         return out
 
     def event_trains(self):
         """``{index: event times}`` for every element of the source."""
-        return self._split(self.t)
-
-    def _quantity(self, var):
-        values = self._data.get(var)
-        dim = self._dims[var]
-        return values if dim.is_dimensionless else Quantity(values, dim=dim)
+        return self._split(self.get_values("t"))
 
     def _split(self, values):
-        i = self.i
+        i = self._recorded("i")
         order = np.argsort(i, kind="stable")
         bounds = np.searchsorted(i[order], np.arange(len(self.source) + 1))
         return {k: values[order[bounds[k]:bounds[k + 1]]] for k in range(len(self.source))}
@@ -265,8 +279,11 @@ class EventMonitor(EqsimObject):
         raw = item.endswith("_")
         name = item[:-1] if raw else item
         if data is not None and name in self.record_variables:
-            return data.get(name) if raw else self._quantity(name)
-        built_in = raw_accessor(self, item, ("i", "count", "N", "num_events"))
+            return self._view(name, raw=raw)
+        if item == "i_":
+            self._recorded("i")
+            return self._view("i", raw=True)
+        built_in = raw_accessor(self, item, ("count", "N", "num_events"))
         if built_in is not None:
             return built_in
         raise AttributeError(f"'{type(self).__name__}' has no attribute '{item}'")
