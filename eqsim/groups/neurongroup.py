@@ -15,6 +15,7 @@ from .stateful_subexpressions import check_stateful_subexpressions
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import slice_subgroup
 from .constant_over_dt import constant_over_dt_names, subexpression_updater
+from .event_schedule import event_schedule, event_slot
 
 _DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 RESERVED = {"t", "dt", "i", "N", "xi", "lastspike", "not_refractory", "refractory"}
@@ -109,6 +110,7 @@ class NeuronGroup(Group):
         self._refractory = refractory
         self._refractory_text = refractory_text
         self._event_code = []  # (event, statements, source, when, order, name)
+        self._event_schedule = {}  # event: (when, order) of its threshold, if not the default
         self._run_regularly = []
         self._init_state(N, _partition)  # this process's slice (groups.partition)
         held = constant_over_dt_names(equations)
@@ -164,6 +166,23 @@ class NeuronGroup(Group):
         self._event_code.append((event, statements, code, when,
                                  self.order if order is None else order, name))
 
+    def set_event_schedule(self, event, when="after_thresholds", order=None):
+        """Check the condition of ``event`` in another slot of the time step (Brian2's
+        ``set_event_schedule``; by default the threshold is checked in ``'thresholds'``,
+        other events in ``'after_thresholds'``). Event monitors made afterwards record in
+        that slot, one order later.
+
+        Parameters
+        ----------
+        event : str
+            ``'spike'`` (the threshold) or a name of ``events``.
+        when : str
+            The slot (default ``'after_thresholds'``, as Brian2's).
+        order : int, optional
+            Order within the slot; default: the group's order.
+        """
+        self._event_schedule[event] = event_schedule(self, event, when, order)
+
     def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
         """Run ``code`` (statements) for every neuron at intervals of ``dt`` (second)."""
         from .run_regularly import attach_run_regularly
@@ -178,8 +197,9 @@ class NeuronGroup(Group):
         if update is not None:
             ops.append(update)
         for event, (condition, _) in self._conditions.items():
+            when, order = event_slot(self, event)
             ops.append(make_threshold(self, event, condition, self._refractory, run_namespace,
-                                      order=self.order))
+                                      when=when, order=order))
         statements, source = self._reset
         if statements:
             ops.append(make_event_code(self, "spike", statements, source, run_namespace,

@@ -13,6 +13,7 @@ from ..distributed.monitor_gather import gathered_counts, gathered_events
 from ..distributed.unsupported import refuse_split_monitor
 from .run_callbacks import RunCallback, deliver_events, period_steps
 from .recorded_views import RecordedColumns
+from ..groups.event_schedule import monitor_slot
 from .recording import (Recording, follow_run, raw_accessor, recorded_dimensions,
                         recorded_dtypes, recording_statements)
 
@@ -31,10 +32,13 @@ class EventMonitor(RecordedColumns, EqsimObject):
     record : bool
         Record each event's index and time in ``i`` and ``t`` (``False``: only ``count``
         and the ``variables``, as in Brian2).
-    when : str
-        Schedule slot (default ``'thresholds'``, right after events are found).
-    order : int
-        Default 1, after the threshold.
+    when : str, optional
+        Schedule slot; default: right after the events are found, in the slot where the
+        source checks the event's condition (Brian2's rule: ``'thresholds'`` for spikes,
+        ``'after_thresholds'`` for other events, or what ``set_event_schedule`` chose).
+    order : int, optional
+        Order in the slot (only with ``when``; default 0); with the default slot, one
+        after the source's condition.
     name : str, optional
     to_file : str or path, optional
         A folder to record into while the network runs, instead of memory: memory stays
@@ -60,7 +64,7 @@ class EventMonitor(RecordedColumns, EqsimObject):
     invalidates_magic_network = False
     _base_name = "eventmonitor"
 
-    def __init__(self, source, event, variables=None, record=True, when="thresholds", order=1,
+    def __init__(self, source, event, variables=None, record=True, when=None, order=None,
                  name=None, to_file=None, callback=None, callback_period=None, keep=True):
         if event not in source.events:
             raise EqsimError(f"'{source.name}' has no event '{event}'",
@@ -77,6 +81,7 @@ class EventMonitor(RecordedColumns, EqsimObject):
         refuse_split_monitor(source, name)
         steps = None if callback is None else period_steps(
             callback, callback_period, source.clock.dt_, name or "the monitor")
+        when, order = monitor_slot(source, event, when, order, name)
         super().__init__(clock=source.clock, when=when, order=order, name=name)
         self.source = source
         self.event = event
@@ -315,8 +320,12 @@ class SpikeMonitor(EventMonitor):
     record : bool
         Record each spike's index and time in ``i`` and ``t`` (``False``: only ``count``
         and the ``variables``, as in Brian2).
-    when : str
-    order : int
+    when : str, optional
+        Schedule slot; default: where the source checks its threshold (``'thresholds'``
+        unless ``set_event_schedule`` moved it), as Brian2.
+    order : int, optional
+        Order in the slot (only with ``when``; default 0); with the default slot, one
+        after the threshold.
     name : str, optional
     to_file : str or path, optional
         A folder to record into while the network runs, instead of memory: memory stays
@@ -340,7 +349,7 @@ class SpikeMonitor(EventMonitor):
     """
     _base_name = "spikemonitor"
 
-    def __init__(self, source, variables=None, record=True, when="thresholds", order=1, name=None,
+    def __init__(self, source, variables=None, record=True, when=None, order=None, name=None,
                  to_file=None, callback=None, callback_period=None, keep=True):
         super().__init__(source, "spike", variables=variables, record=record, when=when,
                          order=order, name=name, to_file=to_file, callback=callback,
