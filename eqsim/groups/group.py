@@ -5,7 +5,6 @@ import sympy
 from ..ir.calls import called_functions
 from ..core.base import EqsimObject
 from ..core.namespace import caller_namespace, resolve_external
-from ..core.preferences import prefs
 from ..core.state_check import check_event_space, check_like
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable
 from ..units import DIMENSIONLESS, second
@@ -15,24 +14,6 @@ from .values import element_values, storage_of
 from .variable_view import VariableView
 from .partition import process_slice
 from .state_access import StateAccess, StateError  # noqa: F401 (StateError: its home)
-
-
-def float_dtype(dtype, name):
-    """The floating-point dtype of variable ``name`` from Brian2's ``dtype=`` argument
-    (one dtype for all, or a dict by variable name); otherwise
-    ``prefs.core.default_float_dtype`` (float64 unless changed)."""
-    chosen = dtype.get(name) if isinstance(dtype, dict) else dtype
-    if chosen is None:
-        return prefs["core.default_float_dtype"]
-    try:
-        chosen = np.dtype(chosen)
-    except (TypeError, ValueError):
-        raise StateError(f"dtype {chosen!r:.60} of '{name}' is not a NumPy data type",
-                         hint="use float32 or float64") from None
-    if chosen not in (np.dtype(np.float32), np.dtype(np.float64)):
-        raise StateError(f"dtype {chosen} is not supported for '{name}'",
-                         hint="use float32 or float64")
-    return chosen.type
 
 
 class Group(StateAccess, EqsimObject):

@@ -9,7 +9,8 @@ from ..parsing.expressions import parse_expression
 from ..parsing.statements import parse_statements
 from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, second, get_dimensions
-from .group import Group, float_dtype
+from .dtypes import float_dtype, variable_dtype
+from .group import Group
 from .linked import add_linked_variable
 from .stateful_subexpressions import check_stateful_subexpressions
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
@@ -17,7 +18,6 @@ from .subgroup import slice_subgroup
 from .constant_over_dt import constant_over_dt_names, subexpression_updater
 from .event_schedule import event_schedule, event_slot
 
-_DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 RESERVED = {"t", "dt", "i", "N", "xi", "lastspike", "not_refractory", "refractory"}
 
 
@@ -49,7 +49,10 @@ class NeuronGroup(Group):
     namespace : dict, optional
         Names for external constants (default: the namespace of ``run()``).
     dtype : dtype or dict, optional
-        ``float32`` for (some) float variables instead of float64 ({name: dtype}).
+        ``float32`` for the float variables instead of float64, or ``{name: dtype}`` per
+        variable: float32/float64 for a float (unit) variable, int32/int64 for an
+        ``integer`` one (default int32), bool for a ``boolean`` one; other types are
+        refused (EQ226).
     dt : Quantity, optional
         Own time step (second).
     clock : Clock, optional
@@ -123,8 +126,7 @@ class NeuronGroup(Group):
             elif "linked" in eq.flags:
                 add_linked_variable(self, name_, eq.dim)
             else:
-                kind = (float_dtype(dtype, name_) if eq.var_type == "float"
-                        else _DTYPES[eq.var_type])
+                kind = variable_dtype(dtype, name_, eq.var_type)
                 self.add_array(name_, eq.dim, kind, shared="shared" in eq.flags,
                                constant="constant" in eq.flags,
                                unless_refractory="unless refractory" in eq.flags,

@@ -10,7 +10,8 @@ from ..runtime.streams import connect_stream
 from ..core.context import current_context
 from ..errors import EquationError, LinkError
 from ..groups.constant_over_dt import constant_over_dt_names, subexpression_updater
-from ..groups.group import Group, float_dtype
+from ..groups.dtypes import float_dtype, variable_dtype
+from ..groups.group import Group
 from ..groups.linked import add_linked_variable
 from ..groups.stateful_subexpressions import check_stateful_subexpressions
 from ..groups.values import element_values
@@ -38,7 +39,6 @@ from .synaptic_values import SynapticValueAccess
 from .side_names import SynapseStates, side_value
 from .synaptic_evaluation import SynapticEvaluation, storage_offset as _storage_offset
 
-_DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 
 
 class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, FanCounts,
@@ -65,7 +65,8 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
         Name of a per-synapse integer (dimensionless) numbering the synapses between the
         same pair of neurons 0, 1, 2 ... in creation order (e.g. ``delay='k*ms'``).
     dtype : dtype or dict, optional
-        ``float32`` halves the memory of synaptic variables (one dtype, or {name: dtype}).
+        ``float32`` halves the memory of synaptic variables (one dtype, or {name: dtype};
+        int32/int64 for an ``integer`` variable, as NeuronGroup's).
     method : str, StateUpdateMethod or list, optional
         Integration method of clock-driven equations (as for NeuronGroup).
     method_options : dict, optional
@@ -135,8 +136,7 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
             elif "linked" in eq.flags:
                 add_linked_variable(self, eq_name, eq.dim)
             else:
-                kind = (float_dtype(dtype, eq_name) if eq.var_type == "float"
-                        else _DTYPES[eq.var_type])
+                kind = variable_dtype(dtype, eq_name, eq.var_type)
                 self.add_array(eq_name, eq.dim, kind, shared="shared" in eq.flags,
                                constant="constant" in eq.flags, var_type=eq.var_type,
                                dynamic=True)
