@@ -4,7 +4,7 @@ import sympy
 
 from ..ir.calls import called_functions
 from ..core.base import EqsimObject
-from ..core.namespace import caller_namespace, resolve_external
+from ..core.namespace import resolve_external, user_namespace
 from ..core.state_check import check_event_space, check_like
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable
 from ..units import DIMENSIONLESS, second
@@ -105,7 +105,7 @@ class Group(StateAccess, EqsimObject):
         if isinstance(self.variables.get(base), (ArrayVariable, LinkedVariable)):
             return VariableView(self, base, raw=raw)  # G.v_[:] = 3 writes, as G.v[:] = 3*mV
         if base in self._subexpressions:  # its external names: those where it is read
-            return VariableView(self, base, raw=raw, namespace=caller_namespace(0))
+            return VariableView(self, base, raw=raw, namespace=user_namespace())
         if base in ("i", "N"):
             return self.get_values(base)
         if name in ("t", "dt", "t_", "dt_"):  # the group's clock, as Brian2's G.t

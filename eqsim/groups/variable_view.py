@@ -2,6 +2,7 @@
 
 import numpy as np
 
+from ..core.namespace import caller_namespace
 from ..units import DIMENSIONLESS
 from ..units.unit_class import get_unit
 
@@ -42,7 +43,10 @@ class VariableView:
     def __getitem__(self, item):
         if isinstance(item, tuple) and any(x is None or x is Ellipsis for x in item):
             return self.values()[item]  # NumPy-style reshaping (matplotlib does x[:, None])
-        values = self._group.get_values(self._name, item)
+        # names (of a condition, of a subexpression) resolve where the view is indexed
+        namespace = caller_namespace(0) if isinstance(item, str) or \
+            self._name in getattr(self._group, "_subexpressions", ()) else None
+        values = self._group.get_values(self._name, item, namespace=namespace)
         return np.asarray(values) if self._raw else values
 
     def __setitem__(self, item, value):
@@ -57,8 +61,8 @@ class VariableView:
         return getattr(ufunc, method)(*inputs, **kwargs)
 
     def __array_function__(self, func, types, args, kwargs):
-        args = tuple(a.values() if isinstance(a, VariableView) else a for a in args)
-        return func(*args, **kwargs)
+        # views anywhere in the arguments (np.lexsort((M.i, steps))) become their values
+        return func(*_values_in(args), **{k: _values_in(v) for k, v in kwargs.items()})
 
     def __len__(self):
         return len(self.values())
@@ -76,7 +80,7 @@ class VariableView:
         return float(self.values())
 
     def __getattr__(self, item):
-        if item.startswith("__"):
+        if item.startswith("_"):  # NumPy's and the view's own, not the values'
             raise AttributeError(item)
         return getattr(self.values(), item)
 
@@ -94,6 +98,16 @@ class VariableView:
         """The variable's unscaled unit (``volt``, not ``mV``; ``Unit(1)`` when
         dimensionless and for ``G.v_``), as Brian2's ``VariableView.unit``."""
         return get_unit(self.dim)
+
+
+def _values_in(item):
+    """``item`` with every view in it, also inside tuples and lists, replaced by its
+    values."""
+    if isinstance(item, VariableView):
+        return item.values()
+    if isinstance(item, (tuple, list)):
+        return type(item)(_values_in(x) for x in item)
+    return item
 
 
 def _delegate(name):

@@ -5,6 +5,7 @@ and what ``S.get_states()`` lists, as Brian2."""
 import numpy as np
 
 from ..groups.variable_view import VariableView
+from ..ir.variables import ArrayVariable
 from .references import normalise_target, split_suffix
 
 CLOCK_NAMES = ("t", "dt", "t_in_timesteps")
@@ -32,8 +33,8 @@ def side_value(synapses, name):
         return synapses.get_values("i" if side == "pre" else "j")
     if base in CLOCK_NAMES:
         return clock_value(group.clock, base)
-    variable = group.variables.get(base)
-    if variable is not None and getattr(variable, "shared", False) and \
+    variable = group.variables.get(base)  # (not a link: it may lead to a subexpression)
+    if isinstance(variable, ArrayVariable) and variable.shared and \
             base in group.state_names():
         return VariableView(group, base)
     return None

@@ -3,7 +3,7 @@ VariableView."""
 import numpy as np
 import pytest
 
-from eqsim import NeuronGroup, Unit, linked_var, mV, volt
+from eqsim import NeuronGroup, Synapses, Unit, linked_var, mV, volt
 from eqsim.groups.group import StateError
 from eqsim.groups.variable_view import VariableView
 from eqsim.units import get_dimensions
@@ -56,3 +56,24 @@ def test_a_subexpression_view_can_be_linked_to(numpy_target):
     H.l = linked_var(G.I)
     # Brian2 2.9.0: [0. 2. 4. 6. 8.] V
     np.testing.assert_allclose(np.asarray(H.l[:]), [0, 2, 4, 6, 8])
+
+
+def test_views_nested_in_numpy_arguments_read_as_their_values(numpy_target):
+    G = _group()
+    G.x = [3, 1, 2, 0, 4]
+    # np.lexsort((view, keys)) recursed forever through __array_function__
+    assert np.lexsort((G.x, [0, 0, 0, 1, 1])).tolist() == [1, 2, 0, 3, 4]
+    assert np.concatenate([G.x, G.x]).tolist() == [3, 1, 2, 0, 4] * 2
+    assert not hasattr(G.I, "_eqsim_function")  # private names are the view's, not read
+
+
+def test_a_synaptic_subexpression_reads_names_where_it_is_indexed(numpy_target):
+    G = NeuronGroup(2, 'v : 1')
+    S = Synapses(G, G, 'w : 1\nsw = w*c : 1')
+    S.connect()
+    S.w = 'i + j'
+
+    def read():
+        c = 3  # noqa: F841 (read by the subexpression)
+        return S.sw[:].tolist(), S.sw['i > 0'].tolist(), np.asarray(S.sw).tolist()
+    assert read() == ([0, 3, 3, 6], [3, 6], [0, 3, 3, 6])
