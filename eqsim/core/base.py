@@ -1,9 +1,8 @@
 """The base of every object a Network runs: clock, schedule slot, scope."""
 import linecache
-import os
-import sys
 
 from ..errors import NetworkError
+from .namespace import user_frame
 from .clock import Clock, defaultclock
 from .names import Nameable
 from .preferences import prefs
@@ -28,16 +27,11 @@ def schedule_index(when, schedule=None):
                             f"after_")
 
 
-_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-
-
 def creation_site():
     """Where the user's code created the object being made: the innermost frame outside
     the eqsim package, as ``File '...', line N, in f`` and the source line (shown by
     ``BrianObjectException``, as Brian2 shows an object's creation stack)."""
-    frame = sys._getframe(1)
-    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(_PACKAGE_DIR + os.sep):
-        frame = frame.f_back
+    frame = user_frame()
     if frame is None:
         return None
     code = frame.f_code

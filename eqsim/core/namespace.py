@@ -7,6 +7,7 @@ names and a few constants. An unknown name is an error that names it.
 import difflib
 import inspect
 import numbers
+import os
 
 import numpy as np
 
@@ -22,6 +23,31 @@ def caller_namespace(level):
     frame = inspect.currentframe().f_back
     for _ in range(level + 1):
         frame = frame.f_back
+    namespace = dict(frame.f_globals)
+    namespace.update(frame.f_locals)
+    del frame
+    return namespace
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.dirname(os.path.abspath(__file__))) + os.sep
+
+
+def user_frame():
+    """The innermost frame of the caller's stack outside the eqsim package: where the
+    user's code called into eqsim (None if there is none)."""
+    frame = inspect.currentframe().f_back
+    while frame is not None and os.path.abspath(frame.f_code.co_filename).startswith(
+            _PACKAGE_DIR):
+        frame = frame.f_back
+    return frame
+
+
+def user_namespace():
+    """Locals over globals of :func:`user_frame` (empty if there is none): the names a
+    string read through several eqsim calls (``G.I`` of a Synapses) resolves in."""
+    frame = user_frame()
+    if frame is None:
+        return {}
     namespace = dict(frame.f_globals)
     namespace.update(frame.f_locals)
     del frame

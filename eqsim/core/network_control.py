@@ -80,8 +80,8 @@ class NetworkControl:
         Returns
         -------
         dict
-            ``{object name: {variable name: values}}`` (groups and synapses; monitors
-            have no state variables in eqsim).
+            ``{object name: {variable name: values}}`` of the groups, synapses and
+            monitors (their records, read-only), as Brian2.
         """
         return {obj.name: obj.get_states(units=units, format=format,
                                          subexpressions=subexpressions,

@@ -2,7 +2,8 @@
 
 Pathways of a group split over the processes read the group's *exchanged* event array
 (:func:`eqsim.synapses.spike_sources.exchanged_events`). A :class:`SpikeExchange` per
-clock runs in the schedule slot right after the thresholds (before any synapses): it
+clock runs right before the synapses (first in ``'before_synapses'``: after the
+thresholds and the custom events Brian2 checks in ``'after_thresholds'``): it
 reads the local event arrays of every group that triggers such a pathway, sends all of
 them in ONE collective (:meth:`~eqsim.distributed.communicator.Communicator.
 exchange_spikes`, one step of the wire format: the groups' global indices shifted into
@@ -24,7 +25,7 @@ failed rank) instead of waiting forever.
 """
 import numpy as np
 
-SLOT = "after_thresholds"
+SLOT = "before_synapses"  # what a pathway reads is what the events were just before it
 ORDER = -(2 ** 62)  # before anything a user puts in the same slot
 
 

@@ -4,8 +4,7 @@ import sympy
 
 from ..ir.calls import called_functions
 from ..core.base import EqsimObject
-from ..core.namespace import resolve_external
-from ..core.preferences import prefs
+from ..core.namespace import resolve_external, user_namespace
 from ..core.state_check import check_event_space, check_like
 from ..ir.variables import ArrayVariable, ConstantVariable, IndexVariable, LinkedVariable
 from ..units import DIMENSIONLESS, second
@@ -15,24 +14,6 @@ from .values import element_values, storage_of
 from .variable_view import VariableView
 from .partition import process_slice
 from .state_access import StateAccess, StateError  # noqa: F401 (StateError: its home)
-
-
-def float_dtype(dtype, name):
-    """The floating-point dtype of variable ``name`` from Brian2's ``dtype=`` argument
-    (one dtype for all, or a dict by variable name); otherwise
-    ``prefs.core.default_float_dtype`` (float64 unless changed)."""
-    chosen = dtype.get(name) if isinstance(dtype, dict) else dtype
-    if chosen is None:
-        return prefs["core.default_float_dtype"]
-    try:
-        chosen = np.dtype(chosen)
-    except (TypeError, ValueError):
-        raise StateError(f"dtype {chosen!r:.60} of '{name}' is not a NumPy data type",
-                         hint="use float32 or float64") from None
-    if chosen not in (np.dtype(np.float32), np.dtype(np.float64)):
-        raise StateError(f"dtype {chosen} is not supported for '{name}'",
-                         hint="use float32 or float64")
-    return chosen.type
 
 
 class Group(StateAccess, EqsimObject):
@@ -118,13 +99,13 @@ class Group(StateAccess, EqsimObject):
     def __getattr__(self, name):
         if name.startswith("__") or "variables" not in self.__dict__:
             raise AttributeError(name)
-        raw = name.endswith("_") and name[:-1] in self.variables
+        raw = name.endswith("_") and (name[:-1] in self.variables or
+                                      name[:-1] in self._subexpressions)
         base = name[:-1] if raw else name
         if isinstance(self.variables.get(base), (ArrayVariable, LinkedVariable)):
             return VariableView(self, base, raw=raw)  # G.v_[:] = 3 writes, as G.v[:] = 3*mV
-        if base in self._subexpressions:
-            values = self.get_values(base)
-            return np.asarray(values) if raw else values
+        if base in self._subexpressions:  # its external names: those where it is read
+            return VariableView(self, base, raw=raw, namespace=user_namespace())
         if base in ("i", "N"):
             return self.get_values(base)
         if name in ("t", "dt", "t_", "dt_"):  # the group's clock, as Brian2's G.t

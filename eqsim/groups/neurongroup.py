@@ -9,15 +9,16 @@ from ..parsing.expressions import parse_expression
 from ..parsing.statements import parse_statements
 from ..parsing.user_names import check_user_name
 from ..units import DIMENSIONLESS, second, get_dimensions
-from .group import Group, float_dtype
+from .dtypes import float_dtype, variable_dtype
+from .group import Group
 from .linked import add_linked_variable
 from .stateful_subexpressions import check_stateful_subexpressions
 from .shared_subexpressions import per_element_equations, refuse_per_element_reads
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import slice_subgroup
 from .constant_over_dt import constant_over_dt_names, subexpression_updater
+from .event_schedule import event_schedule, event_slot
 
-_DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 RESERVED = {"t", "dt", "i", "N", "xi", "lastspike", "not_refractory", "refractory"}
 
 
@@ -49,7 +50,10 @@ class NeuronGroup(Group):
     namespace : dict, optional
         Names for external constants (default: the namespace of ``run()``).
     dtype : dtype or dict, optional
-        ``float32`` for (some) float variables instead of float64 ({name: dtype}).
+        ``float32`` for the float variables instead of float64, or ``{name: dtype}`` per
+        variable: float32/float64 for a float (unit) variable, int32/int64 for an
+        ``integer`` one (default int32), bool for a ``boolean`` one; other types are
+        refused (EQ226).
     dt : Quantity, optional
         Own time step (second).
     clock : Clock, optional
@@ -116,6 +120,7 @@ class NeuronGroup(Group):
         self._refractory = refractory
         self._refractory_text = refractory_text
         self._event_code = []  # (event, statements, source, when, order, name)
+        self._event_schedule = {}  # event: (when, order) of its threshold, if not the default
         self._run_regularly = []
         self._init_state(N, _partition)  # this process's slice (groups.partition)
         held = constant_over_dt_names(equations)
@@ -128,8 +133,7 @@ class NeuronGroup(Group):
             elif "linked" in eq.flags:
                 add_linked_variable(self, name_, eq.dim)
             else:
-                kind = (float_dtype(dtype, name_) if eq.var_type == "float"
-                        else _DTYPES[eq.var_type])
+                kind = variable_dtype(dtype, name_, eq.var_type)
                 self.add_array(name_, eq.dim, kind, shared="shared" in eq.flags,
                                constant="constant" in eq.flags,
                                unless_refractory="unless refractory" in eq.flags,
@@ -171,6 +175,23 @@ class NeuronGroup(Group):
         self._event_code.append((event, statements, code, when,
                                  self.order if order is None else order, name))
 
+    def set_event_schedule(self, event, when="after_thresholds", order=None):
+        """Check the condition of ``event`` in another slot of the time step (Brian2's
+        ``set_event_schedule``; by default the threshold is checked in ``'thresholds'``,
+        other events in ``'after_thresholds'``). Event monitors made afterwards record in
+        that slot, one order later.
+
+        Parameters
+        ----------
+        event : str
+            ``'spike'`` (the threshold) or a name of ``events``.
+        when : str
+            The slot (default ``'after_thresholds'``, as Brian2's).
+        order : int, optional
+            Order within the slot; default: the group's order.
+        """
+        self._event_schedule[event] = event_schedule(self, event, when, order)
+
     def run_regularly(self, code, dt=None, clock=None, when="start", order=0, name=None):
         """Run ``code`` (statements) for every neuron at intervals of ``dt`` (second)."""
         from .run_regularly import attach_run_regularly
@@ -185,8 +206,9 @@ class NeuronGroup(Group):
         if update is not None:
             ops.append(update)
         for event, (condition, _) in self._conditions.items():
+            when, order = event_slot(self, event)
             ops.append(make_threshold(self, event, condition, self._refractory, run_namespace,
-                                      order=self.order))
+                                      when=when, order=order))
         statements, source = self._reset
         if statements:
             ops.append(make_event_code(self, "spike", statements, source, run_namespace,

@@ -1,15 +1,18 @@
-"""Reading and writing a group's state: ``G.v``, ``G.v[item] = value``, ``get_states`` and
-``set_states``, with Brian2's rules (units, strings evaluated in the caller's namespace,
-integer checks, refractory-aware string assignments, collective reads under ``mpiexec``)."""
+"""Reading and writing a group's state: ``G.v``, ``G.v[item] = value``, the names and
+values ``get_states`` and ``set_states`` (:mod:`eqsim.core.state_dicts`) use, with
+Brian2's rules (units, strings evaluated in the caller's namespace, integer checks,
+refractory-aware string assignments, collective reads under ``mpiexec``)."""
 import numpy as np
 
 from ..core.namespace import caller_namespace
+from ..core.state_dicts import StateDicts
 from ..errors import EqsimError, DimensionMismatchError, SharedIndexError
 from ..ir.scalar import check_shared_value
 from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable, check_index_values
 from ..parsing.expressions import parse_expression
 from ..units import Quantity, DIMENSIONLESS, get_dimensions
 from .expression_eval import evaluate
+from .indices import GroupIndices
 from .values import as_values, element_values, plain_sequence, storage_indices, storage_of
 from .variable_view import VariableView
 from .zero_values import zero_list_hint, zero_of_any_dimension
@@ -45,55 +48,37 @@ def _checked_integers(values, var, name, obj):
     return np.trunc(values)
 
 
-class StateAccess:
+class StateAccess(StateDicts):
     """The state access of :class:`~eqsim.groups.group.Group` (a mixin)."""
 
-    def get_states(self, vars=None, units=True, format="dict", subexpressions=False,
-                   read_only_variables=True, level=0):
-        """Several variables at once, as Brian2's ``get_states``.
+    # --- get_states / set_states (eqsim.core.state_dicts) ---------------------------------
+    def _state_entries(self, subexpressions):
+        """``(name, read_only)`` of what ``get_states()`` gives, as Brian2: ``N``, ``i``,
+        the clock's ``t``, ``dt`` and ``t_in_timesteps``, the state variables
+        (``(constant)`` ones can be set between runs: not read-only), the subexpressions
+        when asked for."""
+        entries = [(name, True) for name in ("N", "i", "t", "dt", "t_in_timesteps")]
+        entries += [(name, bool(self.variables[name].read_only)) for name in self.state_names()]
+        if subexpressions:
+            entries += [(name, True) for name in sorted(self._subexpressions)]
+        return entries
 
-        Parameters
-        ----------
-        vars : list of str, optional
-            Names to read (default: ``N``, ``i`` and every state variable).
-        units : bool
-            Values as quantities (True) or as plain floats in SI base units.
-        format : {'dict'}
-            A dict ``{name: values}`` (copies).
-        subexpressions : bool
-            Also evaluate the subexpressions when ``vars`` is not given.
-        read_only_variables : bool
-            Include ``N``, ``i`` and other read-only variables when ``vars`` is not given
-            (``(constant)`` ones are not read-only: they can be set between runs).
-        """
-        if format != "dict":
-            raise EqsimError(f"get_states format '{format}' is not supported",
-                             obj=self.name, hint="use format='dict'")
-        if vars is None:
-            vars = [n for n in self.state_names()
-                    # (constant) variables can be set between runs: not read-only (Brian2)
-                    if read_only_variables or not self.variables[n].read_only]
-            vars = (["N", "i"] if read_only_variables else []) + vars
-            if subexpressions:
-                vars += sorted(self._subexpressions)
-        out = {}
-        known = set(self.state_names()) | set(self._subexpressions) | {"N", "i"}
-        for name in vars:
-            if name not in known:
-                raise StateError(f"'{self.name}' has no variable {name!r:.60}", obj=self.name,
-                                 hint=f"variables: {sorted(known)}")
-            value = getattr(self, name if units or name in ("N", "i") else name + "_")
-            out[name] = value.copy() if hasattr(value, "copy") else value
-        return out
+    def _state_names(self):
+        return {name for name, _ in self._state_entries(True)}
 
-    def set_states(self, values, units=True, format="dict", level=0):
-        """Set several variables at once from ``{name: values}`` (Brian2's ``set_states``);
-        with ``units=False`` the values are plain floats in SI base units."""
-        if format != "dict":
-            raise EqsimError(f"set_states format '{format}' is not supported",
-                             obj=self.name, hint="use format='dict'")
-        for name, value in values.items():  # as G.x[:] = ...: a linked variable writes through
-            self.set_values(name, value, slice(None), level=level + 1, raw=not units)
+    def _state_value(self, name, namespace):
+        """The value of ``name`` for ``get_states``, with units."""
+        if name in ("t", "dt"):
+            return getattr(self.clock, name)
+        if name == "t_in_timesteps":
+            return np.int64(self.clock.step)
+        return self.get_values(name, namespace=namespace)
+
+    @property
+    def indices(self):
+        """``G.indices[...]``: the indices (int32) of the elements an index selects, e.g.
+        ``G.indices['v > 10*mV']`` (see :class:`~eqsim.groups.indices.GroupIndices`)."""
+        return GroupIndices(self)
 
     def _indices(self, item, level=1, namespace=None):
         """Absolute indices (in the owner's arrays) for an index expression; a string's
@@ -157,7 +142,7 @@ class StateAccess:
         and gets the whole group's values."""
         # a Synapses' `i` is its stored presynaptic index, not the element index
         if name == "i" and isinstance(self.variables.get("i"), IndexVariable):
-            return np.arange(len(self))[item]
+            return np.arange(len(self), dtype=np.int32)[item]  # int32, as Brian2's
         if name == "N":
             return len(self)
         self._refuse_shared_index(name, item, writing=False)
@@ -168,6 +153,8 @@ class StateAccess:
             idx = self._indices(read, namespace=namespace)
             _, dim = self._subexpressions[name]
             values = self._whole(evaluate(self, name, idx, namespace), item)
+            if isinstance(item, (int, np.integer)) and np.ndim(values):
+                values = values[0]
             return Quantity(values, dim=dim) if not dim.is_dimensionless else values
         var = self.variables[name]
         if var.shared:

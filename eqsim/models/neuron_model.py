@@ -17,7 +17,7 @@ refractory after some spikes and not others, exactly as in BrainPy with 64-bit f
 """
 import numpy as np
 
-from ..groups.group import float_dtype
+from ..groups.dtypes import float_dtype
 from ..groups.neurongroup import NeuronGroup
 from ..parsing.equations import Equations
 from .initializers import Constant, Initializer

@@ -8,13 +8,14 @@ from ..units import Quantity, second, fail_for_dimension_mismatch
 from . import file_recording
 from .file_recording import FileRecording, description
 from .recording import Recording, follow_run
+from .recorded_views import RecordedColumns
 from ..distributed.monitor_gather import gathered_rates
 from ..distributed.unsupported import refuse_split_monitor, refuse_with_several_processes
 
 BYTES_PER_STEP = 16  # a time and a rate
 
 
-class PopulationRateMonitor(EqsimObject):
+class PopulationRateMonitor(RecordedColumns, EqsimObject):
     """Fraction of neurons of ``source`` spiking in each step, divided by ``dt``.
 
     Parameters
@@ -86,18 +87,33 @@ class PopulationRateMonitor(EqsimObject):
 
     @property
     def t(self):
-        """Times (second)."""
-        return Quantity(self._data.get("t"), dim=second.dim)
+        """Times (second), a read-only view (``rate.t['rate > 0*Hz']``)."""
+        return self._view("t")
 
     @property
     def t_(self):
-        """Times (plain array, second)."""
-        return self._data.get("t")
+        """Times (plain numbers, second)."""
+        return self._view("t", raw=True)
 
     @property
     def rate_(self):
-        """Population rate per step (plain array, hertz)."""
-        return self._data.get("rate")
+        """Population rate per step (plain numbers, hertz)."""
+        return self._view("rate", raw=True)
+
+    def _column(self, name):
+        return self._data.get(name)
+
+    @staticmethod
+    def _dimension(name):
+        return second.dim if name == "t" else (1 / second).dim
+
+    @staticmethod
+    def _condition_names():
+        return ("t", "rate")
+
+    @staticmethod
+    def _recorded_state_names():
+        return ["N", "rate", "t"]
 
     @property
     def N(self):
@@ -113,8 +129,8 @@ class PopulationRateMonitor(EqsimObject):
 
     @property
     def rate(self):
-        """Population rate per step (hertz)."""
-        return Quantity(self._data.get("rate"), dim=(1 / second).dim)
+        """Population rate per step (hertz), a read-only view (``rate.rate['t > 1*ms']``)."""
+        return self._view("rate")
 
     def to_neo(self):
         """The rate as a one-channel ``neo.AnalogSignal`` in Hz, one sample per step. Needs

@@ -2,44 +2,23 @@
 import numpy as np
 
 from ..core.base import EqsimObject
-from ..errors import EqsimError, NotRecordedError, ScheduleError
+from ..errors import EqsimError, NotRecordedError
 from ..ir.operations import SpikeMonitorOp
 from ..core.state_check import check_array, check_indices, check_keys
 from ..ir.variables import ArrayVariable
-from ..units import DIMENSIONLESS, Quantity, second
+from ..units import DIMENSIONLESS, second
 from . import file_recording
 from .file_recording import FileRecording, ProcessFileRecording, description
 from ..distributed.monitor_gather import gathered_counts, gathered_events
 from ..distributed.unsupported import refuse_split_monitor
 from .run_callbacks import RunCallback, deliver_events, period_steps
+from .recorded_views import RecordedColumns
+from ..groups.event_schedule import monitor_slot
 from .recording import (Recording, follow_run, raw_accessor, recorded_dimensions,
                         recorded_dtypes, recording_statements)
 
 
-#: An event monitor given order= without when= (Brian2 refuses it with a ValueError):
-#: without when= it records where the events are found, right after them.
-ORDER_WITHOUT_WHEN = "EQ188"
-
-
-def event_slot(source, when, order, label):
-    """``(when, order)`` of a monitor of ``source``'s events, as Brian2 chooses them: by
-    default in the slot where the events are found (a NeuronGroup's thresholds, an input
-    group's own slot), one order later, so that it records the events of the same step;
-    an ``order`` alone is refused, since it would say nothing about that slot."""
-    if when is not None:
-        return when, 0 if order is None else order
-    if order is not None:
-        raise ScheduleError(f"order={order!r:.20} is given without when=", code=ORDER_WITHOUT_WHEN,
-                            obj=label, hint="give when= too (e.g. when='thresholds'), or leave "
-                                            "order= out: the monitor then records right "
-                                            "after the events are found")
-    from ..groups.neurongroup import NeuronGroup
-    from ..groups.subgroup import Subgroup
-    found = "thresholds" if isinstance(source, (NeuronGroup, Subgroup)) else source.when
-    return found, source.order + 1
-
-
-class EventMonitor(EqsimObject):
+class EventMonitor(RecordedColumns, EqsimObject):
     """Record the elements and times at which ``event`` happens in ``source``.
 
     Parameters
@@ -54,11 +33,12 @@ class EventMonitor(EqsimObject):
         Record each event's index and time in ``i`` and ``t`` (``False``: only ``count``
         and the ``variables``, as in Brian2).
     when : str, optional
-        Schedule slot; default: where the events are found (``'thresholds'`` for a
-        NeuronGroup).
+        Schedule slot; default: right after the events are found, in the slot where the
+        source checks the event's condition (Brian2's rule: ``'thresholds'`` for spikes,
+        ``'after_thresholds'`` for other events, or what ``set_event_schedule`` chose).
     order : int, optional
-        Order in that slot; only with ``when=`` (as Brian2). Default: 0 with ``when=``,
-        else one after the order of the operation that finds the events.
+        Order in the slot (only with ``when``; default 0); with the default slot, one
+        after the source's condition.
     name : str, optional
     to_file : str or path, optional
         A folder to record into while the network runs, instead of memory: memory stays
@@ -90,7 +70,6 @@ class EventMonitor(EqsimObject):
             raise EqsimError(f"'{source.name}' has no event '{event}'",
                              hint="define a threshold= (spikes) or events={...}" if not source.events
                              else f"events: {source.events}")
-        when, order = event_slot(source, when, order, name or self._base_name)
         if isinstance(variables, str):
             variables = [variables]
         variables = list(variables or [])
@@ -102,6 +81,7 @@ class EventMonitor(EqsimObject):
         refuse_split_monitor(source, name)
         steps = None if callback is None else period_steps(
             callback, callback_period, source.clock.dt_, name or "the monitor")
+        when, order = monitor_slot(source, event, when, order, name)
         super().__init__(clock=source.clock, when=when, order=order, name=name)
         self.source = source
         self.event = event
@@ -203,22 +183,40 @@ class EventMonitor(EqsimObject):
 
     @property
     def i(self):
-        """Element indices of the recorded events (relative to the source)."""
-        return self._recorded("i")
+        """Element indices of the recorded events (relative to the source), a read-only
+        view (``spikes.i['t > 1.5*ms']``)."""
+        self._recorded("i")
+        return self._view("i")
 
     @property
     def t(self):
-        """Times of the recorded events (second)."""
-        return Quantity(self._recorded("t"), dim=second.dim)
+        """Times of the recorded events (second), a read-only view (``spikes.t['i == 1']``)."""
+        self._recorded("t")
+        return self._view("t")
 
     @property
     def t_(self):
-        return self._recorded("t")
+        """Times of the recorded events (plain numbers, second)."""
+        self._recorded("t")
+        return self._view("t", raw=True)
 
     def _recorded(self, name):
         if not self.record:
             raise self._not_recorded()
         return self._data.get(name)
+
+    def _column(self, name):
+        return self._recorded(name) if name in ("i", "t") else self._data.get(name)
+
+    def _dimension(self, name):
+        return {"i": DIMENSIONLESS, "t": second.dim}.get(name) or self._dims[name]
+
+    def _condition_names(self):
+        return (["i", "t"] if self.record else []) + list(self.record_variables)
+
+    def _recorded_state_names(self):
+        return ["N", "count"] + (["i", "t"] if self.record else []) + \
+            list(self.record_variables)
 
     def _not_recorded(self):
         return NotRecordedError(
@@ -258,26 +256,21 @@ class EventMonitor(EqsimObject):
 
     def values(self, var):
         """``{index: values of var at each event of that element}`` (``'t'``: the times)."""
-        return self._split(self.t if var == "t" else self._quantity(var))
+        return self._split(self.get_values(var))
 
     def all_values(self):
         """``{'t': {...}, var: {...}}`` for every recorded variable."""
-        out = {"t": self._split(self.t)}
+        out = {"t": self._split(self.get_values("t"))}
         for v in self.record_variables:
             out[v] = self.values(v)
         return out
 
     def event_trains(self):
         """``{index: event times}`` for every element of the source."""
-        return self._split(self.t)
-
-    def _quantity(self, var):
-        values = self._data.get(var)
-        dim = self._dims[var]
-        return values if dim.is_dimensionless else Quantity(values, dim=dim)
+        return self._split(self.get_values("t"))
 
     def _split(self, values):
-        i = self.i
+        i = self._recorded("i")
         order = np.argsort(i, kind="stable")
         bounds = np.searchsorted(i[order], np.arange(len(self.source) + 1))
         return {k: values[order[bounds[k]:bounds[k + 1]]] for k in range(len(self.source))}
@@ -291,8 +284,11 @@ class EventMonitor(EqsimObject):
         raw = item.endswith("_")
         name = item[:-1] if raw else item
         if data is not None and name in self.record_variables:
-            return data.get(name) if raw else self._quantity(name)
-        built_in = raw_accessor(self, item, ("i", "count", "N", "num_events"))
+            return self._view(name, raw=raw)
+        if item == "i_":
+            self._recorded("i")
+            return self._view("i", raw=True)
+        built_in = raw_accessor(self, item, ("count", "N", "num_events"))
         if built_in is not None:
             return built_in
         raise AttributeError(f"'{type(self).__name__}' has no attribute '{item}'")
@@ -325,9 +321,11 @@ class SpikeMonitor(EventMonitor):
         Record each spike's index and time in ``i`` and ``t`` (``False``: only ``count``
         and the ``variables``, as in Brian2).
     when : str, optional
-        Schedule slot; default: the source's thresholds (as EventMonitor).
+        Schedule slot; default: where the source checks its threshold (``'thresholds'``
+        unless ``set_event_schedule`` moved it), as Brian2.
     order : int, optional
-        Only with ``when=`` (as Brian2); default: right after the threshold.
+        Order in the slot (only with ``when``; default 0); with the default slot, one
+        after the threshold.
     name : str, optional
     to_file : str or path, optional
         A folder to record into while the network runs, instead of memory: memory stays

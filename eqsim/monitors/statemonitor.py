@@ -15,11 +15,12 @@ from . import file_recording
 from .file_recording import FileRecording, ProcessFileRecording, description
 from .run_callbacks import RunCallback, deliver_samples, period_steps
 from .recording import Recording, follow_run, recorded_dimensions, recorded_dtypes, recording_statements
+from .recorded_views import RecordedColumns
 from ..distributed.monitor_gather import gathered_samples
 from ..distributed.unsupported import refuse_split_monitor
 
 
-class StateMonitor(EqsimObject):
+class StateMonitor(RecordedColumns, EqsimObject):
     """Record variables of a group at every step of its clock.
 
     Parameters
@@ -249,12 +250,27 @@ class StateMonitor(EqsimObject):
 
     @property
     def t(self):
-        """Recording times (second)."""
-        return Quantity(self._data.get("t"), dim=second.dim)
+        """Recording times (second), a read-only view (``M.t['t > 1*ms']``)."""
+        return self._view("t")
 
     @property
     def t_(self):
+        """Recording times (plain numbers, second)."""
+        return self._view("t", raw=True)
+
+    def _column(self, name):  # the one record of one value per time: t
         return self._data.get("t")
+
+    @staticmethod
+    def _dimension(name):
+        return second.dim
+
+    @staticmethod
+    def _condition_names():
+        return ("t",)
+
+    def _recorded_state_names(self):
+        return ["N", "t"] + list(self.record_variables)
 
     def _values(self, var):
         flat = self._data.get(var)
@@ -318,7 +334,7 @@ class StateMonitor(EqsimObject):
 
     def _elements(self, item):
         """The elements (of the monitored group, or synapse numbers) ``item`` names."""
-        indices = getattr(item, "indices", None)
+        indices = getattr(item, "indices", None) if hasattr(item, "synapses") else None
         if indices is not None and not callable(indices):  # S[...] of the monitored synapses
             if getattr(item, "synapses", None) is not self.source:
                 raise MonitorError(f"{item!r} does not hold synapses of '{self.source.name}'",

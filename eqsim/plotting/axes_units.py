@@ -1,6 +1,7 @@
 """What every plot shares: an Axes to draw into, and the unit a quantity is shown in."""
 import numpy as np
 
+from ..groups.variable_view import VariableView
 from ..units import Quantity
 from ..units.unit_class import get_unit, readable_unit
 
@@ -17,6 +18,8 @@ def in_display_unit(values, unit=None):
     """``(numbers, unit name)``: ``values`` (a Quantity or plain numbers) in ``unit``, or in
     the registered unit that reads best (``mV`` for millivolts); plain numbers stay as they are
     with no unit name."""
+    if isinstance(values, VariableView):  # G.v, M.t: the values they view
+        values = values[:]
     if not isinstance(values, Quantity) or values.dim.is_dimensionless:
         return np.asarray(values), ""
     raw = np.asarray(values.view(np.ndarray) if hasattr(values, "view") else values, dtype=float)

@@ -25,7 +25,8 @@ from eqsim.parsing.expressions import parse_expression
 from eqsim.runtime.random import uniform
 from eqsim.synapses.connect_errors import (CONFLICTING_ARGUMENTS, INDEX_OUT_OF_RANGE,
                                           INVALID_INDEX_ARRAY, INVALID_MULTIPLICITY,
-                                          INVALID_PROBABILITY, LENGTH_MISMATCH)
+                                          INVALID_PROBABILITY, LENGTH_MISMATCH,
+                                          refuse_generator_condition)
 from eqsim.synapses.connect_equality import equality_pairs
 from eqsim.synapses.connect_sampled import RowCounts
 from eqsim.synapses.connect_generator import (ConnectContext, Side, constant_value, empty_pairs,
@@ -178,6 +179,7 @@ def _condition_pairs(context, condition, probability):
     if condition is False:
         return empty_pairs()
     condition_expr = None
+    refuse_generator_condition(condition, context.obj)
     if isinstance(condition, str):
         condition_expr = parse_expression(condition, obj=context.obj)
         if not _is_truth_value(context, condition_expr):  # Brian2 refuses 'i*2', '1*mV'

@@ -2,6 +2,9 @@
 
 Every code names one user mistake so that docs and tests can refer to it.
 """
+import re
+
+from eqsim.errors import ConnectError
 
 #: A given or generated index lies outside its group.
 INDEX_OUT_OF_RANGE = "EQ501"
@@ -21,3 +24,18 @@ INVALID_DEPENDENCY = "EQ507"
 INVALID_RANGE = "EQ508"
 #: Index arrays that are not integers.
 INVALID_INDEX_ARRAY = "EQ509"
+
+
+class GeneratorConditionError(ConnectError, ValueError):
+    """``connect('k for k in ...')``: a generator expression given as the condition (a
+    ``ValueError``, as Brian2 raises); a generator goes to ``j=`` (or ``i=``)."""
+    default_code = "EQ219"
+
+
+def refuse_generator_condition(condition, obj):
+    """Raise GeneratorConditionError when the condition string is a generator (has a
+    ``for``, as Brian2 checks) rather than a truth value."""
+    if isinstance(condition, str) and re.search(r"\bfor\b", condition):
+        raise GeneratorConditionError(
+            f"a generator expression was given as the condition ({condition!r:.60})",
+            obj=obj, hint=f"give it as the targets: connect(j={condition!r:.60})")

@@ -28,9 +28,30 @@ class SynapticPathway:
         self._csr = None            # (index array, trigger size, ptr, order) of csr()
         self._steps = None
 
+    #: the schedule slot of every pathway (Brian2's)
+    when = "synapses"
+
     @property
     def trigger_group(self):
         return self.synapses.source if self.role == "pre" else self.synapses.target
+
+    @property
+    def source(self):
+        """The group whose events trigger the pathway (Brian2's ``S.pre.source``: the
+        presynaptic group for ``pre``, the postsynaptic one for ``post``)."""
+        return self.trigger_group
+
+    @property
+    def clock(self):
+        """The clock the pathway runs on: that of its trigger group, as Brian2's
+        (``S.pre.clock.dt`` is the presynaptic group's dt)."""
+        return self.trigger_group.clock
+
+    @property
+    def order(self):
+        """Order in the ``'synapses'`` slot, Brian2's: every presynaptic pathway at -1,
+        every postsynaptic one at +1, whatever the Synapses' own order."""
+        return -1 if self.role == "pre" else 1
 
     @property
     def delay(self):

@@ -35,9 +35,7 @@ def make_synaptic_operations(synapses, run_namespace):
     for name, eq in synapses._summed.items():
         ops.append(_summed_operation(synapses, name, eq, run_namespace))
     for pathway in synapses.pathways:
-        # Brian2's slots: every presynaptic pathway at order -1, every postsynaptic one at +1,
-        # whatever the Synapses' own order (ties broken by name, see Network._build)
-        slot_order = -1 if pathway.role == "pre" else 1
+        slot_order = pathway.order  # ties broken by name, see Network._build
         if synapses._procedural is not None:
             ops.append(_procedural_operation(synapses, pathway, run_namespace, slot_order))
         else:

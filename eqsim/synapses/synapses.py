@@ -10,14 +10,15 @@ from ..runtime.streams import connect_stream
 from ..core.context import current_context
 from ..errors import EquationError, LinkError, NotConnectedError
 from ..groups.constant_over_dt import constant_over_dt_names, subexpression_updater
-from ..groups.group import Group, float_dtype
+from ..groups.dtypes import float_dtype, variable_dtype
+from ..groups.group import Group
 from ..groups.linked import add_linked_variable
 from ..groups.shared_subexpressions import refuse_per_element_reads
 from ..groups.stateful_subexpressions import check_stateful_subexpressions
 from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
 from ..parsing.equations import Equations
 from ..parsing.user_names import check_user_name
-from ..units import DIMENSIONLESS, Quantity, second
+from ..units import DIMENSIONLESS, second
 from .pathway import SynapticPathway
 from .pathway_arguments import default_delays, parse_pathways, pathway_code, pathway_events
 from .identity import multisynaptic_ranks, synapse_draw_keys, synapse_identity
@@ -36,13 +37,13 @@ from .synapse_state import apply_synapse_state, check_synapse_state, synapse_sta
 from .procedural_connections import ProceduralConnections
 from .synaptic_values import SynapticValueAccess
 from .neuron_values import NeuronVariableView, neuron_reference, neuron_values
+from .side_names import SynapseStates, side_value
 from .synaptic_evaluation import SynapticEvaluation, storage_offset as _storage_offset
 
-_DTYPES = {"float": np.float64, "integer": np.int32, "boolean": np.bool_}
 
 
 class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, FanCounts,
-               SynapticIndexingAccess,
+               SynapticIndexingAccess, SynapseStates,
                Group):
     """Connections from ``source`` to ``target`` with per-synapse state and event code.
 
@@ -65,7 +66,8 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
         Name of a per-synapse integer (dimensionless) numbering the synapses between the
         same pair of neurons 0, 1, 2 ... in creation order (e.g. ``delay='k*ms'``).
     dtype : dtype or dict, optional
-        ``float32`` halves the memory of synaptic variables (one dtype, or {name: dtype}).
+        ``float32`` halves the memory of synaptic variables (one dtype, or {name: dtype};
+        int32/int64 for an ``integer`` variable, as NeuronGroup's).
     method : str, StateUpdateMethod or list, optional
         Integration method of clock-driven equations (as for NeuronGroup).
     method_options : dict, optional
@@ -138,8 +140,7 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
             elif "linked" in eq.flags:
                 add_linked_variable(self, eq_name, eq.dim)
             else:
-                kind = (float_dtype(dtype, eq_name) if eq.var_type == "float"
-                        else _DTYPES[eq.var_type])
+                kind = variable_dtype(dtype, eq_name, eq.var_type)
                 self.add_array(eq_name, eq.dim, kind, shared="shared" in eq.flags,
                                constant="constant" in eq.flags, var_type=eq.var_type,
                                dynamic=True)
@@ -336,6 +337,9 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
 
     def __getattr__(self, name):
         if not name.startswith("_") and "variables" in self.__dict__:
+            value = side_value(self, name)  # i_post, t_pre, N_pre, a shared sc_post ...
+            if value is not None:
+                return value
             reference = self._neuron_name(name)
             if reference is not None:  # S.v_post, S.v_post_: read and written through
                 group, base, full = reference[0]

@@ -65,6 +65,9 @@ def _from_sequence(sequence):
                     f"{get_unit_for_display(dim)} and {get_unit_for_display(other)}).",
                     dim, other, code=error_codes.ARITHMETIC_MISMATCH)
         return np.array([values for values, _ in parts]), dim
+    dim = getattr(sequence, "dim", None)
+    if isinstance(dim, Dimension) and hasattr(sequence, "__array__"):  # views: G.v, M.t
+        return np.asarray(sequence), dim
     return np.asarray(sequence), DIMENSIONLESS
 
 

@@ -200,7 +200,9 @@ def test_get_states_and_set_states_read_and_write_several_variables():
                               tau : second (constant)""", method="exact")
     group.v = "i*mV"
     states = group.get_states()
-    assert sorted(states) == ["N", "i", "tau", "v"] and states["N"] == 3
+    # Brian2 2.9: ['N', 'dt', 'i', 't', 't_in_timesteps', 'tau', 'v']
+    assert sorted(states) == ["N", "dt", "i", "t", "t_in_timesteps", "tau", "v"]
+    assert states["N"] == 3
     np.testing.assert_allclose(np.asarray(states["v"]), [0, 1e-3, 2e-3])
     assert get_dimensions(states["v"]) == get_dimensions(mV)
     # Brian2 2.9: (constant) variables are writable between runs, so they stay

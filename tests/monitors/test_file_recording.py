@@ -119,4 +119,4 @@ def test_rate_monitor_files_are_plain_npy_and_hold_nothing_in_memory(tmp_path):
     assert info["kind"] == "PopulationRateMonitor" and info["source"] == "rated"
     assert info["units"]["rate"] == str((1 / ms).dim)
     assert np.array_equal(np.load(tmp_path / "rate" / "rate.npy"), rate.rate_)
-    assert isinstance(rate.rate_, np.memmap)  # read back lazily
+    assert isinstance(rate.rate_[:], np.memmap)  # read back lazily

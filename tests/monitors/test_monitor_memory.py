@@ -153,17 +153,20 @@ def test_a_state_monitor_that_cannot_get_its_memory_fails_before_the_run_not_dur
 
 def test_event_and_rate_recordings_refuse_writes_as_brian2s_do():
     # Brian2's spike and rate monitor attributes are read-only variables (TypeError on
-    # write); here they are read-only views, and a StateMonitor's M.v is a copy to change
+    # write, as here: they are read-only views); M.v_ is the read-only record itself, and
+    # a StateMonitor's M.v is a copy to change
     G, M = _recorded_group()
     spikes = SpikeMonitor(G)
     rate = PopulationRateMonitor(G)
     run(10 * ms)
     assert len(spikes) > 0
     for read in (lambda: spikes.t, lambda: spikes.i, lambda: spikes.t_, lambda: rate.rate,
-                 lambda: rate.t, lambda: M.t, lambda: M.v_):
+                 lambda: rate.t, lambda: M.t):
         values = read()
-        with pytest.raises(ValueError, match="read-only"):
+        with pytest.raises(TypeError, match="cannot be written"):
             values[0] = values[0]
+    with pytest.raises(ValueError, match="read-only"):
+        M.v_[0] = M.v_[0]
     v = M.v  # dimensionless: a plain array, a copy as in Brian2
     v[0, 0] = 5
     assert M.v_[0, 0] != 5 and M.v[0, 0] != 5

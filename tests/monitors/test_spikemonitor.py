@@ -180,12 +180,12 @@ def test_monitoring_an_unknown_event_or_group_without_spikes_raises():
 def test_an_order_without_when_is_refused_as_in_brian2(monitor):
     """Brian2 2.9.0: ValueError "Cannot specify order if when is not specified": without
     when= the monitor records in the slot where the events are found, right after them."""
-    from eqsim.errors import ScheduleError
+    from eqsim.groups.event_schedule import MonitorOrderError
     G = NeuronGroup(2, "v : 1", threshold="v > 1")
     for order in (1, 0):
-        with pytest.raises(ValueError, match="order=.* without when=") as info:
+        with pytest.raises(ValueError, match="order= needs its when=") as info:
             monitor(G, order=order)
-        assert isinstance(info.value, ScheduleError) and info.value.code == "EQ188"
+        assert isinstance(info.value, MonitorOrderError) and info.value.code == "EQ218"
     M = monitor(G, when="end")
     assert (M.when, M.order) == ("end", 0)
 

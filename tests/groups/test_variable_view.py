@@ -1,0 +1,79 @@
+"""G.v and G.I as views: the unit, subexpressions with string indices, as Brian2's
+VariableView."""
+import numpy as np
+import pytest
+
+from eqsim import NeuronGroup, Synapses, Unit, linked_var, mV, volt
+from eqsim.groups.group import StateError
+from eqsim.groups.variable_view import VariableView
+from eqsim.units import get_dimensions
+
+
+def _group():
+    G = NeuronGroup(5, 'v : volt\nx : 1\nI = 2*v : volt')
+    G.v = np.arange(5) * volt
+    return G
+
+
+def test_unit_is_the_unscaled_unit_of_the_variable(numpy_target):
+    G = _group()
+    G.v = 3 * mV
+    assert G.v.unit == volt and G.I.unit == volt
+    # Brian2 2.9.0 gives radian for a dimensionless variable (its first unit of dimension
+    # 1) and Unit(1) for G.v_; Unit(1) here for both
+    assert G.v_.unit == Unit(1) and G.x.unit == Unit(1)
+
+
+def test_a_subexpression_is_a_view_indexed_by_strings_and_numbers(numpy_target):
+    G = _group()
+    assert isinstance(G.I, VariableView) and isinstance(G.I_, VariableView)
+    # Brian2 2.9.0: G.I["i>2"] -> [6. 8.] V, G.I_['i >= 3'] -> [6. 8.], G.I[2] -> 4. V
+    np.testing.assert_allclose(np.asarray(G.I["i>2"]), [6, 8])
+    assert get_dimensions(G.I["i>2"]) == volt.dim
+    assert G.I_['i >= 3'].tolist() == [6.0, 8.0]
+    assert float(G.I[2]) == 4.0 and np.ndim(G.I[2]) == 0
+    np.testing.assert_allclose(np.asarray(G.I[1:3] / volt), [2, 4])
+    # Brian2 2.9.0: G.v_["v >= 3*volt"] -> [3. 4.]
+    assert G.v_["v >= 3*volt"].tolist() == [3.0, 4.0]
+    with pytest.raises(StateError, match="cannot be assigned"):
+        G.I[0] = 1 * volt
+
+
+def test_a_subexpression_reads_external_names_where_it_is_read(numpy_target):
+    G = NeuronGroup(2, 'v : volt\nI = E - v : volt')
+
+    def read():
+        E = 3 * volt  # noqa: F841 (read by the subexpression)
+        view = G.I
+        return np.asarray(view), view["i > 0"]
+    whole, part = read()
+    assert whole.tolist() == [3.0, 3.0] and np.asarray(part).tolist() == [3.0]
+
+
+def test_a_subexpression_view_can_be_linked_to(numpy_target):
+    G = _group()
+    H = NeuronGroup(5, 'l : volt (linked)')
+    H.l = linked_var(G.I)
+    # Brian2 2.9.0: [0. 2. 4. 6. 8.] V
+    np.testing.assert_allclose(np.asarray(H.l[:]), [0, 2, 4, 6, 8])
+
+
+def test_views_nested_in_numpy_arguments_read_as_their_values(numpy_target):
+    G = _group()
+    G.x = [3, 1, 2, 0, 4]
+    # np.lexsort((view, keys)) recursed forever through __array_function__
+    assert np.lexsort((G.x, [0, 0, 0, 1, 1])).tolist() == [1, 2, 0, 3, 4]
+    assert np.concatenate([G.x, G.x]).tolist() == [3, 1, 2, 0, 4] * 2
+    assert not hasattr(G.I, "_eqsim_function")  # private names are the view's, not read
+
+
+def test_a_synaptic_subexpression_reads_names_where_it_is_indexed(numpy_target):
+    G = NeuronGroup(2, 'v : 1')
+    S = Synapses(G, G, 'w : 1\nsw = w*c : 1')
+    S.connect()
+    S.w = 'i + j'
+
+    def read():
+        c = 3  # noqa: F841 (read by the subexpression)
+        return S.sw[:].tolist(), S.sw['i > 0'].tolist(), np.asarray(S.sw).tolist()
+    assert read() == ([0, 3, 3, 6], [3, 6], [0, 3, 3, 6])
