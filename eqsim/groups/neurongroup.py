@@ -105,11 +105,10 @@ class NeuronGroup(Group):
                                     hint="e.g. refractory=5*ms")
             # Brian2 treats a negative period as none at all, silently
             time_value(refractory, "the refractory period", obj=label)
-        per_element = per_element_equations(equations) | {"i"} | \
-            set(equations.stochastic_variables) | \
-            ({"lastspike", "not_refractory"} if refractory is not False and refractory is not None
-             else set())
-        refuse_per_element_reads(equations, per_element, label)
+        refractory_names = {"lastspike", "not_refractory"} \
+            if refractory is not False and refractory is not None else set()
+        refuse_per_element_reads(equations, lambda: per_element_equations(equations) | {"i"} |
+                                 set(equations.stochastic_variables) | refractory_names, label)
         # everything validated: now the object comes into being
         super().__init__(dt=dt, clock=clock, when="groups", order=order, name=name)
         self.namespace = namespace

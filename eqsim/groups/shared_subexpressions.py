@@ -34,13 +34,17 @@ def group_per_element(group, name):
 
 def refuse_per_element_reads(equations, per_element, label):
     """Raise :class:`SharedSubexpressionError` for the first ``(shared)`` subexpression
-    that names one of ``per_element`` (a set of names). One ``(constant over dt)`` is a
-    stored variable computed once per step, refused at run time as any other assignment
-    of a per-element value to a shared variable (as Brian2 does)."""
-    for eq in equations.equations.values():
-        if eq.kind != "subexpression" or "shared" not in eq.flags or \
-                "constant over dt" in eq.flags:
-            continue
+    that names one of ``per_element()`` (a function giving a set of names, called only
+    when there is such a subexpression: the names take a parse of every equation, 1 ms of
+    each group's making). One ``(constant over dt)`` is a stored variable computed once
+    per step, refused at run time as any other assignment of a per-element value to a
+    shared variable (as Brian2 does)."""
+    shared = [eq for eq in equations.equations.values()
+              if eq.kind == "subexpression" and "shared" in eq.flags and
+              "constant over dt" not in eq.flags]
+    if shared:
+        per_element = per_element()
+    for eq in shared:
         read = [name for name in {s.name for s in eq.expr.free_symbols} if name in per_element]
         if not read:
             continue

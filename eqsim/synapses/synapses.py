@@ -105,8 +105,8 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
         events = pathway_events(on_event, [p[:2] for p in pathways], source, target, label)
         if multisynaptic_index is not None:
             check_user_name(multisynaptic_index, "multisynaptic_index", obj=label)
-        refuse_per_element_reads(equations, per_element_names(equations, source, target,
-                                                              multisynaptic_index), label)
+        refuse_per_element_reads(equations, lambda: per_element_names(
+            equations, source, target, multisynaptic_index), label)
         delays = default_delays(delay, [p[0] for p in pathways], label)
         # Brian2: the synapses' own updates run on defaultclock unless dt/clock is given;
         # each pathway runs on the clock of the group whose spikes trigger it
