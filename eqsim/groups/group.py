@@ -153,9 +153,18 @@ class Group(StateAccess, EqsimObject):
             names = {s.name for s in expr.free_symbols} & set(self._subexpressions)
             if not names:
                 return expr
-            expr = expr.xreplace({sympy.Symbol(n, real=True): self._subexpressions[n][0]
+            expr = expr.xreplace({sympy.Symbol(n, real=True): self.subexpression(n)
                                   for n in names})
         return expr
+
+    def subexpression(self, name):
+        """The definition of subexpression ``name`` in this (sub)group's code: a
+        subgroup's code names its own ``i`` and ``N``, but a subexpression is the
+        parent's, where ``i`` is the parent's index and ``N`` its size (Brian2: ``I = x +
+        10*i`` read through ``G[2:4]`` is 22 and 33)."""
+        definition = self._subexpressions[name][0]
+        return owner_terms(definition, sympy.Symbol("i", real=True) + self._first,
+                           self._owner.global_size()) if self._owner is not self else definition
 
     def _own_names(self):
         """Names of the group's variables and subexpressions (for "did you mean" hints)."""
@@ -236,3 +245,15 @@ class Group(StateAccess, EqsimObject):
         for name, values in state.items():  # event spaces hold the indices kernels follow
             if name == "_spikespace" or name.startswith("_eventspace_"):
                 check_event_space(values, self.name, name)
+
+
+def owner_terms(definition, index, size):
+    """``definition`` (a subexpression of a group) with its ``i`` replaced by ``index``
+    and its ``N`` by ``size``: what they are for the group that defines it."""
+    names = {s.name: s for s in definition.free_symbols}
+    replacements = {}
+    if "i" in names:
+        replacements[names["i"]] = index
+    if "N" in names:
+        replacements[names["N"]] = sympy.Integer(size)
+    return definition.xreplace(replacements) if replacements else definition

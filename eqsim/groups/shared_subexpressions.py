@@ -26,10 +26,15 @@ def group_per_element(group, name):
     if isinstance(var, ArrayVariable):
         return not var.shared
     if name in getattr(group, "_subexpressions", {}):
-        model = getattr(getattr(group, "_owner", group), "equations", None)
-        eq = model.equations.get(name) if model is not None else None
-        return eq is None or "shared" not in eq.flags
+        return not is_shared_subexpression(group, name)
     return False
+
+
+def is_shared_subexpression(group, name):
+    """Whether ``name`` is a ``(shared)`` subexpression of ``group``'s model."""
+    model = getattr(getattr(group, "_owner", group), "equations", None)
+    eq = model.equations.get(name) if model is not None else None
+    return eq is not None and eq.kind == "subexpression" and "shared" in eq.flags
 
 
 def refuse_per_element_reads(equations, per_element, label):

@@ -6,6 +6,7 @@ import numpy as np
 
 from ..core.namespace import caller_namespace
 from ..core.state_dicts import StateDicts
+from .shared_subexpressions import is_shared_subexpression
 from ..errors import EqsimError, DimensionMismatchError, SharedIndexError
 from ..ir.scalar import check_shared_value
 from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable, check_index_values
@@ -117,6 +118,8 @@ class StateAccess(StateDicts):
     def _is_shared(self, name):
         """Whether ``name`` is a ``(shared)`` variable: one value for all elements (a link
         to a shared variable is one too, once it is set)."""
+        if name in self._subexpressions:
+            return is_shared_subexpression(self, name)
         var = self.variables.get(name)
         if isinstance(var, LinkedVariable):
             return var.target is not None and var.shared
@@ -150,8 +153,12 @@ class StateAccess(StateDicts):
         if name in self._subexpressions:
             if namespace is None:
                 namespace = caller_namespace(1)
-            idx = self._indices(read, namespace=namespace)
             _, dim = self._subexpressions[name]
+            if is_shared_subexpression(self, name):  # one value, as a shared variable
+                values = evaluate(self, name, np.arange(self._start, self._start + 1),
+                                  namespace)[0]
+                return Quantity(values, dim=dim) if not dim.is_dimensionless else values
+            idx = self._indices(read, namespace=namespace)
             values = self._whole(evaluate(self, name, idx, namespace), item)
             if isinstance(item, (int, np.integer)) and np.ndim(values):
                 values = values[0]

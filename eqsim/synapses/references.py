@@ -4,6 +4,7 @@ import sympy
 
 from ..core.namespace import resolve_external
 from ..errors import ShadowingNameError
+from ..groups.group import owner_terms
 from ..groups.shared_subexpressions import group_per_element, per_element_equations
 from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
 from ..units import DIMENSIONLESS
@@ -155,9 +156,17 @@ def substitute_subexpressions(synapses, expr):
                 # only the group's own names take the side's suffix: an external constant
                 # in the group's subexpression stays what it is (Brian2 resolves it)
                 own = set(group.variables) | set(group._subexpressions)
+                index = None
+                if hasattr(group, "_owner"):  # a neuron group's i and N are its owner's
+                    index = sympy.Symbol("i" if side == "pre" else "j", real=True) + \
+                        group._first
+                    own -= {"i", "N"}
                 replacements[symbol] = sub.xreplace(
                     {s: sympy.Symbol(f"{s.name}_{side}", real=True) for s in sub.free_symbols
                      if s.name in own and s.name not in ("t", "dt")})
+                if index is not None:
+                    replacements[symbol] = owner_terms(replacements[symbol], index,
+                                                       group._owner.global_size())
         if not replacements:
             return normalise_names(synapses, expr)
         expr = expr.xreplace(replacements)
