@@ -203,6 +203,10 @@ class Group(StateAccess, EqsimObject):
         for name in set(names) | called_functions(e for e, _ in self._subexpressions.values()):
             if name in ("t", "dt"):
                 continue
+            if name == "N" and self._owner is not self:  # a subgroup's own size (Brian2)
+                out[name] = ConstantVariable("N", self.name, DIMENSIONLESS,
+                                             value=self.global_size(), is_integer=True)
+                continue
             var = self.variables.get(name)
             if var is not None:
                 if isinstance(var, LinkedVariable):
