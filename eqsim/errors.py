@@ -254,6 +254,21 @@ class NeuronWriteUnsupportedError(EqsimError, NotImplementedError):
     default_code = "EQ232"
 
 
+# -- subgroups in every context (EQ240-EQ249) ------------------------------------------------
+class SummedTargetOverlapError(EqsimError, NotImplementedError):
+    """Two ``(summed)`` variables write one neuron variable in the same group or in
+    overlapping subgroups of it: each would overwrite the other's sum (Brian2 raises
+    NotImplementedError; this is one too)."""
+    default_code = "EQ240"
+
+
+class RecordIndexError(EqsimError, IndexError):
+    """``StateMonitor(G, ..., record=[...])`` with an index outside the recorded group (for
+    a subgroup: outside ``0 .. len(subgroup) - 1``). Brian2 raises IndexError; this is one
+    too."""
+    default_code = "EQ241"
+
+
 class NotInEqsimError(EqsimError, NotImplementedError):
     """A part of Brian2 eqsim does not have (``SpatialNeuron`` and its morphologies):
     raised where the script uses it, naming what to do instead. Also a

@@ -28,6 +28,7 @@ from .summaries import brian2_name, profiling_info
 from .context import current_context
 from ..distributed.spike_exchange import communication_interval
 from ..distributed.stop_agreement import StopAgreement
+from ..synapses.synapse_ops import check_summed_targets
 
 logger = logging.getLogger("eqsim.network")
 
@@ -255,6 +256,7 @@ class Network(NetworkControl, Nameable):
             reporter = None  # under mpiexec, process 0 alone prints progress
         objects = self._all_objects()
         self._check_dependencies(objects)
+        check_summed_targets(objects)
         active_device = get_device()
         if active_device.records_runs:  # Brian2's standalone mode: kept for device.run()
             active_device.record_run(self, duration, namespace, dict(

@@ -5,8 +5,8 @@ from ..errors import EqsimError
 
 
 class UnknownEventError(EqsimError, ValueError):
-    """An event name the group has no condition for (a ``ValueError``, as Brian2's
-    ``set_event_schedule`` raises)."""
+    """An event name the group has no condition for, in ``set_event_schedule``,
+    ``run_on_event`` or an Event/SpikeMonitor (a ``ValueError``, as Brian2 raises)."""
     default_code = "EQ217"
 
 

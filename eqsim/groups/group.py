@@ -106,6 +106,8 @@ class Group(StateAccess, EqsimObject):
             return VariableView(self, base, raw=raw)  # G.v_[:] = 3 writes, as G.v[:] = 3*mV
         if base in self._subexpressions:  # its external names: those where it is read
             return VariableView(self, base, raw=raw, namespace=user_namespace())
+        if base == "i" and not raw:  # G.i['v > 0'], as Brian2's view
+            return VariableView(self, base)
         if base in ("i", "N"):
             return self.get_values(base)
         if name in ("t", "dt", "t_", "dt_"):  # the group's clock, as Brian2's G.t
@@ -200,6 +202,10 @@ class Group(StateAccess, EqsimObject):
         out = {}
         for name in set(names) | called_functions(e for e, _ in self._subexpressions.values()):
             if name in ("t", "dt"):
+                continue
+            if name == "N" and self._owner is not self:  # a subgroup's own size (Brian2)
+                out[name] = ConstantVariable("N", self.name, DIMENSIONLESS,
+                                             value=self.global_size(), is_integer=True)
                 continue
             var = self.variables.get(name)
             if var is not None:

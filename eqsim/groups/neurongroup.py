@@ -3,7 +3,7 @@ import numpy as np
 
 from ..stateupdate.registry import normalise as normalise_method
 from ..core.limits import time_value, whole_number
-from ..errors import EquationError, EqsimError
+from ..errors import EquationError
 from ..parsing.equations import Equations
 from ..parsing.expressions import parse_expression
 from ..parsing.statements import parse_statements
@@ -17,7 +17,7 @@ from .shared_subexpressions import per_element_equations, refuse_per_element_rea
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import slice_subgroup
 from .constant_over_dt import constant_over_dt_names, subexpression_updater
-from .event_schedule import event_schedule, event_slot
+from .event_schedule import UnknownEventError, event_schedule, event_slot
 
 RESERVED = {"t", "dt", "i", "N", "xi", "lastspike", "not_refractory", "refractory"}
 
@@ -167,8 +167,8 @@ class NeuronGroup(Group):
     def run_on_event(self, event, code, when="after_resets", order=None):
         """Run ``code`` (statements) for each neuron in which ``event`` happens."""
         if event not in self._conditions:
-            raise EqsimError(f"'{self.name}' has no event '{event}'", obj=self.name,
-                             hint=f"events: {self.events}")
+            raise UnknownEventError(f"'{self.name}' has no event '{event}'", obj=self.name,
+                                    hint=f"events: {self.events}")
         statements = parse_statements(code, obj=self.name)
         name = f"{self.name}_{event}_resetter"
         self._event_code.append((event, statements, code, when,

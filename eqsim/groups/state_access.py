@@ -145,6 +145,11 @@ class StateAccess(StateDicts):
         and gets the whole group's values."""
         # a Synapses' `i` is its stored presynaptic index, not the element index
         if name == "i" and isinstance(self.variables.get("i"), IndexVariable):
+            if isinstance(item, str):  # G.i['v > 0']: the indices where it holds
+                if namespace is None:
+                    namespace = caller_namespace(1)
+                idx = self._indices(item, namespace=namespace) - self._local_origin
+                return self._whole(idx.astype(np.int32), item)
             return np.arange(len(self), dtype=np.int32)[item]  # int32, as Brian2's
         if name == "N":
             return len(self)

@@ -13,7 +13,7 @@ from ..distributed.monitor_gather import gathered_counts, gathered_events
 from ..distributed.unsupported import refuse_split_monitor
 from .run_callbacks import RunCallback, deliver_events, period_steps
 from .recorded_views import RecordedColumns
-from ..groups.event_schedule import monitor_slot
+from ..groups.event_schedule import UnknownEventError, monitor_slot
 from .recording import (Recording, follow_run, raw_accessor, recorded_dimensions,
                         recorded_dtypes, recording_statements)
 
@@ -67,9 +67,9 @@ class EventMonitor(RecordedColumns, EqsimObject):
     def __init__(self, source, event, variables=None, record=True, when=None, order=None,
                  name=None, to_file=None, callback=None, callback_period=None, keep=True):
         if event not in source.events:
-            raise EqsimError(f"'{source.name}' has no event '{event}'",
-                             hint="define a threshold= (spikes) or events={...}" if not source.events
-                             else f"events: {source.events}")
+            raise UnknownEventError(f"'{source.name}' has no event '{event}'", obj=name,
+                                    hint="define a threshold= (spikes) or events={...}"
+                                    if not source.events else f"events: {source.events}")
         if isinstance(variables, str):
             variables = [variables]
         variables = list(variables or [])

@@ -6,7 +6,8 @@ import numpy as np
 from ..core.base import EqsimObject
 from ..core.memory import format_bytes
 from ..core.limits import time_value
-from ..errors import EqsimError, LimitError, MonitorError, MonitorIndexError
+from ..errors import (EqsimError, LimitError, MonitorError, MonitorIndexError,
+                      RecordIndexError)
 from ..groups.expression_eval import evaluate
 from ..ir.operations import StateMonitorOp
 from ..ir.variables import ArrayVariable
@@ -95,8 +96,10 @@ class StateMonitor(RecordedColumns, EqsimObject):
                                  f"{record!r:.60}", obj=name,
                                  hint="e.g. record=True or record=[0, 5, 10]")
             if indices.size and (indices.min() < 0 or indices.max() >= size):
-                raise EqsimError(f"record indices must lie in [0, {size - 1}] for '{source.name}'",
-                                 hint=f"got {indices.tolist()}")
+                raise RecordIndexError(f"record indices must lie in [0, {size - 1}] for "
+                                       f"'{source.name}'", obj=name,
+                                       hint=f"got {indices.tolist()[:10]}; the indices of a "
+                                       "subgroup count from its first element")
         if dt is None and clock is None:
             clock = source.clock
         callback_steps = None if callback is None else period_steps(

@@ -6,7 +6,7 @@ import warnings
 import sympy
 
 from ..core.context import current_context
-from ..errors import EquationError, EqsimWarning
+from ..errors import EquationError, EqsimWarning, SummedTargetOverlapError
 from ..groups.model_code import check_statements, function_rules, make_state_update, used_names
 from ..groups.writable import BUILT_IN_NAMES, NOT_WRITABLE, check_writable, why_not_writable
 from ..ir.operations import (Assignment, PathwayOp, ProceduralOp, StateUpdateOp, SummedOp,
@@ -240,6 +240,30 @@ def _procedural_operation(synapses, pathway, run_namespace, slot_order):
         target_start=stored[0], target_stop=stored[1],
         source_start=source_range[0], source_stop=source_range[1],
         event_lags=_lags_name(variables[events]))
+
+
+def check_summed_targets(objects):
+    """Brian2's rule: two ``(summed)`` variables of the objects may not write one variable
+    in the same group or in overlapping subgroups (global ranges ``start:stop``, inactive
+    objects included), as each writes its whole range and would overwrite the other."""
+    seen = []  # (target variable, start, stop, group name, synapses name)
+    for obj in objects:
+        for name in getattr(obj, "_summed", {}):
+            base, side = split_suffix(name)
+            group = {"pre": obj.source, "post": obj.target}.get(side or "post")
+            var = group.variables.get(base)
+            start = group._first
+            stop = start + group.global_size()
+            for other_var, other_start, other_stop, other_group, other_obj in seen:
+                if other_var is var and start < other_stop and other_start < stop:
+                    where = (f"group '{group.name}'" if other_group == group.name else
+                             f"overlapping groups '{other_group}' and '{group.name}'")
+                    raise SummedTargetOverlapError(
+                        f"the summed variables of '{other_obj}' and '{obj.name}' both write "
+                        f"'{base}' in {where}", obj=obj.name,
+                        hint="sum into separate variables of the target group and add them "
+                        "in a subexpression")
+            seen.append((var, start, stop, group.name, obj.name))
 
 
 def _summed_operation(synapses, name, eq, run_namespace):

@@ -4,6 +4,7 @@ import pytest
 
 from eqsim import (DimensionMismatchError, EqsimError, EquationError, IntegrationError,
                    NeuronGroup, mV, ms, run)
+from eqsim.groups.event_schedule import UnknownEventError
 
 DECAY = "dv/dt = -v/(10*ms) : 1"
 
@@ -119,3 +120,10 @@ def test_a_variable_named_like_a_synaptic_suffix_is_refused():
         with pytest.raises(ValueError, match="_pre' and '_post'"):
             Synapses(G, G, model)
     Synapses(G, G, "w : 1\nv_post = w : 1 (summed)")  # a summed variable names its target
+
+
+def test_run_on_event_of_an_event_the_group_lacks_is_a_value_error():
+    G = NeuronGroup(2, "x : 1", events={"up": "x > 0"}, name="F")
+    with pytest.raises(UnknownEventError, match="'down'") as raised:
+        G.run_on_event("down", "x = 1")
+    assert isinstance(raised.value, ValueError)  # Brian2's type

@@ -5,6 +5,7 @@ import pytest
 from eqsim import (EqsimError, EventMonitor, NeuronGroup, PopulationRateMonitor, SpikeMonitor,
                    StateMonitor, Hz, ms, run, second)
 from eqsim.errors import NotRecordedError
+from eqsim.groups.event_schedule import UnknownEventError
 from eqsim.units import get_dimensions
 
 # neuron k fires regularly with period PERIODS[k] steps (I is chosen so that the
@@ -167,10 +168,11 @@ n : integer""", events={"up": "v > 0.55"}, method="euler", name="E")
 
 def test_monitoring_an_unknown_event_or_group_without_spikes_raises():
     G = NeuronGroup(2, "v : 1", events={"up": "v > 1"}, name="X")
-    with pytest.raises(EqsimError, match="down"):
+    with pytest.raises(UnknownEventError, match="down"):
         EventMonitor(G, "down")
-    with pytest.raises(EqsimError):
-        SpikeMonitor(G)
+    with pytest.raises(UnknownEventError) as info:
+        SpikeMonitor(G[0:1])
+    assert isinstance(info.value, ValueError)  # Brian2's type
     with pytest.raises(EqsimError):
         PopulationRateMonitor(G)
 

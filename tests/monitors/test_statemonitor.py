@@ -3,6 +3,7 @@ import numpy as np
 import pytest
 
 from eqsim import EqsimError, NeuronGroup, StateMonitor, ms, run, second
+from eqsim.errors import RecordIndexError
 from eqsim.units import get_dimensions
 
 MODEL = """dv/dt = (I - v)/tau : 1
@@ -102,6 +103,14 @@ def test_unknown_variable_or_index_is_refused():
         StateMonitor(G, "x", record=True)
     with pytest.raises(EqsimError):
         StateMonitor(G, "v", record=[4])
+
+
+@pytest.mark.parametrize("record", [[6], [-1]])
+def test_record_indices_outside_a_subgroup_are_an_index_error(record):
+    G = NeuronGroup(10, "v : 1", name="G")
+    with pytest.raises(RecordIndexError, match=r"\[0, 5\]") as info:
+        StateMonitor(G[2:8], "v", record=record)  # Brian2: IndexError, range [0, 5]
+    assert isinstance(info.value, IndexError) and info.value.code == "EQ241"
 
 
 @pytest.mark.parametrize("record", ["abc", [0.5], [True, False], 2.0])
