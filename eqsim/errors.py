@@ -254,6 +254,14 @@ class NeuronWriteUnsupportedError(EqsimError, NotImplementedError):
     default_code = "EQ232"
 
 
+# -- summed variables (EQ250-EQ259) -------------------------------------------------------------
+class SummedTargetConflictError(EquationError, NotImplementedError):
+    """Two summed variables of a network write the same neurons' variable (one group, or
+    overlapping subgroups of it): each would overwrite the other's sum. Brian2 raises
+    NotImplementedError; this is one too."""
+    default_code = "EQ250"
+
+
 class NotInEqsimError(EqsimError, NotImplementedError):
     """A part of Brian2 eqsim does not have (``SpatialNeuron`` and its morphologies):
     raised where the script uses it, naming what to do instead. Also a

@@ -28,6 +28,7 @@ from .summaries import brian2_name, profiling_info
 from .context import current_context
 from ..distributed.spike_exchange import communication_interval
 from ..distributed.stop_agreement import StopAgreement
+from ..synapses.summed_targets import check_summed_targets
 
 logger = logging.getLogger("eqsim.network")
 
@@ -187,6 +188,7 @@ class Network(NetworkControl, Nameable):
     def _build(self, run_namespace, profile=False):
         self._exchanges = []
         entries, netops, clocks = self._scheduled(run_namespace, exchanges=True), [], []
+        check_summed_targets([item for item, _ in entries])
         self._shown_names = {item.name: brian2_name(item, obj) for item, obj in entries}
         for item, _ in entries:
             if not any(item.clock is c for c in clocks):
