@@ -262,6 +262,25 @@ class SummedTargetConflictError(EquationError, NotImplementedError):
     default_code = "EQ250"
 
 
+class SmoothRateError(EqsimError, TypeError):
+    """``PopulationRateMonitor.smooth_rate`` arguments that do not fit: a named window
+    without ``width``, a ``width`` with explicit weights, weights that are not 1-D with an
+    odd number of elements (Brian2 raises TypeError; this is one too)."""
+    default_code = "EQ251"
+
+
+class UnknownWindowError(EqsimError, NotImplementedError):
+    """``smooth_rate(window=...)`` named a window other than ``'gaussian'`` and ``'flat'``
+    (Brian2 raises NotImplementedError; this is one too)."""
+    default_code = "EQ252"
+
+
+class UnknownEventError(EqsimError, ValueError):
+    """A monitor or ``run_on_event`` asked for an event the group does not have (a
+    SpikeMonitor of a group without threshold): Brian2 raises ValueError, this is one too."""
+    default_code = "EQ253"
+
+
 class NotInEqsimError(EqsimError, NotImplementedError):
     """A part of Brian2 eqsim does not have (``SpatialNeuron`` and its morphologies):
     raised where the script uses it, naming what to do instead. Also a

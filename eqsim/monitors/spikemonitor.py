@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..core.base import EqsimObject
-from ..errors import EqsimError, NotRecordedError
+from ..errors import EqsimError, NotRecordedError, UnknownEventError
 from ..ir.operations import SpikeMonitorOp
 from ..core.state_check import check_array, check_indices, check_keys
 from ..ir.variables import ArrayVariable
@@ -67,7 +67,7 @@ class EventMonitor(RecordedColumns, EqsimObject):
     def __init__(self, source, event, variables=None, record=True, when=None, order=None,
                  name=None, to_file=None, callback=None, callback_period=None, keep=True):
         if event not in source.events:
-            raise EqsimError(f"'{source.name}' has no event '{event}'",
+            raise UnknownEventError(f"'{source.name}' has no event '{event}'",
                              hint="define a threshold= (spikes) or events={...}" if not source.events
                              else f"events: {source.events}")
         if isinstance(variables, str):

@@ -95,8 +95,10 @@ class StateMonitor(RecordedColumns, EqsimObject):
                                  f"{record!r:.60}", obj=name,
                                  hint="e.g. record=True or record=[0, 5, 10]")
             if indices.size and (indices.min() < 0 or indices.max() >= size):
-                raise EqsimError(f"record indices must lie in [0, {size - 1}] for '{source.name}'",
-                                 hint=f"got {indices.tolist()}")
+                raise MonitorIndexError(f"record indices must lie in [0, {size - 1}] for "
+                                        f"'{source.name}', got {indices.tolist()}",
+                                        code="EQ254", obj=name,
+                                        hint=f"record elements 0 to {size - 1} of '{source.name}'")
         if dt is None and clock is None:
             clock = source.clock
         callback_steps = None if callback is None else period_steps(

@@ -100,8 +100,9 @@ def test_unknown_variable_or_index_is_refused():
     G = charging_group()
     with pytest.raises(EqsimError, match="x"):
         StateMonitor(G, "x", record=True)
-    with pytest.raises(EqsimError):
+    with pytest.raises(IndexError, match=r"\[4\]") as error:  # Brian2 2.9.0: IndexError
         StateMonitor(G, "v", record=[4])
+    assert error.value.code == "EQ254"
 
 
 @pytest.mark.parametrize("record", ["abc", [0.5], [True, False], 2.0])
