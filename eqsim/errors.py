@@ -352,6 +352,13 @@ class ScheduleError(NetworkError, ValueError):
     default_code = "EQ716"
 
 
+class DtChangeError(NetworkError, ValueError):
+    """A clock's ``dt`` changed between runs to one of which the time where the next run
+    starts is not a multiple (t = 0.5 ms, dt from 0.5 ms to 1 ms): Brian2 raises ValueError
+    when that run starts; this is one too."""
+    default_code = "EQ257"
+
+
 _OBJECT_ERROR_CLASSES = {}
 
 
