@@ -512,6 +512,19 @@ class SharedSubexpressionError(EquationError, SyntaxError):
     default_code = "EQ185"
 
 
+class ConnectIndexError(ConnectError, IndexError):
+    """``Synapses.connect`` indices outside their group, given or generated, or a
+    ``sample(..., size=...)`` larger than its range or negative (Brian2 raises IndexError;
+    this is one too)."""
+    default_code = "EQ501"
+
+
+class ConnectNameError(ConnectError, ValueError):
+    """``Synapses.connect`` code that reads ``N_incoming``/``N_outgoing``, which change
+    while it creates synapses (Brian2 raises ValueError; this is one too)."""
+    default_code = "EQ161"
+
+
 class ConnectTypeError(ConnectError, TypeError):
     """``Synapses.connect`` arguments of kinds that cannot be combined (index arrays
     ``i=``/``j=`` with a string ``n=``); Brian2 raises TypeError, this is one too."""
