@@ -8,6 +8,7 @@ from ..core.preferences import prefs
 from ..core.namespace import caller_namespace
 from ..runtime.streams import connect_stream
 from ..core.context import current_context
+from .driven_dependencies import check_driven_dependencies
 from ..errors import (ConnectIndexError, EquationError, LinkError, NotConnectedError,
                       object_error)
 from ..groups.constant_over_dt import constant_over_dt_names, subexpression_updater
@@ -96,6 +97,7 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
         on_pre, on_post = pathway_code(on_pre, on_post, pre, post, label)
         equations = model if isinstance(model, Equations) else Equations(model or "", obj=label)
         equations.refuse_synaptic_suffixes(obj=label)
+        check_driven_dependencies(equations, label)
         refuse_shadowing(equations, source, target, label)
         for eq in equations.equations.values():
             if "linked" in eq.flags and len(eq.flags) > 1:  # as Brian2 (and NeuronGroup)
