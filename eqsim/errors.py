@@ -269,6 +269,27 @@ class RecordIndexError(EqsimError, IndexError):
     default_code = "EQ241"
 
 
+# -- Brian2 test ports (EQ250-EQ259) --
+class SmoothRateError(EqsimError, TypeError):
+    """``PopulationRateMonitor.smooth_rate`` arguments that do not fit: a named window
+    without ``width``, a ``width`` with explicit weights, weights that are not 1-D with an
+    odd number of elements (Brian2 raises TypeError; this is one too)."""
+    default_code = "EQ251"
+
+
+class UnknownWindowError(EqsimError, NotImplementedError):
+    """``smooth_rate(window=...)`` named a window other than ``'gaussian'`` and ``'flat'``
+    (Brian2 raises NotImplementedError; this is one too)."""
+    default_code = "EQ252"
+
+
+class UnknownEventError(EqsimError, ValueError):
+    """An event name the group has no condition for, in ``set_event_schedule``,
+    ``run_on_event`` or an Event/SpikeMonitor (a SpikeMonitor of a group without threshold):
+    Brian2 raises ValueError, this is one too."""
+    default_code = "EQ217"
+
+
 class NotInEqsimError(EqsimError, NotImplementedError):
     """A part of Brian2 eqsim does not have (``SpatialNeuron`` and its morphologies):
     raised where the script uses it, naming what to do instead. Also a
@@ -338,6 +359,13 @@ class NotRunningError(NetworkError, ValueError):
 class ScheduleError(NetworkError, ValueError):
     """``Network.schedule`` set to something that is not a list of slot names."""
     default_code = "EQ716"
+
+
+class DtChangeError(NetworkError, ValueError):
+    """A clock's ``dt`` changed between runs to one of which the time where the next run
+    starts is not a multiple (t = 0.5 ms, dt from 0.5 ms to 1 ms): Brian2 raises ValueError
+    when that run starts; this is one too."""
+    default_code = "EQ257"
 
 
 _OBJECT_ERROR_CLASSES = {}
@@ -491,6 +519,19 @@ class SharedSubexpressionError(EquationError, SyntaxError):
     with a per-neuron ``x``, or ``i``): it would not have one value for all elements
     (Brian2 raises SyntaxError; this is one too)."""
     default_code = "EQ185"
+
+
+class ConnectIndexError(ConnectError, IndexError):
+    """``Synapses.connect`` indices outside their group, given or generated, or a
+    ``sample(..., size=...)`` larger than its range or negative (Brian2 raises IndexError;
+    this is one too)."""
+    default_code = "EQ501"
+
+
+class ConnectNameError(ConnectError, ValueError):
+    """``Synapses.connect`` code that reads ``N_incoming``/``N_outgoing``, which change
+    while it creates synapses (Brian2 raises ValueError; this is one too)."""
+    default_code = "EQ161"
 
 
 class ConnectTypeError(ConnectError, TypeError):

@@ -1,4 +1,5 @@
 """Clocks: a time step and a step counter; time is always ``step * dt``."""
+from ..errors import DtChangeError
 from ..units import Quantity, second
 from .limits import step_count, time_value
 from .names import Nameable
@@ -20,6 +21,7 @@ class Clock(Nameable):
         dt_seconds = time_value(dt, "dt", obj=name, positive=True)
         super().__init__(name)
         self._dt = dt_seconds
+        self._old_dt = None  # dt of the last run, while dt has changed since (Brian2)
         self.step = 0
 
     @property
@@ -33,6 +35,8 @@ class Clock(Nameable):
         # the step at the current time must exist under the new dt before anything changes
         self.step = step_count(self.step * self._dt, new,
                                f"keeping the time t = {self.t_!r} s of '{self.name}'")
+        if self._old_dt is None:
+            self._old_dt = self._dt
         self._dt = new
 
     @property
@@ -51,6 +55,21 @@ class Clock(Nameable):
 
     def set_time(self, t_seconds):
         self.step = steps_for(t_seconds, self._dt)
+
+    def start_run_at(self, t_seconds):
+        """``set_time`` where a run starts, after Brian2's check that a dt changed since
+        the last run has a step at that time (to 0.01% of dt)."""
+        old, self._old_dt = self._old_dt, None
+        if old is not None and old != self._dt:
+            old_t, new_t = round(t_seconds / old) * old, round(t_seconds / self._dt) * self._dt
+            if abs(new_t - old_t) / self._dt > 1e-4:
+                raise DtChangeError(
+                    f"cannot change the dt of '{self.name}' from {old!r} s to {self._dt!r} s: "
+                    f"the run starts at t = {t_seconds!r} s, which is not a multiple of the "
+                    f"new dt", obj=self.name,
+                    hint="change dt where t is a multiple of both, e.g. at t = 0 (after "
+                         "start_scope() or in a new Network)")
+        self.set_time(t_seconds)
 
     def __repr__(self):
         return f"Clock(dt={self.dt!r}, name={self.name!r})"

@@ -80,6 +80,29 @@ class MagicNetwork(Network):
             if getattr(obj, "_magic_generation", None) is None:
                 obj._magic_generation = self._generation
 
+    # Brian2's magic network takes the objects visible in the calling script for these too
+    def get_states(self, units=True, format="dict", subexpressions=False,
+                   read_only_variables=True, level=0):
+        """``Network.get_states`` of the objects visible in the calling script."""
+        self.update(level + 1)
+        return super().get_states(units, format, subexpressions, read_only_variables,
+                                  level=level + 1)
+
+    def set_states(self, values, units=True, format="dict", level=0):
+        """``Network.set_states`` of the objects visible in the calling script."""
+        self.update(level + 1)
+        super().set_states(values, units, format, level=level + 1)
+
+    def store(self, name="default", filename=None, level=0):
+        """``Network.store`` of the objects visible in the calling script."""
+        self.update(level + 1)
+        super().store(name, filename)
+
+    def restore(self, name="default", filename=None, restore_random_state=False, level=0):
+        """``Network.restore`` of the objects visible in the calling script."""
+        self.update(level + 1)
+        super().restore(name, filename, restore_random_state)
+
     def _check_dependencies(self, objects):
         # Brian2's magic network runs the rest and switches such an object off for good
         for obj, other in list(missing_dependencies(objects)):
@@ -125,14 +148,12 @@ def stop():
 
 def store(name="default", filename=None):
     """Store the state of the objects visible in the calling script (see ``Network.store``)."""
-    magic_network.update(1)
-    magic_network.store(name, filename)
+    magic_network.store(name, filename, level=1)
 
 
 def restore(name="default", filename=None, restore_random_state=False):
     """Restore the state saved by :func:`store` (see ``Network.restore``)."""
-    magic_network.update(1)
-    magic_network.restore(name, filename, restore_random_state)
+    magic_network.restore(name, filename, restore_random_state, level=1)
 
 # Brian2's brian2.core.magic also offers start_scope (issue 12, module paths)
 from .base import start_scope  # noqa: E402,F401

@@ -276,7 +276,7 @@ class Network(NetworkControl, Nameable):
         current_context().comm.stop_requested = False
         t_start, t_end = self.t_, self.t_ + duration_s
         for clock in clocks:
-            clock.set_time(t_start)
+            clock.start_run_at(t_start)
         module.bind()
         silence_inactive(objects)
         for obj in objects:

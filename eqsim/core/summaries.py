@@ -24,11 +24,10 @@ def brian2_name(item, obj):
                f"{owner}_spikegenerator": owner}  # Brian2's group is its own code object
     if name in renamed:
         return renamed[name]
-    base = name[len(f"{owner}_summed_"):]
-    if getattr(item, "kind", None) == "summed" and name.startswith(f"{owner}_summed_"):
-        for eq_name in getattr(obj, "_summed", {}):  # Brian2 names the target with its suffix
-            if eq_name in (base, base + "_pre", base + "_post"):
-                return f"{owner}_summed_variable_{eq_name}"
+    eq_name = name[len(f"{owner}_summed_"):]  # the summed variable, with its suffix
+    if (getattr(item, "kind", None) == "summed" and name.startswith(f"{owner}_summed_")
+            and eq_name in getattr(obj, "_summed", {})):
+        return f"{owner}_summed_variable_{eq_name}"
     return name
 
 

@@ -1,13 +1,7 @@
 """Where in the time step a group checks the condition of an event: Brian2's
 ``NeuronGroup.set_event_schedule``."""
 from ..core.base import schedule_index
-from ..errors import EqsimError
-
-
-class UnknownEventError(EqsimError, ValueError):
-    """An event name the group has no condition for, in ``set_event_schedule``,
-    ``run_on_event`` or an Event/SpikeMonitor (a ``ValueError``, as Brian2 raises)."""
-    default_code = "EQ217"
+from ..errors import EqsimError, UnknownEventError  # noqa: F401 (imported from here too)
 
 
 def event_schedule(group, event, when, order):

@@ -183,7 +183,7 @@ def refractory_condition(group, refractory, run_namespace):
     a boolean expression keeps a neuron refractory after a spike while it holds."""
     if not isinstance(refractory, sympy.Basic):  # a Quantity, checked to be a time
         return _refractory_for(float(np.asarray(refractory)))
-    expr = refractory
+    expr = group.substitute_subexpressions(refractory)  # refractory='time_since_spike < ...'
     variables = group.resolve_for_kernel(used_names([expr]), run_namespace)
     dim = dimension_of(expr, group.kernel_dimensions(variables), functions=function_rules(variables),
                        obj=group.name)

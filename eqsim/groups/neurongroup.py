@@ -3,7 +3,7 @@ import numpy as np
 
 from ..stateupdate.registry import normalise as normalise_method
 from ..core.limits import time_value, whole_number
-from ..errors import EquationError
+from ..errors import EquationError, UnknownEventError
 from ..parsing.equations import Equations
 from ..parsing.expressions import parse_expression
 from ..parsing.statements import parse_statements
@@ -17,7 +17,8 @@ from .shared_subexpressions import per_element_equations, refuse_per_element_rea
 from .model_code import is_condition, make_event_code, make_state_update, make_threshold
 from .subgroup import slice_subgroup
 from .constant_over_dt import constant_over_dt_names, subexpression_updater
-from .event_schedule import UnknownEventError, event_schedule, event_slot
+from .event_schedule import event_schedule, event_slot
+from .forgotten_arguments import warn_forgotten_arguments
 
 RESERVED = {"t", "dt", "i", "N", "xi", "lastspike", "not_refractory", "refractory"}
 
@@ -111,6 +112,7 @@ class NeuronGroup(Group):
                                  set(equations.stochastic_variables) | refractory_names, label)
         # everything validated: now the object comes into being
         super().__init__(dt=dt, clock=clock, when="groups", order=order, name=name)
+        warn_forgotten_arguments(self.name, equations, threshold, reset, refractory)
         self.namespace = namespace
         self.method_choice = method
         self.equations = equations

@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..core.base import EqsimObject
-from ..errors import EqsimError
+from ..errors import SmoothRateError, UnknownEventError, UnknownWindowError
 from ..ir.operations import RateMonitorOp
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from . import file_recording
@@ -36,7 +36,7 @@ class PopulationRateMonitor(RecordedColumns, EqsimObject):
 
     def __init__(self, source, when="end", order=0, name=None, to_file=None):
         if "spike" not in source.events:
-            raise EqsimError(f"'{source.name}' has no threshold, so no spikes to count",
+            raise UnknownEventError(f"'{source.name}' has no threshold, so no spikes to count",
                              hint="give the group a threshold=")
         refuse_split_monitor(source, name)
         if to_file is not None:
@@ -153,7 +153,8 @@ class PopulationRateMonitor(RecordedColumns, EqsimObject):
         dt = self.clock.dt_
         if isinstance(window, str):
             if width is None:
-                raise EqsimError("smooth_rate needs a width (a time) for a named window")
+                raise SmoothRateError("smooth_rate needs a width (a time) for a named window",
+                                      hint=f"e.g. smooth_rate(window={window!r}, width=5*ms)")
             fail_for_dimension_mismatch(width, second, "width must be a time")
             w = float(np.asarray(width))
             if window == "gaussian":
@@ -163,11 +164,16 @@ class PopulationRateMonitor(RecordedColumns, EqsimObject):
             elif window == "flat":
                 weights = np.ones(int(w / 2 / dt) * 2 + 1)
             else:
-                raise EqsimError(f"unknown window '{window}'", hint="use 'gaussian' or 'flat'")
+                raise UnknownWindowError(f"unknown window '{window}'",
+                                         hint="use 'gaussian' or 'flat'")
         else:
+            if width is not None:
+                raise SmoothRateError("a width is for a named window, not explicit weights",
+                                      hint="give the weights alone: smooth_rate(window=weights)")
             weights = np.asarray(window, dtype=float)
             if weights.ndim != 1 or weights.size % 2 == 0:
-                raise EqsimError("a custom window must be 1-D with an odd number of weights")
+                raise SmoothRateError("a custom window must be 1-D with an odd number of weights",
+                                      hint="e.g. smooth_rate(window=np.ones(5))")
         weights = weights / weights.sum()
         smoothed = np.convolve(self._data.get("rate"), weights, mode="same")
         return Quantity(smoothed, dim=(1 / second).dim)

@@ -2,7 +2,7 @@
 import numpy as np
 
 from ..core.base import EqsimObject
-from ..errors import EqsimError, NotRecordedError
+from ..errors import EqsimError, NotRecordedError, UnknownEventError
 from ..ir.operations import SpikeMonitorOp
 from ..core.state_check import check_array, check_indices, check_keys
 from ..ir.variables import ArrayVariable

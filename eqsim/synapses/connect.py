@@ -20,7 +20,7 @@ import numpy as np
 import sympy
 from sympy.logic.boolalg import Boolean
 
-from eqsim.errors import ConnectError, ConnectTypeError
+from eqsim.errors import ConnectError, ConnectIndexError, ConnectTypeError
 from eqsim.parsing.expressions import parse_expression
 from eqsim.runtime.random import uniform
 from eqsim.synapses.connect_errors import (CONFLICTING_ARGUMENTS, INDEX_OUT_OF_RANGE,
@@ -183,17 +183,17 @@ def _condition_pairs(context, condition, probability):
     if isinstance(condition, str):
         condition_expr = parse_expression(condition, obj=context.obj)
         if not _is_truth_value(context, condition_expr):  # Brian2 refuses 'i*2', '1*mV'
-            raise ConnectError(f"The condition '{condition}' is not a boolean expression.",
-                               code=NOT_A_CONDITION, obj=context.obj,
+            raise ConnectTypeError(f"The condition '{condition}' is not a boolean expression.",
+                                   code=NOT_A_CONDITION, obj=context.obj,
                                hint="Compare, e.g. condition='i != j' or 'x_pre > 0'.")
         if condition_expr is sympy.false:
             return empty_pairs()
         if condition_expr is sympy.true:
             condition_expr = None
     elif condition is not None and condition is not True:
-        raise ConnectError(f"The condition must be a string or a bool, not {condition!r}.",
-                           code=CONFLICTING_ARGUMENTS, obj=context.obj,
-                           hint="Use e.g. condition='i != j'.")
+        raise ConnectTypeError(f"The condition must be a string or a bool, not {condition!r}.",
+                               code=CONFLICTING_ARGUMENTS, obj=context.obj,
+                               hint="Use e.g. condition='i != j'.")
     side = Side("i", "j", "_post", "postsynaptic", context.n_pre, context.n_post,
                 context.post_names)
     if condition_expr is not None and isinstance(probability, float) \
@@ -228,11 +228,11 @@ def _is_truth_value(context, expr):
 # -- i='...' / j='...' ---------------------------------------------------------------------
 def _string_index_pairs(context, i, j, probability):
     if isinstance(i, str) and isinstance(j, str) or not (i is None or j is None):
-        raise ConnectError("Only one of 'i' and 'j' can be a generator or expression string, "
-                           "and it cannot be combined with the other index.",
-                           code=CONFLICTING_ARGUMENTS, obj=context.obj,
-                           hint="Generate one index from the other, e.g. "
-                                "j='k for k in range(i-3, i+4)', and leave the other unset.")
+        raise ConnectTypeError("Only one of 'i' and 'j' can be a generator or expression "
+                               "string, and it cannot be combined with the other index.",
+                               code=CONFLICTING_ARGUMENTS, obj=context.obj,
+                               hint="Generate one index from the other, e.g. "
+                                    "j='k for k in range(i-3, i+4)', and leave the other unset.")
     if isinstance(j, str):
         side = Side("i", "j", "_post", "postsynaptic", context.n_pre, context.n_post,
                 context.post_names)
@@ -278,13 +278,13 @@ def _index_array(context, values, name, size, group):
     array = np.asarray(values)
     if array.ndim > 1 or array.dtype.kind not in "iuf" or \
             (array.dtype.kind == "f" and not np.all(array == np.trunc(array))):
-        raise ConnectError(f"'{name}' must be an integer or a 1-d array of integers, "
-                           f"not {values!r}.", code=INVALID_INDEX_ARRAY, obj=context.obj,
-                           hint=f"Use e.g. {name}=[0, 1, 2].")
+        raise ConnectTypeError(f"'{name}' must be an integer or a 1-d array of integers, "
+                               f"not {values!r}.", code=INVALID_INDEX_ARRAY, obj=context.obj,
+                               hint=f"Use e.g. {name}=[0, 1, 2].")
     outside = (array < 0) | (array >= size)
     if np.any(outside):
         bad = int(np.atleast_1d(array)[np.atleast_1d(outside)][0])
-        raise ConnectError(f"The {group} index {name}={bad} is outside the {group} group "
+        raise ConnectIndexError(f"The {group} index {name}={bad} is outside the {group} group "
                            f"(valid: 0 to {size - 1}, N_{'pre' if name == 'i' else 'post'}={size}).",
                            code=INDEX_OUT_OF_RANGE, obj=context.obj,
                            hint=f"Indices of the {group} group run from 0 to {size - 1}.")

@@ -8,7 +8,7 @@ are checked here (finite ranges, probabilities in [0, 1], sample sizes that fit)
 import numpy as np
 import sympy
 
-from eqsim.errors import ConnectError
+from eqsim.errors import ConnectError, ConnectIndexError
 from eqsim.synapses.connect_errors import (INVALID_DEPENDENCY, INVALID_PROBABILITY,
                                           INVALID_RANGE, INVALID_SAMPLE_SIZE)
 
@@ -83,7 +83,7 @@ def row_sample_sizes(context, spec, side, outer, lengths, active):
         if context.skip_if_invalid:
             return np.clip(sizes, 0, lengths)
         bad = int(np.flatnonzero(invalid)[0])
-        raise ConnectError(
+        raise ConnectIndexError(
             f"The sample size {int(sizes[bad])} in '{spec.text}' (for {side.outer}="
             f"{int(outer[bad])}) is "
             f"{'negative' if sizes[bad] < 0 else f'larger than the range ({int(lengths[bad])} elements)'}.",

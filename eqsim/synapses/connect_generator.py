@@ -14,7 +14,7 @@ from typing import Callable
 import numpy as np
 import sympy
 
-from eqsim.errors import ConnectError
+from eqsim.errors import ConnectError, ConnectIndexError
 from eqsim.parsing.functions import rand, randn
 from eqsim.runtime.random import uniform
 from eqsim.synapses.connect_errors import INDEX_OUT_OF_RANGE, INVALID_DEPENDENCY, INVALID_RANGE
@@ -302,7 +302,7 @@ def _bounds(context, spec, side, outer, k, target):
         return outer, k, target
     if not context.skip_if_invalid:
         bad = int(np.flatnonzero(~valid)[0])
-        raise ConnectError(
+        raise ConnectIndexError(
             f"The generated index {side.target}={int(target[bad])} (for {side.outer}="
             f"{int(outer[bad])}, from '{spec.text}') is outside the {side.target_group} group "
             f"(valid: 0 to {side.n_target - 1}, N_{side.target_suffix[1:]}={side.n_target}).",

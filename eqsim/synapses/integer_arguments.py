@@ -12,7 +12,7 @@ float, as in Brian2's type rules.
 import numpy as np
 import sympy
 
-from ..errors import ConnectError
+from ..errors import ConnectTypeError
 from ..parsing.functions import int_
 
 __all__ = ["check_integer_argument", "integer_constants"]
@@ -43,14 +43,15 @@ def _is_integer(expr, name_is_integer):
 
 
 def check_integer_argument(expr, what, spec_text, name_is_integer, obj):
-    """Raise ``ConnectError`` unless ``expr`` (a range/sample argument) is an integer
-    expression; ``name_is_integer(name)`` says whether a name has an integer type."""
+    """Raise ``ConnectTypeError`` (a TypeError, as Brian2) unless ``expr`` (a range/sample
+    argument) is an integer expression; ``name_is_integer(name)`` says whether a name has an
+    integer type."""
     if _is_integer(expr, name_is_integer):
         return
-    raise ConnectError(f"The {what} argument of the range in '{spec_text}' is '{expr}', "
-                       f"which is not an integer.", code=NON_INTEGER_ARGUMENT, obj=obj,
-                       hint="Use integers: int(...) or // for divisions, e.g. "
-                            "'k for k in range(i//2)'.")
+    raise ConnectTypeError(f"The {what} argument of the range in '{spec_text}' is '{expr}', "
+                           f"which is not an integer.", code=NON_INTEGER_ARGUMENT, obj=obj,
+                           hint="Use integers: int(...) or // for divisions, e.g. "
+                                "'k for k in range(i//2)'.")
 
 
 def integer_constants(*namespaces):

@@ -74,7 +74,8 @@ def neuron_values(synapses, name, item, namespace):
         neurons = synaptic_indices(synapses, side)[synapses._indices(item, level=2,
                                                                      namespace=namespace)]
         selected = 0 if isinstance(item, (int, np.integer)) else slice(None)
-    if base == "i":  # the neurons' indices (S.i_pre is S.i)
+    if base == "i" and not hasattr(group, "pathways"):  # the neurons' indices (S.i_pre is
+        # S.i); synapses as a side have i as a variable (their presynaptic index)
         return neurons[selected]
     if base in group._subexpressions:
         return group.get_values(base, neurons, namespace=namespace)[selected]

@@ -1,5 +1,6 @@
 """What a Synapses object reads of its pre- and postsynaptic side by name, besides
-``x_pre``/``x_post`` of state variables: ``i_pre``/``i_post`` (``S.i``/``S.j``),
+``x_pre``/``x_post`` of state variables: ``i_pre``/``i_post`` (``S.i``/``S.j``, unless the
+side is a Synapses object: then its presynaptic index, as any of its variables),
 ``t_pre``, ``dt_post``, ``t_in_timesteps_pre`` (the side's clock), ``N_pre``/``N_post``,
 and what ``S.get_states()`` lists, as Brian2."""
 import numpy as np
@@ -29,7 +30,7 @@ def side_value(synapses, name):
     group = {"pre": synapses.source, "post": synapses.target}.get(side)
     if group is None:
         return None
-    if base == "i":
+    if base == "i" and not hasattr(group, "pathways"):  # a Synapses side's i is its variable
         return synapses.get_values("i" if side == "pre" else "j")
     if base in CLOCK_NAMES:
         return clock_value(group.clock, base)

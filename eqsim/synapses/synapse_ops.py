@@ -295,7 +295,7 @@ def _summed_operation(synapses, name, eq, run_namespace):
     if side == "pre":
         refuse_remote_reads(synapses, name, side, writes=True)
     return SummedOp(
-        f"{synapses.name}_summed_{base}", synapses.name, 0, synapses.N,
+        f"{synapses.name}_summed_{name}", synapses.name, 0, synapses.N,
         statements=[Assignment("_summed", "=", expr)], variables=variables, when="groups",
         order=group.order - 1, clock=group.clock, source=synapses,
         var_index=synapses.index_map(variables), target=target_var,

@@ -8,7 +8,9 @@ from ..core.preferences import prefs
 from ..core.namespace import caller_namespace
 from ..runtime.streams import connect_stream
 from ..core.context import current_context
-from ..errors import EquationError, LinkError, NotConnectedError
+from .driven_dependencies import check_driven_dependencies
+from ..errors import (ConnectIndexError, EquationError, LinkError, NotConnectedError,
+                      object_error)
 from ..groups.constant_over_dt import constant_over_dt_names, subexpression_updater
 from ..groups.dtypes import float_dtype, variable_dtype
 from ..groups.group import Group
@@ -95,6 +97,7 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
         on_pre, on_post = pathway_code(on_pre, on_post, pre, post, label)
         equations = model if isinstance(model, Equations) else Equations(model or "", obj=label)
         equations.refuse_synaptic_suffixes(obj=label)
+        check_driven_dependencies(equations, label)
         refuse_shadowing(equations, source, target, label)
         for eq in equations.equations.values():
             if "linked" in eq.flags and len(eq.flags) > 1:  # as Brian2 (and NeuronGroup)
@@ -258,13 +261,20 @@ class Synapses(SynapticValueAccess, SynapticEvaluation, ProceduralConnections, F
             stream = connect_stream(key, self._connect_calls)
             prepare_compiled_draws(prefs["codegen.target"])
             stored = self.target._stored_range()  # the targets stored here
-            new_i, new_j = connection_pairs(
-                n_pre=self.source.global_size(), n_post=self.target.global_size(),
-                condition=condition, i=i, j=j, p=p, n=n, skip_if_invalid=skip_if_invalid,
-                seed=draw_seed, stream=stream, evaluate=evaluate, obj=self.name,
-                post_names=target_dependent_names(self),
-                integer_names=integer_constants(self.namespace, run_namespace),
-                target_start=stored[0], target_stop=stored[1], compact_pre=True)
+            try:
+                new_i, new_j = connection_pairs(
+                    n_pre=self.source.global_size(), n_post=self.target.global_size(),
+                    condition=condition, i=i, j=j, p=p, n=n, skip_if_invalid=skip_if_invalid,
+                    seed=draw_seed, stream=stream, evaluate=evaluate, obj=self.name,
+                    post_names=target_dependent_names(self),
+                    integer_names=integer_constants(self.namespace, run_namespace),
+                    target_start=stored[0], target_stop=stored[1], compact_pre=True)
+            except ConnectIndexError as error:
+                if not (isinstance(i, str) or isinstance(j, str)):
+                    raise
+                # Brian2 reports what generated code finds about the Synapses object that
+                # runs it: a BrianObjectException that is still the IndexError
+                raise object_error(error, self) from error
             self._connect_calls += 1
             self._connected = True
             self._connect_sizes.append(len(new_i))  # one-process order of a split network

@@ -3,7 +3,7 @@ conditions, probabilities and numbers over candidate pairs, and statements or re
 existing synapses (their own variables, ``x_pre``/``x_post``, fan counts, constants)."""
 import numpy as np
 
-from ..errors import ConnectError
+from ..errors import ConnectNameError
 from ..groups.expression_eval import evaluate_parsed
 from ..groups.values import element_values
 from ..ir.calls import called_functions
@@ -40,10 +40,10 @@ class SynapticEvaluation:
             elif name in ("N_pre", "N_post"):
                 values[name] = (self.variables[name].value, DIMENSIONLESS)
             elif name in FAN_NAMES:  # Brian2: ill-defined while synapses are being made
-                raise ConnectError(f"connect() cannot refer to '{name}': the numbers of "
-                                   "synapses change while it creates them", code="EQ161",
-                                   obj=self.name,
-                                   hint="connect first, then use it, e.g. S.w = '1.0/N_incoming'")
+                raise ConnectNameError(f"connect() cannot refer to '{name}': the numbers "
+                                       "of synapses change while it creates them",
+                                       obj=self.name, hint="connect first, then use it, "
+                                                           "e.g. S.w = '1.0/N_incoming'")
             else:
                 base, side = split_suffix(name)
                 group = {"pre": self.source, "post": self.target}.get(side)

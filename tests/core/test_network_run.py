@@ -3,8 +3,10 @@ network operations, run_regularly and progress reports."""
 import numpy as np
 import pytest
 
-from eqsim import (EqsimError, Network, NetworkOperation, NeuronGroup, SpikeMonitor, StateMonitor,
-                   defaultclock, ms, network_operation, run, second, seed, start_scope)
+from eqsim import (Clock, EqsimError, Network, NetworkOperation, NeuronGroup, SpikeMonitor,
+                   StateMonitor, defaultclock, ms, network_operation, run, second, seed,
+                   start_scope)
+from eqsim.errors import DtChangeError
 
 
 def test_two_runs_continue_time_and_state_like_one_long_run(target, noisy_lif):
@@ -169,6 +171,37 @@ def test_changing_defaultclock_dt_between_runs(target):
     np.testing.assert_allclose(M.t_, np.concatenate([np.arange(10) * 1e-4, [1e-3, 1.5e-3, 2e-3, 2.5e-3]]),
                                atol=1e-15)
     np.testing.assert_allclose(G.v_, 3e-3, rtol=1e-12)
+
+
+def _run_then_change_dt(explicit_clock, new_dt):
+    clock = Clock(dt=0.5 * ms) if explicit_clock else defaultclock
+    defaultclock.dt = 0.5 * ms
+    G = NeuronGroup(1, "dv/dt = 1/second : 1", method="euler",
+                    clock=clock if explicit_clock else None, name="A")
+    M = StateMonitor(G, "v", record=0, name="MA")
+    net = Network(G, M)
+    net.run(0.5 * ms)
+    clock.dt = new_dt
+    return net, M
+
+
+@pytest.mark.parametrize("explicit_clock", [False, True])
+def test_a_new_dt_of_which_the_time_is_no_multiple_is_refused_when_the_next_run_starts(
+        numpy_target, explicit_clock):
+    net, M = _run_then_change_dt(explicit_clock, 1 * ms)
+    # Brian2 2.9.0: ValueError "Cannot set dt from 0.5 ms to 1. ms, the time 0.5 ms is not a
+    # multiple of 1. ms" (eqsim ran from 1 ms while the network's t went on from 0.5 ms)
+    with pytest.raises(DtChangeError, match="0.0005 s") as error:
+        net.run(1 * ms)
+    assert isinstance(error.value, ValueError) and error.value.code == "EQ257"
+    assert M.t_.tolist() == [0.0]
+
+
+@pytest.mark.parametrize("explicit_clock", [False, True])
+def test_a_new_dt_of_which_the_time_is_a_multiple_continues_there(target, explicit_clock):
+    net, M = _run_then_change_dt(explicit_clock, 0.25 * ms)
+    net.run(0.5 * ms)
+    np.testing.assert_allclose(M.t_, [0, 5e-4, 7.5e-4], atol=1e-15)
 
 
 def test_negative_duration_and_non_time_duration_are_refused():

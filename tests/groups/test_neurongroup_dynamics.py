@@ -114,6 +114,21 @@ def test_refractory_string_time_expression_per_neuron(target):
         np.testing.assert_allclose(isi, expected, atol=1e-12)
 
 
+@pytest.mark.parametrize("refractory", ["since < ref", "short", "ref + 0*since"])
+def test_a_refractory_expression_may_use_subexpressions(target, refractory):
+    G = NeuronGroup(2, """dv/dt = 99.999*Hz : 1 (unless refractory)
+                          ref : second
+                          since = t - lastspike : second
+                          short = since < ref : boolean""",
+                    threshold="v>1", reset="v=0", refractory=refractory)
+    G.ref = [3, 5] * ms
+    S = SpikeMonitor(G)
+    run(30 * ms)
+    # Brian2 2.9.0, all three: spikes at steps [100, 230] and [100, 250]
+    assert np.round(S.spike_trains()[0] / (0.1 * ms)).tolist() == [100, 230]
+    assert np.round(S.spike_trains()[1] / (0.1 * ms)).tolist() == [100, 250]
+
+
 def test_refractory_boolean_condition_acts_like_the_time_version(target):
     G = lif(refractory="(t - lastspike) < 4.95*ms")
     G.I = [2.0, 50.0]

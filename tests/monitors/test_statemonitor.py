@@ -101,8 +101,9 @@ def test_unknown_variable_or_index_is_refused():
     G = charging_group()
     with pytest.raises(EqsimError, match="x"):
         StateMonitor(G, "x", record=True)
-    with pytest.raises(EqsimError):
+    with pytest.raises(IndexError, match=r"\[0, 3\]") as error:  # Brian2 2.9.0: IndexError
         StateMonitor(G, "v", record=[4])
+    assert error.value.code == "EQ241"
 
 
 @pytest.mark.parametrize("record", [[6], [-1]])

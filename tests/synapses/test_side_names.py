@@ -32,9 +32,18 @@ def test_a_shared_variable_of_a_side_is_one_value(numpy_target):
     assert float(S.sc[:]) == 7.0 and float(S.sc_pre[:]) == 7.0
 
 
-def test_synapses_onto_synapses_give_the_target_synapse_numbers(numpy_target):
-    G, S = _synapses()
-    S2 = Synapses(G, S, on_pre='w += 1')
-    S2.connect(j='i')
-    # Brian2 2.9.0: S2.i_post[:] -> [0 1 2 3]
-    assert S2.i_post[:].tolist() == [0, 1, 2, 3]
+def test_i_pre_and_i_post_of_a_synapses_side_are_its_presynaptic_indices(numpy_target):
+    G = NeuronGroup(4, 'v : 1')
+    S = Synapses(G, G, 'w : 1')
+    S.connect(j='(i+1)%4', n=2)  # synapse k has i = k//2
+    S2 = Synapses(G, S, 'x : 1')
+    S2.connect(j='2*i + 1')
+    S2.x = 'i_post'
+    S3 = Synapses(S, G)
+    S3.connect(j='i%4')
+    # Brian2 2.9.0: i_post is S's variable i of the target synapse (not its number j),
+    # the same in code and read by name: [0 1 2 3] [0 1 2 3] [1 2]; S3.i_pre [0 0 1 1 ...]
+    assert S2.j[:].tolist() == [1, 3, 5, 7]
+    assert S2.i_post[:].tolist() == [0, 1, 2, 3] and S2.x[:].tolist() == [0, 1, 2, 3]
+    assert S2.i_post[1:3].tolist() == [1, 2]
+    assert S3.i_pre[:].tolist() == [0, 0, 1, 1, 2, 2, 3, 3]

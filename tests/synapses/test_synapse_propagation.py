@@ -96,6 +96,28 @@ def test_summed_variable_is_the_sum_over_synapses_every_step(target):
     np.testing.assert_allclose(tgt.total[:], [1 + 20, 300 + 4000])
 
 
+def test_summed_variables_of_one_name_onto_pre_and_post_are_two_sums(target):
+    # syn_sum_pre and syn_sum_post (and neuron_sum_pre/_post) both sum into a variable
+    # called syn_sum: one into the source, one into the target group
+    g1 = NeuronGroup(4, "neuron_var : 1\nsyn_sum : 1\nneuron_sum : 1")
+    g1.neuron_var = "i"
+    g2 = NeuronGroup(4, "neuron_var : 1\nsyn_sum : 1\nneuron_sum : 1")
+    g2.neuron_var = "i+4"
+    s = Synapses(g1, g2, """syn_var : 1
+                            neuron_sum_pre = neuron_var_post : 1 (summed)
+                            syn_sum_pre = syn_var : 1 (summed)
+                            neuron_sum_post = neuron_var_pre : 1 (summed)
+                            syn_sum_post = syn_var : 1 (summed)""")
+    s.connect(i=[0, 1, 2, 3, 3, 3], j=[0, 0, 0, 1, 2, 3])
+    s.syn_var = [0, 1, 2, 3, 4, 5]
+    run(0.1 * ms)
+    # Brian2 2.9.0 (its test_summed_variable_pre_and_post)
+    np.testing.assert_array_equal(g1.syn_sum[:], [0, 1, 2, 12])
+    np.testing.assert_array_equal(g1.neuron_sum[:], [4, 4, 4, 18])
+    np.testing.assert_array_equal(g2.syn_sum[:], [3, 3, 4, 5])
+    np.testing.assert_array_equal(g2.neuron_sum[:], [3, 3, 3, 3])
+
+
 @pytest.mark.parametrize("onto_subgroup, expected", [
     (False, [0, 0, 1, 0.98]),      # Brian2 2.9: the sum at order -1, before the decay
     (True, [0, 0, 0.98, 0.9604]),  # a subgroup's order is its parent's + 1: the sum at
