@@ -143,6 +143,13 @@ class LimitError(EqsimError):
     default_code = "EQ610"
 
 
+class TimeValueError(LimitError, ValueError):
+    """A time that must be finite and not negative (or positive) is not: a negative run
+    duration, ``dt = 0``, a negative refractory period or delay. Brian2 raises ValueError;
+    this is one too."""
+    default_code = "EQ611"
+
+
 class EqsimWarning(UserWarning):
     """Base category of the warnings eqsim gives (filter them with ``warnings``)."""
 

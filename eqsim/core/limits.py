@@ -8,7 +8,7 @@ import warnings
 
 import numpy as np
 
-from ..errors import EqsimWarning, LimitError
+from ..errors import EqsimWarning, LimitError, TimeValueError
 from ..units import fail_for_dimension_mismatch, second
 
 #: Largest group size: element indices are 32-bit integers in the kernels.
@@ -48,8 +48,8 @@ def time_value(value, what, *, obj=None, positive=False):
     seconds = float(np.asarray(value))
     allowed = "a finite time greater than 0" if positive else "a finite time of 0 or more"
     if not math.isfinite(seconds) or seconds < 0 or (positive and seconds == 0):
-        raise LimitError(f"{what} must be {allowed}, got {value!r}", obj=obj,
-                         code="EQ611")
+        raise TimeValueError(f"{what} must be {allowed}, got {value!r}", obj=obj,
+                             hint="give a time such as 1*ms")
     return seconds
 
 

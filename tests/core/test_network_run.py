@@ -206,8 +206,9 @@ def test_a_new_dt_of_which_the_time_is_a_multiple_continues_there(target, explic
 
 def test_negative_duration_and_non_time_duration_are_refused():
     G = NeuronGroup(1, "v : 1", name="A")
-    with pytest.raises(EqsimError):
+    with pytest.raises(ValueError) as negative:  # Brian2 2.9.0: ValueError
         run(-1 * ms)
+    assert isinstance(negative.value, EqsimError) and negative.value.code == "EQ611"
     with pytest.raises(EqsimError):
         run(5)
 
