@@ -134,12 +134,16 @@ class SynapticPathway:
         n_slots = max(self._n_slots, len(contents))
         module.queue_reset(self.queue_name, n_slots, contents)
 
-    def _convert(self, contents):
+    def _storage_order(self):
+        """(ptr, order) of csr() with the order spelled out when storage is in row order."""
         ptr, order = self.csr()
-        order = np.arange(ptr[-1], dtype=np.int32) if order is None else order
+        return ptr, np.arange(ptr[-1], dtype=np.int32) if order is None else order
+
+    def _convert(self, contents):
+        ptr, order = self._storage_order()
         if self._mode == "synapses":  # sources -> their synapses
             return [self._expand(slot, ptr, order) for slot in contents]
-        return [self._as_sources(slot, ptr)[0] for slot in contents]
+        return [self._as_sources(slot, ptr, order)[0] for slot in contents]
 
     @staticmethod
     def _expand(sources, ptr, order):
@@ -147,15 +151,13 @@ class SynapticPathway:
             return np.zeros(0, np.int32)
         return np.concatenate([order[ptr[s]:ptr[s + 1]] for s in sources]).astype(np.int32)
 
-    def _as_sources(self, synapses, ptr):
+    def _as_sources(self, synapses, ptr, order):
         """The sources whose spikes are the synapses ``synapses`` (a source twice when
         two of its spikes arrive together), and whether they are exactly that: a delay
         changed between runs leaves some of a source's synapses in flight."""
         index = self.synapses.variables["_synaptic_" + self.role].array
         values, counts = np.unique(index[synapses], return_counts=True)
         sources = np.repeat(values, counts // np.maximum(ptr[values + 1] - ptr[values], 1))
-        order = self.csr()[1]
-        order = np.arange(ptr[-1], dtype=np.int32) if order is None else order
         exact = np.array_equal(np.sort(self._expand(sources, ptr, order)), np.sort(synapses))
         return sources.astype(np.int32), exact
 
@@ -163,23 +165,23 @@ class SynapticPathway:
         """Whether spikes in flight are synapses that no list of sources gives."""
         if self.queue_mode != "synapses" or not any(len(slot) for slot in self.queue_state):
             return False
-        ptr = self.csr()[0]
-        return not all(self._as_sources(slot, ptr)[1] for slot in self.queue_state)
+        ptr, order = self._storage_order()
+        return not all(self._as_sources(slot, ptr, order)[1] for slot in self.queue_state)
 
     def prepare(self, dt):
         """Decide homogeneous vs heterogeneous delays for the next run."""
         self.check_delays(dt)
         self._dt = dt
         var = self.synapses.variables[self.delay_name]
-        keeps_synapses = self._keeps_synapses()
-        if var.shared and not keeps_synapses:  # one delay for every synapse
+        # (checked only where one delay for all would be taken: it reads the queue)
+        if var.shared and not self._keeps_synapses():  # one delay for every synapse
             delay = int(np.floor(var.array[0] / dt + 0.5))
             self._homogeneous, self._mode, self._n_slots = True, "sources", delay + 1
             self._steps = None
             return True, delay
         steps = self.delay_steps(dt)
-        self._homogeneous = not keeps_synapses and (steps.size == 0 or
-                                                    bool(np.all(steps == steps[0])))
+        self._homogeneous = (steps.size == 0 or bool(np.all(steps == steps[0]))) and \
+            not self._keeps_synapses()
         if self._steps is not None and self._steps.shape == steps.shape:
             self._steps[:] = steps  # the array a kept module holds (see csr())
         else:
