@@ -10,9 +10,9 @@ where separate processes (``benchmarks/run.py --threads 1,2``) can differ by 50 
 Then, for each parallel part of the team's steps (``prefs.codegen.cython.team_timing``; in
 the order of their first fork: a state update, a pathway or the pathways that share a fork,
 ...): forks per step, and per fork the calling thread's share, the first worker's share,
-the caller's wait at the join and the time from fork to join, in microseconds. A worker's
-share longer than the caller's, or a join wait longer than their difference, is time the
-team loses.
+the caller's wait at the join, the time from fork to join and the time from the fork to the
+first worker's start, in microseconds. A worker's share longer than the caller's, or a join
+wait longer than their difference, is time the team loses.
 """
 import argparse
 import ctypes
@@ -24,7 +24,8 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from models import all_benchmarks, spec_for  # noqa: E402
 
-FIELDS = ("forks", "caller share", "worker share", "join wait", "fork to join")
+FIELDS = ("forks", "caller share", "worker share", "join wait", "fork to join",
+          "worker start")
 
 
 def build(b, benchmark, scale, threads, timing):

@@ -45,6 +45,8 @@ typedef struct {
     eqsim_part_fn fn[EQSIM_TIMED_PARTS];
     int64_t forks[EQSIM_TIMED_PARTS];
     double wait[EQSIM_TIMED_PARTS], whole[EQSIM_TIMED_PARTS];
+    double forked;  /* the current fork's time: the first worker's start is measured from it */
+    _Alignas(64) double late[EQSIM_TIMED_PARTS];  /* the first worker's, summed */
     eqsim_pool_thread_times thread[2];
 } eqsim_pool_timing;
 static eqsim_pool_timing eqsim_pool_times;
@@ -58,6 +60,7 @@ static int eqsim_pool_timed_part(eqsim_part_fn fn) {
 static inline void eqsim_pool_timed_share(eqsim_part_fn fn, const void *args, int tid, int nt,
                                           int part) {
     const double start = eqsim_seconds();
+    if (tid == 1) eqsim_pool_times.late[part] += start - eqsim_pool_times.forked;
     fn(args, tid, nt);
     if (tid < 2) eqsim_pool_times.thread[tid].share[part] += eqsim_seconds() - start;
 }
@@ -148,7 +151,7 @@ static __attribute__((unused)) void eqsim_pool_run(eqsim_pool *p, int nt, eqsim_
     p->fn = fn; p->args = args; p->nt = nt;
 #ifdef EQSIM_POOL_TIMING
     const int part = p->timed_part = eqsim_pool_timed_part(fn);
-    const double forked = eqsim_seconds();
+    const double forked = eqsim_pool_times.forked = eqsim_seconds();
 #endif
     atomic_store_explicit(&p->done, 0, memory_order_relaxed);
     atomic_fetch_add(&p->generation, 1);  /* seq_cst: publishes fn, args, nt and done */

@@ -34,8 +34,9 @@ def test_each_part_of_the_team_gets_a_row_of_forks_and_times(team_parts, capsys)
     assert len(rows) >= 1
     for part, forks, *times in rows:
         assert 0 < float(forks) <= 1.0
-        caller, worker, wait, whole = map(float, times)
+        caller, worker, wait, whole, start = map(float, times)
         assert min(caller, worker, wait) >= 0 and whole >= caller
+        assert 0 <= start <= whole  # the worker starts within the fork
 
 
 def test_the_timing_preference_accepts_only_booleans():
