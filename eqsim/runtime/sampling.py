@@ -1,9 +1,8 @@
 """Random subsets of index ranges, drawn from the counter-based generator.
 
-The two samplers behind ``connect``: every element of a range kept
-independently with probability ``p`` (``sample(..., p=...)`` and
-``connect(p=...)``), and a fixed number of distinct elements
-(``sample(..., size=...)``). Each works on many rows (source neurons) at once,
+The sampler behind ``connect(p=...)`` and ``sample(..., p=...)``: every element of a
+range kept independently with probability ``p`` (the other sampler, a fixed number of
+distinct elements, is eqsim/runtime/fixed_size_sampling.py). Each works on many rows (source neurons) at once,
 and every draw is keyed by the row's own index and the draw's number (or the
 position) within the row, so a row's result never depends on which other rows are processed
 with it, on the block size, or on the order of processing.
@@ -17,7 +16,7 @@ from eqsim.cpu_count import usable_cpus
 
 __all__ = ["SUB_SAMPLE", "SUB_KEEP", "SUB_SIZE", "SUB_DENSE", "SUB_DENSE_TAIL", "BLOCK",
            "DENSE_P", "DENSE_BATCH", "bernoulli_positions", "bernoulli_window", "bernoulli_counts",
-           "bernoulli_cost", "fixed_size_positions", "fixed_size_cost", "expand_ranges"]
+           "bernoulli_cost", "expand_ranges"]
 
 #: Sub-counters that keep the kinds of draws of one connect call apart.
 SUB_SAMPLE = 0  # geometric gaps of sample(p=...) / connect(p=...)
@@ -46,11 +45,6 @@ _BLOCK_SHIFT = 32
 # Extra draws per row beyond the expected number, in standard deviations, so
 # that one pass almost always finishes a row (more passes stay correct).
 _MARGIN_SD = 2.0
-
-# Floyd's algorithm costs ~size**2/2 comparisons per row, sorting random keys
-# ~40 ns per element of the range; pick the cheaper one (measured ratio).
-_FLOYD_RATIO = 64
-
 
 def expand_ranges(lengths):
     """Flat ``(row, position)`` pairs enumerating ``range(lengths[r])`` for each row.
@@ -324,83 +318,6 @@ def bernoulli_positions(keys, lengths, p, *, seed, stream, draw_base=None):
         drawn = drawn[more] + batch[more]
         live = live[more]
     return _sorted_by_row(found_rows, found_positions)
-
-
-def fixed_size_cost(lengths, sizes):
-    """Work (in elements) of :func:`fixed_size_positions` for each row, for block sizing."""
-    lengths = np.asarray(lengths, dtype=np.int64)
-    sizes = np.asarray(sizes, dtype=np.int64)
-    floyd = _use_floyd(lengths, sizes)
-    return np.where(floyd, sizes + sizes * sizes // _FLOYD_RATIO, lengths)
-
-
-def _use_floyd(lengths, sizes):
-    return sizes.astype(np.float64) ** 2 <= _FLOYD_RATIO * lengths.astype(np.float64)
-
-
-def fixed_size_positions(keys, lengths, sizes, *, seed, stream):
-    """``sizes[r]`` distinct positions of ``range(lengths[r])`` for each row, uniformly.
-
-    Small samples of long ranges use Floyd's algorithm (draw ``m`` of row
-    ``r`` is ``uniform(seed, stream, step=keys[r], index=m)``); large ones keep
-    the ``size`` positions with the smallest random keys (the key of position
-    ``x`` is ``uniform(..., index=x)``). Both give every subset the same
-    probability, and the choice depends only on the row's own numbers.
-
-    Parameters
-    ----------
-    keys : ndarray of int
-        The RNG step of each row.
-    lengths, sizes : ndarray of int64
-        Range length and sample size of each row (``0 <= sizes <= lengths``).
-    seed, stream : int
-        Counter coordinates of this connect call.
-
-    Returns
-    -------
-    rows, positions : ndarray of int64
-        Sorted by row, then position.
-    """
-    keys = np.asarray(keys, dtype=np.int64)
-    lengths = np.asarray(lengths, dtype=np.int64)
-    sizes = np.asarray(sizes, dtype=np.int64)
-    floyd = _use_floyd(lengths, sizes) & (sizes > 0)
-    by_floyd = _floyd_positions(np.flatnonzero(floyd), keys, lengths, sizes, seed, stream)
-    by_keys = _smallest_key_positions(np.flatnonzero(~floyd & (sizes > 0)), keys, lengths,
-                                      sizes, seed, stream)
-    return _sorted_by_row([by_floyd[0], by_keys[0]], [by_floyd[1], by_keys[1]])
-
-
-def _floyd_positions(rows, keys, lengths, sizes, seed, stream):
-    """Floyd's sampling without replacement, vectorised over rows.
-
-    For ``m`` in ``0..size-1`` with ``t = length - size + m``: draw ``r``
-    uniformly in ``[0, t]``; take ``r`` unless already taken, then ``t``.
-    """
-    size = sizes[rows]
-    chosen = np.full((rows.size, int(size.max(initial=0))), -1, dtype=np.int64)
-    for m in range(chosen.shape[1]):
-        active = np.flatnonzero(size > m)
-        top = lengths[rows[active]] - size[active] + m
-        u = uniform(seed, stream, keys[rows[active]], m, sub=SUB_SIZE)
-        pick = np.minimum((u * (top + 1)).astype(np.int64), top)
-        taken = (chosen[active, :m] == pick[:, None]).any(axis=1)
-        chosen[active, m] = np.where(taken, top, pick)
-    chosen.sort(axis=1)
-    mask = chosen >= 0
-    owner = np.broadcast_to(rows[:, None], chosen.shape)[mask]
-    return owner, chosen[mask]
-
-
-def _smallest_key_positions(rows, keys, lengths, sizes, seed, stream):
-    """The ``size`` positions with the smallest uniform keys, per row."""
-    owner, positions = expand_ranges(lengths[rows])
-    u = uniform(seed, stream, keys[rows][owner], positions, sub=SUB_SIZE)
-    order = np.lexsort((u, owner))
-    firsts = np.cumsum(lengths[rows]) - lengths[rows]
-    rank = np.arange(order.size) - firsts[owner[order]]
-    picked = np.sort(order[rank < sizes[rows][owner[order]]])
-    return rows[owner[picked]], positions[picked]
 
 
 def _sorted_by_row(row_parts, position_parts):

@@ -25,8 +25,8 @@ from eqsim.synapses.connect_arguments import (as_bool, as_index, check_dependenc
                                              row_probabilities, row_sample_sizes, uses_target)
 from eqsim.synapses.connect_sampled import direct_pairs, is_direct
 from eqsim.synapses.integer_arguments import check_integer_argument, integer_dtype
-from eqsim.runtime.sampling import (SUB_KEEP, bernoulli_cost, bernoulli_window,
-                                    expand_ranges, fixed_size_cost, fixed_size_positions)
+from eqsim.runtime.fixed_size_sampling import fixed_size_cost, fixed_size_positions
+from eqsim.runtime.sampling import SUB_KEEP, bernoulli_cost, bernoulli_window, expand_ranges
 
 __all__ = ["Side", "ConnectContext", "generator_pairs", "is_constant", "constant_value",
            "empty_pairs"]
