@@ -48,8 +48,9 @@ def defer_team_parts(slots, kernels, allowed=True):
     """Let consecutive threaded kernels share one fork of the thread team.
 
     A threaded pathway's team part (its synapses, split by target among the threads), a
-    PoissonInput's (its element blocks) and a fused state update and threshold's (its
-    blocks and their event lists) are deferred: the pathway pushes and peeks its events,
+    PoissonInput's (its element blocks), a fused state update and threshold's (its
+    blocks and their event lists) and a reset's (the events of its element blocks; only
+    joining kernels before it) are deferred: the pathway pushes and peeks its events,
     the PoissonInput prepares its binomial, the state update runs its scalar code, then
     each leaves its part to the step loop's next ``eqsim_team_flush`` (thread_team.c.j2),
     which runs a state update's event list and event statements after the join. The loop
@@ -72,16 +73,24 @@ def defer_team_parts(slots, kernels, allowed=True):
             context["defer"] = bool(allowed and context.get("team_blocks"))
         elif context is not None and "state_update" in context:  # fused with its threshold
             context["defer"] = bool(allowed and not context["state_update"]["in_order"])
+        elif context is not None and context.get("kind") == "reset":
+            context["defer"] = bool(allowed and context.get("team_blocks"))
         if context is None or not context.get("defer"):
             section = []
             continue
-        any_deferred = True
         named, written = _named_and_written(context)
         shares = context.get("partitioned") or {}
         slot["joins"] = bool(section) and section_clock == slot["clock"] and all(
             _shared_alike((written & other_named) | (other_written & named), shares,
                           other_shares)
             for other_named, other_written, other_shares in section)
+        if context.get("kind") == "reset" and not slot["joins"]:
+            # a fork of its own for a few events costs more than their statements on the
+            # calling thread; what it saves is moving its elements between the cores
+            context["defer"] = False
+            section = []
+            continue
+        any_deferred = True
         if not slot["joins"]:
             section, section_clock = [], slot["clock"]
         section.append((named, written, shares))

@@ -146,6 +146,20 @@ def _poissoninput(op, symbols, context, prefix, element):
                                               bounds)
 
 
+def _reset(op, symbols, context, prefix, element):
+    """``team_blocks``: each thread of the team may apply the statements of the events
+    among its own element blocks (codegen/fusion.py defers it into the fork of the kernels
+    before it): every array it writes is written at the event's element only, it has no
+    scalar code and its elements need no order; then ``partitioned`` as a PoissonInput's."""
+    reached = _reached_by(op, symbols, context)
+    context["team_blocks"] = (
+        symbols.threads > 1 and not context["in_order"] and not context["scalar"]["statements"]
+        and all(reached.get(w.c_name) == {("element",)} for w in context["writes"]))
+    if context["team_blocks"]:
+        bounds = op.start + thread_bounds(op.stop - op.start, symbols.threads)
+        context["partitioned"] = _partitioned(reached, "element", bounds)
+
+
 def _prefetch_lists(accesses, element, symbols):
     """What a pathway can fetch ahead for a row of synapses: the arrays read along the
     row (per-synapse values, the target index) and, through the target index, the
@@ -201,6 +215,7 @@ KIND_CONTEXTS = {
     "pathway": _pathway,
     "poissoninput": _poissoninput,
     "procedural": _procedural,
+    "reset": _reset,
     "summed": _summed,
     "synapticcode": _rounds,
     "statemonitor": _recorded,

@@ -132,7 +132,9 @@ def test_pathways_and_a_poisson_input_onto_one_variable_share_a_fork_as_one_thre
     for a, b in zip(one[:3], team[:3]):
         np.testing.assert_array_equal(a, b)
     joined = [name for name, flushed in _step_loop_calls(team[3]) if not flushed]
-    assert len(joined) == 2  # the inhibitory pathway and the PoissonInput join
+    # the inhibitory pathway, the PoissonInput and the reset (each thread resets the
+    # events among its own elements, after their inputs) join
+    assert len(joined) == 3
 
 
 def test_a_profiled_run_on_the_team_times_each_pathway_where_it_runs(two_threads):
@@ -245,3 +247,58 @@ def test_an_update_whose_arguments_do_not_fit_a_deferred_part_runs_at_once(
     assert "eqsim_team_defer_then(_kernel" in source
     for a, b in zip(one, team):
         np.testing.assert_array_equal(a, b)
+
+
+def _reset_after_pathway(run_switching, threads, reset, alternate=None):
+    """A group whose reset reads and writes several of its variables, after a pathway
+    onto another variable of it: the reset joins the pathway's fork when every thread may
+    reset the events among its own elements. ``mirror`` reads ge of the element at the
+    other end of the group (a link to the group itself)."""
+    prefs["codegen.cython.num_threads"] = threads
+    seed(3)
+    group = NeuronGroup(700, """dv/dt = (1.1 + ge - v - w)/(10*ms) : 1 (unless refractory)
+                                dge/dt = -ge/(5*ms) : 1
+                                dw/dt = -w/(30*ms) : 1
+                                mirror : 1 (linked)""",
+                        threshold="v > 1", reset=reset, refractory=1 * ms, method="euler",
+                        name="rt_group")
+    group.mirror = linked_var(group, "ge", index=np.arange(700)[::-1])
+    group.v = "rand()"
+    exc = Synapses(group, group, on_pre="ge_post += 0.03", name="rt_exc")
+    exc.connect(p=0.05)
+    spikes = SpikeMonitor(group, name="rt_spikes")
+    net = Network(group, exc, spikes)
+    run_switching(net, 20 * ms, alternate)
+    return (spikes.i[:].copy(), spikes.t_[:].copy(), group.v_[:].copy(), group.w_[:].copy(),
+            net._module.source)
+
+
+@pytest.mark.parametrize("alternate", [1, 1_000_000])
+def test_a_reset_of_its_own_elements_joins_the_pathways_fork_with_one_threads_results(
+        two_threads, run_switching, alternate):
+    # rand(): each element's draw is keyed by its index, whichever thread resets it
+    reset = "w += 0.05 + 0.1*v + 0.01*rand(); v = 0.2*w"
+    one = _reset_after_pathway(run_switching, 1, reset)
+    team = _reset_after_pathway(run_switching, 2, reset, alternate)
+    assert one[0].size > 300
+    for a, b in zip(one[:4], team[:4]):
+        np.testing.assert_array_equal(a, b)
+    calls = _step_loop_calls(team[4])
+    reset_kernel = calls[-1][0]
+    assert f"eqsim_team_defer({reset_kernel}_team" in team[4]
+    assert [name for name, flushed in calls if not flushed] == [reset_kernel]
+
+
+def test_a_reset_reading_what_the_pathway_adds_elsewhere_waits_for_the_pathway(
+        two_threads, run_switching):
+    """mirror is ge of an element another thread adds to: the reset stays on the calling
+    thread, after the join of the pathway's fork."""
+    reset = "w += 0.05 + 0.5*mirror; v = 0.2*w"
+    one = _reset_after_pathway(run_switching, 1, reset)
+    team = _reset_after_pathway(run_switching, 2, reset, 1_000_000)
+    assert one[0].size > 300
+    for a, b in zip(one[:4], team[:4]):
+        np.testing.assert_array_equal(a, b)
+    calls = _step_loop_calls(team[4])
+    assert f"eqsim_team_defer({calls[-1][0]}_team" not in team[4]
+    assert calls[-1][1]  # the step loop flushes the pathway's part before the reset
