@@ -15,7 +15,7 @@ from eqsim.errors import DimensionMismatchError
 from eqsim.units import display, error_codes
 from eqsim.units.dimensions import DIMENSIONLESS, Dimension, fail_for_dimension_mismatch
 from eqsim.units.display_names import get_unit_for_display
-from eqsim.units.ufunc_rules import result_dimension
+from eqsim.units.ufunc_rules import is_plain_zero, result_dimension
 
 __all__ = ["Quantity", "wrap_result", "strip_units"]
 
@@ -198,8 +198,10 @@ class Quantity(np.ndarray):
         def operator_method(self, other):
             if not isinstance(other, (Quantity,) + _PLAIN_OPERAND_TYPES):
                 return NotImplemented
-            if getattr(self, "_unit_name", None) is not None:
-                # Units are shared constants: `x = ms; x *= 2` must not change ms.
+            if getattr(self, "_unit_name", None) is not None or self.ndim == 0:
+                # Units are shared constants: `x = ms; x *= 2` must not change ms. A scalar
+                # acts like a Python float, as in Brian2: after `y = x; x += 1*mV`, y is
+                # unchanged.
                 return ufunc(self, other)
             return ufunc(self, other, out=(self,))
         return operator_method
@@ -279,7 +281,7 @@ class Quantity(np.ndarray):
 
     def __setitem__(self, key, value):
         value_values, value_dim, _ = strip_units(value)
-        if value_dim is not self.dim:
+        if value_dim is not self.dim and not is_plain_zero(value_values, value_dim):
             fail_for_dimension_mismatch(
                 self.dim, value_dim, "Inconsistent units in assignment",
                 code=error_codes.ASSIGNMENT_MISMATCH)
@@ -399,9 +401,11 @@ class Quantity(np.ndarray):
         return symbol if symbol is not None else display.format_str(self)
 
     def __format__(self, spec):
+        # As in Brian2: f"{q}" shows the unit, while a format spec (f"{v:.2f}") formats
+        # the bare value in SI units, as float(v) would be; arrays then refuse a spec.
         if not spec:
             return str(self)
-        return display.format_with_spec(self, spec)
+        return format(self.view(np.ndarray), spec)
 
     def __reduce__(self):
         return (_rebuild_quantity, (self.view(np.ndarray).copy(), self.dim,
