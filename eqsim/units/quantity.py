@@ -11,10 +11,12 @@ import numbers
 
 import numpy as np
 
-from eqsim.errors import DimensionMismatchError
+from eqsim.errors import DimensionMismatchError, QuantityIndexError
 from eqsim.units import display, error_codes
 from eqsim.units.dimensions import DIMENSIONLESS, Dimension, fail_for_dimension_mismatch
 from eqsim.units.display_names import get_unit_for_display
+from eqsim.units.operand_checks import (refuse_non_numbers, refuse_plain_among_quantities,
+                                        refuse_text_operand)
 from eqsim.units.ufunc_rules import is_plain_zero, result_dimension
 
 __all__ = ["Quantity", "wrap_result", "strip_units"]
@@ -57,6 +59,9 @@ def _from_sequence(sequence):
         if not _contains_quantity(sequence):
             return np.asarray(sequence), DIMENSIONLESS
         parts = [_from_sequence(item) for item in sequence]
+        refuse_plain_among_quantities(sequence, [
+            _contains_quantity([item]) or isinstance(getattr(item, "dim", None), Dimension)
+            for item in sequence])
         dim = parts[0][1]
         for _, other in parts[1:]:
             if other is not dim:
@@ -99,6 +104,7 @@ class Quantity(np.ndarray):
 
     def __new__(cls, value, dim=None, dtype=None, copy=False):
         values, value_dim = _from_sequence(value)
+        refuse_non_numbers(values)
         if dim is None:
             dim = value_dim
         elif not isinstance(dim, Dimension):
@@ -188,6 +194,7 @@ class Quantity(np.ndarray):
     # -- Python operators -----------------------------------------------------
     def _binary(ufunc, reflected=False):  # noqa: N805 -- helper run at class creation
         def operator_method(self, other):
+            refuse_text_operand(other, ufunc.__name__)
             if not isinstance(other, (Quantity,) + _PLAIN_OPERAND_TYPES):
                 return NotImplemented
             return ufunc(other, self) if reflected else ufunc(self, other)
@@ -235,15 +242,16 @@ class Quantity(np.ndarray):
         return hash((float(self.view(np.ndarray)), self.dim))
 
     # -- conversion -------------------------------------------------------------
-    def _require_dimensionless(self, what):
+    def _require_dimensionless(self, what, error=DimensionMismatchError):
         if self.dim is not DIMENSIONLESS:
-            raise DimensionMismatchError(
+            raise error(
                 f"Cannot convert {display.format_short(np.asarray(self), self.dim)} to {what}: "
                 f"it has the unit {get_unit_for_display(self.dim)}", self.dim,
-                code=error_codes.CONVERSION_NEEDS_DIMENSIONLESS,
+                code=None if error is QuantityIndexError else
+                error_codes.CONVERSION_NEEDS_DIMENSIONLESS,
                 hint=f"divide by a unit first, e.g. {what}(x/ms)")
 
-    # As in Brian2, float()/int() give the value in SI units whatever the dimension:
+    # As in Brian2, float()/int()/complex() give the value in SI units whatever the dimension:
     # matplotlib and NumPy call them on elements when plotting or converting.
     def __float__(self):
         return float(self.view(np.ndarray))
@@ -252,11 +260,11 @@ class Quantity(np.ndarray):
         return int(self.view(np.ndarray))
 
     def __complex__(self):
-        self._require_dimensionless("complex")
         return complex(self.view(np.ndarray))
 
     def __index__(self):
-        self._require_dimensionless("index")
+        # Brian2 (NumPy) raises TypeError here; QuantityIndexError is one
+        self._require_dimensionless("index", QuantityIndexError)
         return self.view(np.ndarray).__index__()
 
     def tolist(self):

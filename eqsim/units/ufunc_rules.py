@@ -8,7 +8,7 @@ function can never silently produce a wrongly-dimensioned number.
 
 import numpy as np
 
-from eqsim.errors import DimensionMismatchError
+from eqsim.errors import DimensionMismatchError, QuantityTypeError
 from eqsim.units import error_codes
 from eqsim.units.dimensions import DIMENSIONLESS
 from eqsim.units.display import format_short
@@ -112,9 +112,10 @@ def _power_dimension(dims, values):
         return base_dim
     first = exponent.flat[0]
     if exponent.size > 1 and not np.all(exponent == first):
-        raise DimensionMismatchError(
+        raise QuantityTypeError(
             "A quantity with a unit can only be raised to a single exponent, not to an "
-            "array of different exponents", base_dim, code=error_codes.BAD_EXPONENT)
+            "array of different exponents", code=error_codes.EXPONENT_ARRAY,
+            hint="raise each part to its own exponent, or divide by the unit first")
     return base_dim ** float(first)
 
 
