@@ -311,32 +311,21 @@ class Quantity(np.ndarray):
         self[...] = value
 
     # -- ndarray methods that must go through the unit-aware functions ---------
-    def mean(self, *args, **kwargs):
-        return np.mean(self, *args, **kwargs)
+    def _through(func):  # noqa: N805 -- helper run at class creation
+        def method(self, *args, **kwargs):
+            return func(self, *args, **kwargs)
+        method.__name__ = func.__name__
+        return method
 
-    def sum(self, *args, **kwargs):
-        return np.sum(self, *args, **kwargs)
+    mean, sum, std, var = _through(np.mean), _through(np.sum), _through(np.std), _through(np.var)
+    min, max, prod = _through(np.min), _through(np.max), _through(np.prod)
+    cumsum, cumprod, trace = _through(np.cumsum), _through(np.cumprod), _through(np.trace)
+    del _through
 
-    def std(self, *args, **kwargs):
-        return np.std(self, *args, **kwargs)
-
-    def var(self, *args, **kwargs):
-        return np.var(self, *args, **kwargs)
-
-    def min(self, *args, **kwargs):
-        return np.min(self, *args, **kwargs)
-
-    def max(self, *args, **kwargs):
-        return np.max(self, *args, **kwargs)
-
-    def prod(self, *args, **kwargs):
-        return np.prod(self, *args, **kwargs)
-
-    def cumsum(self, *args, **kwargs):
-        return np.cumsum(self, *args, **kwargs)
-
-    def cumprod(self, *args, **kwargs):
-        return np.cumprod(self, *args, **kwargs)
+    def item(self, *args):
+        """One element as a Python number, in its unit as in Brian2 (``(q).item(0)`` is 1 mV)."""
+        value = self.view(np.ndarray).item(*args)
+        return value if self.dim is DIMENSIONLESS else wrap_result(np.asarray(value), self.dim)
 
     def round(self, *args, **kwargs):
         return np.round(self, *args, **kwargs)
