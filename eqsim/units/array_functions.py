@@ -174,7 +174,8 @@ def _where(condition, *branches):
     if not branches:
         return np.where(condition)
     if len(branches) != 2:
-        raise TypeError("where() takes either 1 or 3 arguments")
+        # NumPy's own refusal: ValueError for one branch, TypeError for three (as Brian2)
+        return np.where(condition, *(strip_units(branch)[0] for branch in branches))
     (x_values, x_dim, _), (y_values, y_dim, _) = strip_units(branches[0]), strip_units(branches[1])
     # where(spiking, v, 0): a plain zero branch takes the other branch's unit, as in Brian2
     dims = [d for v, d in ((x_values, x_dim), (y_values, y_dim)) if not _is_plain_zero(v, d)]

@@ -49,3 +49,12 @@ def test_where_with_a_plain_zero_branch_keeps_the_other_branch_unit():
     np.testing.assert_allclose(np.asarray(result), [0.003, 0.0])
     with pytest.raises(DimensionMismatchError):
         np.where(np.array([True, False]), 3 * mV, 1)
+
+
+def test_where_with_one_branch_is_a_value_error_and_three_a_type_error():
+    # Brian2 2.9.0: where(cond, ar1) -> ValueError, where(cond, ar1, ar1, ar2) -> TypeError
+    cond = np.array([True, False])
+    with pytest.raises(ValueError):
+        np.where(cond, np.array([1, 2]) * mV)
+    with pytest.raises(TypeError):
+        np.where(cond, np.array([1, 2]) * mV, np.array([1, 2]) * mV, np.array([1, 2]) * mV)
