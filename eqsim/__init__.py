@@ -25,6 +25,7 @@ from .pylab_names import lazy_pylab_names as _lazy_pylab_names
 globals().update(_lazy_pylab_names())  # plt, mpl, rcParams, plot, subplots ... lazily
 
 from .units import *  # noqa: F401,F403
+from .units.unitsafefunctions import arange  # NumPy's would drop the unit of arange(0*ms, 1*ms, dt)
 from .units import Quantity, Dimension, DIMENSIONLESS, check_units, get_dimensions
 from .errors import (EqsimError, EquationError, UnresolvedNameError, InvalidNameError,
                      DimensionMismatchError, IntegrationError, CodegenError, CompilationError,

@@ -304,6 +304,21 @@ class NotInEqsimError(EqsimError, NotImplementedError):
     default_code = "EQ734"
 
 
+# -- units: values that cannot take part in unit arithmetic (EQ290-EQ299) ---------------------
+class QuantityTypeError(EqsimError, TypeError):
+    """A value that cannot be combined with or turned into a quantity (a string operand,
+    a list mixing quantities and plain numbers, an array of different exponents). Brian2
+    raises TypeError for these; this is one too."""
+    default_code = "EQ290"
+
+
+class QuantityIndexError(DimensionMismatchError, TypeError):
+    """A quantity with a unit used where Python needs an integer index (``'ab' * (3*mV)``,
+    ``items[1*mV]``): Brian2 (NumPy) raises TypeError; this is one too, and a
+    DimensionMismatchError."""
+    default_code = "EQ293"
+
+
 # -- issue 12, units (EQ320-EQ329) ----------------------------------------------------------
 class UnitDefinitionError(EqsimError):
     """A :class:`~eqsim.units.Unit` cannot be made or registered as asked."""

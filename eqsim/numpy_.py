@@ -6,3 +6,6 @@ import numpy as _numpy
 
 def __getattr__(name):
     return getattr(_numpy, name)
+
+# NumPy's arange turns quantities into plain floats before any protocol is asked
+from eqsim.units.unitsafefunctions import arange  # noqa: E402,F401

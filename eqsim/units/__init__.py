@@ -27,10 +27,12 @@ from eqsim.units.special_functions import exprel
 
 # Brian2's brian2.units also offers these (unit-aware versions there; NumPy's own handle
 # quantities here) and the error type
-from numpy import (arange, arccos, arccosh, arcsin, arcsinh, arctan, arctanh, cos,  # noqa: E402
-                   cosh, dot, exp, expm1, linspace, log, log10, log1p, ones_like, ptp, ravel,
-                   sin, sinh, tan, tanh, where, zeros_like)
+from numpy import expm1, log1p  # noqa: E402
 from numpy.linalg import diagonal, trace  # noqa: E402  (eqsim's star import has these)
+from eqsim.units.unitsafefunctions import (arange, arccos, arccosh, arcsin, arcsinh,  # noqa: E402
+                                           arctan, arctanh, cos, cosh, dot, exp, linspace, log,
+                                           log10, ones_like, ptp, ravel, sin, sinh, tan, tanh,
+                                           where, zeros_like)
 from eqsim.errors import DimensionMismatchError  # noqa: E402
 
 #: Every unit by name, prefixed forms Brian2 does not star-export included (Brian2's

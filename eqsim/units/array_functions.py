@@ -13,6 +13,7 @@ from eqsim.units import error_codes
 from eqsim.units.dimensions import DIMENSIONLESS
 from eqsim.units.display_names import get_unit_for_display
 from eqsim.units.quantity import strip_units, wrap_result
+from eqsim.units.ufunc_rules import is_plain_zero as _is_plain_zero
 from eqsim.units.ufunc_rules import is_zero_or_inf as _is_zero_or_inf
 
 __all__ = ["HANDLERS"]
@@ -173,9 +174,12 @@ def _where(condition, *branches):
     if not branches:
         return np.where(condition)
     if len(branches) != 2:
-        raise TypeError("where() takes either 1 or 3 arguments")
+        # NumPy's own refusal: ValueError for one branch, TypeError for three (as Brian2)
+        return np.where(condition, *(strip_units(branch)[0] for branch in branches))
     (x_values, x_dim, _), (y_values, y_dim, _) = strip_units(branches[0]), strip_units(branches[1])
-    dim = _same_dimension("where", [x_dim, y_dim])
+    # where(spiking, v, 0): a plain zero branch takes the other branch's unit, as in Brian2
+    dims = [d for v, d in ((x_values, x_dim), (y_values, y_dim)) if not _is_plain_zero(v, d)]
+    dim = _same_dimension("where", dims) if dims else DIMENSIONLESS
     return wrap_result(np.where(condition, x_values, y_values), dim)
 
 

@@ -8,7 +8,7 @@ import numpy as np
 from eqsim.units.display_names import readable_name, readable_symbol
 
 __all__ = ["best_display_unit", "format_str", "format_repr",
-           "format_in_unit", "format_in_best_unit", "format_with_spec"]
+           "format_in_unit", "format_in_best_unit"]
 
 
 def best_display_unit(dim, values):
@@ -99,23 +99,6 @@ def format_in_best_unit(quantity, precision=None, python_code=False):
     if unit is None:
         unit = type(quantity)(1.0, dim=quantity.dim)
     return format_in_unit(quantity, unit, precision, python_code)
-
-
-def format_with_spec(quantity, spec):
-    """``format(quantity, spec)``: the spec applies to the numbers in the display unit."""
-    if not spec:
-        return format_str(quantity)
-    values = np.asarray(quantity)
-    if quantity.dim.is_dimensionless:
-        scale, symbol = 1.0, ""
-    else:
-        scale, symbol, _ = best_display_unit(quantity.dim, values)
-    scaled = values / scale
-    if scaled.ndim == 0:
-        numbers = format(float(scaled), spec)
-    else:
-        numbers = np.array2string(scaled, formatter={"float_kind": lambda x: format(x, spec)})
-    return f"{numbers} {symbol}".rstrip()
 
 
 def format_short(values, dim):

@@ -17,12 +17,20 @@ ARGUMENT_UNIT = "EQ204"
 CONVERSION_NEEDS_DIMENSIONLESS = "EQ205"
 #: ``q[i] = value`` or ``q.fill(value)`` with the wrong dimension.
 ASSIGNMENT_MISMATCH = "EQ206"
-#: ``q ** x`` with an exponent that has a dimension or differs per element.
+#: ``q ** x`` with an exponent that has a dimension.
 BAD_EXPONENT = "EQ207"
 #: A dimensioned result written into a plain array (``out=``) would lose its unit.
 UNIT_LOST = "EQ208"
 #: A function decorated with ``check_units`` returned the wrong unit.
 RESULT_UNIT = "EQ209"
+
+# Values that cannot take part in unit arithmetic (class QuantityTypeError, a TypeError)
+#: A string (or other non-number) as an operand of a quantity operator.
+NOT_A_NUMBER_OPERAND = "EQ290"
+#: ``q ** array`` with different exponents per element: the result has no single unit.
+EXPONENT_ARRAY = "EQ291"
+#: ``Quantity([1*mV, 2])``: a list mixing quantities and plain numbers, or of non-numbers.
+MIXED_QUANTITY_LIST = "EQ292"
 
 # Units as objects (issue 12; codes EQ320-EQ329, class UnitDefinitionError)
 #: ``Unit(value, ...)`` with a value other than ``10**scale``, or ``dim`` not a Dimension.

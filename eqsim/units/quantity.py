@@ -11,11 +11,13 @@ import numbers
 
 import numpy as np
 
-from eqsim.errors import DimensionMismatchError
+from eqsim.errors import DimensionMismatchError, QuantityIndexError
 from eqsim.units import display, error_codes
 from eqsim.units.dimensions import DIMENSIONLESS, Dimension, fail_for_dimension_mismatch
 from eqsim.units.display_names import get_unit_for_display
-from eqsim.units.ufunc_rules import result_dimension
+from eqsim.units.operand_checks import (refuse_non_numbers, refuse_plain_among_quantities,
+                                        refuse_text_operand)
+from eqsim.units.ufunc_rules import is_plain_zero, result_dimension
 
 __all__ = ["Quantity", "wrap_result", "strip_units"]
 
@@ -57,6 +59,9 @@ def _from_sequence(sequence):
         if not _contains_quantity(sequence):
             return np.asarray(sequence), DIMENSIONLESS
         parts = [_from_sequence(item) for item in sequence]
+        refuse_plain_among_quantities(sequence, [
+            _contains_quantity([item]) or isinstance(getattr(item, "dim", None), Dimension)
+            for item in sequence])
         dim = parts[0][1]
         for _, other in parts[1:]:
             if other is not dim:
@@ -99,6 +104,7 @@ class Quantity(np.ndarray):
 
     def __new__(cls, value, dim=None, dtype=None, copy=False):
         values, value_dim = _from_sequence(value)
+        refuse_non_numbers(values)
         if dim is None:
             dim = value_dim
         elif not isinstance(dim, Dimension):
@@ -188,6 +194,7 @@ class Quantity(np.ndarray):
     # -- Python operators -----------------------------------------------------
     def _binary(ufunc, reflected=False):  # noqa: N805 -- helper run at class creation
         def operator_method(self, other):
+            refuse_text_operand(other, ufunc.__name__)
             if not isinstance(other, (Quantity,) + _PLAIN_OPERAND_TYPES):
                 return NotImplemented
             return ufunc(other, self) if reflected else ufunc(self, other)
@@ -198,8 +205,10 @@ class Quantity(np.ndarray):
         def operator_method(self, other):
             if not isinstance(other, (Quantity,) + _PLAIN_OPERAND_TYPES):
                 return NotImplemented
-            if getattr(self, "_unit_name", None) is not None:
-                # Units are shared constants: `x = ms; x *= 2` must not change ms.
+            if getattr(self, "_unit_name", None) is not None or self.ndim == 0:
+                # Units are shared constants: `x = ms; x *= 2` must not change ms. A scalar
+                # acts like a Python float, as in Brian2: after `y = x; x += 1*mV`, y is
+                # unchanged.
                 return ufunc(self, other)
             return ufunc(self, other, out=(self,))
         return operator_method
@@ -233,15 +242,16 @@ class Quantity(np.ndarray):
         return hash((float(self.view(np.ndarray)), self.dim))
 
     # -- conversion -------------------------------------------------------------
-    def _require_dimensionless(self, what):
+    def _require_dimensionless(self, what, error=DimensionMismatchError):
         if self.dim is not DIMENSIONLESS:
-            raise DimensionMismatchError(
+            raise error(
                 f"Cannot convert {display.format_short(np.asarray(self), self.dim)} to {what}: "
                 f"it has the unit {get_unit_for_display(self.dim)}", self.dim,
-                code=error_codes.CONVERSION_NEEDS_DIMENSIONLESS,
+                code=None if error is QuantityIndexError else
+                error_codes.CONVERSION_NEEDS_DIMENSIONLESS,
                 hint=f"divide by a unit first, e.g. {what}(x/ms)")
 
-    # As in Brian2, float()/int() give the value in SI units whatever the dimension:
+    # As in Brian2, float()/int()/complex() give the value in SI units whatever the dimension:
     # matplotlib and NumPy call them on elements when plotting or converting.
     def __float__(self):
         return float(self.view(np.ndarray))
@@ -250,11 +260,11 @@ class Quantity(np.ndarray):
         return int(self.view(np.ndarray))
 
     def __complex__(self):
-        self._require_dimensionless("complex")
         return complex(self.view(np.ndarray))
 
     def __index__(self):
-        self._require_dimensionless("index")
+        # Brian2 (NumPy) raises TypeError here; QuantityIndexError is one
+        self._require_dimensionless("index", QuantityIndexError)
         return self.view(np.ndarray).__index__()
 
     def tolist(self):
@@ -279,7 +289,7 @@ class Quantity(np.ndarray):
 
     def __setitem__(self, key, value):
         value_values, value_dim, _ = strip_units(value)
-        if value_dim is not self.dim:
+        if value_dim is not self.dim and not is_plain_zero(value_values, value_dim):
             fail_for_dimension_mismatch(
                 self.dim, value_dim, "Inconsistent units in assignment",
                 code=error_codes.ASSIGNMENT_MISMATCH)
@@ -301,32 +311,21 @@ class Quantity(np.ndarray):
         self[...] = value
 
     # -- ndarray methods that must go through the unit-aware functions ---------
-    def mean(self, *args, **kwargs):
-        return np.mean(self, *args, **kwargs)
+    def _through(func):  # noqa: N805 -- helper run at class creation
+        def method(self, *args, **kwargs):
+            return func(self, *args, **kwargs)
+        method.__name__ = func.__name__
+        return method
 
-    def sum(self, *args, **kwargs):
-        return np.sum(self, *args, **kwargs)
+    mean, sum, std, var = _through(np.mean), _through(np.sum), _through(np.std), _through(np.var)
+    min, max, prod = _through(np.min), _through(np.max), _through(np.prod)
+    cumsum, cumprod, trace = _through(np.cumsum), _through(np.cumprod), _through(np.trace)
+    del _through
 
-    def std(self, *args, **kwargs):
-        return np.std(self, *args, **kwargs)
-
-    def var(self, *args, **kwargs):
-        return np.var(self, *args, **kwargs)
-
-    def min(self, *args, **kwargs):
-        return np.min(self, *args, **kwargs)
-
-    def max(self, *args, **kwargs):
-        return np.max(self, *args, **kwargs)
-
-    def prod(self, *args, **kwargs):
-        return np.prod(self, *args, **kwargs)
-
-    def cumsum(self, *args, **kwargs):
-        return np.cumsum(self, *args, **kwargs)
-
-    def cumprod(self, *args, **kwargs):
-        return np.cumprod(self, *args, **kwargs)
+    def item(self, *args):
+        """One element as a Python number, in its unit as in Brian2 (``(q).item(0)`` is 1 mV)."""
+        value = self.view(np.ndarray).item(*args)
+        return value if self.dim is DIMENSIONLESS else wrap_result(np.asarray(value), self.dim)
 
     def round(self, *args, **kwargs):
         return np.round(self, *args, **kwargs)
@@ -399,9 +398,11 @@ class Quantity(np.ndarray):
         return symbol if symbol is not None else display.format_str(self)
 
     def __format__(self, spec):
+        # As in Brian2: f"{q}" shows the unit, while a format spec (f"{v:.2f}") formats
+        # the bare value in SI units, as float(v) would be; arrays then refuse a spec.
         if not spec:
             return str(self)
-        return display.format_with_spec(self, spec)
+        return format(self.view(np.ndarray), spec)
 
     def __reduce__(self):
         return (_rebuild_quantity, (self.view(np.ndarray).copy(), self.dim,

@@ -8,13 +8,13 @@ function can never silently produce a wrongly-dimensioned number.
 
 import numpy as np
 
-from eqsim.errors import DimensionMismatchError
+from eqsim.errors import DimensionMismatchError, QuantityTypeError
 from eqsim.units import error_codes
 from eqsim.units.dimensions import DIMENSIONLESS
 from eqsim.units.display import format_short
 from eqsim.units.display_names import get_unit_for_display
 
-__all__ = ["result_dimension", "is_zero_or_inf"]
+__all__ = ["result_dimension", "is_zero_or_inf", "is_plain_zero"]
 
 # Binary ufuncs whose operands must share a dimension, which the result keeps.
 _SAME_KEEP = {"add", "subtract", "maximum", "minimum", "fmax", "fmin", "remainder",
@@ -49,6 +49,15 @@ def is_zero_or_inf(value):
     return bool(np.all((array == 0) | np.isinf(array)))
 
 
+def is_plain_zero(value, dim):
+    """Whether ``value`` is a dimensionless all-zero value, which Brian2 lets stand for
+    zero in any unit (``v + 0``, ``q[i] = 0``, and Python's ``sum`` starting at 0)."""
+    if dim is not DIMENSIONLESS:
+        return False
+    array = np.asarray(value)
+    return array.dtype.kind in "biuf" and bool(np.all(array == 0))
+
+
 def _describe(values, dims):
     return [format_short(v, d) for v, d in zip(values, dims)]
 
@@ -60,6 +69,8 @@ def _check_same(name, dims, values, quantity_flags):
         if value is None:
             continue  # e.g. np.clip(q, None, 5*mV)
         if name in _ZERO_OR_INF_ALLOWED and not is_quantity and is_zero_or_inf(value):
+            continue
+        if is_plain_zero(value, dim):
             continue
         if reference is None:
             reference = dim
@@ -101,9 +112,10 @@ def _power_dimension(dims, values):
         return base_dim
     first = exponent.flat[0]
     if exponent.size > 1 and not np.all(exponent == first):
-        raise DimensionMismatchError(
+        raise QuantityTypeError(
             "A quantity with a unit can only be raised to a single exponent, not to an "
-            "array of different exponents", base_dim, code=error_codes.BAD_EXPONENT)
+            "array of different exponents", code=error_codes.EXPONENT_ARRAY,
+            hint="raise each part to its own exponent, or divide by the unit first")
     return base_dim ** float(first)
 
 
