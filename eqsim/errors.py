@@ -605,3 +605,37 @@ class ProcessFilesError(NotGatheredHereError):
     """A monitor of a run on several processes recorded to per-process files (``to_file=``
     under ``mpiexec -n K``): no process holds the whole recording."""
     default_code = "EQ839"
+
+
+# -- groups, views, variables, refractoriness (EQ260-EQ269) --
+class WholeNumberTypeError(LimitError, TypeError):
+    """A size or count that is not a number at all: ``NeuronGroup('v : 1', 10)`` (the
+    equations first), ``N=object()``, ``N=True``. Brian2 raises TypeError; this is one too."""
+    default_code = "EQ260"
+
+
+class WholeNumberValueError(LimitError, ValueError):
+    """A size or count that is a number but not an allowed one: ``N=0``, ``N=-1``,
+    ``N=2.5``, ``N=nan``. Brian2 raises ValueError; this is one too."""
+    default_code = "EQ261"
+
+
+class NetworkOperationArgumentsError(NetworkError, TypeError):
+    """A function given to ``network_operation`` that takes more than the time ``t`` (or a
+    plain function whose first argument is ``self``): it could not be called each step.
+    Brian2 raises TypeError when the operation is created; this is one too."""
+    default_code = "EQ262"
+
+
+class ElementIndexTypeError(EqsimError, TypeError, IndexError):
+    """``G.v[item]``, ``G.indices[item]``, ``S.w[item]`` with an ``item`` that is not an
+    integer, a slice, an array of integers or booleans, or a condition string: ``None``,
+    ``1.5``, ``object()``. Brian2 raises TypeError for a group and IndexError for synapses;
+    this is both."""
+    default_code = "EQ263"
+
+
+class ElementIndexError(EqsimError, IndexError):
+    """An element index outside the group (``G.v[10]`` of 4 neurons) or with more than one
+    dimension (``G.v[0, 0]``). Brian2 raises IndexError; this is one too."""
+    default_code = "EQ264"

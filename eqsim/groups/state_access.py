@@ -12,6 +12,7 @@ from ..ir.scalar import check_shared_value
 from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable, check_index_values
 from ..parsing.expressions import parse_expression
 from ..units import Quantity, DIMENSIONLESS, get_dimensions
+from .element_index import as_index
 from .expression_eval import evaluate
 from .indices import GroupIndices
 from .values import as_values, element_values, plain_sequence, storage_indices, storage_of
@@ -22,16 +23,6 @@ from .zero_values import zero_list_hint, zero_of_any_dimension
 class StateError(EqsimError):
     """Reading or writing a group's state in a way that cannot work."""
     default_code = "EQ800"
-
-
-def _as_index(item, size):
-    """Normalise ``G.v[item]`` indices (int, slice, array, bool mask) to an index array."""
-    if isinstance(item, (int, np.integer)):
-        if not -size <= item < size:
-            raise StateError(f"index {item} is out of range for {size} elements")
-        return np.array([item % size])
-    arr = np.arange(size)[item]
-    return np.atleast_1d(arr)
 
 
 def _checked_integers(values, var, name, obj):
@@ -98,8 +89,8 @@ class StateAccess(StateDicts):
                             expected_dim=DIMENSIONLESS, what="condition")
             return all_idx[np.asarray(mask, dtype=bool)], None
         if not self._partitioned:  # (len(S) of synapses split over processes is global)
-            return _as_index(item, self._stop - self._start) + self._start, None
-        selected = _as_index(item, len(self))  # indices i, whole group
+            return as_index(item, self._stop - self._start) + self._start, None
+        selected = as_index(item, len(self))  # indices i, whole group
         first, stop = self._stored_range()
         kept = (selected >= first) & (selected < stop)
         return selected[kept] + self._local_origin, kept

@@ -53,8 +53,10 @@ class VariableView:
         self._group.set_values(self._name, value, item, level=1, raw=self._raw)
 
     def __array__(self, dtype=None, copy=None):
-        arr = np.asarray(self.values())
-        return arr.astype(dtype) if dtype is not None else arr
+        # the Quantity itself, as Brian2's: np.asanyarray(G.v) keeps the units while
+        # np.asarray/np.array (which take only base arrays) still give plain numbers
+        values = self.values()
+        return values.astype(dtype) if dtype is not None else values
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         inputs = tuple(i.values() if isinstance(i, VariableView) else i for i in inputs)

@@ -77,3 +77,15 @@ def test_a_synaptic_subexpression_reads_names_where_it_is_indexed(numpy_target):
         c = 3  # noqa: F841 (read by the subexpression)
         return S.sw[:].tolist(), S.sw['i > 0'].tolist(), np.asarray(S.sw).tolist()
     assert read() == ([0, 3, 3, 6], [3, 6], [0, 3, 3, 6])
+
+
+def test_asanyarray_keeps_the_units_and_asarray_gives_plain_numbers(numpy_target):
+    # Brian2 2.9.0: np.asanyarray(G.v) is a Quantity ([1, 2, 3] mV), np.asarray(G.v)
+    # and np.array(G.v) plain arrays in volt; dimensionless variables stay plain
+    G = NeuronGroup(3, 'v : volt\nx : 1')
+    G.v = [1, 2, 3] * mV
+    quantity = np.asanyarray(G.v)
+    assert get_dimensions(quantity) is volt.dim and np.allclose(quantity / mV, [1, 2, 3])
+    for plain in (np.asarray(G.v), np.array(G.v), np.asarray(G.v, dtype=np.float32)):
+        assert type(plain) is np.ndarray and np.allclose(plain, [0.001, 0.002, 0.003])
+    assert type(np.asanyarray(G.x)) is np.ndarray and type(np.asanyarray(G.v_)) is np.ndarray
