@@ -639,3 +639,11 @@ class ElementIndexError(EqsimError, IndexError):
     """An element index outside the group (``G.v[10]`` of 4 neurons) or with more than one
     dimension (``G.v[0, 0]``). Brian2 raises IndexError; this is one too."""
     default_code = "EQ264"
+
+
+class SharedWriteError(EquationError, SyntaxError):
+    """Code that writes a shared variable where Brian2 forbids it: in a reset, an event's
+    code or on_pre/on_post (also ``x += 1`` in a reset for ``x`` linked to a group of one
+    element), a shared variable given a per-element value, or written after a per-element
+    one. Brian2 raises SyntaxError when the run starts; this is one too."""
+    default_code = "EQ265"
