@@ -12,6 +12,9 @@ from ..errors import ElementIndexError, ElementIndexTypeError
 
 def as_index(item, size):
     """``item`` as an array of positions in ``range(size)``."""
+    if hasattr(item, "_owner") and hasattr(item, "indices"):
+        # a group (G.v[G[4:9]] = 1): its indices in its owner's arrays, as Brian2's
+        item = item.indices[:]
     if isinstance(item, (numbers.Integral, np.integer)) and not isinstance(item, bool):
         if not -size <= item < size:
             raise ElementIndexError(f"index {item} is out of range for {size} elements")

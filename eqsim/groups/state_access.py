@@ -25,6 +25,25 @@ class StateError(EqsimError):
     default_code = "EQ800"
 
 
+class ReadOnlyVariableError(StateError, TypeError):
+    """``G.N = 20``, ``G.i = ...``, ``G.I = ...`` (a subexpression), ``G.t = ...``: a name
+    that is computed or read-only. Brian2 raises TypeError; this is one too."""
+    default_code = "EQ266"
+
+
+class UnknownVariableError(StateError, AttributeError):
+    """``G.unknown = 42`` for a name that is neither a variable of the group nor an
+    attribute: Brian2 raises AttributeError (a typo must not create a new attribute)."""
+    default_code = "EQ267"
+
+
+class ValueCountError(StateError, ValueError):
+    """Values that do not fit the elements they are set into (3 values for 4 elements, an
+    array of the wrong shape) or NaN/out-of-range values for an integer variable. Brian2
+    raises ValueError; this is one too."""
+    default_code = "EQ268"
+
+
 def _checked_integers(values, var, name, obj):
     """``values`` for integer variable ``name``, refused when one has no integer
     value in its type (NaN, infinite, beyond the bounds); fractions truncate towards zero
@@ -33,10 +52,11 @@ def _checked_integers(values, var, name, obj):
     info = np.iinfo(var.array.dtype)
     bad = ~((values > info.min - 1.0) & (values < info.max + 1.0))  # NaN is bad too
     if bad.any():
-        raise StateError(f"cannot set integer variable '{name}' to {float(values[bad].flat[0])!r}: "
-                         f"its values must lie in [{info.min}, {info.max}]", obj=obj,
-                         hint=f"'{name}' is stored as {var.array.dtype}; declare it as a "
-                              "float (unit 1) for larger values")
+        raise ValueCountError(f"cannot set integer variable '{name}' to "
+                              f"{float(values[bad].flat[0])!r}: its values must lie in "
+                              f"[{info.min}, {info.max}]", obj=obj,
+                              hint=f"'{name}' is stored as {var.array.dtype}; declare it as "
+                                   "a float (unit 1) for larger values")
     return np.trunc(values)
 
 
@@ -177,11 +197,12 @@ class StateAccess(StateDicts):
         ``level`` above the caller's (Brian2: where ``G.x = '...'`` is written)."""
         if name in self._subexpressions or name not in self.variables or \
                 not isinstance(self.variables[name], (ArrayVariable, LinkedVariable)):
-            raise StateError(f"'{name}' of '{self.name}' cannot be assigned",
-                             hint="subexpressions and built-in variables are computed, not set")
+            raise ReadOnlyVariableError(f"'{name}' of '{self.name}' cannot be assigned",
+                                        hint="subexpressions and built-in variables are "
+                                             "computed, not set")
         var = self.variables[name]
         if var.read_only:
-            raise StateError(f"'{name}' of '{self.name}' is read-only")
+            raise ReadOnlyVariableError(f"'{name}' of '{self.name}' is read-only")
         self._refuse_shared_index(name, item, writing=True)
         if var.shared:
             idx, kept = np.array([0]), None
@@ -226,12 +247,13 @@ class StateAccess(StateDicts):
             storage.array[0] = np.asarray(values).reshape(-1)[0]
         else:
             if np.ndim(values) > 1:  # NumPy would broadcast [[1, 2]] into two elements
-                raise StateError(f"cannot set '{name}' of '{self.name}' to an array of shape "
-                                 f"{np.shape(values)}", obj=self.name,
-                                 hint="give one value, or a flat sequence with one per element")
+                raise ValueCountError(f"cannot set '{name}' of '{self.name}' to an array of "
+                                      f"shape {np.shape(values)}", obj=self.name,
+                                      hint="give one value, or a flat sequence with one per "
+                                           "element")
             try:
                 storage.array[storage_indices(var, idx)] = values
             except ValueError:
-                raise StateError(f"cannot set {np.size(values)} values into {idx.size} elements of "
-                                 f"'{name}' of '{self.name}'",
-                                 hint="give one value, or one per element") from None
+                raise ValueCountError(f"cannot set {np.size(values)} values into {idx.size} "
+                                      f"elements of '{name}' of '{self.name}'",
+                                      hint="give one value, or one per element") from None

@@ -3,6 +3,7 @@
 import numpy as np
 
 from ..core.namespace import caller_namespace
+from ..errors import ValueTypeError
 from ..units import DIMENSIONLESS
 from ..units.unit_class import get_unit
 
@@ -124,6 +125,24 @@ for _name in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv"
               "rfloordiv", "mod", "pow", "rpow", "neg", "pos", "abs", "lt", "le", "gt", "ge",
               "eq", "ne", "matmul"):
     setattr(VariableView, f"__{_name}__", _delegate(_name))
+
+
+def _in_place(name):
+    def method(self, other):
+        # Brian2: v = G.v; v += 1*mV changes G.v (and v stays the view), not a copy
+        if isinstance(other, str):
+            raise ValueTypeError(f"in-place arithmetic ({name}) of '{self._name}' with a string",
+                                 hint=f"assign the expression instead: "
+                                      f"{self._group.name}.{self._name} = '...'")
+        other = other.values() if isinstance(other, VariableView) else other
+        self[:] = getattr(self.values(), f"__{name}__")(other)
+        return self
+    method.__name__ = f"__i{name}__"
+    return method
+
+
+for _name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow"):
+    setattr(VariableView, f"__i{_name}__", _in_place(_name))
 # hashable as Brian2's (by group and name) so that ``{G.tau: 10*ms}`` can be a dict key
 # (device.run(run_args=...)); == compares values, as for arrays
 VariableView.__hash__ = lambda self: hash((self._group.name, self._name, self._raw))

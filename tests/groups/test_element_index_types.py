@@ -62,3 +62,12 @@ def test_what_is_an_index_still_selects(group):
     assert list(group[1:3].indices[:]) == [1, 2]
     # NumPy-style reshaping through a tuple stays, for matplotlib's x[:, None]
     assert group.v_[:, None].shape == (4, 1)
+
+
+def test_a_subgroup_as_index_selects_its_elements(group):
+    # Brian2 2.9.0 test_state_variables_group_as_index: G.v[G[4:9]] = 1 sets elements
+    # 4..8 (eqsim selected nothing, silently)
+    G = NeuronGroup(10, "v : 1")
+    G.v[G[4:9]] = 1
+    assert list(G.v[:]) == [0, 0, 0, 0, 1, 1, 1, 1, 1, 0]
+    assert list(G.indices[G[4:9]]) == [4, 5, 6, 7, 8] and list(G.v[G[4:9]]) == [1] * 5

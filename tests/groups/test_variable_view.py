@@ -3,7 +3,7 @@ VariableView."""
 import numpy as np
 import pytest
 
-from eqsim import NeuronGroup, Synapses, Unit, linked_var, mV, volt
+from eqsim import DimensionMismatchError, NeuronGroup, Synapses, Unit, linked_var, mV, second, volt
 from eqsim.groups.group import StateError
 from eqsim.groups.variable_view import VariableView
 from eqsim.units import get_dimensions
@@ -89,3 +89,27 @@ def test_asanyarray_keeps_the_units_and_asarray_gives_plain_numbers(numpy_target
     for plain in (np.asarray(G.v), np.array(G.v), np.asarray(G.v, dtype=np.float32)):
         assert type(plain) is np.ndarray and np.allclose(plain, [0.001, 0.002, 0.003])
     assert type(np.asanyarray(G.x)) is np.ndarray and type(np.asanyarray(G.v_)) is np.ndarray
+
+
+def test_in_place_arithmetic_on_a_view_changes_the_variable(target):
+    # Brian2 2.9.0: v = G.v; v += 1*mV writes G.v (v stays the view); eqsim rebound v to
+    # a new Quantity and left G.v unchanged. Wrong units and strings are refused.
+    G = NeuronGroup(3, 'v : volt\nx : 1')
+    G.v = [1, 2, 3] * mV
+    G.x = [1, 2, 3]
+    v = G.v
+    v += 1 * mV
+    assert isinstance(v, VariableView) and np.allclose(G.v[:] / mV, [2, 3, 4])
+    x = G[1:].x
+    x *= 2
+    x -= 1
+    x **= 2
+    assert np.allclose(G.x[:], [1, 9, 25])
+    raw = G.v_
+    raw /= 2
+    assert np.allclose(G.v[:] / mV, [1, 1.5, 2])
+    with pytest.raises(DimensionMismatchError):
+        v += 1 * second
+    with pytest.raises(TypeError):
+        v += '1*mV'
+    assert np.allclose(G.v[:] / mV, [1, 1.5, 2])
