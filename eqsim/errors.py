@@ -83,9 +83,11 @@ class EquationError(EqsimError):
     default_code = "EQ100"
 
 
-class UnresolvedNameError(EquationError):
-    """An identifier in a user string resolves to nothing."""
+class UnresolvedNameError(EquationError, KeyError):
+    """An identifier in a user string resolves to nothing (Brian2 raises KeyError; this is
+    one too)."""
     default_code = "EQ110"
+    __str__ = EqsimError.__str__  # KeyError would quote the whole message
 
 
 class InvalidNameError(EquationError):
@@ -647,3 +649,10 @@ class SharedWriteError(EquationError, SyntaxError):
     element), a shared variable given a per-element value, or written after a per-element
     one. Brian2 raises SyntaxError when the run starts; this is one too."""
     default_code = "EQ265"
+
+
+class RefractoryTypeError(EquationError, TypeError):
+    """``refractory=`` that is neither a time nor a boolean condition: ``'3*Hz'``, ``'3'``,
+    a variable with units of Hz. Brian2 raises TypeError when the run starts; this is one
+    too."""
+    default_code = "EQ269"

@@ -142,6 +142,24 @@ class Group(StateAccess, EqsimObject):
                                            hint=f"its variables are {self.state_names()}")
         object.__setattr__(self, name, value)
 
+    def add_attribute(self, name):
+        """Allow ``G.name = value`` for a new attribute ``name`` (Brian2's
+        ``Group.add_attribute``): without it, setting an unknown name is refused, since it
+        is most often a misspelt variable.
+
+        Raises
+        ------
+        AttributeError
+            If ``name`` is a variable or an attribute of the group already.
+        """
+        if name in self.variables or name in self._subexpressions:
+            raise UnknownVariableError(f"cannot add an attribute '{name}': it is a variable "
+                                       f"of '{self.name}' already", obj=self.name)
+        if name in self.__dict__ or hasattr(type(self), name):
+            raise UnknownVariableError(f"cannot add an attribute '{name}': it is an "
+                                       f"attribute of '{self.name}' already", obj=self.name)
+        object.__setattr__(self, name, None)
+
     def _reference_to_set(self, name):
         """``(name, raw)`` when ``G.<name> = value`` sets another object's variable
         through this one (Synapses: ``S.v_post``), else None."""

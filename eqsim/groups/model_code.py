@@ -10,7 +10,7 @@ from ..core.context import current_context
 from ..core.preferences import prefs
 from ..ir.functions import TabulatedFunction, UserFunction
 from ..ir.calls import called_functions, free_names
-from ..errors import DimensionMismatchError, EquationError, LimitError
+from ..errors import DimensionMismatchError, EquationError, LimitError, RefractoryTypeError
 from ..ir.operations import Assignment, ResetOp, StateUpdateOp, ThresholdOp
 from ..ir.variables import ArrayVariable
 from ..parsing.dimensions import dimension_of, check_equation_dimensions
@@ -196,8 +196,9 @@ def refractory_condition(group, refractory, run_namespace):
         # Brian2's rule: the condition only *ends* refractoriness (which a spike's reset
         # starts); a neuron that has not spiked is not refractory whatever it says
         return sympy.Or(NOT_REFRACTORY > 0, sympy.Not(expr))
-    raise EquationError(f"refractory must be a time or a boolean condition, got dimension {dim}",
-                        obj=group.name, hint="e.g. refractory=5*ms or refractory='v > -50*mV'")
+    raise RefractoryTypeError(f"refractory must be a time or a boolean condition, got "
+                              f"dimension {dim}", obj=group.name,
+                              hint="e.g. refractory=5*ms or refractory='v > -50*mV'")
 
 
 # sympy builds these slowly (~0.2 ms each, for every run()); expressions compare by

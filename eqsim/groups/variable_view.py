@@ -143,6 +143,7 @@ def _in_place(name):
 
 for _name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow"):
     setattr(VariableView, f"__i{_name}__", _in_place(_name))
+VariableView.__idiv__ = VariableView.__itruediv__  # Brian2's views still have it
 # hashable as Brian2's (by group and name) so that ``{G.tau: 10*ms}`` can be a dict key
 # (device.run(run_args=...)); == compares values, as for arrays
 VariableView.__hash__ = lambda self: hash((self._group.name, self._name, self._raw))

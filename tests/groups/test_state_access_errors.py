@@ -51,3 +51,14 @@ def test_values_that_do_not_fit_are_a_value_error(group):
         with pytest.raises(ValueError):  # Brian2: ValueError
             bad()
     assert np.allclose(group.v[:] / mV, [1, 2, 3, 4]) and list(group.n[:]) == [0] * 4
+
+
+def test_add_attribute_allows_a_new_attribute_and_refuses_existing_names(group):
+    # Brian2 2.9.0 Group.add_attribute: afterwards G.unknown = 42 is an attribute; a
+    # variable's or an existing attribute's name is an AttributeError
+    group.add_attribute("unknown")
+    group.unknown = 42
+    assert group.unknown == 42
+    for name in ("v", "I", "unknown", "name"):
+        with pytest.raises(AttributeError):
+            group.add_attribute(name)
