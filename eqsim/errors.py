@@ -90,9 +90,15 @@ class UnresolvedNameError(EquationError, KeyError):
     __str__ = EqsimError.__str__  # KeyError would quote the whole message
 
 
-class InvalidNameError(EquationError):
+class InvalidSyntaxError(EquationError, SyntaxError):
+    """A user string that is not valid Python syntax (code EQ101, given where it is raised):
+    Brian2 raises SyntaxError; this is one too."""
+
+
+class InvalidNameError(EquationError, ValueError, TypeError):
     """A name given as an argument (object, event, pathway, index variable) is not a
-    plain identifier, or starts with '_'."""
+    plain identifier, or starts with '_'. Brian2 raises ValueError for an object's name and
+    TypeError for an event's; this is both."""
     default_code = "EQ127"
 
 
