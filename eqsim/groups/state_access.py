@@ -244,6 +244,10 @@ class StateAccess(StateDicts):
             values = _checked_integers(values, storage, name, self.name)
             check_index_values(storage, values)
         if var.shared:
+            if np.size(values) != 1:  # Brian2: ValueError; [3, 1] must not become 3
+                raise ValueCountError(f"cannot set {np.size(values)} values into the shared "
+                                      f"'{name}' of '{self.name}'",
+                                      hint="give one value: it is one for all elements")
             storage.array[0] = np.asarray(values).reshape(-1)[0]
         else:
             if np.ndim(values) > 1:  # NumPy would broadcast [[1, 2]] into two elements

@@ -42,16 +42,30 @@ class VariableView:
         return (lambda: self._group.set_values(self._name, value, slice(None), level=1)), None
 
     def __getitem__(self, item):
-        if isinstance(item, tuple) and any(x is None or x is Ellipsis for x in item):
-            return self.values()[item]  # NumPy-style reshaping (matplotlib does x[:, None])
-        # names (of a condition, of a subexpression) resolve where the view is indexed
-        namespace = caller_namespace(0) if isinstance(item, str) or \
-            self._name in getattr(self._group, "_subexpressions", ()) else None
-        values = self._group.get_values(self._name, item, namespace=namespace)
-        return np.asarray(values) if self._raw else values
+        return self.get_item(item, level=1)
 
     def __setitem__(self, item, value):
         self._group.set_values(self._name, value, item, level=1, raw=self._raw)
+
+    def get_item(self, item, level=0, namespace=None):
+        """``G.v[item]`` (Brian2's ``VariableView.get_item``): names in a string ``item``
+        or a subexpression resolve in ``namespace``, by default the frame ``level``
+        above the caller's."""
+        if isinstance(item, tuple) and any(x is None or x is Ellipsis for x in item):
+            return self.values()[item]  # NumPy-style reshaping (matplotlib does x[:, None])
+        # names (of a condition, of a subexpression) resolve where the view is indexed
+        if namespace is None and (isinstance(item, str) or
+                                  self._name in getattr(self._group, "_subexpressions", ())):
+            namespace = caller_namespace(level)
+        values = self._group.get_values(self._name, item, namespace=namespace)
+        return np.asarray(values) if self._raw else values
+
+    def set_item(self, item, value, level=0, namespace=None):
+        """``G.v[item] = value`` (Brian2's ``VariableView.set_item``): names in string
+        values or indices resolve in ``namespace``, by default the frame ``level`` above
+        the caller's."""
+        self._group.set_values(self._name, value, item, level=level + 1, raw=self._raw,
+                               namespace=namespace)
 
     def __array__(self, dtype=None, copy=None):
         # the Quantity itself, as Brian2's: np.asanyarray(G.v) keeps the units while

@@ -62,3 +62,16 @@ def test_add_attribute_allows_a_new_attribute_and_refuses_existing_names(group):
     for name in ("v", "I", "unknown", "name"):
         with pytest.raises(AttributeError):
             group.add_attribute(name)
+
+
+def test_several_values_for_a_shared_variable_are_a_value_error():
+    # Brian2 2.9.0: ValueError; eqsim kept the first of them silently
+    G = NeuronGroup(4, "f : 1 (shared)")
+    G.f = 2
+    for values in ([3, 1], np.array([3.0, 1.0]), []):
+        with pytest.raises(ValueError):
+            G.f = values
+        with pytest.raises(ValueError):
+            G.f[:] = values
+    G.f = [5]  # one value in a list is one value, as in Brian2
+    assert G.f[:] == 5

@@ -113,3 +113,17 @@ def test_in_place_arithmetic_on_a_view_changes_the_variable(target):
     with pytest.raises(TypeError):
         v += '1*mV'
     assert np.allclose(G.v[:] / mV, [1, 1.5, 2])
+
+
+def test_get_item_and_set_item_are_brian2s_indexing_methods(numpy_target):
+    # Brian2 2.9.0 VariableView.get_item/set_item: as G.v[item] (= value), names in
+    # strings resolve in the caller's frame; a shared variable refuses an index
+    G = NeuronGroup(4, 'v : volt\nf : 1 (shared)')
+    offset = 2 * mV
+    G.v.set_item('i > 1', 'offset + i*mV')
+    assert np.allclose(G.v.get_item(slice(None)) / mV, [0, 0, 4, 5])
+    assert np.allclose(G.v.get_item('v > offset') / mV, [4, 5])
+    with pytest.raises(ValueError):  # Brian2: ValueError (two values for one)
+        G.f.set_item(slice(None), [0, 1])
+    with pytest.raises(IndexError):  # Brian2: IndexError
+        G.f.set_item(0, 1)
