@@ -83,14 +83,22 @@ class EquationError(EqsimError):
     default_code = "EQ100"
 
 
-class UnresolvedNameError(EquationError):
-    """An identifier in a user string resolves to nothing."""
+class UnresolvedNameError(EquationError, KeyError):
+    """An identifier in a user string resolves to nothing (Brian2 raises KeyError; this is
+    one too)."""
     default_code = "EQ110"
+    __str__ = EqsimError.__str__  # KeyError would quote the whole message
 
 
-class InvalidNameError(EquationError):
+class InvalidSyntaxError(EquationError, SyntaxError):
+    """A user string that is not valid Python syntax (code EQ101, given where it is raised):
+    Brian2 raises SyntaxError; this is one too."""
+
+
+class InvalidNameError(EquationError, ValueError, TypeError):
     """A name given as an argument (object, event, pathway, index variable) is not a
-    plain identifier, or starts with '_'."""
+    plain identifier, or starts with '_'. Brian2 raises ValueError for an object's name and
+    TypeError for an event's; this is both."""
     default_code = "EQ127"
 
 
@@ -620,3 +628,52 @@ class ProcessFilesError(NotGatheredHereError):
     """A monitor of a run on several processes recorded to per-process files (``to_file=``
     under ``mpiexec -n K``): no process holds the whole recording."""
     default_code = "EQ839"
+
+
+# -- groups, views, variables, refractoriness (EQ260-EQ269) --
+class WholeNumberTypeError(LimitError, TypeError):
+    """A size or count that is not a number at all: ``NeuronGroup('v : 1', 10)`` (the
+    equations first), ``N=object()``, ``N=True``. Brian2 raises TypeError; this is one too."""
+    default_code = "EQ260"
+
+
+class WholeNumberValueError(LimitError, ValueError):
+    """A size or count that is a number but not an allowed one: ``N=0``, ``N=-1``,
+    ``N=2.5``, ``N=nan``. Brian2 raises ValueError; this is one too."""
+    default_code = "EQ261"
+
+
+class NetworkOperationArgumentsError(NetworkError, TypeError):
+    """A function given to ``network_operation`` that takes more than the time ``t`` (or a
+    plain function whose first argument is ``self``): it could not be called each step.
+    Brian2 raises TypeError when the operation is created; this is one too."""
+    default_code = "EQ262"
+
+
+class ElementIndexTypeError(EqsimError, TypeError, IndexError):
+    """``G.v[item]``, ``G.indices[item]``, ``S.w[item]`` with an ``item`` that is not an
+    integer, a slice, an array of integers or booleans, or a condition string: ``None``,
+    ``1.5``, ``object()``. Brian2 raises TypeError for a group and IndexError for synapses;
+    this is both."""
+    default_code = "EQ263"
+
+
+class ElementIndexError(EqsimError, IndexError):
+    """An element index outside the group (``G.v[10]`` of 4 neurons) or with more than one
+    dimension (``G.v[0, 0]``). Brian2 raises IndexError; this is one too."""
+    default_code = "EQ264"
+
+
+class SharedWriteError(EquationError, SyntaxError):
+    """Code that writes a shared variable where Brian2 forbids it: in a reset, an event's
+    code or on_pre/on_post (also ``x += 1`` in a reset for ``x`` linked to a group of one
+    element), a shared variable given a per-element value, or written after a per-element
+    one. Brian2 raises SyntaxError when the run starts; this is one too."""
+    default_code = "EQ265"
+
+
+class RefractoryTypeError(EquationError, TypeError):
+    """``refractory=`` that is neither a time nor a boolean condition: ``'3*Hz'``, ``'3'``,
+    a variable with units of Hz. Brian2 raises TypeError when the run starts; this is one
+    too."""
+    default_code = "EQ269"

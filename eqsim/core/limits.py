@@ -8,7 +8,8 @@ import warnings
 
 import numpy as np
 
-from ..errors import EqsimWarning, LimitError, TimeValueError
+from ..errors import (EqsimWarning, LimitError, TimeValueError, WholeNumberTypeError,
+                      WholeNumberValueError)
 from ..units import fail_for_dimension_mismatch, second
 
 #: Largest group size: element indices are 32-bit integers in the kernels.
@@ -28,16 +29,17 @@ def whole_number(value, what, *, obj=None, minimum=1, maximum=MAX_SIZE):
     strings, NaN and infinities are refused rather than truncated.
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise LimitError(f"{what} must be a whole number, got {value!r}", obj=obj,
-                         hint=f"give an integer such as {max(minimum, 10)}")
+        raise WholeNumberTypeError(f"{what} must be a whole number, got {value!r}", obj=obj,
+                                   hint=f"give an integer such as {max(minimum, 10)}")
     if not math.isfinite(value) or value != math.floor(value):
-        raise LimitError(f"{what} must be a whole number, got {value!r}", obj=obj,
-                         hint=f"round it yourself if that is what you mean, e.g. {what}="
-                              f"{max(minimum, math.floor(value)) if math.isfinite(value) else minimum}")
+        example = max(minimum, math.floor(value)) if math.isfinite(value) else minimum
+        raise WholeNumberValueError(f"{what} must be a whole number, got {value!r}", obj=obj,
+                                    hint=f"round it yourself if that is what you mean, e.g. "
+                                         f"{what}={example}")
     number = int(value)
     if not minimum <= number <= maximum:
-        raise LimitError(f"{what} must lie between {minimum} and {maximum}, got {number}",
-                         obj=obj)
+        raise WholeNumberValueError(
+            f"{what} must lie between {minimum} and {maximum}, got {number}", obj=obj)
     return number
 
 

@@ -2,6 +2,7 @@
 import inspect
 
 from ..units import Quantity, second
+from ..errors import NetworkOperationArgumentsError
 from .base import EqsimObject
 
 
@@ -23,11 +24,7 @@ class NetworkOperation(EqsimObject):
         super().__init__(dt=dt, clock=clock, when=when, order=order,
                          name="networkoperation*" if name is None else name)
         self.function = function
-        try:
-            n_args = len(inspect.signature(function).parameters)
-        except (TypeError, ValueError):
-            n_args = 0
-        self._takes_time = n_args >= 1
+        self._takes_time = _takes_time(function)
 
     def __call__(self, *args, **kwargs):
         return self.function(*args, **kwargs)
@@ -37,6 +34,28 @@ class NetworkOperation(EqsimObject):
             self.function(Quantity(self.clock.t_, dim=second.dim))
         else:
             self.function()
+
+
+def _takes_time(function):
+    """Whether ``function`` is called with ``t``; refused, as by Brian2 when the operation
+    is made, if it wants more: a run would otherwise fail at its first step."""
+    try:
+        parameters = list(inspect.signature(function).parameters.values())
+    except (TypeError, ValueError):
+        return False
+    names = [p.name for p in parameters
+             if p.kind in (p.POSITIONAL_ONLY, p.POSITIONAL_OR_KEYWORD)]
+    label = getattr(function, "__name__", repr(function))
+    if names[:1] == ["self"] and not inspect.ismethod(function):
+        raise NetworkOperationArgumentsError(
+            f"the first argument of '{label}' is 'self': it looks like a method used "
+            f"as a network operation", hint="make a NetworkOperation(obj.method) of the "
+            "bound method of an object instead of decorating the method in the class")
+    if len(names) > 1:
+        raise NetworkOperationArgumentsError(
+            f"'{label}' cannot be a network operation: it takes {len(names)} arguments "
+            f"({', '.join(names)})", hint="take no argument or only the time t")
+    return len(names) == 1
 
 
 def network_operation(*args, **kwargs):

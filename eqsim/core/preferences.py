@@ -47,6 +47,10 @@ _DEFAULTS = {
                                 "(connect() of many synapses, compiling a network): 'text' "
                                 "or 'stdout', 'stderr', or None (silent). A run with "
                                 "report= also reports the build it starts."),
+    "legacy.refractory_timing": (False, "Brian2 <= 2.1.2's refractoriness for a period "
+                                        "given as a time (refractory=5*ms): refractory while "
+                                        "t - lastspike <= period, compared as floats (one step "
+                                        "more now and then), instead of whole time steps."),
     "core.network.default_schedule": (["start", "groups", "thresholds", "synapses", "resets",
                                        "end"], "Order of the schedule slots (``when``) in a "
                                                "time step, for networks without their own "
@@ -86,6 +90,7 @@ _VALID = {
     "core.build_report": lambda v: v in (None, "text", "stdout", "stderr"),
     "distributed.overlap_exchange": lambda v: isinstance(v, (bool, np.bool_)),
     "codegen.cython.team_timing": lambda v: isinstance(v, (bool, np.bool_)),
+    "legacy.refractory_timing": lambda v: isinstance(v, (bool, np.bool_)),
     "codegen.cython.procedural_cache_mb": lambda v: isinstance(v, numbers.Real)
     and not isinstance(v, (bool, np.bool_)) and 0 <= v < float("inf"),
 }

@@ -13,7 +13,8 @@ from .linked import LinkTarget, link_variable, is_linked
 from .values import element_values, storage_of
 from .variable_view import VariableView
 from .partition import process_slice
-from .state_access import StateAccess, StateError  # noqa: F401 (StateError: its home)
+from .state_access import (ReadOnlyVariableError, StateAccess, StateError,  # noqa: F401
+                           UnknownVariableError)  # (StateError: its home)
 
 
 class Group(StateAccess, EqsimObject):
@@ -134,9 +135,30 @@ class Group(StateAccess, EqsimObject):
                     self.set_values(reference[0], value, slice(None), level=1,
                                     raw=reference[1])
                     return
-                raise StateError(f"'{self.name}' has no variable '{name}'",
-                                 hint=f"its variables are {self.state_names()}")
+                if name in ("t", "dt", "t_in_timesteps"):  # the clock's, read here only
+                    raise ReadOnlyVariableError(f"'{name}' of '{self.name}' is read-only",
+                                                hint="set the clock's dt instead")
+                raise UnknownVariableError(f"'{self.name}' has no variable '{name}'",
+                                           hint=f"its variables are {self.state_names()}")
         object.__setattr__(self, name, value)
+
+    def add_attribute(self, name):
+        """Allow ``G.name = value`` for a new attribute ``name`` (Brian2's
+        ``Group.add_attribute``): without it, setting an unknown name is refused, since it
+        is most often a misspelt variable.
+
+        Raises
+        ------
+        AttributeError
+            If ``name`` is a variable or an attribute of the group already.
+        """
+        if name in self.variables or name in self._subexpressions:
+            raise UnknownVariableError(f"cannot add an attribute '{name}': it is a variable "
+                                       f"of '{self.name}' already", obj=self.name)
+        if name in self.__dict__ or hasattr(type(self), name):
+            raise UnknownVariableError(f"cannot add an attribute '{name}': it is an "
+                                       f"attribute of '{self.name}' already", obj=self.name)
+        object.__setattr__(self, name, None)
 
     def _reference_to_set(self, name):
         """``(name, raw)`` when ``G.<name> = value`` sets another object's variable

@@ -146,7 +146,9 @@ def link_variable(group, name, value):
     if value.index is not None:
         index = _index_variable(group, name, value.index, size)
     elif target is None or not target.shared:
-        if size == 1:  # Brian2's index '0': every element reads the one value
+        # Brian2's index '0': one value for all elements (synapses, which may grow from
+        # one synapse, too: Brian2 reads out of bounds there)
+        if size == 1 and (group.N != 1 or getattr(group, "dynamic_size", False)):
             to_one = True
         elif size != group.N:
             raise LinkError(f"cannot link variable '{name}' to '{value.name}' of "

@@ -7,9 +7,10 @@ import numpy as np
 import sympy
 
 from ..core.context import current_context
+from ..core.preferences import prefs
 from ..ir.functions import TabulatedFunction, UserFunction
 from ..ir.calls import called_functions, free_names
-from ..errors import DimensionMismatchError, EquationError, LimitError
+from ..errors import DimensionMismatchError, EquationError, LimitError, RefractoryTypeError
 from ..ir.operations import Assignment, ResetOp, StateUpdateOp, ThresholdOp
 from ..ir.variables import ArrayVariable
 from ..parsing.dimensions import dimension_of, check_equation_dimensions
@@ -182,7 +183,8 @@ def refractory_condition(group, refractory, run_namespace):
     """Brian2's rule: a time (or time expression) counts steps since the last spike;
     a boolean expression keeps a neuron refractory after a spike while it holds."""
     if not isinstance(refractory, sympy.Basic):  # a Quantity, checked to be a time
-        return _refractory_for(float(np.asarray(refractory)))
+        return _refractory_for(float(np.asarray(refractory)),
+                               bool(prefs["legacy.refractory_timing"]))
     expr = group.substitute_subexpressions(refractory)  # refractory='time_since_spike < ...'
     variables = group.resolve_for_kernel(used_names([expr]), run_namespace)
     dim = dimension_of(expr, group.kernel_dimensions(variables), functions=function_rules(variables),
@@ -194,15 +196,20 @@ def refractory_condition(group, refractory, run_namespace):
         # Brian2's rule: the condition only *ends* refractoriness (which a spike's reset
         # starts); a neuron that has not spiked is not refractory whatever it says
         return sympy.Or(NOT_REFRACTORY > 0, sympy.Not(expr))
-    raise EquationError(f"refractory must be a time or a boolean condition, got dimension {dim}",
-                        obj=group.name, hint="e.g. refractory=5*ms or refractory='v > -50*mV'")
+    raise RefractoryTypeError(f"refractory must be a time or a boolean condition, got "
+                              f"dimension {dim}", obj=group.name,
+                              hint="e.g. refractory=5*ms or refractory='v > -50*mV'")
 
 
 # sympy builds these slowly (~0.2 ms each, for every run()); expressions compare by
 # structure, so the cached expression is the one it would build
 @functools.lru_cache(maxsize=256)
-def _refractory_for(period):
-    """Refractoriness during ``period`` (second) after the last spike, in whole steps."""
+def _refractory_for(period, legacy=False):
+    """Refractoriness during ``period`` (second) after the last spike, in whole steps
+    (``legacy``: Brian2 <= 2.1.2's float comparison, which Brian2 2.9 keeps behind
+    prefs.legacy.refractory_timing for a period given as a time, not as an expression)."""
+    if legacy:
+        return sympy.Gt(T - LASTSPIKE, sympy.Float(period))
     return sympy.Ge(timestep(T - LASTSPIKE, DT), timestep(sympy.Float(period), DT))
 
 

@@ -12,6 +12,7 @@ from ..ir.scalar import check_shared_value
 from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable, check_index_values
 from ..parsing.expressions import parse_expression
 from ..units import Quantity, DIMENSIONLESS, get_dimensions
+from .element_index import as_index
 from .expression_eval import evaluate
 from .indices import GroupIndices
 from .values import as_values, element_values, plain_sequence, storage_indices, storage_of
@@ -24,14 +25,23 @@ class StateError(EqsimError):
     default_code = "EQ800"
 
 
-def _as_index(item, size):
-    """Normalise ``G.v[item]`` indices (int, slice, array, bool mask) to an index array."""
-    if isinstance(item, (int, np.integer)):
-        if not -size <= item < size:
-            raise StateError(f"index {item} is out of range for {size} elements")
-        return np.array([item % size])
-    arr = np.arange(size)[item]
-    return np.atleast_1d(arr)
+class ReadOnlyVariableError(StateError, TypeError):
+    """``G.N = 20``, ``G.i = ...``, ``G.I = ...`` (a subexpression), ``G.t = ...``: a name
+    that is computed or read-only. Brian2 raises TypeError; this is one too."""
+    default_code = "EQ266"
+
+
+class UnknownVariableError(StateError, AttributeError):
+    """``G.unknown = 42`` for a name that is neither a variable of the group nor an
+    attribute: Brian2 raises AttributeError (a typo must not create a new attribute)."""
+    default_code = "EQ267"
+
+
+class ValueCountError(StateError, ValueError):
+    """Values that do not fit the elements they are set into (3 values for 4 elements, an
+    array of the wrong shape) or NaN/out-of-range values for an integer variable. Brian2
+    raises ValueError; this is one too."""
+    default_code = "EQ268"
 
 
 def _checked_integers(values, var, name, obj):
@@ -42,10 +52,11 @@ def _checked_integers(values, var, name, obj):
     info = np.iinfo(var.array.dtype)
     bad = ~((values > info.min - 1.0) & (values < info.max + 1.0))  # NaN is bad too
     if bad.any():
-        raise StateError(f"cannot set integer variable '{name}' to {float(values[bad].flat[0])!r}: "
-                         f"its values must lie in [{info.min}, {info.max}]", obj=obj,
-                         hint=f"'{name}' is stored as {var.array.dtype}; declare it as a "
-                              "float (unit 1) for larger values")
+        raise ValueCountError(f"cannot set integer variable '{name}' to "
+                              f"{float(values[bad].flat[0])!r}: its values must lie in "
+                              f"[{info.min}, {info.max}]", obj=obj,
+                              hint=f"'{name}' is stored as {var.array.dtype}; declare it as "
+                                   "a float (unit 1) for larger values")
     return np.trunc(values)
 
 
@@ -98,8 +109,8 @@ class StateAccess(StateDicts):
                             expected_dim=DIMENSIONLESS, what="condition")
             return all_idx[np.asarray(mask, dtype=bool)], None
         if not self._partitioned:  # (len(S) of synapses split over processes is global)
-            return _as_index(item, self._stop - self._start) + self._start, None
-        selected = _as_index(item, len(self))  # indices i, whole group
+            return as_index(item, self._stop - self._start) + self._start, None
+        selected = as_index(item, len(self))  # indices i, whole group
         first, stop = self._stored_range()
         kept = (selected >= first) & (selected < stop)
         return selected[kept] + self._local_origin, kept
@@ -186,11 +197,12 @@ class StateAccess(StateDicts):
         ``level`` above the caller's (Brian2: where ``G.x = '...'`` is written)."""
         if name in self._subexpressions or name not in self.variables or \
                 not isinstance(self.variables[name], (ArrayVariable, LinkedVariable)):
-            raise StateError(f"'{name}' of '{self.name}' cannot be assigned",
-                             hint="subexpressions and built-in variables are computed, not set")
+            raise ReadOnlyVariableError(f"'{name}' of '{self.name}' cannot be assigned",
+                                        hint="subexpressions and built-in variables are "
+                                             "computed, not set")
         var = self.variables[name]
         if var.read_only:
-            raise StateError(f"'{name}' of '{self.name}' is read-only")
+            raise ReadOnlyVariableError(f"'{name}' of '{self.name}' is read-only")
         self._refuse_shared_index(name, item, writing=True)
         if var.shared:
             idx, kept = np.array([0]), None
@@ -232,15 +244,20 @@ class StateAccess(StateDicts):
             values = _checked_integers(values, storage, name, self.name)
             check_index_values(storage, values)
         if var.shared:
+            if np.size(values) != 1:  # Brian2: ValueError; [3, 1] must not become 3
+                raise ValueCountError(f"cannot set {np.size(values)} values into the shared "
+                                      f"'{name}' of '{self.name}'",
+                                      hint="give one value: it is one for all elements")
             storage.array[0] = np.asarray(values).reshape(-1)[0]
         else:
             if np.ndim(values) > 1:  # NumPy would broadcast [[1, 2]] into two elements
-                raise StateError(f"cannot set '{name}' of '{self.name}' to an array of shape "
-                                 f"{np.shape(values)}", obj=self.name,
-                                 hint="give one value, or a flat sequence with one per element")
+                raise ValueCountError(f"cannot set '{name}' of '{self.name}' to an array of "
+                                      f"shape {np.shape(values)}", obj=self.name,
+                                      hint="give one value, or a flat sequence with one per "
+                                           "element")
             try:
                 storage.array[storage_indices(var, idx)] = values
             except ValueError:
-                raise StateError(f"cannot set {np.size(values)} values into {idx.size} elements of "
-                                 f"'{name}' of '{self.name}'",
-                                 hint="give one value, or one per element") from None
+                raise ValueCountError(f"cannot set {np.size(values)} values into {idx.size} "
+                                      f"elements of '{name}' of '{self.name}'",
+                                      hint="give one value, or one per element") from None

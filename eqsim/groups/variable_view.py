@@ -3,6 +3,7 @@
 import numpy as np
 
 from ..core.namespace import caller_namespace
+from ..errors import ValueTypeError
 from ..units import DIMENSIONLESS
 from ..units.unit_class import get_unit
 
@@ -41,20 +42,36 @@ class VariableView:
         return (lambda: self._group.set_values(self._name, value, slice(None), level=1)), None
 
     def __getitem__(self, item):
-        if isinstance(item, tuple) and any(x is None or x is Ellipsis for x in item):
-            return self.values()[item]  # NumPy-style reshaping (matplotlib does x[:, None])
-        # names (of a condition, of a subexpression) resolve where the view is indexed
-        namespace = caller_namespace(0) if isinstance(item, str) or \
-            self._name in getattr(self._group, "_subexpressions", ()) else None
-        values = self._group.get_values(self._name, item, namespace=namespace)
-        return np.asarray(values) if self._raw else values
+        return self.get_item(item, level=1)
 
     def __setitem__(self, item, value):
         self._group.set_values(self._name, value, item, level=1, raw=self._raw)
 
+    def get_item(self, item, level=0, namespace=None):
+        """``G.v[item]`` (Brian2's ``VariableView.get_item``): names in a string ``item``
+        or a subexpression resolve in ``namespace``, by default the frame ``level``
+        above the caller's."""
+        if isinstance(item, tuple) and any(x is None or x is Ellipsis for x in item):
+            return self.values()[item]  # NumPy-style reshaping (matplotlib does x[:, None])
+        # names (of a condition, of a subexpression) resolve where the view is indexed
+        if namespace is None and (isinstance(item, str) or
+                                  self._name in getattr(self._group, "_subexpressions", ())):
+            namespace = caller_namespace(level)
+        values = self._group.get_values(self._name, item, namespace=namespace)
+        return np.asarray(values) if self._raw else values
+
+    def set_item(self, item, value, level=0, namespace=None):
+        """``G.v[item] = value`` (Brian2's ``VariableView.set_item``): names in string
+        values or indices resolve in ``namespace``, by default the frame ``level`` above
+        the caller's."""
+        self._group.set_values(self._name, value, item, level=level + 1, raw=self._raw,
+                               namespace=namespace)
+
     def __array__(self, dtype=None, copy=None):
-        arr = np.asarray(self.values())
-        return arr.astype(dtype) if dtype is not None else arr
+        # the Quantity itself, as Brian2's: np.asanyarray(G.v) keeps the units while
+        # np.asarray/np.array (which take only base arrays) still give plain numbers
+        values = self.values()
+        return values.astype(dtype) if dtype is not None else values
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
         inputs = tuple(i.values() if isinstance(i, VariableView) else i for i in inputs)
@@ -122,6 +139,25 @@ for _name in ("add", "radd", "sub", "rsub", "mul", "rmul", "truediv", "rtruediv"
               "rfloordiv", "mod", "pow", "rpow", "neg", "pos", "abs", "lt", "le", "gt", "ge",
               "eq", "ne", "matmul"):
     setattr(VariableView, f"__{_name}__", _delegate(_name))
+
+
+def _in_place(name):
+    def method(self, other):
+        # Brian2: v = G.v; v += 1*mV changes G.v (and v stays the view), not a copy
+        if isinstance(other, str):
+            raise ValueTypeError(f"in-place arithmetic ({name}) of '{self._name}' with a string",
+                                 hint=f"assign the expression instead: "
+                                      f"{self._group.name}.{self._name} = '...'")
+        other = other.values() if isinstance(other, VariableView) else other
+        self[:] = getattr(self.values(), f"__{name}__")(other)
+        return self
+    method.__name__ = f"__i{name}__"
+    return method
+
+
+for _name in ("add", "sub", "mul", "truediv", "floordiv", "mod", "pow"):
+    setattr(VariableView, f"__i{_name}__", _in_place(_name))
+VariableView.__idiv__ = VariableView.__itruediv__  # Brian2's views still have it
 # hashable as Brian2's (by group and name) so that ``{G.tau: 10*ms}`` can be a dict key
 # (device.run(run_args=...)); == compares values, as for arrays
 VariableView.__hash__ = lambda self: hash((self._group.name, self._name, self._raw))

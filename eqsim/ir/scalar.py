@@ -13,7 +13,7 @@ elements, not once per element. Brian2's rules, which eqsim follows:
 """
 import re
 
-from ..errors import EquationError
+from ..errors import EquationError, SharedWriteError
 from ..parsing import error_codes as codes
 from ..parsing.functions import RANDOM_FUNCTIONS
 from .calls import free_names, random_calls
@@ -110,8 +110,8 @@ def _fail(op, st, code, message, hint, name=None):
         found = re.search(rf"\b{re.escape(name.rstrip('()'))}\b", line_text[rhs + 1:])
         if found:
             column = rhs + 1 + found.start()
-    raise EquationError(message, code=code, obj=op.owner, source=st.block, line=st.line,
-                        column=column, hint=hint)
+    raise SharedWriteError(message, code=code, obj=op.owner, source=st.block, line=st.line,
+                           column=column, hint=hint)
 
 
 def check_shared_value(target, expr, variables, *, text, obj):

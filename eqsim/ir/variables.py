@@ -160,7 +160,9 @@ class LinkedVariable(Variable):
             var = var.target
         return out + ([var] if var is not None else [])
 
-    shared = property(lambda self: self.storage().shared)
+    # a link to the one element of a group (to_one) is one value for all, as Brian2's
+    # index '0': read whole (G.x[:] is a number) and not written per element
+    shared = property(lambda self: self.to_one or self.storage().shared)
     read_only = property(lambda self: self.storage().read_only)
     constant = property(lambda self: self.storage().constant)
     var_type = property(lambda self: self.storage().var_type)

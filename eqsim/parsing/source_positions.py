@@ -8,7 +8,7 @@ import difflib
 import re
 from dataclasses import dataclass
 
-from eqsim.errors import EquationError
+from eqsim.errors import EquationError, InvalidSyntaxError
 from eqsim.parsing import error_codes as codes
 
 __all__ = ["SYNTAX_HINT", "SourceOrigin", "strip_with_origin", "parse_source", "check_identifier",
@@ -97,7 +97,7 @@ def parse_source(origin, mode):
         node = ast.Constant(None, lineno=exc.lineno or 1, col_offset=column)
         detail = exc.msg or "invalid syntax"
         raise origin.error(node, f"Invalid syntax: {detail}.", code=codes.SYNTAX_ERROR,
-                           hint=SYNTAX_HINT) from None
+                           hint=SYNTAX_HINT, error_type=InvalidSyntaxError) from None
     except ValueError as exc:  # e.g. null bytes, on some Python versions
         raise origin.error(None, f"Invalid text: {exc}.", code=codes.SYNTAX_ERROR,
                            hint=SYNTAX_HINT) from None

@@ -27,10 +27,10 @@ class FanView:
         return values[self._synapses._indices(item, level=0)]
 
     def __setitem__(self, item, value):
-        from ..groups.group import StateError
-        raise StateError(f"'{self._name}' of '{self._synapses.name}' is read-only: it counts "
-                         "the synapses", obj=self._synapses.name,
-                         hint="it changes only with connect()")
+        from ..groups.group import ReadOnlyVariableError
+        raise ReadOnlyVariableError(f"'{self._name}' of '{self._synapses.name}' is read-only: "
+                                    "it counts the synapses", obj=self._synapses.name,
+                                    hint="it changes only with connect()")
 
     def __array__(self, dtype=None, copy=None):
         values = self.values()

@@ -39,6 +39,22 @@ def test_a_group_size_out_of_range_is_refused_before_allocating(kind, N):
     assert f"between 1 and {2**31 - 1}" in str(info.value) and str(N) in str(info.value)
 
 
+# Brian2 2.9.0: NeuronGroup('dv/dt = 5*Hz : 1', 1) and NeuronGroup(object(), ...) raise
+# TypeError; NeuronGroup(0, ...), NeuronGroup(-1, ...) and N=nan raise ValueError.
+@pytest.mark.parametrize("kind", GROUPS)
+@pytest.mark.parametrize("N", ["dv/dt = 5*Hz : 1", object(), None, True], ids=repr)
+def test_a_group_size_that_is_not_a_number_raises_a_type_error(kind, N):
+    with pytest.raises(TypeError):
+        GROUPS[kind](N)
+
+
+@pytest.mark.parametrize("kind", GROUPS)
+@pytest.mark.parametrize("N", [0, -1, float("nan"), 2.5], ids=repr)
+def test_a_group_size_that_is_a_wrong_number_raises_a_value_error(kind, N):
+    with pytest.raises(ValueError):
+        GROUPS[kind](N)
+
+
 def test_the_largest_size_is_the_largest_32_bit_index():
     # checked without building a group: one of 2**31 - 1 neurons would need 16 GB
     assert whole_number(2**31 - 1, "N") == 2**31 - 1

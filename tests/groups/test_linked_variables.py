@@ -187,17 +187,48 @@ def test_synapses_link_to_one_element_follows_new_synapses():
     S.connect(i=0, j=1)
     S.g = linked_var(H, "v")
     S.connect(i=[1, 2], j=[2, 0])
-    assert list(S.g[:]) == [7, 7, 7]
+    # one value for all synapses, read whole as a shared variable (Brian2 reads out of
+    # bounds here: its link to one element is index '0' only while the sizes differ)
+    assert float(S.g[:]) == 7
 
 
-def test_a_write_through_a_one_to_all_link_reaches_the_one_element(both_targets):
-    def simulate(_):
-        drive = NeuronGroup(1, "x : 1")
-        G = NeuronGroup(5, "x : 1 (linked)", threshold="i >= 2", reset="x = x + 1")
-        G.x = linked_var(drive, "x")
+def test_a_reset_cannot_write_through_a_link_to_one_element(target):
+    # Brian2 2.9.0 (test_linked_var_in_reset_incorrect): such a link is shared, and a
+    # reset writing it is a SyntaxError when the run starts
+    drive = NeuronGroup(1, "x : 1")
+    G = NeuronGroup(5, "x : 1 (linked)", threshold="i >= 2", reset="x = x + 1")
+    G.x = linked_var(drive, "x")
+    with pytest.raises(SyntaxError, match="shared"):
         Network(drive, G).run(0.3 * ms)
-        return float(drive.x[0])
-    assert both_targets(simulate) == (9.0, 9.0)  # three spiking neurons, three steps
+    assert float(drive.x[0]) == 0
+
+
+def test_a_link_to_one_element_reads_as_one_value_and_drives_every_element(target):
+    # Brian2 2.9.0 test_linked_variable_scalar: G2.x[:] is a scalar (index '0'), and
+    # dy/dt = (-y + x)/(20*ms) with x = 1 after one step of 0.1 ms (exact, euler-free:
+    # linear -> y1 = x + (y0 - x)*exp(-dt/tau))
+    G1 = NeuronGroup(1, "x : 1")
+    G2 = NeuronGroup(4, "dy/dt = (-y + x) / (20*ms) : 1\nx : 1 (linked)")
+    G1.x = 1
+    G2.x = linked_var(G1.x)
+    assert np.isscalar(G2.x[:]) and G2.x[:] == 1 and G2[:2].x[:] == 1
+    with pytest.raises(IndexError):  # shared: read whole only, as Brian2's shared reads
+        G2.x[2]
+    G2.x[:] = 3
+    assert float(G1.x[0]) == 3
+    G2.y = [0, 1, 2, 3]
+    Network(G1, G2).run(0.1 * ms)
+    y0 = np.array([0, 1, 2, 3])
+    np.testing.assert_allclose(G2.y[:], 3 + (y0 - 3) * np.exp(-0.1 / 20), rtol=1e-12)
+
+
+def test_a_group_of_one_linked_to_a_group_of_one_stays_per_element():
+    # Brian2 2.9.0: the index is '_idx' when both have one element (not shared)
+    A = NeuronGroup(1, "x : 1")
+    B = NeuronGroup(1, "x : 1 (linked)")
+    A.x = 4
+    B.x = linked_var(A.x)
+    assert list(B.x[:]) == [4] and B.x[0] == 4
 
 
 def test_a_link_is_set_on_the_whole_group_not_through_a_subgroup():

@@ -2,6 +2,7 @@
 at construction where possible, else at the start of the run, before anything runs."""
 import pytest
 
+import eqsim
 from eqsim import (DimensionMismatchError, EqsimError, EquationError, IntegrationError,
                    NeuronGroup, mV, ms, run)
 from eqsim.groups.event_schedule import UnknownEventError
@@ -127,3 +128,27 @@ def test_run_on_event_of_an_event_the_group_lacks_is_a_value_error():
     with pytest.raises(UnknownEventError, match="'down'") as raised:
         G.run_on_event("down", "x = 1")
     assert isinstance(raised.value, ValueError)  # Brian2's type
+
+
+@pytest.mark.parametrize("model, kwargs", [
+    ("dv/dt = -v/tau_unknown : 1", {}),
+    ("dv/dt = -v/(10*ms) : 1", {"threshold": "False", "reset": "v = v_r_unknown"}),
+    ("dv/dt = -v/(10*ms) : 1", {"threshold": "v > v_th_unknown"}),
+])
+def test_an_undefined_name_is_a_key_error_at_run_with_a_readable_message(target, model,
+                                                                          kwargs):
+    # Brian2 2.9.0 test_namespace_errors: a BrianObjectException whose cause is a KeyError
+    G = eqsim.NeuronGroup(1, model, **kwargs)
+    with pytest.raises(KeyError) as info:
+        eqsim.Network(G).run(0.1 * eqsim.ms)
+    assert isinstance(info.value, eqsim.BrianObjectException)
+    assert "is not defined" in str(info.value) and "\\n" not in str(info.value)
+
+
+@pytest.mark.parametrize("model, refractory", [("", "3*Hz"), ("ref : Hz", "ref"), ("", "3")])
+def test_a_refractory_that_is_neither_a_time_nor_a_condition_is_a_type_error(target, model,
+                                                                             refractory):
+    # Brian2 2.9.0 test_refractoriness_types: TypeError (in a BrianObjectException) at run
+    G = eqsim.NeuronGroup(1, model, refractory=refractory)
+    with pytest.raises(TypeError, match="refractory must be a time or a boolean"):
+        eqsim.Network(G).run(0 * eqsim.ms)

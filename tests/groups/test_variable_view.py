@@ -3,7 +3,7 @@ VariableView."""
 import numpy as np
 import pytest
 
-from eqsim import NeuronGroup, Synapses, Unit, linked_var, mV, volt
+from eqsim import DimensionMismatchError, NeuronGroup, Synapses, Unit, linked_var, mV, second, volt
 from eqsim.groups.group import StateError
 from eqsim.groups.variable_view import VariableView
 from eqsim.units import get_dimensions
@@ -77,3 +77,53 @@ def test_a_synaptic_subexpression_reads_names_where_it_is_indexed(numpy_target):
         c = 3  # noqa: F841 (read by the subexpression)
         return S.sw[:].tolist(), S.sw['i > 0'].tolist(), np.asarray(S.sw).tolist()
     assert read() == ([0, 3, 3, 6], [3, 6], [0, 3, 3, 6])
+
+
+def test_asanyarray_keeps_the_units_and_asarray_gives_plain_numbers(numpy_target):
+    # Brian2 2.9.0: np.asanyarray(G.v) is a Quantity ([1, 2, 3] mV), np.asarray(G.v)
+    # and np.array(G.v) plain arrays in volt; dimensionless variables stay plain
+    G = NeuronGroup(3, 'v : volt\nx : 1')
+    G.v = [1, 2, 3] * mV
+    quantity = np.asanyarray(G.v)
+    assert get_dimensions(quantity) is volt.dim and np.allclose(quantity / mV, [1, 2, 3])
+    for plain in (np.asarray(G.v), np.array(G.v), np.asarray(G.v, dtype=np.float32)):
+        assert type(plain) is np.ndarray and np.allclose(plain, [0.001, 0.002, 0.003])
+    assert type(np.asanyarray(G.x)) is np.ndarray and type(np.asanyarray(G.v_)) is np.ndarray
+
+
+def test_in_place_arithmetic_on_a_view_changes_the_variable(target):
+    # Brian2 2.9.0: v = G.v; v += 1*mV writes G.v (v stays the view); eqsim rebound v to
+    # a new Quantity and left G.v unchanged. Wrong units and strings are refused.
+    G = NeuronGroup(3, 'v : volt\nx : 1')
+    G.v = [1, 2, 3] * mV
+    G.x = [1, 2, 3]
+    v = G.v
+    v += 1 * mV
+    assert isinstance(v, VariableView) and np.allclose(G.v[:] / mV, [2, 3, 4])
+    x = G[1:].x
+    x *= 2
+    x -= 1
+    x **= 2
+    assert np.allclose(G.x[:], [1, 9, 25])
+    raw = G.v_
+    raw /= 2
+    assert np.allclose(G.v[:] / mV, [1, 1.5, 2])
+    with pytest.raises(DimensionMismatchError):
+        v += 1 * second
+    with pytest.raises(TypeError):
+        v += '1*mV'
+    assert np.allclose(G.v[:] / mV, [1, 1.5, 2])
+
+
+def test_get_item_and_set_item_are_brian2s_indexing_methods(numpy_target):
+    # Brian2 2.9.0 VariableView.get_item/set_item: as G.v[item] (= value), names in
+    # strings resolve in the caller's frame; a shared variable refuses an index
+    G = NeuronGroup(4, 'v : volt\nf : 1 (shared)')
+    offset = 2 * mV
+    G.v.set_item('i > 1', 'offset + i*mV')
+    assert np.allclose(G.v.get_item(slice(None)) / mV, [0, 0, 4, 5])
+    assert np.allclose(G.v.get_item('v > offset') / mV, [4, 5])
+    with pytest.raises(ValueError):  # Brian2: ValueError (two values for one)
+        G.f.set_item(slice(None), [0, 1])
+    with pytest.raises(IndexError):  # Brian2: IndexError
+        G.f.set_item(0, 1)

@@ -22,10 +22,8 @@ SIDECAR = json.loads((HERE / "brian2_linked_variables.json").read_text())
 BUILTIN = {"ValueError": ValueError, "TypeError": TypeError, "IndexError": IndexError,
            "KeyError": KeyError}
 # Brian2's exception types eqsim's errors do not share: a SyntaxError for a bad flag
-# (eqsim's EquationError, like every other malformed equation) and a ValueError when
-# values do not fit the elements (eqsim's StateError, like every other bad assignment)
-OTHER_TYPE = {"linked_flag_with_other_flags": "EquationError",
-              "range_of_wrong_length": "StateError"}
+# (eqsim's EquationError, like every other malformed equation)
+OTHER_TYPE = {"linked_flag_with_other_flags": "EquationError"}
 
 
 def _run(case):
