@@ -42,7 +42,8 @@ def test_a_group_size_out_of_range_is_refused_before_allocating(kind, N):
 # Brian2 2.9.0: NeuronGroup('dv/dt = 5*Hz : 1', 1) and NeuronGroup(object(), ...) raise
 # TypeError; NeuronGroup(0, ...), NeuronGroup(-1, ...) and N=nan raise ValueError.
 @pytest.mark.parametrize("kind", GROUPS)
-@pytest.mark.parametrize("N", ["dv/dt = 5*Hz : 1", object(), None, True], ids=repr)
+@pytest.mark.parametrize("N", ["dv/dt = 5*Hz : 1", object(), None, True],
+                         ids=["equations", "object", "None", "True"])
 def test_a_group_size_that_is_not_a_number_raises_a_type_error(kind, N):
     with pytest.raises(TypeError):
         GROUPS[kind](N)
