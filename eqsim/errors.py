@@ -83,6 +83,15 @@ class EquationError(EqsimError):
     default_code = "EQ100"
 
 
+class InvalidRenameError(EquationError, SyntaxError):
+    """A keyword substitution renames a variable the equations define to something that
+    cannot be a variable name (not an identifier, a leading '_', a name the simulator
+    provides): Brian2 raises SyntaxError; this is one too."""
+    default_code = "EQ282"
+
+    __str__ = EqsimError.__str__  # SyntaxError would show only its first argument
+
+
 class UnresolvedNameError(EquationError, KeyError):
     """An identifier in a user string resolves to nothing (Brian2 raises KeyError; this is
     one too)."""
@@ -117,6 +126,13 @@ class DimensionMismatchError(EqsimError):
 class IntegrationError(EqsimError):
     """The chosen integration method cannot integrate the given equations."""
     default_code = "EQ300"
+
+
+class RandomDrawInEquationError(IntegrationError, NotImplementedError):
+    """A differential equation calls ``rand()``/``randn()``/``poisson()``: eqsim does not
+    integrate draws (Brian2 refuses more than one call with a ``NotImplementedError``;
+    this is one too)."""
+    default_code = "EQ307"
 
 
 class CodegenError(EqsimError):
@@ -446,6 +462,22 @@ class UserFunctionError(EqsimError, ValueError):
 
     Also a ``ValueError``, the type Brian2 raises for the same declarations."""
     default_code = "EQ170"
+
+
+class UnresolvableFunctionError(UserFunctionError, KeyError):
+    """A plain Python function found in a namespace says nothing about units, so a model
+    string cannot call it: Brian2 reports the name as unresolvable with a ``KeyError``;
+    this is one too (and the ``ValueError`` of the declaration)."""
+    default_code = "EQ280"
+
+    __str__ = EqsimError.__str__  # KeyError would quote the whole message
+
+
+class FunctionDeclarationTypeError(UserFunctionError, TypeError):
+    """``Function(...)`` declarations Brian2 refuses with a ``TypeError``: units given by
+    argument name without (enough) ``arg_names``, or a non-float argument type with a
+    unit. A ``TypeError`` here too."""
+    default_code = "EQ281"
 
 # --- issue 12, linked variables of Synapses and Brian2's last errors (linkedsyn12): EQ143-EQ149 ---
 class LinkTargetError(LinkError, NotImplementedError):

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from ..errors import CodegenError
+from ..parsing.grouping import as_written
 from ..runtime.streams import operation_key, operation_stream, synapse_key_text
 from ..ir.calls import called_functions, free_names, random_calls
 from ..ir.operations import declared_fields
@@ -300,8 +301,9 @@ def _printed(printer_cls, statements, condition, invariant_names, prefix, names,
     expression) pairs, the first ``n_scalar`` of them scalar code; ``names`` maps every
     symbol to its text."""
     hoister = InvariantHoister(invariant_names, name=lambda n: mangle("lio", prefix, n))
-    rewritten = [(target, hoister.rewrite(expr)) for target, expr in statements]
-    condition = hoister.rewrite(condition)
+    with as_written():  # rebuilt products keep the user's grouping, as parsed
+        rewritten = [(target, hoister.rewrite(expr)) for target, expr in statements]
+        condition = hoister.rewrite(condition)
     names = dict(names)
     names.update((symbol.name, symbol.name) for symbol, _ in hoister.hoisted)
     printer = printer_cls(names=names, random_streams=dict(streams), index=index_name,

@@ -27,7 +27,8 @@ import math
 import numpy as np
 
 from ..ir.functions import UserFunction
-from ..errors import DimensionMismatchError, EqsimError, UserFunctionError
+from ..errors import (DimensionMismatchError, EqsimError, FunctionDeclarationTypeError,
+                      UnresolvableFunctionError, UserFunctionError)
 from ..parsing.functions import FUNCTIONS
 from ..parsing.user_names import check_user_name
 from .function_implementations import (C_TARGETS, FunctionImplementation,
@@ -121,8 +122,9 @@ class Function:
             _declared(pyfunc, "_arg_units", name, "its arguments", "arg_units")
         if any(isinstance(u, str) for u in self._arg_units) and \
                 (arg_names is None or len(arg_names) != len(self._arg_units)):
-            raise UserFunctionError(f"arg_units of '{name}' refer to arguments by name: give "
-                                    "arg_names, one per argument", code="EQ171")
+            raise FunctionDeclarationTypeError(
+                f"arg_units of '{name}' refer to arguments by name: give arg_names, one per "
+                "argument", hint=f"e.g. arg_names={['x%d' % k for k in range(len(self._arg_units))]}")
         self._return_unit = return_unit if return_unit is not None else \
             _declared(pyfunc, "_return_unit", name, "its return value", "return_unit")
         self._returns_bool = self._return_unit is bool
@@ -136,8 +138,10 @@ class Function:
         for arg_type, unit in zip(self._arg_types, self._arg_units):
             _check_type(arg_type, VALID_ARG_TYPES, f"an argument of '{name}'")
             if arg_type not in ("float", "any") and _dimension(unit) not in (None, DIMENSIONLESS):
-                raise UserFunctionError(f"non-float arguments of '{name}' must be "
-                                        "dimensionless", code="EQ171")
+                raise FunctionDeclarationTypeError(f"non-float arguments of '{name}' must be "
+                                                   "dimensionless",
+                                                   hint="declare the argument 'float' or give "
+                                                        "it no unit")
         _check_type(self._return_type, VALID_RETURN_TYPES, f"the result of '{name}'")
         self.implementations = FunctionImplementationContainer(self)
         self._python = None
@@ -377,6 +381,13 @@ def as_function(name, value):
     wraps plain Python functions the same way, with their ``@check_units`` units)."""
     if isinstance(value, Function):
         return value
+    if not (hasattr(value, "_arg_units") and hasattr(value, "_return_unit")):
+        raise UnresolvableFunctionError(
+            f"The identifier '{name}' could not be resolved: the Python function it names does "
+            "not specify how it deals with units, need to specify 'arg_units' or use the "
+            "'@check_units' decorator.",
+            hint=f"decorate it with @check_units(..., result=...) or wrap it as "
+                 f"Function({name}, arg_units=[...], return_unit=...)")
     return Function(value, arg_units=getattr(value, "_arg_units", None),
                     arg_names=getattr(value, "_arg_names", None),
                     return_unit=getattr(value, "_return_unit", None),

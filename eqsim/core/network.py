@@ -7,6 +7,7 @@ import time
 
 from ..codegen.module_reuse import network_module
 from ..errors import CheckpointError, EqsimError, NetworkError, object_error
+from ..parsing.grouping import as_written
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
 from .checkpoint_files import restore_from_file, store_to_file
@@ -186,6 +187,10 @@ class Network(NetworkControl, Nameable):
                 for k, x in enumerate(self._exchanges + agreements)]
 
     def _build(self, run_namespace, profile=False):
+        with as_written():  # the user's grouping survives every rebuilt expression
+            return self._build_as_written(run_namespace, profile)
+
+    def _build_as_written(self, run_namespace, profile):
         self._exchanges = []
         entries, netops, clocks = self._scheduled(run_namespace, exchanges=True), [], []
         self._shown_names = {item.name: brian2_name(item, obj) for item, obj in entries}

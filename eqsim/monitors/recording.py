@@ -92,15 +92,33 @@ def recorded_dimensions(source, names):
 
 def recorded_dtypes(source, names):
     """The type each recorded name is stored with: that of the variable (a float32 or
-    integer variable is recorded as such, as in Brian2), else the default float type."""
+    integer variable is recorded as such, as in Brian2), or the type a subexpression
+    declares (Brian2 stores an integer one's values in int32, truncated), else the default
+    float type."""
     default = np.dtype(prefs["core.default_float_dtype"])
     dtypes = {}
     for v in names:
         variable = source.variables.get(v)
         if isinstance(variable, LinkedVariable) and variable.target is not None:
             variable = variable.storage()  # a link records the type of what it reads
-        dtypes[v] = variable.dtype if isinstance(variable, ArrayVariable) else default
+        if isinstance(variable, ArrayVariable):
+            dtypes[v] = variable.dtype
+        else:
+            dtypes[v] = _SUBEXPRESSION_DTYPES.get(_declared_type(source, v), default)
     return dtypes
+
+
+_SUBEXPRESSION_DTYPES = {"integer": np.dtype(np.int32), "boolean": np.dtype(bool)}
+
+
+def _declared_type(source, name):
+    """The type (``'float'``, ``'integer'``, ``'boolean'``) ``source``'s equations give
+    ``name``, None where they do not define it."""
+    equations = getattr(source, "equations", None)
+    try:
+        return equations[name].var_type
+    except (KeyError, TypeError):
+        return None
 
 
 def recording_statements(group, names, run_namespace):

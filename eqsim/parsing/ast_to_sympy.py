@@ -13,6 +13,7 @@ import sympy
 from sympy.logic.boolalg import Boolean, BooleanAtom
 
 from eqsim.parsing import error_codes as codes
+from eqsim.parsing.grouping import as_written
 from eqsim.parsing.functions import FUNCTIONS, Mod, floordiv, timestep
 from eqsim.parsing.source_positions import SYNTAX_HINT, check_identifier
 
@@ -381,7 +382,8 @@ def build_checked(node, origin):
     """Build ``node`` with :class:`ExpressionBuilder`, guarding against deep nesting
     and against constants that no double can hold."""
     try:
-        result = ExpressionBuilder(origin).build(node)
+        with as_written():
+            result = ExpressionBuilder(origin).build(node)
         _check_double_range(result, node, origin)
         return result
     except RecursionError:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 import numpy as np
 
-from eqsim.errors import EquationError
+from eqsim.errors import EquationError, InvalidRenameError
 from eqsim.parsing import error_codes as codes
 from eqsim.parsing.expressions import get_identifiers, parse_expression
 from eqsim.units.display_names import readable_name
@@ -46,12 +46,10 @@ def substituted_text(equations, substitutions, obj):
 
 def _replacement_text(name, value, is_defined, obj):
     if isinstance(value, str):
+        if is_defined:
+            return _new_name(name, value, obj)
         if re.fullmatch(_IDENTIFIER, value.strip()):
             return value.strip()
-        if is_defined:
-            raise EquationError(f"Cannot rename '{name}' to '{value}': not a valid name.",
-                                code=codes.INVALID_SUBSTITUTION, obj=obj,
-                                hint="Give a name made of letters, digits and '_'.")
         # an expression (Brian2 allows one): checked by the safe parser, and put in
         # parentheses so that 'x*y' with x='a + b' means (a + b)*y
         try:
@@ -84,6 +82,23 @@ def _replacement_text(name, value, is_defined, obj):
     raise EquationError(f"Cannot substitute {what} for '{name}'.", code=codes.INVALID_SUBSTITUTION,
                         obj=obj, hint=("Substitute a new name (a string), or a number or a "
                                        "scalar quantity for a name that is not defined here."))
+
+
+def _new_name(name, value, obj):
+    """``value`` as the new name of the variable ``name``, which must be free to define."""
+    from eqsim.parsing.equations import RESERVED_NAMES  # that module imports this one
+    from eqsim.parsing.functions import is_noise_name
+    new = value.strip()
+    if not re.fullmatch(_IDENTIFIER, new):
+        problem, hint = "not a valid name", "Give a name made of letters, digits and '_'."
+    elif new.startswith("_"):
+        problem, hint = "names starting with '_' are reserved", "Start it with a letter."
+    elif new in RESERVED_NAMES or is_noise_name(new):
+        problem, hint = "the simulator provides that name", "Choose another name."
+    else:
+        return new
+    raise InvalidRenameError(f"Cannot rename '{name}' to '{value}': {problem}.", obj=obj,
+                             hint=hint)
 
 
 def _rename_tokens(text, replacements):

@@ -13,14 +13,24 @@ from eqsim.parsing import error_codes as codes
 from eqsim.parsing.expressions import parse_expression
 from eqsim.parsing.source_positions import close_matches
 from eqsim.units import DIMENSIONLESS, all_units
+from eqsim.units.display_names import readable_name
 
 __all__ = ["VARIABLE_TYPES", "parse_unit"]
 
 #: Type names allowed in place of a unit; such variables are dimensionless.
 VARIABLE_TYPES = ("boolean", "integer")
 
-_UNIT_HINT = ("Write a unit such as 'volt', 'mV/ms', 'siemens/meter**2', '1' (dimensionless) "
-              "or a type ('boolean', 'integer').")
+_UNIT_HINT = ("Write a unit such as 'volt', 'volt/second', 'siemens/meter**2', '1' "
+              "(dimensionless) or a type ('boolean', 'integer').")
+
+#: The unit names Brian2 2.9.0 accepts in equations: the unscaled ones (its
+#: ``_base_units``); ``mV`` or ``cm`` are refused there, so they are here.
+BASE_UNIT_NAMES = frozenset({
+    "Hz", "amp", "ampere", "becquerel", "candle", "coulomb", "farad", "gray", "henry",
+    "hertz", "joule", "katal", "kelvin", "kgram", "kgramme", "kilogram", "kilogramme",
+    "kliter", "klitre", "lumen", "lux", "mM", "meter", "metre", "mmolar", "mol", "mole",
+    "newton", "ohm", "pascal", "radian", "second", "siemens", "sievert", "steradian",
+    "tesla", "volt", "watt", "weber"})
 
 
 def parse_unit(text, *, source=None, line=1, col_offset=0, obj=None):
@@ -76,6 +86,10 @@ def _dimension(expr, text, fail):
             hint = (f"Did you mean {', '.join(repr(s) for s in suggestions)}?" if suggestions
                     else _UNIT_HINT)
             fail(f"Unknown unit '{expr.name}'.", expr.name, hint)
+        if expr.name not in BASE_UNIT_NAMES:
+            fail(f"Unit specification refers to '{expr.name}', but this is not a base unit.",
+                 expr.name, f"Use '{readable_name(unit.dim)}' instead (as Brian2 requires); "
+                            "scale values where they are set.")
         return unit.dim
     if expr == 1:
         return DIMENSIONLESS

@@ -36,6 +36,7 @@ import sympy
 from eqsim.errors import IntegrationError
 
 from ..parsing.functions import rand, randn
+from ..parsing.grouping import with_sympy_rules
 from . import cache
 from .registry import (AUTOMATIC_ORDER, METHODS, available_methods, identity, normalise,
                        resolve)
@@ -87,6 +88,7 @@ def _choose(system, obj, order=AUTOMATIC_ORDER):
         hint=f"choose one explicitly from: {', '.join(available_methods())}")
 
 
+@with_sympy_rules
 def integrate(equations: dict[str, sympy.Expr], method: str | tuple | None = None, *,
               constants: set[str] = frozenset(),
               obj=None) -> tuple[list[tuple[str, sympy.Expr]], str]:

@@ -23,7 +23,7 @@ from ..errors import EqsimError
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 4  # bump when the statements' structure or the file layout changes
+FORMAT = 5  # bump when the statements' structure, the file layout or a method's choice changes
 LEFTOVER_AGE = 10 * 60  # s; a temporary file this old belongs to a killed process
 _memory = {}
 

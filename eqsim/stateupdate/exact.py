@@ -209,6 +209,23 @@ def _unsolvable(names, reason):
         hint="use 'rk4' or leave the method unspecified")
 
 
+def _require_fixed_point(system, matrix, offset):
+    """Brian2's linear integrator solves ``M*X = B`` for the fixed point and refuses the
+    equations when it has no unique solution (``dv/dt = rate``, ``dx/dt = y - x`` with
+    ``dy/dt = x - y``); its automatic choice then moves on to 'euler' for the whole
+    group. The same equations are refused here, so that the same method integrates them."""
+    symbols = [system.symbols[name] for name in system.variables]
+    solution = sympy.solve_linear_system(matrix.row_join(offset), *symbols)
+    if solution is None or set(solution) != set(symbols):
+        raise IntegrationError(
+            f"method '{NAME}' cannot integrate the equations for "
+            f"{', '.join(system.variables)}: they have no unique fixed point (a variable "
+            "that does not decay, such as dv/dt = rate), which Brian2's exact method "
+            "refuses", code="EQ283",
+            hint="use 'euler' or 'rk4', or leave the method unspecified (Brian2 then uses "
+                 "'euler')")
+
+
 def scheme(system):
     """Intermediates and new values of one exact step.
 
@@ -216,10 +233,12 @@ def scheme(system):
     ------
     IntegrationError
         For stochastic (EQ304), non-linear (EQ302) or time-dependent (EQ303)
-        equations, or coupled equations sympy cannot solve in real form (EQ309).
+        equations, equations without a unique fixed point (EQ283, as Brian2), or
+        coupled equations sympy cannot solve in real form (EQ309).
     """
     require_deterministic(system, NAME)
     matrix, offset = linear_system(system)
+    _require_fixed_point(system, matrix, offset)
     # A positive dt lets sympy simplify sqrt(dt**2), exp products and the like.
     dt = sympy.Dummy("dt", positive=True)
     matrix = matrix.xreplace({system.dt: dt})

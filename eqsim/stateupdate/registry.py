@@ -54,6 +54,12 @@ def is_gsl_name(name):
     return isinstance(name, str) and (name.lower() == "gsl" or name.lower().startswith("gsl_"))
 
 
+def _exact_options(method, method_options):
+    """Brian2's one option outside GSL: ``{'simplify': bool}`` for 'exact' ('linear'). It
+    only tells Brian2's sympy how hard to simplify; eqsim's solution does without it."""
+    return method in ("exact", "linear") and set(method_options) <= {"simplify"}
+
+
 def normalise(method, method_options=None):
     """``method`` as given to a group, as a name, a tuple of names or None.
 
@@ -63,11 +69,12 @@ def normalise(method, method_options=None):
     Raises
     ------
     UnsupportedMethodError
-        For Brian2's GSL integrators and ``method_options`` (EQ222).
+        For Brian2's GSL integrators and ``method_options`` other than 'exact''s
+        ``simplify`` (EQ222).
     IntegrationError
         If ``method`` is neither a name, a method object nor a sequence of them (EQ223).
     """
-    if method_options:
+    if method_options and not _exact_options(method, method_options):
         raise UnsupportedMethodError(
             f"method_options {dict(method_options)!r} are not supported: in Brian2 they "
             f"configure the GSL integrators, which eqsim does not have",

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import sympy
 from sympy.core.function import AppliedUndef
 
-from eqsim.errors import IntegrationError
+from eqsim.errors import IntegrationError, RandomDrawInEquationError
 from eqsim.parsing.functions import RANDOM_FUNCTIONS, is_noise_name
 
 
@@ -142,10 +142,9 @@ def analyse(equations):
     drift, diffusion = {}, {}
     for name, expr in rhs.items():
         if expr.atoms(*RANDOM_FUNCTIONS):
-            raise IntegrationError(
+            raise RandomDrawInEquationError(
                 f"the differential equation for '{name}' draws random numbers (rand, randn, "
                 f"poisson): they would be drawn again at every stage of the method",
-                code="EQ307",
                 hint="use the noise symbol xi for white noise, or move the random draw "
                      "into a subexpression flagged (constant over dt)")
         coefficients = {}

@@ -439,3 +439,26 @@ def test_poisson_in_shared_refractory_subgroup_and_synaptic_flavours(both_target
         w, expected = result["w"][chosen], value * count[:1000][chosen].sum()
         assert np.all(w == np.floor(w)) and abs(w.sum() - expected) < 5 * np.sqrt(expected)
     assert result["r"].min() >= 0 and np.all(result["r"] == np.floor(result["r"]))
+
+
+def test_a_plain_python_function_without_units_in_a_model_string_is_a_key_error(numpy_target):
+    # Brian2 2.9.0 (test_user_defined_function_units): G.c = "nothing_specified(a, b, t)"
+    # raises KeyError ('The identifier "nothing_specified" could not be resolved.')
+    def f(x):
+        return x
+    with pytest.raises(KeyError) as info:
+        _run_regularly("v = f(i)", {"f": f})
+    assert info.value.code == "EQ280" and isinstance(info.value, UserFunctionError)
+
+
+def test_function_declarations_brian2_refuses_with_type_error():
+    # Brian2 2.9.0 (test_manual_user_defined_function, test_declare_types): TypeError
+    def foo(x, y):
+        return x + y
+    with pytest.raises(TypeError):
+        Function(foo, arg_units=[volt, "x"])
+    with pytest.raises(TypeError):
+        Function(foo, arg_units=[volt, "x"], arg_names=["x"])
+    with pytest.raises(TypeError) as info:
+        Function(lambda k: k, arg_units=[volt], return_unit=1, arg_types=["integer"])
+    assert info.value.code == "EQ281" and isinstance(info.value, UserFunctionError)

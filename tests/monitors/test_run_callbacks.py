@@ -136,7 +136,7 @@ def test_callbacks_give_global_indices_of_a_process_slice(numpy_target):
     def spikes_of(**partition):
         calls = Calls()
         group = NeuronGroup(10, "dv/dt = (i + 1)/(40*ms) : 1", threshold="v > 1",
-                            reset="v = 0", method="exact", **partition)
+                            reset="v = 0", method="euler", **partition)
         Network(group, SpikeMonitor(group, callback=calls, callback_period=1 * ms)).run(
             10 * ms)
         return calls.records

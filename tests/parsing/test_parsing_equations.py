@@ -68,7 +68,7 @@ def test_equations_behave_as_an_ordered_mapping():
 
 def test_dimensions_and_types_of_every_variable():
     eqs = Equations("b : boolean\nn : integer\nw : 1 (shared)\ng : siemens/meter**2\n"
-                    "k : 1/(mV*ms)")
+                    "k : 1/(volt*second)")
     assert eqs.dimensions == {"b": DIMENSIONLESS, "n": DIMENSIONLESS, "w": DIMENSIONLESS,
                               "g": SIEMENS / all_units["metre"].dim ** 2,
                               "k": (VOLT * SECOND) ** -1}
@@ -258,3 +258,19 @@ def test_column_of_finds_whole_names_in_either_side():
     assert eq.column_of("v", right_side=True) == 14
     assert eq.column_of("vv", right_side=True) == 9
     assert eq.column_of("w") is None
+
+
+@pytest.mark.parametrize("unit, base", [("mV", "volt"), ("mvolt", "volt"), ("kHz", "hertz"),
+                                        ("cm", "metre"), ("nS/cm**2", "siemens")])
+def test_scaled_units_in_equations_are_refused_naming_the_base_unit(unit, base):
+    # Brian2 2.9.0 (test_equations.py::test_construction_errors): 'dv/dt = -v / tau : mvolt'
+    # is an EquationError, "Unit specification refers to 'mvolt', but this is not a base
+    # unit. Use 'volt' instead."
+    with pytest.raises(EquationError) as info:
+        Equations(f"v : {unit}")
+    assert "not a base unit" in str(info.value) and f"Use '{base}'" in str(info.value)
+
+
+@pytest.mark.parametrize("unit", ["volt", "siemens/meter**2", "Hz", "amp/metre**2", "mmolar"])
+def test_unscaled_units_in_equations_are_accepted(unit):
+    assert Equations(f"v : {unit}")["v"].var_type == "float"

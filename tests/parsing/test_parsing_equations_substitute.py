@@ -63,3 +63,12 @@ def test_substituted_expressions_are_only_data(sentinel):
     for text in (f"__import__('os').system('touch {sentinel}')", f"open('{sentinel}', 'w')"):
         with pytest.raises(EquationError):
             Equations(GENERAL).substitute(E=text)
+
+
+@pytest.mark.parametrize("new_name", ["illegal name", "_reserved", "t", "xi"])
+def test_renaming_a_variable_to_an_impossible_name_is_a_syntax_error(new_name):
+    # Brian2 2.9.0 (test_equations.py::test_wrong_replacements): SyntaxError
+    with pytest.raises(SyntaxError) as info:
+        Equations("dv/dt = -v / tau : 1", v=new_name)
+    assert isinstance(info.value, EquationError) and info.value.code == "EQ282"
+    assert f"Cannot rename 'v' to '{new_name}'" in str(info.value)

@@ -147,3 +147,12 @@ def test_random_function_in_differential_equation_is_refused():
         integrate({"v": -v / tau + rand(sympy.Integer(1))}, "euler")
     assert caught.value.code == "EQ307"
     assert "constant over dt" in str(caught.value)
+
+
+def test_two_draws_in_a_differential_equation_are_not_implemented():
+    # Brian2 2.9.0 (test_multiple_stateless_function_calls): NotImplementedError
+    from eqsim import Network, NeuronGroup, ms
+    G = NeuronGroup(1, "dv/dt = (rand() - rand())/second : 1", method="euler")
+    with pytest.raises(NotImplementedError) as caught:
+        Network(G).run(0 * ms)
+    assert "EQ307" in str(caught.value)

@@ -240,3 +240,18 @@ def test_a_group_runs_with_a_method_object(numpy_target):
     G = NeuronGroup(2, "dv/dt = (1 - v)/(5*ms) : 1", method=eqsim.exponential_euler)
     eqsim.run(1 * ms)
     assert re.fullmatch(r"\[0\.18\d* 0\.18\d*\]", str(G.v[:]))
+
+
+def test_exact_accepts_brian2s_simplify_option(target):
+    # Brian2 2.9.0: method='exact' takes method_options={'simplify': bool} (its linear
+    # integrator's one option); v(1 ms) = exp(-0.1) either way
+    from eqsim import Network, ms
+    import numpy as np
+    G = NeuronGroup(1, "dv/dt = -v/(10*ms) : 1", method="exact",
+                    method_options={"simplify": False})
+    G.v = 1
+    Network(G).run(1 * ms)
+    assert np.isclose(G.v[0], np.exp(-0.1), rtol=1e-12)
+    with pytest.raises(UnsupportedMethodError):
+        NeuronGroup(1, "dv/dt = -v/(10*ms) : 1", method="euler",
+                    method_options={"simplify": False})
