@@ -209,14 +209,14 @@ def _unsolvable(names, reason):
         hint="use 'rk4' or leave the method unspecified")
 
 
-def _require_fixed_point(system, matrix, offset):
+def _require_fixed_point(system, matrix):
     """Brian2's linear integrator solves ``M*X = B`` for the fixed point and refuses the
     equations when it has no unique solution (``dv/dt = rate``, ``dx/dt = y - x`` with
     ``dy/dt = x - y``); its automatic choice then moves on to 'euler' for the whole
     group. The same equations are refused here, so that the same method integrates them."""
-    symbols = [system.symbols[name] for name in system.variables]
-    solution = sympy.solve_linear_system(matrix.row_join(offset), *symbols)
-    if solution is None or set(solution) != set(symbols):
+    # unique exactly when the matrix is invertible; asked of the matrix alone, as the
+    # offset may hold placeholders (locally constant calls) that sympy's solver rejects
+    if sympy.simplify(matrix.det()) == 0:
         raise IntegrationError(
             f"method '{NAME}' cannot integrate the equations for "
             f"{', '.join(system.variables)}: they have no unique fixed point (a variable "
@@ -238,7 +238,7 @@ def scheme(system):
     """
     require_deterministic(system, NAME)
     matrix, offset = linear_system(system)
-    _require_fixed_point(system, matrix, offset)
+    _require_fixed_point(system, matrix)
     # A positive dt lets sympy simplify sqrt(dt**2), exp products and the like.
     dt = sympy.Dummy("dt", positive=True)
     matrix = matrix.xreplace({system.dt: dt})
