@@ -6,7 +6,8 @@ import numpy as np
 import time
 
 from ..codegen.module_reuse import network_module
-from ..errors import CheckpointError, EqsimError, NetworkError, object_error
+from ..errors import (CheckpointError, EqsimError, MissingDependencyError, NetworkError,
+                      NetworkItemError, object_error)
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
 from .checkpoint_files import restore_from_file, store_to_file
@@ -56,7 +57,7 @@ def _flatten(items):
         elif isinstance(item, (list, tuple, set, frozenset)):
             yield from _flatten(item)
         else:
-            raise NetworkError(f"cannot add {item!r} to a network",
+            raise NetworkItemError(f"cannot add {item!r} to a network",
                                hint="add groups, synapses, monitors or network operations")
 
 
@@ -146,9 +147,9 @@ class Network(NetworkControl, Nameable):
 
     def _check_dependencies(self, objects):
         for obj, other in missing_dependencies(objects):
-            raise NetworkError(
+            raise MissingDependencyError(
                 f"'{obj.name}' is in the network but '{other.name}', on which it depends, "
-                f"is not", code="EQ601", obj=self.name,
+                f"is not", obj=self.name,
                 hint=f"add '{other.name}' to the Network as well")
 
     def _scheduled(self, run_namespace, include_inactive=False, exchanges=False):

@@ -31,8 +31,8 @@ def make_reporter(report):
             stream.write(line + "\n")
             stream.flush()
         return text
-    from ..errors import NetworkError
-    raise NetworkError(f"unknown report {report!r}", hint="use 'text', 'stdout', 'stderr', 'progress' or a function")
+    from ..errors import UnknownReportError
+    raise UnknownReportError(f"unknown report {report!r}", hint="use 'text', 'stdout', 'stderr', 'progress' or a function")
 
 
 def close_reporter(reporter):
