@@ -106,6 +106,12 @@ class DimensionMismatchError(EqsimError):
         super().__init__(message, **kwargs)
 
 
+class TimedArrayArgumentsError(DimensionMismatchError, ValueError):
+    """A TimedArray called in a model string with another number of arguments than its
+    values' dimensions need (``ta2d(t)`` for 2-D values): a ValueError, as in Brian2."""
+    default_code = "EQ910"
+
+
 class IntegrationError(EqsimError):
     """The chosen integration method cannot integrate the given equations."""
     default_code = "EQ300"
@@ -150,6 +156,18 @@ class LimitError(EqsimError):
     """A number outside the range it may take: ``N=2.5``, a negative delay or rate,
     ``dt = inf``, a run of more steps than the step counter can hold."""
     default_code = "EQ610"
+
+
+class GroupSizeError(LimitError, ValueError):
+    """A NeuronGroup or PoissonGroup of fewer than one neuron (``N=0``, ``N=-1``): a
+    ValueError, as in Brian2."""
+    default_code = "EQ275"
+
+
+class SpikeGeneratorSizeError(LimitError, TypeError):
+    """A SpikeGeneratorGroup whose ``N`` is not a whole number >= 1: Brian2 raises
+    TypeError ("N has to be an integer >=1")."""
+    default_code = "EQ276"
 
 
 class TimeValueError(LimitError, ValueError):

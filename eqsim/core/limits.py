@@ -21,22 +21,22 @@ MAX_STEPS = 2**62
 MANY_STEPS = 2**40
 
 
-def whole_number(value, what, *, obj=None, minimum=1, maximum=MAX_SIZE):
+def whole_number(value, what, *, obj=None, minimum=1, maximum=MAX_SIZE, error=LimitError):
     """``value`` as an int if it is a whole number in ``[minimum, maximum]``.
 
     Integral floats (``3.0``, ``1e4``) are accepted as Brian2 does; fractions, booleans,
     strings, NaN and infinities are refused rather than truncated.
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise LimitError(f"{what} must be a whole number, got {value!r}", obj=obj,
+        raise error(f"{what} must be a whole number, got {value!r}", obj=obj,
                          hint=f"give an integer such as {max(minimum, 10)}")
     if not math.isfinite(value) or value != math.floor(value):
-        raise LimitError(f"{what} must be a whole number, got {value!r}", obj=obj,
+        raise error(f"{what} must be a whole number, got {value!r}", obj=obj,
                          hint=f"round it yourself if that is what you mean, e.g. {what}="
                               f"{max(minimum, math.floor(value)) if math.isfinite(value) else minimum}")
     number = int(value)
     if not minimum <= number <= maximum:
-        raise LimitError(f"{what} must lie between {minimum} and {maximum}, got {number}",
+        raise error(f"{what} must lie between {minimum} and {maximum}, got {number}",
                          obj=obj)
     return number
 

@@ -3,7 +3,7 @@ import numpy as np
 
 from ..stateupdate.registry import normalise as normalise_method
 from ..core.limits import time_value, whole_number
-from ..errors import EquationError, UnknownEventError
+from ..errors import EquationError, GroupSizeError, UnknownEventError
 from ..parsing.equations import Equations
 from ..parsing.expressions import parse_expression
 from ..parsing.statements import parse_statements
@@ -68,7 +68,8 @@ class NeuronGroup(Group):
                  codeobj_class=None, method_options=None, _partition=None):
         label = name or "neurongroup"
         method = normalise_method(method, method_options)
-        N = whole_number(N, "the number of neurons N of a NeuronGroup", obj=label)
+        N = whole_number(N, "the number of neurons N of a NeuronGroup", obj=label,
+                         error=GroupSizeError)
         equations = model if isinstance(model, Equations) else Equations(model, obj=label)
         for bad in set(equations.names) & RESERVED:
             raise EquationError(f"'{bad}' is a reserved name and cannot be a model variable",

@@ -7,7 +7,8 @@ from ..runtime.streams import poisson_group_streams
 from ..core.limits import whole_number
 from ..core.seeding import run_seed
 from ..core.state_check import check_array, check_keys, check_scalar
-from ..errors import DimensionMismatchError, EqsimError, EqsimWarning, LimitError
+from ..errors import (DimensionMismatchError, EqsimError, EqsimWarning, GroupSizeError,
+                      LimitError)
 from ..ir.operations import PoissonSkipOp
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
@@ -88,7 +89,8 @@ class PoissonGroup(SpikeSource, Group):
     def __init__(self, N, rates, dt=None, clock=None, when="thresholds", order=0, namespace=None,
                  name=None, codeobj_class=None):
         label = name or "poissongroup"
-        N = whole_number(N, "the number of neurons N of a PoissonGroup", obj=label)
+        N = whole_number(N, "the number of neurons N of a PoissonGroup", obj=label,
+                         error=GroupSizeError)
         rate_expr = None
         if isinstance(rates, str):
             rate_expr = parse_expression(rates, obj=label)
