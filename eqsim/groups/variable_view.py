@@ -53,7 +53,12 @@ class VariableView:
         self._group.set_values(self._name, value, item, level=1, raw=self._raw)
 
     def __array__(self, dtype=None, copy=None):
-        arr = np.asarray(self.values())
+        values = self.values()
+        if dtype is None and isinstance(values, np.ndarray):
+            # a Quantity stays one for np.asanyarray (numpy.testing compares with it), as
+            # Brian2's view; np.asarray still makes it a plain array
+            return values
+        arr = np.asarray(values)
         return arr.astype(dtype) if dtype is not None else arr
 
     def __array_ufunc__(self, ufunc, method, *inputs, **kwargs):
