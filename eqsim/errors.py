@@ -421,6 +421,12 @@ class UnknownReportError(NetworkError, ValueError):
     default_code = "EQ272"
 
 
+class ReportTypeError(NetworkError, TypeError):
+    """``run(report=...)`` given something that is neither a report name nor a function
+    (``report=object()``): a TypeError, as in Brian2."""
+    default_code = "EQ278"
+
+
 class NetworkOperationArgumentsError(NetworkError, TypeError):
     """A ``NetworkOperation`` function that takes more than ``t`` (or a method more than
     ``self, t``): a TypeError, as in Brian2."""

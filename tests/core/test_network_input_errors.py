@@ -8,8 +8,8 @@ import pytest
 from eqsim import (Network, NetworkOperation, NeuronGroup, SpikeGeneratorGroup,
                    SpikeMonitor, StateMonitor, Synapses, ms, network_operation)
 from eqsim.errors import (EqsimError, MissingDependencyError, NetworkItemError,
-                          NetworkOperationArgumentsError, ScheduleError, ScheduleTypeError,
-                          StoredObjectsMismatchError, UnknownReportError)
+                          NetworkOperationArgumentsError, ReportTypeError, ScheduleError,
+                          ScheduleTypeError, StoredObjectsMismatchError, UnknownReportError)
 
 
 def test_adding_a_non_object_to_a_network_is_a_type_error():
@@ -48,6 +48,9 @@ def test_an_unknown_report_is_a_value_error(target):
     with pytest.raises(ValueError) as caught:  # Brian2: ValueError
         net.run(1 * ms, report="unknown")
     assert isinstance(caught.value, UnknownReportError) and caught.value.code == "EQ272"
+    with pytest.raises(TypeError) as caught:  # Brian2: TypeError for a non-name, non-function
+        net.run(1 * ms, report=object())
+    assert isinstance(caught.value, ReportTypeError) and caught.value.code == "EQ278"
 
 
 def test_network_operations_taking_more_than_t_are_type_errors():
