@@ -120,6 +120,11 @@ class Network(NetworkControl, Nameable):
                 return obj
         raise KeyError(name)
 
+    def __contains__(self, name):
+        """``'name' in net``: whether an object of that name is in the network. As in
+        Brian2 it compares names only (``G in net`` is False; use ``G.name in net``)."""
+        return any(obj.name == name for obj in self._all_objects())
+
     @property
     def t(self):
         """Current simulation time (second)."""
