@@ -123,6 +123,12 @@ class DimensionMismatchError(EqsimError):
         super().__init__(message, **kwargs)
 
 
+class TimedArrayArgumentsError(DimensionMismatchError, ValueError):
+    """A TimedArray called in a model string with another number of arguments than its
+    values' dimensions need (``ta2d(t)`` for 2-D values): a ValueError, as in Brian2."""
+    default_code = "EQ910"
+
+
 class IntegrationError(EqsimError):
     """The chosen integration method cannot integrate the given equations."""
     default_code = "EQ300"
@@ -161,10 +167,25 @@ class CheckpointError(NetworkError):
     default_code = "EQ650"
 
 
+class StoredObjectsMismatchError(CheckpointError, KeyError):
+    """A stored state lacks objects or variables the network has, or has some it lacks
+    (restoring into a network of other objects): a KeyError, as Brian2's lookup of the
+    missing name."""
+    default_code = "EQ274"
+
+    __str__ = EqsimError.__str__  # KeyError would quote the whole message
+
+
 class LimitError(EqsimError):
     """A number outside the range it may take: ``N=2.5``, a negative delay or rate,
     ``dt = inf``, a run of more steps than the step counter can hold."""
     default_code = "EQ610"
+
+
+class SpikeGeneratorSizeError(LimitError, TypeError, ValueError):
+    """A SpikeGeneratorGroup whose ``N`` is not a whole number >= 1: Brian2 raises
+    TypeError ("N has to be an integer >=1"), ValueError for NaN; this is both."""
+    default_code = "EQ276"
 
 
 class TimeValueError(LimitError, ValueError):
@@ -405,6 +426,44 @@ class NotRunningError(NetworkError, ValueError):
 class ScheduleError(NetworkError, ValueError):
     """``Network.schedule`` set to something that is not a list of slot names."""
     default_code = "EQ716"
+
+
+class ScheduleTypeError(ScheduleError, TypeError):
+    """``Network.schedule`` set to something that is not a sequence of slot-name strings
+    (``net.schedule = object()``): Brian2 raises TypeError there, ValueError only for
+    badly named slots."""
+    default_code = "EQ271"
+
+
+class NetworkItemError(NetworkError, TypeError):
+    """``Network(...)``/``Network.add`` given something that is not a group, synapses,
+    monitor or network operation (a string, a number): a TypeError, as in Brian2."""
+    default_code = "EQ270"
+
+
+class MissingDependencyError(NetworkError, ValueError):
+    """An object is in a ``Network`` without the object it depends on (a monitor without
+    its group, synapses without their source): a ValueError when the run starts, as in
+    Brian2."""
+    default_code = "EQ601"
+
+
+class UnknownReportError(NetworkError, ValueError):
+    """``run(report=...)`` given a name that is not a known report: a ValueError, as in
+    Brian2."""
+    default_code = "EQ272"
+
+
+class ReportTypeError(NetworkError, TypeError):
+    """``run(report=...)`` given something that is neither a report name nor a function
+    (``report=object()``): a TypeError, as in Brian2."""
+    default_code = "EQ278"
+
+
+class NetworkOperationArgumentsError(NetworkError, TypeError):
+    """A ``NetworkOperation`` function that takes more than ``t`` (or a method more than
+    ``self, t``): a TypeError, as in Brian2."""
+    default_code = "EQ273"
 
 
 class DtChangeError(NetworkError, ValueError):

@@ -22,24 +22,28 @@ MAX_STEPS = 2**62
 MANY_STEPS = 2**40
 
 
-def whole_number(value, what, *, obj=None, minimum=1, maximum=MAX_SIZE):
+def whole_number(value, what, *, obj=None, minimum=1, maximum=MAX_SIZE, error=None):
     """``value`` as an int if it is a whole number in ``[minimum, maximum]``.
 
     Integral floats (``3.0``, ``1e4``) are accepted as Brian2 does; fractions, booleans,
-    strings, NaN and infinities are refused rather than truncated.
+    strings, NaN and infinities are refused rather than truncated: a TypeError where
+    ``value`` is not a number, a ValueError where it is not an allowed one (Brian2's
+    types), or ``error`` for both where the caller's Brian2 counterpart raises one type.
     """
     if isinstance(value, (bool, np.bool_)) or not isinstance(value, numbers.Real):
-        raise WholeNumberTypeError(f"{what} must be a whole number, got {value!r}", obj=obj,
-                                   hint=f"give an integer such as {max(minimum, 10)}")
+        raise (error or WholeNumberTypeError)(
+            f"{what} must be a whole number, got {value!r}", obj=obj,
+            hint=f"give an integer such as {max(minimum, 10)}")
+    refused = error or WholeNumberValueError
     if not math.isfinite(value) or value != math.floor(value):
         example = max(minimum, math.floor(value)) if math.isfinite(value) else minimum
-        raise WholeNumberValueError(f"{what} must be a whole number, got {value!r}", obj=obj,
-                                    hint=f"round it yourself if that is what you mean, e.g. "
-                                         f"{what}={example}")
+        raise refused(f"{what} must be a whole number, got {value!r}", obj=obj,
+                      hint=f"round it yourself if that is what you mean, e.g. "
+                           f"{what}={example}")
     number = int(value)
     if not minimum <= number <= maximum:
-        raise WholeNumberValueError(
-            f"{what} must lie between {minimum} and {maximum}, got {number}", obj=obj)
+        raise refused(f"{what} must lie between {minimum} and {maximum}, got {number}",
+                      obj=obj)
     return number
 
 

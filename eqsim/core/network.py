@@ -6,7 +6,8 @@ import numpy as np
 import time
 
 from ..codegen.module_reuse import network_module
-from ..errors import CheckpointError, EqsimError, NetworkError, object_error
+from ..errors import (CheckpointError, EqsimError, MissingDependencyError, NetworkError,
+                      NetworkItemError, object_error)
 from ..parsing.grouping import as_written
 from ..units import Quantity, second, fail_for_dimension_mismatch
 from .base import EqsimObject, schedule_index
@@ -57,7 +58,7 @@ def _flatten(items):
         elif isinstance(item, (list, tuple, set, frozenset)):
             yield from _flatten(item)
         else:
-            raise NetworkError(f"cannot add {item!r} to a network",
+            raise NetworkItemError(f"cannot add {item!r} to a network",
                                hint="add groups, synapses, monitors or network operations")
 
 
@@ -120,6 +121,11 @@ class Network(NetworkControl, Nameable):
                 return obj
         raise KeyError(name)
 
+    def __contains__(self, name):
+        """``'name' in net``: whether an object of that name is in the network. As in
+        Brian2 it compares names only (``G in net`` is False; use ``G.name in net``)."""
+        return any(obj.name == name for obj in self._all_objects())
+
     @property
     def t(self):
         """Current simulation time (second)."""
@@ -147,9 +153,9 @@ class Network(NetworkControl, Nameable):
 
     def _check_dependencies(self, objects):
         for obj, other in missing_dependencies(objects):
-            raise NetworkError(
+            raise MissingDependencyError(
                 f"'{obj.name}' is in the network but '{other.name}', on which it depends, "
-                f"is not", code="EQ601", obj=self.name,
+                f"is not", obj=self.name,
                 hint=f"add '{other.name}' to the Network as well")
 
     def _scheduled(self, run_namespace, include_inactive=False, exchanges=False):

@@ -1,6 +1,8 @@
 """What a Network offers beyond running: its schedule, the profile of its last run, the
 state variables of all its objects at once, and stop(), as Brian2's Network."""
-from ..errors import NetworkStateError, NotRunningError, ScheduleError
+from collections.abc import Sequence
+
+from ..errors import NetworkStateError, NotRunningError, ScheduleError, ScheduleTypeError
 from .namespace import caller_namespace
 from .preferences import prefs, valid_schedule
 from .summaries import SchedulingSummary
@@ -24,7 +26,10 @@ class NetworkControl:
     @schedule.setter
     def schedule(self, schedule):
         if schedule is not None and not valid_schedule(schedule):
-            raise ScheduleError(f"{schedule!r:.80} is not a schedule",
+            # Brian2: TypeError for what is no sequence of strings, ValueError for bad names
+            of_strings = isinstance(schedule, Sequence) and all(isinstance(slot, str)
+                                                                for slot in schedule)
+            raise (ScheduleError if of_strings else ScheduleTypeError)(f"{schedule!r:.80} is not a schedule",
                                 hint="a list of distinct slot names, without before_/after_ "
                                      "(those slots exist around every slot), e.g. "
                                      "['start', 'groups', 'synapses', 'thresholds', 'resets', "

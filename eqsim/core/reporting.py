@@ -31,8 +31,9 @@ def make_reporter(report):
             stream.write(line + "\n")
             stream.flush()
         return text
-    from ..errors import NetworkError
-    raise NetworkError(f"unknown report {report!r}", hint="use 'text', 'stdout', 'stderr', 'progress' or a function")
+    from ..errors import ReportTypeError, UnknownReportError
+    # Brian2: TypeError for what is neither a name nor a function, ValueError for a bad name
+    raise (UnknownReportError if isinstance(report, str) else ReportTypeError)(f"unknown report {report!r}", hint="use 'text', 'stdout', 'stderr', 'progress' or a function")
 
 
 def close_reporter(reporter):

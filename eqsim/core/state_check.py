@@ -5,14 +5,14 @@ out of range, would let a compiled kernel read or write outside its arrays.
 """
 import numpy as np
 
-from ..errors import CheckpointError
+from ..errors import CheckpointError, StoredObjectsMismatchError
 
 _SCALARS = ((bool, "a boolean"), (int, "an integer"), (float, "a number"), (str, "a string"))
 
 
-def mismatch(obj, message, hint=None):
+def mismatch(obj, message, hint=None, error=CheckpointError):
     """The error for a state that does not fit ``obj`` (an object name)."""
-    return CheckpointError(
+    return error(
         f"the stored state does not fit '{obj}': {message}", obj=obj,
         hint=hint or "restore into a network built as when the state was stored "
                      "(same objects, names and sizes)")
@@ -25,9 +25,11 @@ def check_keys(state, expected, obj, what="variables"):
     missing = sorted(set(expected) - set(state))
     extra = sorted(set(state) - set(expected))
     if missing:
-        raise mismatch(obj, f"no stored values for the {what} {missing}")
+        raise mismatch(obj, f"no stored values for the {what} {missing}",
+                       error=StoredObjectsMismatchError)
     if extra:
-        raise mismatch(obj, f"stored {what} {extra} that '{obj}' does not have")
+        raise mismatch(obj, f"stored {what} {extra} that '{obj}' does not have",
+                       error=StoredObjectsMismatchError)
 
 
 def check_array(value, obj, key, dtype, shape=None, ndim=1):

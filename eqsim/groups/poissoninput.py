@@ -24,6 +24,14 @@ class PoissonInputError(EqsimError):
     default_code = "EQ930"
 
 
+class PoissonInputTargetError(PoissonInputError, KeyError):
+    """A PoissonInput targeting a variable its group does not have: a KeyError, as in
+    Brian2."""
+    default_code = "EQ277"
+
+    __str__ = EqsimError.__str__  # KeyError would quote the whole message
+
+
 class PoissonInput(EqsimObject):
     """``N`` independent Poisson inputs of rate ``rate`` onto each element of ``target``.
 
@@ -61,7 +69,8 @@ class PoissonInput(EqsimObject):
                                     "inputs cannot write through a link", obj=label,
                                     hint="give the input to the linked group's own variable")
         if not isinstance(var, ArrayVariable) or target_var.startswith("_"):
-            raise PoissonInputError(f"'{target.name}' has no variable '{target_var}'", obj=label,
+            raise PoissonInputTargetError(f"'{target.name}' has no variable '{target_var}'",
+                                          obj=label,
                                     hint=f"variables: {target.state_names()}")
         if var.read_only or var.constant:
             raise PoissonInputError(f"'{target_var}' of '{target.name}' cannot be changed by "

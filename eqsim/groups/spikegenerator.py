@@ -4,7 +4,7 @@ import numpy as np
 from ..core.clock import defaultclock
 from ..core.limits import time_value, whole_number
 from ..core.state_check import check_array, check_indices, check_keys, check_scalar, mismatch
-from ..errors import EqsimError
+from ..errors import EqsimError, SpikeGeneratorSizeError
 from ..ir.operations import SpikeGeneratorOp
 from ..units import DIMENSIONLESS, second, fail_for_dimension_mismatch
 from .group import Group
@@ -55,7 +55,8 @@ class SpikeGeneratorGroup(SpikeSource, Group):
     def __init__(self, N, indices, times, dt=None, clock=None, period=0 * second,
                  when="thresholds", order=0, sorted=False, name=None, codeobj_class=None):
         label = name or "spikegeneratorgroup"
-        N = whole_number(N, "the number of neurons N of a SpikeGeneratorGroup", obj=label)
+        N = whole_number(N, "the number of neurons N of a SpikeGeneratorGroup", obj=label,
+                         error=SpikeGeneratorSizeError)
         step = clock.dt_ if clock is not None else defaultclock.dt_ if dt is None else \
             time_value(dt, "dt", obj=label, positive=True)
         spikes = _checked_spikes(N, indices, times, period, label, step)

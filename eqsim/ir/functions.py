@@ -5,7 +5,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..errors import DimensionMismatchError
+from ..errors import DimensionMismatchError, TimedArrayArgumentsError
 from ..units import DIMENSIONLESS, second
 from .variables import ArrayVariable, Variable
 
@@ -31,9 +31,9 @@ class TabulatedFunction(Variable):
         expected = [second.dim] + [DIMENSIONLESS] * (self.n_arguments - 1)
         call = f"{self.name}(t)" if self.n_arguments == 1 else f"{self.name}(t, i)"
         if len(argument_dims) != len(expected):
-            raise DimensionMismatchError(
+            raise TimedArrayArgumentsError(
                 f"'{self.name}' takes {len(expected)} argument(s), {len(argument_dims)} given",
-                code="EQ910", hint=f"call it as {call}")
+                hint=f"call it as {call}")
         for position, (found, needed) in enumerate(zip(argument_dims, expected)):
             if found != needed:
                 what = "a time" if position == 0 else "a dimensionless index"

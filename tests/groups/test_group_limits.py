@@ -49,7 +49,7 @@ def test_a_group_size_that_is_not_a_number_raises_a_type_error(kind, N):
         GROUPS[kind](N)
 
 
-@pytest.mark.parametrize("kind", GROUPS)
+@pytest.mark.parametrize("kind", ["NeuronGroup", "PoissonGroup"])
 @pytest.mark.parametrize("N", [0, -1, float("nan"), 2.5], ids=repr)
 def test_a_group_size_that_is_a_wrong_number_raises_a_value_error(kind, N):
     with pytest.raises(ValueError):
@@ -159,3 +159,27 @@ def test_a_spike_generator_period_must_be_finite_and_not_negative(period):
 def test_a_timed_array_step_must_be_finite_and_positive(dt):
     with pytest.raises(LimitError, match="dt of a TimedArray"):
         TimedArray([1, 2] * Hz, dt=dt)
+
+
+# Brian2 2.9.0: NeuronGroup(0) / NeuronGroup(-1) / PoissonGroup(-1) raise ValueError,
+# SpikeGeneratorGroup(0 | -1 | 1.5) raises TypeError ("N has to be an integer >=1").
+# PoissonGroup(0) is accepted by 2.9.0 (refused here, as later Brian2 does: ValueError)
+BRIAN2_SIZE_ERRORS = [("NeuronGroup", 0, ValueError), ("NeuronGroup", -1, ValueError),
+                      ("PoissonGroup", -1, ValueError), ("PoissonGroup", 0, ValueError),
+                      ("SpikeGeneratorGroup", 0, TypeError),
+                      ("SpikeGeneratorGroup", -1, TypeError),
+                      ("SpikeGeneratorGroup", 1.5, TypeError)]
+
+
+@pytest.mark.parametrize("kind, N, builtin", BRIAN2_SIZE_ERRORS, ids=repr)
+def test_a_refused_group_size_is_the_built_in_error_brian2_raises(kind, N, builtin):
+    with pytest.raises(builtin) as info:
+        GROUPS[kind](N)
+    assert isinstance(info.value, LimitError)
+    assert info.value.code == ("EQ276" if kind == "SpikeGeneratorGroup" else "EQ261")
+
+
+def test_a_spike_generator_of_nan_neurons_is_a_value_error_too():
+    # Brian2 2.9.0: SpikeGeneratorGroup(nan, ...) raises ValueError (the others TypeError)
+    with pytest.raises(ValueError):
+        GROUPS["SpikeGeneratorGroup"](float("nan"))

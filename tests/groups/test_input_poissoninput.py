@@ -107,3 +107,12 @@ def test_input_to_an_unless_refractory_variable_is_held_during_refractoriness(ta
     np.testing.assert_array_equal(arrivals, np.round(arrivals))
     expected = 50 * 400 * 0.01  # per element over 100 steps
     assert abs(arrivals.mean() - expected) < 5 * np.sqrt(expected / arrivals.size)
+
+
+def test_a_poisson_input_to_a_variable_the_group_lacks_is_a_key_error():
+    # Brian2 test_poissoninput_errors: KeyError "z is not a variable of neurongroup"
+    group = NeuronGroup(10, "x : volt\ny : 1")
+    with pytest.raises(KeyError) as info:
+        PoissonInput(group, "z", 100, 100 * Hz, weight=1.0)
+    assert isinstance(info.value, EqsimError) and info.value.code == "EQ277"
+    assert "'z'" in str(info.value) and not str(info.value).startswith('"')

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 
 from eqsim import (DimensionMismatchError, NeuronGroup, Network, StateMonitor, TimedArray,
-                   UnresolvedNameError, defaultclock, mV, ms, nA, ohm, run, start_scope)
+                   UnresolvedNameError, amp, defaultclock, mV, ms, nA, ohm, run, start_scope)
 
 
 def test_one_dimensional_values_are_held_then_the_last_value_repeats(target):
@@ -126,3 +126,13 @@ def test_input_changing_within_a_step_keeps_a_stepping_method(caplog):
     with caplog.at_level(logging.INFO, logger="eqsim.stateupdate"):
         run(1 * ms)
     assert "using method 'euler'" in caplog.text
+
+
+def test_a_timed_array_called_with_the_wrong_number_of_arguments_is_a_value_error(target):
+    # Brian2 test_timedarray_incorrect_use: ValueError for ta2d(t) with 2-D values
+    ta2d = TimedArray((np.linspace(0, 11, 12) * amp).reshape(4, 3), 1 * ms)  # noqa: F841
+    group = NeuronGroup(3, "I : amp")
+    for expression in ("ta2d(t)*amp", "ta2d(t, i, i)*amp"):
+        with pytest.raises(ValueError) as info:
+            group.I = expression
+        assert isinstance(info.value, DimensionMismatchError) and info.value.code == "EQ910"

@@ -2,8 +2,10 @@
 VariableView."""
 import numpy as np
 import pytest
+from numpy.testing import assert_equal
 
-from eqsim import DimensionMismatchError, NeuronGroup, Synapses, Unit, linked_var, mV, second, volt
+from eqsim import (DimensionMismatchError, NeuronGroup, Quantity, SpikeGeneratorGroup,
+                   SpikeMonitor, Synapses, Unit, linked_var, mV, ms, run, second, volt)
 from eqsim.groups.group import StateError
 from eqsim.groups.variable_view import VariableView
 from eqsim.units import get_dimensions
@@ -127,3 +129,22 @@ def test_get_item_and_set_item_are_brian2s_indexing_methods(numpy_target):
         G.f.set_item(slice(None), [0, 1])
     with pytest.raises(IndexError):  # Brian2: IndexError
         G.f.set_item(0, 1)
+
+
+def test_numpy_testing_compares_a_stored_quantity_with_a_monitor_view(target):
+    # Brian2 test_store_restore_to_file_new_objects compares Quantity(mon.t, copy=True) with
+    # mon.t through numpy.testing.assert_equal: np.asanyarray of a view keeps the units
+    # there (Brian2 2.9.0 passes); a plain array of seconds made it a DimensionMismatchError
+    source = SpikeGeneratorGroup(2, [0, 1, 0], [0, 1, 3] * ms)
+    monitor = SpikeMonitor(source)
+    run(5 * ms)
+    stored = Quantity(monitor.t, copy=True)
+    assert_equal(stored, monitor.t)
+    assert isinstance(np.asanyarray(monitor.t), Quantity)
+    assert type(np.asarray(monitor.t)) is np.ndarray
+    np.testing.assert_array_equal(np.asarray(monitor.t), [0, 0.001, 0.003])
+    group = NeuronGroup(2, "v : volt")
+    group.v = [1, 2] * mV
+    assert_equal(Quantity([1, 2] * mV), group.v)
+    with pytest.raises(AssertionError):
+        assert_equal(Quantity([1, 3] * mV), group.v)

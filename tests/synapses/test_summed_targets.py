@@ -35,3 +35,13 @@ def test_summed_variables_onto_disjoint_subgroups_each_give_their_sum(target):
     run(0.1 * ms)
     # Brian2 2.9.0 (test_summed_variables_subgroups): 2 for the first six, 1 for the rest
     np.testing.assert_array_equal(group.v[:], [2] * 6 + [1] * 4)
+
+
+def test_an_inactive_summed_variable_onto_the_same_neurons_is_still_refused(numpy_target):
+    # Brian2 2.9.0 refuses the pair at run() (NotImplementedError) even when one of the two
+    # Synapses has active = False: the check looks at every object in the network
+    source, target, syn1, syn2 = _two_sums(lambda g: g, lambda g: g)
+    syn2.active = False
+    with pytest.raises(NotImplementedError) as error:
+        Network(source, target, syn1, syn2).run(0 * ms)
+    assert isinstance(error.value, SummedTargetOverlapError)
