@@ -37,6 +37,14 @@ _KEYWORD_INDEX = {
     "mol": 5, "substance": 5, "mole": 5, "n": 5,
     "cd": 6, "luminosity": 6, "candela": 6, "j": 6,
 }
+# the other names Brian2 accepts (its ``_di``): plurals and capitalised descriptions
+_KEYWORD_INDEX.update({"Length": 0, "metres": 0, "meters": 0, "Mass": 1, "kilograms": 1,
+                       "Time": 2, "seconds": 2, "Electric Current": 3,
+                       "electric current": 3, "Current": 3, "amperes": 3,
+                       "Temperature": 4, "kelvins": 4, "Quantity of Substance": 5,
+                       "Quantity of substance": 5, "quantity of substance": 5,
+                       "Substance": 5, "moles": 5, "Luminosity": 6, "candle": 6,
+                       "candles": 6})
 
 # Exponent round-off (e.g. (1/3)*3) must not create "different" dimensions:
 # exponents are snapped to the nearest simple fraction.
@@ -126,6 +134,23 @@ class Dimension:
     def is_dimensionless(self):
         """bool: whether all exponents are zero."""
         return self is DIMENSIONLESS
+
+    @property
+    def dim(self):
+        """Dimension: itself, so ``x.dim`` works for quantities, units and dimensions
+        alike (as in Brian2)."""
+        return self
+
+    def get_dimension(self, d):
+        """The exponent of one base dimension, named as :func:`get_or_create_dimension`
+        takes it: ``get_dimensions(mV).get_dimension("time")`` is -3 (as in Brian2).
+
+        Raises
+        ------
+        KeyError
+            For a name that is no base dimension (as Brian2).
+        """
+        return self._exponents[_KEYWORD_INDEX[d]]
 
     # -- arithmetic -------------------------------------------------------
     def __mul__(self, other):
@@ -255,21 +280,19 @@ def get_dimensions(obj):
     if isinstance(obj, range):  # Brian2: G.i_var = range(10)
         return DIMENSIONLESS
     if isinstance(obj, (list, tuple)):
-        first = _first_leaf(obj)
-        if first is not None and isinstance(getattr(first, "dim", None), Dimension):
-            # Validates that every element agrees, then reports the common dim.
+        if holds_quantity(obj):
+            # Validates that every element agrees, then reports the common dim; a list
+            # mixing quantities and plain numbers ([1, mV]) is a TypeError, as in Brian2
             from eqsim.units.quantity import Quantity
             return Quantity(obj).dim
         return DIMENSIONLESS
     raise TypeError(f"Object of type {type(obj).__name__} does not have dimensions.")
 
 
-def _first_leaf(sequence):
-    while isinstance(sequence, (list, tuple)):
-        if not sequence:
-            return None
-        sequence = sequence[0]
-    return sequence
+def holds_quantity(sequence):
+    """Whether any element of a (nested) list or tuple has a dimension."""
+    return any(holds_quantity(item) if isinstance(item, (list, tuple))
+               else isinstance(getattr(item, "dim", None), Dimension) for item in sequence)
 
 
 def is_dimensionless(obj):

@@ -19,7 +19,7 @@ import itertools
 
 import numpy as np
 
-from eqsim.errors import UnitDefinitionError
+from eqsim.errors import QuantityTypeError, UnitDefinitionError
 from eqsim.units import error_codes
 from eqsim.units.dimensions import DIMENSIONLESS, Dimension, get_dimensions
 from eqsim.units.display import brian2_dim_name
@@ -115,6 +115,16 @@ class Unit(Quantity):
         if compound is not None:
             return compound
         return super().__array_ufunc__(ufunc, method, *inputs, out=out, **kwargs)
+
+    def _refuse_in_place(self, other, modulo=None):
+        # Brian2: "Units cannot be modified in-place" (TypeError); `u = mV; u += mV` would
+        # otherwise rebind u to a Quantity while reading like a change of the unit
+        raise QuantityTypeError("Units cannot be modified in-place",
+                                code=error_codes.UNIT_IN_PLACE,
+                                hint="write u = u + other, or start from a quantity: 1*mV")
+
+    __iadd__ = __isub__ = __imul__ = __itruediv__ = __ifloordiv__ = __imod__ = \
+        __ipow__ = _refuse_in_place
 
     def __reduce__(self):
         return (_rebuild_unit, (float(self), self.dim, self.scale, self.name, self.dispname,
