@@ -28,6 +28,9 @@ __all__ = [
 BASE_SYMBOLS = ("m", "kg", "s", "A", "K", "mol", "cd")
 
 # Long names accepted as keywords by get_or_create_dimension, mapped to the index.
+# the base units a dimension's repr is written in, in exponent order (Brian2's names)
+_BASE_UNIT_NAMES = ("metre", "kilogram", "second", "amp", "kelvin", "mole", "candle")
+
 _KEYWORD_INDEX = {
     "m": 0, "length": 0, "metre": 0, "meter": 0,
     "kg": 1, "mass": 1, "kilogram": 1,
@@ -212,17 +215,15 @@ class Dimension:
         return " ".join(parts) if parts else "1"
 
     def __str__(self):
-        # Imported lazily: the table of derived names is built from dimensions.
-        from eqsim.units.display_names import DERIVED_SYMBOLS
-        return DERIVED_SYMBOLS.get(self, None) or self.base_str()
+        # as Brian2 prints a dimension: SI base symbols, 'm^2 kg s^-3 A^-1' for volt, '1'
+        return self.base_str()
 
     def __repr__(self):
-        if self is DIMENSIONLESS:
-            return "DIMENSIONLESS"
-        args = ", ".join(f"{symbol}={_format_exponent(exponent)}"
-                         for symbol, exponent in zip(BASE_SYMBOLS, self._exponents)
-                         if exponent != 0)
-        return f"Dimension.from_exponents({args})"
+        # as Brian2: Python code in base unit names, 'metre ** 2 * kilogram * second ** -3
+        # * amp ** -1' for volt, 'Dimension()' when dimensionless
+        parts = [name if exponent == 1 else f"{name} ** {_format_exponent(exponent)}"
+                 for name, exponent in zip(_BASE_UNIT_NAMES, self._exponents) if exponent != 0]
+        return " * ".join(parts) if parts else "Dimension()"
 
 
 DIMENSIONLESS = Dimension((0, 0, 0, 0, 0, 0, 0))
