@@ -10,8 +10,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from eqsim.errors import DimensionMismatchError
-from eqsim.units.error_codes import DIMENSION_MISMATCH
+from eqsim.errors import DimensionMismatchError, QuantityTypeError
+from eqsim.units.error_codes import DIMENSION_IN_PLACE, DIMENSION_MISMATCH
 
 __all__ = [
     "Dimension",
@@ -181,6 +181,14 @@ class Dimension:
         if isinstance(other, numbers.Number) and other == 1:
             return self ** -1
         return NotImplemented
+
+    def _refuse_in_place(self, other):
+        # Brian2: "Dimension object is immutable" (TypeError); without this `d *= d` would
+        # quietly rebind d to another dimension
+        raise QuantityTypeError("Dimension object is immutable", code=DIMENSION_IN_PLACE,
+                                hint="write d = d * other")
+
+    __imul__ = __itruediv__ = __ipow__ = _refuse_in_place
 
     def __pow__(self, exponent):
         if isinstance(exponent, np.ndarray) and exponent.ndim == 0:

@@ -36,6 +36,8 @@ MIXED_QUANTITY_LIST = "EQ292"
 CUMPROD_WITH_DIMENSION = "EQ294"
 #: ``u = volt; u += volt``: a unit is a shared constant and cannot be changed in place.
 UNIT_IN_PLACE = "EQ295"
+#: ``d = volt.dim; d *= d``: dimensions are immutable, shared values.
+DIMENSION_IN_PLACE = "EQ296"
 
 # Units as objects (issue 12; codes EQ320-EQ329, class UnitDefinitionError)
 #: ``Unit(value, ...)`` with a value other than ``10**scale``, or ``dim`` not a Dimension.

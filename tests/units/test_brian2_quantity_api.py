@@ -109,3 +109,13 @@ def test_zeros_like_gives_plain_zeros_as_ones_like_does():
     for zeros in (zeros_like(array([1, 2]) * mV), np.zeros_like(array([1, 2]) * mV)):
         assert not isinstance(zeros, Quantity)
         np.testing.assert_array_equal(zeros, [0.0, 0.0])
+
+
+def test_a_dimension_changed_in_place_is_a_type_error():
+    # Brian2: volt.dimensions.__imul__(...) raises TypeError("Dimension object is immutable")
+    dim = volt.dim
+    for change in ("dim *= dim", "dim /= dim", "dim **= 2"):
+        with pytest.raises(TypeError, match="Dimension object is immutable") as info:
+            exec(change, {"dim": dim})  # noqa: S102
+        assert info.value.code == "EQ296"
+    assert volt.dim is dim and str(dim) == "m^2 kg s^-3 A^-1"
