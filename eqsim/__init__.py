@@ -68,10 +68,11 @@ from .core.functions import DEFAULT_FUNCTIONS, Function, declare_types, exprel, 
 from .groups.binomial import BinomialFunction
 from .errors import UserFunctionError
 
-# compat12 (issue 12 section 3, Brian2's examples): the star import binds `numpy`, as Brian2's
-# does (Brian2's is brian2.numpy_, NumPy with unit-aware overrides; scripts call
-# `numpy.arange` and the like on it)
-import numpy  # noqa: F401,E402
+# the star import binds `np` and `numpy` to eqsim.numpy_ as Brian2's binds them to
+# brian2.numpy_: NumPy with the unit-aware functions over it, so a script's
+# np.arange(0*ms, 1*ms, 0.25*ms) is in ms (plain NumPy would give plain seconds)
+from . import numpy_ as numpy  # noqa: E402
+np = numpy
 
 # examples12 (issue 12 section 3, Brian2's examples): NumPy's sum that, as before NumPy 2.4,
 # also adds up a generator (sum(t for ...) after Brian2's star import)

@@ -16,6 +16,8 @@ import numpy.linalg
 import numpy.random
 import pytest
 
+import eqsim.numpy_
+
 BRIAN2_NAMES = json.loads((Path(__file__).parent / "reference" / "brian2_star_names.json")
                           .read_text())["names"]
 SOURCES = {"builtins": builtins, "numpy": np, "numpy.random": np.random,
@@ -119,8 +121,26 @@ def test_random_names_are_numpys_generators_seeded_by_eqsim_seed(namespace):
 
 def test_star_import_binds_the_numpy_module_as_brian2s_does(namespace):
     # Brian2's example Clopath_et_al_2010_homeostasis.py calls numpy.arange after the star import
-    assert BRIAN2_NAMES["numpy"] == "module:brian2.numpy_"
-    assert namespace["numpy"] is np
+    # Brian2 binds `np` and `numpy` to brian2.numpy_, NumPy with the unit-aware functions
+    # over it: there np.arange(0*ms, 1*ms, 0.25*ms) prints [0. 0.25 0.5 0.75] ms
+    assert BRIAN2_NAMES["numpy"] == BRIAN2_NAMES["np"] == "module:brian2.numpy_"
+    assert namespace["numpy"] is namespace["np"] is eqsim.numpy_
+    run = dict(namespace)
+    exec("steps = np.arange(0*ms, 1*ms, 0.25*ms)\n"  # noqa: S102
+         "points = numpy.linspace(0*mV, 5*mV, 3)", run)
+    assert str(run["steps"]) == "[0.   0.25 0.5  0.75] ms"
+    assert str(run["points"]) == "[0.  2.5 5. ] mV"
+
+
+def test_np_keeps_numpys_submodules_types_and_brian2s_builtin_aliases(namespace):
+    # Brian2 2.9.0: np.random, np.testing, np.fft, np.linalg are NumPy's; np.float64 and
+    # np.ndarray NumPy's types; np.float/np.bool/np.complex the builtins; np.exprel exists
+    np_ = namespace["np"]
+    assert np_.random is np.random and np_.testing is np.testing and np_.fft is np.fft
+    assert np_.linalg is np.linalg and np_.float64 is np.float64 and np_.ndarray is np.ndarray
+    assert np_.float is float and np_.bool is bool and np_.complex is complex
+    assert np_.round is np.round and np_.max is np.max and np_.sum is np.sum
+    assert np_.exprel(0.0) == 1.0 and np_.pi == np.pi
 
 
 def test_sum_adds_up_a_generator_as_numpy_did_before_2_4(namespace):

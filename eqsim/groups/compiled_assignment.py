@@ -17,6 +17,7 @@ from ..ir.variables import ArrayVariable
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 from ..units import DIMENSIONLESS
+from ..units.display_names import symbol_text
 from .model_code import function_rules, used_names
 from .values import storage_of
 from .zero_values import folded_zero, zero_hint
@@ -38,7 +39,8 @@ def assign_compiled(group, name, text, indices, run_namespace, *, target="cython
                          functions=function_rules(variables), source=text, obj=group.name)
     if not raw and found != var.dim and not folded_zero(expr, text):  # '0': any (Brian2)
         raise DimensionMismatchError(
-            f"the value for '{name}' '{text}' has dimension {found}, but {var.dim} is needed",
+            f"the value for '{name}' '{text}' has dimension {symbol_text(found)}, but "
+            f"{symbol_text(var.dim)} is needed",
             found, var.dim, obj=group.name, source=text, line=1,
             hint=zero_hint(expr, var.dim, "multiply by the right unit, e.g. '... * mV'"))
     context = current_context()

@@ -11,6 +11,7 @@ from ..ir.calls import called_functions
 from .zero_values import folded_zero, zero_hint
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
+from ..units.display_names import symbol_text
 
 
 def evaluate(group, text, indices, run_namespace, *, expected_dim=None, what="expression"):
@@ -49,7 +50,8 @@ def evaluate_parsed(expr, values, indices, *, obj, text=None, expected_dim=None,
                          functions={n: f.dimension_rule for n, f in functions.items()})
     if expected_dim is not None and found != expected_dim and not folded_zero(expr, text):
         raise DimensionMismatchError(
-            f"the {what} '{text}' has dimension {found}, but {expected_dim} is needed",
+            f"the {what} '{text}' has dimension {symbol_text(found)}, but "
+            f"{symbol_text(expected_dim)} is needed",
             found, expected_dim, obj=obj, source=text, line=1,
             hint=zero_hint(expr, expected_dim, "multiply by the right unit, e.g. '... * mV'"))
     context = current_context()

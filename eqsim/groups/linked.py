@@ -16,6 +16,7 @@ from ..core.context import current_context
 from ..errors import DimensionMismatchError, LinkError, LinkTargetError, LinkTypeError
 from ..ir.variables import ArrayVariable, LinkedVariable
 from ..units import DIMENSIONLESS
+from ..units.display_names import symbol_text
 
 __all__ = ["linked_var", "LinkTarget"]
 
@@ -134,8 +135,9 @@ def link_variable(group, name, value):
     target_dim = value.group._subexpressions[value.name][1] if target is None else target.dim
     if target_dim != var.dim:
         raise DimensionMismatchError(
-            f"the unit of the linked variable '{name}' (dimension {var.dim}) does not match "
-            f"its link target '{value.name}' of '{value.group.name}' (dimension {target_dim})",
+            f"the unit of the linked variable '{name}' (dimension {symbol_text(var.dim)}) does "
+            f"not match its link target '{value.name}' of '{value.group.name}' (dimension "
+            f"{symbol_text(target_dim)})",
             var.dim, target_dim, obj=group.name, hint="declare both with the same unit")
     if target is var or (isinstance(target, LinkedVariable) and var in _chain(target)):
         raise LinkError(f"the linked variable '{name}' cannot be linked to itself",

@@ -22,6 +22,7 @@ from .zero_values import folded_zero, statement_value_text, zero_hint
 from .locally_constant import (integrate_with_constant_calls, locally_constant_calls, resolver,
                                stateful_calls, without_exact)
 from ..units import DIMENSIONLESS, second
+from ..units.display_names import symbol_text
 
 T, DT = sympy.Symbol("t", real=True), sympy.Symbol("dt", real=True)
 NOT_REFRACTORY = sympy.Symbol("not_refractory", real=True)
@@ -82,8 +83,9 @@ def check_statements(group, statements, dims, source, functions=None):
         expected = target_dim if st.op in ("=", "+=", "-=") else DIMENSIONLESS
         if found != expected and not folded_zero(st.expr, statement_value_text(st)):
             raise DimensionMismatchError(
-                f"'{st.text.strip()}' assigns a value with dimension {found} to '{st.var}' "
-                f"(dimension {target_dim})", found, expected, obj=group.name, source=source,
+                f"'{st.text.strip()}' assigns a value with dimension {symbol_text(found)} to "
+                f"'{st.var}' (dimension {symbol_text(target_dim)})", found, expected,
+                obj=group.name, source=source,
                 line=st.line, hint=zero_hint(st.expr, expected, "check the units of both sides"))
 
 
@@ -197,7 +199,7 @@ def refractory_condition(group, refractory, run_namespace):
         # starts); a neuron that has not spiked is not refractory whatever it says
         return sympy.Or(NOT_REFRACTORY > 0, sympy.Not(expr))
     raise RefractoryTypeError(f"refractory must be a time or a boolean condition, got "
-                              f"dimension {dim}", obj=group.name,
+                              f"dimension {symbol_text(dim)}", obj=group.name,
                               hint="e.g. refractory=5*ms or refractory='v > -50*mV'")
 
 

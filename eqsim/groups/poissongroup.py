@@ -13,6 +13,7 @@ from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 from ..runtime.random import geometric
 from ..units import DIMENSIONLESS, Hz, get_dimensions
+from ..units.display_names import symbol_text
 from .group import Group
 from .model_code import function_rules, make_threshold, used_names
 from .run_regularly import RunRegularly
@@ -95,7 +96,8 @@ class PoissonGroup(SpikeSource, Group):
         else:
             found = get_dimensions(rates)
             if found != Hz.dim and not np.all(np.asarray(rates) == 0):
-                raise DimensionMismatchError(f"rates must be a rate (Hz), got dimension {found}",
+                raise DimensionMismatchError(f"rates must be a rate (Hz), got dimension "
+                                             f"{symbol_text(found)}",
                                              found, Hz.dim, code="EQ901", obj=label,
                                              hint="e.g. rates=10*Hz")
             if np.ndim(rates) not in (0, 1) or np.size(rates) not in (1, N):
@@ -218,7 +220,8 @@ class PoissonGroup(SpikeSource, Group):
                              obj=self.name)
         if found != Hz.dim and not expr.is_zero:
             raise DimensionMismatchError(
-                f"the rates expression '{self._rates_text}' has dimension {found}, but a rate "
+                f"the rates expression '{self._rates_text}' has dimension "
+                f"{symbol_text(found)}, but a rate "
                 f"(Hz) is needed", found, Hz.dim, code="EQ901", obj=self.name,
                 source=self._rates_text, hint="e.g. rates='10*Hz + i*Hz'")
 

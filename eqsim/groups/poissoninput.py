@@ -12,6 +12,7 @@ from ..ir.variables import ArrayVariable, LinkedVariable
 from ..parsing.dimensions import dimension_of
 from ..parsing.expressions import parse_expression
 from ..units import DIMENSIONLESS, Hz, get_dimensions
+from ..units.display_names import symbol_text
 from .model_code import function_rules, used_names
 
 #: number of inputs that spike in this step, for the element being updated;
@@ -98,9 +99,10 @@ class PoissonInput(EqsimObject):
             weight_dim = get_dimensions(weight)
             if weight_dim != var.dim:
                 raise DimensionMismatchError(
-                    f"weight has dimension {weight_dim} but '{target_var}' has {var.dim}",
+                    f"weight has dimension {symbol_text(weight_dim)} but '{target_var}' has "
+                    f"{symbol_text(var.dim)}",
                     weight_dim, var.dim, code="EQ932", obj=label,
-                    hint=f"give the weight in units of {var.dim}")
+                    hint=f"give the weight in units of {symbol_text(var.dim)}")
             weight_expr = sympy.Float(float(np.asarray(weight).reshape(())))
         super().__init__(clock=target.clock, when=when, order=order, name=name)
         self.target = target
@@ -125,9 +127,10 @@ class PoissonInput(EqsimObject):
             source=text, obj=self.name)
         if found != var.dim and not weight.is_zero:
             raise DimensionMismatchError(
-                f"the weight '{text}' has dimension {found} but '{self.target_var}' has {var.dim}",
+                f"the weight '{text}' has dimension {symbol_text(found)} but "
+                f"'{self.target_var}' has {symbol_text(var.dim)}",
                 found, var.dim, code="EQ932", obj=self.name, source=text,
-                hint=f"give the weight in units of {var.dim}")
+                hint=f"give the weight in units of {symbol_text(var.dim)}")
         probability = self.rate_ * self.clock.dt_
         if not 0 <= probability <= 1:
             raise PoissonInputError(f"rate*dt = {probability} is not a probability", obj=self.name,

@@ -12,6 +12,7 @@ from ..ir.scalar import check_shared_value
 from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable, check_index_values
 from ..parsing.expressions import parse_expression
 from ..units import Quantity, DIMENSIONLESS, get_dimensions
+from ..units.display_names import symbol_text
 from .element_index import as_index
 from .expression_eval import evaluate
 from .indices import GroupIndices
@@ -233,7 +234,8 @@ class StateAccess(StateDicts):
                 found = get_dimensions(value)
                 if found != var.dim and not any_dim_zero:
                     raise DimensionMismatchError(
-                        f"cannot set '{name}' (dimension {var.dim}) of '{self.name}' to a value with "
+                        f"cannot set '{name}' (dimension {symbol_text(var.dim)}) of "
+                        f"'{self.name}' to a value with "
                         f"dimension {found}", found, var.dim, obj=self.name,
                         hint=zero_list_hint(value, var.dim, item))
             values = as_values(value, storage_of(var).dtype == np.bool_, name, self.name)

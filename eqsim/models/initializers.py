@@ -6,6 +6,7 @@ seeded random streams: the same on both targets and reproducible with ``seed()``
 import numpy as np
 
 from ..units import Quantity, get_dimensions, DIMENSIONLESS
+from ..units.display_names import symbol_text
 
 
 def _literal(value, unit):
@@ -43,7 +44,7 @@ class Initializer:
     def base_unit_text(self):
         if self.unit is None:
             return "1"
-        return _SI_NAMES[str(get_dimensions(self.unit))]
+        return _SI_NAMES[symbol_text(get_dimensions(self.unit))]
 
 
 class Constant(Initializer):

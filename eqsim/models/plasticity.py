@@ -12,6 +12,7 @@ import numpy as np
 
 from ..synapses.synapses import Synapses
 from ..units import Quantity, get_dimensions
+from ..units.display_names import symbol_text
 from .parameters import ModelParameterError, as_parameter, parameter_values, unit_text
 
 
@@ -74,7 +75,7 @@ def _kind_of(value):
 
 
 def _si_unit(quantity):
-    return {"S": "siemens", "A": "amp", "V": "volt"}[str(get_dimensions(quantity))]
+    return {"S": "siemens", "A": "amp", "V": "volt"}[symbol_text(get_dimensions(quantity))]
 
 
 class STDP(PlasticityRule):

@@ -24,6 +24,7 @@ from ..parsing.expressions import parse_expression
 from ..runtime.random import normal, uniform
 from ..runtime.streams import procedural_value_stream, synapse_key_text
 from ..units import DIMENSIONLESS
+from ..units.display_names import symbol_text
 
 I, J = sympy.Symbol("i", real=True), sympy.Symbol("j", real=True)
 
@@ -122,8 +123,8 @@ def keyed_value(synapses, name, run_namespace):
     found = dimension_of(expr, dims, obj=synapses.name, source=text)
     expected = synapses.variables[name].dim
     if found != expected:
-        raise ProceduralValueError(f"the expression of '{name}' has unit {found}, but "
-                                   f"'{name}' has {expected}", obj=synapses.name,
+        raise ProceduralValueError(f"the expression of '{name}' has unit {symbol_text(found)}, but "
+                                   f"'{name}' has {symbol_text(expected)}", obj=synapses.name,
                                    source=text, hint="write the expression in the variable's unit")
     return _keyed(synapses, name, expr), {n: variables[n] for n in names}
 

@@ -15,6 +15,7 @@ from ..ir.variables import ArrayVariable, IndexVariable, LinkedVariable
 from ..parsing.dimensions import dimension_of
 from ..stateupdate import integrate
 from ..units import DIMENSIONLESS, second
+from ..units.display_names import symbol_text
 from .procedural_values import substitute_values
 from .references import normalise_target, split_suffix
 from .spike_sources import refuse_remote_reads, spike_source
@@ -284,8 +285,9 @@ def _summed_operation(synapses, name, eq, run_namespace):
                             f"'{group.name}', which is {reason}", code=NOT_WRITABLE,
                             obj=synapses.name, hint=f"remove the (constant) flag of '{base}'")
     if target_var.dim != eq.dim:
-        raise EquationError(f"the summed variable '{name}' has unit {eq.dim} but '{base}' of "
-                            f"'{group.name}' has {target_var.dim}", obj=synapses.name)
+        raise EquationError(f"the summed variable '{name}' has unit {symbol_text(eq.dim)} "
+                            f"but '{base}' of "
+                            f"'{group.name}' has {symbol_text(target_var.dim)}", obj=synapses.name)
     expr = synapses.substitute_subexpressions(eq.expr)
     variables = synapses.resolve_for_kernel(used_names([expr]), run_namespace)
     dims = {n: v.dim for n, v in variables.items()}

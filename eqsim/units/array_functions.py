@@ -8,7 +8,7 @@ implementation, whose ufunc calls are still dimension-checked.
 
 import numpy as np
 
-from eqsim.errors import DimensionMismatchError
+from eqsim.errors import DimensionMismatchError, QuantityTypeError
 from eqsim.units import error_codes
 from eqsim.units.dimensions import DIMENSIONLESS
 from eqsim.units.display_names import get_unit_for_display
@@ -110,12 +110,13 @@ _register(["mean", "average", "nanmean", "median", "nanmedian", "sum", "nansum",
            "quantile", "nanquantile", "copy", "ravel", "reshape", "transpose", "squeeze",
            "expand_dims", "flip", "fliplr", "flipud", "roll", "repeat", "tile", "take",
            "partition", "broadcast_to", "moveaxis", "swapaxes", "rot90", "diagonal", "trace",
-           "real", "imag", "fix", "trim_zeros", "unique", "zeros_like", "empty_like",
+           "real", "imag", "fix", "trim_zeros", "unique", "empty_like",
            "delete", "resize", "atleast_1d", "atleast_2d", "atleast_3d"],
           _keep_dimension)
 _register(["var", "nanvar"], _square_dimension)
 _register(["argmin", "argmax", "nanargmin", "nanargmax", "argsort", "argpartition", "argwhere",
            "nonzero", "count_nonzero", "flatnonzero", "shape", "ndim", "size", "ones_like",
+           "zeros_like",  # plain zeros, as Brian2's (array([0., 0.]) for [1, 2]*mV)
            "isreal", "iscomplex"], _plain_result)
 _register(["concatenate", "stack", "vstack", "hstack", "dstack", "column_stack"],
           _sequence_joined)
@@ -125,26 +126,15 @@ _register(["allclose", "isclose", "array_equal", "array_equiv", "searchsorted"],
           lambda func: _pair_same_dimension(func, keep=False))
 
 
-def _prod(a, axis=None, *args, **kwargs):
+def _prod(a, axis=None, *args, _func=np.prod, **kwargs):
     values, dim, _ = strip_units(a)
-    result = np.prod(values, axis, *args, **kwargs)
+    result = _func(values, axis, *args, **kwargs)
     if dim is DIMENSIONLESS:
         return result
     shape = np.shape(values)
     axes = range(len(shape)) if axis is None else (axis if isinstance(axis, tuple) else (axis,))
     count = int(np.prod([shape[ax] for ax in axes]))
     return wrap_result(result, dim ** count)
-
-
-def _require_dimensionless(func):
-    def handler(a, *args, **kwargs):
-        values, dim, _ = strip_units(a)
-        if dim is not DIMENSIONLESS:
-            raise DimensionMismatchError(
-                f"{func.__name__} needs a dimensionless array, got unit "
-                f"{get_unit_for_display(dim)}", dim, code=error_codes.NEEDS_DIMENSIONLESS)
-        return func(values, *args, **kwargs)
-    return handler
 
 
 def _clip(a, a_min=None, a_max=None, out=None, **kwargs):
@@ -185,7 +175,11 @@ def _where(condition, *branches):
 
 def _linspace(start, stop, *args, **kwargs):
     (start_values, start_dim, _), (stop_values, stop_dim, _) = strip_units(start), strip_units(stop)
-    dim = _same_dimension("linspace", [start_dim, stop_dim])
+    # as Brian2: a plain zero at either end fits any unit, and the result takes start's
+    # unit, so linspace(0, 5*mV, 3) is the plain array [0, 0.0025, 0.005]
+    if not (_is_plain_zero(start_values, start_dim) or _is_plain_zero(stop_values, stop_dim)):
+        _same_dimension("linspace", [start_dim, stop_dim])
+    dim = start_dim
     result = np.linspace(start_values, stop_values, *args, **kwargs)
     if isinstance(result, tuple):  # retstep=True
         return tuple(wrap_result(part, dim) for part in result)
@@ -238,5 +232,25 @@ HANDLERS[np.interp] = _interp
 HANDLERS[np.full_like] = _full_like
 HANDLERS[np.histogram] = _histogram
 HANDLERS[np.insert] = _insert
-for _func in (np.cumprod, np.nanprod, np.nancumprod):
-    HANDLERS[_func] = _require_dimensionless(_func)
+
+
+def _refuse_cumprod(func):
+    # Brian2: "cumprod over array elements on quantities with dimensions is not possible"
+    # (a TypeError); the running products would each need another unit
+    def handler(a, *args, **kwargs):
+        values, dim, _ = strip_units(a)
+        if dim is not DIMENSIONLESS:
+            raise QuantityTypeError(
+                f"{func.__name__} over array elements on quantities with dimensions is not "
+                f"possible (unit is {get_unit_for_display(dim)})",
+                code=error_codes.CUMPROD_WITH_DIMENSION,
+                hint="take the product of the plain values: np.cumprod(q/mV)")
+        return func(values, *args, **kwargs)
+    return handler
+
+
+# nanprod multiplies like prod (Brian2: the unit to the power of the element count)
+HANDLERS[np.nanprod] = lambda a, axis=None, *args, **kwargs: _prod(a, axis, *args,
+                                                                   _func=np.nanprod, **kwargs)
+for _func in (np.cumprod, np.nancumprod):
+    HANDLERS[_func] = _refuse_cumprod(_func)

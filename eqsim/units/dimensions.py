@@ -10,8 +10,8 @@ from fractions import Fraction
 
 import numpy as np
 
-from eqsim.errors import DimensionMismatchError
-from eqsim.units.error_codes import DIMENSION_MISMATCH
+from eqsim.errors import DimensionMismatchError, QuantityTypeError
+from eqsim.units.error_codes import DIMENSION_IN_PLACE, DIMENSION_MISMATCH
 
 __all__ = [
     "Dimension",
@@ -28,6 +28,9 @@ __all__ = [
 BASE_SYMBOLS = ("m", "kg", "s", "A", "K", "mol", "cd")
 
 # Long names accepted as keywords by get_or_create_dimension, mapped to the index.
+# the base units a dimension's repr is written in, in exponent order (Brian2's names)
+_BASE_UNIT_NAMES = ("metre", "kilogram", "second", "amp", "kelvin", "mole", "candle")
+
 _KEYWORD_INDEX = {
     "m": 0, "length": 0, "metre": 0, "meter": 0,
     "kg": 1, "mass": 1, "kilogram": 1,
@@ -37,6 +40,14 @@ _KEYWORD_INDEX = {
     "mol": 5, "substance": 5, "mole": 5, "n": 5,
     "cd": 6, "luminosity": 6, "candela": 6, "j": 6,
 }
+# the other names Brian2 accepts (its ``_di``): plurals and capitalised descriptions
+_KEYWORD_INDEX.update({"Length": 0, "metres": 0, "meters": 0, "Mass": 1, "kilograms": 1,
+                       "Time": 2, "seconds": 2, "Electric Current": 3,
+                       "electric current": 3, "Current": 3, "amperes": 3,
+                       "Temperature": 4, "kelvins": 4, "Quantity of Substance": 5,
+                       "Quantity of substance": 5, "quantity of substance": 5,
+                       "Substance": 5, "moles": 5, "Luminosity": 6, "candle": 6,
+                       "candles": 6})
 
 # Exponent round-off (e.g. (1/3)*3) must not create "different" dimensions:
 # exponents are snapped to the nearest simple fraction.
@@ -127,6 +138,23 @@ class Dimension:
         """bool: whether all exponents are zero."""
         return self is DIMENSIONLESS
 
+    @property
+    def dim(self):
+        """Dimension: itself, so ``x.dim`` works for quantities, units and dimensions
+        alike (as in Brian2)."""
+        return self
+
+    def get_dimension(self, d):
+        """The exponent of one base dimension, named as :func:`get_or_create_dimension`
+        takes it: ``get_dimensions(mV).get_dimension("time")`` is -3 (as in Brian2).
+
+        Raises
+        ------
+        KeyError
+            For a name that is no base dimension (as Brian2).
+        """
+        return self._exponents[_KEYWORD_INDEX[d]]
+
     # -- arithmetic -------------------------------------------------------
     def __mul__(self, other):
         if not isinstance(other, Dimension):
@@ -153,6 +181,14 @@ class Dimension:
         if isinstance(other, numbers.Number) and other == 1:
             return self ** -1
         return NotImplemented
+
+    def _refuse_in_place(self, other):
+        # Brian2: "Dimension object is immutable" (TypeError); without this `d *= d` would
+        # quietly rebind d to another dimension
+        raise QuantityTypeError("Dimension object is immutable", code=DIMENSION_IN_PLACE,
+                                hint="write d = d * other")
+
+    __imul__ = __itruediv__ = __ipow__ = _refuse_in_place
 
     def __pow__(self, exponent):
         if isinstance(exponent, np.ndarray) and exponent.ndim == 0:
@@ -187,17 +223,15 @@ class Dimension:
         return " ".join(parts) if parts else "1"
 
     def __str__(self):
-        # Imported lazily: the table of derived names is built from dimensions.
-        from eqsim.units.display_names import DERIVED_SYMBOLS
-        return DERIVED_SYMBOLS.get(self, None) or self.base_str()
+        # as Brian2 prints a dimension: SI base symbols, 'm^2 kg s^-3 A^-1' for volt, '1'
+        return self.base_str()
 
     def __repr__(self):
-        if self is DIMENSIONLESS:
-            return "DIMENSIONLESS"
-        args = ", ".join(f"{symbol}={_format_exponent(exponent)}"
-                         for symbol, exponent in zip(BASE_SYMBOLS, self._exponents)
-                         if exponent != 0)
-        return f"Dimension.from_exponents({args})"
+        # as Brian2: Python code in base unit names, 'metre ** 2 * kilogram * second ** -3
+        # * amp ** -1' for volt, 'Dimension()' when dimensionless
+        parts = [name if exponent == 1 else f"{name} ** {_format_exponent(exponent)}"
+                 for name, exponent in zip(_BASE_UNIT_NAMES, self._exponents) if exponent != 0]
+        return " * ".join(parts) if parts else "Dimension()"
 
 
 DIMENSIONLESS = Dimension((0, 0, 0, 0, 0, 0, 0))
@@ -255,21 +289,19 @@ def get_dimensions(obj):
     if isinstance(obj, range):  # Brian2: G.i_var = range(10)
         return DIMENSIONLESS
     if isinstance(obj, (list, tuple)):
-        first = _first_leaf(obj)
-        if first is not None and isinstance(getattr(first, "dim", None), Dimension):
-            # Validates that every element agrees, then reports the common dim.
+        if holds_quantity(obj):
+            # Validates that every element agrees, then reports the common dim; a list
+            # mixing quantities and plain numbers ([1, mV]) is a TypeError, as in Brian2
             from eqsim.units.quantity import Quantity
             return Quantity(obj).dim
         return DIMENSIONLESS
     raise TypeError(f"Object of type {type(obj).__name__} does not have dimensions.")
 
 
-def _first_leaf(sequence):
-    while isinstance(sequence, (list, tuple)):
-        if not sequence:
-            return None
-        sequence = sequence[0]
-    return sequence
+def holds_quantity(sequence):
+    """Whether any element of a (nested) list or tuple has a dimension."""
+    return any(holds_quantity(item) if isinstance(item, (list, tuple))
+               else isinstance(getattr(item, "dim", None), Dimension) for item in sequence)
 
 
 def is_dimensionless(obj):

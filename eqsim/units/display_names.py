@@ -8,7 +8,7 @@ and fall back to base units.
 
 from eqsim.units.dimensions import BASE_SYMBOLS, DIMENSIONLESS, Dimension, get_dimensions
 
-__all__ = ["NAMED_DIMENSIONS", "DERIVED_SYMBOLS", "get_unit_for_display",
+__all__ = ["NAMED_DIMENSIONS", "DERIVED_SYMBOLS", "get_unit_for_display", "symbol_text",
            "readable_symbol", "readable_name"]
 
 _BASE_NAMES = ("metre", "kilogram", "second", "amp", "kelvin", "mole", "candela")
@@ -93,6 +93,13 @@ def _join(factors, short):
         below = " * ".join(negative)
         text += " / " + (f"({below})" if len(negative) > 1 else below)
     return text
+
+
+def symbol_text(dim):
+    """A dimension as eqsim's messages and files name it: its derived unit's symbol if it
+    has one (``'V'``), else SI base symbols (``'m^2 kg s^-4 A^-1'``). ``str(dim)`` is
+    Brian2's base form always."""
+    return DERIVED_SYMBOLS.get(dim) or dim.base_str()
 
 
 def readable_symbol(dim):

@@ -31,6 +31,13 @@ NOT_A_NUMBER_OPERAND = "EQ290"
 EXPONENT_ARRAY = "EQ291"
 #: ``Quantity([1*mV, 2])``: a list mixing quantities and plain numbers, or of non-numbers.
 MIXED_QUANTITY_LIST = "EQ292"
+#: ``(q).cumprod()`` or ``np.cumprod(q)`` with a dimension: each element would need a
+#: different unit (mV, mV^2, mV^3...).
+CUMPROD_WITH_DIMENSION = "EQ294"
+#: ``u = volt; u += volt``: a unit is a shared constant and cannot be changed in place.
+UNIT_IN_PLACE = "EQ295"
+#: ``d = volt.dim; d *= d``: dimensions are immutable, shared values.
+DIMENSION_IN_PLACE = "EQ296"
 
 # Units as objects (issue 12; codes EQ320-EQ329, class UnitDefinitionError)
 #: ``Unit(value, ...)`` with a value other than ``10**scale``, or ``dim`` not a Dimension.

@@ -13,8 +13,10 @@ import numpy as np
 
 from eqsim.errors import DimensionMismatchError, QuantityIndexError
 from eqsim.units import display, error_codes
-from eqsim.units.dimensions import DIMENSIONLESS, Dimension, fail_for_dimension_mismatch
+from eqsim.units.dimensions import (DIMENSIONLESS, Dimension, fail_for_dimension_mismatch,
+                                    holds_quantity)
 from eqsim.units.display_names import get_unit_for_display
+from eqsim.units.quantity_dimensions import DimensionsAPI
 from eqsim.units.operand_checks import (refuse_non_numbers, refuse_plain_among_quantities,
                                         refuse_text_operand)
 from eqsim.units.ufunc_rules import is_plain_zero, result_dimension
@@ -46,8 +48,9 @@ def strip_units(obj):
 
 
 def _contains_quantity(sequence):
-    while isinstance(sequence, (list, tuple)) and sequence:
-        sequence = sequence[0]
+    # any element, not just the first: [1, mV] is refused as in Brian2
+    if isinstance(sequence, (list, tuple)):
+        return holds_quantity(sequence)
     return isinstance(sequence, Quantity)
 
 
@@ -76,7 +79,7 @@ def _from_sequence(sequence):
     return np.asarray(sequence), DIMENSIONLESS
 
 
-class Quantity(np.ndarray):
+class Quantity(DimensionsAPI, np.ndarray):
     """An array of physical values: numbers in SI base units plus a :class:`Dimension`.
 
     Parameters
@@ -115,14 +118,6 @@ class Quantity(np.ndarray):
         result = values.view(cls)
         result.dim = dim
         return result
-
-    @classmethod
-    def with_dimensions(cls, value, dim):
-        """Return a Quantity with ``value`` (in SI units) and dimension ``dim``.
-
-        Unlike arithmetic results, this is a Quantity even if ``dim`` is dimensionless.
-        """
-        return cls(value, dim=dim)
 
     def __array_finalize__(self, obj):
         # Views, slices and copies keep the dimension of what they came from.

@@ -8,8 +8,8 @@ Quantity.
 
 Printing picks a unit from three registers, as Brian2 does: the standard register
 (every prefixed named unit), the user register (units made with :class:`Unit` or
-:func:`register_new_unit`, compound units included) and an additional one (empty here,
-Brian2 keeps a few compound units in it). Among the units of the right dimension, the
+:func:`register_new_unit`, compound units included) and an additional one (Brian2's few
+compound units such as ``watt/metre**2``, filled by :mod:`eqsim.units.unit_names`). Among the units of the right dimension, the
 one chosen makes the printed numbers closest to 10 (least squares of
 ``log10(|x|/unit) - 1``); see :func:`best_unit`. A dimension without a registered unit
 prints in SI form: ``in_best_unit`` as Brian2 (``'2. m^-4 kg^-1 s^3 A^2'``), ``str`` with
@@ -19,7 +19,7 @@ import itertools
 
 import numpy as np
 
-from eqsim.errors import UnitDefinitionError
+from eqsim.errors import QuantityTypeError, UnitDefinitionError
 from eqsim.units import error_codes
 from eqsim.units.dimensions import DIMENSIONLESS, Dimension, get_dimensions
 from eqsim.units.display import brian2_dim_name
@@ -116,6 +116,16 @@ class Unit(Quantity):
             return compound
         return super().__array_ufunc__(ufunc, method, *inputs, out=out, **kwargs)
 
+    def _refuse_in_place(self, other, modulo=None):
+        # Brian2: "Units cannot be modified in-place" (TypeError); `u = mV; u += mV` would
+        # otherwise rebind u to a Quantity while reading like a change of the unit
+        raise QuantityTypeError("Units cannot be modified in-place",
+                                code=error_codes.UNIT_IN_PLACE,
+                                hint="write u = u + other, or start from a quantity: 1*mV")
+
+    __iadd__ = __isub__ = __imul__ = __itruediv__ = __ifloordiv__ = __imod__ = \
+        __ipow__ = _refuse_in_place
+
     def __reduce__(self):
         return (_rebuild_unit, (float(self), self.dim, self.scale, self.name, self.dispname,
                                 self.latexname, self.iscompound))
@@ -161,13 +171,33 @@ def _compound(ufunc, method, inputs, out, kwargs):
     if ufunc is np.power and _is_unit(inputs[0]) and not isinstance(inputs[1], Quantity) \
             and np.ndim(inputs[1]) == 0 and np.isrealobj(inputs[1]):
         first, exponent = inputs
-        exponent = exponent.item() if hasattr(exponent, "item") else exponent
-        return Unit(10.0 ** (first.scale * exponent), dim=first.dim ** exponent,
-                    scale=first.scale * exponent,
-                    name=f"{_wrapped(first, 'name')} ** {exponent!r}",
-                    dispname=f"{_wrapped(first, 'dispname')}^{exponent}", iscompound=True,
-                    _register=False)
+        return _raised(first, exponent.item() if hasattr(exponent, "item") else exponent)
+    # as Brian2: 1/unit, np.reciprocal, np.sqrt and np.square of a unit are units too, so
+    # 1/ms prints 'ms^-1' and isinstance(1/metre, Unit) holds
+    if ufunc is np.true_divide and _is_one(inputs[0]) and _is_unit(inputs[1]):
+        return _raised(inputs[1], -1)
+    if len(inputs) == 1 and _is_unit(inputs[0]) and ufunc in _UNARY_EXPONENTS:
+        return _raised(inputs[0], _UNARY_EXPONENTS[ufunc])
     return None
+
+
+_UNARY_EXPONENTS = {np.reciprocal: -1, np.sqrt: 0.5, np.square: 2}
+
+
+def _is_one(value):
+    """A plain (unitless) scalar 1, the numerator that makes ``1/ms`` a unit."""
+    return (not isinstance(value, Quantity) and np.ndim(value) == 0
+            and np.isrealobj(value) and value == 1)
+
+
+def _raised(unit, exponent):
+    """The compound unit ``unit ** exponent`` named as Brian2 names it (``msecond ** -1``,
+    ``ms^-1``; a compound base in parentheses)."""
+    return Unit(10.0 ** (unit.scale * exponent), dim=unit.dim ** exponent,
+                scale=unit.scale * exponent,
+                name=f"{_wrapped(unit, 'name')} ** {exponent!r}",
+                dispname=f"{_wrapped(unit, 'dispname')}^{exponent}", iscompound=True,
+                _register=False)
 
 
 class UnitRegistry:
@@ -223,7 +253,7 @@ def _shown_values(values):
 standard_unit_register = UnitRegistry()
 #: Units the user made or registered.
 user_unit_register = UnitRegistry()
-#: Further compound units (empty in eqsim).
+#: Brian2's compound units for dimensions no named unit has (``W/(m^2)``).
 additional_unit_register = UnitRegistry()
 _REGISTERS = (standard_unit_register, user_unit_register, additional_unit_register)
 

@@ -17,7 +17,7 @@ import math
 import numpy as np
 
 from eqsim.units.dimensions import DIMENSIONLESS, Dimension
-from eqsim.units.unit_class import Unit, standard_unit_register
+from eqsim.units.unit_class import Unit, additional_unit_register, standard_unit_register
 
 __all__ = ["all_units", "extra_units", "base_units", "make_unit", "PREFIXES"]
 
@@ -55,6 +55,18 @@ _UNIT_TABLE = (
     ("pascal", "Pa", 1.0, _dim(m=-1, kg=1, s=-2), PREFIXES, True),
     # 1 molar = 1 mol/litre = 1000 mol/m^3
     ("molar", "M", 1e3, _dim(m=-3, mol=1), PREFIXES, True),
+    # Brian2 defines these in brian2.units.allunits and prints with them (3*mV*second is
+    # '3. mWb'), but its star import does not export them (see _NOT_STAR_EXPORTED)
+    ("katal", "kat", 1.0, _dim(s=-1, mol=1), PREFIXES, True),
+    ("gray", "Gy", 1.0, _dim(m=2, s=-2), PREFIXES, True),
+    ("weber", "Wb", 1.0, _dim(m=2, kg=1, s=-2, A=-1), PREFIXES, True),
+    ("tesla", "T", 1.0, _dim(kg=1, s=-2, A=-1), PREFIXES, True),
+    ("henry", "H", 1.0, _dim(m=2, kg=1, s=-2, A=-2), PREFIXES, True),
+    ("lux", "lx", 1.0, _dim(m=-2, cd=1), PREFIXES, True),
+    ("sievert", "Sv", 1.0, _dim(m=2, s=-2), PREFIXES, False),
+    ("becquerel", "Bq", 1.0, _dim(s=-1), PREFIXES, False),
+    ("lumen", "lm", 1.0, _dim(cd=1), PREFIXES, False),
+    ("candle", "cd", 1.0, _dim(cd=1), PREFIXES, False),
     # Alternative spellings: same values, never chosen for printing.
     ("meter", "m", 1.0, _dim(m=1), _LENGTH_PREFIXES, False),
     ("kilogramme", "kg", 1.0, _dim(kg=1), {"": 1.0}, False),
@@ -65,6 +77,10 @@ _UNIT_TABLE = (
     ("litre", "l", 1e-3, _dim(m=3), PREFIXES, False),
     ("radian", "rad", 1.0, DIMENSIONLESS, {"": 1.0}, False),
 )
+
+#: Units only in ``eqsim.units.allunits``, not bound by ``from eqsim import *`` (as in Brian2)
+_NOT_STAR_EXPORTED = {"katal", "gray", "weber", "tesla", "henry", "lux", "sievert",
+                      "becquerel", "lumen", "candle"}
 
 # Brian2's short spellings: alias -> full name.
 _SHORT_NAMES = {
@@ -125,7 +141,8 @@ def _build():
                 if full_name in units or full_name in extra:
                     continue
                 unit = make_unit(scale, dim ** power, full_name, full_symbol)
-                (units if prefix in prefixes else extra)[full_name] = unit
+                exported = prefix in prefixes and name not in _NOT_STAR_EXPORTED
+                (units if exported else extra)[full_name] = unit
                 if preferred and prefix != "c":  # Brian2 never prints centimetres
                     standard_unit_register.add_if_new(unit)
     for alias, full_name in _SHORT_NAMES.items():
@@ -136,6 +153,25 @@ def _build():
 #: Every exported unit name (long, prefixed, powered, short) -> unit; and the units of
 #: the prefixes Brian2 does not star-export (fvolt, Pmetre...) -> unit.
 all_units, extra_units = _build()
+
+
+
+def _register_brian2_compound_units(u):
+    """Brian2's additional unit register: derived units it prints quantities in when no
+    named unit fits (3*watt/metre**2 is '3. W/(m^2)'); named units come first."""
+    for unit in (u["coulomb"] / u["metre"] ** 2, u["coulomb"] / u["metre"] ** 3,
+                 u["coulomb"] / u["kilogram"], u["farad"] / u["metre"],
+                 extra_units["gray"] / u["second"], extra_units["henry"] / u["metre"],
+                 u["joule"] / (u["kilogram"] * u["kelvin"]), u["joule"] / u["metre"] ** 3,
+                 u["joule"] / (u["mole"] * u["kelvin"]), u["joule"] / u["kelvin"],
+                 u["joule"] / u["kilogram"], u["joule"] / u["mole"],
+                 extra_units["katal"] / u["metre"] ** 3, u["newton"] * u["metre"],
+                 u["pascal"] * u["second"], u["volt"] / u["metre"] ** 3,
+                 u["watt"] / (u["metre"] * u["kelvin"]), u["watt"] / u["metre"] ** 2):
+        additional_unit_register.add(unit)
+
+
+_register_brian2_compound_units(all_units)
 
 #: The seven SI base units.
 base_units = {name: all_units[name] for name in

@@ -39,16 +39,22 @@ def _split_arguments(args, start, stop, step):
 def arange(*args, start=_UNSET, stop=_UNSET, step=_UNSET, **kwargs):
     """``numpy.arange`` keeping the unit: ``arange(0*ms, 10*ms, 1*ms)`` is in ms.
 
-    Start, stop and step must share a unit; a plain 0 start fits any unit, while the
-    default step of 1 is dimensionless (as in Brian2, ``arange(5*ms)`` needs a step).
+    Start, stop and step must share a unit; a plain 0 fits any unit, while the default
+    step of 1 is dimensionless (as in Brian2, ``arange(5*ms)`` needs a step). The result
+    is in stop's unit.
     """
     from eqsim.units.dimensions import fail_for_dimension_mismatch
     start, stop, step = _split_arguments(args, start, stop, step)
     (start_values, start_dim, _), (stop_values, stop_dim, _), (step_values, step_dim, _) = (
         strip_units(start), strip_units(stop), strip_units(step))
-    if not is_plain_zero(start_values, start_dim):
-        fail_for_dimension_mismatch(start_dim, stop_dim, "arange: start and stop need the same unit")
-    fail_for_dimension_mismatch(stop_dim, step_dim, "arange: stop and step need the same unit")
+    # as Brian2: a plain zero on either side of a pair fits any unit (arange(0*mV, 0, 1*mV)),
+    # and the result takes stop's unit
+    for (first, first_dim), (second, second_dim), names in (
+            ((start_values, start_dim), (stop_values, stop_dim), "start and stop"),
+            ((stop_values, stop_dim), (step_values, step_dim), "stop and step")):
+        if not (is_plain_zero(first, first_dim) or is_plain_zero(second, second_dim)):
+            fail_for_dimension_mismatch(first_dim, second_dim,
+                                        f"arange: {names} need the same unit")
     values = np.arange(np.asarray(start_values), np.asarray(stop_values), np.asarray(step_values),
                        **kwargs)
     return wrap_result(values, stop_dim) if stop_dim is not DIMENSIONLESS else values
