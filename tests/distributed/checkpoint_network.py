@@ -38,7 +38,7 @@ def independent(partition=None, **callbacks):
     start_scope()
     extra = {} if partition is None else {"_partition": partition}
     group = NeuronGroup(N, "dv/dt = (i + 1)/(40*ms) : 1", threshold="v > 1", reset="v = 0",
-                        method="exact", name="H", **extra)
+                        method="euler", name="H", **extra)
     spikes = SpikeMonitor(group, callback=callbacks["spikes"], callback_period=2 * ms,
                           name="HS")
     samples = StateMonitor(group, "v", record=True, callback=callbacks["samples"],
