@@ -460,12 +460,6 @@ class ReportTypeError(NetworkError, TypeError):
     default_code = "EQ278"
 
 
-class NetworkOperationArgumentsError(NetworkError, TypeError):
-    """A ``NetworkOperation`` function that takes more than ``t`` (or a method more than
-    ``self, t``): a TypeError, as in Brian2."""
-    default_code = "EQ273"
-
-
 class DtChangeError(NetworkError, ValueError):
     """A clock's ``dt`` changed between runs to one of which the time where the next run
     starts is not a multiple (t = 0.5 ms, dt from 0.5 ms to 1 ms): Brian2 raises ValueError

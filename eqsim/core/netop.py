@@ -3,7 +3,6 @@ import inspect
 
 from ..errors import NetworkOperationArgumentsError
 from ..units import Quantity, second
-from ..errors import NetworkOperationArgumentsError
 from .base import EqsimObject
 
 
@@ -71,28 +70,4 @@ def network_operation(*args, **kwargs):
     def wrap(function):
         return NetworkOperation(function, *args, **kwargs)
     return wrap
-
-
-def _takes_time(function):
-    """Whether ``function`` is called with ``t``; refuses what Brian2 refuses (TypeError):
-    more positional parameters than ``t`` (``self, t`` for a method), or a plain function
-    whose first parameter is ``self`` (``@network_operation`` on a method in a class body)."""
-    code = getattr(getattr(function, "__func__", function), "__code__", None)
-    if code is None:  # builtins, functools.partial, callable objects
-        try:
-            return len(inspect.signature(function).parameters) >= 1
-        except (TypeError, ValueError):
-            return False
-    n_args = code.co_argcount - inspect.ismethod(function)
-    name = getattr(function, "__name__", repr(function))
-    if not inspect.ismethod(function) and code.co_argcount and code.co_varnames[0] == "self":
-        raise NetworkOperationArgumentsError(
-            f"the first parameter of '{name}' is 'self': a method cannot be decorated with "
-            f"@network_operation in its class body",
-            hint="create NetworkOperation(instance.method) once the instance exists")
-    if n_args > 1:
-        raise NetworkOperationArgumentsError(
-            f"'{name}' takes {n_args} arguments; a network operation takes none or only 't'",
-            hint="def f(): ... or def f(t): ...")
-    return n_args == 1
 
