@@ -77,7 +77,12 @@ def test_functions_of_nan_and_infinities_agree_with_numpy(target, function, refe
     with np.errstate(all="ignore"):
         expected = reference(SPECIAL) if reference else np.where(
             SPECIAL == 0, 1.0, np.expm1(SPECIAL) / SPECIAL)
-    np.testing.assert_array_equal(group.y_[:], expected)
+    got = group.y_[:]
+    # the special values exactly; finite ones within the last bit: C's libm and NumPy's own
+    # SIMD expm1 (NumPy 2.4) may round exprel(-2.5) apart
+    exact = ~np.isfinite(expected) | ~np.isfinite(SPECIAL) | (reference is not None)
+    np.testing.assert_array_equal(got[exact], expected[exact])
+    np.testing.assert_array_max_ulp(got[~exact], expected[~exact], maxulp=1)
 
 
 def test_remainder_takes_the_divisor_s_sign_and_rounds_as_numpy_mod(target):
