@@ -91,10 +91,15 @@ def _plain(states):
 def test_get_states_gives_the_records_read_only_as_brian2(target):
     M, SM, P = _network()
     # Brian2 2.9.0: a StateMonitor's values one row per recording time
-    assert _plain(M.get_states(units=False)) == {
-        'N': 3, 't': [0.0, 0.0001, 0.0002],
-        'v': [[0.0, 2.0], [0.0, 1.9800996674983362], [0.0, 1.9603973466135107]],
-        'x': [[0.5, 2.5], [0.5, 2.5], [0.5, 2.5]]}
+    states = _plain(M.get_states(units=False))
+    # v decays through exp: within two ulp of Brian2's (NumPy's exp on an AVX-512 CPU gives
+    # 1.980099667498336 for ...362, and the second step compounds it; C's libm and NumPy on
+    # AVX2 give Brian2's bits)
+    np.testing.assert_array_max_ulp(
+        np.array(states.pop('v')),
+        np.array([[0.0, 2.0], [0.0, 1.9800996674983362], [0.0, 1.9603973466135107]]), maxulp=2)
+    assert states == {'N': 3, 't': [0.0, 0.0001, 0.0002],
+                      'x': [[0.5, 2.5], [0.5, 2.5], [0.5, 2.5]]}
     assert _plain(SM.get_states(units=False)) == {'N': 1, 'count': [0, 0, 0, 1], 'i': [3],
                                                   't': [0.0], 'x': [3.5]}
     assert _plain(P.get_states(units=False)) == {'N': 3, 'rate': [2500.0, 0.0, 0.0],
