@@ -43,9 +43,17 @@ COMPILER = "gcc"
 # with -ffast-math or -funsafe-math-optimizations on the link line, gcc < 13
 # links crtfastmath.o into the shared object, whose constructor sets
 # flush-to-zero for the whole Python process when the module is imported.
+# Also minus -fassociative-math and with -ffp-contract=off: reassociation and FMA
+# contraction came out differently in a loop's vector body and its scalar tail (the last
+# elements of a range), and in two kernels of the same statement (stored and procedural
+# synapses), so an element's bits depended on where a loop's range ended: a group split
+# among processes lost the one-process numbers (on AVX-512 it did; AVX2's tails had
+# hidden it). Without them, the same statement gives the same bits in every lane; the
+# benchmarks' run times did not change (old and new trees in turns,
+# `python benchmarks/run.py --quick --no-brian2 --only coba,cuba,brunel,tian,coba_x16`).
 FLOAT_FLAGS = (
     "-fno-math-errno", "-fno-trapping-math", "-fno-signed-zeros",
-    "-fassociative-math", "-freciprocal-math", "-fcx-limited-range",
+    "-freciprocal-math", "-fcx-limited-range", "-ffp-contract=off",
     "-fno-finite-math-only",
 )
 BASE_FLAGS = (

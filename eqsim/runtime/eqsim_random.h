@@ -14,8 +14,8 @@
  * results depend on the exact order of floating-point operations (binomial,
  * geometric) are compiled with strict IEEE semantics (EQSIM_STRICT_FP).
  * The uniform conversion is exact and cannot be changed by reassociation.
- * If log/cos are ever declared `simd` (libmvec), normals drawn inside vectorised
- * loops may differ from NumPy by a few ulp instead of one.
+ * With vector math (eqsim_support.h) log and cos are libmvec's in every lane, vector
+ * or scalar: normals may differ from NumPy by a few ulp instead of one.
  *
  * From Cython: paste eqsim.runtime.random.CYTHON_DECLARATIONS and add
  * eqsim.runtime.random.random_header_dir() to the include path.

@@ -17,10 +17,83 @@ static inline double eqsim_seconds(void) {
 }
 
 /* Vector variants of the elementary functions (glibc's libmvec), so that gcc can
- * vectorise state-update loops that call exp/log. glibc only declares them under
- * -ffast-math, which we avoid (it would flush denormals process-wide). Results
- * differ from the scalar functions by at most a few ulp. */
-#if defined(EQSIM_VECTOR_MATH) && defined(__GNUC__) && !defined(__clang__) && defined(__x86_64__)
+ * vectorise state-update loops that call exp/log/sin/cos/pow. glibc only declares them
+ * under -ffast-math, which we avoid (it would flush denormals process-wide).
+ *
+ * One computation per function, whatever the lane: gcc runs a loop's last elements (its
+ * length modulo the vector width) through the scalar function, and libm's scalar exp, log,
+ * ... round some results an ulp apart from libmvec's vectors; which elements fall there
+ * depends on where a loop's range ends, so a group split among MPI processes got other
+ * bits than in one process (AVX-512, 8 lanes: neurons 96-99 of a slice of 100 took the
+ * scalar tail, their randn noise through log and cos differed in the last bit). Here every
+ * lane is libmvec's 4-lane AVX2 variant: this library's own vector variants (any width,
+ * 4 lanes at a time) and its own scalar exp, log, ... (one lane), hidden, so that only its
+ * calls reach them. The scalar one is set in the assembler: defined in C, gcc would build
+ * vector variants of its own from the body. libmvec's function is reached through its
+ * versioned name, as the library defines the plain one. Without AVX2 nothing is declared
+ * `simd`: scalar libm in every lane, also one computation. */
+#if defined(EQSIM_VECTOR_MATH) && defined(__GNUC__) && !defined(__clang__) && \
+    defined(__x86_64__) && defined(__AVX2__)
+typedef double eqsim_v2d __attribute__((vector_size(16)));
+typedef double eqsim_v4d __attribute__((vector_size(32)));
+typedef double eqsim_v8d __attribute__((vector_size(64)));
+#if defined(__AVX512F__)  /* the one computation: libmvec's 8-lane AVX-512 variant */
+typedef eqsim_v8d eqsim_vm;
+#define EQSIM_VM_ISA "e"
+#define EQSIM_VM_LANES "8"
+#define EQSIM_VM_FROM2(x) ((eqsim_vm){x[0], x[1], x[1], x[1], x[1], x[1], x[1], x[1]})
+#define EQSIM_VM_FROM4(x) ((eqsim_vm){x[0], x[1], x[2], x[3], x[3], x[3], x[3], x[3]})
+#define EQSIM_VM_ALL(x) ((eqsim_vm){x, x, x, x, x, x, x, x})
+#else                     /* ... or its 4-lane AVX2 variant */
+typedef eqsim_v4d eqsim_vm;
+#define EQSIM_VM_ISA "d"
+#define EQSIM_VM_LANES "4"
+#define EQSIM_VM_FROM2(x) ((eqsim_vm){x[0], x[1], x[1], x[1]})
+#define EQSIM_VM_FROM4(x) (x)
+#define EQSIM_VM_ALL(x) ((eqsim_vm){x, x, x, x})
+#endif
+#define EQSIM_LANES __attribute__((weak, visibility("hidden")))
+#define EQSIM_SCALAR_IS(name) \
+    __asm__(".weak " #name "\n.hidden " #name "\n.set " #name ", eqsim_one_" #name);
+#define EQSIM_LIBMVEC(name, args)                                                          \
+    __asm__(".symver eqsim_libmvec_" #name ", _ZGV" EQSIM_VM_ISA "N" EQSIM_VM_LANES args   \
+            "_" #name "@GLIBC_2.22");
+static inline eqsim_v2d eqsim_vm_to2(const eqsim_vm r) { return (eqsim_v2d){r[0], r[1]}; }
+static inline eqsim_v4d eqsim_vm_to4(const eqsim_vm r) { return (eqsim_v4d){r[0], r[1], r[2], r[3]}; }
+/* 8 lanes as the one computation takes them: at once, or as two halves (an AVX-512 loop
+ * in a library built without AVX-512 is never taken, but its variant must exist) */
+#if defined(__AVX512F__)
+#define EQSIM_VM_8(f, ...) f(__VA_ARGS__)
+#else
+static inline eqsim_v8d eqsim_join8(const eqsim_v4d lo, const eqsim_v4d hi) {
+    return (eqsim_v8d){lo[0], lo[1], lo[2], lo[3], hi[0], hi[1], hi[2], hi[3]};
+}
+#define EQSIM_VM_8(f, ...) eqsim_join8(f##_half(0, __VA_ARGS__), f##_half(4, __VA_ARGS__))
+#endif
+#define EQSIM_HALF(x, k) ((eqsim_v4d){x[k], x[(k) + 1], x[(k) + 2], x[(k) + 3]})
+/* one argument: exp, log, sin, cos */
+#define EQSIM_ONE_COMPUTATION(name)                                                        \
+    eqsim_vm eqsim_libmvec_##name(eqsim_vm);                                                \
+    EQSIM_LIBMVEC(name, "v")                                                               \
+    EQSIM_LANES __attribute__((used)) double eqsim_one_##name(double x) {                  \
+        return eqsim_libmvec_##name(EQSIM_VM_ALL(x))[0];                                    \
+    }                                                                                      \
+    EQSIM_SCALAR_IS(name)                                                                  \
+    static inline eqsim_v4d eqsim_libmvec_##name##_half(int k, eqsim_v8d x) {              \
+        return eqsim_vm_to4(eqsim_libmvec_##name(EQSIM_VM_FROM4(EQSIM_HALF(x, k))));        \
+    }                                                                                      \
+    EQSIM_LANES eqsim_v2d _ZGVbN2v_##name(eqsim_v2d x) {                                    \
+        return eqsim_vm_to2(eqsim_libmvec_##name(EQSIM_VM_FROM2(x)));                       \
+    }                                                                                      \
+    EQSIM_LANES eqsim_v4d _ZGVcN4v_##name(eqsim_v4d x) {                                    \
+        return eqsim_vm_to4(eqsim_libmvec_##name(EQSIM_VM_FROM4(x)));                       \
+    }                                                                                      \
+    EQSIM_LANES eqsim_v4d _ZGVdN4v_##name(eqsim_v4d x) {                                    \
+        return eqsim_vm_to4(eqsim_libmvec_##name(EQSIM_VM_FROM4(x)));                       \
+    }                                                                                      \
+    EQSIM_LANES __attribute__((target("avx512f"))) eqsim_v8d _ZGVeN8v_##name(eqsim_v8d x) { \
+        return EQSIM_VM_8(eqsim_libmvec_##name, x);                                         \
+    }
 #pragma omp declare simd notinbranch
 double exp(double);
 #pragma omp declare simd notinbranch
@@ -31,6 +104,32 @@ double pow(double, double);
 double sin(double);
 #pragma omp declare simd notinbranch
 double cos(double);
+EQSIM_ONE_COMPUTATION(exp)
+EQSIM_ONE_COMPUTATION(log)
+EQSIM_ONE_COMPUTATION(sin)
+EQSIM_ONE_COMPUTATION(cos)
+eqsim_vm eqsim_libmvec_pow(eqsim_vm, eqsim_vm);
+EQSIM_LIBMVEC(pow, "vv")
+EQSIM_LANES __attribute__((used)) double eqsim_one_pow(double x, double y) {
+    return eqsim_libmvec_pow(EQSIM_VM_ALL(x), EQSIM_VM_ALL(y))[0];
+}
+EQSIM_SCALAR_IS(pow)
+static inline eqsim_v4d eqsim_libmvec_pow_half(int k, eqsim_v8d x, eqsim_v8d y) {
+    return eqsim_vm_to4(eqsim_libmvec_pow(EQSIM_VM_FROM4(EQSIM_HALF(x, k)),
+                                          EQSIM_VM_FROM4(EQSIM_HALF(y, k))));
+}
+EQSIM_LANES eqsim_v2d _ZGVbN2vv_pow(eqsim_v2d x, eqsim_v2d y) {
+    return eqsim_vm_to2(eqsim_libmvec_pow(EQSIM_VM_FROM2(x), EQSIM_VM_FROM2(y)));
+}
+EQSIM_LANES eqsim_v4d _ZGVcN4vv_pow(eqsim_v4d x, eqsim_v4d y) {
+    return eqsim_vm_to4(eqsim_libmvec_pow(EQSIM_VM_FROM4(x), EQSIM_VM_FROM4(y)));
+}
+EQSIM_LANES eqsim_v4d _ZGVdN4vv_pow(eqsim_v4d x, eqsim_v4d y) {
+    return eqsim_vm_to4(eqsim_libmvec_pow(EQSIM_VM_FROM4(x), EQSIM_VM_FROM4(y)));
+}
+EQSIM_LANES __attribute__((target("avx512f"))) eqsim_v8d _ZGVeN8vv_pow(eqsim_v8d x, eqsim_v8d y) {
+    return EQSIM_VM_8(eqsim_libmvec_pow, x, y);
+}
 #endif
 
 /* Rows of synapses up to this length have their targets' values prefetched (longer rows

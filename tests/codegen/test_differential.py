@@ -15,8 +15,8 @@ Two comparisons, because the production C flags are deliberately not IEEE-exact:
   targets differ only where the generated code means something different, so the
   results must be *identical* (same NaNs, same infinities, same spikes).
 * ``test_production_build_stays_within_rounding_of_numpy``: the default flags
-  (fast-math minus finite-math, FMA contraction, vectorised exp/log/pow/sin/cos,
-  a few ulp from the scalar ones). Rounding differences are amplified without
+  (fast-math minus finite-math, reassociation and FMA contraction: reciprocals,
+  vectorised exp/log/pow/sin/cos, a few ulp from the scalar ones). Rounding differences are amplified without
   bound by discontinuous functions and by cancellation against huge constants, so
   this one uses the smooth part of the grammar with moderate constants and a
   relative tolerance of 1e-9.

@@ -8,7 +8,9 @@ monitors once more after reading them alone (must not wait). Argument: the targe
 network operation raises on rank 1 (when there are several processes), and code that
 reads a presynaptic neuron variable is refused. Not a test itself."""
 import json
+import os
 import sys
+import tempfile
 
 import numpy as np
 
@@ -145,7 +147,8 @@ def not_yet():
     def link_with_index():
         L.u = linked_var(H, "v", index=[3, 2, 1, 0])
     for attempt in (lambda: StateMonitor(S, "w", record=True),
-                    lambda: Network(H, S).store(filename="state.npz"), link_with_index):
+                    lambda: Network(H, S).store(filename=os.path.join(tempfile.mkdtemp(), "state.npz")),
+                    link_with_index):
         try:
             attempt()
             codes.append(None)
