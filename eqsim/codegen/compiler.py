@@ -403,7 +403,9 @@ def _gcc(c_file, output, pyx, name, folder, include_dirs, compile_args, language
     c_file, output = os.path.abspath(c_file), os.path.abspath(output)
     includes = [f"-I{os.path.abspath(d)}" for d in (*_python_include_dirs(), *include_dirs)]
     libraries = ["-lm"] + (["-lmvec"] if _has_libmvec() else [])
-    flags = [COMPILER, *BASE_FLAGS, *_optional_flags(), *language_flags, *includes,
+    # eqsim_support.h declares vector math only where libmvec can be linked
+    mvec = ["-DEQSIM_HAS_LIBMVEC"] if _has_libmvec() else []
+    flags = [COMPILER, *BASE_FLAGS, *_optional_flags(), *mvec, *language_flags, *includes,
              *compile_args]
     if parts == 1:
         results = [_run([*flags, c_file, "-o", output, *libraries])]

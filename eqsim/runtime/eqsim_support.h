@@ -30,10 +30,10 @@ static inline double eqsim_seconds(void) {
  * 4 lanes at a time) and its own scalar exp, log, ... (one lane), hidden, so that only its
  * calls reach them. The scalar one is set in the assembler: defined in C, gcc would build
  * vector variants of its own from the body. libmvec's function is reached through its
- * versioned name, as the library defines the plain one. Without AVX2 nothing is declared
- * `simd`: scalar libm in every lane, also one computation. */
-#if defined(EQSIM_VECTOR_MATH) && defined(__GNUC__) && !defined(__clang__) && \
-    defined(__x86_64__) && defined(__AVX2__)
+ * versioned name, as the library defines the plain one. Without AVX2 or libmvec nothing
+ * is declared `simd`: scalar libm in every lane, also one computation. */
+#if defined(EQSIM_VECTOR_MATH) && defined(EQSIM_HAS_LIBMVEC) && defined(__GNUC__) && \
+    !defined(__clang__) && defined(__x86_64__) && defined(__AVX2__)
 typedef double eqsim_v2d __attribute__((vector_size(16)));
 typedef double eqsim_v4d __attribute__((vector_size(32)));
 typedef double eqsim_v8d __attribute__((vector_size(64)));
