@@ -114,5 +114,5 @@ def dense_context(op, symbols, context, prefix, element):
     def constant(name, number):
         return symbols.constant(mangle("ki", prefix, name), number, np.int64)
     return dict(bits=bits, target=write.c_name, base=base, value=value,
-                words=constant("words", words),
+                words=constant("words", words), n_words=int(words),
                 n_targets=constant("n_targets", n_targets))

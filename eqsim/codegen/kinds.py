@@ -50,6 +50,8 @@ def _pathway(op, symbols, context, prefix, element):
     context["dense"] = dense_context(op, symbols, context, prefix, element)
     if context["threaded"] and context["dense"] is None:
         _thread_context(op, symbols, context, prefix)
+    elif context["threaded"]:  # parts of whole blocks of words (eqsim_dense_split)
+        context["n_parts"] = target_parts(context["dense"]["n_words"] * 64, symbols.threads)
     context["prefetch_rows"], context["prefetch_targets"] = _prefetch_lists(
         context["reads"] + context["writes"], element, symbols)
 
@@ -58,18 +60,20 @@ def _thread_context(op, symbols, context, prefix):
     post = op.variables[op.post_index]
     ptr_var = op.variables[op.csr_ptr]
     order = None if op.csr_order is None else op.variables[op.csr_order].array
-    ptr, syn = symbols.derived(post, "thread_partitions", (op.name, symbols.threads),
+    n_targets = int(post.array.max(initial=-1)) + 1
+    parts = target_parts(n_targets, symbols.threads)
+    ptr, syn = symbols.derived(post, "thread_partitions", (op.name, parts),
                                post.array, lambda: thread_partition(
-                                   post.array, ptr_var.array, order, symbols.threads))
+                                   post.array, ptr_var.array, order, parts))
     context["thread_ptr"] = symbols.array(ArrayVariable(
         f"_tptr_{prefix}", op.owner, None, array=ptr))
     context["thread_syn"] = None if syn is None else symbols.array(ArrayVariable(
         f"_tsyn_{prefix}", op.owner, None, array=syn))
     context["n_sources"] = symbols.constant(mangle("ki", prefix, "n_sources"),
                                             ptr_var.array.size - 1, np.int64)
-    bounds = symbols.derived(post, "thread_bounds", symbols.threads, post.array,
-                             lambda: thread_bounds(post.array.max(initial=-1) + 1,
-                                                   symbols.threads))
+    context["n_parts"] = parts
+    bounds = symbols.derived(post, "thread_bounds", parts, post.array,
+                             lambda: thread_bounds(n_targets, parts))
     context["partitioned"] = _partitioned(context["reached"], "post", bounds)
 
 
@@ -141,9 +145,7 @@ def _poissoninput(op, symbols, context, prefix, element):
     context["team_blocks"] = (symbols.threads > 1 and not context["in_order"]
                               and not any(w.shared for w in context["writes"]))
     if context["team_blocks"]:
-        bounds = op.start + thread_bounds(op.stop - op.start, symbols.threads)
-        context["partitioned"] = _partitioned(_reached_by(op, symbols, context), "element",
-                                              bounds)
+        _element_parts(op, symbols, context, _reached_by(op, symbols, context))
 
 
 def _reset(op, symbols, context, prefix, element):
@@ -156,8 +158,15 @@ def _reset(op, symbols, context, prefix, element):
         symbols.threads > 1 and not context["in_order"] and not context["scalar"]["statements"]
         and all(reached.get(w.c_name) == {("element",)} for w in context["writes"]))
     if context["team_blocks"]:
-        bounds = op.start + thread_bounds(op.stop - op.start, symbols.threads)
-        context["partitioned"] = _partitioned(reached, "element", bounds)
+        _element_parts(op, symbols, context, reached)
+
+
+def _element_parts(op, symbols, context, reached):
+    """A blocked kernel's parts (``n_parts``: the same as a pathway's onto these elements)
+    and the arrays each part alone touches (``partitioned``), for codegen/fusion.py."""
+    context["n_parts"] = target_parts(op.stop - op.start, symbols.threads)
+    bounds = op.start + thread_bounds(op.stop - op.start, context["n_parts"])
+    context["partitioned"] = _partitioned(reached, "element", bounds)
 
 
 def _prefetch_lists(accesses, element, symbols):
@@ -232,78 +241,116 @@ def template_name(kind):
 
 #: elements per block of the kernels' element loops (EQSIM_BLOCK, eqsim_support.h)
 ELEMENT_BLOCK = 256
+_BLOCK_BITS = 8  # log2(ELEMENT_BLOCK)
+#: a team of two splits the targets of its shared forks (pathways, PoissonInputs, resets)
+#: into up to this many parts per thread, and each thread claims parts as it gets to them
+#: (eqsim_team_run_deferred, thread_team.c.j2): with one half each, the thread whose core
+#: the host slowed made the other wait at every join (brunel: 4-15 us of a 70-90 us fork).
+#: Each claim goes over the step's arriving rows again: 8 parts per thread added ~20 % to
+#: coba x16's pathway work, 4 nothing measurable (benchmarks/team_parts.py)
+PARTS_PER_THREAD = 4
 
 
-def thread_bounds(n_targets, threads):
-    """The first target of each thread's share of a pathway's targets, and ``n_targets``
-    last: whole element blocks, split as a state update splits its blocks among the team,
-    so each thread adds to the targets it updates (a target updated on one core and added
-    to on the other moves between their caches twice a step). Uneven blocks: the first
-    shares take one more (``eqsim_share_start`` in eqsim_support.h)."""
+def target_parts(n_targets, threads):
+    """The parts a threaded kernel splits ``n_targets`` targets (or elements) into: whole
+    element blocks, at most ``PARTS_PER_THREAD`` per thread for a team of two (claimed
+    parts), one per thread for a bigger team (fixed shares)."""
     n_blocks = -(-int(n_targets) // ELEMENT_BLOCK)
-    each, extra = divmod(n_blocks, threads)
+    if threads != 2:
+        return threads
+    return max(threads, min(threads * PARTS_PER_THREAD, n_blocks))
+
+
+def thread_bounds(n_targets, parts):
+    """The first target of each of ``parts`` parts of a pathway's targets, and
+    ``n_targets`` last: whole element blocks, split as a state update splits its blocks
+    among the team, so each thread adds to the targets it updates (a target updated on one
+    core and added to on the other moves between their caches twice a step). Uneven
+    blocks: the first parts take one more (``eqsim_share_start`` in eqsim_support.h)."""
+    n_blocks = -(-int(n_targets) // ELEMENT_BLOCK)
+    each, extra = divmod(n_blocks, parts)
     return np.array([min((each * k + min(k, extra)) * ELEMENT_BLOCK, int(n_targets))
-                     for k in range(threads + 1)], dtype=np.int64)
+                     for k in range(parts + 1)], dtype=np.int64)
 
 
-def thread_partition(post, ptr, order, threads):
-    """Per-thread share of a pathway: thread k gets the synapses onto targets in its
-    share of the target range, in the serial (presynaptic, then storage) order.
+def thread_partition(post, ptr, order, parts):
+    """The parts of a pathway: part k gets the synapses onto targets in its share of the
+    target range (``thread_bounds``), in the serial (presynaptic, then storage) order.
 
     Returns ``(ptr, syn)``. When storage is in presynaptic order and each row's targets
-    are in thread order (connect() makes ascending rows), every thread's part of a row is
-    a contiguous range of storage and ``syn`` is None: thread k's synapses of source s are
-    ``ptr[k*n + s] : ptr[(k+1)*n + s]`` (n sources). Otherwise they are
-    ``syn[ptr[k*(n+1) + s] : ptr[k*(n+1) + s + 1]]``.
+    are ascending part by part (connect() makes ascending rows), every part of a row is a
+    contiguous range of storage, parts in order, and ``syn`` is None: part k's synapses of
+    source s are ``ptr[s*(P+1) + k] : ptr[s*(P+1) + k + 1]`` (P parts), so parts k up to
+    j of it are ``ptr[s*(P+1) + k] : ptr[s*(P+1) + j]``: a row's part starts share a cache
+    line or two, whichever parts a thread claims. Otherwise they are
+    ``syn[ptr[k*(n+1) + s] : ptr[k*(n+1) + s + 1]]`` (n sources).
     """
     n_sources = ptr.size - 1
+    bounds = thread_bounds(post.max(initial=-1) + 1, parts)
     if order is None:
-        contiguous = _contiguous_thread_splits(post, ptr, threads)
+        contiguous = _contiguous_part_splits(post, ptr, bounds)
         if contiguous is not None:
             return contiguous, None
     serial = np.arange(post.size, dtype=np.int64) if order is None else order.astype(np.int64)
     source_of = np.repeat(np.arange(n_sources), np.diff(ptr))
-    bounds = thread_bounds(post.max(initial=-1) + 1, threads)
-    thread_of = np.searchsorted(bounds, post[serial], side="right") - 1
-    counts = [np.bincount(source_of[thread_of == k], minlength=n_sources) for k in range(threads)]
-    descents = np.flatnonzero(np.diff(thread_of) < 0) + 1
-    if order is None and np.isin(descents, ptr).all():
-        splits = [ptr[:-1].astype(np.int64)]
-        for k in range(threads):
-            splits.append(splits[-1] + counts[k])
-        return np.concatenate(splits).astype(np.int64), None
+    part_of = np.searchsorted(bounds, post[serial], side="right") - 1
     ptrs, syns, offset = [], [], 0
-    for k in range(threads):
-        mine = thread_of == k
-        ptrs.append(offset + np.concatenate([[0], np.cumsum(counts[k])]))
+    for k in range(parts):
+        mine = part_of == k
+        counts = np.bincount(source_of[mine], minlength=n_sources)
+        ptrs.append(offset + np.concatenate([[0], np.cumsum(counts)]))
         syns.append(serial[mine])
         offset += int(mine.sum())
     return (np.concatenate(ptrs).astype(np.int64),
             np.concatenate(syns).astype(np.int32) if syns else np.empty(0, np.int32))
 
 
-def _contiguous_thread_splits(post, ptr, threads):
+#: synapses whose parts are looked up at a time (bounds the temporaries: ~3 bytes each)
+_PARTITION_CHUNK = 1 << 22
+
+
+def _contiguous_part_splits(post, ptr, bounds):
     """``thread_partition``'s ``ptr`` when storage is in presynaptic order and each row's
-    targets are in thread order (what connect() makes), else None. Two bytes per synapse
-    of temporaries (one flag array and its shifted test, one thread boundary at a time;
-    each row's split is where its flags fall): the partition of 15 M synapses had taken
-    ~1 s and 240 MB, then ~110 MB, more than one thread's build."""
-    bounds = thread_bounds(post.max(initial=-1) + 1, threads)
+    targets are in part order (what connect() makes), else None.
+
+    Each synapse's part comes from a table of its target's element block (bounds are whole
+    blocks). The places where the part changes, with the rows' starts, are few (at most a
+    row's parts per row); part k's start in row s is the first such place of row s with a
+    part of k or more: one search finds all of them. 15 M synapses into 16 parts: ~0.04 s,
+    what one boundary at a time took for 2 parts."""
+    parts, n_sources = bounds.size - 1, ptr.size - 1
     starts, ends = ptr[:-1].astype(np.int64), ptr[1:].astype(np.int64)
-    nonempty = starts < ends
-    splits = [starts]
-    rows, rows_end = starts[nonempty], ends[nonempty]
-    for bound in bounds[1:-1].tolist():  # Python ints: no int64 copy of an int32 post
-        below = post < bound
-        # in thread order, a row goes from below the bound to above it at most once
-        if not np.isin(np.flatnonzero(below[1:] > below[:-1]) + 1, ptr).all():
-            return None
-        falls = np.flatnonzero(below[:-1] > below[1:]) + 1  # last below + 1
-        k = np.searchsorted(falls, rows, side="right")
-        fall = falls[np.minimum(k, falls.size - 1)] if falls.size else rows_end
-        split = np.where(k < falls.size, np.minimum(fall, rows_end), rows_end)
-        counts = np.zeros(starts.size, dtype=np.int64)
-        counts[nonempty] = np.where(below[rows], split - rows, 0)
-        splits.append(starts + counts)
-    splits.append(ends)
-    return np.concatenate(splits).astype(np.int64)
+    n_blocks = -(-int(bounds[-1]) // ELEMENT_BLOCK)
+    table = (np.searchsorted(bounds, np.arange(n_blocks, dtype=np.int64) * ELEMENT_BLOCK,
+                             side="right") - 1).astype(np.int16)
+    places = [starts[starts < ends]]
+    for first in range(0, post.size, _PARTITION_CHUNK):
+        # the part changes only where the block does: look parts up there alone
+        block = post[max(first - 1, 0):first + _PARTITION_CHUNK] >> _BLOCK_BITS
+        moved = np.flatnonzero(block[1:] != block[:-1]) + 1
+        after, before = table[block[moved]], table[block[moved - 1]]
+        down = moved[after < before] + max(first - 1, 0)
+        if not _are_among(down, starts):
+            return None  # a row's targets go back to an earlier part
+        places.append(moved[after != before] + max(first - 1, 0))
+    places = np.sort(np.concatenate(places))  # (np.unique hashes: 70 ms here)
+    places = places[np.concatenate([[True], places[1:] != places[:-1]])] if places.size \
+        else places
+    keys = np.zeros(0, np.int64)
+    if places.size:  # ascending: rows ascend, and parts within a row
+        keys = ((np.searchsorted(ptr, places, side="right") - 1) * (parts + 1)
+                + table[post[places] >> _BLOCK_BITS])
+    rows = np.arange(n_sources, dtype=np.int64)
+    queries = rows[None, :] * (parts + 1) + np.arange(1, parts, dtype=np.int64)[:, None]
+    found = np.minimum(np.searchsorted(keys, queries, side="left"), keys.size - 1)
+    in_row = (keys[found] < (rows[None, :] + 1) * (parts + 1)) & (keys[found] >= queries) \
+        if keys.size else np.zeros(queries.shape, bool)
+    splits = np.where(in_row, places[found] if places.size else 0, ends[None, :])
+    return np.concatenate([starts[None, :], splits, ends[None, :]]).T.astype(np.int64).reshape(-1)
+
+
+def _are_among(values, ascending):
+    """Whether every one of ``values`` is in the sorted array ``ascending`` (np.isin hashes
+    both arrays: 20 ms for brunel's rows, each chunk)."""
+    found = np.minimum(np.searchsorted(ascending, values), max(ascending.size - 1, 0))
+    return bool(values.size == 0 or (ascending.size and (ascending[found] == values).all()))

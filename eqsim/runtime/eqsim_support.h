@@ -278,19 +278,20 @@ static inline int64_t eqsim_share_start(int64_t n, int64_t part, int64_t parts) 
  * one vCPU's share of coba x16's state update often took 10-20 % longer than the other's
  * (13 us of a 95 us fork). Each thread's first claim is three quarters of a half (the
  * blocks it would have had: the pathways' fixed shares of the same targets start there),
- * the rest goes a quarter of what is left at a time, at least EQSIM_CLAIM_MIN blocks (a
- * claim moves the word's cache line between the cores, ~0.1-0.2 us). */
+ * the rest goes a quarter of what is left at a time, at least `least` blocks (a claim
+ * moves the word's cache line between the cores, ~0.1-0.2 us: EQSIM_CLAIM_MIN element
+ * blocks; one of a pathway's target parts, which are several blocks each). */
 #define EQSIM_CLAIM_MIN 2
 static inline int64_t eqsim_claims_of(int64_t n_blocks) { return n_blocks << 32; }
 static inline int eqsim_claim(int64_t *const unclaimed, const int top, const int64_t n_blocks,
-                              int64_t *const lo, int64_t *const hi) {
+                              const int64_t least, int64_t *const lo, int64_t *const hi) {
     int64_t old = __atomic_load_n(unclaimed, __ATOMIC_RELAXED);
     for (;;) {
         const int64_t a = old & 0xffffffff, b = old >> 32;
         if (a >= b) return 0;
         const int first = top ? b == n_blocks : a == 0;
         int64_t c = first ? (n_blocks * 3 + 7) / 8 : (b - a) / 4;
-        if (c < EQSIM_CLAIM_MIN) c = EQSIM_CLAIM_MIN;
+        if (c < least) c = least;
         if (c > b - a) c = b - a;
         const int64_t next = top ? (b - c) << 32 | a : b << 32 | (a + c);
         if (__atomic_compare_exchange_n(unclaimed, &old, next, 1, __ATOMIC_RELAXED,

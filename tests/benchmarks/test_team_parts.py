@@ -50,3 +50,13 @@ def test_without_timing_only_the_speed_up_is_printed(team_parts, capsys):
                             "--rounds", "1", "--no-timing"]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert len(lines) == 1 and "speed-up" in lines[0]
+
+
+def test_a_team_with_other_parts_per_thread_runs_in_the_same_turns(team_parts, capsys):
+    from eqsim.codegen import kinds
+    default = kinds.PARTS_PER_THREAD
+    assert team_parts.main(["--model", "coba", "--scale", "0.05", "--duration", "0.005",
+                            "--rounds", "1", "--no-timing", "--parts-per-thread", "1"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert len(lines) == 2 and "team of 2, 1 parts per thread" in lines[1]
+    assert kinds.PARTS_PER_THREAD == default  # the module's own setting is back

@@ -66,7 +66,7 @@ def test_pathways_onto_other_variables_share_a_fork_and_give_what_one_thread_giv
     assert one[0].size > 300
     for a, b in zip(one[:4], team[:4]):
         np.testing.assert_array_equal(a, b)
-    assert "eqsim_team_defer(_kernel" in team[4]  # a kernel defers its part
+    assert "eqsim_team_defer_parts(_kernel" in team[4]  # a kernel defers its part
     joined = [name for name, flushed in _step_loop_calls(team[4]) if not flushed]
     assert len(joined) == 1  # the inhibitory pathway joins the excitatory one's fork
 
@@ -98,24 +98,26 @@ def test_pathways_onto_one_variable_split_otherwise_each_fork_in_order(
     assert one[0].size > 300
     for a, b in zip(one[:4], team[:4]):
         np.testing.assert_array_equal(a, b)
-    assert "eqsim_team_defer(_kernel" in team[4]
+    assert "eqsim_team_defer_parts(_kernel" in team[4]
     assert all(flushed for _, flushed in _step_loop_calls(team[4]))  # each forks alone
 
 
-def _brunel_like(run_switching, threads, inputs, alternate=None):
+def _brunel_like(run_switching, threads, inputs, alternate=None, size=600):
     """Two pathways and a PoissonInput all adding to v (Brunel 2000's network, small):
     ``inputs`` of 100 at 10 % a step (10 on average; an element beyond the 16 counted CDF
     entries every step or so, drawn by the thread whose block it is in) or of 600 (60 on
-    average: more than one chunk of trials, no team part)."""
+    average: more than one chunk of trials, no team part). ``size`` neurons: 600 are 3
+    element blocks (3 parts, kinds.target_parts), 3000 are 12 (8 parts)."""
     prefs["codegen.cython.num_threads"] = threads
     seed(8)
-    group = NeuronGroup(600, "dv/dt = -v/(20*ms) : 1 (unless refractory)", threshold="v > 1",
+    group = NeuronGroup(size, "dv/dt = -v/(20*ms) : 1 (unless refractory)", threshold="v > 1",
                         reset="v = 0", refractory=2 * ms, method="exact", name="bl_group")
-    exc = Synapses(group[:480], group, on_pre="v_post += 0.02", name="bl_exc")
-    exc.connect(p=0.1)
+    n_exc = size * 4 // 5
+    exc = Synapses(group[:n_exc], group, on_pre="v_post += 0.02", name="bl_exc")
+    exc.connect(p=0.1 * 600 / size)
     # multiplied, not added: in any other order than the serial one, v would differ
-    inh = Synapses(group[480:], group, on_pre="v_post *= 0.9", name="bl_inh")
-    inh.connect(p=0.1)
+    inh = Synapses(group[n_exc:], group, on_pre="v_post *= 0.9", name="bl_inh")
+    inh.connect(p=0.1 * 600 / size)
     drive = PoissonInput(group, "v", N=inputs, rate=1000 * Hz, weight=0.002)
     spikes = SpikeMonitor(group, name="bl_spikes")
     net = Network(group, exc, inh, drive, spikes)
@@ -123,12 +125,16 @@ def _brunel_like(run_switching, threads, inputs, alternate=None):
     return spikes.i[:].copy(), spikes.t_[:].copy(), group.v_[:].copy(), net._module.source
 
 
-@pytest.mark.parametrize("inputs", [100, 600])
+@pytest.mark.parametrize("inputs, size", [(100, 600), (600, 600), (100, 3000)])
 def test_pathways_and_a_poisson_input_onto_one_variable_share_a_fork_as_one_thread(
-        two_threads, run_switching, inputs):
-    one = _brunel_like(run_switching, 1, inputs)
-    team = _brunel_like(run_switching, 2, inputs, alternate=1_000_000)
+        two_threads, run_switching, inputs, size):
+    """The threads claim the targets' parts as they get to them; each part has every
+    kernel's work of the step in the serial order, on one thread."""
+    one = _brunel_like(run_switching, 1, inputs, size=size)
+    team = _brunel_like(run_switching, 2, inputs, alternate=1_000_000, size=size)
     assert one[0].size > 300
+    parts = {600: 3, 3000: 8}[size]
+    assert re.search(rf"eqsim_team_defer_parts\(_kernel_\w+_team, {parts}, ", team[3])
     for a, b in zip(one[:3], team[:3]):
         np.testing.assert_array_equal(a, b)
     joined = [name for name, flushed in _step_loop_calls(team[3]) if not flushed]
@@ -143,7 +149,7 @@ def test_a_profiled_run_on_the_team_times_each_pathway_where_it_runs(two_threads
     sums = []
     net, _, _ = _network("gi_post -= 0.03", sums)
     net.run(5 * ms, profile=True)
-    assert "eqsim_team_defer(_kernel" not in net._module.source
+    assert "eqsim_team_defer_parts(_kernel" not in net._module.source
     names = [name for name, _ in net.profiling_info]
     assert "defer_exc_pre" in names and "defer_inh_pre" in names
 
@@ -285,7 +291,7 @@ def test_a_reset_of_its_own_elements_joins_the_pathways_fork_with_one_threads_re
         np.testing.assert_array_equal(a, b)
     calls = _step_loop_calls(team[4])
     reset_kernel = calls[-1][0]
-    assert f"eqsim_team_defer({reset_kernel}_team" in team[4]
+    assert f"eqsim_team_defer_parts({reset_kernel}_team" in team[4]
     assert [name for name, flushed in calls if not flushed] == [reset_kernel]
 
 
@@ -300,5 +306,5 @@ def test_a_reset_reading_what_the_pathway_adds_elsewhere_waits_for_the_pathway(
     for a, b in zip(one[:4], team[:4]):
         np.testing.assert_array_equal(a, b)
     calls = _step_loop_calls(team[4])
-    assert f"eqsim_team_defer({calls[-1][0]}_team" not in team[4]
+    assert f"eqsim_team_defer_parts({calls[-1][0]}_team" not in team[4]
     assert calls[-1][1]  # the step loop flushes the pathway's part before the reset

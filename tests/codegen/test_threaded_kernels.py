@@ -57,7 +57,7 @@ def test_thread_partition_uses_contiguous_row_parts_when_rows_are_in_target_orde
     ptr = np.array([0, 4, 6, 9])
     splits, syn = thread_partition(post, ptr, None, 2)  # thread 0: targets 0-511, 1: 512-900
     assert syn is None
-    lo, mid, hi = splits.reshape(3, 3)
+    lo, mid, hi = splits.reshape(3, 3).T  # each row's part starts and end
     for s in range(3):
         assert np.all(post[lo[s]:mid[s]] < 512) and np.all(post[mid[s]:hi[s]] >= 512)
         assert (lo[s], hi[s]) == (ptr[s], ptr[s + 1])
@@ -101,23 +101,57 @@ def test_two_threads_match_one_with_synapses_stored_out_of_row_order():
         np.testing.assert_array_equal(a, b)
 
 
-def test_contiguous_thread_parts_list_the_same_synapses_as_the_general_partition():
-    from eqsim.codegen.kinds import thread_partition
+@pytest.mark.parametrize("chunk", [None, 7])
+@pytest.mark.parametrize("n_targets", [400, 5000])
+def test_contiguous_thread_parts_list_the_same_synapses_as_the_general_partition(
+        monkeypatch, chunk, n_targets):
+    """Any number of parts (a team of two claims up to 8: kinds.target_parts), empty rows
+    and parts, and synapses looked up a few at a time (`chunk`: the lookups' boundaries
+    fall inside rows)."""
+    from eqsim.codegen import kinds
+    if chunk is not None:
+        monkeypatch.setattr(kinds, "_PARTITION_CHUNK", chunk)
     rng = np.random.default_rng(8)
-    rows = [np.sort(rng.choice(400, rng.integers(0, 40), replace=False)) for _ in range(150)]
+    rows = [np.sort(rng.choice(n_targets, rng.integers(0, 40), replace=False))
+            for _ in range(150)]
     post = np.concatenate(rows).astype(np.int32)
     ptr = np.concatenate([[0], np.cumsum([r.size for r in rows])]).astype(np.int64)
     identity = np.arange(post.size)  # an explicit storage order takes the general path
-    for threads in (2, 3, 4):
-        splits, none = thread_partition(post, ptr, None, threads)
-        general, syn = thread_partition(post, ptr, identity, threads)
+    for parts in (2, 3, 4, 16):
+        splits, none = kinds.thread_partition(post, ptr, None, parts)
+        general, syn = kinds.thread_partition(post, ptr, identity, parts)
         assert none is None and syn is not None
         n = ptr.size - 1
-        for k in range(threads):
+        for k in range(parts):
             for s in range(n):
-                fast = list(range(splits[k * n + s], splits[(k + 1) * n + s]))
+                fast = list(range(splits[s * (parts + 1) + k], splits[s * (parts + 1) + k + 1]))
                 listed = syn[general[k * (n + 1) + s]:general[k * (n + 1) + s + 1]].tolist()
                 assert fast == listed
+
+
+def test_rows_out_of_order_within_a_part_stay_contiguous_but_not_across_parts():
+    from eqsim.codegen.kinds import thread_partition
+    ptr = np.array([0, 3, 5])
+    within = np.array([700, 600, 2000, 100, 50], dtype=np.int32)  # blocks 2, 2, 7 | 0, 0
+    splits, syn = thread_partition(within, ptr, None, 4)  # parts of 2 blocks: 0-511, ...
+    assert syn is None
+    assert splits.reshape(2, 5)[0].tolist() == [0, 0, 2, 2, 3]  # row 0: part 1, 1, 3
+    across = np.array([2000, 600, 700, 100, 50], dtype=np.int32)  # row 0: part 3, then 1
+    splits, syn = thread_partition(across, ptr, None, 4)
+    assert syn is not None
+    assert syn[splits[3 * 1 + 0]:splits[3 * 1 + 1]].tolist() == [1, 2]  # part 1 of row 0
+
+
+@pytest.mark.parametrize("n_targets, threads, parts", [
+    (12_500, 2, 8), (4000, 2, 8), (1000, 2, 4), (100, 2, 2), (12_500, 1, 1),
+    (12_500, 3, 3), (12_500, 4, 4)])
+def test_a_team_of_two_splits_targets_into_up_to_eight_parts_of_whole_blocks(
+        n_targets, threads, parts):
+    from eqsim.codegen.kinds import ELEMENT_BLOCK, target_parts, thread_bounds
+    assert target_parts(n_targets, threads) == parts
+    bounds = thread_bounds(n_targets, parts)
+    assert bounds[0] == 0 and bounds[-1] == n_targets
+    assert all(b % ELEMENT_BLOCK == 0 or b == n_targets for b in bounds)
 
 
 def _shared_draw_network(target, threads):

@@ -10,7 +10,8 @@ C_SOURCE = '''
 from libc.stdint cimport int64_t
 cdef extern from "eqsim_support.h" nogil:
     int64_t eqsim_claims_of(int64_t n_blocks)
-    int eqsim_claim(int64_t *unclaimed, int top, int64_t n_blocks, int64_t *lo, int64_t *hi)
+    int eqsim_claim(int64_t *unclaimed, int top, int64_t n_blocks, int64_t least, int64_t *lo,
+                    int64_t *hi)
 cdef extern from "eqsim_team_pool.h" nogil:
     ctypedef void (*eqsim_part_fn)(const void *args, int tid, int nt) noexcept nogil
     ctypedef struct eqsim_pool:
@@ -25,11 +26,12 @@ cdef int64_t n_done = 0
 cdef int64_t slow_spins = 0
 cdef int64_t n_blocks = 0
 cdef int64_t unclaimed = 0
+cdef int64_t least_blocks = 2
 
 cdef void part(const void *args, int tid, int nt) noexcept nogil:
     cdef int64_t lo, hi, b, k
     cdef volatile double sink = 0
-    while eqsim_claim(&unclaimed, tid, n_blocks, &lo, &hi):
+    while eqsim_claim(&unclaimed, tid, n_blocks, least_blocks, &lo, &hi):
         for b in range(lo, hi):
             owner[b] += tid + 1  # 1: the caller, 2: the worker; more: claimed twice
             order[b] = __atomic_fetch_add(&n_done, 1, 0)
@@ -39,11 +41,12 @@ cdef void part(const void *args, int tid, int nt) noexcept nogil:
 cdef extern from *:
     int64_t __atomic_fetch_add(int64_t *, int64_t, int) nogil
 
-def run(int64_t blocks, int64_t worker_extra_spins):
-    """one fork of two threads claiming `blocks` blocks; each block's owner"""
-    global n_blocks, unclaimed, slow_spins, n_done
+def run(int64_t blocks, int64_t worker_extra_spins, int64_t least=2):
+    """one fork of two threads claiming `blocks` blocks, at least `least` at a time; each
+    block's owner"""
+    global n_blocks, unclaimed, slow_spins, n_done, least_blocks
     cdef int64_t b
-    n_blocks, slow_spins, n_done = blocks, worker_extra_spins, 0
+    n_blocks, slow_spins, n_done, least_blocks = blocks, worker_extra_spins, 0, least
     unclaimed = eqsim_claims_of(blocks)
     for b in range(blocks):
         owner[b] = 0
@@ -51,11 +54,11 @@ def run(int64_t blocks, int64_t worker_extra_spins):
         eqsim_pool_run(&pool, 2, part, NULL)
     return [owner[b] for b in range(blocks)]
 
-def claim_alone(int64_t blocks, int top):
+def claim_alone(int64_t blocks, int top, int64_t least=2):
     """the claims one thread makes when the other claims nothing"""
     cdef int64_t word = eqsim_claims_of(blocks), lo, hi
     claims = []
-    while eqsim_claim(&word, top, blocks, &lo, &hi):
+    while eqsim_claim(&word, top, blocks, least, &lo, &hi):
         claims.append((lo, hi))
     return claims
 
@@ -71,12 +74,13 @@ def claims(header_module):
     module.stop()
 
 
-@pytest.mark.parametrize("blocks", [1, 2, 3, 7, 49, 250, 4000])
+@pytest.mark.parametrize("blocks", [1, 2, 3, 7, 16, 49, 250, 4000])
 @pytest.mark.parametrize("worker_extra_spins", [0, 5000])
+@pytest.mark.parametrize("least", [1, 2])
 def test_every_block_runs_once_and_each_threads_blocks_are_one_range_from_its_end(
-        claims, blocks, worker_extra_spins):
+        claims, blocks, worker_extra_spins, least):
     for _ in range(5):
-        owner = claims.run(blocks, worker_extra_spins)
+        owner = claims.run(blocks, worker_extra_spins, least)
         assert set(owner) <= {1, 2}  # no block twice, none left out
         caller = owner.count(1)
         assert owner == [1] * caller + [2] * (blocks - caller)
@@ -89,15 +93,17 @@ def test_a_slower_worker_leaves_more_blocks_to_the_calling_thread(claims):
     assert caller > 0.55 * 2500
 
 
-@pytest.mark.parametrize("blocks", [1, 5, 250, 4001])
+@pytest.mark.parametrize("blocks", [1, 5, 16, 250, 4001])
 @pytest.mark.parametrize("top", [0, 1])
+@pytest.mark.parametrize("least", [1, 2])
 def test_a_thread_alone_claims_three_quarters_of_its_half_then_quarters_of_the_rest(
-        claims, blocks, top):
-    got = claims.claim_alone(blocks, top)
+        claims, blocks, top, least):
+    got = claims.claim_alone(blocks, top, least)
     sizes = [hi - lo for lo, hi in got]
     assert sum(sizes) == blocks
-    assert sizes[0] == min(blocks, max(2, (3 * blocks + 7) // 8))
+    assert sizes[0] == min(blocks, max(least, (3 * blocks + 7) // 8))
+    assert min(sizes[:-1], default=least) >= least
     ends = [hi for _, hi in got] if not top else [lo for lo, _ in got]
     assert ends == (sorted(ends) if not top else sorted(ends, reverse=True))
     # a claim moves a cache line between the cores: geometrically fewer, not one per block
-    assert len(got) <= 2 + math.log(blocks) / math.log(4 / 3)
+    assert len(got) <= 2 + math.log(blocks) / math.log(4 / 3) + (3 if least == 1 else 0)
