@@ -75,7 +75,7 @@ def main(argv=None):
         default, kinds.PARTS_PER_THREAD = kinds.PARTS_PER_THREAD, options.parts_per_thread
         try:
             teams[f"2, {options.parts_per_thread} parts per thread"] = build(
-                b, options.model, options.scale, 2, False)
+                b, options.model, options.scale, 2, timing)
         finally:
             kinds.PARTS_PER_THREAD = default
     if team._module.threads < 2:
