@@ -119,14 +119,17 @@ def test_brian2_rate_check_compares_eqsim_with_brian2_at_the_same_thread_count_o
 def test_baseline_keys_without_threads_still_match_and_other_thread_counts_get_their_own():
     with open(os.path.join(BENCH_DIR, "baseline.json")) as f:
         stored = json.load(f)["rows"]
-    key = next(iter(stored))
+    key = next(k for k in stored if not k.endswith("threads"))
     simulator, benchmark, scale, duration = key.split("/")
     old = dict(simulator=simulator, benchmark=benchmark, scale=float(scale[1:]),
                duration=float(duration[:-1]))
     assert compare.row_key(old) == key == compare.row_key(dict(old, threads=1))
     assert compare.row_key(dict(old, threads=2)) == key + "/2threads"
-    rows = compare.compare({key + "/2threads": {"run_per_sim_s": 1e9}}, stored, 0.05)
+    one_thread = {k: v for k, v in stored.items() if not k.endswith("threads")}
+    rows = compare.compare({key + "/2threads": {"run_per_sim_s": 1e9}}, one_thread, 0.05)
     assert not rows[0][2]  # a 2-thread row is new, not a slowdown of the 1-thread row
+    rows = compare.compare({key + "/3threads": {"run_per_sim_s": 1e9}}, stored, 0.05)
+    assert not rows[0][2]
 
 
 def test_run_py_gives_every_row_its_thread_count_in_the_command_json_and_table(
