@@ -52,6 +52,11 @@ def _pathway(op, symbols, context, prefix, element):
         _thread_context(op, symbols, context, prefix)
     elif context["threaded"]:  # parts of whole blocks of words (eqsim_dense_split)
         context["n_parts"] = target_parts(context["dense"]["n_words"] * 64, symbols.threads)
+    if context["threaded"]:
+        n_rows = max(op.variables[op.csr_ptr].array.size - 1, 1)
+        context["first_claim"] = first_claim(
+            op.variables[op.post_index].array.size / n_rows, context["n_parts"],
+            symbols.threads)
     context["prefetch_rows"], context["prefetch_targets"] = _prefetch_lists(
         context["reads"] + context["writes"], element, symbols)
 
@@ -61,10 +66,10 @@ def _thread_context(op, symbols, context, prefix):
     ptr_var = op.variables[op.csr_ptr]
     order = None if op.csr_order is None else op.variables[op.csr_order].array
     n_targets = int(post.array.max(initial=-1)) + 1
-    parts = target_parts(n_targets, symbols.threads)
-    ptr, syn = symbols.derived(post, "thread_partitions", (op.name, parts),
+    parts, tapered = target_parts(n_targets, symbols.threads), tapered_parts(symbols.threads)
+    ptr, syn = symbols.derived(post, "thread_partitions", (op.name, parts, tapered),
                                post.array, lambda: thread_partition(
-                                   post.array, ptr_var.array, order, parts))
+                                   post.array, ptr_var.array, order, parts, tapered))
     context["thread_ptr"] = symbols.array(ArrayVariable(
         f"_tptr_{prefix}", op.owner, None, array=ptr))
     context["thread_syn"] = None if syn is None else symbols.array(ArrayVariable(
@@ -72,8 +77,8 @@ def _thread_context(op, symbols, context, prefix):
     context["n_sources"] = symbols.constant(mangle("ki", prefix, "n_sources"),
                                             ptr_var.array.size - 1, np.int64)
     context["n_parts"] = parts
-    bounds = symbols.derived(post, "thread_bounds", parts, post.array,
-                             lambda: thread_bounds(n_targets, parts))
+    bounds = symbols.derived(post, "thread_bounds", (parts, tapered), post.array,
+                             lambda: thread_bounds(n_targets, parts, tapered))
     context["partitioned"] = _partitioned(context["reached"], "post", bounds)
 
 
@@ -165,7 +170,8 @@ def _element_parts(op, symbols, context, reached):
     """A blocked kernel's parts (``n_parts``: the same as a pathway's onto these elements)
     and the arrays each part alone touches (``partitioned``), for codegen/fusion.py."""
     context["n_parts"] = target_parts(op.stop - op.start, symbols.threads)
-    bounds = op.start + thread_bounds(op.stop - op.start, context["n_parts"])
+    bounds = op.start + thread_bounds(op.stop - op.start, context["n_parts"],
+                                      tapered_parts(symbols.threads))
     context["partitioned"] = _partitioned(reached, "element", bounds)
 
 
@@ -246,8 +252,9 @@ _BLOCK_BITS = 8  # log2(ELEMENT_BLOCK)
 #: into up to this many parts per thread, and each thread claims parts as it gets to them
 #: (eqsim_team_run_deferred, thread_team.c.j2): with one half each, the thread whose core
 #: the host slowed made the other wait at every join (brunel: 4-15 us of a 70-90 us fork).
-#: Each claim goes over the step's arriving rows again: 8 parts per thread added ~20 % to
-#: coba x16's pathway work, 4 nothing measurable (benchmarks/team_parts.py)
+#: Each claim goes over the step's arriving rows again: 8 equal parts per thread added ~20 %
+#: to coba x16's pathway work, 4 nothing measurable (benchmarks/team_parts.py). The parts
+#: halve in size towards the middle (``part_starts``), which is claimed last
 PARTS_PER_THREAD = 4
 
 
@@ -261,19 +268,56 @@ def target_parts(n_targets, threads):
     return max(threads, min(threads * PARTS_PER_THREAD, n_blocks))
 
 
-def thread_bounds(n_targets, parts):
+def tapered_parts(threads):
+    """Whether a module's target parts are tapered (``part_starts``): a team of two claims
+    them (EQSIM_TAPERED_PARTS, network.c.j2)."""
+    return threads == 2
+
+
+#: a row's part (of a team of two's tapered target parts) this long on average or longer
+#: is claimed one part at a time: brunel (~156 synapses a part) 1.83-1.97x in one process
+#: against 1.65-1.80x with its first claim three parts; coba x16 (~10) the other way round,
+#: 1.46-1.66x against 1.84-1.91x (benchmarks/team_parts.py)
+LONG_ROW_PART = 64
+
+
+def first_claim(synapses_per_row, parts, threads):
+    """How many target parts a thread of a team of two claims first (eqsim_claim_parts):
+    one when a row's part is long (its work dwarfs a claim's pass over the arriving rows),
+    else all but the innermost part of its side (the fewest passes that still leave the
+    small middle parts to balance the threads)."""
+    if not tapered_parts(threads) or synapses_per_row / parts >= LONG_ROW_PART:
+        return 1
+    return max(1, parts // 2 - 1)
+
+
+def part_starts(n_blocks, parts, tapered):
+    """The first block of each of ``parts`` parts of ``n_blocks`` blocks, and ``n_blocks``
+    last (``eqsim_part_start`` in eqsim_support.h: the same integer arithmetic). Equal
+    parts, the first ones one block more when uneven (the calling thread's share starts at
+    once, a worker's when it sees the fork); ``tapered`` (a team of two, which claims its
+    parts one at a time from both ends): each part half the next one out, at least one
+    block each, so the last claimed is small."""
+    if not tapered or parts <= 2 or n_blocks <= parts:
+        each, extra = divmod(n_blocks, parts)
+        return [each * k + min(k, extra) for k in range(parts + 1)]
+    weights = [1 << min((parts + 1) // 2 - 1 - min(k, parts - 1 - k), 20) for k in range(parts)]
+    before = np.concatenate([[0], np.cumsum(weights)]).tolist()
+    return [k + (n_blocks - parts) * before[k] // before[-1] for k in range(parts + 1)]
+
+
+def thread_bounds(n_targets, parts, tapered):
     """The first target of each of ``parts`` parts of a pathway's targets, and
-    ``n_targets`` last: whole element blocks, split as a state update splits its blocks
-    among the team, so each thread adds to the targets it updates (a target updated on one
-    core and added to on the other moves between their caches twice a step). Uneven
-    blocks: the first parts take one more (``eqsim_share_start`` in eqsim_support.h)."""
+    ``n_targets`` last: whole element blocks (``part_starts``), split as a state update
+    splits its blocks among the team, so each thread mostly adds to the targets it updates
+    (a target updated on one core and added to on the other moves between their caches
+    twice a step)."""
     n_blocks = -(-int(n_targets) // ELEMENT_BLOCK)
-    each, extra = divmod(n_blocks, parts)
-    return np.array([min((each * k + min(k, extra)) * ELEMENT_BLOCK, int(n_targets))
-                     for k in range(parts + 1)], dtype=np.int64)
+    return np.array([min(b * ELEMENT_BLOCK, int(n_targets))
+                     for b in part_starts(n_blocks, parts, tapered)], dtype=np.int64)
 
 
-def thread_partition(post, ptr, order, parts):
+def thread_partition(post, ptr, order, parts, tapered):
     """The parts of a pathway: part k gets the synapses onto targets in its share of the
     target range (``thread_bounds``), in the serial (presynaptic, then storage) order.
 
@@ -286,7 +330,7 @@ def thread_partition(post, ptr, order, parts):
     ``syn[ptr[k*(n+1) + s] : ptr[k*(n+1) + s + 1]]`` (n sources).
     """
     n_sources = ptr.size - 1
-    bounds = thread_bounds(post.max(initial=-1) + 1, parts)
+    bounds = thread_bounds(post.max(initial=-1) + 1, parts, tapered)
     if order is None:
         contiguous = _contiguous_part_splits(post, ptr, bounds)
         if contiguous is not None:

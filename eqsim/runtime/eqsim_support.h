@@ -270,6 +270,31 @@ static inline int64_t eqsim_share_start(int64_t n, int64_t part, int64_t parts) 
     return n / parts * part + (part < extra ? part : extra);
 }
 
+/* The first of `n` blocks in target part `part` of `parts` (a pathway's, PoissonInput's or
+ * reset's parts of the same targets: codegen/kinds.py part_starts is the same rule). A team
+ * of two (EQSIM_TAPERED_PARTS) claims its parts one at a time from both ends, so the parts
+ * halve in size towards the middle, which is claimed last: the thread that finishes first
+ * waits at the join for at most the last part (brunel: 2 of 49 blocks, against 6 of equal
+ * parts), while the big outer parts keep the claims, each a pass over the step's arriving
+ * rows, few. Every part has at least one block; a team of 3+ has one equal part each. */
+#ifndef EQSIM_TAPERED_PARTS
+#define EQSIM_TAPERED_PARTS 0
+#endif
+static inline int64_t eqsim_part_weight(int64_t part, int64_t parts) {
+    const int64_t from_end = part < parts - 1 - part ? part : parts - 1 - part;
+    const int64_t shift = (parts + 1) / 2 - 1 - from_end;
+    return (int64_t)1 << (shift < 20 ? shift : 20);
+}
+static inline int64_t eqsim_part_start(int64_t n, int64_t part, int64_t parts) {
+    if (!EQSIM_TAPERED_PARTS || parts <= 2 || n <= parts) return eqsim_share_start(n, part, parts);
+    int64_t before = 0, total = 0;
+    for (int64_t k = 0; k < parts; k++) {
+        if (k < part) before += eqsim_part_weight(k, parts);
+        total += eqsim_part_weight(k, parts);
+    }
+    return part + (n - parts) * before / total;
+}
+
 /* Claimed shares of a team of two: the blocks still unclaimed are [lo, hi), packed into one
  * word (hi << 32 | lo) that both threads update by compare-and-swap. The calling thread
  * claims from the bottom, the worker from the top, so each thread's blocks stay one
@@ -280,17 +305,19 @@ static inline int64_t eqsim_share_start(int64_t n, int64_t part, int64_t parts) 
  * blocks it would have had: the pathways' fixed shares of the same targets start there),
  * the rest goes a quarter of what is left at a time, at least `least` blocks (a claim
  * moves the word's cache line between the cores, ~0.1-0.2 us: EQSIM_CLAIM_MIN element
- * blocks; one of a pathway's target parts, which are several blocks each). */
+ * blocks). A fork's target parts are claimed by eqsim_claim_parts below. */
 #define EQSIM_CLAIM_MIN 2
 static inline int64_t eqsim_claims_of(int64_t n_blocks) { return n_blocks << 32; }
-static inline int eqsim_claim(int64_t *const unclaimed, const int top, const int64_t n_blocks,
-                              const int64_t least, int64_t *const lo, int64_t *const hi) {
+/* the claim itself: `first` at the thread's first claim, then `divisor`th of what is left
+ * (0: none), at least `least` */
+static inline int eqsim_claim_sized(int64_t *const unclaimed, const int top, const int64_t n,
+                                    const int64_t first, const int64_t divisor,
+                                    const int64_t least, int64_t *const lo, int64_t *const hi) {
     int64_t old = __atomic_load_n(unclaimed, __ATOMIC_RELAXED);
     for (;;) {
         const int64_t a = old & 0xffffffff, b = old >> 32;
         if (a >= b) return 0;
-        const int first = top ? b == n_blocks : a == 0;
-        int64_t c = first ? (n_blocks * 3 + 7) / 8 : (b - a) / 4;
+        int64_t c = (top ? b == n : a == 0) ? first : divisor ? (b - a) / divisor : 0;
         if (c < least) c = least;
         if (c > b - a) c = b - a;
         const int64_t next = top ? (b - c) << 32 | a : b << 32 | (a + c);
@@ -302,6 +329,21 @@ static inline int eqsim_claim(int64_t *const unclaimed, const int top, const int
         }
     }
 }
+static inline int eqsim_claim(int64_t *const unclaimed, const int top, const int64_t n_blocks,
+                              const int64_t least, int64_t *const lo, int64_t *const hi) {
+    return eqsim_claim_sized(unclaimed, top, n_blocks, (n_blocks * 3 + 7) / 8, 4, least, lo, hi);
+}
+
+/* Target parts of a team of two (eqsim_part_start), claimed from the thread's end (bottom
+ * for the calling thread, top for the worker): `first` parts at the first claim, then one
+ * at a time. Each claim is a pass over the step's arriving rows: where a row's part is a
+ * few synapses (coba x16: ~10) a pass costs more than the tail it balances (4 passes
+ * instead of 2 added ~40 % to coba x16's pathway fork), so such forks claim all but the
+ * innermost part of their side first (kinds.first_claim). */
+static inline int eqsim_claim_parts(int64_t *const unclaimed, const int top, const int64_t n,
+                                    const int64_t first, int64_t *const lo, int64_t *const hi) {
+    return eqsim_claim_sized(unclaimed, top, n, first, 0, 1, lo, hi);
+}
 
 /* The first word of part `part` of `parts` of a row of `words` words: whole element blocks
  * (EQSIM_BLOCK targets, EQSIM_BLOCK / 64 words), split as a state update splits its blocks
@@ -309,7 +351,7 @@ static inline int eqsim_claim(int64_t *const unclaimed, const int top, const int
  * one core and added to on the other moves between their caches twice a step). */
 static inline int64_t eqsim_dense_split(int64_t words, int64_t part, int64_t parts) {
     const int64_t per_block = EQSIM_BLOCK / 64, blocks = (words + per_block - 1) / per_block;
-    const int64_t first = eqsim_share_start(blocks, part, parts) * per_block;
+    const int64_t first = eqsim_part_start(blocks, part, parts) * per_block;
     return first < words ? first : words;
 }
 

@@ -55,7 +55,7 @@ def test_thread_partition_uses_contiguous_row_parts_when_rows_are_in_target_orde
     # rows 0-3, 4-5, 6-8 onto 901 targets: 4 blocks of 256, two per thread
     post = np.array([0, 300, 500, 900, 100, 800, 200, 400, 600], dtype=np.int32)
     ptr = np.array([0, 4, 6, 9])
-    splits, syn = thread_partition(post, ptr, None, 2)  # thread 0: targets 0-511, 1: 512-900
+    splits, syn = thread_partition(post, ptr, None, 2, False)  # thread 0: targets 0-511, 1: 512-900
     assert syn is None
     lo, mid, hi = splits.reshape(3, 3).T  # each row's part starts and end
     for s in range(3):
@@ -67,7 +67,7 @@ def test_thread_partition_lists_synapses_when_rows_are_not_in_target_order():
     from eqsim.codegen.kinds import thread_partition
     post = np.array([900, 0, 700, 100], dtype=np.int32)  # one row, targets out of order
     ptr = np.array([0, 4])
-    splits, syn = thread_partition(post, ptr, None, 2)
+    splits, syn = thread_partition(post, ptr, None, 2, False)
     assert syn is not None
     assert list(syn[splits[0]:splits[1]]) == [1, 3]  # thread 0: targets 0 and 100, in order
     assert list(syn[splits[2]:splits[3]]) == [0, 2]
@@ -117,9 +117,10 @@ def test_contiguous_thread_parts_list_the_same_synapses_as_the_general_partition
     post = np.concatenate(rows).astype(np.int32)
     ptr = np.concatenate([[0], np.cumsum([r.size for r in rows])]).astype(np.int64)
     identity = np.arange(post.size)  # an explicit storage order takes the general path
-    for parts in (2, 3, 4, 16):
-        splits, none = kinds.thread_partition(post, ptr, None, parts)
-        general, syn = kinds.thread_partition(post, ptr, identity, parts)
+    for parts, tapered in ((2, False), (3, False), (4, False), (16, False), (8, True),
+                           (16, True)):
+        splits, none = kinds.thread_partition(post, ptr, None, parts, tapered)
+        general, syn = kinds.thread_partition(post, ptr, identity, parts, tapered)
         assert none is None and syn is not None
         n = ptr.size - 1
         for k in range(parts):
@@ -133,11 +134,11 @@ def test_rows_out_of_order_within_a_part_stay_contiguous_but_not_across_parts():
     from eqsim.codegen.kinds import thread_partition
     ptr = np.array([0, 3, 5])
     within = np.array([700, 600, 2000, 100, 50], dtype=np.int32)  # blocks 2, 2, 7 | 0, 0
-    splits, syn = thread_partition(within, ptr, None, 4)  # parts of 2 blocks: 0-511, ...
+    splits, syn = thread_partition(within, ptr, None, 4, False)  # parts of 2 blocks: 0-511, ...
     assert syn is None
     assert splits.reshape(2, 5)[0].tolist() == [0, 0, 2, 2, 3]  # row 0: part 1, 1, 3
     across = np.array([2000, 600, 700, 100, 50], dtype=np.int32)  # row 0: part 3, then 1
-    splits, syn = thread_partition(across, ptr, None, 4)
+    splits, syn = thread_partition(across, ptr, None, 4, False)
     assert syn is not None
     assert syn[splits[3 * 1 + 0]:splits[3 * 1 + 1]].tolist() == [1, 2]  # part 1 of row 0
 
@@ -147,9 +148,10 @@ def test_rows_out_of_order_within_a_part_stay_contiguous_but_not_across_parts():
     (12_500, 3, 3), (12_500, 4, 4)])
 def test_a_team_of_two_splits_targets_into_up_to_eight_parts_of_whole_blocks(
         n_targets, threads, parts):
-    from eqsim.codegen.kinds import ELEMENT_BLOCK, target_parts, thread_bounds
+    from eqsim.codegen.kinds import ELEMENT_BLOCK, tapered_parts, target_parts, thread_bounds
     assert target_parts(n_targets, threads) == parts
-    bounds = thread_bounds(n_targets, parts)
+    assert tapered_parts(threads) == (threads == 2)
+    bounds = thread_bounds(n_targets, parts, tapered_parts(threads))
     assert bounds[0] == 0 and bounds[-1] == n_targets
     assert all(b % ELEMENT_BLOCK == 0 or b == n_targets for b in bounds)
 
@@ -262,3 +264,13 @@ def test_an_update_reading_through_a_link_what_it_writes_runs_in_brian2s_order(
         np.testing.assert_allclose(got, in_order, rtol=1e-12, atol=1e-14)
     np.testing.assert_allclose(_reads_its_neighbour(run_switching, "numpy", 1), at_once,
                                rtol=1e-12, atol=1e-14)
+
+
+@pytest.mark.parametrize("synapses_per_row, parts, threads, first", [
+    (1250, 8, 2, 1),   # brunel: long row parts, one part a claim
+    (80, 8, 2, 3),     # coba x16: ~10 synapses a part, all but the innermost part first
+    (80, 2, 2, 1), (80, 3, 3, 1), (80, 4, 4, 1)])
+def test_a_team_of_two_claims_one_part_at_a_time_only_where_row_parts_are_long(
+        synapses_per_row, parts, threads, first):
+    from eqsim.codegen.kinds import first_claim
+    assert first_claim(synapses_per_row, parts, threads) == first
