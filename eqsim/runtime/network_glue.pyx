@@ -9,7 +9,7 @@ the NumPy random generator the C Philox (``philox_words``) and connect() the C B
 sampling of ``connect(p=...)`` (``bernoulli_rows``), to draw millions of synapses, and
 dense pathways their rows as bit masks (``row_masks``).
 """
-from libc.stdint cimport int32_t, int64_t, uint64_t
+from libc.stdint cimport int16_t, int32_t, int64_t, uint64_t
 from libc.stdlib cimport realloc
 from libc.string cimport memcpy
 import numpy as np
@@ -179,6 +179,45 @@ cdef bint _row_masks(const int32_t[::1] post, const int64_t[::1] ptr,
             if masks[s, target >> 6] & bit:
                 return False
             masks[s, target >> 6] |= bit
+    return True
+
+
+def part_splits(const int32_t[::1] post, const int64_t[::1] ptr, const int16_t[::1] part_of_block,
+                int block_bits, int64_t parts, int64_t[::1] out):
+    """Where each of ``parts`` target parts starts in each row ``ptr[s]:ptr[s+1]`` of
+    ``post``, and the row's end: ``out[s*(parts+1) + k]`` (eqsim/codegen/kinds.py
+    ``thread_partition``; ``part_of_block``: the part of each element block of
+    ``2**block_bits`` targets, one entry for every target in ``post``). Returns False at the first row whose targets go back to an earlier part
+    (its parts are then not ranges of storage)."""
+    cdef Py_ssize_t n_rows = ptr.shape[0] - 1
+    if parts < 1 or out.shape[0] != n_rows * (parts + 1) or (
+            n_rows > 0 and ptr[n_rows] > post.shape[0]):
+        raise ValueError("out needs parts + 1 entries per row and ptr must index post")
+    cdef bint in_order
+    with nogil:
+        in_order = _part_splits(post, ptr, part_of_block, block_bits, parts, out)
+    return in_order
+
+
+cdef bint _part_splits(const int32_t[::1] post, const int64_t[::1] ptr,
+                       const int16_t[::1] part_of_block, int block_bits, int64_t parts,
+                       int64_t[::1] out) noexcept nogil:
+    cdef Py_ssize_t s, k
+    cdef int64_t part, now, base
+    for s in range(ptr.shape[0] - 1):
+        base = s * (parts + 1)
+        out[base] = ptr[s]
+        now = 0
+        for k in range(ptr[s], ptr[s + 1]):
+            part = part_of_block[post[k] >> block_bits]
+            if part < now:
+                return False
+            while now < part:
+                now += 1
+                out[base + now] = k
+        while now < parts:
+            now += 1
+            out[base + now] = ptr[s + 1]
     return True
 
 

@@ -101,16 +101,12 @@ def test_two_threads_match_one_with_synapses_stored_out_of_row_order():
         np.testing.assert_array_equal(a, b)
 
 
-@pytest.mark.parametrize("chunk", [None, 7])
 @pytest.mark.parametrize("n_targets", [400, 5000])
-def test_contiguous_thread_parts_list_the_same_synapses_as_the_general_partition(
-        monkeypatch, chunk, n_targets):
-    """Any number of parts (a team of two claims up to 8: kinds.target_parts), empty rows
-    and parts, and synapses looked up a few at a time (`chunk`: the lookups' boundaries
-    fall inside rows)."""
+def test_contiguous_thread_parts_list_the_same_synapses_as_the_general_partition(n_targets):
+    """Any number of parts (a team of two claims up to 8: kinds.target_parts), equal or
+    tapered, empty rows and parts (the compiled glue's part_splits against NumPy's general
+    partition)."""
     from eqsim.codegen import kinds
-    if chunk is not None:
-        monkeypatch.setattr(kinds, "_PARTITION_CHUNK", chunk)
     rng = np.random.default_rng(8)
     rows = [np.sort(rng.choice(n_targets, rng.integers(0, 40), replace=False))
             for _ in range(150)]
