@@ -296,7 +296,7 @@ def part_starts(n_blocks, parts, tapered):
     last (``eqsim_part_start`` in eqsim_support.h: the same integer arithmetic). Equal
     parts, the first ones one block more when uneven (the calling thread's share starts at
     once, a worker's when it sees the fork); ``tapered`` (a team of two, which claims its
-    parts one at a time from both ends): each part half the next one out, at least one
+    parts from both ends, the middle last): each part half the next one out, at least one
     block each, so the last claimed is small."""
     if not tapered or parts <= 2 or n_blocks <= parts:
         each, extra = divmod(n_blocks, parts)
