@@ -24,18 +24,18 @@ def _uses_masks(net):
 
 
 def _recurrent(run_switching, on_pre, pre=slice(None), post=slice(None), threads=1,
-               alternate=None, namespace=None, shared=False):
+               alternate=None, namespace=None, shared=False, n=300, p=0.3):
     """A 300-neuron recurrent net (not a multiple of 64 targets: a partial last word);
     its spikes, v and whether the masks ran."""
     prefs["codegen.cython.num_threads"] = threads
     seed(5)
-    group = NeuronGroup(300, "dv/dt = (1.15 - v)/(10*ms) : 1", threshold="v > 1",
+    group = NeuronGroup(n, "dv/dt = (1.15 - v)/(10*ms) : 1", threshold="v > 1",
                         reset="v = 0", method="exact", name="dense_group")
     group.v = "rand()"
     model = "c : 1 (shared)" if shared else ""
     syn = Synapses(group[pre], group[post], model, on_pre=on_pre, namespace=namespace,
                    name="dense_syn")
-    syn.connect(p=0.3)
+    syn.connect(p=p)
     if shared:
         syn.c = -0.004
     spikes = SpikeMonitor(group, name="dense_spikes")
@@ -71,6 +71,20 @@ def test_a_dense_pathway_on_the_team_gives_what_one_thread_gives(cython_target, 
     team = _recurrent(run_switching, "v_post += -0.01", post=slice(5, 300), threads=2,
                       alternate=alternate)
     assert one[3] and team[3]
+    for a, b in zip(one[:3], team[:3]):
+        np.testing.assert_array_equal(a, b)
+
+
+def test_a_dense_pathway_on_the_team_in_tapered_parts_gives_what_one_thread_gives(
+        cython_target, run_switching):
+    """2,600 targets: 11 element blocks, 8 tapered parts (kinds.part_starts) whose words
+    eqsim_dense_split finds with eqsim_part_start"""
+    from eqsim.codegen.kinds import part_starts
+    assert part_starts(11, 8, True) != part_starts(11, 8, False)
+    kwargs = dict(post=slice(0, 2600), n=2600, p=0.3)
+    one = _recurrent(run_switching, "v_post += -0.002", **kwargs)
+    team = _recurrent(run_switching, "v_post += -0.002", threads=2, alternate=1, **kwargs)
+    assert one[3] and team[3] and one[0].size > 500
     for a, b in zip(one[:3], team[:3]):
         np.testing.assert_array_equal(a, b)
 
