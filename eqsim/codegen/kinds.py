@@ -5,6 +5,8 @@ registry from kind to template and context builder.
 The template of kind ``k`` is ``templates/<target>/k.*.j2``; a kind without an entry in
 :data:`KIND_CONTEXTS` needs nothing but its declarations.
 """
+import itertools
+
 import numpy as np
 
 from ..ir.operations import OPERATION_KINDS
@@ -65,7 +67,8 @@ def _thread_context(op, symbols, context, prefix):
     post = op.variables[op.post_index]
     ptr_var = op.variables[op.csr_ptr]
     order = None if op.csr_order is None else op.variables[op.csr_order].array
-    n_targets = int(post.array.max(initial=-1)) + 1
+    n_targets = symbols.derived(post, "n_targets", None, post.array,
+                                lambda: int(post.array.max(initial=-1)) + 1)
     parts, tapered = target_parts(n_targets, symbols.threads), tapered_parts(symbols.threads)
     ptr, syn = symbols.derived(post, "thread_partitions", (op.name, parts, tapered),
                                post.array, lambda: thread_partition(
@@ -302,7 +305,7 @@ def part_starts(n_blocks, parts, tapered):
         each, extra = divmod(n_blocks, parts)
         return [each * k + min(k, extra) for k in range(parts + 1)]
     weights = [1 << min((parts + 1) // 2 - 1 - min(k, parts - 1 - k), 20) for k in range(parts)]
-    before = np.concatenate([[0], np.cumsum(weights)]).tolist()
+    before = [0, *itertools.accumulate(weights)]
     return [k + (n_blocks - parts) * before[k] // before[-1] for k in range(parts + 1)]
 
 

@@ -272,8 +272,8 @@ static inline int64_t eqsim_share_start(int64_t n, int64_t part, int64_t parts) 
 
 /* The first of `n` blocks in target part `part` of `parts` (a pathway's, PoissonInput's or
  * reset's parts of the same targets: codegen/kinds.py part_starts is the same rule). A team
- * of two (EQSIM_TAPERED_PARTS) claims its parts one at a time from both ends, so the parts
- * halve in size towards the middle, which is claimed last: the thread that finishes first
+ * of two (EQSIM_TAPERED_PARTS) claims its parts from both ends (eqsim_claim_parts), so the
+ * parts halve in size towards the middle, which is claimed last: the thread that finishes first
  * waits at the join for at most the last part (brunel: 2 of 49 blocks, against 6 of equal
  * parts), while the big outer parts keep the claims, each a pass over the step's arriving
  * rows, few. Every part has at least one block; a team of 3+ has one equal part each. */

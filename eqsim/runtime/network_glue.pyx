@@ -187,8 +187,9 @@ def part_splits(const int32_t[::1] post, const int64_t[::1] ptr, const int16_t[:
     """Where each of ``parts`` target parts starts in each row ``ptr[s]:ptr[s+1]`` of
     ``post``, and the row's end: ``out[s*(parts+1) + k]`` (eqsim/codegen/kinds.py
     ``thread_partition``; ``part_of_block``: the part of each element block of
-    ``2**block_bits`` targets, one entry for every target in ``post``). Returns False at the first row whose targets go back to an earlier part
-    (its parts are then not ranges of storage)."""
+    ``2**block_bits`` targets, one entry for every target in ``post``). Returns False at
+    the first row whose targets go back to an earlier part (its parts are then not ranges
+    of storage)."""
     cdef Py_ssize_t n_rows = ptr.shape[0] - 1
     if parts < 1 or out.shape[0] != n_rows * (parts + 1) or (
             n_rows > 0 and ptr[n_rows] > post.shape[0]):
