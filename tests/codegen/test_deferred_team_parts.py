@@ -143,6 +143,38 @@ def test_pathways_and_a_poisson_input_onto_one_variable_share_a_fork_as_one_thre
     assert len(joined) == 3
 
 
+def _subgroup_targets(run_switching, threads, alternate=None):
+    """Pathways onto a subgroup that starts mid-block (targets 250 to 3,199 of 3,200:
+    12 blocks of the subgroup's own indices, 8 tapered parts), one with a shared synaptic
+    variable in its statement, into refractory neurons."""
+    prefs["codegen.cython.num_threads"] = threads
+    seed(13)
+    group = NeuronGroup(3200, "dv/dt = (1.05 - v)/(20*ms) : 1 (unless refractory)",
+                        threshold="v > 1", reset="v = 0", refractory=3 * ms, method="exact",
+                        name="sub_group")
+    group.v = "rand()"
+    exc = Synapses(group[:2560], group[250:], "c : 1 (shared)", on_pre="v_post += c",
+                   name="sub_exc")
+    exc.connect(p=0.05)
+    exc.c = 0.01
+    inh = Synapses(group[2560:], group[250:], on_pre="v_post *= 0.95", name="sub_inh")
+    inh.connect(p=0.05)
+    spikes = SpikeMonitor(group, name="sub_spikes")
+    net = Network(group, exc, inh, spikes)
+    run_switching(net, 20 * ms, alternate)
+    return spikes.i[:].copy(), spikes.t_[:].copy(), group.v_[:].copy(), net._module.source
+
+
+def test_tapered_parts_of_a_subgroup_target_give_what_one_thread_gives(two_threads,
+                                                                       run_switching):
+    one = _subgroup_targets(run_switching, 1)
+    team = _subgroup_targets(run_switching, 2, alternate=1_000_000)
+    assert one[0].size > 300
+    assert re.search(r"eqsim_team_defer_parts\(_kernel_\w+_team, 8, ", team[3])
+    for a, b in zip(one[:3], team[:3]):
+        np.testing.assert_array_equal(a, b)
+
+
 def test_a_profiled_run_on_the_team_times_each_pathway_where_it_runs(two_threads):
     """profile=True times each kernel where it runs: nothing is deferred to a later
     kernel's slot (and the build needs no deferral marks)."""
