@@ -39,6 +39,7 @@ ROLES = {
     "uf": 2,     # a user function's C code or Python trampoline: function alias, name
     "kernel": 1, # a kernel function: operation alias
     "q": 1,      # a spike queue: number
+    "rs": 1,     # a kernel's refractoriness lists (eqsim_refractory.h): operation alias
 }
 
 

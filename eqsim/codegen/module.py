@@ -12,6 +12,7 @@ from .backend import Backend, NumpyBackend
 from .fusion import defer_team_parts, fusable_thresholds
 from .c_types import local_bindings
 from .kernel import ModuleSymbols, kernel_context
+from .refractory_release import release_context, released_state_updates, without_refractoriness
 from .kinds import template_name
 from .library_parts import MIN_PART_WEIGHT, assign_parts, kernel_weight
 from ..ir.operations import SpikeExchangeOp
@@ -143,6 +144,7 @@ class NetworkModule:
         # per kernel slot of the loop, the operations it computes (a fused kernel: two)
         self.profiled = []
         fused = fusable_thresholds(schedule, clock_of) if target == "cython" else {}
+        released = released_state_updates(schedule, clock_of) if target == "cython" else {}
         moved = set(fused.values())
         for position, entry in enumerate(schedule):
             if isinstance(entry, tuple):
@@ -151,8 +153,17 @@ class NetworkModule:
             if position in moved:
                 continue  # computed by the fused kernel at its state update's slot
             ops = [entry] + ([schedule[fused[position]]] if position in fused else [])
+            if position in released:
+                ops[0] = without_refractoriness(entry)
             contexts = [kernel_context(op, self.symbols, printer, index_name=index_name)
                         for op in ops]
+            if entry.kind == "stateupdate":
+                contexts[0]["refractory_release"] = None
+            if position in released:
+                release = release_context(entry, released[position], self.symbols, lambda op: (
+                    kernel_context(op, self.symbols, printer, index_name=index_name)))
+                contexts[0]["refractory_release"] = release
+                contexts[0]["uses"] = set(contexts[0]["uses"]) | release["uses"]
             helpers = [h for c in contexts for h in c.get("tabulated", ())]
             if len(contexts) == 2:
                 kind = "stateupdate_threshold"

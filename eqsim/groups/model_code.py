@@ -215,6 +215,16 @@ def _refractory_for(period, legacy=False):
     return sympy.Ge(timestep(T - LASTSPIKE, DT), timestep(sympy.Float(period), DT))
 
 
+def constant_refractory_period(expr):
+    """The period (second) if ``expr`` is the refractoriness of :func:`_refractory_for` for a
+    period given as a time (whole steps since the last spike), else None."""
+    if not isinstance(expr, sympy.Ge) or not isinstance(expr.rhs, sympy.Function) \
+            or len(expr.rhs.args) != 2 or not isinstance(expr.rhs.args[0], sympy.Number):
+        return None
+    period = float(expr.rhs.args[0])
+    return period if expr == _refractory_for(period) else None
+
+
 @functools.lru_cache(maxsize=1024)
 def _unless_refractory(condition):
     return sympy.And(condition, NOT_REFRACTORY > 0)

@@ -1,0 +1,121 @@
+"""Which state updates of the C target keep refractoriness from spike to spike.
+
+Brian2's state update computes ``not_refractory`` from ``lastspike`` for every neuron at
+every step. Where the period is one number and nothing but the group's own threshold writes
+``lastspike`` or ``not_refractory``, the C kernel instead releases, at each step, the
+neurons that spiked the period ago (and checks Brian2's formula only for them), and its
+element loop reads the flag (eqsim/runtime/eqsim_refractory.h). The flags are the same
+bytes at every point of every step; the NumPy target keeps the formula.
+"""
+import copy
+
+import numpy as np
+import sympy
+
+from ..groups.model_code import constant_refractory_period
+from ..ir.operations import StateUpdateOp, declared_fields
+from ..ir.variables import ArrayVariable, LinkedVariable
+from .identifiers import mangle
+
+
+def released_state_updates(schedule, clock_of):
+    """``{position of a state update: its group's spike threshold}`` for the state updates
+    whose first statement is Brian2's refractoriness for a period given as a time, on the
+    same elements and clock as a threshold later in the step that sets ``lastspike = t``
+    and ``not_refractory = 0``, when no other operation writes either array (a network
+    operation may: eqsim_run starts over from the formula after each one)."""
+    found = {}
+    for i, op in enumerate(schedule):
+        if isinstance(op, tuple) or op.kind != "stateupdate" or not op.statements:
+            continue
+        first = op.statements[0]
+        if first.target != "not_refractory" or first.op != "=" \
+                or constant_refractory_period(first.expr) is None:
+            continue
+        arrays = [op.variables.get(name) for name in ("lastspike", "not_refractory")]
+        if not all(isinstance(var, ArrayVariable) for var in arrays):
+            continue
+        threshold = _spike_threshold(schedule, i, op, clock_of)
+        if threshold is None:
+            continue
+        if any(_writes(other, arrays) for other in schedule
+               if not isinstance(other, tuple) and other is not op and other is not threshold) \
+                or any(_writes_in(st, op, arrays) for st in op.statements[1:]):
+            continue
+        found[i] = threshold
+    return found
+
+
+def _spike_threshold(schedule, position, op, clock_of):
+    for later in schedule[position + 1:]:
+        if isinstance(later, tuple) or later.kind != "threshold" or later.owner != op.owner:
+            continue
+        statements = [(st.target, st.op, st.expr) for st in later.statements]
+        if (later.start, later.stop) == (op.start, op.stop) and clock_of(later) == clock_of(op) \
+                and later.events is not None and not later.scalar_statements \
+                and statements == [("lastspike", "=", sympy.Symbol("t", real=True)),
+                                   ("not_refractory", "=", sympy.Integer(0))]:
+            return later
+    return None
+
+
+def _writes(op, arrays):
+    """Whether ``op`` may write one of ``arrays``: a statement's target, or an array the
+    kind's template indexes itself (counted as written)."""
+    if any(_writes_in(st, op, arrays) for st in list(op.scalar_statements) + list(op.statements)):
+        return True
+    named = [op.variables.get(value) for _, role, _, value in declared_fields(op)
+             if role == "array" and isinstance(value, str)]
+    named.append(getattr(op, "target", None))  # a summed variable's target
+    return any(_overlaps(var, arrays) for var in named)
+
+
+def _writes_in(statement, op, arrays):
+    return _overlaps(op.variables.get(statement.target), arrays)
+
+
+def _overlaps(var, arrays):
+    if isinstance(var, LinkedVariable):
+        return any(_overlaps(a, arrays) for a in var.arrays())
+    if not isinstance(var, ArrayVariable) or var.array is None:
+        return False
+    return any(np.may_share_memory(var.array, a.array) for a in arrays)
+
+
+def without_refractoriness(op):
+    """``op`` without its first statement (the flag is then read, not computed)."""
+    lighter = copy.copy(op)
+    lighter.statements = list(op.statements[1:])
+    return lighter
+
+
+def refractoriness_op(op):
+    """The first statement of ``op`` alone, as an operation of its own: its kernel context
+    prints Brian2's formula exactly as ``op``'s element loop would."""
+    return StateUpdateOp(f"{op.name}_refractoriness", op.owner, op.start, op.stop,
+                         statements=[op.statements[0]],
+                         variables={name: op.variables[name]
+                                    for name in ("lastspike", "not_refractory")},
+                         when=op.when, order=op.order, clock=op.clock, source=op.source,
+                         conditional_writes=False, global_offset=op.global_offset)
+
+
+def release_context(op, threshold, symbols, make_context):
+    """What the template's refractory_release macro needs: the kernel context of
+    :func:`refractoriness_op` (``make_context`` builds it) with the name of the kernel's
+    list state, the period (seconds, a module scalar: the number of steps is computed in
+    the kernel from dt) and the threshold's event list."""
+    formula = make_context(refractoriness_op(op))
+    alias = symbols.alias(f"{op.name}_refractoriness")
+    uses = symbols.track()
+    events = threshold.variables[threshold.events]
+    extra = dict(
+        state=mangle("rs", alias),
+        period=symbols.constant(mangle("ki", alias, "refractory"),
+                                constant_refractory_period(op.statements[0].expr), np.float64),
+        events=symbols.array(events),
+        events_size=symbols.constant(mangle("ki", symbols.alias(threshold.name), "events_size"),
+                                     events.array.size - 1, np.int64),
+        flag=formula["writes"][0].c_name)
+    symbols.used = None
+    return dict(formula, **extra, uses=set(formula["uses"]) | uses)

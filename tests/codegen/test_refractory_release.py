@@ -1,0 +1,161 @@
+"""Refractoriness kept from spike to spike on the C target (eqsim/codegen/refractory_release.py,
+eqsim/runtime/eqsim_refractory.h): the same flags, spikes and values as Brian2's formula,
+which the NumPy target evaluates for every neuron at every step."""
+import numpy as np
+import pytest
+
+from eqsim import (Network, NeuronGroup, PoissonGroup, SpikeMonitor, StateMonitor, Synapses,
+                   defaultclock, ms, mV, network_operation, prefs, second, seed)
+
+LISTS = "eqsim_refractory_record"
+
+LIF = """
+dv/dt = (v_drive - v)/(10*ms) : volt (unless refractory)
+v_drive : volt
+"""
+
+
+def _source(group, *others):
+    net = Network(group, *others)
+    net.run(0.5 * ms)
+    return net._module.source
+
+
+@pytest.fixture
+def cython():
+    previous = prefs["codegen.target"]
+    prefs["codegen.target"] = "cython"
+    yield
+    prefs["codegen.target"] = previous
+
+
+def test_a_period_given_as_a_time_is_kept_from_spike_to_spike(cython):
+    group = NeuronGroup(3, LIF, threshold="v > -50*mV", reset="v = -60*mV", refractory=2 * ms)
+    assert LISTS in _source(group)
+
+
+@pytest.mark.parametrize("refractory", ["ref", "v > -55*mV", "2*ms + ref*0"])
+def test_periods_per_neuron_or_conditions_keep_brian2_s_formula(cython, refractory):
+    group = NeuronGroup(3, LIF + "ref : second", threshold="v > -50*mV", reset="v = -60*mV",
+                        refractory=refractory)
+    group.ref = 2 * ms
+    assert LISTS not in _source(group)
+
+
+def test_the_legacy_float_comparison_keeps_brian2_s_formula(cython):
+    prefs["legacy.refractory_timing"] = True
+    try:
+        group = NeuronGroup(3, LIF, threshold="v > -50*mV", reset="v = -60*mV",
+                            refractory=2 * ms)
+        assert LISTS not in _source(group)
+    finally:
+        prefs["legacy.refractory_timing"] = False
+
+
+@pytest.mark.parametrize("reset", ["v = -60*mV; lastspike = lastspike - 1*ms",
+                                   "v = -60*mV; not_refractory = 1"])
+def test_a_reset_that_writes_lastspike_or_the_flag_keeps_brian2_s_formula(cython, reset):
+    group = NeuronGroup(3, LIF, threshold="v > -50*mV", reset=reset, refractory=2 * ms)
+    assert LISTS not in _source(group)
+
+
+def test_a_synapse_that_writes_the_flag_keeps_brian2_s_formula(cython):
+    group = NeuronGroup(3, LIF, threshold="v > -50*mV", reset="v = -60*mV", refractory=2 * ms)
+    synapses = Synapses(group, group, on_pre="not_refractory_post = 0")
+    synapses.connect()
+    assert LISTS not in _source(group, synapses)
+
+
+@pytest.mark.parametrize("steps", [1, 3, 20])
+def test_a_driven_neuron_spikes_every_period_exactly(target, steps):
+    # v jumps past the threshold in the step its refractoriness ends (Brian2: refractory
+    # for timestep(period) steps after the step of the spike, so the interval is the period)
+    defaultclock.dt = 0.1 * ms
+    group = NeuronGroup(2, "dv/dt = 1000/ms : 1 (unless refractory)", threshold="v > 1",
+                        reset="v = 0", refractory=steps * 0.1 * ms)
+    spikes = SpikeMonitor(group)
+    Network(group, spikes).run(10 * ms)
+    expected = np.arange(0, 100, steps) * 0.1e-3
+    for k in range(2):
+        np.testing.assert_allclose(spikes.spike_trains()[k] / second, expected, rtol=0,
+                                   atol=1e-12)
+
+
+def _driven_network(refractory, threads):
+    """Neurons between silent and bursting, with Poisson input through synapses and every
+    value the flags touch recorded."""
+    prefs["codegen.cython.num_threads"] = threads
+    seed(11)
+    defaultclock.dt = 0.1 * ms
+    group = NeuronGroup(300, LIF, threshold="v > -50*mV", reset="v = -60*mV",
+                        refractory=refractory, method="exact")
+    group.v_drive = "-58*mV + 14*mV*i/300"
+    group.v = "-60*mV + 10*mV*rand()"
+    noise = PoissonGroup(50, 200 * (1 / second))
+    synapses = Synapses(noise, group, on_pre="v_post += 1.5*mV")
+    synapses.connect(p=0.2)
+    spikes = SpikeMonitor(group)
+    states = StateMonitor(group, ["v", "not_refractory", "lastspike"],
+                          record=[0, 100, 150, 200, 299])
+    return group, [group, noise, synapses, spikes, states], spikes, states
+
+
+def _three_runs(refractory, threads=1, operation=False):
+    group, objects, spikes, states = _driven_network(refractory, threads)
+    if operation:
+        @network_operation(dt=1.3 * ms)
+        def push_back(t):
+            # Python writes lastspike and the flag mid-run: the library starts over
+            group.lastspike[5:60:7] = t - 0.05 * ms
+            group.not_refractory[5:60:7] = False
+        objects.append(push_back)
+    net = Network(*objects)
+    try:
+        net.run(15 * ms)
+        # between runs: some neurons refractory until later, one far in the future
+        group.lastspike[200:210] = net.t + 1 * ms
+        group.not_refractory[200:210] = False
+        group.lastspike[211] = 5 * second
+        group.not_refractory[211] = False
+        net.run(10 * ms)
+        defaultclock.dt = 0.05 * ms  # a new number of steps per period
+        net.run(5 * ms)
+    finally:
+        prefs["codegen.cython.num_threads"] = 1
+        defaultclock.dt = 0.1 * ms
+    return dict(i=np.asarray(spikes.i), t=np.asarray(spikes.t / second),
+                v=np.asarray(states.v / mV), nr=np.asarray(states.not_refractory),
+                last=np.asarray(states.lastspike / second),
+                final_nr=np.asarray(group.not_refractory[:]),
+                final_v=np.asarray(group.v[:] / mV))
+
+
+def _same(a, b, exact=True):
+    """The same spikes, flags and lastspike; the same voltages (to the last bit on one
+    target, to rounding between NumPy's and C's arithmetic)."""
+    assert a.keys() == b.keys()
+    for key in a:
+        if exact or key not in ("v", "final_v"):
+            np.testing.assert_array_equal(a[key], b[key], err_msg=key)
+        else:
+            np.testing.assert_allclose(a[key], b[key], rtol=1e-12, atol=0, err_msg=key)
+
+
+@pytest.mark.parametrize("refractory", [0.1 * ms, 2 * ms, 2.55 * ms, 0 * ms, 200 * second])
+def test_the_lists_give_the_formula_s_flags_spikes_and_values_on_both_targets(
+        both_targets, refractory):
+    numpy_result, cython_result = both_targets(lambda _: _three_runs(refractory))
+    assert len(numpy_result["i"]) > 100
+    _same(numpy_result, cython_result, exact=False)
+
+
+def test_a_network_operation_writing_lastspike_mid_run_gives_the_formula_s_results(
+        both_targets):
+    numpy_result, cython_result = both_targets(lambda _: _three_runs(2 * ms, operation=True))
+    _same(numpy_result, cython_result, exact=False)
+
+
+def test_a_team_of_two_gives_one_thread_s_results(cython):
+    one = _three_runs(2 * ms, threads=1)
+    two = _three_runs(2 * ms, threads=2)
+    _same(one, two)
