@@ -60,14 +60,16 @@ BASE_FLAGS = (
     "-shared", "-fPIC", "-O3", "-march=native", *FLOAT_FLAGS, "-fopenmp-simd",
     "-w", "-DNPY_NO_DEPRECATED_API=NPY_1_7_API_VERSION",
 )
-# Flags used where gcc knows them (probed once, :func:`_ask_gcc`); none today. Until
-# 2026-12-04 this held ``--param vect-epilogues-nomask=0`` (no vectorised epilogue loops),
-# which had cut gcc's time. It no longer does (gcc -c of the largest cached sources: the
-# same time with and without, alternating; the quick suite's cold builds no slower), and the scalar tail it left cost the last block of every group whose size
-# is not a multiple of the loop's vector length (64 elements where a loop stores a byte):
-# cuba's 4,000 neurons ran their last 32 one at a time in the fused update and again in
-# the threshold, ~4 % of its step (0.0270-0.0278 -> 0.0255-0.0269 s per simulated s).
-OPTIONAL_FLAGS = ()
+# Used where gcc knows them (probed once): no vectorised epilogue loops. Kernels loop over
+# blocks of 256 elements, a multiple of every vector length, so an epilogue only ever runs on
+# the last block's few elements; the epilogues were ~15 % of a library's machine code and
+# of gcc's time (einet: 0.83-1.07 -> 0.66-0.94 s), with the same run times and spikes.
+# Measured again 2026-12-04: the scalar tail costs cuba's fused neuron update (4,000
+# neurons: its last 32 one at a time where a loop reads a byte per neuron) ~4 % of the step
+# while that loop also stored not_refractory, 1-2 % (within the noise) since refractoriness
+# is kept from spike to spike (codegen/refractory_release.py); the epilogues added 20-60 ms
+# of gcc to the larger part of brunel's 2-thread library, whose cold build is ~0.8 s.
+OPTIONAL_FLAGS = (("--param", "vect-epilogues-nomask=0"),)
 # Python's headers (and so Cython's output) need it; generated network libraries do
 # not, and with strict aliasing gcc keeps their array pointers in registers across
 # the stores of a synaptic loop instead of reloading them for every synapse.
