@@ -65,17 +65,22 @@ def refresh_constants(module, schedule):
     """Give ``module``'s scalars the values of the constants of ``schedule``'s operations
     (what kernel contexts register for them: :func:`eqsim.codegen.kernel.kernel_context`)."""
     from .kernel import constant_name
+    from .refractory_release import refractoriness_name
     constants, aliases = module.symbols.constants, module.symbols.aliases
     for op in schedule:
         if isinstance(op, tuple):
             continue
-        prefix = aliases.get(op.name)
-        for name, var in op.variables.items():
-            if isinstance(var, ConstantVariable):
-                c_name = constant_name(prefix, name)
-                known = constants.get(c_name)
-                if known is not None:
-                    constants[c_name] = (var.value, known[1])
+        # a state update's refractoriness has a kernel context of its own, with some of
+        # the state update's constants (refractory='tau_ref')
+        for prefix in (aliases.get(op.name), aliases.get(refractoriness_name(op.name))):
+            if prefix is None:
+                continue
+            for name, var in op.variables.items():
+                if isinstance(var, ConstantVariable):
+                    c_name = constant_name(prefix, name)
+                    known = constants.get(c_name)
+                    if known is not None:
+                        constants[c_name] = (var.value, known[1])
 
 
 class Fingerprint:

@@ -12,25 +12,27 @@ import copy
 import numpy as np
 import sympy
 
-from ..groups.model_code import constant_refractory_period
-from ..ir.operations import StateUpdateOp, declared_fields
-from ..ir.variables import ArrayVariable, LinkedVariable
+from ..groups.model_code import refractory_period
+from ..ir.calls import free_names
+from ..ir.operations import Assignment, StateUpdateOp, declared_fields
+from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
 from .identifiers import mangle
 
 
 def released_state_updates(schedule, clock_of):
     """``{position of a state update: its group's spike threshold}`` for the state updates
-    whose first statement is Brian2's refractoriness for a period given as a time, on the
-    same elements and clock as a threshold later in the step that sets ``lastspike = t``
-    and ``not_refractory = 0``, when no other operation writes either array (a network
-    operation may: eqsim_run starts over from the formula after each one)."""
+    whose first statement is Brian2's refractoriness for a period given as a time (above
+    zero), on the same elements and clock as a threshold later in the step that sets
+    ``lastspike = t`` and ``not_refractory = 0``, when no other operation writes either
+    array (a network operation may: eqsim_run starts over from the formula after each)."""
     found = {}
     for i, op in enumerate(schedule):
         if isinstance(op, tuple) or op.kind != "stateupdate" or not op.statements:
             continue
         first = op.statements[0]
-        if first.target != "not_refractory" or first.op != "=" \
-                or constant_refractory_period(first.expr) is None:
+        period = refractory_period(first.expr) if first.target == "not_refractory" \
+            and first.op == "=" else None
+        if not _constant_above_zero(period, op.variables):
             continue
         arrays = [op.variables.get(name) for name in ("lastspike", "not_refractory")]
         if not all(isinstance(var, ArrayVariable) for var in arrays):
@@ -44,6 +46,21 @@ def released_state_updates(schedule, clock_of):
             continue
         found[i] = threshold
     return found
+
+
+def _constant_above_zero(period, variables):
+    """Whether ``period`` is one number for every neuron during a run, made of constants
+    and arithmetic only (no draws, no function calls), and above zero now (without a
+    period the formula is as cheap; a constant changed to zero later only makes the kernel
+    evaluate the formula for every neuron, eqsim_refractory.h)."""
+    if period is None or period.atoms(sympy.Function):
+        return False
+    constants = {name: variables.get(name) for name in free_names([period])}
+    if not all(isinstance(var, ConstantVariable) for var in constants.values()):
+        return False
+    value = period.subs({sympy.Symbol(name, real=True): var.value
+                         for name, var in constants.items()})
+    return bool(value.is_number and value > 0)
 
 
 def _spike_threshold(schedule, position, op, clock_of):
@@ -89,13 +106,26 @@ def without_refractoriness(op):
     return lighter
 
 
+def refractoriness_name(name):
+    """The name of :func:`refractoriness_op` of the state update ``name`` (its alias names
+    its constants: module_reuse.refresh_constants)."""
+    return f"{name}_refractoriness"
+
+
+#: the scalar temporary of :func:`refractoriness_op` that holds the period in steps
+PERIOD_STEPS = "refractory_steps"
+
+
 def refractoriness_op(op):
-    """The first statement of ``op`` alone, as an operation of its own: its kernel context
-    prints Brian2's formula exactly as ``op``'s element loop would."""
-    return StateUpdateOp(f"{op.name}_refractoriness", op.owner, op.start, op.stop,
-                         statements=[op.statements[0]],
-                         variables={name: op.variables[name]
-                                    for name in ("lastspike", "not_refractory")},
+    """The first statement of ``op`` alone, as an operation of its own, with the period in
+    steps as a scalar temporary (:data:`PERIOD_STEPS`): its kernel context prints Brian2's
+    formula, and the period, exactly as ``op``'s element loop would."""
+    first = op.statements[0]
+    period = refractory_period(first.expr)
+    names = {"lastspike", "not_refractory"} | free_names([period])
+    return StateUpdateOp(refractoriness_name(op.name), op.owner, op.start, op.stop,
+                         statements=[first, Assignment(PERIOD_STEPS, "=", first.expr.rhs)],
+                         variables={name: op.variables[name] for name in names},
                          when=op.when, order=op.order, clock=op.clock, source=op.source,
                          conditional_writes=False, global_offset=op.global_offset)
 
@@ -103,16 +133,13 @@ def refractoriness_op(op):
 def release_context(op, threshold, symbols, make_context):
     """What the template's refractory_release macro needs: the kernel context of
     :func:`refractoriness_op` (``make_context`` builds it) with the name of the kernel's
-    list state, the period (seconds, a module scalar: the number of steps is computed in
-    the kernel from dt) and the threshold's event list."""
+    list state, the local holding the period in steps and the threshold's event list."""
     formula = make_context(refractoriness_op(op))
-    alias = symbols.alias(f"{op.name}_refractoriness")
+    alias = symbols.alias(refractoriness_name(op.name))
     uses = symbols.track()
     events = threshold.variables[threshold.events]
     extra = dict(
-        state=mangle("rs", alias),
-        period=symbols.constant(mangle("ki", alias, "refractory"),
-                                constant_refractory_period(op.statements[0].expr), np.float64),
+        state=mangle("rs", alias), period_steps=formula["locals"][PERIOD_STEPS],
         events=symbols.array(events),
         events_size=symbols.constant(mangle("ki", symbols.alias(threshold.name), "events_size"),
                                      events.array.size - 1, np.int64),

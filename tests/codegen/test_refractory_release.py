@@ -29,13 +29,15 @@ def cython():
     prefs["codegen.target"] = previous
 
 
-def test_a_period_given_as_a_time_is_kept_from_spike_to_spike(cython):
-    group = NeuronGroup(3, LIF, threshold="v > -50*mV", reset="v = -60*mV", refractory=2 * ms)
+@pytest.mark.parametrize("refractory", [2 * ms, "2*ms"])
+def test_a_period_given_as_a_time_is_kept_from_spike_to_spike(cython, refractory):
+    group = NeuronGroup(3, LIF, threshold="v > -50*mV", reset="v = -60*mV",
+                        refractory=refractory)
     assert LISTS in _source(group)
 
 
-@pytest.mark.parametrize("refractory", ["ref", "v > -55*mV", "2*ms + ref*0"])
-def test_periods_per_neuron_or_conditions_keep_brian2_s_formula(cython, refractory):
+@pytest.mark.parametrize("refractory", ["ref", "v > -55*mV", "2*ms + ref*0", "0*ms"])
+def test_periods_per_neuron_conditions_or_none_keep_brian2_s_formula(cython, refractory):
     group = NeuronGroup(3, LIF + "ref : second", threshold="v > -50*mV", reset="v = -60*mV",
                         refractory=refractory)
     group.ref = 2 * ms
@@ -159,3 +161,32 @@ def test_a_team_of_two_gives_one_thread_s_results(cython):
     one = _three_runs(2 * ms, threads=1)
     two = _three_runs(2 * ms, threads=2)
     _same(one, two)
+
+
+def test_a_period_from_the_namespace_changed_between_runs_gives_the_formula_s_results(
+        both_targets):
+    def simulate(_):
+        seed(5)
+        namespace = {"tau_ref": 2 * ms}
+        group = NeuronGroup(200, LIF, threshold="v > -50*mV", reset="v = -60*mV",
+                            refractory="tau_ref + 0.5*ms", namespace=namespace)
+        group.v_drive = "-45*mV + 30*mV*i/200"
+        group.v = "-60*mV + 10*mV*rand()"
+        spikes = SpikeMonitor(group)
+        states = StateMonitor(group, "not_refractory", record=[150, 199])
+        net = Network(group, spikes, states)
+        net.run(30 * ms)
+        namespace["tau_ref"] = 4.2 * ms
+        net.run(30 * ms)
+        return dict(i=np.asarray(spikes.i), t=np.asarray(spikes.t / second),
+                    nr=np.asarray(states.not_refractory))
+    numpy_result, cython_result = both_targets(simulate)
+    _same(numpy_result, cython_result)
+    # with a constant drive and no input, a neuron's intervals are its period plus the same
+    # rise from the reset: 22 steps longer in the second run
+    for k in (150, 199):
+        times = cython_result["t"][cython_result["i"] == k]
+        early, late = np.diff(times[times < 0.03]), np.diff(times[times > 0.0305])
+        assert len(early) > 2 and len(late) > 1
+        np.testing.assert_allclose(late, early[-1] + 2.2e-3, rtol=0, atol=1e-9)
+        np.testing.assert_allclose(early, early[-1], rtol=0, atol=1e-9)
