@@ -190,3 +190,30 @@ def test_a_period_from_the_namespace_changed_between_runs_gives_the_formula_s_re
         assert len(early) > 2 and len(late) > 1
         np.testing.assert_allclose(late, early[-1] + 2.2e-3, rtol=0, atol=1e-9)
         np.testing.assert_allclose(early, early[-1], rtol=0, atol=1e-9)
+
+
+def test_a_state_update_not_fused_with_its_threshold_reads_the_threshold_s_events(
+        both_targets):
+    # code that runs between the state update and the threshold keeps them apart (it is
+    # fused with the threshold itself, codegen/fusion.py): the state update's kernel then
+    # takes the events of another kernel
+    def simulate(target):
+        seed(3)
+        group = NeuronGroup(100, LIF, threshold="v > -50*mV", reset="v = -60*mV",
+                            refractory=1.5 * ms)
+        group.v_drive = "-48*mV + 20*mV*i/100"
+        group.v = "-60*mV + 10*mV*rand()"
+        group.run_regularly("v += 0.1*mV*(i % 3)", when="thresholds", order=-1)
+        spikes = SpikeMonitor(group)
+        states = StateMonitor(group, "not_refractory", record=[10, 99])
+        net = Network(group, spikes, states)
+        net.run(20 * ms)
+        if target == "cython":
+            source = net._module.source
+            kernel_comment = source[:source.index(LISTS)].rsplit("/* stateupdate", 1)[1]
+            assert kernel_comment.startswith(": fixed blocks")
+        return dict(i=np.asarray(spikes.i), t=np.asarray(spikes.t / second),
+                    nr=np.asarray(states.not_refractory))
+    numpy_result, cython_result = both_targets(simulate)
+    assert len(numpy_result["i"]) > 100
+    _same(numpy_result, cython_result)
