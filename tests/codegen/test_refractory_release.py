@@ -217,3 +217,23 @@ def test_a_state_update_not_fused_with_its_threshold_reads_the_threshold_s_event
     numpy_result, cython_result = both_targets(simulate)
     assert len(numpy_result["i"]) > 100
     _same(numpy_result, cython_result)
+
+
+def test_two_groups_keep_their_own_lists(both_targets):
+    def simulate(_):
+        seed(8)
+        fast = NeuronGroup(1, "dv/dt = 1000/ms : 1 (unless refractory)", threshold="v > 1",
+                           reset="v = 0", refractory=0.3 * ms)
+        slow = NeuronGroup(50, LIF, threshold="v > -50*mV", reset="v = -60*mV",
+                           refractory=3 * ms)
+        slow.v_drive = "-47*mV + 10*mV*i/50"
+        slow.v = "-60*mV + 10*mV*rand()"
+        link = Synapses(fast, slow, on_pre="v_post += 0.5*mV")
+        link.connect()
+        monitors = [SpikeMonitor(fast), SpikeMonitor(slow)]
+        Network(fast, slow, link, *monitors).run(15 * ms)
+        return {f"{name}_{k}": np.asarray(getattr(m, name) / (second if name == "t" else 1))
+                for k, m in enumerate(monitors) for name in ("i", "t")}
+    numpy_result, cython_result = both_targets(simulate)
+    assert len(numpy_result["t_0"]) == 50 and len(numpy_result["t_1"]) > 50
+    _same(numpy_result, cython_result)
