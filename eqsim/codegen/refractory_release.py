@@ -24,8 +24,13 @@ def released_state_updates(schedule, clock_of):
     whose first statement is Brian2's refractoriness for a period given as a time (above
     zero), on the same elements and clock as a threshold later in the step that sets
     ``lastspike = t`` and ``not_refractory = 0``, when no other operation writes either
-    array (a network operation may: eqsim_run starts over from the formula after each)."""
+    array and the network has no network operations."""
     found = {}
+    if any(isinstance(entry, tuple) for entry in schedule):
+        # a network operation (or a stop agreement) returns to Python, after which the
+        # kernel starts over with a pass over every neuron: at every step, that pass
+        # costs more than the formula in the element loop
+        return found
     for i, op in enumerate(schedule):
         if isinstance(op, tuple) or op.kind != "stateupdate" or not op.statements:
             continue
@@ -143,6 +148,8 @@ def release_context(op, threshold, symbols, make_context):
         events=symbols.array(events),
         events_size=symbols.constant(mangle("ki", symbols.alias(threshold.name), "events_size"),
                                      events.array.size - 1, np.int64),
-        flag=formula["writes"][0].c_name)
+        flag=formula["writes"][0].c_name,
+        lastspike=next(access.c_name for access in formula["reads"]
+                       if access.local == formula["locals"]["lastspike"]))
     symbols.used = None
     return dict(formula, **extra, uses=set(formula["uses"]) | uses)

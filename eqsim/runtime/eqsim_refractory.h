@@ -12,29 +12,39 @@
  * the flag): records the previous step's spikes, checks Brian2's formula for the neurons that
  * spiked R steps ago, and for the few "pending" ones (refractory when the run started, or
  * whose formula did not hold when expected) at every step until it holds. At the first step
- * after every entry into eqsim_run (a run() or its resumption after a network operation,
- * where Python may have changed lastspike, not_refractory, dt or the period) it evaluates the
- * formula for every neuron, as the element loop would, and starts over. Each neuron is in at
- * most one of the two lists (only a flag that is 0 puts it there), so each needs at most n
- * entries. */
+ * after every entry into eqsim_run (every run(): Python may have changed lastspike,
+ * not_refractory, dt or the period since the last) it evaluates the formula for every neuron,
+ * as the element loop would, and starts over; so it does at every step while many neurons
+ * are pending. Each neuron is in at most one of the two lists (only a flag that is 0 puts it
+ * there), so each needs at most n entries. A network with network operations keeps the
+ * formula in its element loop (refractory_release.py): the loop returns to Python for them,
+ * maybe at every step, and the kernel would start over after each return. */
 #ifndef EQSIM_REFRACTORY_H
 #define EQSIM_REFRACTORY_H
 #include <stdint.h>
 #include <stdlib.h>
+#include <string.h>
+#include "eqsim_support.h"
 
 /* longer periods (in steps) are evaluated for every neuron at every step: their counts would
  * take more memory than the formula takes time */
 #define EQSIM_REFRACTORY_MAX_STEPS (1 << 20)
+/* more pending neurons than this share of the group (checked one at a time, ~5 ns each) and
+ * the kernel evaluates the formula for every neuron instead (a SIMD pass, ~0.2 ns each) */
+#define EQSIM_REFRACTORY_PENDING_SHARE 16
 
 typedef struct {
     int32_t *spiked;          /* neurons that spiked in the last R steps, oldest first (circular) */
     int64_t spiked_head, spiked_size;
     int32_t *counts;          /* how many of them spiked at each of those steps (circular) */
     int64_t counts_head, counts_size;
+    int32_t *starts;          /* scratch of eqsim_refractory_fill, one entry per step */
     int32_t *pending;         /* refractory neurons whose formula is checked at every step */
     int64_t n_pending;
     int64_t capacity, counts_capacity;  /* allocated entries of spiked and pending, of counts */
     int64_t entry;            /* the eqsim_run entry the lists were started at (-1: none) */
+    int64_t retry_entry, retry_step;  /* lists that started with many pending: not again
+                                       * before this step of this entry */
 } eqsim_refractory;
 
 /* room for n neurons and R steps (kept from run to run: grown, never shrunk); 0 when the
@@ -53,15 +63,85 @@ static inline int eqsim_refractory_reserve(eqsim_refractory *r, int64_t n, int64
         int32_t *counts = (int32_t *)realloc(r->counts, (size_t)steps * sizeof(int32_t));
         if (counts == NULL) return 0;
         r->counts = counts;
+        int32_t *starts = (int32_t *)realloc(r->starts, (size_t)steps * sizeof(int32_t));
+        if (starts == NULL) return 0;
+        r->starts = starts;
         r->counts_capacity = steps;
     }
     return 1;
 }
 
-/* empty lists, started at eqsim_run entry `entry` */
-static inline void eqsim_refractory_start(eqsim_refractory *r, int64_t entry) {
-    r->spiked_head = r->spiked_size = r->counts_head = r->counts_size = r->n_pending = 0;
+/* the neurons of flags[lo:hi] whose flag is 0, ascending, into out; their count (a run's first
+ * step lists them: most flags are 1, so eight are checked at a time) */
+static inline int64_t eqsim_refractory_zeros(const char *flags, int64_t lo, int64_t hi,
+                                             int32_t *out) {
+    int64_t n = 0, i = lo;
+    for (; i + 8 <= hi; i += 8) {
+        uint64_t word;
+        memcpy(&word, flags + i, 8);
+        if (word == 0x0101010101010101ULL) continue;
+        for (int64_t j = i; j < i + 8; j++)
+            if (!flags[j]) out[n++] = (int32_t)j;
+    }
+    for (; i < hi; i++)
+        if (!flags[i]) out[n++] = (int32_t)i;
+    return n;
+}
+
+/* the lists at a run's first step, once the kernel has evaluated the formula for every neuron
+ * of [lo, hi) at time t: the spikes of each of the last `steps` - 1 steps are the refractory
+ * neurons whose lastspike is that step, each placed one step later than its own so that it is
+ * checked a step before its period can end, never after (the check then keeps it pending for
+ * that step); pending: those whose lastspike is no such step (set by Python ahead of t, or a
+ * new network's t behind it) */
+static inline void eqsim_refractory_fill(eqsim_refractory *r, const char *flags,
+                                         const double *lastspike, int64_t lo, int64_t hi,
+                                         double t, double dt, int64_t steps) {
+    const int64_t n = eqsim_refractory_zeros(flags, lo, hi, r->pending);
+    /* slot j: the spikes due at the step j + 1 from now; a neuron d steps after its spike is
+     * due at steps - d from now, so one step early in slot steps - 2 - d = last - d */
+    const int64_t slots = steps - 1, last = steps - 2;
+    for (int64_t j = 0; j < slots; j++) r->counts[j] = 0;
+    for (int64_t k = 0; k < n; k++) {
+        const double d = eqsim_timestep(t - lastspike[r->pending[k]], dt);
+        if (d >= 0 && d <= (double)last) r->counts[last - (int64_t)d]++;
+    }
+    int64_t at = 0;
+    for (int64_t j = 0; j < slots; j++) { r->starts[j] = (int32_t)at; at += r->counts[j]; }
+    int64_t kept = 0;
+    for (int64_t k = 0; k < n; k++) {
+        const int32_t i = r->pending[k];
+        const double d = eqsim_timestep(t - lastspike[i], dt);
+        if (d >= 0 && d <= (double)last) r->spiked[r->starts[last - (int64_t)d]++] = i;
+        else r->pending[kept++] = i;
+    }
+    r->spiked_head = 0;
+    r->spiked_size = at;
+    r->counts_head = 0;
+    r->counts_size = slots;
+    r->n_pending = kept;
+}
+
+/* after the formula for every neuron of [lo, hi) at step `step` of eqsim_run entry `entry`:
+ * the lists from the next step on (1), or not (0: the kernel evaluates the formula for every
+ * neuron again), when there is no memory for them or they would start with many neurons
+ * pending, which they then do not try again for a period */
+static inline int eqsim_refractory_restart(eqsim_refractory *r, const char *flags,
+                                           const double *lastspike, int64_t lo, int64_t hi,
+                                           double t, double dt, int64_t steps, int64_t step,
+                                           int64_t entry) {
+    r->entry = -1;
+    if (steps <= 0 || (r->retry_entry == entry && step < r->retry_step)
+            || !eqsim_refractory_reserve(r, hi - lo, steps))
+        return 0;
+    eqsim_refractory_fill(r, flags, lastspike, lo, hi, t, dt, steps);
+    if (r->n_pending > (hi - lo) / EQSIM_REFRACTORY_PENDING_SHARE) {
+        r->retry_entry = entry;
+        r->retry_step = step + steps;
+        return 0;
+    }
     r->entry = entry;
+    return 1;
 }
 
 /* the `n` neurons of `events` spiked at the step after the last one recorded; 0 when the list

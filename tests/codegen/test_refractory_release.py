@@ -151,10 +151,41 @@ def test_the_lists_give_the_formula_s_flags_spikes_and_values_on_both_targets(
     _same(numpy_result, cython_result, exact=False)
 
 
+def test_a_network_with_network_operations_keeps_the_formula(cython):
+    group = NeuronGroup(3, LIF, threshold="v > -50*mV", reset="v = -60*mV", refractory=2 * ms)
+
+    @network_operation(dt=1 * ms)
+    def nothing():
+        pass
+    assert LISTS not in _source(group, nothing)
+
+
 def test_a_network_operation_writing_lastspike_mid_run_gives_the_formula_s_results(
         both_targets):
     numpy_result, cython_result = both_targets(lambda _: _three_runs(2 * ms, operation=True))
     _same(numpy_result, cython_result, exact=False)
+
+
+def test_a_new_network_whose_time_is_behind_lastspike_gives_the_formula_s_results(
+        both_targets):
+    # a second network starts at t = 0 with the group's lastspike from the first one's
+    # time: every neuron that spiked stays refractory until t passes it (Brian2's formula),
+    # far more pending neurons than the lists are for
+    def simulate(_):
+        seed(4)
+        group = NeuronGroup(200, LIF, threshold="v > -50*mV", reset="v = -60*mV",
+                            refractory=1 * ms)
+        group.v_drive = "-45*mV + 30*mV*i/200"
+        Network(group).run(30 * ms)
+        spikes = SpikeMonitor(group)
+        states = StateMonitor(group, "not_refractory", record=[0, 199])
+        Network(group, spikes, states).run(40 * ms)
+        return dict(i=np.asarray(spikes.i), t=np.asarray(spikes.t / second),
+                    nr=np.asarray(states.not_refractory))
+    numpy_result, cython_result = both_targets(simulate)
+    first = numpy_result["t"].min()
+    assert first > 0.018 and len(numpy_result["i"]) > 100  # nothing spikes at t = 0
+    _same(numpy_result, cython_result)
 
 
 def test_a_team_of_two_gives_one_thread_s_results(cython):
