@@ -10,13 +10,15 @@
  * flag turns true at step n are those that spiked at step n - R. So the kernel keeps the spikes
  * of the last R steps, in order, and at each step (before the element loop, which then reads
  * the flag): records the previous step's spikes, checks Brian2's formula for the neurons that
- * spiked R steps ago, and for the few "pending" ones (refractory when the run started, or
- * whose formula did not hold when expected) at every step until it holds. At the first step
- * after every entry into eqsim_run (every run(): Python may have changed lastspike,
- * not_refractory, dt or the period since the last) it evaluates the formula for every neuron,
- * as the element loop would, and starts over; so it does at every step while many neurons
- * are pending. Each neuron is in at most one of the two lists (only a flag that is 0 puts it
- * there), so each needs at most n entries. A network with network operations keeps the
+ * spiked R steps ago, and for the few "pending" ones (whose lastspike was no step of the last
+ * R when the run started, or whose formula did not hold when expected) at every step until it
+ * holds. At the first step after every entry into eqsim_run (every run(): Python may have
+ * changed lastspike, not_refractory, dt or the period since the last) it evaluates the
+ * formula for every neuron, as the element loop would, and starts the lists over from the
+ * refractory neurons' lastspike (eqsim_refractory_fill); while that would leave many neurons
+ * pending, it evaluates the formula for every neuron at every step instead. Each neuron is in
+ * at most one of the two lists (only a flag that is 0 puts it there), so each needs at most
+ * n entries. A network with network operations keeps the
  * formula in its element loop (refractory_release.py): the loop returns to Python for them,
  * maybe at every step, and the kernel would start over after each return. */
 #ifndef EQSIM_REFRACTORY_H
