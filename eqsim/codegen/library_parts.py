@@ -19,9 +19,10 @@ from ..cpu_count import usable_cpus
 # 0.44 s); a one-line state update (1 loop, 1 kB) costs less, ~0.01 s.
 
 #: header functions a kernel calls that gcc compiles with it (not inline in its source): the
-#: binomial sampler ~0.12 s, the block of uniforms ~0.05 s (gcc user time of a file calling
-#: only them, less the bare headers')
-HELPER_WEIGHTS = {"eqsim_binomial_prepare(": 5000, "eqsim_uniforms(": 2000}
+#: block of uniforms ~0.05 s (gcc user time of a file calling only it, less the bare
+#: headers'). PoissonInput's binomial sampler (~0.12 s) is lent by the glue
+#: (eqsim_binomial_lent.h).
+HELPER_WEIGHTS = {"eqsim_uniforms(": 2000}
 #: part 0's own share per character of the file outside the kernels (the step loop,
 #: bindings, exported functions): 0.07 s of gcc for cuba's 7.9 kB, 0.13 s for einet's 24 kB
 OWN_TEXT_WEIGHT = 0.5

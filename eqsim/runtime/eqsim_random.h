@@ -436,6 +436,13 @@ static inline EQSIM_STRICT_FP uint64_t eqsim_binomial_draw(const eqsim_binomial_
     return plan->flip ? plan->n - total : total;
 }
 
+/* the binomial sampler's functions as network libraries call them (eqsim_binomial_lent.h) */
+typedef struct {
+    eqsim_binomial_plan (*prepare)(uint64_t n, double p, uint64_t seed, uint64_t stream);
+    uint64_t (*search_full)(const eqsim_binomial_plan *plan, double u);
+    uint64_t (*draw)(const eqsim_binomial_plan *plan, uint64_t step, uint64_t index);
+} eqsim_binomial_functions;
+
 static inline uint64_t eqsim_binomial(uint64_t n, double p, uint64_t seed, uint64_t stream,
                                       uint64_t step, uint64_t index)
 {

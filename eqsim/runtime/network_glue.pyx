@@ -49,6 +49,11 @@ cdef extern from "eqsim_team_control.h":
         pass
     const eqsim_team_functions eqsim_team_control
 
+cdef extern from "eqsim_binomial_lent.h":
+    ctypedef struct eqsim_binomial_functions:
+        pass
+    const eqsim_binomial_functions eqsim_binomial_lent
+
 ctypedef int (*run_f)()
 ctypedef void (*bind_f)(int, void *)
 ctypedef void (*set_double_f)(int, double)
@@ -68,6 +73,7 @@ ctypedef int64_t (*queue_slots_f)(int)
 ctypedef void (*set_exchange_f)(void *, void *, void *, void *, int64_t, int64_t, int32_t,
                                 int32_t)
 ctypedef void (*set_team_functions_f)(const eqsim_team_functions *)
+ctypedef void (*set_binomial_functions_f)(const eqsim_binomial_functions *)
 
 
 def philox_words(const uint64_t[:] key, const uint64_t[:] step, const uint64_t[:] index):
@@ -283,6 +289,9 @@ cdef class NetworkLibrary:
         cdef void *set_team = dlsym(handle, b"eqsim_set_team_functions")
         if set_team != NULL:
             (<set_team_functions_f>set_team)(&eqsim_team_control)
+        # and PoissonInput's binomial sampler (eqsim_binomial_lent.h)
+        (<set_binomial_functions_f>_symbol(handle, "eqsim_set_binomial_functions", path))(
+            &eqsim_binomial_lent)
         self.ARRAYS, self.CONSTANTS = list(arrays), list(constants)
         self.CONSTANT_IS_U64 = list(constant_is_u64)
         self.BUFFERS, self.BUFFER_DTYPES = list(buffers), list(buffer_dtypes)

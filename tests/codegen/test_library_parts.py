@@ -17,10 +17,15 @@ def test_a_kernel_s_characters_count_once_more_for_each_simd_loop():
     assert kernel_weight(plain + "#pragma omp simd" * 2) == 3 * 132
 
 
-def test_a_kernel_calling_the_binomial_sampler_weighs_its_compile_time_too():
-    plain = "x = eqsim_binomial_prepare(n, p, s, k);"
-    assert kernel_weight(plain) == len(plain) + library_parts.HELPER_WEIGHTS[
-        "eqsim_binomial_prepare("]
+def test_a_kernel_calling_the_block_of_uniforms_weighs_its_compile_time_too():
+    plain = "eqsim_uniforms(key, step, first, n, out);"
+    assert kernel_weight(plain) == len(plain) + library_parts.HELPER_WEIGHTS["eqsim_uniforms("]
+
+
+def test_the_lent_binomial_sampler_adds_no_compile_time():
+    # compiled into the network glue once (eqsim_binomial_lent.h)
+    plain = "*_plan = _eqsim_binomial->prepare(n, p, s, k);"
+    assert kernel_weight(plain) == len(plain)
 
 
 def test_two_heavy_kernels_go_to_two_parts_on_two_cpus():
