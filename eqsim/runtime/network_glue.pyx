@@ -7,7 +7,8 @@ address, sets scalars and clocks, runs the loop (calling Python back only for
 network operations) and copies out monitor buffers and spike queues. It also lends
 the NumPy random generator the C Philox (``philox_words``) and connect() the C Bernoulli
 sampling of ``connect(p=...)`` (``bernoulli_rows``), to draw millions of synapses, and
-dense pathways their rows as bit masks (``row_masks``).
+dense pathways their rows as bit masks (``row_masks``); and each library it loads the thread
+team's controller and PoissonInput's binomial sampler, compiled here once.
 """
 from libc.stdint cimport int16_t, int32_t, int64_t, uint64_t
 from libc.stdlib cimport realloc
