@@ -268,3 +268,32 @@ def test_two_groups_keep_their_own_lists(both_targets):
     numpy_result, cython_result = both_targets(simulate)
     assert len(numpy_result["t_0"]) == 50 and len(numpy_result["t_1"]) > 50
     _same(numpy_result, cython_result)
+
+
+def test_a_run_after_restore_repeats_the_run_after_store(both_targets):
+    # restore() gives lastspike and the flags back: the next run starts its lists over
+    def simulate(_):
+        group = NeuronGroup(100, LIF, threshold="v > -50*mV", reset="v = -60*mV",
+                            refractory=2.5 * ms)
+        group.v_drive = "-48*mV + 20*mV*i/100"
+        group.v = "-60*mV + 10*mV*i/100"
+        spikes = SpikeMonitor(group, record=True)
+        net = Network(group, spikes)
+        net.run(7.3 * ms)
+        net.store()
+        start = spikes.num_spikes
+        net.run(10 * ms)
+        after_store = (np.asarray(spikes.i[start:]), np.asarray(spikes.t[start:] / second))
+        net.restore()
+        start = spikes.num_spikes
+        net.run(10 * ms)
+        after_restore = (np.asarray(spikes.i[start:]), np.asarray(spikes.t[start:] / second))
+        return after_store, after_restore
+    results = both_targets(simulate)
+    for after_store, after_restore in results:
+        assert len(after_store[0]) > 50
+        np.testing.assert_array_equal(after_store[0], after_restore[0])
+        np.testing.assert_array_equal(after_store[1], after_restore[1])
+    (numpy_store, _), (cython_store, _) = results
+    np.testing.assert_array_equal(numpy_store[0], cython_store[0])
+    np.testing.assert_array_equal(numpy_store[1], cython_store[1])
