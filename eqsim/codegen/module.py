@@ -157,13 +157,13 @@ class NetworkModule:
                 ops[0] = without_refractoriness(entry)
             contexts = [kernel_context(op, self.symbols, printer, index_name=index_name)
                         for op in ops]
-            if entry.kind == "stateupdate":
-                contexts[0]["refractory_release"] = None
-            if position in released:
-                release = release_context(entry, released[position], self.symbols, lambda op: (
-                    kernel_context(op, self.symbols, printer, index_name=index_name)))
+            if entry.kind == "stateupdate":  # its templates ask whether it has lists
+                release = None if position not in released else release_context(
+                    entry, released[position], self.symbols,
+                    lambda op: kernel_context(op, self.symbols, printer, index_name=index_name))
                 contexts[0]["refractory_release"] = release
-                contexts[0]["uses"] = set(contexts[0]["uses"]) | release["uses"]
+                if release is not None:
+                    contexts[0]["uses"] = set(contexts[0]["uses"]) | release["uses"]
             helpers = [h for c in contexts for h in c.get("tabulated", ())]
             if len(contexts) == 2:
                 kind = "stateupdate_threshold"

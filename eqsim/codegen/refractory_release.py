@@ -12,11 +12,26 @@ import copy
 import numpy as np
 import sympy
 
-from ..groups.model_code import refractory_period
 from ..ir.calls import free_names
 from ..ir.operations import Assignment, StateUpdateOp, declared_fields
 from ..ir.variables import ArrayVariable, ConstantVariable, LinkedVariable
+from ..parsing.functions import timestep
 from .identifiers import mangle
+
+_T, _DT = sympy.Symbol("t", real=True), sympy.Symbol("dt", real=True)
+_LASTSPIKE = sympy.Symbol("lastspike", real=True)
+
+
+def refractory_period(expr):
+    """The period's expression ``p`` if ``expr`` is Brian2's refractoriness for a period
+    given as a time (groups/model_code.py writes it), ``timestep(t - lastspike, dt) >=
+    timestep(p, dt)``, else None."""
+    if not isinstance(expr, sympy.Ge) or not isinstance(expr.rhs, sympy.Function) \
+            or len(expr.rhs.args) != 2:
+        return None
+    period = expr.rhs.args[0]
+    return period if expr == sympy.Ge(timestep(_T - _LASTSPIKE, _DT), timestep(period, _DT)) \
+        else None
 
 
 def released_state_updates(schedule, clock_of):
@@ -126,8 +141,7 @@ def refractoriness_op(op):
     steps as a scalar temporary (:data:`PERIOD_STEPS`): its kernel context prints Brian2's
     formula, and the period, exactly as ``op``'s element loop would."""
     first = op.statements[0]
-    period = refractory_period(first.expr)
-    names = {"lastspike", "not_refractory"} | free_names([period])
+    names = {"lastspike", "not_refractory"} | free_names([refractory_period(first.expr)])
     return StateUpdateOp(refractoriness_name(op.name), op.owner, op.start, op.stop,
                          statements=[first, Assignment(PERIOD_STEPS, "=", first.expr.rhs)],
                          variables={name: op.variables[name] for name in names},

@@ -215,17 +215,6 @@ def _refractory_for(period, legacy=False):
     return sympy.Ge(timestep(T - LASTSPIKE, DT), timestep(sympy.Float(period), DT))
 
 
-def refractory_period(expr):
-    """The period's expression ``p`` if ``expr`` is Brian2's refractoriness for a period
-    given as a time, ``timestep(t - lastspike, dt) >= timestep(p, dt)``, else None."""
-    if not isinstance(expr, sympy.Ge) or not isinstance(expr.rhs, sympy.Function) \
-            or len(expr.rhs.args) != 2:
-        return None
-    period = expr.rhs.args[0]
-    return period if expr == sympy.Ge(timestep(T - LASTSPIKE, DT), timestep(period, DT)) \
-        else None
-
-
 @functools.lru_cache(maxsize=1024)
 def _unless_refractory(condition):
     return sympy.And(condition, NOT_REFRACTORY > 0)

@@ -49,25 +49,24 @@ typedef struct {
                                        * before this step of this entry */
 } eqsim_refractory;
 
+/* *list made room for n entries (0: no memory, the list as it was) */
+static inline int eqsim_refractory_grow(int32_t **list, int64_t n) {
+    int32_t *grown = (int32_t *)realloc(*list, (size_t)n * sizeof(int32_t));
+    if (grown == NULL) return 0;
+    *list = grown;
+    return 1;
+}
 /* room for n neurons and R steps (kept from run to run: grown, never shrunk); 0 when the
  * memory is not there, and the kernel then evaluates the formula for every neuron */
 static inline int eqsim_refractory_reserve(eqsim_refractory *r, int64_t n, int64_t steps) {
     if (n > r->capacity) {
-        int32_t *spiked = (int32_t *)realloc(r->spiked, (size_t)n * sizeof(int32_t));
-        if (spiked == NULL) return 0;
-        r->spiked = spiked;
-        int32_t *pending = (int32_t *)realloc(r->pending, (size_t)n * sizeof(int32_t));
-        if (pending == NULL) return 0;
-        r->pending = pending;
+        if (!eqsim_refractory_grow(&r->spiked, n) || !eqsim_refractory_grow(&r->pending, n))
+            return 0;
         r->capacity = n;
     }
     if (steps > r->counts_capacity) {
-        int32_t *counts = (int32_t *)realloc(r->counts, (size_t)steps * sizeof(int32_t));
-        if (counts == NULL) return 0;
-        r->counts = counts;
-        int32_t *starts = (int32_t *)realloc(r->starts, (size_t)steps * sizeof(int32_t));
-        if (starts == NULL) return 0;
-        r->starts = starts;
+        if (!eqsim_refractory_grow(&r->counts, steps) || !eqsim_refractory_grow(&r->starts, steps))
+            return 0;
         r->counts_capacity = steps;
     }
     return 1;

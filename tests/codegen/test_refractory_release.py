@@ -132,6 +132,12 @@ def _three_runs(refractory, threads=1, operation=False):
                 final_v=np.asarray(group.v[:] / mV))
 
 
+def _recorded(spikes, states):
+    """Spike indices and times, and the recorded not_refractory flags."""
+    return dict(i=np.asarray(spikes.i), t=np.asarray(spikes.t / second),
+                nr=np.asarray(states.not_refractory))
+
+
 def _same(a, b, exact=True):
     """The same spikes, flags and lastspike; the same voltages (to the last bit on one
     target, to rounding between NumPy's and C's arithmetic)."""
@@ -180,8 +186,7 @@ def test_a_new_network_whose_time_is_behind_lastspike_gives_the_formula_s_result
         spikes = SpikeMonitor(group)
         states = StateMonitor(group, "not_refractory", record=[0, 199])
         Network(group, spikes, states).run(40 * ms)
-        return dict(i=np.asarray(spikes.i), t=np.asarray(spikes.t / second),
-                    nr=np.asarray(states.not_refractory))
+        return _recorded(spikes, states)
     numpy_result, cython_result = both_targets(simulate)
     first = numpy_result["t"].min()
     assert first > 0.018 and len(numpy_result["i"]) > 100  # nothing spikes at t = 0
@@ -209,8 +214,7 @@ def test_a_period_from_the_namespace_changed_between_runs_gives_the_formula_s_re
         net.run(30 * ms)
         namespace["tau_ref"] = 4.2 * ms
         net.run(30 * ms)
-        return dict(i=np.asarray(spikes.i), t=np.asarray(spikes.t / second),
-                    nr=np.asarray(states.not_refractory))
+        return _recorded(spikes, states)
     numpy_result, cython_result = both_targets(simulate)
     _same(numpy_result, cython_result)
     # with a constant drive and no input, a neuron's intervals are its period plus the same
@@ -243,8 +247,7 @@ def test_a_state_update_not_fused_with_its_threshold_reads_the_threshold_s_event
             source = net._module.source
             kernel_comment = source[:source.index(LISTS)].rsplit("/* stateupdate", 1)[1]
             assert kernel_comment.startswith(": fixed blocks")
-        return dict(i=np.asarray(spikes.i), t=np.asarray(spikes.t / second),
-                    nr=np.asarray(states.not_refractory))
+        return _recorded(spikes, states)
     numpy_result, cython_result = both_targets(simulate)
     assert len(numpy_result["i"]) > 100
     _same(numpy_result, cython_result)
