@@ -300,3 +300,25 @@ def test_a_run_after_restore_repeats_the_run_after_store(both_targets):
     (numpy_store, _), (cython_store, _) = results
     np.testing.assert_array_equal(numpy_store[0], cython_store[0])
     np.testing.assert_array_equal(numpy_store[1], cython_store[1])
+
+
+def test_synapses_onto_a_subgroup_and_monitors_of_subgroups_see_the_lists_flags(both_targets):
+    # pathways onto a subgroup skip its refractory neurons by the flag the lists keep
+    def simulate(target):
+        seed(6)
+        group = NeuronGroup(120, LIF, threshold="v > -50*mV", reset="v = -60*mV",
+                            refractory=2 * ms)
+        group.v_drive = "-52*mV + 6*mV*i/120"
+        group.v = "-60*mV + 10*mV*rand()"
+        noise = PoissonGroup(20, 300 * (1 / second))
+        onto = Synapses(noise, group[40:100], on_pre="v_post += 2*mV")
+        onto.connect(p=0.3)
+        spikes = SpikeMonitor(group[30:90])
+        states = StateMonitor(group[40:100], "not_refractory", record=[0, 30, 59])
+        net = Network(group, noise, onto, spikes, states)
+        net.run(30 * ms)
+        assert target == "numpy" or LISTS in net._module.source
+        return _recorded(spikes, states)
+    numpy_result, cython_result = both_targets(simulate)
+    assert len(numpy_result["i"]) > 30 and not numpy_result["nr"].all()
+    _same(numpy_result, cython_result)
