@@ -52,7 +52,7 @@ def defer_team_parts(slots, kernels, allowed=True):
     blocks and their event lists) and a reset's (the events of its element blocks; only
     joining kernels before it) are deferred: the pathway pushes and peeks its events,
     the PoissonInput prepares its binomial, the state update runs its scalar code, then
-    each leaves its part to the step loop's next ``eqsim_team_flush`` (thread_team.c.j2),
+    each leaves its part to the step loop's next ``eqsim_team_flush`` (eqsim_team_threads.h),
     which runs a state update's event list and event statements after the join. The loop
     flushes before every slot but a kernel that ``joins`` the one before it: same clock,
     and no array written by one of the two is named by the other (their parts run in turn

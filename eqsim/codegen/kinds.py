@@ -253,7 +253,7 @@ ELEMENT_BLOCK = 256
 _BLOCK_BITS = 8  # log2(ELEMENT_BLOCK)
 #: a team of two splits the targets of its shared forks (pathways, PoissonInputs, resets)
 #: into up to this many parts per thread, and each thread claims parts as it gets to them
-#: (eqsim_team_run_deferred, thread_team.c.j2): with one half each, the thread whose core
+#: (eqsim_threads_run_deferred, eqsim_team_threads.h): with one half each, the thread whose core
 #: the host slowed made the other wait at every join (brunel: 4-15 us of a 70-90 us fork).
 #: Each claim goes over the step's arriving rows again: 8 equal parts per thread added ~20 %
 #: to coba x16's pathway work, 4 nothing measurable (benchmarks/team_parts.py). The parts

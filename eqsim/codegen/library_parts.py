@@ -24,14 +24,12 @@ from ..cpu_count import usable_cpus
 #: (eqsim_binomial_lent.h).
 HELPER_WEIGHTS = {"eqsim_uniforms(": 2000}
 #: part 0's own share per character of the file outside the kernels (the step loop,
-#: bindings, exported functions): 0.07 s of gcc for cuba's 7.9 kB, 0.13 s for einet's 24 kB
+#: bindings, exported functions): 0.07 s of gcc for cuba's 7.9 kB, 0.13 s for einet's 24 kB.
+#: A threaded library's too: its thread team's forks, joins and deferred parts are the
+#: glue's (eqsim_team_threads.h); while they were in its text it weighed 1.0 a character.
+#: Since, gcc of the slower part at 0.5 / 1.0 (2 threads, fastest of 2): tian 0.37 / 0.42,
+#: brunel 0.37 / 0.39, einet 0.42 / 0.42 s
 OWN_TEXT_WEIGHT = 0.5
-#: the same for a threaded library, whose own text holds the thread team's code (the
-#: deferred parts, the pool of eqsim_team_pool.h): ~12 us of gcc per character against
-#: ~5.5 us per unit of kernel weight (einet's 39 kB: 0.24 s). With 0.5 einet's threaded
-#: parts took 0.65 and 0.43 s of gcc CPU, with 1.0 0.49 and 0.57; coba_x16's 0.48 and 0.35
-#: -> 0.33 and 0.36 (fastest of 3 each, 2026-12-04). One-thread libraries did not gain.
-OWN_TEXT_WEIGHT_TEAM = 1.0
 #: a part must get at least this much (~0.1 s of gcc): each part parses the headers again
 #: (~0.04 s) and the parts are linked (~0.04 s), more than a small kernel's compile time
 MIN_PART_WEIGHT = 8000
@@ -45,12 +43,11 @@ def kernel_weight(text):
             + sum(weight for call, weight in HELPER_WEIGHTS.items() if call in text))
 
 
-def assign_parts(weights, cpus=None, own_text=0, team=False):
+def assign_parts(weights, cpus=None, own_text=0):
     """Parts of a library whose kernels have these weights, and the part of each kernel.
 
     Heaviest kernel first onto the lightest part (part 0 starts with its own share:
-    :data:`OWN_TEXT_WEIGHT` (:data:`OWN_TEXT_WEIGHT_TEAM` for a threaded library: ``team``)
-    times ``own_text``, the characters of the file outside the
+    :data:`OWN_TEXT_WEIGHT` times ``own_text``, the characters of the file outside the
     kernels); as many parts as CPUs this process may use, at most :data:`MAX_PARTS`, fewer
     when a part would get less than :data:`MIN_PART_WEIGHT`.
 
@@ -61,8 +58,7 @@ def assign_parts(weights, cpus=None, own_text=0, team=False):
     """
     cpus = usable_cpus() if cpus is None else cpus
     for n in range(min(MAX_PARTS, cpus, len(weights)), 1, -1):
-        own = (OWN_TEXT_WEIGHT_TEAM if team else OWN_TEXT_WEIGHT) * own_text
-        loads, owner = [own] + [0] * (n - 1), [0] * len(weights)
+        loads, owner = [OWN_TEXT_WEIGHT * own_text] + [0] * (n - 1), [0] * len(weights)
         for k in sorted(range(len(weights)), key=lambda k: -weights[k]):
             part = loads.index(min(loads))
             loads[part] += weights[k]

@@ -308,8 +308,7 @@ def _render(env, suffix, module_template, kernels, support, module, collective, 
         return whole, 1
     # part 0's own share: what the file holds besides the kernels (the step loop, bindings)
     own = len(whole) - sum(map(len, texts)) - sum(map(len, tabulated))
-    parts, owner = assign_parts([kernel_weight(t) for t in texts], cpus, own_text=own,
-                                team=module["threads"] > 1)
+    parts, owner = assign_parts([kernel_weight(t) for t in texts], cpus, own_text=own)
     return (whole, 1) if parts == 1 else (source(parts, owner), parts)
 
 

@@ -8,7 +8,7 @@ network operations) and copies out monitor buffers and spike queues. It also len
 the NumPy random generator the C Philox (``philox_words``) and connect() the C Bernoulli
 sampling of ``connect(p=...)`` (``bernoulli_rows``), to draw millions of synapses, and
 dense pathways their rows as bit masks (``row_masks``); and each library it loads the thread
-team's controller and PoissonInput's binomial sampler, compiled here once.
+team's controller, its forks and joins and PoissonInput's binomial sampler, compiled here once.
 """
 from libc.stdint cimport int16_t, int32_t, int64_t, uint64_t
 from libc.stdlib cimport realloc
@@ -50,6 +50,11 @@ cdef extern from "eqsim_team_control.h":
         pass
     const eqsim_team_functions eqsim_team_control
 
+cdef extern from "eqsim_team_threads.h":
+    ctypedef struct eqsim_team_thread_functions:
+        pass
+    const eqsim_team_thread_functions eqsim_team_threads_lent
+
 cdef extern from "eqsim_binomial_lent.h":
     ctypedef struct eqsim_binomial_functions:
         pass
@@ -73,7 +78,8 @@ ctypedef int32_t *(*queue_slot_f)(int, int64_t, int64_t *)
 ctypedef int64_t (*queue_slots_f)(int)
 ctypedef void (*set_exchange_f)(void *, void *, void *, void *, int64_t, int64_t, int32_t,
                                 int32_t)
-ctypedef void (*set_team_functions_f)(const eqsim_team_functions *)
+ctypedef void (*set_team_functions_f)(const eqsim_team_functions *,
+                                      const eqsim_team_thread_functions *)
 ctypedef void (*set_binomial_functions_f)(const eqsim_binomial_functions *)
 
 
@@ -286,10 +292,11 @@ cdef class NetworkLibrary:
         self._queue_slot = <queue_slot_f>_symbol(handle, "eqsim_queue_slot_k", path)
         self._queue_slots = <queue_slots_f>_symbol(handle, "eqsim_queue_slots_k", path)
         self._set_exchange = <set_exchange_f>_symbol(handle, "eqsim_set_exchange", path)
-        # a threaded library's team controller is compiled here, once (eqsim_team.h)
+        # a threaded library's team controller and its forks and joins are compiled here,
+        # once (eqsim_team.h, eqsim_team_threads.h)
         cdef void *set_team = dlsym(handle, b"eqsim_set_team_functions")
         if set_team != NULL:
-            (<set_team_functions_f>set_team)(&eqsim_team_control)
+            (<set_team_functions_f>set_team)(&eqsim_team_control, &eqsim_team_threads_lent)
         # and PoissonInput's binomial sampler (eqsim_binomial_lent.h)
         (<set_binomial_functions_f>_symbol(handle, "eqsim_set_binomial_functions", path))(
             &eqsim_binomial_lent)
