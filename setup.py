@@ -4,11 +4,25 @@ import os
 from setuptools import Extension, find_packages, setup
 from setuptools.command.build_py import build_py
 
+
+def _glue_source_digest():
+    """eqsim/runtime/glue_source.py's digest of the glue's source (loaded by path: eqsim's
+    dependencies are not there while it is built), compiled into the glue, which eqsim
+    uses only while the source beside it is the same (an editable install's checkout moves
+    on)."""
+    path = os.path.join("eqsim", "runtime", "glue_source.py")
+    spec = importlib.util.spec_from_file_location("eqsim_glue_source", path)
+    glue_source = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(glue_source)
+    return glue_source.source_digest(os.path.join("eqsim", "runtime"))
+
+
 try:  # the glue module is compiled at install time; without Cython eqsim builds it on first use
     from Cython.Build import cythonize
     EXTENSIONS = cythonize(
         [Extension("eqsim.runtime.network_glue", ["eqsim/runtime/network_glue.pyx"],
-                   include_dirs=["eqsim/runtime"], libraries=["dl"])],
+                   include_dirs=["eqsim/runtime"], libraries=["dl"],
+                   define_macros=[("EQSIM_GLUE_SOURCE_DIGEST", f'"{_glue_source_digest()}"')])],
         compiler_directives={"language_level": 3}, quiet=True)
 except ImportError:
     EXTENSIONS = []

@@ -16,6 +16,7 @@ from .refractory_release import release_context, released_state_updates, without
 from .kinds import template_name
 from .library_parts import MIN_PART_WEIGHT, assign_parts, kernel_weight
 from ..ir.operations import SpikeExchangeOp
+from ..runtime.glue_source import current_installed_glue
 from .printers import CPrinter, NumpyPrinter
 from .render_memo import SourceMemo, render_key
 from .templates import environment
@@ -32,14 +33,12 @@ TARGETS = {
 
 def network_glue():
     """The hand-written Cython module that drives generated network libraries: built
-    at install time, or (source checkout) compiled on first use and cached."""
+    at install time, or (source checkout, or an installed one compiled from other source)
+    compiled on first use and cached."""
     global _GLUE
     if _GLUE is None:  # found once: a failed import searches sys.path every time
-        try:
-            from ..runtime import network_glue as installed
-            _GLUE = installed
-        except ImportError:
-            _GLUE = compiled_network_glue()
+        # an editable install's glue compiled from older source is not used (glue_source.py)
+        _GLUE = current_installed_glue() or compiled_network_glue()
     return _GLUE
 
 

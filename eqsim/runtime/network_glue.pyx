@@ -60,6 +60,17 @@ cdef extern from "eqsim_binomial_lent.h":
         pass
     const eqsim_binomial_functions eqsim_binomial_lent
 
+cdef extern from *:
+    """
+    #ifndef EQSIM_GLUE_SOURCE_DIGEST  /* compiled by eqsim from a checkout, not by setup.py */
+    #define EQSIM_GLUE_SOURCE_DIGEST ""
+    #endif
+    """
+    const char *EQSIM_GLUE_SOURCE_DIGEST
+
+#: the digest of the source this module was compiled from (glue_source.py; setup.py sets it)
+SOURCE_DIGEST = (<bytes>EQSIM_GLUE_SOURCE_DIGEST).decode()
+
 ctypedef int (*run_f)()
 ctypedef void (*bind_f)(int, void *)
 ctypedef void (*set_double_f)(int, double)

@@ -27,6 +27,8 @@ import os
 
 import numpy as np
 
+from .glue_source import current_installed_glue
+
 __all__ = [
     "uint64", "lanes", "uniform", "normal", "exponential", "geometric", "binomial",
     "philox_key", "random_header_dir", "CYTHON_DECLARATIONS",
@@ -198,11 +200,9 @@ def compiled_draw(name):
     return COMPILED_DRAWS.get(name) if selected_philox() == "c" else None
 
 
-try:
-    from . import network_glue as _installed_glue
+_installed_glue = current_installed_glue()
+if _installed_glue is not None:
     register_compiled_philox(_installed_glue)
-except ImportError:
-    pass
 
 
 def philox_implementations():
