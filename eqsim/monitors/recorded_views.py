@@ -7,6 +7,7 @@ and the monitors' ``get_states`` (:mod:`eqsim.core.state_dicts`): every record, 
 import numpy as np
 
 from ..core.namespace import caller_namespace, resolve_external
+from ..errors import EqsimError
 from ..core.state_dicts import ReadOnlyStateError, StateDicts
 from ..groups.expression_eval import evaluate_parsed
 from ..groups.variable_view import VariableView
@@ -49,6 +50,12 @@ class RecordedView(VariableView):
                                       f"{self._name}[:]")
 
 
+class MonitorAttributeError(EqsimError, AttributeError):
+    """``M.add_attribute(name)`` for a name the monitor has already (Brian2 raises
+    AttributeError; this is one too)."""
+    default_code = "EQ279"
+
+
 class RecordedColumns(StateDicts):
     """Views, string indexing and ``get_states`` of a monitor (a mixin). The monitor gives
     ``_column(name)`` (a record, plain numbers in SI units), ``_dimension(name)``,
@@ -57,6 +64,22 @@ class RecordedColumns(StateDicts):
 
     def _view(self, name, raw=False):
         return RecordedView(self, name, raw=raw)
+
+    def add_attribute(self, name):
+        """Declare a new attribute ``name`` of the monitor (Brian2's ``add_attribute``,
+        which its monitors have as groups), e.g. to keep a run's wall time with its record.
+
+        Raises
+        ------
+        MonitorAttributeError
+            If ``name`` is a record or an attribute of the monitor already.
+        """
+        if hasattr(self, name):
+            raise MonitorAttributeError(
+                f"cannot add an attribute '{name}': it is a record or an attribute of "
+                f"'{self.name}' already", obj=self.name,
+                hint="pick another name; the monitor's records keep theirs")
+        object.__setattr__(self, name, None)
 
     def get_values(self, name, item=slice(None), namespace=None, raw=False):
         """The record ``name`` at ``item``: an index, slice, index array, mask, or a

@@ -44,7 +44,8 @@ _SECTION_2 = "(issue 12 section 2, being added)"
 # Errors that name a known gap: (pattern searched in eqsim's error, reason). The first match
 # wins; an error matching none is sorted as "fails", to be looked at.
 KNOWN_ERRORS = [
-    (r"name '(Soma|Cylinder|Section|SpatialNeuron|Morphology)' is not defined",
+    (r"name '(Soma|Cylinder|Section|SpatialNeuron|Morphology)' is not defined|"
+     r"\w+ is Brian2's multicompartment modelling",
      "compartmental: SpatialNeuron and morphologies, a later issue"),
     # the "(point current)" flag exists only for SpatialNeuron (Destexhe_et_al_1998)
     (r"Unknown flag 'point current'", "compartmental: SpatialNeuron and morphologies, "

@@ -6,6 +6,7 @@ import pytest
 from eqsim import (Hz, Network, NeuronGroup, PopulationRateMonitor, SpikeGeneratorGroup, SpikeMonitor,
                    StateMonitor, Unit, UnresolvedNameError, ms, run, second)
 from eqsim.core.state_dicts import ReadOnlyStateError
+from eqsim.monitors.recorded_views import MonitorAttributeError
 from eqsim.units import get_dimensions
 
 
@@ -133,3 +134,25 @@ def test_a_network_gives_the_states_of_its_monitors_too(numpy_target):
     writable = net.get_states(read_only_variables=False)
     assert {k: sorted(v) for k, v in writable.items()} == {
         'neurons': ['v'], 'states': [], 'spikes': [], 'rate': []}
+
+
+
+@pytest.mark.parametrize("kind", ["state", "spike", "rate"])
+def test_add_attribute_declares_a_new_attribute_of_a_monitor_and_refuses_its_records(kind):
+    # Brian2's monitors are groups: mon.add_attribute('run_time'); mon.run_time = ...
+    # (advanced/compare_GSL_to_conventional.py)
+    group = NeuronGroup(3, "dv/dt = 1/ms : 1", threshold="v > 1", reset="v = 0")
+    monitor = {"state": lambda: StateMonitor(group, "v", record=True),
+               "spike": lambda: SpikeMonitor(group),
+               "rate": lambda: PopulationRateMonitor(group)}[kind]()
+    run(3 * ms)
+    monitor.add_attribute("run_time")
+    assert monitor.run_time is None
+    monitor.run_time = 1.25
+    assert monitor.run_time == 1.25
+    taken = {"state": ["v", "t"], "spike": ["i", "t", "count"],
+             "rate": ["rate", "t"]}[kind] + ["run_time", "name", "add_attribute"]
+    for name in taken:
+        with pytest.raises(MonitorAttributeError, match=f"'{name}'"):
+            monitor.add_attribute(name)
+    assert issubclass(MonitorAttributeError, AttributeError)  # as Brian2 raises
