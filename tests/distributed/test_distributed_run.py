@@ -74,6 +74,17 @@ def test_compiled_kernels_on_two_processes_give_the_one_process_numbers_bit_for_
         assert output[0] == whole
 
 
+def test_threaded_libraries_on_two_processes_give_the_one_process_numbers_bit_for_bit(
+        cython_runs, mpi_run, monkeypatch):
+    # each rank's library is built for a team of two, whose forks, joins and deferred
+    # parts the network glue lends it (eqsim_team_threads.h)
+    monkeypatch.setenv("EQSIM_NUM_THREADS", "2")
+    run = mpi_run(SCRIPT, 2, timeout=300, args=["cython"])
+    assert run.returncode == 0, run.launcher + "".join(run.stderr)
+    for text in run.stdout:
+        assert json.loads(text.splitlines()[0]) == cython_runs[0]
+
+
 def test_the_compiled_population_rate_has_the_bits_of_the_numpy_target(cython_runs,
                                                                          numpy_runs):
     assert cython_runs[0]["rate"] == numpy_runs[0]["rate"]
