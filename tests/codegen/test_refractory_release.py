@@ -21,6 +21,15 @@ def _source(group, *others):
     return net._module.source
 
 
+def _driven(n, refractory, drive, **kwargs):
+    """``n`` LIF neurons driven towards ``drive`` (volt, a string of ``i``), reset to -60 mV
+    at -50 mV, with ``refractory``."""
+    group = NeuronGroup(n, LIF, threshold="v > -50*mV", reset="v = -60*mV",
+                        refractory=refractory, **kwargs)
+    group.v_drive = drive
+    return group
+
+
 @pytest.fixture
 def cython():
     previous = prefs["codegen.target"]
@@ -89,9 +98,7 @@ def _driven_network(refractory, threads):
     prefs["codegen.cython.num_threads"] = threads
     seed(11)
     defaultclock.dt = 0.1 * ms
-    group = NeuronGroup(300, LIF, threshold="v > -50*mV", reset="v = -60*mV",
-                        refractory=refractory, method="exact")
-    group.v_drive = "-58*mV + 14*mV*i/300"
+    group = _driven(300, refractory, "-58*mV + 14*mV*i/300", method="exact")
     group.v = "-60*mV + 10*mV*rand()"
     noise = PoissonGroup(50, 200 * (1 / second))
     synapses = Synapses(noise, group, on_pre="v_post += 1.5*mV")
@@ -179,9 +186,7 @@ def test_a_new_network_whose_time_is_behind_lastspike_gives_the_formula_s_result
     # far more pending neurons than the lists are for
     def simulate(_):
         seed(4)
-        group = NeuronGroup(200, LIF, threshold="v > -50*mV", reset="v = -60*mV",
-                            refractory=1 * ms)
-        group.v_drive = "-45*mV + 30*mV*i/200"
+        group = _driven(200, 1 * ms, "-45*mV + 30*mV*i/200")
         Network(group).run(30 * ms)
         spikes = SpikeMonitor(group)
         states = StateMonitor(group, "not_refractory", record=[0, 199])
@@ -204,9 +209,7 @@ def test_a_period_from_the_namespace_changed_between_runs_gives_the_formula_s_re
     def simulate(_):
         seed(5)
         namespace = {"tau_ref": 2 * ms}
-        group = NeuronGroup(200, LIF, threshold="v > -50*mV", reset="v = -60*mV",
-                            refractory="tau_ref + 0.5*ms", namespace=namespace)
-        group.v_drive = "-45*mV + 30*mV*i/200"
+        group = _driven(200, "tau_ref + 0.5*ms", "-45*mV + 30*mV*i/200", namespace=namespace)
         group.v = "-60*mV + 10*mV*rand()"
         spikes = SpikeMonitor(group)
         states = StateMonitor(group, "not_refractory", record=[150, 199])
@@ -234,9 +237,7 @@ def test_a_state_update_not_fused_with_its_threshold_reads_the_threshold_s_event
     # takes the events of another kernel
     def simulate(target):
         seed(3)
-        group = NeuronGroup(100, LIF, threshold="v > -50*mV", reset="v = -60*mV",
-                            refractory=1.5 * ms)
-        group.v_drive = "-48*mV + 20*mV*i/100"
+        group = _driven(100, 1.5 * ms, "-48*mV + 20*mV*i/100")
         group.v = "-60*mV + 10*mV*rand()"
         group.run_regularly("v += 0.1*mV*(i % 3)", when="thresholds", order=-1)
         spikes = SpikeMonitor(group)
@@ -258,9 +259,7 @@ def test_two_groups_keep_their_own_lists(both_targets):
         seed(8)
         fast = NeuronGroup(1, "dv/dt = 1000/ms : 1 (unless refractory)", threshold="v > 1",
                            reset="v = 0", refractory=0.3 * ms)
-        slow = NeuronGroup(50, LIF, threshold="v > -50*mV", reset="v = -60*mV",
-                           refractory=3 * ms)
-        slow.v_drive = "-47*mV + 10*mV*i/50"
+        slow = _driven(50, 3 * ms, "-47*mV + 10*mV*i/50")
         slow.v = "-60*mV + 10*mV*rand()"
         link = Synapses(fast, slow, on_pre="v_post += 0.5*mV")
         link.connect()
@@ -276,9 +275,7 @@ def test_two_groups_keep_their_own_lists(both_targets):
 def test_a_run_after_restore_repeats_the_run_after_store(both_targets):
     # restore() gives lastspike and the flags back: the next run starts its lists over
     def simulate(_):
-        group = NeuronGroup(100, LIF, threshold="v > -50*mV", reset="v = -60*mV",
-                            refractory=2.5 * ms)
-        group.v_drive = "-48*mV + 20*mV*i/100"
+        group = _driven(100, 2.5 * ms, "-48*mV + 20*mV*i/100")
         group.v = "-60*mV + 10*mV*i/100"
         spikes = SpikeMonitor(group, record=True)
         net = Network(group, spikes)
@@ -306,9 +303,7 @@ def test_synapses_onto_a_subgroup_and_monitors_of_subgroups_see_the_lists_flags(
     # pathways onto a subgroup skip its refractory neurons by the flag the lists keep
     def simulate(target):
         seed(6)
-        group = NeuronGroup(120, LIF, threshold="v > -50*mV", reset="v = -60*mV",
-                            refractory=2 * ms)
-        group.v_drive = "-52*mV + 6*mV*i/120"
+        group = _driven(120, 2 * ms, "-52*mV + 6*mV*i/120")
         group.v = "-60*mV + 10*mV*rand()"
         noise = PoissonGroup(20, 300 * (1 / second))
         onto = Synapses(noise, group[40:100], on_pre="v_post += 2*mV")
